@@ -1,0 +1,14 @@
+/* cli.h — the subcommands of the one `ourvoice` binary. Each takes the
+ * arguments after its name (argv[0] is the subcommand name), prints `--help`,
+ * and returns the process exit code (0 ok, 1 problems found, 2 usage error). */
+#ifndef OV_CLI_H
+#define OV_CLI_H
+
+int ov_cmd_kiosk(int argc, char **argv);          /* kiosk.c / cli_kiosk.c */
+int ov_cmd_check_content(int argc, char **argv);  /* cli_check_content.c */
+int ov_cmd_say(int argc, char **argv);            /* cli_say.c */
+int ov_cmd_results(int argc, char **argv);        /* cli_results.c */
+int ov_cmd_export(int argc, char **argv);         /* cli_export.c */
+int ov_cmd_merge(int argc, char **argv);          /* cli_merge.c */
+
+#endif

@@ -1,0 +1,49 @@
+/* tally.h — durable, anonymous vote counts (the only module that uses SQLite).
+ *
+ * Stores counts only: (meeting, question, answer) -> number. No row per vote,
+ * no time of a vote, nothing that keeps the order of votes, no link between
+ * one person's answers. The database is DATA_DIR/tallies.sqlite in WAL mode
+ * with synchronous=FULL: when ov_tally_add returns OV_OK the vote survives a
+ * power cut. The schema is versioned with PRAGMA user_version. */
+#ifndef OV_TALLY_H
+#define OV_TALLY_H
+
+#include "ov_common.h"
+
+#define OV_MEETING_LEN 64
+
+typedef struct ov_tally ov_tally;
+
+typedef struct {
+    char meeting[OV_MEETING_LEN];
+    char question[32];
+    char answer[32];
+    long count;
+} ov_tally_row;
+
+/* Open (creating if needed) DATA_DIR/tallies.sqlite; DATA_DIR is created too.
+ * Returns OV_OK and *out, or a negative code with a fix-it message in err
+ * (e.g. "cannot write to /x: permission denied; choose another --data folder"). */
+int ov_tally_open(const char *data_dir, ov_tally **out, char *err, size_t errlen);
+
+/* Add one vote: count(meeting, question, answer) += 1, committed durably
+ * before returning. Returns OV_OK only after the commit has returned;
+ * otherwise a negative code, and the vote is not counted. */
+int ov_tally_add(ov_tally *t, const char *meeting, const char *question,
+                 const char *answer, char *err, size_t errlen);
+
+/* Read all counts (sorted by meeting, question, answer) into rows[0..max).
+ * Returns the number of rows (may exceed max: only max were written), or a
+ * negative code. meeting == NULL reads every meeting. */
+int ov_tally_read(ov_tally *t, const char *meeting, ov_tally_row *rows, int max);
+
+/* Names of meetings that have counts, sorted. Returns count or negative. */
+int ov_tally_meetings(ov_tally *t, char (*names)[OV_MEETING_LEN], int max);
+
+/* Remove all counts of one meeting (NULL: of every meeting). Returns OV_OK or negative. */
+int ov_tally_clear(ov_tally *t, const char *meeting, char *err, size_t errlen);
+
+/* Close; NULL is fine. */
+void ov_tally_close(ov_tally *t);
+
+#endif
