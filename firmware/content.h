@@ -75,6 +75,8 @@ typedef struct {
     char hear_again[OV_WORD_LEN];          /* "Hear it again" */
     char progress[OV_WORD_LEN];            /* "%d of %d" : the two numbers in that order */
     char not_saved[OV_SENTENCE_LEN];       /* "Sorry, your answer was not saved. Please ask a helper." */
+    char start[OV_WORD_LEN];               /* "Start" (the welcome screen's big button) */
+    char try_again[OV_WORD_LEN];           /* "Try again" (after not_saved) */
 } ov_texts;
 
 typedef struct {

@@ -32,6 +32,12 @@ int ov_tally_open(const char *data_dir, ov_tally **out, char *err, size_t errlen
 int ov_tally_add(ov_tally *t, const char *meeting, const char *question,
                  const char *answer, char *err, size_t errlen);
 
+/* Add one vote for each of n (question, answer) pairs of one member, all in
+ * one transaction: either every vote is stored and committed, or none is.
+ * Returns OV_OK only after the commit has returned. */
+int ov_tally_add_set(ov_tally *t, const char *meeting, const char *const *questions,
+                     const char *const *answers, int n, char *err, size_t errlen);
+
 /* Read all counts (sorted by meeting, question, answer) into rows[0..max).
  * Returns the number of rows (may exceed max: only max were written), or a
  * negative code. meeting == NULL reads every meeting. */

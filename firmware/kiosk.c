@@ -1,0 +1,352 @@
+/* kiosk.c — the main loop: draws only when something changed, turns touches,
+ * keys and buttons into flow actions, speaks each screen, stores votes and
+ * shows "thank you" only after the store has committed them. */
+#include "kiosk.h"
+
+#include "content.h"
+#include "display.h"
+#include "flow.h"
+#include "layout.h"
+#include "paths.h"
+#include "render.h"
+#include "script.h"
+#include "speech.h"
+#include "tally.h"
+#include "buttons.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define WARNING_LEN 1024
+
+typedef struct {
+    ov_config cfg;
+    ov_content content;
+    ov_flow flow;
+    ov_layout layout;
+    ov_layout_env env;
+    ov_display *display;
+    ov_render *render;
+    ov_speech *speech;
+    ov_tally *tally;
+    char pictures_dir[OV_PATH_MAX];
+    char warning[WARNING_LEN];    /* for the facilitator, shown on the welcome screen */
+    uint64_t clock_skip;          /* `advance MS` in scripts */
+    int dirty;                    /* layout and drawing needed */
+    int hl_text, hl_word;         /* word being spoken */
+    int quit;
+    int frames;
+} kiosk;
+
+static uint64_t now_ms(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
+
+static void add_warning(kiosk *k, const char *msg)
+{
+    ov_log_warn("%s", msg);
+    if (!k->warning[0]) snprintf(k->warning, sizeof k->warning, "For the facilitator: %s", msg);
+}
+
+/* ---- set-up ---- */
+
+static void load_content(kiosk *k, const char *dir_opt)
+{
+    char dir[OV_PATH_MAX];
+    if (dir_opt) ov_strlcpy(dir, dir_opt, sizeof dir);
+    else if (k->cfg.content_dir[0]) ov_strlcpy(dir, k->cfg.content_dir, sizeof dir);
+    else ov_find_asset_dir("content/en", dir, sizeof dir);
+    ov_diags d;
+    ov_diags_init(&d);
+    int r = ov_content_load(dir, &k->content, &d);
+    if (r == OV_OK) {
+        if (d.n_warnings) ov_log_info("content %s: %d easy-read warnings (run: ourvoice check-content %s)", dir, d.n_warnings, dir);
+        return;
+    }
+    ov_diags_print(&d, stderr);
+    ov_content_builtin(&k->content);
+    char msg[WARNING_LEN - 64];
+    snprintf(msg, sizeof msg, "the questions in %s have problems, so the built-in questions are used. %s Run: ourvoice check-content %s",
+             dir, d.n ? d.items[0].text : "", dir);
+    add_warning(k, msg);
+}
+
+static void open_tally(kiosk *k, const char *data_opt)
+{
+    if (data_opt) ov_strlcpy(k->cfg.data_dir, data_opt, sizeof k->cfg.data_dir);
+    char err[300];
+    if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) {
+        k->tally = NULL;
+        add_warning(k, err);   /* votes will show "not saved", never "thank you" */
+    }
+}
+
+/* ---- drawing ---- */
+
+static void relayout(kiosk *k)
+{
+    if (ov_layout_screen(&k->env, &k->flow, k->flow.screen == OV_SCREEN_WELCOME ? k->warning : NULL, &k->layout) != OV_OK)
+        ov_log_info("screen %s: some text was made smaller to fit", ov_screen_name(k->flow.screen));
+}
+
+static int draw(kiosk *k, const char *png)
+{
+    char err[300];
+    ov_display_begin(k->display);
+    ov_render_draw(k->render, &k->layout, k->hl_text, k->hl_word);
+    int r = ov_display_end(k->display, png, err, sizeof err);
+    if (r != OV_OK) ov_log_error("%s", err);
+    k->frames++;
+    k->dirty = 0;
+    return r;
+}
+
+static void speak_screen(kiosk *k)
+{
+    if (!k->speech) return;
+    const char *recording = NULL;
+    char path[OV_PATH_MAX];
+    if (k->flow.screen == OV_SCREEN_QUESTION) {
+        const ov_question *q = &k->content.questions[k->flow.question];
+        if (q->recording[0] && ov_content_path(&k->content, q->recording, path, sizeof path) == OV_OK) recording = path;
+    }
+    k->hl_text = k->hl_word = -1;
+    ov_speech_say(k->speech, k->layout.speech, recording);
+}
+
+/* ---- votes ---- */
+
+static int store_votes(kiosk *k)
+{
+    int qs[OV_MAX_QUESTIONS], as[OV_MAX_QUESTIONS];
+    int n = ov_flow_pending(&k->flow, qs, as, OV_MAX_QUESTIONS);
+    if (!k->tally) {
+        char err[300];
+        if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) { k->tally = NULL; ov_log_error("vote not stored: %s", err); return 0; }
+    }
+    const char *qids[OV_MAX_QUESTIONS], *aids[OV_MAX_QUESTIONS];
+    for (int i = 0; i < n; i++) {
+        const ov_answer *a[OV_MAX_ANSWERS];
+        ov_question_answers(&k->content, qs[i], a);
+        qids[i] = k->content.questions[qs[i]].id;
+        aids[i] = a[as[i]]->id;
+    }
+    char err[300];
+    if (ov_tally_add_set(k->tally, k->cfg.meeting, qids, aids, n, err, sizeof err) != OV_OK) {
+        ov_log_error("votes not stored: %s", err);
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- input ---- */
+
+static void apply(kiosk *k, int effects)
+{
+    uint64_t now = now_ms(k);
+    if (effects & OV_FLOW_WANT_COMMIT) {
+        int ok = store_votes(k);
+        effects |= ov_flow_committed(&k->flow, ok, now_ms(k));
+    }
+    if (effects & (OV_FLOW_REDRAW | OV_FLOW_SPEAK)) { relayout(k); k->dirty = 1; }
+    if (effects & OV_FLOW_SPEAK) speak_screen(k);
+    (void)now;
+}
+
+static void act(kiosk *k, ov_action a, int arg) { apply(k, ov_flow_act(&k->flow, a, arg, now_ms(k))); }
+
+static void on_press(kiosk *k, int x, int y)
+{
+    ov_target t = ov_layout_hit(&k->layout, x, y);
+    if (t.kind == OV_TARGET_NONE) {
+        if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0);   /* a touch anywhere starts */
+        return;
+    }
+    int arg;
+    ov_action a = ov_flow_target_action(t, &arg);
+    act(k, a, arg);
+}
+
+static void on_key(kiosk *k, ov_key key)
+{
+    if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + 9) {
+        if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0);
+        else act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1);
+        return;
+    }
+    switch (key) {
+    case OV_KEY_LEFT: case OV_KEY_UP: act(k, OV_ACT_FOCUS_PREV, 0); break;
+    case OV_KEY_RIGHT: case OV_KEY_DOWN: act(k, OV_ACT_FOCUS_NEXT, 0); break;
+    case OV_KEY_ENTER: case OV_KEY_SPACE: act(k, OV_ACT_ACTIVATE, 0); break;
+    case OV_KEY_ESCAPE: case OV_KEY_BACKSPACE: act(k, OV_ACT_NO, 0); break;
+    case OV_KEY_HEAR: act(k, OV_ACT_HEAR_AGAIN, 0); break;
+    default: if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0); break;
+    }
+}
+
+/* A clean press of physical button `b` (after debounce). */
+static void on_button(kiosk *k, int b)
+{
+    if (b == OV_BTN_HEAR_AGAIN) { act(k, OV_ACT_HEAR_AGAIN, 0); return; }
+    if (b >= OV_BTN_ANSWER1 && b <= OV_BTN_ANSWER6) {
+        if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0);
+        else act(k, OV_ACT_CHOOSE, b - OV_BTN_ANSWER1);
+    }
+}
+
+/* Script `button N` / `hold N MS`: press and release through the button path. */
+static void script_button(kiosk *k, int b, int hold_ms)
+{
+    (void)hold_ms;
+    on_button(k, b);
+}
+
+static void handle(kiosk *k, const ov_event *ev)
+{
+    switch (ev->kind) {
+    case OV_EV_QUIT: k->quit = 1; break;
+    case OV_EV_EXPOSE: k->dirty = 1; break;
+    case OV_EV_PRESS: on_press(k, ev->x, ev->y); break;
+    case OV_EV_KEY: on_key(k, ev->key); break;
+    default: break;
+    }
+}
+
+/* Follow the word being heard; redraw only when it changes. */
+static void follow_speech(kiosk *k)
+{
+    int text = -1, word = -1, cs, cl;
+    if (k->speech && ov_speech_current_word(k->speech, &cs, &cl)) ov_layout_word_at(&k->layout, cs, &text, &word);
+    if (text != k->hl_text || word != k->hl_word) { k->hl_text = text; k->hl_word = word; k->dirty = 1; }
+}
+
+/* One turn of the loop: wait for input or a deadline, then draw if needed. */
+static void turn(kiosk *k, int max_wait_ms)
+{
+    apply(k, ov_flow_tick(&k->flow, now_ms(k)));
+    if (k->dirty) draw(k, NULL);
+    int wait = ov_flow_next_deadline(&k->flow, now_ms(k));
+    if (k->speech && ov_speech_busy(k->speech)) wait = (wait < 0 || wait > 30) ? 30 : wait;   /* highlight follows speech */
+    else if (k->hl_text >= 0) wait = 0;
+    if (max_wait_ms >= 0 && (wait < 0 || wait > max_wait_ms)) wait = max_wait_ms;
+    ov_event ev;
+    if (ov_display_wait(k->display, wait, &ev)) handle(k, &ev);
+    follow_speech(k);
+}
+
+/* ---- headless script ---- */
+
+static int run_script(kiosk *k, const ov_script *s, const char *shots, const char *script_path)
+{
+    int failures = 0;
+    for (int i = 0; i < s->n && !k->quit; i++) {
+        const ov_script_step *st = &s->steps[i];
+        switch (st->cmd) {
+        case OV_CMD_TOUCH: case OV_CMD_CLICK:
+            ov_display_inject_touch(k->display, st->a, st->b, st->cmd == OV_CMD_CLICK);
+            break;
+        case OV_CMD_KEY:
+            if (ov_display_inject_key(k->display, st->name) != OV_OK) {
+                fprintf(stderr, "%s:%d: unknown key '%s'\n", script_path, st->line, st->name); failures++;
+            }
+            break;
+        case OV_CMD_BUTTON: case OV_CMD_HOLD:
+            script_button(k, st->a - 1, st->cmd == OV_CMD_HOLD ? st->b : 80);
+            break;
+        case OV_CMD_WAIT: {
+            uint64_t end = ov_now_ms() + (uint64_t)st->a;
+            while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
+            break;
+        }
+        case OV_CMD_ADVANCE: k->clock_skip += (uint64_t)st->a; break;
+        case OV_CMD_SHOT: {
+            char path[OV_PATH_MAX + 80];
+            snprintf(path, sizeof path, "%s/%s.png", shots ? shots : ".", st->name);
+            if (k->dirty) relayout(k);
+            if (draw(k, path) != OV_OK) failures++;
+            break;
+        }
+        case OV_CMD_EXPECT:
+            if (strcmp(st->name, ov_screen_name(k->flow.screen))) {
+                fprintf(stderr, "%s:%d: expected the %s screen, but the kiosk shows %s\n", script_path, st->line,
+                        st->name, ov_screen_name(k->flow.screen));
+                failures++;
+            }
+            break;
+        case OV_CMD_QUIT: k->quit = 1; break;
+        }
+        /* let the injected events through the loop before the next command */
+        for (int spin = 0; spin < 4; spin++) turn(k, 0);
+    }
+    return failures ? 1 : 0;
+}
+
+int ov_kiosk_run(const ov_kiosk_opts *o)
+{
+    kiosk *k = calloc(1, sizeof *k);
+    ov_script *script = NULL;
+    int rc = 0;
+    char err[300];
+    if (!k) { ov_log_error("out of memory"); return 1; }
+    k->hl_text = k->hl_word = -1;
+
+    ov_load_config(o->config_path, &k->cfg);
+    if (o->width > 0) { k->cfg.width = o->width; k->cfg.height = o->height; }
+    if (o->rotation >= 0) k->cfg.rotation = o->rotation;
+    if (o->theme) ov_strlcpy(k->cfg.theme, o->theme, sizeof k->cfg.theme);
+    if (o->no_speech) k->cfg.speech = 0;
+
+    if (o->script_path) {
+        ov_diags d;
+        ov_diags_init(&d);
+        script = malloc(sizeof *script);
+        if (!script || ov_script_load(o->script_path, script, &d) != OV_OK) {
+            ov_diags_print(&d, stderr);
+            rc = 2;
+            goto out;
+        }
+    }
+    load_content(k, o->content_dir);
+    open_tally(k, o->data_dir);
+    ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
+
+    ov_display_opts dopt = { k->cfg.width, k->cfg.height, k->cfg.rotation, o->headless ? 0 : k->cfg.fullscreen, o->headless };
+    if (ov_display_open(&dopt, &k->display, err, sizeof err) != OV_OK) { ov_log_error("%s", err); rc = 1; goto out; }
+    if (ov_render_open(ov_display_renderer(k->display), k->cfg.theme, &k->render, err, sizeof err) != OV_OK) {
+        ov_log_error("%s", err); rc = 1; goto out;
+    }
+    if (ov_render_problem(k->render)) add_warning(k, ov_render_problem(k->render));
+
+    ov_speech_config sc;
+    ov_speech_config_defaults(&sc);
+    ov_strlcpy(sc.language, k->content.language[0] ? k->content.language : "en-gb", sizeof sc.language);
+    ov_strlcpy(sc.voice, k->cfg.voice, sizeof sc.voice);
+    sc.rate = k->cfg.rate; sc.pitch = k->cfg.pitch; sc.volume = k->cfg.volume; sc.enabled = k->cfg.speech;
+    ov_strlcpy(sc.audio_device, k->cfg.audio_device, sizeof sc.audio_device);
+    if (ov_speech_open(&sc, &k->speech) != OV_OK) k->speech = NULL;
+    else if (k->cfg.speech && ov_speech_problem(k->speech)) add_warning(k, ov_speech_problem(k->speech));
+
+    ov_display_size(k->display, &k->env.w, &k->env.h);
+    k->env.px_per_mm = ov_px_per_mm(k->env.w, k->env.h, k->cfg.diagonal_inch);
+    k->env.text_scale = ov_render_text_scale(k->render);
+    k->env.measure = ov_render_measure;
+    k->env.measure_ctx = k->render;
+    k->env.pictures_dir = k->pictures_dir;
+
+    ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * 1000, k->cfg.thanks_s * 1000,
+                 k->cfg.vote_lockout_ms, now_ms(k));
+    apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
+    draw(k, NULL);
+
+    if (script) rc = run_script(k, script, o->shots_dir, o->script_path);
+    else while (!k->quit) turn(k, -1);
+
+out:
+    if (k->speech) ov_speech_close(k->speech);
+    if (k->render) ov_render_close(k->render);
+    if (k->display) ov_display_close(k->display);
+    ov_tally_close(k->tally);
+    free(script);
+    free(k);
+    return rc;
+}

@@ -1,0 +1,89 @@
+/* script.c — parsing the headless kiosk script. */
+#include "script.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi) return -1;
+    *out = (int)v;
+    return 0;
+}
+
+int ov_script_parse_line(const char *line, int lineno, const char *path, ov_script_step *out, ov_diags *d)
+{
+    char buf[256];
+    ov_strlcpy(buf, line, sizeof buf);
+    char *p = buf;
+    while (isspace((unsigned char)*p)) p++;
+    char *e = p + strlen(p);
+    while (e > p && isspace((unsigned char)e[-1])) *--e = '\0';
+    if (!*p || *p == '#') return 0;
+    char *words[4] = { 0 };
+    int n = 0;
+    for (char *tok = strtok(p, " \t"); tok; tok = strtok(NULL, " \t")) {
+        if (n == 4) { ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "too many words on this line"); return -1; }
+        words[n++] = tok;
+    }
+    memset(out, 0, sizeof *out);
+    out->line = lineno;
+    static const struct { const char *name; ov_script_cmd cmd; int args; const char *usage; } cmds[] = {
+        { "touch", OV_CMD_TOUCH, 2, "touch X Y" }, { "click", OV_CMD_CLICK, 2, "click X Y" },
+        { "key", OV_CMD_KEY, 1, "key NAME" }, { "button", OV_CMD_BUTTON, 1, "button N" },
+        { "hold", OV_CMD_HOLD, 2, "hold N MS" }, { "wait", OV_CMD_WAIT, 1, "wait MS" },
+        { "advance", OV_CMD_ADVANCE, 1, "advance MS" }, { "shot", OV_CMD_SHOT, 1, "shot NAME" },
+        { "expect", OV_CMD_EXPECT, 1, "expect SCREEN" }, { "quit", OV_CMD_QUIT, 0, "quit" },
+    };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        if (strcmp(words[0], cmds[i].name)) continue;
+        if (n - 1 != cmds[i].args) {
+            ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "'%s' needs the form: %s", words[0], cmds[i].usage);
+            return -1;
+        }
+        out->cmd = cmds[i].cmd;
+        int ok = 0;
+        switch (out->cmd) {
+        case OV_CMD_TOUCH: case OV_CMD_CLICK:
+            ok = !parse_int(words[1], 0, 16383, &out->a) && !parse_int(words[2], 0, 16383, &out->b); break;
+        case OV_CMD_BUTTON: ok = !parse_int(words[1], 1, 10, &out->a); break;
+        case OV_CMD_HOLD: ok = !parse_int(words[1], 1, 10, &out->a) && !parse_int(words[2], 0, 600000, &out->b); break;
+        case OV_CMD_WAIT: case OV_CMD_ADVANCE: ok = !parse_int(words[1], 0, 3600000, &out->a); break;
+        case OV_CMD_KEY: case OV_CMD_EXPECT: ok = ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK; break;
+        case OV_CMD_SHOT: {
+            ok = ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK;
+            for (const char *c = out->name; ok && *c; c++)
+                if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_' && *c != '.') ok = 0;
+            if (!ok) { ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "shot name '%s': use letters, digits, - and _ only", words[1]); return -1; }
+            break;
+        }
+        case OV_CMD_QUIT: ok = 1; break;
+        }
+        if (!ok) { ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "bad number in '%s' (form: %s)", words[0], cmds[i].usage); return -1; }
+        return 1;
+    }
+    ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect or quit", words[0]);
+    return -1;
+}
+
+int ov_script_load(const char *path, ov_script *s, ov_diags *d)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) { ov_diag_add(d, OV_DIAG_ERROR, path, 0, "cannot read the script file"); return OV_ENOTFOUND; }
+    s->n = 0;
+    char line[512];
+    int lineno = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        if (s->n >= OV_SCRIPT_MAX) { ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "script too long (at most %d commands)", OV_SCRIPT_MAX); bad = 1; break; }
+        int r = ov_script_parse_line(line, lineno, path, &s->steps[s->n], d);
+        if (r > 0) s->n++;
+        else if (r < 0) bad = 1;
+    }
+    fclose(f);
+    return bad ? OV_EINVAL : OV_OK;
+}

@@ -1,0 +1,53 @@
+/* script.h — the headless test script: one command per line, read fully
+ * before the kiosk starts so a mistake is reported before anything runs.
+ *
+ *   # comment                 blank lines are ignored
+ *   touch X Y                 a finger touch at pixel X,Y of the panel (as mounted)
+ *   click X Y                 a mouse click at X,Y
+ *   key NAME                  a key: 1-9, left, right, up, down, enter, space,
+ *                             escape, backspace, h (hear again), or any SDL key name
+ *   button N                  press and release physical button N (1-6 answers,
+ *                             7 hear again, 9 switch move, 10 switch select) — goes
+ *                             through the same debounce path as GPIO
+ *   hold N MS                 hold button N down for MS milliseconds
+ *   wait MS                   let MS milliseconds pass in real time
+ *   advance MS                jump the kiosk clock forward MS milliseconds (timeouts)
+ *   shot NAME                 save the screen as SHOTS/NAME.png
+ *   expect SCREEN             fail (exit 1) unless the screen is SCREEN (welcome,
+ *                             question, confirm, thanks, not-saved)
+ *   quit                      stop (the end of the script also stops)
+ * Pure: no SDL here. */
+#ifndef OV_SCRIPT_H
+#define OV_SCRIPT_H
+
+#include "diag.h"
+#include "ov_common.h"
+
+#define OV_SCRIPT_MAX 2048
+
+typedef enum {
+    OV_CMD_TOUCH, OV_CMD_CLICK, OV_CMD_KEY, OV_CMD_BUTTON, OV_CMD_HOLD, OV_CMD_WAIT,
+    OV_CMD_ADVANCE, OV_CMD_SHOT, OV_CMD_EXPECT, OV_CMD_QUIT,
+} ov_script_cmd;
+
+typedef struct {
+    ov_script_cmd cmd;
+    int a, b;          /* numbers: x y, button, ms */
+    char name[64];     /* key name, shot name, screen name */
+    int line;
+} ov_script_step;
+
+typedef struct {
+    ov_script_step steps[OV_SCRIPT_MAX];
+    int n;
+} ov_script;
+
+/* Parse the script in `path`. Every bad line is reported as "path:line:
+ * message". Returns OV_OK, OV_ENOTFOUND (cannot read) or OV_EINVAL. */
+int ov_script_load(const char *path, ov_script *s, ov_diags *d);
+
+/* Parse one line (for tests). Returns 1 for a command, 0 for blank/comment,
+ * -1 for an error (added to d). */
+int ov_script_parse_line(const char *line, int lineno, const char *path, ov_script_step *out, ov_diags *d);
+
+#endif
