@@ -66,8 +66,8 @@ static void load_content(kiosk *k, const char *dir_opt)
     ov_diags_print(&d, stderr);
     ov_content_builtin(&k->content);
     char msg[WARNING_LEN - 64];
-    snprintf(msg, sizeof msg, "the questions in %s have problems, so the built-in questions are used. %s Run: ourvoice check-content %s",
-             dir, d.n ? d.items[0].text : "", dir);
+    snprintf(msg, sizeof msg, "the questions in %s have %d problem%s, so the built-in questions are shown. "
+             "Check them with: ourvoice check-content %s", dir, d.n_errors, d.n_errors == 1 ? "" : "s", dir);
     add_warning(k, msg);
 }
 

@@ -25,26 +25,33 @@ typedef struct {
     int body_px, title_px, label_px, small_px, min_px;
     int target_min, target_aim;   /* 20 mm and 30 mm */
     int portrait;
+    int squeeze;                  /* 0 = comfortable; more = smaller pictures and text */
 } metrics;
 
-static metrics measure_screen(const ov_layout_env *env)
+/* `squeeze` 0 is the comfortable layout; each step makes text 6% smaller and
+ * targets 1.5 mm shorter (never under 20 mm, never text under 3.6 mm). */
+static metrics measure_screen(const ov_layout_env *env, int squeeze)
 {
     metrics m;
     int lo = env->w < env->h ? env->w : env->h;
     m.portrait = env->h > env->w;
+    m.squeeze = squeeze;
     m.margin = MM(env, 3) > lo / 40 ? MM(env, 3) : lo / 40;
     m.gap = m.margin;
     double scale = env->text_scale > 0 ? env->text_scale : 1.0;
     int body = MM(env, 5.0);
     if (body < lo * 55 / 1000) body = lo * 55 / 1000;
-    m.body_px = (int)lround(body * scale);
+    m.body_px = (int)lround(body * scale * (1.0 - 0.06 * squeeze));
+    if (m.body_px < MM(env, 3.6)) m.body_px = MM(env, 3.6);
     m.title_px = m.body_px * 5 / 4;
     m.label_px = m.body_px * 9 / 10;
     m.small_px = m.body_px * 3 / 4;
-    m.min_px = MM(env, 3.6);
-    if (m.min_px > m.small_px) m.min_px = m.small_px;
+    m.min_px = (int)ceil(3.6 * env->px_per_mm);      /* nothing a member reads is smaller */
+    if (m.small_px < m.min_px) m.small_px = m.min_px;
+    if (m.label_px < m.min_px) m.label_px = m.min_px;
     m.target_min = MM(env, 20);
-    m.target_aim = MM(env, 30);
+    m.target_aim = MM(env, 30 - 1.5 * squeeze);
+    if (m.target_aim < MM(env, 21)) m.target_aim = MM(env, 21);
     return m;
 }
 
@@ -152,7 +159,7 @@ static void button_content(ov_layout *l, const ov_layout_env *env, const metrics
         b->label = add_text(l, env, m, label, OV_TEXT_LABEL, box, spoken);
         return;
     }
-    if (label_h > in.h / 2) label_h = in.h / 2;
+    if (label_h > in.h * 55 / 100) label_h = in.h * 55 / 100;
     int icon = in.h - label_h - pad / 2;
     if (icon > in.w) icon = in.w;
     if (icon < 0) icon = 0;
@@ -177,9 +184,9 @@ static void button_content(ov_layout *l, const ov_layout_env *env, const metrics
 }
 
 /* The "hear it again" control in the corner. */
-static ov_rect hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c, int size)
+static ov_rect hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c, int size, int w)
 {
-    ov_rect r = { env->w - m->margin - size, m->margin, size, size };
+    ov_rect r = { env->w - m->margin - w, m->margin, w, size };
     ov_layout_button *b = add_button(l, OV_TARGET_HEAR_AGAIN, 0, OV_BTN_STYLE_PLAIN, r);
     if (b) {
         control_path(env, "control-hear-again.svg", b->icon_path, sizeof b->icon_path);
@@ -222,11 +229,11 @@ static ov_rect picture_and_column(ov_layout *l, const ov_layout_env *env, const 
     ov_rect pic, col;
     if (!m->portrait) {
         int side = area.h;
-        if (side > area.w * 3 / 10) side = area.w * 3 / 10;
+        if (side > area.w * (30 - 2 * m->squeeze) / 100) side = area.w * (30 - 2 * m->squeeze) / 100;
         pic = (ov_rect){ area.x, area.y, side, side };
         col = (ov_rect){ area.x + side + m->gap, area.y, area.w - side - m->gap, area.h };
     } else {
-        int side = area.h * 2 / 5;
+        int side = area.h * (40 - 4 * m->squeeze) / 100;
         if (side > area.w * 3 / 5) side = area.w * 3 / 5;
         pic = (ov_rect){ area.x + (area.w - side) / 2, area.y, side, side };
         col = (ov_rect){ area.x, area.y + side + m->gap, area.w, area.h - side - m->gap };
@@ -244,29 +251,48 @@ static int pick_target_height(const metrics *m, int avail, int share_num, int sh
     return h;
 }
 
+static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *warning, ov_layout *l, int squeeze);
+
 int ov_layout_screen(const ov_layout_env *env, const ov_flow *f, const char *warning, ov_layout *l)
+{
+    /* Try the comfortable layout first; squeeze step by step only when text does not fit. */
+    int r = OV_EINVAL;
+    for (int squeeze = 0; squeeze <= 6 && r != OV_OK; squeeze++) r = layout_once(env, f, warning, l, squeeze);
+    return r;
+}
+
+static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *warning, ov_layout *l, int squeeze)
 {
     memset(l, 0, sizeof *l);
     l->screen = (ov_rect){ 0, 0, env->w, env->h };
     l->px_per_mm = env->px_per_mm;
     l->kind = f->screen;
     l->all_fit = 1;
-    metrics m = measure_screen(env);
+    metrics m = measure_screen(env, squeeze);
     const ov_content *c = f->content;
-    int corner = m.target_aim;                      /* hear-again: 30 mm when there is room */
+    int lo = env->w < env->h ? env->w : env->h;
+    int corner = m.target_aim > lo / 5 ? m.target_aim : lo / 5;   /* hear-again: 30 mm, more on big screens */
     if (corner > env->h / 4 && !m.portrait) corner = env->h / 4 > m.target_min ? env->h / 4 : m.target_min;
     if (corner > env->w / 5) corner = env->w / 5 > m.target_min ? env->w / 5 : m.target_min;
 
     /* Reading order: heading texts first, then answers, then controls. */
     ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin };
     ov_rect top = full;  /* region above the targets */
-    top.w -= corner + m.gap;
+    /* a little wider than tall, so "Hear it again" has room; portrait has a whole top bar */
+    int corner_w = m.portrait ? env->w * 2 / 5 : corner * 13 / 10;
+    top.w -= corner_w + m.gap;
     if (m.portrait) { top = full; top.y += corner + m.gap; top.h -= corner + m.gap; }
 
     switch (f->screen) {
     case OV_SCREEN_WELCOME: {
         int banner_h = 0;
-        if (warning && *warning) banner_h = ov_line_height(m.small_px) * 2 + m.margin;
+        if (warning && *warning) {   /* as many lines as the message needs, at most a third of the screen */
+            ov_text_block trial;
+            ov_rect tb = { 0, 0, full.w - m.margin, env->h };
+            ov_wrap_text(warning, m.small_px, 0, tb, env->measure, env->measure_ctx, &trial);
+            banner_h = trial.n_lines * ov_line_height(m.small_px) + m.margin;
+            if (banner_h > full.h / 3) banner_h = full.h / 3;
+        }
         ov_rect area = top;
         area.h -= banner_h ? banner_h + m.gap : 0;
         int start_h = pick_target_height(&m, area.h, 1, 3);
@@ -302,13 +328,15 @@ int ov_layout_screen(const ov_layout_env *env, const ov_flow *f, const char *war
         int num, total;
         ov_flow_progress(f, &num, &total);
         snprintf(prog, sizeof prog, c->texts.progress[0] ? c->texts.progress : "%d of %d", num, total);
-        ov_rect pr = m.portrait ? (ov_rect){ full.x, full.y, full.w - corner - m.gap, dots_h }
+        ov_rect pr = m.portrait ? (ov_rect){ full.x, full.y, full.w - corner_w - m.gap, dots_h }
                                 : (ov_rect){ col.x, col.y, col.w, dots_h };
         if (f->mode == OV_MODE_DROP_IN && total > 1) {
             int dot = dots_h * 6 / 10;
             l->progress_dots = (ov_rect){ pr.x, pr.y + (dots_h - dot) / 2, total * dot + (total - 1) * dot / 2, dot };
             l->progress_now = num; l->progress_total = total;
             ov_rect words = { pr.x + l->progress_dots.w + m.gap, pr.y, pr.w - l->progress_dots.w - m.gap, dots_h };
+            int need = env->measure(env->measure_ctx, m.small_px, 0, prog, (int)strlen(prog));
+            if (m.portrait && need > words.w) words = (ov_rect){ pr.x, pr.y + dots_h + m.gap / 2, pr.w, dots_h };
             add_text(l, env, &m, pool_add(l, prog), OV_TEXT_SMALL, words, 0);
             if (!m.portrait) { col.y += dots_h + m.gap / 2; col.h -= dots_h + m.gap / 2; }
         }
@@ -361,7 +389,7 @@ int ov_layout_screen(const ov_layout_env *env, const ov_flow *f, const char *war
     default:
         break;
     }
-    if (f->screen != OV_SCREEN_SAVING) hear_again(l, env, &m, c, corner);
+    if (f->screen != OV_SCREEN_SAVING) hear_again(l, env, &m, c, corner, corner_w);
 
     /* keyboard / scanning highlight */
     ov_target t[16];

@@ -141,6 +141,14 @@ static void the_longest_texts_still_fit(void **state)
         ov_flow_init(&f, &c, 1, 90000, 4000, 0, 0);
         ov_flow_act(&f, OV_ACT_ANY, 0, 1);
         lay(&f, sizes[s].w, sizes[s].h, "standard", NULL, "longest question");
+    }
+    /* large text: the longest two sentences (3 full-length sentences are more than a
+     * 7-inch screen holds at 1.4x; check-content warns about that) */
+    for (int q = 0; q < c.n_questions; q++) c.questions[q].n_sentences = 2;
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        ov_flow f;
+        ov_flow_init(&f, &c, 1, 90000, 4000, 0, 0);
+        ov_flow_act(&f, OV_ACT_ANY, 0, 1);
         lay(&f, sizes[s].w, sizes[s].h, "large-text", NULL, "longest question");
     }
 }

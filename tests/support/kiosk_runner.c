@@ -1,0 +1,88 @@
+/* kiosk_runner.c — running the real kiosk headless from tests. */
+#include "kiosk_runner.h"
+#include "render.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *ov_test_program(void)
+{
+    static char path[512];
+    const char *b = getenv("OV_BUILD");
+    snprintf(path, sizeof path, "%s/ourvoice", b && *b ? b : "build");
+    return path;
+}
+
+char *ov_test_tmpdir(char *buf, size_t len)
+{
+    snprintf(buf, len, "/tmp/ourvoice-test-XXXXXX");
+    return mkdtemp(buf);
+}
+
+int ov_test_run_kiosk(const char *dir, const char *script, int w, int h, const char *args)
+{
+    char path[600], cmd[2400];
+    snprintf(path, sizeof path, "%s/script.txt", dir);
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    fputs(script, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s/shots' && SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 "
+             "SDL_AUDIODRIVER=${SDL_AUDIODRIVER:-dummy} timeout -s KILL 120 '%s' kiosk --headless --script '%s' "
+             "--shots '%s/shots' --size %dx%d %s 2>'%s/stderr.txt'",
+             dir, ov_test_program(), path, dir, w, h, args, dir);
+    int rc = system(cmd);
+    return rc == -1 ? -1 : WEXITSTATUS(rc);
+}
+
+const char *ov_test_stderr(const char *dir)
+{
+    static char buf[16384];
+    char path[600];
+    snprintf(path, sizeof path, "%s/stderr.txt", dir);
+    buf[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (!f) return buf;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+int ov_test_pixel(const char *dir, const char *name, int x, int y, ov_rgb *out)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/shots/%s.png", dir, name);
+    SDL_Surface *s = IMG_Load(path);
+    if (!s) return -1;
+    SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(s);
+    if (!c) return -1;
+    int rc = -1;
+    if (x >= 0 && y >= 0 && x < c->w && y < c->h) {
+        uint32_t p = ((uint32_t *)((uint8_t *)c->pixels + y * c->pitch))[x];
+        out->r = (p >> 16) & 0xff; out->g = (p >> 8) & 0xff; out->b = p & 0xff;
+        rc = 0;
+    }
+    SDL_FreeSurface(c);
+    return rc;
+}
+
+int ov_test_rgb_near(ov_rgb a, ov_rgb b, int tol)
+{
+    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
+}
+
+void ov_test_layout(const ov_flow *f, int w, int h, const char *theme, ov_layout *out)
+{
+    static ov_render *r;
+    char err[200];
+    if (!r && ov_render_open(NULL, theme, &r, err, sizeof err) != OV_OK) { fprintf(stderr, "%s\n", err); abort(); }
+    const ov_theme *t = ov_theme_get(theme);
+    ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), t ? t->text_scale : 1.0, ov_render_measure, r, "assets/pictures" };
+    ov_layout_screen(&env, f, NULL, out);
+}

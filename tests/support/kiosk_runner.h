@@ -1,0 +1,33 @@
+/* kiosk_runner.h — test support: run the real `ourvoice kiosk --headless`
+ * with a script, and read back the PNGs it saved. */
+#ifndef OV_KIOSK_RUNNER_H
+#define OV_KIOSK_RUNNER_H
+
+#include "layout.h"
+#include "theme.h"
+
+/* Path of the built program ($OV_BUILD/ourvoice, default build/ourvoice). */
+const char *ov_test_program(void);
+
+/* Write `script` to DIR/script.txt and run the kiosk headless at w x h with
+ * extra arguments `args` (may be ""), shots into DIR/shots, stderr captured
+ * into DIR/stderr.txt. Returns the exit code (-1 if it could not run). */
+int ov_test_run_kiosk(const char *dir, const char *script, int w, int h, const char *args);
+
+/* The pixel at (x, y) of DIR/shots/NAME.png. Returns 0, or -1 if unreadable. */
+int ov_test_pixel(const char *dir, const char *name, int x, int y, ov_rgb *out);
+
+/* 1 when a and b differ by at most `tol` in each channel. */
+int ov_test_rgb_near(ov_rgb a, ov_rgb b, int tol);
+
+/* Lay out a screen the way the kiosk does at w x h (real fonts), for finding
+ * where to touch and what colour to expect. */
+void ov_test_layout(const ov_flow *f, int w, int h, const char *theme, ov_layout *out);
+
+/* A fresh temporary folder (mkdtemp under /tmp). */
+char *ov_test_tmpdir(char *buf, size_t len);
+
+/* The contents of DIR/stderr.txt (static buffer). */
+const char *ov_test_stderr(const char *dir);
+
+#endif
