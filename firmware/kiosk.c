@@ -65,6 +65,7 @@ static void load_content(kiosk *k, const char *dir_opt)
     }
     ov_diags_print(&d, stderr);
     ov_content_builtin(&k->content);
+    ov_find_asset_dir("content/en", k->content.dir, sizeof k->content.dir);   /* its pictures */
     char msg[WARNING_LEN - 64];
     snprintf(msg, sizeof msg, "the questions in %s have %d problem%s, so the built-in questions are shown. "
              "Check them with: ourvoice check-content %s", dir, d.n_errors, d.n_errors == 1 ? "" : "s", dir);
@@ -306,7 +307,6 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
             goto out;
         }
     }
-    load_content(k, o->content_dir);
     open_tally(k, o->data_dir);
     ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
 
@@ -316,6 +316,8 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
         ov_log_error("%s", err); rc = 1; goto out;
     }
     if (ov_render_problem(k->render)) add_warning(k, ov_render_problem(k->render));
+    ov_render_install_content_fit(k->render);
+    load_content(k, o->content_dir);
 
     ov_speech_config sc;
     ov_speech_config_defaults(&sc);

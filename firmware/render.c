@@ -1,6 +1,8 @@
 /* render.c — drawing layouts with SDL2 + SDL2_ttf + SDL2_image. */
 #include "render.h"
 #include "render_palette.h"
+#include "content_check.h"
+#include "layout_fit.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -319,8 +321,26 @@ int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
     return OV_OK;
 }
 
+static ov_layout_fit_ctx fit_ctx;
+
+void ov_render_install_content_fit(ov_render *r)
+{
+    fit_ctx.measure = ov_render_measure;
+    fit_ctx.measure_ctx = r;
+    ov_content_set_fit(r ? ov_layout_fit : NULL, r ? &fit_ctx : NULL);
+}
+
+ov_render *ov_render_open_measure_only(void)
+{
+    ov_render *r = NULL;
+    char err[200];
+    if (ov_render_open(NULL, "standard", &r, err, sizeof err) != OV_OK) return NULL;
+    return r;
+}
+
 void ov_render_close(ov_render *r)
 {
+    if (r && fit_ctx.measure_ctx == r) ov_content_set_fit(NULL, NULL);
     if (!r) return;
     for (int i = 0; i < MAX_TEXTURES; i++) if (r->tex[i].tex) SDL_DestroyTexture(r->tex[i].tex);
     for (int i = 0; i < r->n_fonts; i++) TTF_CloseFont(r->fonts[i].font);

@@ -33,6 +33,15 @@ const char *ov_render_problem(const ov_render *r);
 /* Number of textures made so far (to show that they are reused). */
 long ov_render_textures_made(const ov_render *r);
 
+/* Make the content checker judge "does this text fit its box" with this
+ * renderer's real fonts and the real layout (see layout_fit.h). */
+void ov_render_install_content_fit(ov_render *r);
+
+/* For commands with no window (check-content): a renderer that can only
+ * measure text. Returns NULL (and the checker keeps its character limits)
+ * when no font is installed. */
+ov_render *ov_render_open_measure_only(void);
+
 void ov_render_close(ov_render *r);
 
 #endif

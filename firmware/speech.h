@@ -47,4 +47,23 @@ const char *ov_speech_problem(ov_speech *s);
 
 void ov_speech_close(ov_speech *s);
 
+/* Added by the speech module (issue 4). */
+
+/* Language of the content being spoken ("en-gb", "cy"); used from the next
+ * ov_speech_say on ("" = back to cfg->language). Never blocks. */
+void ov_speech_set_language(ov_speech *s, const char *language);
+
+/* Wait until nothing is playing or about to, at most timeout_ms. Returns 1
+ * when speech finished, 0 on timeout. For tests and the command line. */
+int ov_speech_wait(ov_speech *s, int timeout_ms);
+
+/* Time from the latest ov_speech_say to the first non-silent sample taken by
+ * the audio callback, in *ms. Returns 1 when known, 0 when nothing has sounded
+ * yet (or there is no sound device). For `make bench`. */
+int ov_speech_latency_ms(ov_speech *s, double *ms);
+
+/* 1 when a sound device is open (else speech is silent, but the highlight
+ * still moves in time, clocked as if it were playing). */
+int ov_speech_has_device(ov_speech *s);
+
 #endif

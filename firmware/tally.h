@@ -49,6 +49,22 @@ int ov_tally_meetings(ov_tally *t, char (*names)[OV_MEETING_LEN], int max);
 /* Remove all counts of one meeting (NULL: of every meeting). Returns OV_OK or negative. */
 int ov_tally_clear(ov_tally *t, const char *meeting, char *err, size_t errlen);
 
+/* Open an existing DATA_DIR/tallies.sqlite read-only (for `ourvoice results`
+ * and exports): creates nothing, never writes. Returns OV_OK and *out;
+ * OV_ENOTFOUND when there is no database (or it holds no votes table yet);
+ * another negative code with a fix-it message in err when it cannot be read,
+ * is damaged or is of a newer version. ov_tally_add/clear on it return OV_EPERM. */
+int ov_tally_open_existing(const char *data_dir, ov_tally **out, char *err, size_t errlen);
+
+/* Read one SQLite setting of this connection as text (for tests and the
+ * facilitator's diagnostics): name is one of journal_mode, synchronous,
+ * user_version, secure_delete, busy_timeout, wal_autocheckpoint,
+ * journal_size_limit, temp_store. Returns OV_OK, OV_EINVAL (other name) or OV_EIO. */
+int ov_tally_setting(ov_tally *t, const char *name, char *out, size_t outlen);
+
+/* The database file's path (for messages); "" for NULL. */
+const char *ov_tally_path(const ov_tally *t);
+
 /* Close; NULL is fine. */
 void ov_tally_close(ov_tally *t);
 
