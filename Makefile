@@ -3,6 +3,9 @@
 # Sources: every firmware/*.c is built into one static library; firmware/main.c
 # adds the command line. Each tests/test_*.c is one cmocka test program.
 
+# `make` alone builds the program (the included toolchain files define targets too).
+.DEFAULT_GOAL := all
+
 # Cross builds and extra test targets (make CROSS=arm64, test-gpio, ...) live in toolchain/*.mk.
 -include $(wildcard toolchain/*.mk)
 

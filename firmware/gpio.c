@@ -19,10 +19,12 @@ typedef struct {
     char spec[32];        /* as configured: "GPIO17" or "label:offset" */
     char key[16];         /* config key for messages: "answer1", "light2" */
     int button;           /* OV_BTN_* for inputs, -1 for lights */
+    int light;            /* 0-based light number for lights, -1 for inputs */
     ovb_line *line;       /* NULL while it does not work */
     int err;              /* last OV_E* when line is NULL */
     char why[160];        /* what went wrong, for the facilitator */
-    int need_level;       /* just opened: report the level at the next read */
+    int need_level;       /* just opened: report start_level at the next read */
+    int start_level;      /* raw level right after the request, -1 unknown */
 } slot;
 
 struct ov_gpio {
@@ -31,9 +33,9 @@ struct ov_gpio {
     char dev_dir[OV_PATH_MAX];
     uint64_t next_retry;
     int tried;
-    int voting_open;
+    unsigned light_mask;  /* bit i: light i+1 is on (steady state) */
     uint64_t blink_at;
-    int light_written;    /* -1: unknown, else the level last written */
+    int light_written[MAX_SLOTS]; /* per slot: -1 unknown, else last level */
     char problem[512];
     char logged[512];     /* last problem sent to the log (log it once) */
 };
@@ -64,7 +66,7 @@ static int list_chips(const char *dir, chip_ref *out, int max)
         char rest;
         if (sscanf(e->d_name, "gpiochip%u%c", &num, &rest) != 1)
             continue;
-        snprintf(out[n].path, sizeof out[n].path, "%s/%s", dir, e->d_name);
+        snprintf(out[n].path, sizeof out[n].path, "%.400s/%.100s", dir, e->d_name);
         out[n].num = num;
         n++;
     }
@@ -117,8 +119,11 @@ static void open_missing(ov_gpio *g)
     if (!missing)
         return;
     nchips = list_chips(g->dev_dir, chips, MAX_CHIPS);
-    for (int c = 0; c < nchips; c++)
+    int opened = 0;
+    for (int c = 0; c < nchips; c++) {
         chip_err[c] = ovb_chip_open(chips[c].path, &open_chip[c]);
+        opened += open_chip[c] != NULL;
+    }
 
     for (int i = 0; i < g->n; i++) {
         slot *s = &g->s[i];
@@ -147,11 +152,19 @@ static void open_missing(ov_gpio *g)
         }
         if (found < 0) {
             if (nchips == 0)
-                set_why(s, OV_ENOTFOUND, "no GPIO chip in %s (no %s/gpiochip*)", g->dev_dir, g->dev_dir);
+                set_why(s, OV_ENOTFOUND, "no GPIO chip found (nothing matches %.200s/gpiochip*)",
+                        g->dev_dir);
+            else if (!opened && denied < 0)
+                set_why(s, chip_err[0], "cannot open %s (error %d); it may not be a GPIO chip",
+                        chips[0].path, chip_err[0]);
             else if (denied >= 0)
                 set_why(s, OV_EPERM,
                         "permission denied opening %s: add the kiosk's user to the gpio group "
                         "(sudo adduser USER gpio) and log in again", chips[denied].path);
+            else if (by_label && !strncmp(label, "gpiochip", 8))
+                set_why(s, OV_ENOTFOUND, "\"%s\" is a chip number, which changes between Pi models: "
+                        "use the line name (GPIO17) or the chip's label from `gpiodetect` "
+                        "(pinctrl-rp1:17)", label);
             else if (by_label)
                 set_why(s, OV_ENOTFOUND, "no GPIO chip labelled \"%s\" (see `gpiodetect`)", label);
             else
@@ -171,8 +184,8 @@ static void open_missing(ov_gpio *g)
             s->err = OV_OK;
             s->why[0] = '\0';
             s->need_level = s->button >= 0;
-            if (s->button < 0)
-                g->light_written = -1;   /* write the lights again */
+            s->start_level = s->need_level ? ovb_line_get(s->line) : -1;
+            g->light_written[i] = -1;   /* write this light at the next update */
         } else if (rc == OV_EBUSY) {
             set_why(s, rc, "%s is in use by %s: stop that program or pick another pin",
                     s->spec, who[0] ? who : "another program");
@@ -230,11 +243,13 @@ static int first_error(const ov_gpio *g)
 
 /* --- public API ----------------------------------------------------------- */
 
-static void add_slot(ov_gpio *g, const char *spec, const char *key, int button)
+static void add_slot(ov_gpio *g, const char *spec, const char *key, int button, int light)
 {
     if (!spec || !spec[0])
         return;
+    g->light_written[g->n] = -1;
     slot *s = &g->s[g->n++];
+    s->light = light;
     ov_strlcpy(s->spec, spec, sizeof s->spec);
     ov_strlcpy(s->key, key, sizeof s->key);
     s->button = button;
@@ -253,17 +268,16 @@ int ov_gpio_open_in(const ov_config *cfg, const char *dev_dir, ov_gpio **out,
     if (!g)
         return ov_fail(err, errlen, OV_ENOMEM, "GPIO: out of memory");
     ov_strlcpy(g->dev_dir, dev_dir, sizeof g->dev_dir);
-    g->light_written = -1;
     char key[16];
     for (int i = 0; i < OV_MAX_GPIO_ANSWERS; i++) {
         snprintf(key, sizeof key, "answer%d", i + 1);
-        add_slot(g, cfg->gpio_answer[i], key, OV_BTN_ANSWER1 + i);
+        add_slot(g, cfg->gpio_answer[i], key, OV_BTN_ANSWER1 + i, -1);
     }
-    add_slot(g, cfg->gpio_hear_again, "hear_again", OV_BTN_HEAR_AGAIN);
-    add_slot(g, cfg->gpio_key_switch, "key_switch", OV_BTN_KEY_SWITCH);
+    add_slot(g, cfg->gpio_hear_again, "hear_again", OV_BTN_HEAR_AGAIN, -1);
+    add_slot(g, cfg->gpio_key_switch, "key_switch", OV_BTN_KEY_SWITCH, -1);
     for (int i = 0; i < OV_MAX_GPIO_ANSWERS; i++) {
         snprintf(key, sizeof key, "light%d", i + 1);
-        add_slot(g, cfg->gpio_light[i], key, -1);
+        add_slot(g, cfg->gpio_light[i], key, -1, i);
     }
     *out = g;
     open_missing(g);
@@ -318,11 +332,13 @@ int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms)
         if (!s->line || s->button < 0)
             continue;
         if (s->need_level) {
-            int v = ovb_line_get(s->line);
-            if (v >= 0)
-                ov_buttons_set_level(b, s->button, v == 0, now_ms);
+            /* The level when the line was requested: a button already down
+             * then is not a press. Edges since then are real presses. */
+            if (s->start_level >= 0)
+                ov_buttons_set_level(b, s->button, s->start_level == 0, now_ms);
             s->need_level = 0;
         }
+        int line_edges = 0, last = -1;
         for (;;) {
             ovb_edge ev[16];
             int n = ovb_line_read(s->line, ev, (int)OV_ARRAY_LEN(ev));
@@ -337,9 +353,20 @@ int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms)
             }
             for (int k = 0; k < n; k++)
                 ov_buttons_edge(b, s->button, ev[k].pressed, edge_time(ev[k].ts_ns, now_ms));
+            if (n > 0)
+                last = ev[n - 1].pressed;
             total += n;
+            line_edges += n;
             if (n < (int)OV_ARRAY_LEN(ev))
                 break;
+        }
+        /* Fast bounces can overflow the kernel's event buffer or carry the
+         * wrong edge type (it is read from the level a moment later): after
+         * a burst, trust the line's level as it is now. */
+        if (s->line && line_edges > 0) {
+            int v = ovb_line_get(s->line);
+            if (v >= 0 && (v == 0) != last)
+                ov_buttons_edge(b, s->button, v == 0, now_ms);
         }
     }
     if (changed) {
@@ -351,25 +378,31 @@ int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms)
 
 static void write_lights(ov_gpio *g, uint64_t now_ms)
 {
-    int on = ov_lights_state(g->voting_open, g->blink_at, now_ms);
-    if (on == g->light_written)
-        return;
-    int ok = 1;
-    for (int i = 0; i < g->n; i++)
-        if (g->s[i].line && g->s[i].button < 0 && ovb_line_set(g->s[i].line, on) != OV_OK)
-            ok = 0;
-    g->light_written = ok ? on : -1;
+    for (int i = 0; i < g->n; i++) {
+        slot *s = &g->s[i];
+        if (!s->line || s->button >= 0)
+            continue;
+        int on = ov_lights_state((g->light_mask >> s->light) & 1u, g->blink_at, now_ms);
+        if (on == g->light_written[i])
+            continue;
+        g->light_written[i] = ovb_line_set(s->line, on) == OV_OK ? on : -1;
+    }
 }
 
-void ov_gpio_lights(ov_gpio *g, int voting_open, uint64_t now_ms)
+void ov_gpio_lights_mask(ov_gpio *g, unsigned mask, uint64_t now_ms)
 {
     if (!g)
         return;
-    g->voting_open = voting_open != 0;
+    g->light_mask = mask;
     if (g->blink_at && now_ms >= g->blink_at +
         (uint64_t)OV_LIGHT_BLINK_STEP_MS * OV_LIGHT_BLINK_FLIPS)
         g->blink_at = 0;
     write_lights(g, now_ms);
+}
+
+void ov_gpio_lights(ov_gpio *g, int voting_open, uint64_t now_ms)
+{
+    ov_gpio_lights_mask(g, voting_open ? ~0u : 0u, now_ms);
 }
 
 void ov_gpio_blink(ov_gpio *g, uint64_t now_ms)

@@ -16,6 +16,24 @@
  * fails softly. The kiosk keeps running on touch and keys, the problem is
  * logged once and kept for the facilitator (ov_gpio_problem), and
  * ov_gpio_retry picks the lines up when they appear. */
+/* In the kiosk's loop (sketch):
+ *
+ *   ov_gpio_open(&cfg, &g, err, sizeof err);          // soft: show err once
+ *   ov_buttons_init(&b, cfg.debounce_ms, cfg.vote_lockout_ms, cfg.stuck_s * 1000);
+ *   for (;;) {
+ *       n = ov_gpio_fds(g, fds, OV_GPIO_MAX_FDS);      // + SDL/other fds
+ *       poll(..., min(frame, ov_buttons_wait_ms(&b, now)));
+ *       now = ov_now_ms();
+ *       ov_gpio_read(g, &b, now);                      // kernel edges -> debouncer
+ *       // keys: ov_buttons_edge(&b, OV_BTN_SWITCH_MOVE, down, now) (Space),
+ *       // headless `button N`: ov_buttons_tap(&b, N - 1, now)
+ *       while (ov_buttons_poll(&b, now, &p, 1) == 1) { ...;
+ *           // a vote counted: ov_buttons_lockout(&b, p.at_ms); ov_gpio_blink(g, now);
+ *       }
+ *       ov_gpio_lights(g, voting_open, now);
+ *       if (ov_gpio_retry(g, now)) show ov_gpio_problem(g) (NULL = all fine);
+ *   }
+ */
 #ifndef OV_GPIO_H
 #define OV_GPIO_H
 
@@ -60,6 +78,12 @@ int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms);
 /* Set the answer lights: on while voting is open, off when not, with a
  * blink after ov_gpio_blink. Call every loop turn (writes only on change). */
 void ov_gpio_lights(ov_gpio *g, int voting_open, uint64_t now_ms);
+
+/* The same with one bit per light: bit i set = light i+1 on (e.g. only the
+ * buttons that mean something for this question's scale). The blink after
+ * a vote flips every light alike, lit or not, so it never shows which
+ * button was pressed. */
+void ov_gpio_lights_mask(ov_gpio *g, unsigned mask, uint64_t now_ms);
 
 /* A vote was counted: all lights blink (see ov_lights_state), then go back
  * to what ov_gpio_lights says. */

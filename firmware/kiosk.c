@@ -13,6 +13,10 @@
 #include "speech.h"
 #include "tally.h"
 #include "buttons.h"
+#include "gpio.h"
+#include "scan.h"
+#include "sdnotify.h"
+#include "pi_display.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +35,12 @@ typedef struct {
     ov_render *render;
     ov_speech *speech;
     ov_tally *tally;
+    ov_buttons buttons;           /* every physical press goes through this debouncer */
+    ov_gpio *gpio;
+    ov_scan scan;                 /* switch access */
+    int scan_pending;             /* start scanning when the screen has been read out */
+    int speaking_item;            /* speech is a scanned item, not the screen */
+    uint64_t watchdog_ms, last_ping;
     char pictures_dir[OV_PATH_MAX];
     char warning[WARNING_LEN];    /* for the facilitator, shown on the welcome screen */
     uint64_t clock_skip;          /* `advance MS` in scripts */
@@ -149,9 +159,14 @@ static void apply(kiosk *k, int effects)
         int ok = store_votes(k);
         effects |= ov_flow_committed(&k->flow, ok, now_ms(k));
     }
+    if (effects & OV_FLOW_BLINK) {
+        ov_buttons_lockout(&k->buttons, now);   /* repeats right after a vote are ignored */
+        if (k->gpio) ov_gpio_blink(k->gpio, now);
+    }
+    int new_screen = (effects & OV_FLOW_REDRAW) && (effects & OV_FLOW_SPEAK);
+    if (new_screen && k->scan.mode != OV_SCAN_OFF) { k->flow.focus = -1; k->scan_pending = 1; }
     if (effects & (OV_FLOW_REDRAW | OV_FLOW_SPEAK)) { relayout(k); k->dirty = 1; }
-    if (effects & OV_FLOW_SPEAK) speak_screen(k);
-    (void)now;
+    if (effects & OV_FLOW_SPEAK) { k->speaking_item = 0; speak_screen(k); }
 }
 
 static void act(kiosk *k, ov_action a, int arg) { apply(k, ov_flow_act(&k->flow, a, arg, now_ms(k))); }
@@ -170,6 +185,13 @@ static void on_press(kiosk *k, int x, int y)
 
 static void on_key(kiosk *k, ov_key key)
 {
+    if (k->scan.mode != OV_SCAN_OFF && (key == OV_KEY_SPACE || key == OV_KEY_ENTER)) {
+        /* USB switch interfaces send Space / Enter: the same path as GPIO switches */
+        int b = (key == OV_KEY_SPACE || k->scan.mode == OV_SCAN_SINGLE) ? OV_BTN_SWITCH_MOVE : OV_BTN_SWITCH_SELECT;
+        if (k->scan.mode == OV_SCAN_TWO && key == OV_KEY_ENTER) b = OV_BTN_SWITCH_SELECT;
+        ov_buttons_tap(&k->buttons, b, now_ms(k));
+        return;
+    }
     if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + 9) {
         if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0);
         else act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1);
@@ -195,11 +217,74 @@ static void on_button(kiosk *k, int b)
     }
 }
 
-/* Script `button N` / `hold N MS`: press and release through the button path. */
+/* Scanning moved the highlight or chose an item. */
+static void on_scan(kiosk *k, const ov_scan_event *ev)
+{
+    ov_target t[16];
+    int n = ov_flow_targets(&k->flow, t, 16);
+    if (ev->what == OV_SCAN_PAUSED) { k->flow.focus = -1; relayout(k); k->dirty = 1; return; }
+    if (ev->item < 0 || ev->item >= n) return;
+    if (ev->what == OV_SCAN_HIGHLIGHT) {
+        k->flow.focus = ev->item;
+        relayout(k);
+        k->dirty = 1;
+        for (int i = 0; i < k->layout.n_buttons; i++)      /* say what is highlighted */
+            if (k->layout.buttons[i].focused && k->layout.buttons[i].label >= 0 && k->speech) {
+                k->speaking_item = 1;
+                k->hl_text = k->hl_word = -1;
+                ov_speech_say(k->speech, k->layout.texts[k->layout.buttons[i].label].block.text, NULL);
+            }
+    } else if (ev->what == OV_SCAN_CHOOSE) {
+        int arg;
+        ov_action a = ov_flow_target_action(t[ev->item], &arg);
+        act(k, a, arg);
+    }
+}
+
+static void take_presses(kiosk *k)
+{
+    ov_press p;
+    uint64_t now = now_ms(k);
+    while (ov_buttons_poll(&k->buttons, now, &p, 1) == 1) {
+        switch (p.kind) {
+        case OV_PRESS:
+            if (p.button == OV_BTN_SWITCH_MOVE || p.button == OV_BTN_SWITCH_SELECT) {
+                ov_scan_event ev;
+                if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0);
+                else if (ov_scan_press(&k->scan, p.button, now, &ev)) on_scan(k, &ev);
+            } else if (p.button != OV_BTN_KEY_SWITCH) {
+                on_button(k, p.button);
+            }
+            break;
+        case OV_STUCK: {
+            char msg[200];
+            snprintf(msg, sizeof msg, "the %s has been held down for %d s, so it is ignored until it is let go. Check it is not stuck.",
+                     ov_button_name(p.button), k->cfg.stuck_s);
+            add_warning(k, msg);
+            relayout(k);
+            k->dirty = 1;
+            break;
+        }
+        default: break;
+        }
+    }
+}
+
+/* Script `button N` / `hold N MS`: the same debouncer as a GPIO edge. */
+static void turn(kiosk *k, int max_wait_ms);
+
 static void script_button(kiosk *k, int b, int hold_ms)
 {
-    (void)hold_ms;
-    on_button(k, b);
+    if (hold_ms <= 0) {   /* a tap: down, then up after the debounce time, as fingers do */
+        ov_buttons_tap(&k->buttons, b, now_ms(k));
+        uint64_t end = ov_now_ms() + (uint64_t)k->cfg.debounce_ms * 2 + 20;
+        while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
+        return;
+    }
+    ov_buttons_edge(&k->buttons, b, 1, now_ms(k));
+    uint64_t end = ov_now_ms() + (uint64_t)hold_ms;
+    while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
+    ov_buttons_edge(&k->buttons, b, 0, now_ms(k));
 }
 
 static void handle(kiosk *k, const ov_event *ev)
@@ -217,19 +302,46 @@ static void handle(kiosk *k, const ov_event *ev)
 static void follow_speech(kiosk *k)
 {
     int text = -1, word = -1, cs, cl;
+    if (k->speaking_item) return;
     if (k->speech && ov_speech_current_word(k->speech, &cs, &cl)) ov_layout_word_at(&k->layout, cs, &text, &word);
     if (text != k->hl_text || word != k->hl_word) { k->hl_text = text; k->hl_word = word; k->dirty = 1; }
 }
 
+static int min_wait(int a, int b) { return a < 0 ? b : b < 0 ? a : a < b ? a : b; }
+
 /* One turn of the loop: wait for input or a deadline, then draw if needed. */
 static void turn(kiosk *k, int max_wait_ms)
 {
-    apply(k, ov_flow_tick(&k->flow, now_ms(k)));
-    if (k->dirty) draw(k, NULL);
-    int wait = ov_flow_next_deadline(&k->flow, now_ms(k));
-    if (k->speech && ov_speech_busy(k->speech)) wait = (wait < 0 || wait > 30) ? 30 : wait;   /* highlight follows speech */
-    else if (k->hl_text >= 0) wait = 0;
-    if (max_wait_ms >= 0 && (wait < 0 || wait > max_wait_ms)) wait = max_wait_ms;
+    uint64_t now = now_ms(k);
+    apply(k, ov_flow_tick(&k->flow, now));
+    if (k->gpio) {
+        if (ov_gpio_retry(k->gpio, now) == 1) ov_log_info("GPIO buttons: %d lines working", ov_gpio_working(k->gpio));
+        ov_gpio_read(k->gpio, &k->buttons, now);
+        ov_gpio_lights(k->gpio, k->flow.screen == OV_SCREEN_QUESTION || k->flow.screen == OV_SCREEN_CONFIRM, now);
+    }
+    take_presses(k);
+    ov_scan_event sev;
+    if (k->scan_pending && !(k->speech && ov_speech_busy(k->speech))) {
+        ov_target t[16];
+        k->scan_pending = 0;
+        if (ov_scan_start(&k->scan, ov_flow_targets(&k->flow, t, 16), now_ms(k), &sev)) on_scan(k, &sev);
+    }
+    if (ov_scan_tick(&k->scan, now_ms(k), &sev)) on_scan(k, &sev);
+    if (k->dirty) {
+        draw(k, NULL);
+        if (k->frames == 1) ov_sd_notify("READY=1");
+    }
+    if (k->watchdog_ms && ov_now_ms() - k->last_ping >= k->watchdog_ms) { ov_sd_notify("WATCHDOG=1"); k->last_ping = ov_now_ms(); }
+
+    now = now_ms(k);
+    int wait = ov_flow_next_deadline(&k->flow, now);
+    if (k->speech && ov_speech_busy(k->speech)) wait = min_wait(wait, 30);   /* highlight follows speech */
+    else if (k->hl_text >= 0 || k->scan_pending) wait = min_wait(wait, 30);
+    wait = min_wait(wait, ov_buttons_wait_ms(&k->buttons, now));
+    wait = min_wait(wait, ov_scan_wait_ms(&k->scan, now));
+    if (k->gpio) wait = min_wait(wait, ov_gpio_working(k->gpio) ? 20 : 2000);   /* edges are kernel-timestamped */
+    if (k->watchdog_ms) wait = min_wait(wait, (int)k->watchdog_ms);
+    if (max_wait_ms >= 0) wait = min_wait(wait, max_wait_ms);
     ov_event ev;
     if (ov_display_wait(k->display, wait, &ev)) handle(k, &ev);
     follow_speech(k);
@@ -252,7 +364,7 @@ static int run_script(kiosk *k, const ov_script *s, const char *shots, const cha
             }
             break;
         case OV_CMD_BUTTON: case OV_CMD_HOLD:
-            script_button(k, st->a - 1, st->cmd == OV_CMD_HOLD ? st->b : 80);
+            script_button(k, st->a - 1, st->cmd == OV_CMD_HOLD ? st->b : 0);
             break;
         case OV_CMD_WAIT: {
             uint64_t end = ov_now_ms() + (uint64_t)st->a;
@@ -335,6 +447,16 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     k->env.measure_ctx = k->render;
     k->env.pictures_dir = k->pictures_dir;
 
+    ov_buttons_init(&k->buttons, k->cfg.debounce_ms, k->cfg.vote_lockout_ms, k->cfg.stuck_s * 1000);
+    int scan_mode = ov_scan_parse_mode(k->cfg.scan_mode);
+    ov_scan_init(&k->scan, scan_mode < 0 ? OV_SCAN_OFF : (ov_scan_mode)scan_mode, k->cfg.scan_interval_ms, k->cfg.scan_rounds);
+    if (!o->headless) {
+        if (ov_gpio_open(&k->cfg, &k->gpio, err, sizeof err) != OV_OK)
+            ov_log_warn("buttons: %s (touch and keys still work; the kiosk tries again every few seconds)", err);
+    }
+    k->watchdog_ms = ov_sd_watchdog_interval_ms();
+    k->last_ping = ov_now_ms();
+
     ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * 1000, k->cfg.thanks_s * 1000,
                  k->cfg.vote_lockout_ms, now_ms(k));
     apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
@@ -344,6 +466,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     else while (!k->quit) turn(k, -1);
 
 out:
+    if (k->gpio) ov_gpio_close(k->gpio);
     if (k->speech) ov_speech_close(k->speech);
     if (k->render) ov_render_close(k->render);
     if (k->display) ov_display_close(k->display);

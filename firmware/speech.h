@@ -47,7 +47,12 @@ const char *ov_speech_problem(ov_speech *s);
 
 void ov_speech_close(ov_speech *s);
 
-/* Added by the speech module (issue 4). */
+/* Added by the speech module (issue 4).
+ * Notes: ov_speech_problem returns a buffer that the next call overwrites;
+ * call it from one thread (the kiosk loop). Problems can appear after open
+ * (a broken recording, a voice missing for new content), so poll it, e.g.
+ * when a screen changes. ov_speech_current_word is one uncontended mutex and
+ * a binary search: fine to call every frame. */
 
 /* Language of the content being spoken ("en-gb", "cy"); used from the next
  * ov_speech_say on ("" = back to cfg->language). Never blocks. */

@@ -37,7 +37,7 @@ static int synth_callback(short *wav, int n, espeak_EVENT *ev)
 
 int ov_espeak_init(const char *data_dir, char *err, size_t errlen)
 {
-    if (g_ready) ov_espeak_term();
+    if (g_ready) return OV_OK;      /* once per process: see ov_espeak_term */
     char msg[160];
     espeak_ng_InitializePath(data_dir);
     espeak_ng_ERROR_CONTEXT ctx = NULL;
@@ -165,8 +165,8 @@ int ov_espeak_synth(const char *text, const ov_espeak_sink *sink, char *err, siz
 
 void ov_espeak_term(void)
 {
-    if (!g_ready) return;
-    espeak_ng_Terminate();
-    g_ready = 0;
-    g_rate = 0;
+    /* Deliberately keeps espeak-ng loaded: in 1.51 a second
+     * espeak_ng_Terminate() (after terminate + initialize) waits forever on
+     * its fifo thread. The OS frees everything at exit. */
+    if (g_ready) espeak_ng_Cancel();
 }

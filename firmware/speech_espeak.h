@@ -26,10 +26,12 @@ typedef struct {
 /* Start espeak-ng without ever calling exit(). data_dir is the folder holding
  * espeak-ng-data, or NULL for espeak's default (ESPEAK_DATA_PATH is honoured).
  * Returns OV_OK, or OV_ENOTFOUND with err saying what is missing and how to
- * fix it (install espeak-ng-data). Calling it again restarts espeak. */
+ * fix it (install espeak-ng-data). espeak-ng is loaded once per process: after
+ * a success, later calls return OV_OK at once (data_dir is then ignored);
+ * after a failure, a later call tries again. */
 int ov_espeak_init(const char *data_dir, char *err, size_t errlen);
 
-/* 1 when ov_espeak_init succeeded and ov_espeak_term was not called since. */
+/* 1 when ov_espeak_init has succeeded in this process. */
 int ov_espeak_ready(void);
 
 /* Sample rate of the audio espeak makes (22050), or 0 before init. */
@@ -55,7 +57,8 @@ int ov_espeak_set_prosody(int rate_wpm, int pitch, int volume);
  * (not initialised / NULL), or OV_EIO with err holding espeak's message. */
 int ov_espeak_synth(const char *text, const ov_espeak_sink *sink, char *err, size_t errlen);
 
-/* Shut espeak-ng down (safe to call when not initialised). */
+/* Done speaking for now: cancels anything pending. espeak-ng itself stays
+ * loaded until the process exits (1.51 hangs if terminated twice). */
 void ov_espeak_term(void);
 
 #endif

@@ -33,6 +33,7 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +74,9 @@ static int db_fail(sqlite3 *db, int rc, const char *path, char *err, size_t errl
 {
     const char *why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     const char *fix;
+    int sys = db ? sqlite3_system_errno(db) : 0;
+    if (sys == ENOSPC || sys == EDQUOT) { rc = SQLITE_FULL; why = strerror(sys); }
+    else if ((rc & 0xff) == SQLITE_IOERR && sys != 0) why = strerror(sys);
     switch (rc & 0xff) {
     case SQLITE_FULL:
         fix = "The disk is full: free some space, or choose another data folder with --data DIR or data_dir= in the config.";
@@ -91,7 +95,7 @@ static int db_fail(sqlite3 *db, int rc, const char *path, char *err, size_t errl
         fix = "Check the data folder, or choose another with --data DIR or data_dir= in the config.";
         break;
     }
-    return ov_fail(err, errlen, ov_code(rc, db ? sqlite3_system_errno(db) : 0), "%s %s: %s. %s", what, path, why, fix);
+    return ov_fail(err, errlen, ov_code(rc, sys), "%s %s: %s. %s", what, path, why, fix);
 }
 
 /* Run SQL with no result rows. */
@@ -131,6 +135,25 @@ static int valid_id(const char *s, size_t max)
     return 1;
 }
 
+/* fsync a folder so a new name in it survives a power cut (best effort). */
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    if (fsync(fd) != 0) ov_log_warn("could not flush the folder %s to disk: %s", dir, strerror(errno));
+    close(fd);
+}
+
+/* The folder part of path ("." when none) into out. */
+static void parent_of(const char *path, char *out, size_t outlen)
+{
+    ov_strlcpy(out, path, outlen);
+    char *slash = strrchr(out, '/');
+    if (!slash) ov_strlcpy(out, ".", outlen);
+    else if (slash == out) out[1] = '\0';
+    else *slash = '\0';
+}
+
 /* mkdir -p; the last folder gets mode 0700 (votes are private). */
 static int make_dirs(const char *dir, char *err, size_t errlen)
 {
@@ -144,7 +167,11 @@ static int make_dirs(const char *dir, char *err, size_t errlen)
         if (*s != '/' && !last) continue;
         char keep = *s;
         *s = '\0';
-        if (mkdir(p, last ? 0700 : 0755) != 0 && errno != EEXIST) {
+        if (mkdir(p, last ? 0700 : 0755) == 0) {
+            char parent[OV_PATH_MAX];
+            parent_of(p, parent, sizeof parent);
+            sync_dir(parent);
+        } else if (errno != EEXIST) {
             int e = errno;
             return ov_fail(err, errlen, e == EACCES || e == EROFS || e == EPERM ? OV_EPERM : OV_EIO,
                            "cannot create the data folder %s: %s. %s", p, strerror(e), FIX_DIR);
@@ -233,12 +260,16 @@ static int create_schema(ov_tally *t, char *err, size_t errlen)
 {
     int rc = exec(t->db, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "cannot write the vote database");
-    char n[32];
-    rc = query_text(t->db, "SELECT count(*) FROM sqlite_schema", n, sizeof n);
+    /* Checked before, but another kiosk process may have created it meanwhile. */
+    char v[32], n[32];
+    int newer;
+    rc = query_text(t->db, "PRAGMA user_version", v, sizeof v);
+    if (rc == SQLITE_OK) rc = query_text(t->db, "SELECT count(*) FROM sqlite_schema", n, sizeof n);
     if (rc != SQLITE_OK) { exec(t->db, "ROLLBACK"); return db_fail(t->db, rc, t->path, err, errlen, "cannot read the vote database"); }
-    if (atoi(n) != 0) {   /* checked before too; this closes the race with another writer */
+    if (atoi(v) == SCHEMA_VERSION) { exec(t->db, "ROLLBACK"); return OV_OK; }
+    if (atoi(v) != 0 || atoi(n) != 0) {
         exec(t->db, "ROLLBACK");
-        return foreign(t, err, errlen);
+        return atoi(v) > SCHEMA_VERSION ? read_version(t, &newer, err, errlen) : foreign(t, err, errlen);
     }
     rc = exec(t->db,
               "CREATE TABLE counts ("
@@ -255,7 +286,84 @@ static int create_schema(ov_tally *t, char *err, size_t errlen)
     return OV_OK;
 }
 
-/* Shared by both opens: open the file, check it, set the pragmas. */
+/* Open the SQLite file of t->path, check it, set it up. Returns OV_OK, or a
+ * negative code with err filled and t->db closed. */
+static int db_connect(ov_tally *t, const char *dir, char *err, size_t errlen)
+{
+    int r;
+    struct stat st;
+    int flags = t->readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(t->path, &t->db, flags, NULL);
+    if (rc != SQLITE_OK) {
+        r = db_fail(t->db, rc, t->path, err, errlen, t->readonly ? "cannot open" : "cannot create");
+        goto fail;
+    }
+    sqlite3_busy_timeout(t->db, BUSY_TIMEOUT_MS);
+    /* Look before writing anything, in one read transaction (one snapshot). */
+    int version = 0;
+    rc = exec(t->db, "BEGIN");
+    if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot read the vote database"); goto fail; }
+    r = read_version(t, &version, err, errlen);       /* first read: a garbage file fails here */
+    if (r == OV_OK && stat(t->path, &st) == 0 && st.st_size > 0) r = check_intact(t, err, errlen);
+    if (r == OV_OK && version == 0) {
+        r = has_tables(t, err, errlen);
+        if (r > 0) r = foreign(t, err, errlen);
+    }
+    exec(t->db, "COMMIT");
+    if (r != OV_OK) goto fail;
+    if (t->readonly) {
+        if (version == 0) {
+            r = ov_fail(err, errlen, OV_ENOTFOUND, "the vote database %s is empty: no votes have been stored yet.", t->path);
+            goto fail;
+        }
+    } else {
+        char mode[16];
+        rc = query_text(t->db, "PRAGMA journal_mode=WAL", mode, sizeof mode);
+        if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database"); goto fail; }
+        if (strcmp(mode, "wal") != 0) {
+            r = ov_fail(err, errlen, OV_EIO, "cannot use safe (WAL) mode for %s (got '%s'). %s", t->path, mode, FIX_DIR);
+            goto fail;
+        }
+        rc = exec(t->db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA journal_size_limit=0;"
+                         " PRAGMA temp_store=MEMORY;");
+        if (rc == SQLITE_OK) rc = sqlite3_wal_autocheckpoint(t->db, 1);
+        if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database"); goto fail; }
+        if (version == 0) {
+            r = create_schema(t, err, errlen);
+            if (r != OV_OK) goto fail;
+            sync_dir(dir);     /* the new file's name itself must survive a power cut */
+        }
+    }
+    rc = sqlite3_prepare_v2(t->db, "SELECT meeting, question, answer, count FROM counts LIMIT 0", -1, &t->upsert, NULL);
+    sqlite3_finalize(t->upsert);
+    t->upsert = NULL;
+    if (rc != SQLITE_OK) {
+        r = ov_fail(err, errlen, OV_EIO, "%s says it is an OurVoice vote database but has no counts table (%s). "
+                    "It was not changed. Move it away, or choose another data folder with --data DIR.",
+                    t->path, sqlite3_errmsg(t->db));
+        goto fail;
+    }
+    if (!t->readonly) {
+        rc = sqlite3_prepare_v2(t->db,
+                                "INSERT INTO counts (meeting, question, answer, count) VALUES (?1, ?2, ?3, 1)"
+                                " ON CONFLICT (meeting, question, answer) DO UPDATE SET count = count + 1"
+                                " RETURNING count", -1, &t->upsert, NULL);
+        if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot prepare the vote database"); goto fail; }
+        /* Heal a crash between a commit and its VACUUM (see the top of the file). */
+        rc = exec(t->db, "VACUUM");
+        if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
+            ov_log_warn("could not tidy the vote database %s: %s", t->path, sqlite3_errmsg(t->db));
+    }
+    return OV_OK;
+fail:
+    sqlite3_finalize(t->upsert);
+    t->upsert = NULL;
+    sqlite3_close(t->db);
+    t->db = NULL;
+    return r;
+}
+
+/* Shared by both opens: check the folder, then connect. */
 static int open_common(const char *data_dir, int readonly, ov_tally **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -267,8 +375,14 @@ static int open_common(const char *data_dir, int readonly, ov_tally **out, char 
     struct stat st;
     if (readonly) {
         if (stat(t->path, &st) != 0) {
-            r = ov_fail(err, errlen, OV_ENOTFOUND, "there is no vote database in %s (%s: %s). Votes are stored there once the "
-                        "kiosk has counted one; check --data DIR or data_dir= in the config.", data_dir, t->path, strerror(errno));
+            int e = errno;
+            if (e == ENOENT || e == ENOTDIR)
+                r = ov_fail(err, errlen, OV_ENOTFOUND, "there is no vote database in %s (%s does not exist). Votes are stored "
+                            "there once the kiosk has counted one; check --data DIR or data_dir= in the config.",
+                            data_dir, t->path);
+            else
+                r = ov_fail(err, errlen, e == EACCES ? OV_EPERM : OV_EIO, "cannot read the vote database %s: %s. "
+                            "Run this as the kiosk's user, or check --data DIR.", t->path, strerror(e));
             goto out;
         }
     } else {
@@ -292,67 +406,12 @@ static int open_common(const char *data_dir, int readonly, ov_tally **out, char 
         goto out;
     }
 
-    int flags = readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    int rc = sqlite3_open_v2(t->path, &t->db, flags, NULL);
-    if (rc != SQLITE_OK) {
-        r = db_fail(t->db, rc, t->path, err, errlen, readonly ? "cannot open" : "cannot create");
-        goto out;
-    }
-    sqlite3_busy_timeout(t->db, BUSY_TIMEOUT_MS);
-    int version = 0;
-    r = read_version(t, &version, err, errlen);       /* first read: a garbage file fails here */
+    /* Another kiosk process opening or creating the same file at the same
+     * moment can make a step report "busy" without waiting: try again. */
+    uint64_t start = ov_now_ms();
+    while ((r = db_connect(t, data_dir, err, errlen)) == OV_EBUSY && ov_now_ms() - start < BUSY_TIMEOUT_MS)
+        usleep(20000);
     if (r != OV_OK) goto out;
-    if (stat(t->path, &st) == 0 && st.st_size > 0) {
-        r = check_intact(t, err, errlen);
-        if (r != OV_OK) goto out;
-    }
-    if (version == 0) {                                /* before anything is written */
-        r = has_tables(t, err, errlen);
-        if (r < 0) goto out;
-        if (r > 0) { r = foreign(t, err, errlen); goto out; }
-    }
-    if (readonly) {
-        if (version == 0) {
-            r = ov_fail(err, errlen, OV_ENOTFOUND, "the vote database %s is empty: no votes have been stored yet.", t->path);
-            goto out;
-        }
-    } else {
-        char mode[16];
-        rc = query_text(t->db, "PRAGMA journal_mode=WAL", mode, sizeof mode);
-        if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database"); goto out; }
-        if (strcmp(mode, "wal") != 0) {
-            r = ov_fail(err, errlen, OV_EIO, "cannot use safe (WAL) mode for %s (got '%s'). %s", t->path, mode, FIX_DIR);
-            goto out;
-        }
-        rc = exec(t->db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA journal_size_limit=0;"
-                         " PRAGMA temp_store=MEMORY;");
-        if (rc == SQLITE_OK) rc = sqlite3_wal_autocheckpoint(t->db, 1);
-        if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database"); goto out; }
-        if (version == 0) {
-            r = create_schema(t, err, errlen);
-            if (r != OV_OK) goto out;
-        }
-    }
-    rc = sqlite3_prepare_v2(t->db, "SELECT meeting, question, answer, count FROM counts LIMIT 0", -1, &t->upsert, NULL);
-    sqlite3_finalize(t->upsert);
-    t->upsert = NULL;
-    if (rc != SQLITE_OK) {
-        r = ov_fail(err, errlen, OV_EIO, "%s says it is an OurVoice vote database but has no counts table (%s). "
-                    "It was not changed. Move it away, or choose another data folder with --data DIR.",
-                    t->path, sqlite3_errmsg(t->db));
-        goto out;
-    }
-    if (!readonly) {
-        rc = sqlite3_prepare_v2(t->db,
-                                "INSERT INTO counts (meeting, question, answer, count) VALUES (?1, ?2, ?3, 1)"
-                                " ON CONFLICT (meeting, question, answer) DO UPDATE SET count = count + 1"
-                                " RETURNING count", -1, &t->upsert, NULL);
-        if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot prepare the vote database"); goto out; }
-        /* Heal a crash between a commit and its VACUUM (see the top of the file). */
-        rc = exec(t->db, "VACUUM");
-        if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
-            ov_log_warn("could not tidy the vote database %s: %s", t->path, sqlite3_errmsg(t->db));
-    }
     r = OV_OK;
 out:
     if (r != OV_OK) { ov_tally_close(t); return r; }

@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libespeak-ng-dev espeak-ng-data libgpiod-dev libsqlite3-dev libinih-dev libcmocka-dev
-fonts-sil-andika fonts-dejavu-core sox ${OV_EXTRA_PKGS:-}"
+fonts-sil-andika fonts-dejavu-core sox chromium poppler-utils ${OV_EXTRA_PKGS:-}"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -113,12 +113,6 @@ static int line_value(const char *dir, int off)
     return atoi(v);
 }
 
-static void sleep_ms(int ms)
-{
-    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-    while (nanosleep(&ts, &ts) && errno == EINTR) {}
-}
-
 /* The kiosk's loop in small: poll the fds, drain edges, take clean events. */
 static int pump(ov_gpio *g, ov_buttons *b, int ms, ov_press *out, int max)
 {
@@ -307,21 +301,28 @@ static void test_lights(ov_gpio *g)
     ov_gpio_lights(g, 1, t + 100 + 4 * OV_LIGHT_BLINK_STEP_MS);
     int d = lights_are(1);
     CHECK(a && b && c && d, "a counted vote blinks every light off-on-off-on, then steady on");
+    ov_gpio_lights_mask(g, 0x3, t + 2000);
+    int m = line_value(sim0, light_pins[0]) == 1 && line_value(sim0, light_pins[1]) == 1 &&
+            line_value(sim0, light_pins[2]) == 0 && line_value(sim0, light_pins[3]) == 0;
+    CHECK(m, "a light mask lights only buttons 1 and 2");
 }
 
-static void test_held_at_start(ov_gpio **gp, ov_config *cfg, ov_buttons *b)
+/* Restart: a press that comes between opening the lines and the kiosk's
+ * first read is a real press (only a button already down when the line is
+ * requested is ignored; that case is in tests/test_buttons.c, as gpio-sim's
+ * pull follows the bias we request and cannot be held low across it). */
+static void test_press_right_after_open(ov_gpio **gp, ov_config *cfg, ov_buttons *b)
 {
     ov_press p[16];
     ov_gpio_close(*gp);
-    press_line(sim0, PIN_A3, 1);   /* shorted wire while the kiosk restarts */
     char err[256];
     int rc = ov_gpio_open(cfg, gp, err, sizeof err);
-    int n = pump(*gp, b, 1200, p, 16);
-    CHECK(rc == OV_OK && count(p, n, OV_BTN_ANSWER3, OV_PRESS) == 0,
-          "a button already down at start is not a vote");
-    CHECK(count(p, n, OV_BTN_ANSWER3, OV_STUCK) == 1, "... and is reported stuck");
+    press_line(sim0, PIN_A3, 1);
+    int n = pump(*gp, b, 100, p, 16);
     press_line(sim0, PIN_A3, 0);
-    pump(*gp, b, 100, p, 16);
+    n += pump(*gp, b, 100, p + n, 16 - n);
+    CHECK(rc == OV_OK && n == 1 && count(p, n, OV_BTN_ANSWER3, OV_PRESS) == 1,
+          "reopened: a press before the first read counts once (%d events)", n);
 }
 
 static void test_busy_then_retry(ov_gpio **gp, ov_config *cfg)
@@ -346,7 +347,8 @@ static void test_busy_then_retry(ov_gpio **gp, ov_config *cfg)
     int n = pump(g2, &b, 100, p, 16);
     press_line(sim0, PIN_A1, 0);
     pump(g2, &b, 100, p + n, 16 - n);
-    CHECK(n == 1 && p[0].button == OV_BTN_ANSWER1, "buttons work after the retry");
+    CHECK(n == 1 && p[0].button == OV_BTN_ANSWER1, "buttons work after the retry (%d events, first %d/%d)",
+          n, n ? p[0].button : -1, n ? (int)p[0].kind : -1);
     *gp = g2;
 }
 
@@ -385,7 +387,7 @@ static int mkdir_write(const char *dir, const char *file, const char *text)
 static void test_chip_appears_later(void)
 {
     ov_config cfg;
-    char label[32], extra[160], dev[300], bank[300], line[300];
+    char label[24], extra[32], dev[128], bank[160], line[192];
     snprintf(label, sizeof label, "late-%s", tag);
     ov_config_defaults(&cfg);
     for (int i = 0; i < OV_MAX_GPIO_ANSWERS; i++)
@@ -422,7 +424,8 @@ static void test_chip_appears_later(void)
         press_line(dir, 7, 0);
         pump(g, &b, 50, p + n, 8 - n);
         CHECK(n == 2 && count(p, n, OV_BTN_ANSWER1, OV_PRESS) == 1 &&
-              count(p, n, OV_BTN_HEAR_AGAIN, OV_PRESS) == 1, "presses on the late chip count");
+              count(p, n, OV_BTN_HEAR_AGAIN, OV_PRESS) == 1, "presses on the late chip count (%d events, %ld edges)",
+              n, edges_seen);
     }
     ov_gpio_close(g);
 }
@@ -452,7 +455,7 @@ int main(int argc, char **argv)
         test_stuck(g, &b);
         test_key_switch(g, &b);
         test_lights(g);
-        test_held_at_start(&g, &cfg, &b);
+        test_press_right_after_open(&g, &cfg, &b);
         test_permission(&cfg);
         test_busy_then_retry(&g, &cfg);
     }

@@ -23,7 +23,8 @@ if ! apt-get "$@" update >"$A/update.log" 2>&1; then
     exit 1
 fi
 if ! (cd "$DIR/debs" && apt-get "$@" download libgpiod-dev libgpiod3) >"$A/download.log" 2>&1; then
-    echo "cannot download trixie's libgpiod-dev/libgpiod3 (see $A/download.log)" >&2
+    why=$(sed -n 's/^[EW]: //p' "$A/update.log" "$A/download.log" | head -n 1)
+    echo "cannot download trixie's libgpiod-dev/libgpiod3: ${why:-see $A/download.log}" >&2
     exit 1
 fi
 rm -rf "$DIR/root" && mkdir -p "$DIR/root"

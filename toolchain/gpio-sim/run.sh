@@ -77,7 +77,7 @@ fi
 # 5. The test programs, statically linked, from the project's own sources.
 FW="$ROOT/firmware"
 SRCS="$ROOT/tests/gpio-sim/gpio_sim_test.c $(ls "$FW"/gpio*.c) $FW/buttons.c $FW/config.c $FW/diag.c $FW/ov_common.c"
-CFLAGS="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -O1 -g0 -Wall -Wextra -Wshadow -Wno-unused-parameter -I$FW"
+CFLAGS="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -O2 -g0 -Wall -Wextra -Wshadow -Wno-unused-parameter -I$FW"
 LIBDIR=/usr/lib/$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
 INIH="$LIBDIR/libinih.a"
 [ -f "$INIH" ] || die "no $INIH (libinih-dev)"
