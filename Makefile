@@ -71,6 +71,11 @@ test: $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)
 bench: $(BUILD)/ourvoice $(HELPER_BIN)
 	@sh tests/bench.sh $(BUILD)
 
+# Regenerate the golden screenshots (tests/golden/) and the README's pictures
+# (docs/screens/) after a deliberate change to how screens look.
+golden: $(BUILD)/ourvoice
+	@sh tests/golden.sh $(BUILD) --update
+
 check-content: $(BUILD)/ourvoice
 	$(BUILD)/ourvoice check-content assets/content/en
 

@@ -110,6 +110,7 @@ static ov_key map_key(SDL_Keycode k)
 {
     if (k >= SDLK_1 && k <= SDLK_9) return (ov_key)(OV_KEY_DIGIT1 + (k - SDLK_1));
     if (k >= SDLK_KP_1 && k <= SDLK_KP_9) return (ov_key)(OV_KEY_DIGIT1 + (k - SDLK_KP_1));
+    if (k == SDLK_0 || k == SDLK_KP_0) return OV_KEY_DIGIT0;
     switch (k) {
     case SDLK_LEFT: return OV_KEY_LEFT;
     case SDLK_RIGHT: return OV_KEY_RIGHT;
@@ -120,6 +121,7 @@ static ov_key map_key(SDL_Keycode k)
     case SDLK_ESCAPE: return OV_KEY_ESCAPE;
     case SDLK_BACKSPACE: return OV_KEY_BACKSPACE;
     case SDLK_h: case SDLK_F1: return OV_KEY_HEAR;
+    case SDLK_F10: return OV_KEY_FACILITATOR;
     default: return OV_KEY_OTHER;
     }
 }
@@ -210,6 +212,7 @@ int ov_display_inject_key(ov_display *d, const char *name)
         { "left", SDLK_LEFT }, { "right", SDLK_RIGHT }, { "up", SDLK_UP }, { "down", SDLK_DOWN },
         { "enter", SDLK_RETURN }, { "return", SDLK_RETURN }, { "space", SDLK_SPACE },
         { "escape", SDLK_ESCAPE }, { "backspace", SDLK_BACKSPACE }, { "h", SDLK_h },
+        { "facilitator", SDLK_F10 },
     };
     SDL_Keycode k = SDLK_UNKNOWN;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) if (!strcasecmp(name, names[i].name)) k = names[i].k;

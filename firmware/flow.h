@@ -42,6 +42,7 @@ typedef enum {
 typedef enum {
     OV_TARGET_NONE, OV_TARGET_START, OV_TARGET_ANSWER, OV_TARGET_YES, OV_TARGET_NO,
     OV_TARGET_HEAR_AGAIN,
+    OV_TARGET_MENU,      /* facilitator screens: item `index` of the ov_menu */
 } ov_target_kind;
 
 typedef struct { ov_target_kind kind; int index; } ov_target;

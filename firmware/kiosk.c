@@ -2,6 +2,8 @@
  * keys and buttons into flow actions, speaks each screen, stores votes and
  * shows "thank you" only after the store has committed them. */
 #include "kiosk.h"
+#include "kiosk_state.h"
+#include "content_import.h"
 
 #include "content.h"
 #include "display.h"
@@ -23,36 +25,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#define WARNING_LEN 1024
+uint64_t ov_kiosk_now(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
 
-typedef struct {
-    ov_config cfg;
-    ov_content content;
-    ov_flow flow;
-    ov_layout layout;
-    ov_layout_env env;
-    ov_display *display;
-    ov_render *render;
-    ov_speech *speech;
-    ov_tally *tally;
-    ov_buttons buttons;           /* every physical press goes through this debouncer */
-    ov_gpio *gpio;
-    ov_scan scan;                 /* switch access */
-    int scan_pending;             /* start scanning when the screen has been read out */
-    int speaking_item;            /* speech is a scanned item, not the screen */
-    uint64_t watchdog_ms, last_ping;
-    char pictures_dir[OV_PATH_MAX];
-    char warning[WARNING_LEN];    /* for the facilitator, shown on the welcome screen */
-    uint64_t clock_skip;          /* `advance MS` in scripts */
-    int dirty;                    /* layout and drawing needed */
-    int hl_text, hl_word;         /* word being spoken */
-    int quit;
-    int frames;
-} kiosk;
-
-static uint64_t now_ms(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
-
-static void add_warning(kiosk *k, const char *msg)
+void ov_kiosk_warn(kiosk *k, const char *msg)
 {
     ov_log_warn("%s", msg);
     if (!k->warning[0]) snprintf(k->warning, sizeof k->warning, "For the facilitator: %s", msg);
@@ -64,8 +39,12 @@ static void load_content(kiosk *k, const char *dir_opt)
 {
     char dir[OV_PATH_MAX];
     if (dir_opt) ov_strlcpy(dir, dir_opt, sizeof dir);
-    else if (k->cfg.content_dir[0]) ov_strlcpy(dir, k->cfg.content_dir, sizeof dir);
-    else ov_find_asset_dir("content/en", dir, sizeof dir);
+    else {   /* questions brought on a USB stick win over the installed ones */
+        char fallback[OV_PATH_MAX];
+        if (k->cfg.content_dir[0]) ov_strlcpy(fallback, k->cfg.content_dir, sizeof fallback);
+        else ov_find_asset_dir("content/en", fallback, sizeof fallback);
+        ov_content_active_dir(k->cfg.data_dir, fallback, dir, sizeof dir);
+    }
     ov_diags d;
     ov_diags_init(&d);
     int r = ov_content_load(dir, &k->content, &d);
@@ -79,23 +58,28 @@ static void load_content(kiosk *k, const char *dir_opt)
     char msg[WARNING_LEN - 64];
     snprintf(msg, sizeof msg, "the questions in %s have %d problem%s, so the built-in questions are shown. "
              "Check them with: ourvoice check-content %s", dir, d.n_errors, d.n_errors == 1 ? "" : "s", dir);
-    add_warning(k, msg);
+    ov_kiosk_warn(k, msg);
 }
 
-static void open_tally(kiosk *k, const char *data_opt)
+static void open_tally(kiosk *k)
 {
-    if (data_opt) ov_strlcpy(k->cfg.data_dir, data_opt, sizeof k->cfg.data_dir);
     char err[300];
     if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) {
         k->tally = NULL;
-        add_warning(k, err);   /* votes will show "not saved", never "thank you" */
+        ov_kiosk_warn(k, err);   /* votes will show "not saved", never "thank you" */
     }
 }
 
 /* ---- drawing ---- */
 
-static void relayout(kiosk *k)
+void ov_kiosk_relayout(kiosk *k)
 {
+    if (k->fac.screen != OV_FAC_OFF) {
+        static ov_menu menu;
+        ov_fac_menu(&k->fac, &menu);
+        ov_layout_menu(&k->env, &menu, k->content.texts.hear_again, &k->layout);
+        return;
+    }
     if (ov_layout_screen(&k->env, &k->flow, k->flow.screen == OV_SCREEN_WELCOME ? k->warning : NULL, &k->layout) != OV_OK)
         ov_log_info("screen %s: some text was made smaller to fit", ov_screen_name(k->flow.screen));
 }
@@ -112,7 +96,7 @@ static int draw(kiosk *k, const char *png)
     return r;
 }
 
-static void speak_screen(kiosk *k)
+void ov_kiosk_speak(kiosk *k)
 {
     if (!k->speech) return;
     const char *recording = NULL;
@@ -154,10 +138,10 @@ static int store_votes(kiosk *k)
 
 static void apply(kiosk *k, int effects)
 {
-    uint64_t now = now_ms(k);
+    uint64_t now = ov_kiosk_now(k);
     if (effects & OV_FLOW_WANT_COMMIT) {
         int ok = store_votes(k);
-        effects |= ov_flow_committed(&k->flow, ok, now_ms(k));
+        effects |= ov_flow_committed(&k->flow, ok, ov_kiosk_now(k));
     }
     if (effects & OV_FLOW_BLINK) {
         ov_buttons_lockout(&k->buttons, now);   /* repeats right after a vote are ignored */
@@ -165,55 +149,65 @@ static void apply(kiosk *k, int effects)
     }
     int new_screen = (effects & OV_FLOW_REDRAW) && (effects & OV_FLOW_SPEAK);
     if (new_screen && k->scan.mode != OV_SCAN_OFF) { k->flow.focus = -1; k->scan_pending = 1; }
-    if (effects & (OV_FLOW_REDRAW | OV_FLOW_SPEAK)) { relayout(k); k->dirty = 1; }
-    if (effects & OV_FLOW_SPEAK) { k->speaking_item = 0; speak_screen(k); }
+    if (effects & (OV_FLOW_REDRAW | OV_FLOW_SPEAK)) { ov_kiosk_relayout(k); k->dirty = 1; }
+    if (effects & OV_FLOW_SPEAK) { k->speaking_item = 0; ov_kiosk_speak(k); }
 }
 
-static void act(kiosk *k, ov_action a, int arg) { apply(k, ov_flow_act(&k->flow, a, arg, now_ms(k))); }
+void ov_kiosk_act(kiosk *k, ov_action a, int arg) { apply(k, ov_flow_act(&k->flow, a, arg, ov_kiosk_now(k))); }
 
-static void on_press(kiosk *k, int x, int y)
+static void on_press(kiosk *k, int x, int y, int long_press)
 {
     ov_target t = ov_layout_hit(&k->layout, x, y);
+    if (k->fac.screen != OV_FAC_OFF) {
+        if (t.kind == OV_TARGET_MENU) ov_kiosk_fac_press(k, t.index);
+        else if (t.kind == OV_TARGET_HEAR_AGAIN) ov_kiosk_speak(k);
+        return;
+    }
+    /* the hidden way in for facilitators: hold the top-left corner for 3 seconds */
+    int corner = (int)(25 * k->env.px_per_mm);
+    if (long_press && x < corner && y < corner && k->flow.screen == OV_SCREEN_WELCOME) { ov_kiosk_fac_open(k, 0); return; }
     if (t.kind == OV_TARGET_NONE) {
-        if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0);   /* a touch anywhere starts */
+        if (k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_act(k, OV_ACT_ANY, 0);   /* a touch anywhere starts */
         return;
     }
     int arg;
     ov_action a = ov_flow_target_action(t, &arg);
-    act(k, a, arg);
+    ov_kiosk_act(k, a, arg);
 }
 
 static void on_key(kiosk *k, ov_key key)
 {
+    if (k->fac.screen != OV_FAC_OFF) { ov_kiosk_fac_key(k, key); return; }
+    if (key == OV_KEY_FACILITATOR) { ov_kiosk_fac_open(k, 0); return; }
     if (k->scan.mode != OV_SCAN_OFF && (key == OV_KEY_SPACE || key == OV_KEY_ENTER)) {
         /* USB switch interfaces send Space / Enter: the same path as GPIO switches */
         int b = (key == OV_KEY_SPACE || k->scan.mode == OV_SCAN_SINGLE) ? OV_BTN_SWITCH_MOVE : OV_BTN_SWITCH_SELECT;
         if (k->scan.mode == OV_SCAN_TWO && key == OV_KEY_ENTER) b = OV_BTN_SWITCH_SELECT;
-        ov_buttons_tap(&k->buttons, b, now_ms(k));
+        ov_buttons_tap(&k->buttons, b, ov_kiosk_now(k));
         return;
     }
     if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + 9) {
-        if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0);
-        else act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1);
+        if (k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_act(k, OV_ACT_ANY, 0);
+        else ov_kiosk_act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1);
         return;
     }
     switch (key) {
-    case OV_KEY_LEFT: case OV_KEY_UP: act(k, OV_ACT_FOCUS_PREV, 0); break;
-    case OV_KEY_RIGHT: case OV_KEY_DOWN: act(k, OV_ACT_FOCUS_NEXT, 0); break;
-    case OV_KEY_ENTER: case OV_KEY_SPACE: act(k, OV_ACT_ACTIVATE, 0); break;
-    case OV_KEY_ESCAPE: case OV_KEY_BACKSPACE: act(k, OV_ACT_NO, 0); break;
-    case OV_KEY_HEAR: act(k, OV_ACT_HEAR_AGAIN, 0); break;
-    default: if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0); break;
+    case OV_KEY_LEFT: case OV_KEY_UP: ov_kiosk_act(k, OV_ACT_FOCUS_PREV, 0); break;
+    case OV_KEY_RIGHT: case OV_KEY_DOWN: ov_kiosk_act(k, OV_ACT_FOCUS_NEXT, 0); break;
+    case OV_KEY_ENTER: case OV_KEY_SPACE: ov_kiosk_act(k, OV_ACT_ACTIVATE, 0); break;
+    case OV_KEY_ESCAPE: case OV_KEY_BACKSPACE: ov_kiosk_act(k, OV_ACT_NO, 0); break;
+    case OV_KEY_HEAR: ov_kiosk_act(k, OV_ACT_HEAR_AGAIN, 0); break;
+    default: if (k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_act(k, OV_ACT_ANY, 0); break;
     }
 }
 
 /* A clean press of physical button `b` (after debounce). */
 static void on_button(kiosk *k, int b)
 {
-    if (b == OV_BTN_HEAR_AGAIN) { act(k, OV_ACT_HEAR_AGAIN, 0); return; }
+    if (b == OV_BTN_HEAR_AGAIN) { ov_kiosk_act(k, OV_ACT_HEAR_AGAIN, 0); return; }
     if (b >= OV_BTN_ANSWER1 && b <= OV_BTN_ANSWER6) {
-        if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0);
-        else act(k, OV_ACT_CHOOSE, b - OV_BTN_ANSWER1);
+        if (k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_act(k, OV_ACT_ANY, 0);
+        else ov_kiosk_act(k, OV_ACT_CHOOSE, b - OV_BTN_ANSWER1);
     }
 }
 
@@ -222,11 +216,11 @@ static void on_scan(kiosk *k, const ov_scan_event *ev)
 {
     ov_target t[16];
     int n = ov_flow_targets(&k->flow, t, 16);
-    if (ev->what == OV_SCAN_PAUSED) { k->flow.focus = -1; relayout(k); k->dirty = 1; return; }
+    if (ev->what == OV_SCAN_PAUSED) { k->flow.focus = -1; ov_kiosk_relayout(k); k->dirty = 1; return; }
     if (ev->item < 0 || ev->item >= n) return;
     if (ev->what == OV_SCAN_HIGHLIGHT) {
         k->flow.focus = ev->item;
-        relayout(k);
+        ov_kiosk_relayout(k);
         k->dirty = 1;
         for (int i = 0; i < k->layout.n_buttons; i++)      /* say what is highlighted */
             if (k->layout.buttons[i].focused && k->layout.buttons[i].label >= 0 && k->speech) {
@@ -237,31 +231,40 @@ static void on_scan(kiosk *k, const ov_scan_event *ev)
     } else if (ev->what == OV_SCAN_CHOOSE) {
         int arg;
         ov_action a = ov_flow_target_action(t[ev->item], &arg);
-        act(k, a, arg);
+        ov_kiosk_act(k, a, arg);
     }
 }
 
 static void take_presses(kiosk *k)
 {
     ov_press p;
-    uint64_t now = now_ms(k);
+    uint64_t now = ov_kiosk_now(k);
     while (ov_buttons_poll(&k->buttons, now, &p, 1) == 1) {
         switch (p.kind) {
         case OV_PRESS:
             if (p.button == OV_BTN_SWITCH_MOVE || p.button == OV_BTN_SWITCH_SELECT) {
                 ov_scan_event ev;
-                if (k->flow.screen == OV_SCREEN_WELCOME) act(k, OV_ACT_ANY, 0);
+                if (k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_act(k, OV_ACT_ANY, 0);
                 else if (ov_scan_press(&k->scan, p.button, now, &ev)) on_scan(k, &ev);
-            } else if (p.button != OV_BTN_KEY_SWITCH) {
+            } else if (p.button == OV_BTN_KEY_SWITCH) {
+                ov_kiosk_fac_open(k, 1);               /* the key switch needs no PIN */
+            } else if (k->fac.screen == OV_FAC_OFF) {
                 on_button(k, p.button);
+            }
+            break;
+        case OV_RELEASE_KEY:
+            if (p.button == OV_BTN_KEY_SWITCH && k->fac.screen != OV_FAC_OFF) {
+                k->fac.screen = OV_FAC_OFF;            /* key turned back: voting again */
+                ov_kiosk_act(k, OV_ACT_NONE, 0);
+                ov_kiosk_relayout(k); k->dirty = 1; ov_kiosk_speak(k);
             }
             break;
         case OV_STUCK: {
             char msg[200];
             snprintf(msg, sizeof msg, "the %s has been held down for %d s, so it is ignored until it is let go. Check it is not stuck.",
                      ov_button_name(p.button), k->cfg.stuck_s);
-            add_warning(k, msg);
-            relayout(k);
+            ov_kiosk_warn(k, msg);
+            ov_kiosk_relayout(k);
             k->dirty = 1;
             break;
         }
@@ -276,15 +279,15 @@ static void turn(kiosk *k, int max_wait_ms);
 static void script_button(kiosk *k, int b, int hold_ms)
 {
     if (hold_ms <= 0) {   /* a tap: down, then up after the debounce time, as fingers do */
-        ov_buttons_tap(&k->buttons, b, now_ms(k));
+        ov_buttons_tap(&k->buttons, b, ov_kiosk_now(k));
         uint64_t end = ov_now_ms() + (uint64_t)k->cfg.debounce_ms * 2 + 20;
         while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
         return;
     }
-    ov_buttons_edge(&k->buttons, b, 1, now_ms(k));
+    ov_buttons_edge(&k->buttons, b, 1, ov_kiosk_now(k));
     uint64_t end = ov_now_ms() + (uint64_t)hold_ms;
     while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
-    ov_buttons_edge(&k->buttons, b, 0, now_ms(k));
+    ov_buttons_edge(&k->buttons, b, 0, ov_kiosk_now(k));
 }
 
 static void handle(kiosk *k, const ov_event *ev)
@@ -292,7 +295,7 @@ static void handle(kiosk *k, const ov_event *ev)
     switch (ev->kind) {
     case OV_EV_QUIT: k->quit = 1; break;
     case OV_EV_EXPOSE: k->dirty = 1; break;
-    case OV_EV_PRESS: on_press(k, ev->x, ev->y); break;
+    case OV_EV_PRESS: on_press(k, ev->x, ev->y, ev->long_press); break;
     case OV_EV_KEY: on_key(k, ev->key); break;
     default: break;
     }
@@ -312,7 +315,7 @@ static int min_wait(int a, int b) { return a < 0 ? b : b < 0 ? a : a < b ? a : b
 /* One turn of the loop: wait for input or a deadline, then draw if needed. */
 static void turn(kiosk *k, int max_wait_ms)
 {
-    uint64_t now = now_ms(k);
+    uint64_t now = ov_kiosk_now(k);
     apply(k, ov_flow_tick(&k->flow, now));
     if (k->gpio) {
         if (ov_gpio_retry(k->gpio, now) == 1) ov_log_info("GPIO buttons: %d lines working", ov_gpio_working(k->gpio));
@@ -320,20 +323,21 @@ static void turn(kiosk *k, int max_wait_ms)
         ov_gpio_lights(k->gpio, k->flow.screen == OV_SCREEN_QUESTION || k->flow.screen == OV_SCREEN_CONFIRM, now);
     }
     take_presses(k);
+    ov_kiosk_watch_usb(k);
     ov_scan_event sev;
     if (k->scan_pending && !(k->speech && ov_speech_busy(k->speech))) {
         ov_target t[16];
         k->scan_pending = 0;
-        if (ov_scan_start(&k->scan, ov_flow_targets(&k->flow, t, 16), now_ms(k), &sev)) on_scan(k, &sev);
+        if (ov_scan_start(&k->scan, ov_flow_targets(&k->flow, t, 16), ov_kiosk_now(k), &sev)) on_scan(k, &sev);
     }
-    if (ov_scan_tick(&k->scan, now_ms(k), &sev)) on_scan(k, &sev);
+    if (ov_scan_tick(&k->scan, ov_kiosk_now(k), &sev)) on_scan(k, &sev);
     if (k->dirty) {
         draw(k, NULL);
         if (k->frames == 1) ov_sd_notify("READY=1");
     }
     if (k->watchdog_ms && ov_now_ms() - k->last_ping >= k->watchdog_ms) { ov_sd_notify("WATCHDOG=1"); k->last_ping = ov_now_ms(); }
 
-    now = now_ms(k);
+    now = ov_kiosk_now(k);
     int wait = ov_flow_next_deadline(&k->flow, now);
     if (k->speech && ov_speech_busy(k->speech)) wait = min_wait(wait, 30);   /* highlight follows speech */
     else if (k->hl_text >= 0 || k->scan_pending) wait = min_wait(wait, 30);
@@ -375,7 +379,7 @@ static int run_script(kiosk *k, const ov_script *s, const char *shots, const cha
         case OV_CMD_SHOT: {
             char path[OV_PATH_MAX + 80];
             snprintf(path, sizeof path, "%s/%s.png", shots ? shots : ".", st->name);
-            if (k->dirty) relayout(k);
+            if (k->dirty) ov_kiosk_relayout(k);
             if (draw(k, path) != OV_OK) failures++;
             break;
         }
@@ -404,6 +408,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     k->hl_text = k->hl_word = -1;
 
     ov_load_config(o->config_path, &k->cfg);
+    ov_config_path_for_saving(o->config_path, k->config_path, sizeof k->config_path);
     if (o->width > 0) { k->cfg.width = o->width; k->cfg.height = o->height; }
     if (o->rotation >= 0) k->cfg.rotation = o->rotation;
     if (o->theme) ov_strlcpy(k->cfg.theme, o->theme, sizeof k->cfg.theme);
@@ -419,7 +424,8 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
             goto out;
         }
     }
-    open_tally(k, o->data_dir);
+    if (o->data_dir) ov_strlcpy(k->cfg.data_dir, o->data_dir, sizeof k->cfg.data_dir);
+    open_tally(k);
     ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
 
     ov_display_opts dopt = { k->cfg.width, k->cfg.height, k->cfg.rotation, o->headless ? 0 : k->cfg.fullscreen, o->headless };
@@ -427,7 +433,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     if (ov_render_open(ov_display_renderer(k->display), k->cfg.theme, &k->render, err, sizeof err) != OV_OK) {
         ov_log_error("%s", err); rc = 1; goto out;
     }
-    if (ov_render_problem(k->render)) add_warning(k, ov_render_problem(k->render));
+    if (ov_render_problem(k->render)) ov_kiosk_warn(k, ov_render_problem(k->render));
     ov_render_install_content_fit(k->render);
     load_content(k, o->content_dir);
 
@@ -438,7 +444,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     sc.rate = k->cfg.rate; sc.pitch = k->cfg.pitch; sc.volume = k->cfg.volume; sc.enabled = k->cfg.speech;
     ov_strlcpy(sc.audio_device, k->cfg.audio_device, sizeof sc.audio_device);
     if (ov_speech_open(&sc, &k->speech) != OV_OK) k->speech = NULL;
-    else if (k->cfg.speech && ov_speech_problem(k->speech)) add_warning(k, ov_speech_problem(k->speech));
+    else if (k->cfg.speech && ov_speech_problem(k->speech)) ov_kiosk_warn(k, ov_speech_problem(k->speech));
 
     ov_display_size(k->display, &k->env.w, &k->env.h);
     k->env.px_per_mm = ov_px_per_mm(k->env.w, k->env.h, k->cfg.diagonal_inch);
@@ -457,8 +463,9 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     k->watchdog_ms = ov_sd_watchdog_interval_ms();
     k->last_ping = ov_now_ms();
 
+    ov_fac_init(&k->fac, &k->content, k->cfg.pin_hash, k->cfg.meeting);
     ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * 1000, k->cfg.thanks_s * 1000,
-                 k->cfg.vote_lockout_ms, now_ms(k));
+                 k->cfg.vote_lockout_ms, ov_kiosk_now(k));
     apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
     draw(k, NULL);
 
@@ -471,6 +478,7 @@ out:
     if (k->render) ov_render_close(k->render);
     if (k->display) ov_display_close(k->display);
     ov_tally_close(k->tally);
+    free(k->results);
     free(script);
     free(k);
     return rc;

@@ -9,8 +9,8 @@
 #include "flow.h"
 #include "textwrap.h"
 
-#define OV_LAYOUT_MAX_TEXTS 16
-#define OV_LAYOUT_MAX_BUTTONS 10
+#define OV_LAYOUT_MAX_TEXTS 32
+#define OV_LAYOUT_MAX_BUTTONS 16
 #define OV_SPEECH_TEXT_LEN 2048
 
 typedef enum { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_LABEL, OV_TEXT_SMALL } ov_text_role;
@@ -37,6 +37,18 @@ typedef struct {
     int chosen;          /* the answer chosen (confirm screen) */
 } ov_layout_button;
 
+#define OV_LAYOUT_MAX_BARS 6
+
+/* One bar of a results chart: picture, word, bar, count in digits. */
+typedef struct {
+    ov_rect icon;
+    char icon_path[OV_PATH_MAX];
+    ov_rect track;               /* the whole length a bar can take */
+    ov_rect bar;                 /* the filled part */
+    const char *colour;
+    int label, count;            /* indexes into texts[] */
+} ov_layout_bar;
+
 typedef struct {
     ov_rect screen;              /* 0,0,w,h (logical, after rotation) */
     double px_per_mm;
@@ -50,6 +62,9 @@ typedef struct {
     ov_rect progress_dots;       /* w=0 when not shown */
     int progress_now, progress_total;
     ov_rect banner;              /* facilitator warning strip, w=0 when none */
+    ov_layout_bar bars[OV_LAYOUT_MAX_BARS];
+    int n_bars;
+    int facilitator;             /* 1: a facilitator screen (drawn with a plain style) */
     char speech[OV_SPEECH_TEXT_LEN]; /* what is read aloud, in reading order */
     char pool[2048];             /* strings made for this screen ("2 of 4", ...) */
     int pool_used;
@@ -69,6 +84,10 @@ typedef struct {
  * warning shown in a strip on the welcome screen. Returns OV_OK, or OV_EINVAL
  * when some text did not fit (out is still complete and drawable, all_fit=0). */
 int ov_layout_screen(const ov_layout_env *env, const ov_flow *flow, const char *warning, ov_layout *out);
+
+/* Lay out a facilitator screen described by `menu` (an ov_menu from
+ * facilitator.h). Same contract as ov_layout_screen. */
+int ov_layout_menu(const ov_layout_env *env, const void *menu, const char *hear_again, ov_layout *out);
 
 /* The target under point (x, y), or kind OV_TARGET_NONE. */
 ov_target ov_layout_hit(const ov_layout *l, int x, int y);

@@ -58,3 +58,12 @@ int ov_load_config(const char *path, ov_config *cfg)
     ov_diags_print(&d, stderr);
     return r;
 }
+
+int ov_config_path_for_saving(const char *path, char *out, size_t outlen)
+{
+    if (path) return ov_strlcpy(out, path, outlen);
+    if (access("/etc/ourvoice/ourvoice.ini", F_OK) == 0) return ov_strlcpy(out, "/etc/ourvoice/ourvoice.ini", outlen);
+    const char *home = getenv("HOME");
+    snprintf(out, outlen, "%s/.config/ourvoice/ourvoice.ini", home && *home ? home : "/tmp");
+    return OV_OK;
+}

@@ -17,4 +17,9 @@ int ov_find_asset_dir(const char *rel, char *out, size_t outlen);
  * OV_EINVAL (cfg still usable: bad lines are skipped). */
 int ov_load_config(const char *path, ov_config *cfg);
 
+/* Where settings changed on the kiosk (a new PIN) are saved: `path` if given,
+ * else /etc/ourvoice/ourvoice.ini when it exists, else
+ * ~/.config/ourvoice/ourvoice.ini. Returns OV_OK. */
+int ov_config_path_for_saving(const char *path, char *out, size_t outlen);
+
 #endif

@@ -289,7 +289,7 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
             fill_circle(r->sdl, b->icon.x + pr, b->icon.y + b->icon.h / 2, pr, r->pal.plate);
         }
         if (b->icon_path[0]) draw_picture(r, b->icon_path, b->icon);
-        else draw_shape(r, b->shape, b->icon, text);
+        else if (b->style == OV_BTN_STYLE_ANSWER) draw_shape(r, b->shape, b->icon, text);
     }
     if (b->label >= 0) draw_text(r, &l->texts[b->label], text, hl_text == b->label ? hl_word : -1);
 }
@@ -298,6 +298,24 @@ int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
 {
     SDL_Renderer *s = r->sdl;
     fill_rect(s, l->screen, r->pal.background);
+    if (l->facilitator) {   /* a band along the top says "this is not a voting screen" */
+        int band = (int)(l->px_per_mm * 1.5) + 2;
+        fill_rect(s, (ov_rect){ 0, 0, l->screen.w, band }, r->pal.focus);
+        fill_rect(s, (ov_rect){ 0, l->screen.h - band, l->screen.w, band }, r->pal.focus);
+    }
+    for (int i = 0; i < l->n_bars; i++) {
+        const ov_layout_bar *b = &l->bars[i];
+        ov_rgb fill, text, edge;
+        ov_palette_answer(&r->pal, b->colour, &fill, &text, &edge);
+        fill_round(s, b->track, b->track.h / 4, r->pal.panel);
+        if (b->bar.w > 0) {
+            int t = (int)(l->px_per_mm * 0.6) + 1;
+            ov_rect bar = b->bar;
+            if (bar.w < 2 * t + 2) bar.w = 2 * t + 2;
+            outline_round(s, bar, bar.h / 4, t, edge, fill);
+        }
+        if (b->icon_path[0]) draw_picture(r, b->icon_path, b->icon);
+    }
     if (l->picture.w > 0) draw_picture(r, l->picture_path, l->picture);
     if (l->banner.w > 0) fill_round(s, l->banner, l->banner.h / 6, r->pal.warning_bg);
     /* texts that are not button labels */

@@ -86,3 +86,28 @@ void ov_test_layout(const ov_flow *f, int w, int h, const char *theme, ov_layout
     ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), t ? t->text_scale : 1.0, ov_render_measure, r, "assets/pictures" };
     ov_layout_screen(&env, f, NULL, out);
 }
+
+int ov_test_png_diff(const char *a, const char *b, int tol, double *frac_off)
+{
+    SDL_Surface *sa = IMG_Load(a), *sb = IMG_Load(b);
+    SDL_Surface *ca = sa ? SDL_ConvertSurfaceFormat(sa, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    SDL_Surface *cb = sb ? SDL_ConvertSurfaceFormat(sb, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    int rc = -1;
+    if (ca && cb && ca->w == cb->w && ca->h == cb->h) {
+        long off = 0;
+        for (int y = 0; y < ca->h; y++) {
+            const uint32_t *ra = (const uint32_t *)((const uint8_t *)ca->pixels + y * ca->pitch);
+            const uint32_t *rb = (const uint32_t *)((const uint8_t *)cb->pixels + y * cb->pitch);
+            for (int x = 0; x < ca->w; x++) {
+                int dr = abs((int)((ra[x] >> 16) & 0xff) - (int)((rb[x] >> 16) & 0xff));
+                int dg = abs((int)((ra[x] >> 8) & 0xff) - (int)((rb[x] >> 8) & 0xff));
+                int db = abs((int)(ra[x] & 0xff) - (int)(rb[x] & 0xff));
+                if (dr > tol || dg > tol || db > tol) off++;
+            }
+        }
+        *frac_off = (double)off / ((double)ca->w * ca->h);
+        rc = 0;
+    }
+    SDL_FreeSurface(sa); SDL_FreeSurface(sb); SDL_FreeSurface(ca); SDL_FreeSurface(cb);
+    return rc;
+}

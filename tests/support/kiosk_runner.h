@@ -17,6 +17,11 @@ int ov_test_run_kiosk(const char *dir, const char *script, int w, int h, const c
 /* The pixel at (x, y) of DIR/shots/NAME.png. Returns 0, or -1 if unreadable. */
 int ov_test_pixel(const char *dir, const char *name, int x, int y, ov_rgb *out);
 
+/* Compare two PNGs of the same size: *frac_off gets the share of pixels
+ * whose colour differs by more than `tol` in any channel. Returns 0, or -1
+ * when a file cannot be read or the sizes differ. */
+int ov_test_png_diff(const char *a, const char *b, int tol, double *frac_off);
+
 /* 1 when a and b differ by at most `tol` in each channel. */
 int ov_test_rgb_near(ov_rgb a, ov_rgb b, int tol);
 

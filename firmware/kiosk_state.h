@@ -1,0 +1,71 @@
+/* kiosk_state.h — the kiosk's running state, shared by the main loop
+ * (kiosk.c) and the facilitator glue (kiosk_facilitator.c). Not a public API. */
+#ifndef OV_KIOSK_STATE_H
+#define OV_KIOSK_STATE_H
+
+#include "buttons.h"
+#include "config.h"
+#include "content.h"
+#include "display.h"
+#include "facilitator.h"
+#include "flow.h"
+#include "gpio.h"
+#include "layout.h"
+#include "render.h"
+#include "scan.h"
+#include "speech.h"
+#include "tally.h"
+#include "usbwatch.h"
+
+#define WARNING_LEN 1024
+
+typedef struct {
+    ov_config cfg;
+    ov_content content;
+    ov_flow flow;
+    ov_layout layout;
+    ov_layout_env env;
+    ov_display *display;
+    ov_render *render;
+    ov_speech *speech;
+    ov_tally *tally;
+    ov_buttons buttons;           /* every physical press goes through this debouncer */
+    ov_gpio *gpio;
+    ov_scan scan;                 /* switch access */
+    int scan_pending;             /* start scanning when the screen has been read out */
+    int speaking_item;            /* speech is a scanned item, not the screen */
+    uint64_t watchdog_ms, last_ping;
+    ov_fac fac;                   /* facilitator mode (fac.screen != OV_FAC_OFF) */
+    ov_results *results;          /* for the results screen */
+    char config_path[OV_PATH_MAX];/* where a new PIN is saved */
+    ov_mount_list sticks;         /* USB sticks seen under usb_mount_dir */
+    uint64_t next_usb_look;
+    char pictures_dir[OV_PATH_MAX];
+    char warning[WARNING_LEN];    /* for the facilitator, shown on the welcome screen */
+    uint64_t clock_skip;          /* `advance MS` in scripts */
+    int dirty;                    /* layout and drawing needed */
+    int hl_text, hl_word;         /* word being spoken */
+    int quit;
+    int frames;
+} kiosk;
+
+/* The kiosk's clock: monotonic, plus script `advance` jumps. */
+uint64_t ov_kiosk_now(const kiosk *k);
+/* Log a problem and keep the first one for the facilitator strip. */
+void ov_kiosk_warn(kiosk *k, const char *msg);
+/* Lay out the current screen (member or facilitator) again. */
+void ov_kiosk_relayout(kiosk *k);
+/* Read the current screen aloud. */
+void ov_kiosk_speak(kiosk *k);
+/* Apply a member action to the flow and carry out its effects. */
+void ov_kiosk_act(kiosk *k, ov_action a, int arg);
+
+/* kiosk_facilitator.c: open facilitator mode (key = 1: key switch, no PIN). */
+void ov_kiosk_fac_open(kiosk *k, int key);
+/* A press on a facilitator screen target, or a key there. */
+void ov_kiosk_fac_press(kiosk *k, int item);
+void ov_kiosk_fac_key(kiosk *k, ov_key key);
+/* Look for USB sticks (every 2 s); a new stick opens the PIN screen. */
+void ov_kiosk_watch_usb(kiosk *k);
+
+#endif

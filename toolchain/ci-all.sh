@@ -1,0 +1,44 @@
+#!/bin/sh
+# toolchain/ci-all.sh — every test suite CI runs, one after the other:
+# native (make test), arm64 under qemu (make test-arm64), Debian trixie in a
+# chroot (make test-trixie) and the Raspberry Pi set-up (make test-board).
+# Each suite's "N passed, N failed" is added up; a suite this machine cannot
+# run prints "SKIP: reason" and counts nothing. The last line is the total,
+# in the same form, for the CI runner. Usage: sh toolchain/ci-all.sh [SUITE...]
+set -u
+MAKE=${MAKE:-make}
+SUITES=${*:-test test-arm64 test-trixie test-board}
+# Per-suite time limit (seconds): all four must fit CI's 90 minutes.
+LIMIT=${OV_CI_SUITE_LIMIT:-1500}
+total_p=0; total_f=0; notes=""
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+for s in $SUITES; do
+    echo "=== make $s"
+    t0=$(date +%s)
+    timeout -s KILL "$LIMIT" $MAKE --no-print-directory "$s" >"$log" 2>&1
+    rc=$?
+    cat "$log"
+    secs=$(( $(date +%s) - t0 ))
+    skip=$(grep -a '^SKIP:' "$log" | tail -1)
+    sum=$(grep -a -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
+    if [ -n "$skip" ] && [ -z "$sum" ]; then
+        notes="$notes
+  $s: $skip"
+        continue
+    fi
+    if [ -z "$sum" ]; then
+        total_f=$((total_f + 1))
+        notes="$notes
+  $s: stopped without a summary (exit $rc, ${secs} s)"
+        continue
+    fi
+    p=${sum%% passed*}; f=${sum#*passed, }; f=${f%% failed*}
+    [ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
+    total_p=$((total_p + p)); total_f=$((total_f + f))
+    notes="$notes
+  $s: $p passed, $f failed (${secs} s)"
+done
+echo "=== summary:$notes"
+echo "$total_p passed, $total_f failed"
+[ "$total_f" = 0 ] && [ "$total_p" -gt 0 ]
