@@ -183,7 +183,7 @@ int ov_content_change_sentence(const ov_content_change *ch, char *out, size_t ou
         n = snprintf(out, outlen, "\u201c%s\u201d has a new picture or recording.", ch->title); break;
     case OV_CHANGE_QUESTION_SCALE:
         n = snprintf(out, outlen, "\u201c%s\u201d now has the answers \u201c%s\u201d.",
-                     ch->title, ch->after); break;
+                     ch->title, ch->after[0] ? ch->after : ch->item); break;
     case OV_CHANGE_QUESTION_ORDER:
         n = snprintf(out, outlen, "The questions come in a new order."); break;
     case OV_CHANGE_ANSWER_ADDED:

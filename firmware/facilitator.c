@@ -317,3 +317,13 @@ void ov_fac_speech(const ov_fac *f, char *out, size_t outlen)
         snprintf(out + used, outlen - used, " %s", m.lines[i]);
     }
 }
+
+const char *ov_fac_screen_name(const ov_fac *f)
+{
+    static const char *const names[] = {
+        NULL, "facilitator-pin", "facilitator-new-pin", "facilitator-menu", "facilitator-results",
+        "facilitator-meeting", "facilitator-round", "facilitator-confirm-clear", "facilitator-import",
+        "facilitator-message",
+    };
+    return (f->screen >= 0 && f->screen < (int)(sizeof names / sizeof names[0])) ? names[f->screen] : NULL;
+}

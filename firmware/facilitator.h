@@ -116,6 +116,10 @@ void ov_fac_message(ov_fac *f, const char *line1, const char *line2);
 /* What the new questions on a stick would change (or why they are refused). */
 void ov_fac_import_preview(ov_fac *f, const char *const *lines, int n, int ok);
 
+/* A name for the current screen, for scripts and logs: "facilitator-pin",
+ * "facilitator-menu", "facilitator-results", ... ; NULL when off. */
+const char *ov_fac_screen_name(const ov_fac *f);
+
 /* The spoken text of the current screen (title, lines; results: the summary). */
 void ov_fac_speech(const ov_fac *f, char *out, size_t outlen);
 

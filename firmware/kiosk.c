@@ -383,13 +383,15 @@ static int run_script(kiosk *k, const ov_script *s, const char *shots, const cha
             if (draw(k, path) != OV_OK) failures++;
             break;
         }
-        case OV_CMD_EXPECT:
-            if (strcmp(st->name, ov_screen_name(k->flow.screen))) {
+        case OV_CMD_EXPECT: {
+            const char *now_showing = k->fac.screen != OV_FAC_OFF ? ov_fac_screen_name(&k->fac) : ov_screen_name(k->flow.screen);
+            if (strcmp(st->name, now_showing)) {
                 fprintf(stderr, "%s:%d: expected the %s screen, but the kiosk shows %s\n", script_path, st->line,
-                        st->name, ov_screen_name(k->flow.screen));
+                        st->name, now_showing);
                 failures++;
             }
             break;
+        }
         case OV_CMD_QUIT: k->quit = 1; break;
         }
         /* let the injected events through the loop before the next command */
@@ -467,6 +469,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * 1000, k->cfg.thanks_s * 1000,
                  k->cfg.vote_lockout_ms, ov_kiosk_now(k));
     apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
+    ov_kiosk_watch_usb(k);          /* a stick already in: ask for the PIN */
     draw(k, NULL);
 
     if (script) rc = run_script(k, script, o->shots_dir, o->script_path);

@@ -453,27 +453,63 @@ static void test_failure_at_each_step_keeps_content_whole(void **state)
 static void test_power_cut_mid_swap(void **state)
 {
     fx *f = *state;
-    char content[700], prev[700], next[700], dir[OV_PATH_MAX], err[512];
+    char content[700], prev[700], next[700], old[700], swap[700], dir[OV_PATH_MAX], err[512];
     snprintf(content, sizeof content, "%s/content", f->data);
     snprintf(prev, sizeof prev, "%s/%s", f->data, OV_CONTENT_PREVIOUS_NAME);
     snprintf(next, sizeof next, "%s/%s", f->data, OV_CONTENT_NEW_NAME);
+    snprintf(old, sizeof old, "%s/content-old", f->data);
+    snprintf(swap, sizeof swap, "%s/content-swap", f->data);
+    /* content A, previous B */
+    stick_with(f, "tests/fixtures/import/good");
+    import_ok(f);
+    char *snap_b = dup_snapshot(content);
     stick_with(f, "tests/fixtures/content/good");
     import_ok(f);
     char *snap_a = dup_snapshot(content);
-    /* the power went after content -> previous, before content-new -> content */
-    sh("rm -rf '%s' && mv '%s' '%s' && mkdir -p '%s/pictures' && echo half > '%s/content.ini'",
-       prev, content, prev, next, next);
+    assert_int_equal(ov_content_recover(f->data, NULL, err, sizeof err), OV_OK);   /* nothing to do */
+    assert_string_equal(snapshot(content), snap_a);
+    assert_string_equal(snapshot(prev), snap_b);
+
+    /* an import cut after previous -> old and content -> previous, with a half content-new */
+    sh("mv '%s' '%s' && mv '%s' '%s' && mkdir -p '%s/pictures' && echo half > '%s/content.ini'",
+       prev, old, content, prev, next, next);
     assert_int_equal(ov_content_active_dir(f->data, f->fallback, dir, sizeof dir), 2);
-    assert_string_equal(dir, prev);                   /* the old questions, complete */
+    assert_string_equal(dir, prev);                   /* the questions in use, complete */
     assert_string_equal(snapshot(dir), snap_a);
-    /* the next import cleans up and works */
-    stick_with(f, "tests/fixtures/import/good");
-    import_ok(f);
-    no_leftovers(f->data);
+    assert_int_equal(ov_content_recover(f->data, NULL, err, sizeof err), OV_OK);
     assert_int_equal(ov_content_active_dir(f->data, f->fallback, dir, sizeof dir), 1);
-    assert_string_equal(dir, content);
-    (void)err;
-    free(snap_a);
+    assert_string_equal(snapshot(content), snap_a);   /* as before the import */
+    assert_string_equal(snapshot(prev), snap_b);
+    no_leftovers(f->data);
+
+    /* an import cut after its first rename only */
+    sh("mv '%s' '%s'", prev, old);
+    assert_int_equal(ov_content_active_dir(f->data, f->fallback, dir, sizeof dir), 1);
+    assert_int_equal(ov_content_recover(f->data, NULL, err, sizeof err), OV_OK);
+    assert_string_equal(snapshot(content), snap_a);
+    assert_string_equal(snapshot(prev), snap_b);
+
+    /* a restore cut after content -> swap: it is finished (B, which the kiosk showed meanwhile) */
+    sh("mv '%s' '%s'", content, swap);
+    assert_int_equal(ov_content_active_dir(f->data, f->fallback, dir, sizeof dir), 2);
+    assert_string_equal(snapshot(dir), snap_b);
+    assert_true(ov_content_has_previous(f->data));
+    assert_int_equal(ov_content_restore_previous(f->data, NULL, NULL, NULL, err, sizeof err), OV_OK);
+    /* recovery made it B / A, and the restore asked for then swapped back */
+    assert_string_equal(snapshot(content), snap_a);
+    assert_string_equal(snapshot(prev), snap_b);
+    no_leftovers(f->data);
+
+    /* a restore cut after its second rename: content B, A aside in swap */
+    sh("mv '%s' '%s' && mv '%s' '%s'", content, swap, prev, content);
+    assert_int_equal(ov_content_active_dir(f->data, f->fallback, dir, sizeof dir), 1);
+    assert_string_equal(snapshot(dir), snap_b);
+    stick_with(f, "tests/fixtures/import/good");   /* the next import tidies up too */
+    import_ok(f);
+    assert_string_equal(snapshot(content), snap_b);
+    assert_string_equal(snapshot(prev), snap_b);    /* B replaced B; A was the older previous */
+    no_leftovers(f->data);
+    free(snap_a); free(snap_b);
 }
 
 static void test_stick_changed_after_check(void **state)

@@ -1,0 +1,148 @@
+/* test_kiosk_facilitator.c — facilitator mode in the real kiosk, headless: a
+ * USB stick appears (a mountinfo file stands in for the kernel's), the kiosk
+ * asks for the PIN, the facilitator saves the results to the stick, the files
+ * are there and complete, and only then can the votes be cleared. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include "kiosk_runner.h"
+#include "pin.h"
+#include "tally.h"
+
+static char dir[64], args[600];
+
+static int setup(void **state)
+{
+    (void)state;
+    ov_test_tmpdir(dir, sizeof dir);
+    char path[300], hash[128];
+    assert_int_equal(ov_pin_hash("2580", hash, sizeof hash), OV_OK);
+    snprintf(path, sizeof path, "%s/media/KIOSK STICK", dir);
+    char media[200];
+    snprintf(media, sizeof media, "%s/media", dir);
+    mkdir(media, 0755);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/ourvoice.ini", dir);
+    FILE *f = fopen(path, "w");
+    fprintf(f, "[speech]\nspeech = no\n[facilitator]\npin_hash = %s\nsmall_numbers = 1\nusb_mount_dir = %s/media\n", hash, dir);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/mountinfo", dir);
+    f = fopen(path, "w");
+    fprintf(f, "22 1 8:2 / / rw,relatime shared:1 - ext4 /dev/vda rw\n"
+               "36 22 8:17 / %s/media/KIOSK\\040STICK rw,nosuid,nodev,noexec,relatime shared:2 - vfat /dev/sda1 rw\n", dir);
+    fclose(f);
+    setenv("OV_MOUNTINFO", path, 1);
+    snprintf(args, sizeof args, "--config %s/ourvoice.ini --data %s/data", dir, dir);
+    return 0;
+}
+
+static long total_votes(void)
+{
+    char data[200];
+    snprintf(data, sizeof data, "%s/data", dir);
+    ov_tally *t;
+    char err[256];
+    if (ov_tally_open(data, &t, err, sizeof err) != OV_OK) return -1;
+    ov_tally_row rows[64];
+    int n = ov_tally_read(t, NULL, rows, 64);
+    long c = 0;
+    for (int i = 0; i < n && i < 64; i++) c += rows[i].count;
+    ov_tally_close(t);
+    return c;
+}
+
+static void a_stick_asks_for_the_pin_and_takes_the_results_away(void **state)
+{
+    (void)state;
+    const char *script =
+        "expect facilitator-pin\n"            /* the stick is in: the kiosk asks for the PIN */
+        "key 1\nkey 1\nkey 1\nkey 1\nkey enter\n"
+        "expect facilitator-pin\n"            /* wrong PIN: still the pad */
+        "key 2\nkey 5\nkey 8\nkey 0\nkey enter\n"
+        "expect facilitator-menu\n"
+        "shot menu\n"
+        "key 6\n"                             /* Back to voting */
+        "expect welcome\n"
+        "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n"
+        "expect thanks\n"
+        "advance 5000\nwait 20\nexpect welcome\n"
+        "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\n"
+        "expect facilitator-menu\n"
+        "key 4\n"                             /* Save to USB stick */
+        "expect facilitator-message\n"
+        "shot saved\n"
+        "key 1\n"                             /* Clear votes: offered now, after the verified export */
+        "expect facilitator-confirm-clear\n"
+        "key 1\n"
+        "expect facilitator-message\n";
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    /* the three files are on the stick, complete, with neutral times */
+    char folder[300];
+    snprintf(folder, sizeof folder, "%s/media/KIOSK STICK/ourvoice", dir);
+    DIR *d = opendir(folder);
+    assert_non_null(d);
+    int csv = 0, json = 0, html = 0, partial = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' && strstr(e->d_name, ".part")) partial++;
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", folder, e->d_name);
+        struct stat st;
+        if (strstr(e->d_name, ".csv")) {
+            csv++;
+            FILE *f = fopen(path, "r");
+            char buf[8192];
+            size_t n = fread(buf, 1, sizeof buf - 1, f);
+            buf[n] = '\0';
+            fclose(f);
+            assert_non_null(strstr(buf, "assets"));            /* question ids of the default rubric */
+            assert_non_null(strstr(buf, "not-yet"));
+        }
+        if (strstr(e->d_name, ".json")) json++;
+        if (strstr(e->d_name, ".html")) html++;
+        if (e->d_name[0] != '.' && stat(path, &st) == 0) assert_true(st.st_mtime < 1000000000L);   /* 2000-01-01, not the time of voting */
+    }
+    closedir(d);
+    assert_int_equal(csv, 1);
+    assert_int_equal(json, 1);
+    assert_int_equal(html, 1);
+    assert_int_equal(partial, 0);
+    assert_int_equal(total_votes(), 0);                          /* cleared after the export */
+    /* the facilitator's screen said the stick can be taken out */
+    ov_rgb px;
+    assert_int_equal(ov_test_pixel(dir, "saved", 10, 10, &px), 0);
+    assert_null(strstr(ov_test_stderr(dir), "not-yet"));         /* the log never says what was chosen */
+}
+
+static void the_key_switch_opens_the_menu_without_a_pin(void **state)
+{
+    (void)state;
+    unsetenv("OV_MOUNTINFO");
+    char local[700];
+    snprintf(local, sizeof local, "%s --rotation 0", args);
+    /* the key switch (button 8) is a level: the menu while it is on, voting again when turned off */
+    int rc = ov_test_run_kiosk(dir, "expect welcome\nhold 8 300\nwait 100\nexpect welcome\n", 800, 480, local);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    assert_non_null(strstr(ov_test_stderr(dir), "facilitator mode opened (key switch)"));
+}
+
+int main(void)
+{
+    if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_stick_asks_for_the_pin_and_takes_the_results_away),
+        cmocka_unit_test(the_key_switch_opens_the_menu_without_a_pin),
+    };
+    return cmocka_run_group_tests_name("kiosk_facilitator", tests, setup, NULL);
+}
