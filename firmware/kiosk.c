@@ -430,6 +430,8 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     open_tally(k);
     ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
 
+    if (!o->headless && ov_pi_prepare_display("/sys/class/drm", err, sizeof err) != OV_OK)
+        ov_log_info("display: %s", err);   /* SDL makes its own choice */
     ov_display_opts dopt = { k->cfg.width, k->cfg.height, k->cfg.rotation, o->headless ? 0 : k->cfg.fullscreen, o->headless };
     if (ov_display_open(&dopt, &k->display, err, sizeof err) != OV_OK) { ov_log_error("%s", err); rc = 1; goto out; }
     if (ov_render_open(ov_display_renderer(k->display), k->cfg.theme, &k->render, err, sizeof err) != OV_OK) {

@@ -5,6 +5,7 @@
  * the playback buffer is cleared at once, and the synthesis in flight sees the
  * new generation in its next audio chunk and aborts. */
 #include "speech.h"
+#include "pi_display.h"
 
 #include "speech_espeak.h"
 #include "speech_render.h"
@@ -257,8 +258,17 @@ static void open_audio(ov_speech *s)
     want.samples = DEVICE_SAMPLES;
     want.callback = audio_callback;
     want.userdata = s;
-    const char *name = s->cfg.audio_device[0] ? s->cfg.audio_device : NULL;
+    /* By name: the configured one, else HDMI, USB, then the jack (the Pi 5 and
+     * Zero 2 W have no jack); SDL's default when it lists no devices. */
+    const char *names[32];
+    int n = SDL_GetNumAudioDevices(0), pick = -1;
+    if (n > 32) n = 32;
+    for (int i = 0; i < n; i++) names[i] = SDL_GetAudioDeviceName(i, 0);
+    const char *name = NULL;
+    if (n > 0 && ov_pick_audio_device(names, n, s->cfg.audio_device, &pick) == OV_OK) name = names[pick];
+    else if (s->cfg.audio_device[0]) name = s->cfg.audio_device;
     s->dev = SDL_OpenAudioDevice(name, 0, &want, &have, 0);
+    if (s->dev && name) ov_log_info("sound: %s", name);
     if (!s->dev && name) {
         snprintf(msg, sizeof msg, "Sound device '%s' could not be opened (%s); using the default device. "
                  "Check [speech] audio_device in the settings.", name, SDL_GetError());

@@ -46,21 +46,6 @@ static int setup(void **state)
     return 0;
 }
 
-static long total_votes(void)
-{
-    char data[200];
-    snprintf(data, sizeof data, "%s/data", dir);
-    ov_tally *t;
-    char err[256];
-    if (ov_tally_open(data, &t, err, sizeof err) != OV_OK) return -1;
-    ov_tally_row rows[64];
-    int n = ov_tally_read(t, NULL, rows, 64);
-    long c = 0;
-    for (int i = 0; i < n && i < 64; i++) c += rows[i].count;
-    ov_tally_close(t);
-    return c;
-}
-
 static void a_stick_asks_for_the_pin_and_takes_the_results_away(void **state)
 {
     (void)state;
@@ -118,7 +103,9 @@ static void a_stick_asks_for_the_pin_and_takes_the_results_away(void **state)
     assert_int_equal(json, 1);
     assert_int_equal(html, 1);
     assert_int_equal(partial, 0);
-    assert_int_equal(total_votes(), 0);                          /* cleared after the export */
+    char data[200];
+    snprintf(data, sizeof data, "%s/data", dir);
+    assert_int_equal(ov_test_votes_total(data), 0);                          /* cleared after the export */
     /* the facilitator's screen said the stick can be taken out */
     ov_rgb px;
     assert_int_equal(ov_test_pixel(dir, "saved", 10, 10, &px), 0);

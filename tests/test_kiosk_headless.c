@@ -47,19 +47,6 @@ static long stored(const char *data, const char *question, const char *answer)
     return c;
 }
 
-static long stored_total(const char *data)
-{
-    ov_tally *t;
-    char err[256];
-    if (ov_tally_open(data, &t, err, sizeof err) != OV_OK) return -1;
-    ov_tally_row rows[64];
-    int n = ov_tally_read(t, NULL, rows, 64);
-    long c = 0;
-    for (int i = 0; i < n && i < 64; i++) c += rows[i].count;
-    ov_tally_close(t);
-    return c;
-}
-
 static void a_member_answers_every_question_by_touch(void **state)
 {
     (void)state;
@@ -99,7 +86,7 @@ static void a_member_answers_every_question_by_touch(void **state)
         ov_question_answers(&content, q, a);
         assert_int_equal(stored(data, content.questions[q].id, a[picks[q]]->id), 1);
     }
-    assert_int_equal(stored_total(data), content.n_questions);
+    assert_int_equal(ov_test_votes_total(data), content.n_questions);
     /* nothing in the log says what anyone chose */
     const char *log = ov_test_stderr(dir);
     for (int q = 0; q < content.n_questions; q++) {
@@ -178,7 +165,7 @@ static void idle_time_forgets_and_stores_nothing(void **state)
     int rc = ov_test_run_kiosk(dir, "key space\nkey 1\nkey enter\nkey 2\nexpect confirm\nadvance 91000\nwait 50\n"
                                     "expect welcome\nkey space\nexpect question\nshot fresh\n", 800, 480, args);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
-    assert_true(stored_total(data) <= 0);
+    assert_true(ov_test_votes_total(data) <= 0);
 }
 
 static void a_bad_script_line_is_reported_with_its_number(void **state)

@@ -1,6 +1,7 @@
 /* kiosk_runner.c — running the real kiosk headless from tests. */
 #include "kiosk_runner.h"
 #include "render.h"
+#include "tally.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -110,4 +111,17 @@ int ov_test_png_diff(const char *a, const char *b, int tol, double *frac_off)
     }
     SDL_FreeSurface(sa); SDL_FreeSurface(sb); SDL_FreeSurface(ca); SDL_FreeSurface(cb);
     return rc;
+}
+
+long ov_test_votes_total(const char *data)
+{
+    ov_tally *t;
+    char err[256];
+    if (ov_tally_open(data, &t, err, sizeof err) != OV_OK) return -1;
+    ov_tally_row rows[64];
+    int n = ov_tally_read(t, NULL, rows, 64);
+    long c = 0;
+    for (int i = 0; i < n && i < 64; i++) c += rows[i].count;
+    ov_tally_close(t);
+    return c;
 }

@@ -32,6 +32,10 @@ void ov_test_layout(const ov_flow *f, int w, int h, const char *theme, ov_layout
 /* A fresh temporary folder (mkdtemp under /tmp). */
 char *ov_test_tmpdir(char *buf, size_t len);
 
+/* Total of all vote counts stored in data folder `data` (-1 if it cannot be
+ * opened). */
+long ov_test_votes_total(const char *data);
+
 /* The contents of DIR/stderr.txt (static buffer). */
 const char *ov_test_stderr(const char *dir);
 
