@@ -8,7 +8,7 @@
 enum {
     C_DIGIT = 1, C_DELETE, C_OK, C_CANCEL, C_RESULTS, C_MEETING, C_ROUND, C_CLOSE_ROUND,
     C_EXPORT, C_CLEAR, C_IMPORT, C_CHANGE_PIN, C_EXIT, C_MENU, C_NEXT_Q, C_PREV_Q,
-    C_PICK_MEETING, C_PICK_ROUND, C_CONFIRM_CLEAR, C_CONFIRM_IMPORT,
+    C_PICK_MEETING, C_PICK_ROUND, C_CONFIRM_CLEAR, C_CONFIRM_IMPORT, C_RESTORE,
 };
 
 static const char *const meeting_names[] = { "Drop-in", "Group meeting", "Peer network", "Members and staff", "Training day" };
@@ -104,6 +104,7 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
         item(m, "Save to USB stick", "control-usb.svg", OV_MENU_PLAIN, C_EXPORT, 0);
         if (f->export_verified) item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, C_CLEAR, 0);
         if (f->stick_has_content) item(m, "New questions", "control-usb.svg", OV_MENU_PLAIN, C_IMPORT, 0);
+        else if (f->has_previous) item(m, "Old questions back", "control-go-back.svg", OV_MENU_PLAIN, C_RESTORE, 0);
         item(m, "Change PIN", "control-facilitator.svg", OV_MENU_PLAIN, C_CHANGE_PIN, 0);
         item(m, "Back to voting", "control-thats-right.svg", OV_MENU_GO, C_EXIT, 0);
         break;
@@ -298,6 +299,7 @@ ov_fac_do ov_fac_press(ov_fac *f, int index, uint64_t now)
         return OV_FAC_DO_CLEAR;
     case C_IMPORT: return OV_FAC_DO_IMPORT;          /* the kiosk checks and calls ov_fac_import_preview */
     case C_CONFIRM_IMPORT: return f->import_ok ? OV_FAC_DO_IMPORT : OV_FAC_DO_NOTHING;
+    case C_RESTORE: return f->has_previous ? OV_FAC_DO_RESTORE : OV_FAC_DO_NOTHING;
     case C_CHANGE_PIN:
         f->screen = OV_FAC_NEW_PIN; f->first_new[0] = f->typed[0] = '\0'; f->message[0] = '\0';
         return OV_FAC_DO_REDRAW;

@@ -40,6 +40,7 @@ typedef enum {
     OV_FAC_DO_EXPORT,        /* write the files to the stick */
     OV_FAC_DO_CLEAR,         /* clear the votes (only offered after a verified export) */
     OV_FAC_DO_IMPORT,        /* take the new questions from the stick */
+    OV_FAC_DO_RESTORE,       /* put the previous questions back */
 } ov_fac_do;
 
 typedef enum { OV_MENU_PLAIN, OV_MENU_GO, OV_MENU_STOP } ov_menu_style;
@@ -87,6 +88,7 @@ typedef struct {
     const ov_results *results;   /* set by ov_fac_show_results */
     int export_verified;         /* "clear votes" is offered only after a verified export */
     int stick_present, stick_has_content;
+    int has_previous;            /* older questions kept after an import */
     char import_lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
     int n_import_lines;
     int import_ok;

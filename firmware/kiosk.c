@@ -43,6 +43,9 @@ static void load_content(kiosk *k, const char *dir_opt)
         char fallback[OV_PATH_MAX];
         if (k->cfg.content_dir[0]) ov_strlcpy(fallback, k->cfg.content_dir, sizeof fallback);
         else ov_find_asset_dir("content/en", fallback, sizeof fallback);
+        char err[300];
+        if (ov_content_recover(k->cfg.data_dir, NULL, err, sizeof err) != OV_OK)   /* an import cut short by a power cut */
+            ov_log_warn("questions folder: %s", err);
         ov_content_active_dir(k->cfg.data_dir, fallback, dir, sizeof dir);
     }
     ov_diags d;

@@ -24,6 +24,7 @@ static void show(kiosk *k)
 void ov_kiosk_fac_open(kiosk *k, int key)
 {
     if (k->fac.screen != OV_FAC_OFF && !key) return;
+    k->fac.has_previous = ov_content_has_previous(k->cfg.data_dir);
     ov_fac_open(&k->fac, key, ov_kiosk_now(k));
     ov_log_info("facilitator mode opened (%s)", key ? "key switch" : "PIN");
     show(k);
@@ -144,6 +145,23 @@ static void import_questions(kiosk *k)
     ov_fac_message(&k->fac, "The new questions are in use.", "The old questions are kept, so they can be put back.");
 }
 
+static void restore_questions(kiosk *k)
+{
+    char err[400];
+    static ov_content older;
+    int rc = ov_content_restore_previous(k->cfg.data_dir, NULL, NULL, &older, err, sizeof err);
+    if (rc != OV_OK) {
+        ov_log_error("old questions not put back: %s", err);
+        ov_fac_message(&k->fac, ov_import_easy_message(rc), "The questions in use now stay.");
+        return;
+    }
+    k->content = older;
+    if (k->speech) ov_speech_set_language(k->speech, k->content.language);
+    ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));
+    k->fac.round_open = 0;
+    ov_fac_message(&k->fac, "The old questions are back.", "The newer ones are kept, so you can swap again.");
+}
+
 void ov_kiosk_fac_press(kiosk *k, int item)
 {
     ov_fac_do d = ov_fac_press(&k->fac, item, ov_kiosk_now(k));
@@ -165,6 +183,7 @@ void ov_kiosk_fac_press(kiosk *k, int item)
     case OV_FAC_DO_EXPORT: export_to_stick(k); break;
     case OV_FAC_DO_CLEAR: clear_votes(k); break;
     case OV_FAC_DO_IMPORT: import_questions(k); break;
+    case OV_FAC_DO_RESTORE: restore_questions(k); break;
     }
     show(k);
 }
@@ -204,6 +223,7 @@ void ov_kiosk_watch_usb(kiosk *k)
     k->sticks = now_list;
     k->fac.stick_present = now_list.n > 0;
     char content_dir[OV_PATH_MAX];
+    k->fac.has_previous = ov_content_has_previous(k->cfg.data_dir);
     k->fac.stick_has_content = now_list.n > 0 && ov_usb_find_content(now_list.items[0].mount_point, content_dir, sizeof content_dir) == OV_OK;
     if (!changes) return;
     if (added.n > 0) {
