@@ -33,7 +33,9 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test bench clean check-content shots golden test-gpio test-arm64 test-trixie deb
+.PHONY: all deps run test bench clean check-content golden test-gpio test-arm64 test-trixie deb
+# Keep object files of test programs between runs.
+.SECONDARY:
 
 all: $(BUILD)/ourvoice
 
@@ -49,7 +51,7 @@ $(BUILD)/obj/%.o: %.c $(wildcard firmware/*.h) | $(BUILD)/.deps-ok
 	$(CC) $(CFLAGS) $(TEST_CFLAGS) -MMD -c $< -o $@
 
 $(BUILD)/libourvoice.a: $(LIB_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 $(BUILD)/ourvoice: $(BUILD)/obj/firmware/main.o $(BUILD)/libourvoice.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

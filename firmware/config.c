@@ -81,7 +81,7 @@ static const key_def keys[] = {
     INT("buttons", "debounce_ms", debounce_ms, 0, 500), INT("buttons", "stuck_s", stuck_s, 1, 600),
     STR("scanning", "mode", scan_mode), INT("scanning", "interval_ms", scan_interval_ms, 750, 5000),
     INT("scanning", "rounds", scan_rounds, 1, 20),
-    STR("facilitator", "pin_hash", pin_hash), INT("facilitator", "small_numbers", small_numbers, 1, 1000),
+    STR("facilitator", "pin_hash", pin_hash), INT("facilitator", "small_numbers", small_numbers, 0, 1000),
     BOOL("facilitator", "export_exact", export_exact), STR("facilitator", "usb_mount_dir", usb_mount_dir),
 };
 

@@ -51,7 +51,7 @@ typedef struct {
 
     /* [facilitator] */
     char pin_hash[128];              /* salted hash; "" = default PIN, must be changed at first use */
-    int small_numbers;               /* hide counts below this many votes on a question (default 5) */
+    int small_numbers;               /* hide counts below this many votes on a question (default 5; 0 = off) */
     int export_exact;                /* 1: exports carry exact small counts */
     char usb_mount_dir[OV_PATH_MAX]; /* where sticks are mounted, default /media */
 } ov_config;

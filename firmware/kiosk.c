@@ -336,7 +336,6 @@ static void turn(kiosk *k, int max_wait_ms)
     if (ov_scan_tick(&k->scan, ov_kiosk_now(k), &sev)) on_scan(k, &sev);
     if (k->dirty) {
         draw(k, NULL);
-        if (k->frames == 1) ov_sd_notify("READY=1");
     }
     if (k->watchdog_ms && ov_now_ms() - k->last_ping >= k->watchdog_ms) { ov_sd_notify("WATCHDOG=1"); k->last_ping = ov_now_ms(); }
 
@@ -413,7 +412,6 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     k->hl_text = k->hl_word = -1;
 
     ov_load_config(o->config_path, &k->cfg);
-    ov_config_path_for_saving(o->config_path, k->config_path, sizeof k->config_path);
     if (o->width > 0) { k->cfg.width = o->width; k->cfg.height = o->height; }
     if (o->rotation >= 0) k->cfg.rotation = o->rotation;
     if (o->theme) ov_strlcpy(k->cfg.theme, o->theme, sizeof k->cfg.theme);
@@ -430,6 +428,8 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
         }
     }
     if (o->data_dir) ov_strlcpy(k->cfg.data_dir, o->data_dir, sizeof k->cfg.data_dir);
+    ov_load_settings(&k->cfg);      /* a PIN changed on the kiosk */
+    ov_settings_path(k->cfg.data_dir, k->config_path, sizeof k->config_path);
     open_tally(k);
     ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
 
@@ -476,6 +476,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
     ov_kiosk_watch_usb(k);          /* a stick already in: ask for the PIN */
     draw(k, NULL);
+    ov_sd_notify("READY=1");        /* systemd (Type=notify): the first frame is up */
 
     if (script) rc = run_script(k, script, o->shots_dir, o->script_path);
     else while (!k->quit) turn(k, -1);

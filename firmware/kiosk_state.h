@@ -37,7 +37,7 @@ typedef struct {
     uint64_t watchdog_ms, last_ping;
     ov_fac fac;                   /* facilitator mode (fac.screen != OV_FAC_OFF) */
     ov_results *results;          /* for the results screen */
-    char config_path[OV_PATH_MAX];/* where a new PIN is saved */
+    char config_path[OV_PATH_MAX];/* DATA_DIR/settings.ini: where a new PIN is saved */
     ov_mount_list sticks;         /* USB sticks seen under usb_mount_dir */
     uint64_t next_usb_look;
     char pictures_dir[OV_PATH_MAX];

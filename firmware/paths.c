@@ -59,11 +59,21 @@ int ov_load_config(const char *path, ov_config *cfg)
     return r;
 }
 
-int ov_config_path_for_saving(const char *path, char *out, size_t outlen)
+int ov_settings_path(const char *data_dir, char *out, size_t outlen)
 {
-    if (path) return ov_strlcpy(out, path, outlen);
-    if (access("/etc/ourvoice/ourvoice.ini", F_OK) == 0) return ov_strlcpy(out, "/etc/ourvoice/ourvoice.ini", outlen);
-    const char *home = getenv("HOME");
-    snprintf(out, outlen, "%s/.config/ourvoice/ourvoice.ini", home && *home ? home : "/tmp");
-    return OV_OK;
+    char buf[OV_PATH_MAX + 16];
+    snprintf(buf, sizeof buf, "%s/settings.ini", data_dir);
+    return ov_strlcpy(out, buf, outlen);
+}
+
+int ov_load_settings(ov_config *cfg)
+{
+    char path[OV_PATH_MAX];
+    ov_settings_path(cfg->data_dir, path, sizeof path);
+    if (access(path, R_OK) != 0) return OV_OK;
+    ov_diags d;
+    ov_diags_init(&d);
+    int r = ov_config_load(path, cfg, &d);
+    ov_diags_print(&d, stderr);
+    return r == OV_ENOTFOUND ? OV_OK : r;
 }

@@ -17,9 +17,12 @@ int ov_find_asset_dir(const char *rel, char *out, size_t outlen);
  * OV_EINVAL (cfg still usable: bad lines are skipped). */
 int ov_load_config(const char *path, ov_config *cfg);
 
-/* Where settings changed on the kiosk (a new PIN) are saved: `path` if given,
- * else /etc/ourvoice/ourvoice.ini when it exists, else
- * ~/.config/ourvoice/ourvoice.ini. Returns OV_OK. */
-int ov_config_path_for_saving(const char *path, char *out, size_t outlen);
+/* Settings changed on the kiosk itself (a new facilitator PIN) live in
+ * DATA_DIR/settings.ini: the data folder is writable and survives a
+ * read-only root, /etc is neither. ov_settings_path gives its path;
+ * ov_load_settings reads it over *cfg when it exists (problems printed as
+ * file:line: message). Both return OV_OK, or OV_EINVAL (bad lines skipped). */
+int ov_settings_path(const char *data_dir, char *out, size_t outlen);
+int ov_load_settings(ov_config *cfg);
 
 #endif

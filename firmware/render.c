@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_FONTS 24
+#define MAX_FONTS 160   /* sizes x weights: layouts try several sizes while fitting */
 #define MAX_TEXTURES 384
 
 static const char *const font_regular[] = {
@@ -23,7 +23,7 @@ static const char *const font_bold[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
 };
 
-typedef struct { int px, bold; TTF_Font *font; } font_slot;
+typedef struct { int px, bold; TTF_Font *font; unsigned long used; } font_slot;
 
 typedef struct {
     char key[160];
@@ -76,15 +76,18 @@ long ov_render_textures_made(const ov_render *r) { return r->made; }
 static TTF_Font *font_for(ov_render *r, int px, int bold)
 {
     for (int i = 0; i < r->n_fonts; i++)
-        if (r->fonts[i].px == px && r->fonts[i].bold == bold) return r->fonts[i].font;
+        if (r->fonts[i].px == px && r->fonts[i].bold == bold) { r->fonts[i].used = ++r->clock; return r->fonts[i].font; }
     TTF_Font *f = TTF_OpenFont(bold ? r->bold_path : r->regular_path, px);
     if (!f) return NULL;
-    if (r->n_fonts == MAX_FONTS) {        /* forget the oldest size */
-        TTF_CloseFont(r->fonts[0].font);
-        memmove(&r->fonts[0], &r->fonts[1], sizeof r->fonts[0] * (MAX_FONTS - 1));
-        r->n_fonts--;
+    int slot = r->n_fonts;
+    if (slot == MAX_FONTS) {              /* forget the least recently used size */
+        slot = 0;
+        for (int i = 1; i < MAX_FONTS; i++) if (r->fonts[i].used < r->fonts[slot].used) slot = i;
+        TTF_CloseFont(r->fonts[slot].font);
+    } else {
+        r->n_fonts++;
     }
-    r->fonts[r->n_fonts++] = (font_slot){ px, bold, f };
+    r->fonts[slot] = (font_slot){ px, bold, f, ++r->clock };
     return f;
 }
 
@@ -267,7 +270,9 @@ static void draw_shape(ov_render *r, ov_shape shape, ov_rect box, ov_rgb ink)
 static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button *b, int hl_text, int hl_word)
 {
     int rad = b->rect.h / 8;
+    int lo = l->screen.w < l->screen.h ? l->screen.w : l->screen.h;
     int thick = (int)(l->px_per_mm * 0.8) + 2;
+    if (thick < lo / 160) thick = lo / 160;     /* big screens (a TV) need bolder outlines */
     ov_rgb fill = r->pal.panel, text = r->pal.text, edge = r->pal.outline;
     if (b->style == OV_BTN_STYLE_ANSWER && b->colour) {
         ov_palette_answer(&r->pal, b->colour, &fill, &text, &edge);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every cmocka test program in BUILD/tests (test_*), each under a hard
-# time limit, and ends with one line the CI runner reads: "N passed, N failed".
+# time limit (OV_TEST_WRAPPER, e.g. qemu, runs each one), and ends with one line the CI runner reads: "N passed, N failed".
 # Usage: tests/run-tests.sh BUILD [PATTERN]
 BUILD=${1:-build}
 PATTERN=${2:-test_*}
@@ -12,7 +12,7 @@ for t in "$BUILD"/tests/$PATTERN; do
     [ -x "$t" ] || continue
     name=$(basename "$t")
     log="$BUILD/tests/$name.log"
-    timeout -s KILL 600 "$t" >"$log" 2>&1
+    timeout -s KILL 600 ${OV_TEST_WRAPPER:-} "$t" >"$log" 2>&1
     rc=$?
     cat "$log"
     p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\./\1/p' "$log" | awk '{s+=$1} END {print s+0}')

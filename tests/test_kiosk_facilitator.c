@@ -124,12 +124,44 @@ static void the_key_switch_opens_the_menu_without_a_pin(void **state)
     assert_non_null(strstr(ov_test_stderr(dir), "facilitator mode opened (key switch)"));
 }
 
+static void the_default_pin_is_changed_and_the_new_one_kept(void **state)
+{
+    (void)state;
+    unsetenv("OV_MOUNTINFO");
+    char d2[64], local[400], path[200];
+    ov_test_tmpdir(d2, sizeof d2);
+    snprintf(path, sizeof path, "%s/ourvoice.ini", d2);
+    FILE *f = fopen(path, "w");
+    fputs("[speech]\nspeech = no\n", f);      /* no pin_hash: the default PIN 1234 */
+    fclose(f);
+    snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data", d2, d2);
+    int rc = ov_test_run_kiosk(d2, "key facilitator\nkey 1\nkey 2\nkey 3\nkey 4\nkey enter\n"
+                                   "expect facilitator-new-pin\n"
+                                   "key 7\nkey 3\nkey 9\nkey 1\nkey enter\nkey 7\nkey 3\nkey 9\nkey 1\nkey enter\n"
+                                   "expect facilitator-message\n", 800, 480, local);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(d2));
+    /* next start: 1234 no longer works, 7391 does */
+    rc = ov_test_run_kiosk(d2, "key facilitator\nkey 1\nkey 2\nkey 3\nkey 4\nkey enter\nexpect facilitator-pin\n"
+                               "key 7\nkey 3\nkey 9\nkey 1\nkey enter\nexpect facilitator-menu\n", 800, 480, local);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(d2));
+    snprintf(path, sizeof path, "%s/data/settings.ini", d2);
+    f = fopen(path, "r");
+    assert_non_null(f);
+    char buf[1024];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    assert_non_null(strstr(buf, "pin_hash = pbkdf2-sha256$"));
+    assert_null(strstr(buf, "7391"));                    /* stored hashed only */
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_stick_asks_for_the_pin_and_takes_the_results_away),
         cmocka_unit_test(the_key_switch_opens_the_menu_without_a_pin),
+        cmocka_unit_test(the_default_pin_is_changed_and_the_new_one_kept),
     };
     return cmocka_run_group_tests_name("kiosk_facilitator", tests, setup, NULL);
 }

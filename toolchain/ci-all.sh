@@ -1,13 +1,13 @@
 #!/bin/sh
 # toolchain/ci-all.sh — every test suite CI runs, one after the other:
-# native (make test), arm64 under qemu (make test-arm64), Debian trixie in a
+# native (make test), the real-kernel GPIO test (make test-gpio), arm64 under qemu (make test-arm64), Debian trixie in a
 # chroot (make test-trixie) and the Raspberry Pi set-up (make test-board).
 # Each suite's "N passed, N failed" is added up; a suite this machine cannot
 # run prints "SKIP: reason" and counts nothing. The last line is the total,
 # in the same form, for the CI runner. Usage: sh toolchain/ci-all.sh [SUITE...]
 set -u
 MAKE=${MAKE:-make}
-SUITES=${*:-test test-arm64 test-trixie test-board}
+SUITES=${*:-test test-gpio test-board test-trixie test-arm64}
 # Per-suite time limit (seconds): all four must fit CI's 90 minutes.
 LIMIT=${OV_CI_SUITE_LIMIT:-1500}
 total_p=0; total_f=0; notes=""
@@ -21,7 +21,7 @@ for s in $SUITES; do
     cat "$log"
     secs=$(( $(date +%s) - t0 ))
     skip=$(grep -a '^SKIP:' "$log" | tail -1)
-    sum=$(grep -a -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
+    sum=$(grep -a -E '^([A-Za-z0-9-]+: )?[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1 | sed 's/^[A-Za-z0-9-]*: //')
     if [ -n "$skip" ] && [ -z "$sum" ]; then
         notes="$notes
   $s: $skip"

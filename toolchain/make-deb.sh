@@ -46,7 +46,7 @@ if [ "${DEBREL:-12}" -ge 13 ] 2>/dev/null; then LIBDIR=usr/lib; else LIBDIR=lib;
 
 OUT="$B/deb"
 P="$OUT/ourvoice_${VERSION}_$ARCH"
-rm -rf "$P"
+rm -rf "$OUT"/ourvoice_*_"$ARCH" "$OUT"/ourvoice_*_"$ARCH".deb   # only the newest stays
 umask 022
 mkdir -p "$P/DEBIAN" "$P/usr/bin" "$P/usr/share/ourvoice/rpi" "$P/usr/share/doc/ourvoice" \
          "$P/usr/share/man/man1" "$P/$LIBDIR/systemd/system" "$P/$LIBDIR/udev/rules.d" "$P/etc/ourvoice"

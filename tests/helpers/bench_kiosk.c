@@ -325,7 +325,7 @@ static int cmd_idle(int window_ms, const char *frames, char **argv)
         printf("idle: NOT MEASURED (%s; kiosk %s)\n", frames ? "no frame seen" : "READY=1 never came", how);
         return 1;
     }
-    const char *start = c.t_ready ? "READY=1" : "the first frame (no READY=1)";
+    const char *start = c.t_ready ? "READY=1" : "the first frame saved";
     double cpu_a = cpu_seconds(c.pid), wall_a = now_ms();
     long fr_a = count_frames(frames), wk_a = wakeups(c.pid);
     watch(&c, wall_a + window_ms, 0);
