@@ -367,6 +367,10 @@ static int run_script(kiosk *k, const ov_script *s, const char *shots, const cha
         case OV_CMD_KEY:
             if (ov_display_inject_key(k->display, st->name) != OV_OK) {
                 fprintf(stderr, "%s:%d: unknown key '%s'\n", script_path, st->line, st->name); failures++;
+            } else if (k->scan.mode != OV_SCAN_OFF) {
+                /* switch keys go through the debouncer: give each press the time a hand needs */
+                uint64_t end = ov_now_ms() + (uint64_t)k->cfg.debounce_ms * 2 + 20;
+                while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
             }
             break;
         case OV_CMD_BUTTON: case OV_CMD_HOLD:

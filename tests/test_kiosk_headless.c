@@ -247,6 +247,43 @@ static void a_sideways_panel_rotates_drawing_and_touch(void **state)
     assert_true(ov_test_rgb_near(got, want, 12));
 }
 
+static void switch_access_scans_and_chooses(void **state)
+{
+    (void)state;
+    char dir[64], args[300], path[200];
+    ov_test_tmpdir(dir, sizeof dir);
+    /* two switches: Space moves the highlight, Enter chooses (USB switch interfaces send these keys) */
+    snprintf(path, sizeof path, "%s/two.ini", dir);
+    FILE *f = fopen(path, "w");
+    fputs("[speech]\nspeech = no\n[scanning]\nmode = two\n", f);
+    fclose(f);
+    snprintf(args, sizeof args, "--config %s --data %s/data", path, dir);
+    int rc = ov_test_run_kiosk(dir, "key space\nexpect question\nkey space\nkey space\nkey space\nshot scanned\n"
+                                    "key enter\nexpect confirm\nkey space\nkey enter\nexpect question\n", 800, 480, args);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    /* the highlight ring is around the third answer (three moves: items 0, 1, 2) */
+    ov_flow fl;
+    ov_flow_init(&fl, &content, 1, 90000, 4000, 0, 0);
+    ov_flow_act(&fl, OV_ACT_ANY, 0, 1);
+    static ov_layout l;
+    ov_test_layout(&fl, 800, 480, "standard", &l);
+    ov_rect r = l.buttons[2].rect;
+    ov_rgb got, ring = ov_theme_get("standard")->focus;
+    assert_int_equal(ov_test_pixel(dir, "scanned", r.x + r.w / 2, r.y - 3, &got), 0);
+    assert_true(ov_test_rgb_near(got, ring, 16));
+    assert_int_equal(ov_test_pixel(dir, "scanned", l.buttons[0].rect.x + l.buttons[0].rect.w / 2, l.buttons[0].rect.y - 3, &got), 0);
+    assert_false(ov_test_rgb_near(got, ring, 16));
+
+    /* one switch: the highlight moves by itself every 0.75 s; a press chooses */
+    snprintf(path, sizeof path, "%s/single.ini", dir);
+    f = fopen(path, "w");
+    fputs("[speech]\nspeech = no\n[scanning]\nmode = single\ninterval_ms = 750\n", f);
+    fclose(f);
+    snprintf(args, sizeof args, "--config %s --data %s/data1", path, dir);
+    rc = ov_test_run_kiosk(dir, "key space\nexpect question\nwait 1100\nkey space\nexpect confirm\n", 800, 480, args);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
@@ -259,6 +296,7 @@ int main(void)
         cmocka_unit_test(broken_content_falls_back_and_warns_the_facilitator),
         cmocka_unit_test(no_thank_you_when_the_vote_cannot_be_stored),
         cmocka_unit_test(a_sideways_panel_rotates_drawing_and_touch),
+        cmocka_unit_test(switch_access_scans_and_chooses),
     };
     return cmocka_run_group_tests_name("kiosk_headless", tests, setup, NULL);
 }
