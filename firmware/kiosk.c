@@ -110,6 +110,12 @@ void ov_kiosk_speak(kiosk *k)
     }
     k->hl_text = k->hl_word = -1;
     ov_speech_say(k->speech, k->layout.speech, recording);
+    /* problems can appear later (a broken recording, no voice for new questions): tell once */
+    const char *problem = ov_speech_problem(k->speech);
+    if (problem && strcmp(problem, k->speech_problem_seen)) {
+        ov_strlcpy(k->speech_problem_seen, problem, sizeof k->speech_problem_seen);
+        ov_log_warn("speech: %s", problem);
+    }
 }
 
 /* ---- votes ---- */

@@ -40,6 +40,7 @@ typedef struct {
     char config_path[OV_PATH_MAX];/* DATA_DIR/settings.ini: where a new PIN is saved */
     ov_mount_list sticks;         /* USB sticks seen under usb_mount_dir */
     uint64_t next_usb_look;
+    char speech_problem_seen[256];
     char pictures_dir[OV_PATH_MAX];
     char warning[WARNING_LEN];    /* for the facilitator, shown on the welcome screen */
     uint64_t clock_skip;          /* `advance MS` in scripts */
