@@ -4,6 +4,7 @@
 #include "content.h"
 #include "content_check.h"
 #include "render.h"
+#include "paths.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +45,8 @@ int ov_cmd_check_content(int argc, char **argv)
             return 2;
         } else dir = argv[i];
     }
-    if (!dir) dir = OV_CONTENT_DEFAULT_DIR;
+    char found[OV_PATH_MAX];
+    if (!dir) { ov_find_asset_dir("content/en", found, sizeof found); dir = found; }
 
     ov_diags *d = malloc(sizeof *d);
     ov_content *c = malloc(sizeof *c);

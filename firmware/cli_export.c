@@ -81,15 +81,17 @@ int ov_cmd_export(int argc, char **argv)
     int rc = ov_load_config(config, cfg);
     if (rc == OV_ENOTFOUND && config) { fprintf(stderr, "ourvoice export: %s: no such settings file\n", config); status = 2; goto out; }
     if (data) ov_strlcpy(cfg->data_dir, data, sizeof cfg->data_dir);
-    if (content_dir) ov_strlcpy(cfg->content_dir, content_dir, sizeof cfg->content_dir);
+    char dir[OV_PATH_MAX];
+    ov_resolve_content_dir(cfg, content_dir, dir, sizeof dir);
 
     ov_diags_init(diags);
-    rc = ov_content_load(cfg->content_dir, c, diags);
+    rc = ov_content_load(dir, c, diags);
     if (rc != OV_OK) {
         ov_diags_print(diags, stderr);
         fprintf(stderr, "ourvoice export: %s: cannot use these questions; using the built-in questions "
-                        "for titles and words (the counts are exported all the same)\n", cfg->content_dir);
+                        "for titles and words (the counts are exported all the same)\n", dir);
         ov_content_builtin(c);
+        ov_find_asset_dir("content/en", c->dir, sizeof c->dir);   /* its pictures */
     }
     if (ov_tally_open(cfg->data_dir, &t, err, sizeof err) != OV_OK) {
         fprintf(stderr, "ourvoice export: %s\n", err);

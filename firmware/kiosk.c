@@ -38,16 +38,7 @@ void ov_kiosk_warn(kiosk *k, const char *msg)
 static void load_content(kiosk *k, const char *dir_opt)
 {
     char dir[OV_PATH_MAX];
-    if (dir_opt) ov_strlcpy(dir, dir_opt, sizeof dir);
-    else {   /* questions brought on a USB stick win over the installed ones */
-        char fallback[OV_PATH_MAX];
-        if (k->cfg.content_dir[0]) ov_strlcpy(fallback, k->cfg.content_dir, sizeof fallback);
-        else ov_find_asset_dir("content/en", fallback, sizeof fallback);
-        char err[300];
-        if (ov_content_recover(k->cfg.data_dir, NULL, err, sizeof err) != OV_OK)   /* an import cut short by a power cut */
-            ov_log_warn("questions folder: %s", err);
-        ov_content_active_dir(k->cfg.data_dir, fallback, dir, sizeof dir);
-    }
+    ov_resolve_content_dir(&k->cfg, dir_opt, dir, sizeof dir);   /* a stick's questions win over the installed ones */
     ov_diags d;
     ov_diags_init(&d);
     int r = ov_content_load(dir, &k->content, &d);

@@ -17,6 +17,12 @@ int ov_find_asset_dir(const char *rel, char *out, size_t outlen);
  * OV_EINVAL (cfg still usable: bad lines are skipped). */
 int ov_load_config(const char *path, ov_config *cfg);
 
+/* The questions folder to use: `opt` (--content) when given; else the one
+ * brought on a USB stick (DATA_DIR/content, after finishing an import cut
+ * short by a power cut); else content_dir from the config; else the
+ * installed assets/content/en. Returns OV_OK. */
+int ov_resolve_content_dir(const ov_config *cfg, const char *opt, char *out, size_t outlen);
+
 /* Settings changed on the kiosk itself (a new facilitator PIN) live in
  * DATA_DIR/settings.ini: the data folder is writable and survives a
  * read-only root, /etc is neither. ov_settings_path gives its path;
