@@ -452,7 +452,10 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     sc.rate = k->cfg.rate; sc.pitch = k->cfg.pitch; sc.volume = k->cfg.volume; sc.enabled = k->cfg.speech;
     ov_strlcpy(sc.audio_device, k->cfg.audio_device, sizeof sc.audio_device);
     if (ov_speech_open(&sc, &k->speech) != OV_OK) k->speech = NULL;
-    else if (k->cfg.speech && ov_speech_problem(k->speech)) ov_kiosk_warn(k, ov_speech_problem(k->speech));
+    else if (k->cfg.speech && ov_speech_problem(k->speech)) {
+        ov_kiosk_warn(k, ov_speech_problem(k->speech));
+        ov_strlcpy(k->speech_problem_seen, ov_speech_problem(k->speech), sizeof k->speech_problem_seen);
+    }
 
     ov_display_size(k->display, &k->env.w, &k->env.h);
     k->env.px_per_mm = ov_px_per_mm(k->env.w, k->env.h, k->cfg.diagonal_inch);
@@ -465,8 +468,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     int scan_mode = ov_scan_parse_mode(k->cfg.scan_mode);
     ov_scan_init(&k->scan, scan_mode < 0 ? OV_SCAN_OFF : (ov_scan_mode)scan_mode, k->cfg.scan_interval_ms, k->cfg.scan_rounds);
     if (!o->headless) {
-        if (ov_gpio_open(&k->cfg, &k->gpio, err, sizeof err) != OV_OK)
-            ov_log_warn("buttons: %s (touch and keys still work; the kiosk tries again every few seconds)", err);
+        ov_gpio_open(&k->cfg, &k->gpio, err, sizeof err);   /* it tells the facilitator itself, once */
     }
     k->watchdog_ms = ov_sd_watchdog_interval_ms();
     k->last_ping = ov_now_ms();
