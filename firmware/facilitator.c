@@ -95,8 +95,15 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
         line(m, "Meeting: %s", f->meeting);
         if (f->round_open && f->round_q >= 0 && f->round_q < c->n_questions)
             line(m, "Round open: %s", c->questions[f->round_q].title);
-        else line(m, "%s", "Voting: one person at a time answers every question.");
+        else line(m, "%s", "Voting: drop-in, one person at a time.");
         line(m, "%s", f->stick_present ? "USB stick: ready." : "USB stick: not in.");
+        if (f->problem[0]) {   /* its first sentence; the log has the rest */
+            char first[OV_SENTENCE_LEN];
+            ov_strlcpy(first, f->problem, sizeof first);
+            char *stop = strstr(first, ". ");
+            if (stop) stop[1] = '\0';
+            line(m, "To check: %s", first);
+        }
         item(m, "Results", "control-results.svg", OV_MENU_PLAIN, C_RESULTS, 0);
         item(m, "New meeting", "control-start.svg", OV_MENU_PLAIN, C_MEETING, 0);
         if (f->round_open) item(m, "Close the round", "control-secret.svg", OV_MENU_STOP, C_CLOSE_ROUND, 0);

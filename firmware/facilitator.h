@@ -89,6 +89,7 @@ typedef struct {
     int export_verified;         /* "clear votes" is offered only after a verified export */
     int stick_present, stick_has_content;
     int has_previous;            /* older questions kept after an import */
+    char problem[OV_SENTENCE_LEN]; /* a problem to check (no sound, buttons off...), or "" */
     char import_lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
     int n_import_lines;
     int import_ok;

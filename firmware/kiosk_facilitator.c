@@ -25,6 +25,11 @@ void ov_kiosk_fac_open(kiosk *k, int key)
 {
     if (k->fac.screen != OV_FAC_OFF && !key) return;
     k->fac.has_previous = ov_content_has_previous(k->cfg.data_dir);
+    /* what the facilitator should know about: buttons, sound, questions */
+    const char *problem = k->gpio ? ov_gpio_problem(k->gpio) : NULL;
+    if (!problem && k->speech && k->cfg.speech) problem = ov_speech_problem(k->speech);
+    if (!problem && k->warning[0]) problem = k->warning + strlen("For the facilitator: ");
+    ov_strlcpy(k->fac.problem, problem ? problem : "", sizeof k->fac.problem);
     ov_fac_open(&k->fac, key, ov_kiosk_now(k));
     ov_log_info("facilitator mode opened (%s)", key ? "key switch" : "PIN");
     show(k);
