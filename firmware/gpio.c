@@ -460,3 +460,14 @@ void ov_gpio_close(ov_gpio *g)
     }
     free(g);
 }
+
+int ovb_errno_code(int e)
+{
+    switch (e) {
+    case ENOENT: case ENODEV: case ENXIO: case EINVAL: case ENOTTY: return OV_ENOTFOUND;
+    case EACCES: case EPERM: return OV_EPERM;
+    case EBUSY: return OV_EBUSY;
+    case ENOMEM: return OV_ENOMEM;
+    default: return OV_EIO;
+    }
+}

@@ -19,6 +19,9 @@ typedef struct {
 } ovb_edge;
 
 /* Open a chip by device path. Returns OV_OK or an OV_E* code. */
+/* errno of a failed libgpiod call -> OV_E* code (gpio.c; both backends use it). */
+int ovb_errno_code(int e);
+
 int ovb_chip_open(const char *path, ovb_chip **out);
 /* The chip's label ("pinctrl-rp1", "gpio-sim.0-node0"); never NULL. */
 const char *ovb_chip_label(ovb_chip *chip);

@@ -21,17 +21,6 @@ struct ovb_line {
     int output;
 };
 
-static int from_errno(int e)
-{
-    switch (e) {
-    case ENOENT: case ENODEV: case ENXIO: case EINVAL: return OV_ENOTFOUND;
-    case EACCES: case EPERM: return OV_EPERM;
-    case EBUSY: return OV_EBUSY;
-    case ENOMEM: return OV_ENOMEM;
-    default: return OV_EIO;
-    }
-}
-
 int ovb_chip_open(const char *path, ovb_chip **out)
 {
     *out = NULL;
@@ -40,7 +29,7 @@ int ovb_chip_open(const char *path, ovb_chip **out)
         return OV_ENOMEM;
     c->chip = gpiod_chip_open(path);
     if (!c->chip) {
-        int rc = from_errno(errno);
+        int rc = ovb_errno_code(errno);
         free(c);
         return rc;
     }
@@ -86,7 +75,7 @@ int ovb_line_request(const char *chip_path, unsigned offset, int output,
     l->output = output;
     l->chip = gpiod_chip_open(chip_path);
     if (!l->chip) {
-        rc = from_errno(errno);
+        rc = ovb_errno_code(errno);
         goto out;
     }
     l->line = gpiod_chip_get_line(l->chip, offset);
@@ -101,7 +90,7 @@ int ovb_line_request(const char *chip_path, unsigned offset, int output,
         .flags = output ? 0 : GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_UP,
     };
     if (gpiod_line_request(l->line, &rq, 0) < 0) {
-        rc = from_errno(errno);
+        rc = ovb_errno_code(errno);
         if (rc == OV_EBUSY && who && wholen && gpiod_line_update(l->line) == 0) {
             const char *c = gpiod_line_consumer(l->line);
             snprintf(who, wholen, "%s", c ? c : "");
@@ -145,7 +134,7 @@ int ovb_line_read(ovb_line *line, ovb_edge *out, int max)
         max = (int)OV_ARRAY_LEN(ev);
     int n = gpiod_line_event_read_fd_multiple(fd, ev, (unsigned)max);
     if (n < 0)
-        return (errno == EAGAIN || errno == EINTR) ? 0 : from_errno(errno) == OV_ENOTFOUND ? OV_ENOTFOUND : OV_EIO;
+        return (errno == EAGAIN || errno == EINTR) ? 0 : ovb_errno_code(errno) == OV_ENOTFOUND ? OV_ENOTFOUND : OV_EIO;
     for (int i = 0; i < n; i++) {
         out[i].pressed = ev[i].event_type == GPIOD_LINE_EVENT_FALLING_EDGE;
         out[i].ts_ns = (uint64_t)ev[i].ts.tv_sec * 1000000000u + (uint64_t)ev[i].ts.tv_nsec;
@@ -156,12 +145,12 @@ int ovb_line_read(ovb_line *line, ovb_edge *out, int max)
 int ovb_line_get(ovb_line *line)
 {
     int v = gpiod_line_get_value(line->line);
-    return v < 0 ? from_errno(errno) : v;
+    return v < 0 ? ovb_errno_code(errno) : v;
 }
 
 int ovb_line_set(ovb_line *line, int value)
 {
-    return gpiod_line_set_value(line->line, value ? 1 : 0) < 0 ? from_errno(errno) : OV_OK;
+    return gpiod_line_set_value(line->line, value ? 1 : 0) < 0 ? ovb_errno_code(errno) : OV_OK;
 }
 
 void ovb_line_release(ovb_line *line)
