@@ -9,6 +9,7 @@ enum {
     C_DIGIT = 1, C_DELETE, C_OK, C_CANCEL, C_RESULTS, C_MEETING, C_ROUND, C_CLOSE_ROUND,
     C_EXPORT, C_CLEAR, C_IMPORT, C_CHANGE_PIN, C_EXIT, C_MENU, C_NEXT_Q, C_PREV_Q,
     C_PICK_MEETING, C_PICK_ROUND, C_CONFIRM_CLEAR, C_CONFIRM_IMPORT, C_RESTORE,
+    C_SETTINGS, C_THEME, C_CONFIRM_STEP, C_SPEECH,
 };
 
 static const char *const meeting_names[] = { "Drop-in", "Group meeting", "Peer network", "Members and staff", "Training day" };
@@ -113,6 +114,7 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
         if (f->stick_has_content) item(m, "New questions", "control-usb.svg", OV_MENU_PLAIN, C_IMPORT, 0);
         else if (f->has_previous) item(m, "Old questions back", "control-go-back.svg", OV_MENU_PLAIN, C_RESTORE, 0);
         item(m, "Change PIN", "control-facilitator.svg", OV_MENU_PLAIN, C_CHANGE_PIN, 0);
+        item(m, "Settings", "control-settings.svg", OV_MENU_PLAIN, C_SETTINGS, 0);
         item(m, "Back to voting", "control-thats-right.svg", OV_MENU_GO, C_EXIT, 0);
         break;
     }
@@ -177,6 +179,17 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
         if (f->import_ok) item(m, "Use them", "control-thats-right.svg", OV_MENU_GO, C_CONFIRM_IMPORT, 0);
         item(m, f->import_ok ? "Keep the old ones" : "Back", "control-go-back.svg", OV_MENU_PLAIN, C_MENU, 0);
         break;
+    case OV_FAC_SETTINGS: {
+        ov_strlcpy(m->title, "Settings", sizeof m->title);
+        line(m, "%s", "Press a button to change it. Changes are kept.");
+        const char *look = !strcmp(f->theme, "high-contrast") ? "Look: high contrast"
+                         : !strcmp(f->theme, "large-text") ? "Look: large text" : "Look: standard";
+        item(m, look, "control-settings.svg", OV_MENU_PLAIN, C_THEME, 0);
+        item(m, f->confirm ? "Check step: on" : "Check step: off", "control-thats-right.svg", OV_MENU_PLAIN, C_CONFIRM_STEP, 0);
+        item(m, f->speech ? "Speech: on" : "Speech: off", "control-hear-again.svg", OV_MENU_PLAIN, C_SPEECH, 0);
+        item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, C_MENU, 0);
+        break;
+    }
     case OV_FAC_MESSAGE:
         ov_strlcpy(m->title, "Facilitator", sizeof m->title);
         if (f->message[0]) line(m, "%s", f->message);
@@ -307,6 +320,17 @@ ov_fac_do ov_fac_press(ov_fac *f, int index, uint64_t now)
     case C_IMPORT: return OV_FAC_DO_IMPORT;          /* the kiosk checks and calls ov_fac_import_preview */
     case C_CONFIRM_IMPORT: return f->import_ok ? OV_FAC_DO_IMPORT : OV_FAC_DO_NOTHING;
     case C_RESTORE: return f->has_previous ? OV_FAC_DO_RESTORE : OV_FAC_DO_NOTHING;
+    case C_SETTINGS: f->screen = OV_FAC_SETTINGS; return OV_FAC_DO_REDRAW;
+    case C_THEME: {
+        static const char *const order[] = { "standard", "high-contrast", "large-text" };
+        int next = 0;
+        for (int i = 0; i < 3; i++) if (!strcmp(f->theme, order[i])) next = (i + 1) % 3;
+        ov_strlcpy(f->theme, order[next], sizeof f->theme);
+        f->changed_key = "theme";
+        return OV_FAC_DO_SETTING;
+    }
+    case C_CONFIRM_STEP: f->confirm = !f->confirm; f->changed_key = "confirm"; return OV_FAC_DO_SETTING;
+    case C_SPEECH: f->speech = !f->speech; f->changed_key = "speech"; return OV_FAC_DO_SETTING;
     case C_CHANGE_PIN:
         f->screen = OV_FAC_NEW_PIN; f->first_new[0] = f->typed[0] = '\0'; f->message[0] = '\0';
         return OV_FAC_DO_REDRAW;
@@ -332,7 +356,7 @@ const char *ov_fac_screen_name(const ov_fac *f)
     static const char *const names[] = {
         NULL, "facilitator-pin", "facilitator-new-pin", "facilitator-menu", "facilitator-results",
         "facilitator-meeting", "facilitator-round", "facilitator-confirm-clear", "facilitator-import",
-        "facilitator-message",
+        "facilitator-message", "facilitator-settings",
     };
     return (f->screen >= 0 && f->screen < (int)(sizeof names / sizeof names[0])) ? names[f->screen] : NULL;
 }

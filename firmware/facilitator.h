@@ -26,6 +26,7 @@ typedef enum {
     OV_FAC_CONFIRM_CLEAR,
     OV_FAC_IMPORT,       /* what new questions on the stick would change */
     OV_FAC_MESSAGE,      /* an outcome (export done, stick full, ...) */
+    OV_FAC_SETTINGS,     /* look (theme), the check step, speech */
 } ov_fac_screen;
 
 typedef enum {
@@ -41,6 +42,7 @@ typedef enum {
     OV_FAC_DO_CLEAR,         /* clear the votes (only offered after a verified export) */
     OV_FAC_DO_IMPORT,        /* take the new questions from the stick */
     OV_FAC_DO_RESTORE,       /* put the previous questions back */
+    OV_FAC_DO_SETTING,       /* a setting changed: ov_fac.theme / confirm / speech; save it */
 } ov_fac_do;
 
 typedef enum { OV_MENU_PLAIN, OV_MENU_GO, OV_MENU_STOP } ov_menu_style;
@@ -90,6 +92,9 @@ typedef struct {
     int stick_present, stick_has_content;
     int has_previous;            /* older questions kept after an import */
     char problem[OV_SENTENCE_LEN]; /* a problem to check (no sound, buttons off...), or "" */
+    char theme[16];              /* settings screen: standard, high-contrast, large-text */
+    int confirm, speech;         /* settings screen: the check step, reading aloud */
+    const char *changed_key;     /* after OV_FAC_DO_SETTING: "theme", "confirm" or "speech" */
     char import_lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
     int n_import_lines;
     int import_ok;

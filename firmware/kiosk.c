@@ -92,7 +92,7 @@ static int draw(kiosk *k, const char *png)
 
 void ov_kiosk_speak(kiosk *k)
 {
-    if (!k->speech) return;
+    if (!k->speech || !k->cfg.speech) return;
     const char *recording = NULL;
     char path[OV_PATH_MAX];
     if (k->flow.screen == OV_SCREEN_QUESTION) {
@@ -403,6 +403,23 @@ static int run_script(kiosk *k, const ov_script *s, const char *shots, const cha
     return failures ? 1 : 0;
 }
 
+void ov_kiosk_open_speech(kiosk *k)
+{
+    if (k->speech) { ov_speech_close(k->speech); k->speech = NULL; }
+    ov_speech_config sc;
+    ov_speech_config_defaults(&sc);
+    ov_strlcpy(sc.language, k->content.language[0] ? k->content.language : "en-gb", sizeof sc.language);
+    ov_strlcpy(sc.voice, k->cfg.voice, sizeof sc.voice);
+    sc.rate = k->cfg.rate; sc.pitch = k->cfg.pitch; sc.volume = k->cfg.volume; sc.enabled = k->cfg.speech;
+    ov_strlcpy(sc.audio_device, k->cfg.audio_device, sizeof sc.audio_device);
+    if (ov_speech_open(&sc, &k->speech) != OV_OK) k->speech = NULL;
+    else if (k->cfg.speech && ov_speech_problem(k->speech)) {
+        ov_kiosk_warn(k, ov_speech_problem(k->speech));
+        ov_strlcpy(k->speech_problem_seen, ov_speech_problem(k->speech), sizeof k->speech_problem_seen);
+    }
+
+}
+
 int ov_kiosk_run(const ov_kiosk_opts *o)
 {
     kiosk *k = calloc(1, sizeof *k);
@@ -445,17 +462,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     ov_render_install_content_fit(k->render);
     load_content(k, o->content_dir);
 
-    ov_speech_config sc;
-    ov_speech_config_defaults(&sc);
-    ov_strlcpy(sc.language, k->content.language[0] ? k->content.language : "en-gb", sizeof sc.language);
-    ov_strlcpy(sc.voice, k->cfg.voice, sizeof sc.voice);
-    sc.rate = k->cfg.rate; sc.pitch = k->cfg.pitch; sc.volume = k->cfg.volume; sc.enabled = k->cfg.speech;
-    ov_strlcpy(sc.audio_device, k->cfg.audio_device, sizeof sc.audio_device);
-    if (ov_speech_open(&sc, &k->speech) != OV_OK) k->speech = NULL;
-    else if (k->cfg.speech && ov_speech_problem(k->speech)) {
-        ov_kiosk_warn(k, ov_speech_problem(k->speech));
-        ov_strlcpy(k->speech_problem_seen, ov_speech_problem(k->speech), sizeof k->speech_problem_seen);
-    }
+    ov_kiosk_open_speech(k);
 
     ov_display_size(k->display, &k->env.w, &k->env.h);
     k->env.px_per_mm = ov_px_per_mm(k->env.w, k->env.h, k->cfg.diagonal_inch);

@@ -30,6 +30,9 @@ void ov_kiosk_fac_open(kiosk *k, int key)
     if (!problem && k->speech && k->cfg.speech) problem = ov_speech_problem(k->speech);
     if (!problem && k->warning[0]) problem = k->warning + strlen("For the facilitator: ");
     ov_strlcpy(k->fac.problem, problem ? problem : "", sizeof k->fac.problem);
+    ov_strlcpy(k->fac.theme, k->cfg.theme, sizeof k->fac.theme);
+    k->fac.confirm = k->cfg.confirm;
+    k->fac.speech = k->cfg.speech;
     ov_fac_open(&k->fac, key, ov_kiosk_now(k));
     ov_log_info("facilitator mode opened (%s)", key ? "key switch" : "PIN");
     show(k);
@@ -167,6 +170,33 @@ static void restore_questions(kiosk *k)
     ov_fac_message(&k->fac, "The old questions are back.", "The newer ones are kept, so you can swap again.");
 }
 
+/* A setting changed on the settings screen: use it now and keep it. */
+static void apply_setting(kiosk *k)
+{
+    const char *key = k->fac.changed_key, *value = NULL;
+    if (!key) return;
+    if (!strcmp(key, "theme")) {
+        ov_strlcpy(k->cfg.theme, k->fac.theme, sizeof k->cfg.theme);
+        ov_render_set_theme(k->render, k->cfg.theme);
+        k->env.text_scale = ov_render_text_scale(k->render);
+        value = k->cfg.theme;
+    } else if (!strcmp(key, "confirm")) {
+        k->cfg.confirm = k->fac.confirm;
+        k->flow.confirm_step = k->cfg.confirm;
+        value = k->cfg.confirm ? "yes" : "no";
+    } else if (!strcmp(key, "speech")) {
+        int was = k->cfg.speech;
+        k->cfg.speech = k->fac.speech;
+        if (!k->cfg.speech && k->speech) ov_speech_stop(k->speech);
+        if (k->cfg.speech && !was) ov_kiosk_open_speech(k);   /* it may have started silent */
+        value = k->cfg.speech ? "yes" : "no";
+    }
+    const char *section = !strcmp(key, "theme") ? "display" : !strcmp(key, "confirm") ? "kiosk" : "speech";
+    char err[300];
+    if (value && ov_config_set(k->config_path, section, key, value, err, sizeof err) != OV_OK)
+        ov_log_warn("setting %s = %s is used now but not kept: %s", key, value, err);
+}
+
 void ov_kiosk_fac_press(kiosk *k, int item)
 {
     ov_fac_do d = ov_fac_press(&k->fac, item, ov_kiosk_now(k));
@@ -189,6 +219,7 @@ void ov_kiosk_fac_press(kiosk *k, int item)
     case OV_FAC_DO_CLEAR: clear_votes(k); break;
     case OV_FAC_DO_IMPORT: import_questions(k); break;
     case OV_FAC_DO_RESTORE: restore_questions(k); break;
+    case OV_FAC_DO_SETTING: apply_setting(k); break;
     }
     show(k);
 }

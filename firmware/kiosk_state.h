@@ -61,6 +61,9 @@ void ov_kiosk_speak(kiosk *k);
 /* Apply a member action to the flow and carry out its effects. */
 void ov_kiosk_act(kiosk *k, ov_action a, int arg);
 
+/* (Re)open speech with the current settings; it may be silent (no device). */
+void ov_kiosk_open_speech(kiosk *k);
+
 /* kiosk_facilitator.c: open facilitator mode (key = 1: key switch, no PIN). */
 void ov_kiosk_fac_open(kiosk *k, int key);
 /* A press on a facilitator screen target, or a key there. */

@@ -485,7 +485,7 @@ static int layout_menu_once(const ov_layout_env *env, const ov_menu *mn, const c
             if (b) button_content(l, env, &m, b, mn->items[12].label, 0);
         }
     }
-    if (mn->n_bars > 0 && items.y < full.y + corner + m.gap) {   /* the chart starts below "hear it again" */
+    if (!mn->keypad && items.y < full.y + corner + m.gap) {   /* buttons and chart start below "hear it again" */
         int dy = full.y + corner + m.gap - items.y;
         items.y += dy; items.h -= dy;
     }
@@ -516,7 +516,7 @@ static int layout_menu_once(const ov_layout_env *env, const ov_menu *mn, const c
         }
     }
     if (grid_n > 0 && items.h > 0) {
-        int cols = mn->keypad ? 4 : m.portrait ? 2 : (grid_n <= 4 ? grid_n : (grid_n + 1) / 2);
+        int cols = mn->keypad ? 4 : m.portrait ? (grid_n > 8 ? 3 : 2) : (grid_n <= 4 ? grid_n : (grid_n + 1) / 2);
         if (mn->n_bars > 0) cols = grid_n;
         int rows = (grid_n + cols - 1) / cols;
         int bw = (items.w - (cols - 1) * m.gap) / cols;

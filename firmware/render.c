@@ -69,6 +69,8 @@ int ov_render_open(struct SDL_Renderer *sdl, const char *theme, ov_render **out,
     return OV_OK;
 }
 
+void ov_render_set_theme(ov_render *r, const char *theme) { ov_palette_for_theme(theme, &r->pal); }
+
 double ov_render_text_scale(const ov_render *r) { return r->pal.text_scale; }
 const char *ov_render_problem(const ov_render *r) { return r->problem[0] ? r->problem : NULL; }
 long ov_render_textures_made(const ov_render *r) { return r->made; }
@@ -246,9 +248,15 @@ static void draw_text(ov_render *r, const ov_layout_text *t, ov_rgb colour, int 
     }
 }
 
-static void draw_picture(ov_render *r, const char *path, ov_rect box)
+/* Draw a picture fitted into box; `behind` is the colour under it. */
+static void draw_picture(ov_render *r, const char *path, ov_rect box, ov_rgb behind)
 {
     if (box.w <= 0 || box.h <= 0) return;
+    if (ov_relative_luminance(behind) < 0.2) {
+        /* dark themes: pictures have dark outlines, so they sit on a light plate */
+        int pad = box.w / 16 + 2;
+        fill_round(r->sdl, (ov_rect){ box.x - pad, box.y - pad, box.w + 2 * pad, box.h + 2 * pad }, box.w / 8, r->pal.plate);
+    }
     tex_slot *s = path[0] ? picture_texture(r, path, box.w, box.h) : NULL;
     if (!s) {   /* a missing picture never stops the kiosk: a calm placeholder */
         fill_round(r->sdl, box, box.w / 8, r->pal.panel);
@@ -293,7 +301,7 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
             int pr = b->icon.w / 2;
             fill_circle(r->sdl, b->icon.x + pr, b->icon.y + b->icon.h / 2, pr, r->pal.plate);
         }
-        if (b->icon_path[0]) draw_picture(r, b->icon_path, b->icon);
+        if (b->icon_path[0]) draw_picture(r, b->icon_path, b->icon, b->style == OV_BTN_STYLE_ANSWER ? r->pal.plate : fill);
         else if (b->style == OV_BTN_STYLE_ANSWER) draw_shape(r, b->shape, b->icon, text);
     }
     if (b->label >= 0) draw_text(r, &l->texts[b->label], text, hl_text == b->label ? hl_word : -1);
@@ -319,9 +327,9 @@ int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
             if (bar.w < 2 * t + 2) bar.w = 2 * t + 2;
             outline_round(s, bar, bar.h / 4, t, edge, fill);
         }
-        if (b->icon_path[0]) draw_picture(r, b->icon_path, b->icon);
+        if (b->icon_path[0]) draw_picture(r, b->icon_path, b->icon, r->pal.background);
     }
-    if (l->picture.w > 0) draw_picture(r, l->picture_path, l->picture);
+    if (l->picture.w > 0) draw_picture(r, l->picture_path, l->picture, r->pal.background);
     if (l->banner.w > 0) fill_round(s, l->banner, l->banner.h / 6, r->pal.warning_bg);
     /* texts that are not button labels */
     for (int i = 0; i < l->n_texts; i++) {

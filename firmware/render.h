@@ -19,6 +19,9 @@ int ov_render_open(struct SDL_Renderer *sdl_renderer, const char *theme_name, ov
 /* The measuring function for ov_layout_env (real font metrics). */
 int ov_render_measure(void *render, int font_px, int bold, const char *text, int len);
 
+/* Switch to another theme (standard, high-contrast, large-text). */
+void ov_render_set_theme(ov_render *r, const char *theme_name);
+
 /* Text size factor of the theme (1.0 standard, more for large text). */
 double ov_render_text_scale(const ov_render *r);
 

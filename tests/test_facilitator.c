@@ -200,7 +200,7 @@ static void every_facilitator_screen_fits(void **state)
         ov_fac_init(&f, &content, "", "Members and staff 2026-11-24");
         f.stick_present = f.stick_has_content = f.export_verified = 1;
         ov_strlcpy(f.problem, "No sound device: ALSA could not open the audio device. Check the speaker.", sizeof f.problem);
-        ov_fac_screen screens[] = { OV_FAC_PIN, OV_FAC_NEW_PIN, OV_FAC_MENU, OV_FAC_MEETING, OV_FAC_ROUND, OV_FAC_CONFIRM_CLEAR, OV_FAC_RESULTS };
+        ov_fac_screen screens[] = { OV_FAC_PIN, OV_FAC_NEW_PIN, OV_FAC_MENU, OV_FAC_MEETING, OV_FAC_ROUND, OV_FAC_CONFIRM_CLEAR, OV_FAC_SETTINGS, OV_FAC_RESULTS };
         for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
             f.screen = screens[i];
             if (screens[i] == OV_FAC_RESULTS) ov_fac_show_results(&f, res);

@@ -56,7 +56,7 @@ static void a_stick_asks_for_the_pin_and_takes_the_results_away(void **state)
         "key 2\nkey 5\nkey 8\nkey 0\nkey enter\n"
         "expect facilitator-menu\n"
         "shot menu\n"
-        "key 6\n"                             /* Back to voting */
+        "key 7\n"                             /* Back to voting */
         "expect welcome\n"
         "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n"
         "expect thanks\n"
@@ -155,6 +155,27 @@ static void the_default_pin_is_changed_and_the_new_one_kept(void **state)
     assert_null(strstr(buf, "7391"));                    /* stored hashed only */
 }
 
+static void settings_change_the_look_and_are_kept(void **state)
+{
+    (void)state;
+    unsetenv("OV_MOUNTINFO");
+    char local[700];
+    snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data-settings", dir, dir);
+    /* Settings is item 6 of the menu (no stick, no older questions) */
+    int rc = ov_test_run_kiosk(dir, "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+                                    "key 6\nexpect facilitator-settings\nkey 1\nshot settings\nkey 4\nkey 7\nexpect welcome\n"
+                                    "shot welcome-hc\n", 800, 480, local);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    ov_rgb got, want = ov_theme_get("high-contrast")->background;
+    assert_int_equal(ov_test_pixel(dir, "welcome-hc", 400, 250, &got), 0);
+    assert_true(ov_test_rgb_near(got, want, 8));
+    /* kept: the next start is high contrast too */
+    rc = ov_test_run_kiosk(dir, "shot again\n", 800, 480, local);
+    assert_int_equal(rc, 0);
+    assert_int_equal(ov_test_pixel(dir, "again", 400, 250, &got), 0);
+    assert_true(ov_test_rgb_near(got, want, 8));
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
@@ -162,6 +183,7 @@ int main(void)
         cmocka_unit_test(a_stick_asks_for_the_pin_and_takes_the_results_away),
         cmocka_unit_test(the_key_switch_opens_the_menu_without_a_pin),
         cmocka_unit_test(the_default_pin_is_changed_and_the_new_one_kept),
+        cmocka_unit_test(settings_change_the_look_and_are_kept),
     };
     return cmocka_run_group_tests_name("kiosk_facilitator", tests, setup, NULL);
 }
