@@ -205,6 +205,18 @@ int ov_display_inject_touch(ov_display *d, int x, int y, int mouse)
     return OV_OK;
 }
 
+int ov_display_inject_finger(ov_display *d, int x, int y, int down)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = down ? SDL_FINGERDOWN : SDL_FINGERUP;
+    e.tfinger.touchId = 1; e.tfinger.fingerId = 1;
+    e.tfinger.x = (float)x / d->pw; e.tfinger.y = (float)y / d->ph; e.tfinger.pressure = down ? 1 : 0;
+    e.tfinger.timestamp = SDL_GetTicks();
+    SDL_PushEvent(&e);
+    return OV_OK;
+}
+
 int ov_display_inject_key(ov_display *d, const char *name)
 {
     static const struct { const char *name; SDL_Keycode k; } names[] = {

@@ -59,6 +59,8 @@ int ov_display_wait(ov_display *d, int timeout_ms, ov_event *ev);
  * event queue, so scripts use the same path as real input.
  * Returns OV_OK or OV_EINVAL for an unknown key name. */
 int ov_display_inject_touch(ov_display *d, int x, int y, int mouse);
+/* Only the finger going down (down = 1) or coming up (down = 0), for held touches. */
+int ov_display_inject_finger(ov_display *d, int x, int y, int down);
 int ov_display_inject_key(ov_display *d, const char *name);
 
 void ov_display_close(ov_display *d);

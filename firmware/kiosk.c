@@ -359,7 +359,14 @@ static int run_script(kiosk *k, const ov_script *s, const char *shots, const cha
         const ov_script_step *st = &s->steps[i];
         switch (st->cmd) {
         case OV_CMD_TOUCH: case OV_CMD_CLICK:
-            ov_display_inject_touch(k->display, st->a, st->b, st->cmd == OV_CMD_CLICK);
+            if (st->cmd == OV_CMD_TOUCH && st->c > 0) {   /* a held touch: down, time passes, up */
+                ov_display_inject_finger(k->display, st->a, st->b, 1);
+                uint64_t end = ov_now_ms() + (uint64_t)st->c;
+                while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
+                ov_display_inject_finger(k->display, st->a, st->b, 0);
+            } else {
+                ov_display_inject_touch(k->display, st->a, st->b, st->cmd == OV_CMD_CLICK);
+            }
             break;
         case OV_CMD_KEY:
             if (ov_display_inject_key(k->display, st->name) != OV_OK) {

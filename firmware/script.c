@@ -33,7 +33,7 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
     memset(out, 0, sizeof *out);
     out->line = lineno;
     static const struct { const char *name; ov_script_cmd cmd; int args; const char *usage; } cmds[] = {
-        { "touch", OV_CMD_TOUCH, 2, "touch X Y" }, { "click", OV_CMD_CLICK, 2, "click X Y" },
+        { "touch", OV_CMD_TOUCH, 2, "touch X Y [MS]" }, { "click", OV_CMD_CLICK, 2, "click X Y" },
         { "key", OV_CMD_KEY, 1, "key NAME" }, { "button", OV_CMD_BUTTON, 1, "button N" },
         { "hold", OV_CMD_HOLD, 2, "hold N MS" }, { "wait", OV_CMD_WAIT, 1, "wait MS" },
         { "advance", OV_CMD_ADVANCE, 1, "advance MS" }, { "shot", OV_CMD_SHOT, 1, "shot NAME" },
@@ -41,7 +41,8 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
     };
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         if (strcmp(words[0], cmds[i].name)) continue;
-        if (n - 1 != cmds[i].args) {
+        int optional_hold = cmds[i].cmd == OV_CMD_TOUCH && n - 1 == 3;   /* touch X Y MS */
+        if (n - 1 != cmds[i].args && !optional_hold) {
             ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "'%s' needs the form: %s", words[0], cmds[i].usage);
             return -1;
         }
@@ -49,7 +50,9 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
         int ok = 0;
         switch (out->cmd) {
         case OV_CMD_TOUCH: case OV_CMD_CLICK:
-            ok = !parse_int(words[1], 0, 16383, &out->a) && !parse_int(words[2], 0, 16383, &out->b); break;
+            ok = !parse_int(words[1], 0, 16383, &out->a) && !parse_int(words[2], 0, 16383, &out->b) &&
+                 (!optional_hold || !parse_int(words[3], 0, 600000, &out->c));
+            break;
         case OV_CMD_BUTTON: ok = !parse_int(words[1], 1, 10, &out->a); break;
         case OV_CMD_HOLD: ok = !parse_int(words[1], 1, 10, &out->a) && !parse_int(words[2], 0, 600000, &out->b); break;
         case OV_CMD_WAIT: case OV_CMD_ADVANCE: ok = !parse_int(words[1], 0, 3600000, &out->a); break;

@@ -2,7 +2,8 @@
  * before the kiosk starts so a mistake is reported before anything runs.
  *
  *   # comment                 blank lines are ignored
- *   touch X Y                 a finger touch at pixel X,Y of the panel (as mounted)
+ *   touch X Y [MS]            a finger touch at pixel X,Y of the panel (as mounted),
+ *                             held MS milliseconds (default: a quick tap)
  *   click X Y                 a mouse click at X,Y
  *   key NAME                  a key: 1-9, left, right, up, down, enter, space,
  *                             escape, backspace, h (hear again), or any SDL key name
@@ -32,7 +33,7 @@ typedef enum {
 
 typedef struct {
     ov_script_cmd cmd;
-    int a, b;          /* numbers: x y, button, ms */
+    int a, b, c;       /* numbers: x y [hold ms], button, ms */
     char name[64];     /* key name, shot name, screen name */
     int line;
 } ov_script_step;

@@ -176,6 +176,18 @@ static void settings_change_the_look_and_are_kept(void **state)
     assert_true(ov_test_rgb_near(got, want, 8));
 }
 
+static void holding_the_corner_opens_the_pin_pad(void **state)
+{
+    (void)state;
+    unsetenv("OV_MOUNTINFO");
+    char local[700];
+    snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data-corner", dir, dir);
+    /* a short touch in the corner starts voting; holding it 3 s opens the PIN pad */
+    int rc = ov_test_run_kiosk(dir, "touch 12 12\nexpect question\nadvance 100000\nwait 20\nexpect welcome\n"
+                                    "touch 12 12 3200\nexpect facilitator-pin\nkey escape\nexpect welcome\n", 800, 480, local);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
@@ -184,6 +196,7 @@ int main(void)
         cmocka_unit_test(the_key_switch_opens_the_menu_without_a_pin),
         cmocka_unit_test(the_default_pin_is_changed_and_the_new_one_kept),
         cmocka_unit_test(settings_change_the_look_and_are_kept),
+        cmocka_unit_test(holding_the_corner_opens_the_pin_pad),
     };
     return cmocka_run_group_tests_name("kiosk_facilitator", tests, setup, NULL);
 }

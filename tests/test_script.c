@@ -49,13 +49,15 @@ static void mistakes_name_their_line(void **state)
     assert_int_equal(ov_script_parse_line("jump 3", 4, "s.txt", &st, &d), -1);
     assert_string_equal(d.items[0].text, "s.txt:4: unknown command 'jump'; use touch, click, key, button, hold, wait, advance, shot, expect or quit");
     assert_int_equal(ov_script_parse_line("touch 10", 5, "s.txt", &st, &d), -1);
-    assert_string_equal(d.items[1].text, "s.txt:5: 'touch' needs the form: touch X Y");
+    assert_string_equal(d.items[1].text, "s.txt:5: 'touch' needs the form: touch X Y [MS]");
     assert_int_equal(ov_script_parse_line("button 11", 6, "s.txt", &st, &d), -1);
     assert_non_null(strstr(d.items[2].text, "s.txt:6: bad number"));
     assert_int_equal(ov_script_parse_line("wait -5", 7, "s.txt", &st, &d), -1);
     assert_int_equal(ov_script_parse_line("shot ../../etc/passwd", 8, "s.txt", &st, &d), -1);   /* never writes outside DIR */
     assert_non_null(strstr(d.items[4].text, "s.txt:8: shot name"));
     assert_int_equal(ov_script_parse_line("   # indented comment", 9, "s.txt", &st, &d), 0);
+    assert_int_equal(ov_script_parse_line("touch 10 12 3500", 9, "s.txt", &st, &d), 1);   /* a held touch */
+    assert_int_equal(st.c, 3500);
     assert_int_equal(ov_script_parse_line("key", 10, "s.txt", &st, &d), -1);
     assert_int_equal(d.n_errors, 6);
 }
