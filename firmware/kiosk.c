@@ -78,7 +78,7 @@ void ov_kiosk_relayout(kiosk *k)
         ov_log_info("screen %s: some text was made smaller to fit", ov_screen_name(k->flow.screen));
 }
 
-static int draw(kiosk *k, const char *png)
+int ov_kiosk_draw(kiosk *k, const char *png)
 {
     char err[300];
     ov_display_begin(k->display);
@@ -274,19 +274,18 @@ static void take_presses(kiosk *k)
 }
 
 /* Script `button N` / `hold N MS`: the same debouncer as a GPIO edge. */
-static void turn(kiosk *k, int max_wait_ms);
 
-static void script_button(kiosk *k, int b, int hold_ms)
+void ov_kiosk_script_button(kiosk *k, int b, int hold_ms)
 {
     if (hold_ms <= 0) {   /* a tap: down, then up after the debounce time, as fingers do */
         ov_buttons_tap(&k->buttons, b, ov_kiosk_now(k));
         uint64_t end = ov_now_ms() + (uint64_t)k->cfg.debounce_ms * 2 + 20;
-        while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
+        while (!k->quit && ov_now_ms() < end) ov_kiosk_turn(k, (int)(end - ov_now_ms()));
         return;
     }
     ov_buttons_edge(&k->buttons, b, 1, ov_kiosk_now(k));
     uint64_t end = ov_now_ms() + (uint64_t)hold_ms;
-    while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
+    while (!k->quit && ov_now_ms() < end) ov_kiosk_turn(k, (int)(end - ov_now_ms()));
     ov_buttons_edge(&k->buttons, b, 0, ov_kiosk_now(k));
 }
 
@@ -313,7 +312,7 @@ static void follow_speech(kiosk *k)
 static int min_wait(int a, int b) { return a < 0 ? b : b < 0 ? a : a < b ? a : b; }
 
 /* One turn of the loop: wait for input or a deadline, then draw if needed. */
-static void turn(kiosk *k, int max_wait_ms)
+void ov_kiosk_turn(kiosk *k, int max_wait_ms)
 {
     uint64_t now = ov_kiosk_now(k);
     apply(k, ov_flow_tick(&k->flow, now));
@@ -332,7 +331,7 @@ static void turn(kiosk *k, int max_wait_ms)
     }
     if (ov_scan_tick(&k->scan, ov_kiosk_now(k), &sev)) on_scan(k, &sev);
     if (k->dirty) {
-        draw(k, NULL);
+        ov_kiosk_draw(k, NULL);
     }
     if (k->watchdog_ms && ov_now_ms() - k->last_ping >= k->watchdog_ms) { ov_sd_notify("WATCHDOG=1"); k->last_ping = ov_now_ms(); }
 
@@ -348,66 +347,6 @@ static void turn(kiosk *k, int max_wait_ms)
     ov_event ev;
     if (ov_display_wait(k->display, wait, &ev)) handle(k, &ev);
     follow_speech(k);
-}
-
-/* ---- headless script ---- */
-
-static int run_script(kiosk *k, const ov_script *s, const char *shots, const char *script_path)
-{
-    int failures = 0;
-    for (int i = 0; i < s->n && !k->quit; i++) {
-        const ov_script_step *st = &s->steps[i];
-        switch (st->cmd) {
-        case OV_CMD_TOUCH: case OV_CMD_CLICK:
-            if (st->cmd == OV_CMD_TOUCH && st->c > 0) {   /* a held touch: down, time passes, up */
-                ov_display_inject_finger(k->display, st->a, st->b, 1);
-                uint64_t end = ov_now_ms() + (uint64_t)st->c;
-                while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
-                ov_display_inject_finger(k->display, st->a, st->b, 0);
-            } else {
-                ov_display_inject_touch(k->display, st->a, st->b, st->cmd == OV_CMD_CLICK);
-            }
-            break;
-        case OV_CMD_KEY:
-            if (ov_display_inject_key(k->display, st->name) != OV_OK) {
-                fprintf(stderr, "%s:%d: unknown key '%s'\n", script_path, st->line, st->name); failures++;
-            } else if (k->scan.mode != OV_SCAN_OFF) {
-                /* switch keys go through the debouncer: give each press the time a hand needs */
-                uint64_t end = ov_now_ms() + (uint64_t)k->cfg.debounce_ms * 2 + 20;
-                while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
-            }
-            break;
-        case OV_CMD_BUTTON: case OV_CMD_HOLD:
-            script_button(k, st->a - 1, st->cmd == OV_CMD_HOLD ? st->b : 0);
-            break;
-        case OV_CMD_WAIT: {
-            uint64_t end = ov_now_ms() + (uint64_t)st->a;
-            while (!k->quit && ov_now_ms() < end) turn(k, (int)(end - ov_now_ms()));
-            break;
-        }
-        case OV_CMD_ADVANCE: k->clock_skip += (uint64_t)st->a; break;
-        case OV_CMD_SHOT: {
-            char path[OV_PATH_MAX + 80];
-            snprintf(path, sizeof path, "%s/%s.png", shots ? shots : ".", st->name);
-            if (k->dirty) ov_kiosk_relayout(k);
-            if (draw(k, path) != OV_OK) failures++;
-            break;
-        }
-        case OV_CMD_EXPECT: {
-            const char *now_showing = k->fac.screen != OV_FAC_OFF ? ov_fac_screen_name(&k->fac) : ov_screen_name(k->flow.screen);
-            if (strcmp(st->name, now_showing)) {
-                fprintf(stderr, "%s:%d: expected the %s screen, but the kiosk shows %s\n", script_path, st->line,
-                        st->name, now_showing);
-                failures++;
-            }
-            break;
-        }
-        case OV_CMD_QUIT: k->quit = 1; break;
-        }
-        /* let the injected events through the loop before the next command */
-        for (int spin = 0; spin < 4; spin++) turn(k, 0);
-    }
-    return failures ? 1 : 0;
 }
 
 void ov_kiosk_open_speech(kiosk *k)
@@ -492,11 +431,11 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
                  k->cfg.vote_lockout_ms, ov_kiosk_now(k));
     apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
     ov_kiosk_watch_usb(k);          /* a stick already in: ask for the PIN */
-    draw(k, NULL);
+    ov_kiosk_draw(k, NULL);
     ov_sd_notify("READY=1");        /* systemd (Type=notify): the first frame is up */
 
-    if (script) rc = run_script(k, script, o->shots_dir, o->script_path);
-    else while (!k->quit) turn(k, -1);
+    if (script) rc = ov_kiosk_run_script(k, script, o->shots_dir, o->script_path);
+    else while (!k->quit) ov_kiosk_turn(k, -1);
 
 out:
     if (k->gpio) ov_gpio_close(k->gpio);

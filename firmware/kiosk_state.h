@@ -61,6 +61,20 @@ void ov_kiosk_speak(kiosk *k);
 /* Apply a member action to the flow and carry out its effects. */
 void ov_kiosk_act(kiosk *k, ov_action a, int arg);
 
+/* One turn of the main loop: time, GPIO, presses, scanning, drawing, then
+ * wait up to max_wait_ms (-1: until something is due) for input. */
+void ov_kiosk_turn(kiosk *k, int max_wait_ms);
+/* Draw the current layout; save a PNG of the panel when png is not NULL.
+ * Returns OV_OK or OV_EIO (the PNG could not be written). */
+int ov_kiosk_draw(kiosk *k, const char *png);
+/* A script's `button N` (hold_ms 0: a tap) or `hold N MS`, through the debouncer. */
+void ov_kiosk_script_button(kiosk *k, int b, int hold_ms);
+
+/* kiosk_script.c: run a parsed script; returns 0, or 1 when an `expect`
+ * failed or a shot could not be saved. */
+struct ov_script;
+int ov_kiosk_run_script(kiosk *k, const struct ov_script *s, const char *shots, const char *script_path);
+
 /* (Re)open speech with the current settings; it may be silent (no device). */
 void ov_kiosk_open_speech(kiosk *k);
 

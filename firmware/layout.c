@@ -1,11 +1,11 @@
 /* layout.c — screen layouts in physical units for every size and orientation. */
 #include "layout.h"
+#include "layout_parts.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#define MM(env, mm) ((int)lround((mm) * (env)->px_per_mm))
 
 double ov_px_per_mm(int w, int h, double diagonal_inch)
 {
@@ -19,18 +19,10 @@ double ov_px_per_mm(int w, int h, double diagonal_inch)
     return diag_px / (diagonal_inch * 25.4);
 }
 
-/* Sizes shared by every screen. */
-typedef struct {
-    int margin, gap;
-    int body_px, title_px, label_px, small_px, min_px;
-    int target_min, target_aim;   /* 20 mm and 30 mm */
-    int portrait;
-    int squeeze;                  /* 0 = comfortable; more = smaller pictures and text */
-} metrics;
 
 /* `squeeze` 0 is the comfortable layout; each step makes text 6% smaller and
  * targets 1.5 mm shorter (never under 20 mm, never text under 3.6 mm). */
-static metrics measure_screen(const ov_layout_env *env, int squeeze)
+metrics ovl_measure_screen(const ov_layout_env *env, int squeeze)
 {
     metrics m;
     int lo = env->w < env->h ? env->w : env->h;
@@ -55,7 +47,7 @@ static metrics measure_screen(const ov_layout_env *env, int squeeze)
     return m;
 }
 
-static const char *pool_add(ov_layout *l, const char *s)
+const char *ovl_pool_add(ov_layout *l, const char *s)
 {
     size_t n = strlen(s) + 1;
     if (l->pool_used + n > sizeof l->pool) return "";
@@ -73,7 +65,7 @@ static int chars_of(const char *s)
 }
 
 /* Add a text in reading order; spoken texts are appended to l->speech. */
-static int add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *text,
+int ovl_add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *text,
                     ov_text_role role, ov_rect box, int spoken)
 {
     if (l->n_texts >= OV_LAYOUT_MAX_TEXTS || !text || !*text) return -1;
@@ -103,7 +95,7 @@ static int add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, co
 }
 
 /* Vertical stack of texts in a column; returns the y below the last. */
-static int stack_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect col,
+int ovl_stack_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect col,
                        const char *const *texts, const ov_text_role *roles, int n)
 {
     int y = col.y;
@@ -111,7 +103,7 @@ static int stack_texts(ov_layout *l, const ov_layout_env *env, const metrics *m,
         if (!texts[i] || !*texts[i]) continue;
         ov_rect box = { col.x, y, col.w, col.y + col.h - y };
         if (box.h <= 0) { l->all_fit = 0; break; }
-        int idx = add_text(l, env, m, texts[i], roles[i], box, 1);
+        int idx = ovl_add_text(l, env, m, texts[i], roles[i], box, 1);
         if (idx < 0) continue;
         ov_text_block *b = &l->texts[idx].block;
         y += b->used.h + (roles[i] == OV_TEXT_TITLE ? m->gap : m->gap / 2);
@@ -125,13 +117,13 @@ static void set_picture(ov_layout *l, const ov_content *c, const char *rel, ov_r
     if (rel && *rel) ov_content_path(c, rel, l->picture_path, sizeof l->picture_path);
 }
 
-static void control_path(const ov_layout_env *env, const char *name, char *out, size_t outlen)
+void ovl_control_path(const ov_layout_env *env, const char *name, char *out, size_t outlen)
 {
     if (env->pictures_dir && *env->pictures_dir) snprintf(out, outlen, "%s/%s", env->pictures_dir, name);
     else out[0] = '\0';
 }
 
-static ov_layout_button *add_button(ov_layout *l, ov_target_kind kind, int index, ov_button_style style, ov_rect r)
+ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, ov_button_style style, ov_rect r)
 {
     if (l->n_buttons >= OV_LAYOUT_MAX_BUTTONS) return NULL;
     ov_layout_button *b = &l->buttons[l->n_buttons++];
@@ -144,7 +136,7 @@ static ov_layout_button *add_button(ov_layout *l, ov_target_kind kind, int index
 }
 
 /* A button with a picture on top and a label under it (or beside, when wide and short). */
-static void button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
+void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
                            const char *label, int spoken)
 {
     int pad = m->margin / 2 + 2;
@@ -156,7 +148,7 @@ static void button_content(ov_layout *l, const ov_layout_env *env, const metrics
         ov_rect box = { in.x + icon + pad, in.y, in.w - icon - pad, in.h };
         int one = ov_line_height(m->label_px);
         if (box.h > one) box.y += (box.h - one) / 2, box.h -= (box.h - one) / 2;
-        b->label = add_text(l, env, m, label, OV_TEXT_LABEL, box, spoken);
+        b->label = ovl_add_text(l, env, m, label, OV_TEXT_LABEL, box, spoken);
         return;
     }
     if (label_h > in.h * 55 / 100) label_h = in.h * 55 / 100;
@@ -165,7 +157,7 @@ static void button_content(ov_layout *l, const ov_layout_env *env, const metrics
     if (icon < 0) icon = 0;
     b->icon = (ov_rect){ in.x + (in.w - icon) / 2, in.y, icon, icon };
     ov_rect box = { in.x, in.y + icon + pad / 2, in.w, in.h - icon - pad / 2 };
-    b->label = add_text(l, env, m, label, OV_TEXT_LABEL, box, spoken);
+    b->label = ovl_add_text(l, env, m, label, OV_TEXT_LABEL, box, spoken);
     /* centre the label lines under the icon */
     if (b->label >= 0) {
         ov_text_block *tb = &l->texts[b->label].block;
@@ -184,16 +176,16 @@ static void button_content(ov_layout *l, const ov_layout_env *env, const metrics
 }
 
 /* The "hear it again" control in the corner. */
-static ov_rect hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c, int size, int w,
+ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c, int size, int w,
                           const char *label)
 {
     ov_rect r = { env->w - m->margin - w, m->margin, w, size };
-    ov_layout_button *b = add_button(l, OV_TARGET_HEAR_AGAIN, 0, OV_BTN_STYLE_PLAIN, r);
+    ov_layout_button *b = ovl_add_button(l, OV_TARGET_HEAR_AGAIN, 0, OV_BTN_STYLE_PLAIN, r);
     if (b) {
-        control_path(env, "control-hear-again.svg", b->icon_path, sizeof b->icon_path);
+        ovl_control_path(env, "control-hear-again.svg", b->icon_path, sizeof b->icon_path);
         metrics small = *m;
         small.label_px = m->small_px;
-        button_content(l, env, &small, b, label ? label : c->texts.hear_again, 0);
+        ovl_button_content(l, env, &small, b, label ? label : c->texts.hear_again, 0);
     }
     return r;
 }
@@ -213,13 +205,13 @@ static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics
         int in_row = (row == rows - 1) ? n - row * cols : cols;
         int x0 = area.x + (area.w - (in_row * bw + (in_row - 1) * m->gap)) / 2;
         ov_rect r = { x0 + col * (bw + m->gap), area.y + row * (bh + m->gap), bw, bh };
-        ov_layout_button *b = add_button(l, OV_TARGET_ANSWER, i, OV_BTN_STYLE_ANSWER, r);
+        ov_layout_button *b = ovl_add_button(l, OV_TARGET_ANSWER, i, OV_BTN_STYLE_ANSWER, r);
         if (!b) break;
         b->colour = a[i]->colour;
         b->shape = a[i]->shape;
         b->chosen = f->screen == OV_SCREEN_CONFIRM && f->chosen == i;
         if (a[i]->picture[0]) ov_content_path(f->content, a[i]->picture, b->icon_path, sizeof b->icon_path);
-        button_content(l, env, m, b, a[i]->word, 1);
+        ovl_button_content(l, env, m, b, a[i]->word, 1);
     }
 }
 
@@ -241,7 +233,7 @@ static ov_rect picture_and_column_share(ov_layout *l, const ov_layout_env *env, 
         col = (ov_rect){ area.x, area.y + side + m->gap, area.w, area.h - side - m->gap };
     }
     if (picture_rel && *picture_rel) set_picture(l, c, picture_rel, pic);
-    else if (control_pic) { l->picture = pic; control_path(env, control_pic, l->picture_path, sizeof l->picture_path); }
+    else if (control_pic) { l->picture = pic; ovl_control_path(env, control_pic, l->picture_path, sizeof l->picture_path); }
     return col;
 }
 
@@ -276,7 +268,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
     l->px_per_mm = env->px_per_mm;
     l->kind = f->screen;
     l->all_fit = 1;
-    metrics m = measure_screen(env, squeeze);
+    metrics m = ovl_measure_screen(env, squeeze);
     const ov_content *c = f->content;
     int lo = env->w < env->h ? env->w : env->h;
     int corner = m.target_aim > lo / 5 ? m.target_aim : lo / 5;   /* hear-again: 30 mm, more on big screens */
@@ -308,20 +300,20 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         ov_rect col = picture_and_column(l, env, &m, c, NULL, "principle-networks.svg", upper);
         const char *texts[] = { c->texts.welcome_title, c->texts.welcome };
         const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
-        stack_texts(l, env, &m, col, texts, roles, 2);
+        ovl_stack_texts(l, env, &m, col, texts, roles, 2);
         ov_rect sr = { full.x, area.y + area.h - start_h, full.w, start_h };
-        ov_layout_button *b = add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, sr);
+        ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, sr);
         if (b) {   /* the big start button: its word as big as a title */
             metrics big = m;
             big.label_px = m.title_px;
-            control_path(env, "control-start.svg", b->icon_path, sizeof b->icon_path);
-            button_content(l, env, &big, b, c->texts.start[0] ? c->texts.start : "Start", 0);
+            ovl_control_path(env, "control-start.svg", b->icon_path, sizeof b->icon_path);
+            ovl_button_content(l, env, &big, b, c->texts.start[0] ? c->texts.start : "Start", 0);
         }
         if (banner_h) {
             l->banner = (ov_rect){ full.x, full.y + full.h - banner_h, full.w, banner_h };
             ov_rect tb = { l->banner.x + m.margin / 2, l->banner.y + m.margin / 2, l->banner.w - m.margin, l->banner.h - m.margin };
             metrics sm = m;
-            add_text(l, env, &sm, pool_add(l, warning), OV_TEXT_SMALL, tb, 0);
+            ovl_add_text(l, env, &sm, ovl_pool_add(l, warning), OV_TEXT_SMALL, tb, 0);
         }
         break;
     }
@@ -350,13 +342,13 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
             ov_rect words = { pr.x + l->progress_dots.w + m.gap, pr.y, pr.w - l->progress_dots.w - m.gap, dots_h };
             int need = env->measure(env->measure_ctx, m.small_px, 0, prog, (int)strlen(prog));
             if (m.portrait && need > words.w) words = (ov_rect){ pr.x, pr.y + dots_h + m.gap / 2, pr.w, dots_h };
-            add_text(l, env, &m, pool_add(l, prog), OV_TEXT_SMALL, words, 0);
+            ovl_add_text(l, env, &m, ovl_pool_add(l, prog), OV_TEXT_SMALL, words, 0);
             if (!m.portrait) { col.y += dots_h + m.gap / 2; col.h -= dots_h + m.gap / 2; }
         }
         const char *texts[1 + OV_MAX_SENTENCES] = { q->title };
         ov_text_role roles[1 + OV_MAX_SENTENCES] = { OV_TEXT_TITLE };
         for (int i = 0; i < q->n_sentences; i++) { texts[1 + i] = q->sentences[i]; roles[1 + i] = OV_TEXT_BODY; }
-        stack_texts(l, env, &m, col, texts, roles, 1 + q->n_sentences);
+        ovl_stack_texts(l, env, &m, col, texts, roles, 1 + q->n_sentences);
         ov_rect area = { full.x, full.y + full.h - targets_h, full.w, targets_h };
         answer_buttons(l, env, &m, f, area);
         break;
@@ -371,13 +363,13 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         ov_rect col = picture_and_column(l, env, &m, c, ch ? ch->picture : NULL, NULL, upper);
         const char *texts[] = { c->texts.confirm, ch ? ch->word : "", ch ? ch->say : "" };
         const ov_text_role roles[] = { OV_TEXT_BODY, OV_TEXT_TITLE, OV_TEXT_BODY };
-        stack_texts(l, env, &m, col, texts, roles, 3);
+        ovl_stack_texts(l, env, &m, col, texts, roles, 3);
         ov_rect area = { full.x, full.y + full.h - row_h, full.w, row_h };
         int bw = (area.w - m.gap) / 2;
-        ov_layout_button *yes = add_button(l, OV_TARGET_YES, 0, OV_BTN_STYLE_YES, (ov_rect){ area.x, area.y, bw, area.h });
-        if (yes) { control_path(env, "control-thats-right.svg", yes->icon_path, sizeof yes->icon_path); button_content(l, env, &m, yes, c->texts.thats_right, 1); }
-        ov_layout_button *no = add_button(l, OV_TARGET_NO, 0, OV_BTN_STYLE_NO, (ov_rect){ area.x + bw + m.gap, area.y, bw, area.h });
-        if (no) { control_path(env, "control-go-back.svg", no->icon_path, sizeof no->icon_path); button_content(l, env, &m, no, c->texts.go_back, 1); }
+        ov_layout_button *yes = ovl_add_button(l, OV_TARGET_YES, 0, OV_BTN_STYLE_YES, (ov_rect){ area.x, area.y, bw, area.h });
+        if (yes) { ovl_control_path(env, "control-thats-right.svg", yes->icon_path, sizeof yes->icon_path); ovl_button_content(l, env, &m, yes, c->texts.thats_right, 1); }
+        ov_layout_button *no = ovl_add_button(l, OV_TARGET_NO, 0, OV_BTN_STYLE_NO, (ov_rect){ area.x + bw + m.gap, area.y, bw, area.h });
+        if (no) { ovl_control_path(env, "control-go-back.svg", no->icon_path, sizeof no->icon_path); ovl_button_content(l, env, &m, no, c->texts.go_back, 1); }
         break;
     }
     case OV_SCREEN_SAVING:
@@ -385,7 +377,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         ov_rect col = picture_and_column_share(l, env, &m, c, NULL, "control-secret.svg", top, 40);
         const char *texts[] = { c->texts.thanks_title, c->texts.thanks };
         const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
-        stack_texts(l, env, &m, col, texts, roles, 2);
+        ovl_stack_texts(l, env, &m, col, texts, roles, 2);
         break;
     }
     case OV_SCREEN_NOT_SAVED: {
@@ -394,15 +386,15 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         ov_rect col = picture_and_column(l, env, &m, c, NULL, "control-warning.svg", upper);
         const char *texts[] = { c->texts.not_saved };
         const ov_text_role roles[] = { OV_TEXT_BODY };
-        stack_texts(l, env, &m, col, texts, roles, 1);
-        ov_layout_button *b = add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, (ov_rect){ full.x, full.y + full.h - row_h, full.w, row_h });
-        if (b) { control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path); button_content(l, env, &m, b, c->texts.try_again[0] ? c->texts.try_again : "Try again", 1); }
+        ovl_stack_texts(l, env, &m, col, texts, roles, 1);
+        ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, (ov_rect){ full.x, full.y + full.h - row_h, full.w, row_h });
+        if (b) { ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path); ovl_button_content(l, env, &m, b, c->texts.try_again[0] ? c->texts.try_again : "Try again", 1); }
         break;
     }
     default:
         break;
     }
-    if (f->screen != OV_SCREEN_SAVING) hear_again(l, env, &m, c, corner, corner_w, NULL);
+    if (f->screen != OV_SCREEN_SAVING) ovl_hear_again(l, env, &m, c, corner, corner_w, NULL);
 
     /* keyboard / scanning highlight */
     ov_target t[16];
@@ -435,124 +427,4 @@ int ov_layout_word_at(const ov_layout *l, int char_pos, int *text, int *word)
         }
     }
     return 0;
-}
-
-/* ---- facilitator screens ---- */
-
-#include "facilitator.h"
-
-static int layout_menu_once(const ov_layout_env *env, const ov_menu *mn, const char *hear, ov_layout *l, int squeeze)
-{
-    memset(l, 0, sizeof *l);
-    l->screen = (ov_rect){ 0, 0, env->w, env->h };
-    l->px_per_mm = env->px_per_mm;
-    l->kind = OV_SCREEN_COUNT;
-    l->facilitator = 1;
-    l->all_fit = 1;
-    metrics m = measure_screen(env, squeeze);
-    int lo = env->w < env->h ? env->w : env->h;
-    int corner = m.target_aim > lo / 5 ? m.target_aim : lo / 5;
-    if (corner > env->h / 4 && !m.portrait) corner = env->h / 4 > m.target_min ? env->h / 4 : m.target_min;
-    int corner_w = m.portrait ? env->w * 2 / 5 : corner * 13 / 10;
-    ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin };
-
-    /* the text column: beside the keypad (landscape) or above everything */
-    ov_rect textcol = { full.x, full.y, full.w - corner_w - m.gap, full.h };
-    ov_rect items = full;
-    if (mn->keypad && !m.portrait) {
-        int kw = full.w * 55 / 100;
-        items = (ov_rect){ full.x + full.w - kw, full.y + corner + m.gap, kw, full.h - corner - m.gap };
-        textcol = (ov_rect){ full.x, full.y, full.w - kw - m.gap, full.h - m.target_min - m.gap };
-    }
-    const char *texts[1 + OV_MENU_MAX_LINES] = { mn->title };
-    ov_text_role roles[1 + OV_MENU_MAX_LINES] = { OV_TEXT_TITLE };
-    for (int i = 0; i < mn->n_lines; i++) { texts[1 + i] = mn->lines[i]; roles[1 + i] = OV_TEXT_BODY; }
-    int y = stack_texts(l, env, &m, textcol, texts, roles, 1 + mn->n_lines);
-    for (int i = 0; i < l->n_texts; i++)          /* typed PIN digits are never spoken */
-        if (!strncmp(l->texts[i].block.text, "PIN:", 4)) l->texts[i].spoken = 0;
-    if (m.portrait && y < full.y + corner + m.gap) y = full.y + corner + m.gap;
-    if (!(mn->keypad && !m.portrait)) items = (ov_rect){ full.x, y, full.w, full.y + full.h - y };
-
-    int n = mn->n_items;
-    int grid_n = n;
-    if (mn->keypad) {
-        grid_n = 12;   /* 3 rows of 4; Cancel goes under the text (landscape) or below (portrait) */
-        ov_rect cancel = m.portrait ? (ov_rect){ full.x, full.y + full.h - m.target_min, full.w, m.target_min }
-                                    : (ov_rect){ full.x, full.y + full.h - m.target_min, textcol.w, m.target_min };
-        if (m.portrait) items.h -= m.target_min + m.gap;
-        if (n > 12) {
-            ov_layout_button *b = add_button(l, OV_TARGET_MENU, 12, OV_BTN_STYLE_NO, cancel);
-            if (b) button_content(l, env, &m, b, mn->items[12].label, 0);
-        }
-    }
-    if (!mn->keypad && items.y < full.y + corner + m.gap) {   /* buttons and chart start below "hear it again" */
-        int dy = full.y + corner + m.gap - items.y;
-        items.y += dy; items.h -= dy;
-    }
-    if (mn->n_bars > 0) {      /* results chart between the text and the buttons */
-        int rows_h = m.portrait ? m.target_aim : m.target_min;
-        ov_rect chart = { items.x, items.y, items.w, items.h - rows_h - m.gap };
-        items = (ov_rect){ items.x, items.y + items.h - rows_h, items.w, rows_h };
-        int bh = (chart.h - (mn->n_bars - 1) * (m.gap / 2)) / mn->n_bars;
-        if (bh > m.target_aim) bh = m.target_aim;
-        int word_w = chart.w / 4;
-        int count_w = env->measure(env->measure_ctx, m.title_px, 1, "0000", 4);
-        for (int i = 0; i < mn->n_bars && l->n_bars < OV_LAYOUT_MAX_BARS; i++) {
-            ov_layout_bar *b = &l->bars[l->n_bars++];
-            int by = chart.y + i * (bh + m.gap / 2);
-            b->icon = (ov_rect){ chart.x, by, bh, bh };
-            ov_strlcpy(b->icon_path, mn->bars[i].picture, sizeof b->icon_path);
-            b->colour = mn->bars[i].colour;
-            ov_rect wbox = { chart.x + bh + m.gap / 2, by, word_w, bh };
-            b->label = add_text(l, env, &m, mn->bars[i].word, OV_TEXT_LABEL, wbox, 0);
-            b->track = (ov_rect){ wbox.x + word_w + m.gap / 2, by + bh / 6, chart.w - bh - word_w - count_w - 2 * m.gap, bh * 2 / 3 };
-            long max = mn->bar_max > 0 ? mn->bar_max : 1;
-            b->bar = b->track;
-            b->bar.w = (int)(b->track.w * mn->bars[i].count / max);
-            char digits[24];
-            snprintf(digits, sizeof digits, "%ld", mn->bars[i].count);
-            ov_rect cbox = { b->track.x + b->track.w + m.gap / 2, by, count_w + m.gap / 2, bh };
-            b->count = add_text(l, env, &m, pool_add(l, digits), OV_TEXT_TITLE, cbox, 0);
-        }
-    }
-    if (grid_n > 0 && items.h > 0) {
-        int cols = mn->keypad ? 4 : m.portrait ? (grid_n > 8 ? 3 : 2) : (grid_n <= 4 ? grid_n : (grid_n + 1) / 2);
-        if (mn->n_bars > 0) cols = grid_n;
-        int rows = (grid_n + cols - 1) / cols;
-        int bw = (items.w - (cols - 1) * m.gap) / cols;
-        int bh = (items.h - (rows - 1) * m.gap) / rows;
-        if (!mn->keypad && bh > m.target_aim * 3 / 2) bh = m.target_aim * 3 / 2;
-        for (int i = 0; i < grid_n && i < n; i++) {
-            ov_rect r = { items.x + (i % cols) * (bw + m.gap), items.y + (i / cols) * (bh + m.gap), bw, bh };
-            const ov_menu_item *it = &mn->items[i];
-            ov_button_style st = it->style == OV_MENU_GO ? OV_BTN_STYLE_YES : it->style == OV_MENU_STOP ? OV_BTN_STYLE_NO : OV_BTN_STYLE_PLAIN;
-            ov_layout_button *b = add_button(l, OV_TARGET_MENU, i, st, r);
-            if (!b) break;
-            if (it->icon) control_path(env, it->icon, b->icon_path, sizeof b->icon_path);
-            if (mn->keypad && !it->icon) {   /* digits: big, centred, no picture */
-                int lh = ov_line_height(m.title_px);
-                int tw = env->measure(env->measure_ctx, m.title_px, 1, it->label, (int)strlen(it->label));
-                if (tw < 0 || tw > r.w - m.margin) tw = r.w - m.margin;
-                ov_rect box = { r.x + (r.w - tw) / 2, r.y + (r.h - lh) / 2, tw + 1, lh };
-                b->label = add_text(l, env, &m, it->label, OV_TEXT_TITLE, box, 0);
-            } else {
-                metrics mm = m;
-                if (b->rect.w <= b->rect.h * 2 && it->icon == NULL) {   /* words only: centred */
-                    ov_rect box = { r.x + m.margin / 2, r.y + m.margin / 2, r.w - m.margin, r.h - m.margin };
-                    b->label = add_text(l, env, &mm, it->label, OV_TEXT_LABEL, box, 0);
-                } else {
-                    button_content(l, env, &mm, b, it->label, 0);
-                }
-            }
-        }
-    }
-    hear_again(l, env, &m, NULL, corner, corner_w, hear);
-    return l->all_fit ? OV_OK : OV_EINVAL;
-}
-
-int ov_layout_menu(const ov_layout_env *env, const void *menu, const char *hear, ov_layout *l)
-{
-    int r = OV_EINVAL;
-    for (int squeeze = 0; squeeze <= 6 && r != OV_OK; squeeze++) r = layout_menu_once(env, menu, hear, l, squeeze);
-    return r;
 }

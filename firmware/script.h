@@ -38,7 +38,7 @@ typedef struct {
     int line;
 } ov_script_step;
 
-typedef struct {
+typedef struct ov_script {
     ov_script_step steps[OV_SCRIPT_MAX];
     int n;
 } ov_script;
