@@ -185,23 +185,17 @@ int ov_display_wait(ov_display *d, int timeout_ms, ov_event *ev)
 
 int ov_display_inject_touch(ov_display *d, int x, int y, int mouse)
 {
+    if (!mouse) {
+        ov_display_inject_finger(d, x, y, 1);
+        return ov_display_inject_finger(d, x, y, 0);
+    }
     SDL_Event e;
     memset(&e, 0, sizeof e);
-    uint32_t now = SDL_GetTicks();
-    if (mouse) {
-        e.type = SDL_MOUSEBUTTONDOWN; e.button.button = SDL_BUTTON_LEFT; e.button.x = x; e.button.y = y;
-        e.button.timestamp = now; e.button.state = SDL_PRESSED;
-        SDL_PushEvent(&e);
-        e.type = SDL_MOUSEBUTTONUP; e.button.state = SDL_RELEASED;
-        SDL_PushEvent(&e);
-    } else {
-        e.type = SDL_FINGERDOWN; e.tfinger.touchId = 1; e.tfinger.fingerId = 1;
-        e.tfinger.x = (float)x / d->pw; e.tfinger.y = (float)y / d->ph; e.tfinger.pressure = 1;
-        e.tfinger.timestamp = now;
-        SDL_PushEvent(&e);
-        e.type = SDL_FINGERUP;
-        SDL_PushEvent(&e);
-    }
+    e.type = SDL_MOUSEBUTTONDOWN; e.button.button = SDL_BUTTON_LEFT; e.button.x = x; e.button.y = y;
+    e.button.timestamp = SDL_GetTicks(); e.button.state = SDL_PRESSED;
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP; e.button.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
     return OV_OK;
 }
 

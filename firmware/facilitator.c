@@ -65,8 +65,10 @@ static void keypad(ov_menu *m, const char *ok_label)
     item(m, "Cancel", NULL, OV_MENU_STOP, C_CANCEL, 0);
 }
 
+/* The typed digits as stars: shown, never spoken. */
 static void typed_line(const ov_fac *f, ov_menu *m)
 {
+    m->secret_line = m->n_lines;
     char dots[64] = "PIN:";
     size_t n = strlen(f->typed);
     for (size_t i = 0; i < 8; i++) strcat(dots, i < n ? " *" : (i < 4 ? " _" : ""));
@@ -76,6 +78,7 @@ static void typed_line(const ov_fac *f, ov_menu *m)
 int ov_fac_menu(const ov_fac *f, ov_menu *m)
 {
     memset(m, 0, sizeof *m);
+    m->secret_line = -1;
     const ov_content *c = f->content;
     switch (f->screen) {
     case OV_FAC_OFF: return OV_EINVAL;
@@ -345,7 +348,7 @@ void ov_fac_speech(const ov_fac *f, char *out, size_t outlen)
     if (ov_fac_menu(f, &m) != OV_OK) return;
     snprintf(out, outlen, "%s.", m.title);
     for (int i = 0; i < m.n_lines; i++) {
-        if (!strncmp(m.lines[i], "PIN:", 4)) continue;   /* never read typed digits aloud */
+        if (i == m.secret_line) continue;   /* never read typed digits aloud */
         size_t used = strlen(out);
         snprintf(out + used, outlen - used, " %s", m.lines[i]);
     }

@@ -66,6 +66,7 @@ typedef struct {
     char title[OV_TITLE_LEN];
     char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
     int n_lines;
+    int secret_line;             /* index of a line never read aloud (typed PIN), or -1 */
     ov_menu_item items[OV_MENU_MAX_ITEMS];
     int n_items;
     int keypad;                  /* 1: items are a PIN pad (3 rows of 4) */

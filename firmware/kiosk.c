@@ -3,22 +3,11 @@
  * shows "thank you" only after the store has committed them. */
 #include "kiosk.h"
 #include "kiosk_state.h"
-#include "content_import.h"
 
-#include "content.h"
-#include "display.h"
-#include "flow.h"
-#include "layout.h"
 #include "paths.h"
-#include "render.h"
-#include "script.h"
-#include "speech.h"
-#include "tally.h"
-#include "buttons.h"
-#include "gpio.h"
-#include "scan.h"
-#include "sdnotify.h"
 #include "pi_display.h"
+#include "script.h"
+#include "sdnotify.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +19,7 @@ uint64_t ov_kiosk_now(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
 void ov_kiosk_warn(kiosk *k, const char *msg)
 {
     ov_log_warn("%s", msg);
-    if (!k->warning[0]) snprintf(k->warning, sizeof k->warning, "For the facilitator: %s", msg);
+    if (!k->warning[0]) ov_strlcpy(k->warning, msg, sizeof k->warning);
 }
 
 /* ---- set-up ---- */
@@ -74,7 +63,10 @@ void ov_kiosk_relayout(kiosk *k)
         ov_layout_menu(&k->env, &menu, k->content.texts.hear_again, &k->layout);
         return;
     }
-    if (ov_layout_screen(&k->env, &k->flow, k->flow.screen == OV_SCREEN_WELCOME ? k->warning : NULL, &k->layout) != OV_OK)
+    char strip[WARNING_LEN + 32] = "";   /* the welcome screen's facilitator strip */
+    if (k->flow.screen == OV_SCREEN_WELCOME && k->warning[0])
+        snprintf(strip, sizeof strip, "For the facilitator: %s", k->warning);
+    if (ov_layout_screen(&k->env, &k->flow, strip[0] ? strip : NULL, &k->layout) != OV_OK)
         ov_log_info("screen %s: some text was made smaller to fit", ov_screen_name(k->flow.screen));
 }
 
@@ -181,8 +173,7 @@ static void on_key(kiosk *k, ov_key key)
     if (key == OV_KEY_FACILITATOR) { ov_kiosk_fac_open(k, 0); return; }
     if (k->scan.mode != OV_SCAN_OFF && (key == OV_KEY_SPACE || key == OV_KEY_ENTER)) {
         /* USB switch interfaces send Space / Enter: the same path as GPIO switches */
-        int b = (key == OV_KEY_SPACE || k->scan.mode == OV_SCAN_SINGLE) ? OV_BTN_SWITCH_MOVE : OV_BTN_SWITCH_SELECT;
-        if (k->scan.mode == OV_SCAN_TWO && key == OV_KEY_ENTER) b = OV_BTN_SWITCH_SELECT;
+        int b = (k->scan.mode == OV_SCAN_TWO && key == OV_KEY_ENTER) ? OV_BTN_SWITCH_SELECT : OV_BTN_SWITCH_MOVE;
         ov_buttons_tap(&k->buttons, b, ov_kiosk_now(k));
         return;
     }
@@ -253,11 +244,8 @@ static void take_presses(kiosk *k)
             }
             break;
         case OV_RELEASE_KEY:
-            if (p.button == OV_BTN_KEY_SWITCH && k->fac.screen != OV_FAC_OFF) {
-                k->fac.screen = OV_FAC_OFF;            /* key turned back: voting again */
-                ov_kiosk_act(k, OV_ACT_NONE, 0);
-                ov_kiosk_relayout(k); k->dirty = 1; ov_kiosk_speak(k);
-            }
+            if (p.button == OV_BTN_KEY_SWITCH && k->fac.screen != OV_FAC_OFF)
+                ov_kiosk_fac_close(k);                 /* key turned back: voting again */
             break;
         case OV_STUCK: {
             char msg[200];
@@ -273,19 +261,22 @@ static void take_presses(kiosk *k)
     }
 }
 
-/* Script `button N` / `hold N MS`: the same debouncer as a GPIO edge. */
+void ov_kiosk_run_for(kiosk *k, int ms)
+{
+    uint64_t end = ov_now_ms() + (uint64_t)(ms > 0 ? ms : 0);
+    while (!k->quit && ov_now_ms() < end) ov_kiosk_turn(k, (int)(end - ov_now_ms()));
+}
 
+/* Script `button N` / `hold N MS`: the same debouncer as a GPIO edge. */
 void ov_kiosk_script_button(kiosk *k, int b, int hold_ms)
 {
     if (hold_ms <= 0) {   /* a tap: down, then up after the debounce time, as fingers do */
         ov_buttons_tap(&k->buttons, b, ov_kiosk_now(k));
-        uint64_t end = ov_now_ms() + (uint64_t)k->cfg.debounce_ms * 2 + 20;
-        while (!k->quit && ov_now_ms() < end) ov_kiosk_turn(k, (int)(end - ov_now_ms()));
+        ov_kiosk_run_for(k, k->cfg.debounce_ms * 2 + 20);
         return;
     }
     ov_buttons_edge(&k->buttons, b, 1, ov_kiosk_now(k));
-    uint64_t end = ov_now_ms() + (uint64_t)hold_ms;
-    while (!k->quit && ov_now_ms() < end) ov_kiosk_turn(k, (int)(end - ov_now_ms()));
+    ov_kiosk_run_for(k, hold_ms);
     ov_buttons_edge(&k->buttons, b, 0, ov_kiosk_now(k));
 }
 
@@ -363,7 +354,6 @@ void ov_kiosk_open_speech(kiosk *k)
         ov_kiosk_warn(k, ov_speech_problem(k->speech));
         ov_strlcpy(k->speech_problem_seen, ov_speech_problem(k->speech), sizeof k->speech_problem_seen);
     }
-
 }
 
 int ov_kiosk_run(const ov_kiosk_opts *o)
@@ -393,7 +383,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     }
     if (o->data_dir) ov_strlcpy(k->cfg.data_dir, o->data_dir, sizeof k->cfg.data_dir);
     ov_load_settings(&k->cfg);      /* a PIN changed on the kiosk */
-    ov_settings_path(k->cfg.data_dir, k->config_path, sizeof k->config_path);
+    ov_settings_path(k->cfg.data_dir, k->settings_path, sizeof k->settings_path);
     open_tally(k);
     ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
 

@@ -28,7 +28,7 @@ void ov_kiosk_fac_open(kiosk *k, int key)
     /* what the facilitator should know about: buttons, sound, questions */
     const char *problem = k->gpio ? ov_gpio_problem(k->gpio) : NULL;
     if (!problem && k->speech && k->cfg.speech) problem = ov_speech_problem(k->speech);
-    if (!problem && k->warning[0]) problem = k->warning + strlen("For the facilitator: ");
+    if (!problem && k->warning[0]) problem = k->warning;
     ov_strlcpy(k->fac.problem, problem ? problem : "", sizeof k->fac.problem);
     ov_strlcpy(k->fac.theme, k->cfg.theme, sizeof k->fac.theme);
     k->fac.confirm = k->cfg.confirm;
@@ -38,7 +38,7 @@ void ov_kiosk_fac_open(kiosk *k, int key)
     show(k);
 }
 
-static void back_to_voting(kiosk *k)
+void ov_kiosk_fac_close(kiosk *k)
 {
     k->fac.screen = OV_FAC_OFF;
     if (k->flow.mode == OV_MODE_ROUND) ov_flow_set_round(&k->flow, k->flow.round_question, ov_kiosk_now(k));
@@ -97,7 +97,7 @@ static void clear_votes(kiosk *k)
 static void save_pin(kiosk *k)
 {
     char err[300];
-    if (ov_config_set(k->config_path, "facilitator", "pin_hash", k->fac.new_hash, err, sizeof err) != OV_OK) {
+    if (ov_config_set(k->settings_path, "facilitator", "pin_hash", k->fac.new_hash, err, sizeof err) != OV_OK) {
         ov_log_error("new PIN not saved: %s", err);
         ov_fac_message(&k->fac, "The new PIN could not be saved.", err);
         return;
@@ -193,7 +193,7 @@ static void apply_setting(kiosk *k)
     }
     const char *section = !strcmp(key, "theme") ? "display" : !strcmp(key, "confirm") ? "kiosk" : "speech";
     char err[300];
-    if (value && ov_config_set(k->config_path, section, key, value, err, sizeof err) != OV_OK)
+    if (value && ov_config_set(k->settings_path, section, key, value, err, sizeof err) != OV_OK)
         ov_log_warn("setting %s = %s is used now but not kept: %s", key, value, err);
 }
 
@@ -203,7 +203,7 @@ void ov_kiosk_fac_press(kiosk *k, int item)
     switch (d) {
     case OV_FAC_DO_NOTHING: return;
     case OV_FAC_DO_REDRAW: break;
-    case OV_FAC_DO_EXIT: back_to_voting(k); return;
+    case OV_FAC_DO_EXIT: ov_kiosk_fac_close(k); return;
     case OV_FAC_DO_SAVE_PIN: save_pin(k); break;
     case OV_FAC_DO_SET_MEETING:
         ov_strlcpy(k->cfg.meeting, k->fac.meeting, sizeof k->cfg.meeting);

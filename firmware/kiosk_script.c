@@ -17,8 +17,7 @@ int ov_kiosk_run_script(kiosk *k, const ov_script *s, const char *shots, const c
         case OV_CMD_TOUCH: case OV_CMD_CLICK:
             if (st->cmd == OV_CMD_TOUCH && st->c > 0) {   /* a held touch: down, time passes, up */
                 ov_display_inject_finger(k->display, st->a, st->b, 1);
-                uint64_t end = ov_now_ms() + (uint64_t)st->c;
-                while (!k->quit && ov_now_ms() < end) ov_kiosk_turn(k, (int)(end - ov_now_ms()));
+                ov_kiosk_run_for(k, st->c);
                 ov_display_inject_finger(k->display, st->a, st->b, 0);
             } else {
                 ov_display_inject_touch(k->display, st->a, st->b, st->cmd == OV_CMD_CLICK);
@@ -29,18 +28,13 @@ int ov_kiosk_run_script(kiosk *k, const ov_script *s, const char *shots, const c
                 fprintf(stderr, "%s:%d: unknown key '%s'\n", script_path, st->line, st->name); failures++;
             } else if (k->scan.mode != OV_SCAN_OFF) {
                 /* switch keys go through the debouncer: give each press the time a hand needs */
-                uint64_t end = ov_now_ms() + (uint64_t)k->cfg.debounce_ms * 2 + 20;
-                while (!k->quit && ov_now_ms() < end) ov_kiosk_turn(k, (int)(end - ov_now_ms()));
+                ov_kiosk_run_for(k, k->cfg.debounce_ms * 2 + 20);
             }
             break;
         case OV_CMD_BUTTON: case OV_CMD_HOLD:
             ov_kiosk_script_button(k, st->a - 1, st->cmd == OV_CMD_HOLD ? st->b : 0);
             break;
-        case OV_CMD_WAIT: {
-            uint64_t end = ov_now_ms() + (uint64_t)st->a;
-            while (!k->quit && ov_now_ms() < end) ov_kiosk_turn(k, (int)(end - ov_now_ms()));
-            break;
-        }
+        case OV_CMD_WAIT: ov_kiosk_run_for(k, st->a); break;
         case OV_CMD_ADVANCE: k->clock_skip += (uint64_t)st->a; break;
         case OV_CMD_SHOT: {
             char path[OV_PATH_MAX + 80];

@@ -37,12 +37,12 @@ typedef struct {
     uint64_t watchdog_ms, last_ping;
     ov_fac fac;                   /* facilitator mode (fac.screen != OV_FAC_OFF) */
     ov_results *results;          /* for the results screen */
-    char config_path[OV_PATH_MAX];/* DATA_DIR/settings.ini: where a new PIN is saved */
+    char settings_path[OV_PATH_MAX]; /* DATA_DIR/settings.ini: where settings changed here are kept */
     ov_mount_list sticks;         /* USB sticks seen under usb_mount_dir */
     uint64_t next_usb_look;
     char speech_problem_seen[256];
     char pictures_dir[OV_PATH_MAX];
-    char warning[WARNING_LEN];    /* for the facilitator, shown on the welcome screen */
+    char warning[WARNING_LEN];    /* the first problem for the facilitator ("" = none) */
     uint64_t clock_skip;          /* `advance MS` in scripts */
     int dirty;                    /* layout and drawing needed */
     int hl_text, hl_word;         /* word being spoken */
@@ -67,6 +67,8 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms);
 /* Draw the current layout; save a PNG of the panel when png is not NULL.
  * Returns OV_OK or OV_EIO (the PNG could not be written). */
 int ov_kiosk_draw(kiosk *k, const char *png);
+/* Run the loop for ms milliseconds of real time (script waits, held presses). */
+void ov_kiosk_run_for(kiosk *k, int ms);
 /* A script's `button N` (hold_ms 0: a tap) or `hold N MS`, through the debouncer. */
 void ov_kiosk_script_button(kiosk *k, int b, int hold_ms);
 
@@ -80,6 +82,8 @@ void ov_kiosk_open_speech(kiosk *k);
 
 /* kiosk_facilitator.c: open facilitator mode (key = 1: key switch, no PIN). */
 void ov_kiosk_fac_open(kiosk *k, int key);
+/* Leave facilitator mode: back to voting (the open round, or welcome). */
+void ov_kiosk_fac_close(kiosk *k);
 /* A press on a facilitator screen target, or a key there. */
 void ov_kiosk_fac_press(kiosk *k, int item);
 void ov_kiosk_fac_key(kiosk *k, ov_key key);

@@ -268,11 +268,11 @@ static void draw_picture(ov_render *r, const char *path, ov_rect box, ov_rgb beh
     SDL_RenderCopy(r->sdl, s->tex, NULL, &dst);
 }
 
-static void draw_shape(ov_render *r, ov_shape shape, ov_rect box, ov_rgb ink)
+/* A calm disc where an answer's picture is missing (its word still says which answer). */
+static void draw_missing_face(ov_render *r, ov_rect box, ov_rgb ink)
 {
-    int cx = box.x + box.w / 2, cy = box.y + box.h / 2, rad = (box.w < box.h ? box.w : box.h) / 2;
-    fill_circle(r->sdl, cx, cy, rad, ink);
-    (void)shape;
+    int rad = (box.w < box.h ? box.w : box.h) / 2;
+    fill_circle(r->sdl, box.x + box.w / 2, box.y + box.h / 2, rad, ink);
 }
 
 static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button *b, int hl_text, int hl_word)
@@ -302,7 +302,7 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
             fill_circle(r->sdl, b->icon.x + pr, b->icon.y + b->icon.h / 2, pr, r->pal.plate);
         }
         if (b->icon_path[0]) draw_picture(r, b->icon_path, b->icon, b->style == OV_BTN_STYLE_ANSWER ? r->pal.plate : fill);
-        else if (b->style == OV_BTN_STYLE_ANSWER) draw_shape(r, b->shape, b->icon, text);
+        else if (b->style == OV_BTN_STYLE_ANSWER) draw_missing_face(r, b->icon, text);
     }
     if (b->label >= 0) draw_text(r, &l->texts[b->label], text, hl_text == b->label ? hl_word : -1);
 }

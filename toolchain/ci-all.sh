@@ -10,7 +10,8 @@ MAKE=${MAKE:-make}
 SUITES=${*:-test test-gpio test-board test-trixie test-arm64}
 # Per-suite time limit (seconds): all four must fit CI's 90 minutes.
 LIMIT=${OV_CI_SUITE_LIMIT:-1500}
-total_p=0; total_f=0; notes=""
+# A caller that ran suites itself passes their totals in (OV_CI_PASSED/FAILED, OV_CI_NOTES).
+total_p=${OV_CI_PASSED:-0}; total_f=${OV_CI_FAILED:-0}; notes=${OV_CI_NOTES:-}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 for s in $SUITES; do
