@@ -1,7 +1,17 @@
 # OurVoice — build, run and test the kiosk firmware.
 # `make run` and `make test` install what is missing (apt-get), build, and go.
-# Sources: every firmware/*.c is built into one static library; firmware/main.c
-# adds the command line. Each tests/test_*.c is one cmocka test program.
+#
+# The layers of firmware/ (see firmware/README.md) are separate libraries:
+#   libourvoice-core.a      base/ model/ ui/  — compiled WITHOUT any pkg-config
+#                                              flags; the pure tests link it alone
+#   libourvoice-platform.a  platform/         — SDL, espeak-ng, libgpiod, SQLite, inih
+#   libourvoice-app.a       app/ (less main.c) — the commands and the kiosk loop
+# `make check-layers` fails when a file breaks the layer rule.
+#
+# pkg-config runs only inside recipes, after toolchain/install-deps.sh has
+# installed what is missing, so the very first `make test` on a fresh machine
+# works. The flags in use are kept in $(BUILD)/flags/*.txt: changing CFLAGS,
+# CC or a library's flags rebuilds what they compile.
 
 # `make` alone builds the program (the included toolchain files define targets too).
 .DEFAULT_GOAL := all
@@ -10,30 +20,41 @@
 -include $(wildcard toolchain/*.mk)
 
 BUILD    ?= build
-CC       ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS     := sdl2 SDL2_ttf SDL2_image espeak-ng libgpiod sqlite3 inih
 TEST_PKGS := cmocka
 
-GPIOD_MAJOR := $(shell $(PKG_CONFIG) --modversion libgpiod 2>/dev/null | cut -d. -f1)
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-format-truncation \
-            -Ifirmware -DOV_GPIOD_API=$(or $(GPIOD_MAJOR),1) \
-            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lpthread -lm
-TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null) -Itests/support
-TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+# Flags every file needs whatever CFLAGS says (so `make CFLAGS="-O1 -g"` works).
+OV_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Ifirmware \
+             -Wall -Wextra -Wshadow -Wno-unused-parameter
+# Deferred (=): expanded when a recipe runs, never when the Makefile is read.
+GPIOD_MAJOR = $(shell $(PKG_CONFIG) --modversion libgpiod 2>/dev/null | cut -d. -f1)
+PLATFORM_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS)) -DOV_GPIOD_API=$(or $(GPIOD_MAJOR),1)
+PLATFORM_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread -lm
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS)) -Itests/support
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
-LIB_SRC  := $(filter-out firmware/main.c,$(wildcard firmware/*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
-SUPPORT_SRC := $(wildcard tests/support/*.c)
-SUPPORT_OBJ := $(SUPPORT_SRC:%.c=$(BUILD)/obj/%.o)
+CORE_SRC := $(wildcard firmware/base/*.c firmware/model/*.c firmware/ui/*.c)
+PLATFORM_SRC := $(wildcard firmware/platform/*.c)
+APP_SRC  := $(filter-out firmware/app/main.c,$(wildcard firmware/app/*.c))
+obj = $(1:%.c=$(BUILD)/obj/%.o)
+CORE_LIB := $(BUILD)/libourvoice-core.a
+PLATFORM_LIB := $(BUILD)/libourvoice-platform.a
+APP_LIB  := $(BUILD)/libourvoice-app.a
+ALL_LIBS := $(APP_LIB) $(PLATFORM_LIB) $(CORE_LIB)
+
+# A pure test uses only base/, model/ and ui/: it links the core library alone.
 TEST_SRC := $(wildcard tests/test_*.c)
+PURE_TEST_SRC := $(shell grep -L -E '\#include ("(platform|app)/|"kiosk_runner|<SDL)' $(TEST_SRC))
+PURE_TEST_BIN := $(PURE_TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+SYSTEM_TEST_BIN := $(filter-out $(PURE_TEST_BIN),$(TEST_BIN))
+SUPPORT_OBJ := $(call obj,$(wildcard tests/support/*.c))
 HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test bench clean check-content golden test-gpio test-arm64 test-trixie deb
+.PHONY: all deps run test bench clean check-content check-layers golden test-gpio test-arm64 test-trixie deb FORCE
 # Keep object files of test programs between runs.
 .SECONDARY:
 
@@ -46,28 +67,68 @@ $(BUILD)/.deps-ok: toolchain/install-deps.sh
 	@touch $@
 deps: $(BUILD)/.deps-ok
 
-$(BUILD)/obj/%.o: %.c $(wildcard firmware/*.h) | $(BUILD)/.deps-ok
+# The compile and link lines of each kind of file, kept so a change rebuilds.
+COMPILE_core = $(CC) $(OV_CFLAGS) $(CFLAGS) $(CPPFLAGS)
+COMPILE_platform = $(COMPILE_core) $(PLATFORM_CFLAGS)
+COMPILE_puretest = $(COMPILE_core) $(TEST_CFLAGS)
+COMPILE_test = $(COMPILE_platform) $(TEST_CFLAGS)
+FLAGS_core = $(COMPILE_core)
+FLAGS_platform = $(COMPILE_platform)
+FLAGS_puretest = $(COMPILE_puretest)
+FLAGS_test = $(COMPILE_test)
+FLAGS_link = $(CC) $(LDFLAGS) $(PLATFORM_LIBS) $(TEST_LIBS)
+FLAG_FILES := $(foreach k,core platform puretest test link,$(BUILD)/flags/$(k).txt)
+$(FLAG_FILES): $(BUILD)/flags/%.txt: FORCE | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(TEST_CFLAGS) -MMD -c $< -o $@
+	@printf '%s\n' '$(FLAGS_$*)' > $@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 
-$(BUILD)/libourvoice.a: $(LIB_OBJ)
+$(BUILD)/obj/firmware/platform/%.o: firmware/platform/%.c $(BUILD)/flags/platform.txt | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(COMPILE_platform) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/firmware/%.o: firmware/%.c $(BUILD)/flags/core.txt | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(COMPILE_core) -MMD -MP -c $< -o $@
+
+$(PURE_TEST_SRC:%.c=$(BUILD)/obj/%.o): $(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/flags/puretest.txt | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(COMPILE_puretest) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/flags/test.txt | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(COMPILE_test) -MMD -MP -c $< -o $@
+
+$(CORE_LIB): $(call obj,$(CORE_SRC))
+	rm -f $@ && $(AR) rcs $@ $^
+$(PLATFORM_LIB): $(call obj,$(PLATFORM_SRC))
+	rm -f $@ && $(AR) rcs $@ $^
+$(APP_LIB): $(call obj,$(APP_SRC))
 	rm -f $@ && $(AR) rcs $@ $^
 
-$(BUILD)/ourvoice: $(BUILD)/obj/firmware/main.o $(BUILD)/libourvoice.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/ourvoice: $(BUILD)/obj/firmware/app/main.o $(ALL_LIBS) $(BUILD)/flags/link.txt
+	$(CC) $(LDFLAGS) -o $@ $< $(ALL_LIBS) $(PLATFORM_LIBS)
 
-$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(SUPPORT_OBJ) $(BUILD)/libourvoice.a
+$(PURE_TEST_BIN): $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(BUILD)/obj/tests/support/test_content_fixture.o \
+                  $(CORE_LIB) $(BUILD)/flags/link.txt
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(TEST_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o %.a,$^) $(TEST_LIBS) -lm
 
-$(BUILD)/tests/%: $(BUILD)/obj/tests/helpers/%.o $(BUILD)/libourvoice.a
+$(SYSTEM_TEST_BIN): $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(SUPPORT_OBJ) $(ALL_LIBS) $(BUILD)/flags/link.txt
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(ALL_LIBS) $(PLATFORM_LIBS) $(TEST_LIBS)
+
+$(HELPER_BIN): $(BUILD)/tests/%: $(BUILD)/obj/tests/helpers/%.o $(ALL_LIBS) $(BUILD)/flags/link.txt
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $< $(ALL_LIBS) $(PLATFORM_LIBS)
 
 run: $(BUILD)/ourvoice
-	$(BUILD)/ourvoice kiosk
+	@sh toolchain/run-kiosk.sh $(BUILD)/ourvoice
 
-test: $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)
+check-layers:
+	@sh toolchain/check-layers.sh
+
+test: check-layers $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)
 	@sh tests/run-tests.sh $(BUILD)
 
 bench: $(BUILD)/ourvoice $(HELPER_BIN)

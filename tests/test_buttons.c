@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "buttons.h"
+#include "ui/buttons.h"
 
 #define T0 100000u   /* an arbitrary start time (ms) */
 

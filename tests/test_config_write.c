@@ -18,9 +18,10 @@
 #include <unistd.h>
 #include <dirent.h>
 
-#include "config.h"
-#include "config_write.h"
-#include "pin.h"
+#include "platform/config.h"
+#include "platform/pin_hash.h"
+#include "platform/config_write.h"
+#include "ui/pin.h"
 
 typedef struct {
     char tmp[256];

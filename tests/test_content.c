@@ -16,11 +16,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "content.h"
-#include "content_check.h"
-#include "easyread.h"
-#include "utf8.h"
+#include "app/cli.h"
+#include "platform/content_load.h"
+#include "model/content.h"
+#include "model/content_check.h"
+#include "model/easyread.h"
+#include "base/utf8.h"
 
 static const char *root(void) { const char *r = getenv("OV_ROOT"); return r && *r ? r : "."; }
 

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "content_diff.h"
+#include "model/content_diff.h"
 #include "test_content_fixture.h"
 
 typedef struct {

@@ -20,8 +20,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "content_import.h"
-#include "usbwatch.h"
+#include "platform/content_import.h"
+#include "platform/content_load.h"
+#include "platform/usbwatch.h"
 
 static const char *root(void) { const char *r = getenv("OV_ROOT"); return r && *r ? r : "."; }
 

@@ -17,10 +17,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "export.h"
-#include "json_read.h"
-#include "report_html.h"
+#include "app/cli.h"
+#include "platform/files.h"
+#include "platform/export.h"
+#include "base/json_read.h"
+#include "model/report_html.h"
 
 #define DATE "2025-05-03"
 #define MEETING "Group meeting, May"
@@ -334,7 +335,7 @@ static void test_html_report(void **state)
     ov_buf b = { 0 };
     strcpy(f->res->date, DATE);
     f->res->threshold = 5;
-    assert_int_equal(ov_report_html(f->res, &b), OV_OK);
+    assert_int_equal(ov_report_html(f->res, ov_file_read_all, &b), OV_OK);
     const char *h = b.data;
     assert_non_null(strstr(h, "<meta charset=\"utf-8\">"));
     assert_null(strstr(h, "<script"));
@@ -441,7 +442,7 @@ static void check_stick(const char *dir, ov_results *res, const ov_export_opts *
         ov_buf want = { 0 };
         if (strstr(e->d_name, ".csv")) ov_export_csv(res, o, &want);
         else if (strstr(e->d_name, ".json")) ov_export_json(res, o, &want);
-        else ov_report_html(res, &want);
+        else ov_report_html(res, ov_file_read_all, &want);
         char p[600];
         snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
         size_t len;

@@ -6,7 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "flow.h"
+#include "ui/flow.h"
 #include "test_content_fixture.h"
 
 static ov_content content;

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "gpio.h"
+#include "platform/gpio.h"
 
 static char dir[64];
 

@@ -16,8 +16,9 @@
 #include <dirent.h>
 
 #include "kiosk_runner.h"
-#include "pin.h"
-#include "tally.h"
+#include "ui/pin.h"
+#include "platform/pin_hash.h"
+#include "platform/tally.h"
 
 static char dir[64], args[600];
 

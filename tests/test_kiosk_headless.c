@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 
 #include "kiosk_runner.h"
-#include "tally.h"
+#include "platform/tally.h"
 
 static ov_content content;
 

@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "layout.h"
-#include "render.h"
-#include "theme.h"
+#include "ui/layout.h"
+#include "platform/render.h"
+#include "model/theme.h"
 
 static const struct { int w, h; } sizes[] = {
     { 800, 480 }, { 1024, 600 }, { 1280, 720 }, { 1920, 1080 }, { 720, 1280 }, { 480, 800 },

@@ -14,10 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "export.h"
-#include "json_read.h"
-#include "merge.h"
+#include "app/cli.h"
+#include "platform/export.h"
+#include "base/json_read.h"
+#include "model/merge.h"
 
 static char root[128];
 

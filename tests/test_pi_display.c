@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ov_common.h"
-#include "pi_display.h"
+#include "base/ov_common.h"
+#include "platform/pi_display.h"
 
 static char root[128];
 

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "theme.h"
+#include "model/theme.h"
 
 #define MAX_FILES 128
 

@@ -11,9 +11,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ov_common.h"
-#include "pin.h"
-#include "sha256.h"
+#include "base/ov_common.h"
+#include "platform/pin_hash.h"
+#include "ui/pin.h"
+#include "base/sha256.h"
 
 static void hex(const unsigned char *d, size_t n, char *out)
 {

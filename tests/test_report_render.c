@@ -17,8 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "export.h"
-#include "report_html.h"
+#include "platform/export.h"
+#include "model/report_html.h"
 
 static char root[128];
 static char html_path[256];

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "results.h"
+#include "model/results.h"
 
 static void add_answer(ov_scale *s, const char *id, const char *word, const char *colour, ov_shape shape, int dk)
 {

@@ -8,8 +8,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "buttons.h"
-#include "scan.h"
+#include "ui/buttons.h"
+#include "ui/scan.h"
 
 #define T0 50000u
 

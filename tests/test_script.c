@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "script.h"
+#include "platform/script_file.h"
 
 static void every_command_is_read(void **state)
 {
@@ -37,6 +37,7 @@ static void every_command_is_read(void **state)
     assert_int_equal(s.steps[6].a, 90000);
     assert_string_equal(s.steps[7].name, "welcome-1");
     assert_int_equal(s.steps[9].cmd, OV_CMD_QUIT);
+    ov_script_free(&s);
     remove(path);
 }
 
@@ -62,6 +63,24 @@ static void mistakes_name_their_line(void **state)
     assert_int_equal(d.n_errors, 6);
 }
 
+/* A long script (more than the 2048 lines a script once held) is read whole. */
+static void a_long_script_is_read_whole(void **state)
+{
+    (void)state;
+    enum { LINES = 10000 };
+    char *text = malloc(LINES * 12 + 1), *p = text;
+    for (int i = 0; i < LINES; i++) p += sprintf(p, "wait %d\n", i);
+    ov_script s = { 0 };
+    ov_diags d;
+    ov_diags_init(&d);
+    assert_int_equal(ov_script_parse(text, "long.txt", &s, &d), OV_OK);
+    assert_int_equal(s.n, LINES);
+    assert_int_equal(s.steps[LINES - 1].a, LINES - 1);
+    assert_int_equal(s.steps[LINES - 1].line, LINES);
+    ov_script_free(&s);
+    free(text);
+}
+
 static void a_missing_script_is_an_error(void **state)
 {
     (void)state;
@@ -78,6 +97,7 @@ int main(void)
         cmocka_unit_test(every_command_is_read),
         cmocka_unit_test(mistakes_name_their_line),
         cmocka_unit_test(a_missing_script_is_an_error),
+        cmocka_unit_test(a_long_script_is_read_whole),
     };
     return cmocka_run_group_tests_name("script", tests, NULL, NULL);
 }

@@ -14,8 +14,8 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "ov_common.h"
-#include "sdnotify.h"
+#include "base/ov_common.h"
+#include "platform/sdnotify.h"
 
 typedef struct {
     char dir[128];

@@ -20,12 +20,12 @@
 
 #include <SDL.h>
 
-#include "cli.h"
-#include "speech.h"
-#include "speech_espeak.h"
-#include "speech_render.h"
-#include "utf8.h"
-#include "wav.h"
+#include "app/cli.h"
+#include "platform/speech.h"
+#include "platform/speech_espeak.h"
+#include "platform/speech_render.h"
+#include "base/utf8.h"
+#include "platform/wav.h"
 
 static char dir[256];
 

@@ -16,9 +16,9 @@
 
 #include <SDL.h>
 
-#include "speech.h"
-#include "speech_espeak.h"
-#include "wav.h"
+#include "platform/speech.h"
+#include "platform/speech_espeak.h"
+#include "platform/wav.h"
 
 static char dir[256], empty[300];
 

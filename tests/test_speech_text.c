@@ -9,8 +9,8 @@
 
 #include <string.h>
 
-#include "speech_text.h"
-#include "utf8.h"
+#include "ui/speech_text.h"
+#include "base/utf8.h"
 
 /* Cleaned character index of the first occurrence of `needle` in ct->text. */
 static int clean_index_of(const ov_clean_text *ct, const char *needle)

@@ -21,8 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ov_common.h"
-#include "tally.h"
+#include "base/ov_common.h"
+#include "platform/tally.h"
 
 #define ERRLEN 512
 

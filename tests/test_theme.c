@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "theme.h"
+#include "model/theme.h"
 
 static const ov_rgb BLACK = { 0, 0, 0 }, WHITE = { 255, 255, 255 };
 

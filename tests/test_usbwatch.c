@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "usbwatch.h"
+#include "platform/usbwatch.h"
 
 static const char before_text[] =
     "22 1 259:2 / / rw,relatime shared:1 - ext4 /dev/mmcblk0p2 rw\n"

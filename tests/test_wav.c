@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "wav.h"
+#include "platform/wav.h"
 
 static char dir[256];
 

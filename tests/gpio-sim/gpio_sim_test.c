@@ -23,9 +23,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buttons.h"
-#include "config.h"
-#include "gpio.h"
+#include "ui/buttons.h"
+#include "platform/config.h"
+#include "platform/gpio.h"
 
 #define CONFIGFS "/config/gpio-sim"
 

@@ -13,12 +13,12 @@
  * Usage: bench_screens WxH [ROUNDS]   (ROUNDS repeat rounds, default 60)
  * Needs SDL_VIDEODRIVER=offscreen (set here when missing). Prints a few
  * lines; exit 0, or 1 when the display or renderer cannot be opened. */
-#include "content.h"
-#include "display.h"
-#include "flow.h"
-#include "layout.h"
-#include "paths.h"
-#include "render.h"
+#include "model/content.h"
+#include "platform/display.h"
+#include "ui/flow.h"
+#include "ui/layout.h"
+#include "platform/paths.h"
+#include "platform/render.h"
 
 #include <stdio.h>
 #include <stdlib.h>

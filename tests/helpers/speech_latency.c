@@ -4,7 +4,7 @@
  * would. Needs a real-time SDL audio driver (dummy is fine, no sound card).
  * Usage: SDL_AUDIODRIVER=dummy speech_latency [ROUNDS]   (default 20)
  * Prints one summary line; exits 1 when the median is over 100 ms. */
-#include "speech.h"
+#include "platform/speech.h"
 
 #include <SDL.h>
 #include <stdio.h>

@@ -10,8 +10,8 @@
  *                                    rate of committed votes per second with
  *                                    synchronous=FULL, and the open time.
  * Exit: 0 ok, 1 a tally call failed (message on stderr), 2 usage. */
-#include "ov_common.h"
-#include "tally.h"
+#include "base/ov_common.h"
+#include "platform/tally.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  *   theme_report NAME       one theme (exit 1 if there is no such theme) */
 #include <stdio.h>
 
-#include "theme.h"
+#include "model/theme.h"
 
 static void pair(const char *what, ov_rgb fg, ov_rgb bg)
 {

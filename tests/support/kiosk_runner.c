@@ -1,7 +1,7 @@
 /* kiosk_runner.c — running the real kiosk headless from tests. */
 #include "kiosk_runner.h"
-#include "render.h"
-#include "tally.h"
+#include "platform/render.h"
+#include "platform/tally.h"
 
 #include <SDL.h>
 #include <SDL_image.h>

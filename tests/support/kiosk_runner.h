@@ -3,8 +3,8 @@
 #ifndef OV_KIOSK_RUNNER_H
 #define OV_KIOSK_RUNNER_H
 
-#include "layout.h"
-#include "theme.h"
+#include "ui/layout.h"
+#include "model/theme.h"
 
 /* Path of the built program ($OV_BUILD/ourvoice, default build/ourvoice). */
 const char *ov_test_program(void);

@@ -3,7 +3,7 @@
 #ifndef OV_TEST_CONTENT_FIXTURE_H
 #define OV_TEST_CONTENT_FIXTURE_H
 
-#include "content.h"
+#include "model/content.h"
 
 /* Fill *c with the fixture: questions q1, q2, q3 (scale "four", dont_know on q1
  * only) and q4 (scale "rag"). */

@@ -1,0 +1,93 @@
+/* kiosk_state.h — the kiosk's running state, shared by the main loop
+ * (kiosk.c) and the facilitator glue (kiosk_facilitator.c). Not a public API. */
+#ifndef OV_KIOSK_STATE_H
+#define OV_KIOSK_STATE_H
+
+#include "ui/buttons.h"
+#include "platform/config.h"
+#include "model/content.h"
+#include "platform/display.h"
+#include "ui/facilitator.h"
+#include "ui/flow.h"
+#include "platform/gpio.h"
+#include "ui/layout.h"
+#include "platform/render.h"
+#include "ui/scan.h"
+#include "platform/speech.h"
+#include "platform/tally.h"
+#include "platform/usbwatch.h"
+
+#define WARNING_LEN 1024
+
+typedef struct {
+    ov_config cfg;
+    ov_content content;
+    ov_flow flow;
+    ov_layout layout;
+    ov_layout_env env;
+    ov_display *display;
+    ov_render *render;
+    ov_speech *speech;
+    ov_tally *tally;
+    ov_buttons buttons;           /* every physical press goes through this debouncer */
+    ov_gpio *gpio;
+    ov_scan scan;                 /* switch access */
+    int scan_pending;             /* start scanning when the screen has been read out */
+    int speaking_item;            /* speech is a scanned item, not the screen */
+    uint64_t watchdog_ms, last_ping;
+    ov_fac fac;                   /* facilitator mode (fac.screen != OV_FAC_OFF) */
+    ov_results *results;          /* for the results screen */
+    char settings_path[OV_PATH_MAX]; /* DATA_DIR/settings.ini: where settings changed here are kept */
+    ov_mount_list sticks;         /* USB sticks seen under usb_mount_dir */
+    uint64_t next_usb_look;
+    char speech_problem_seen[256];
+    char pictures_dir[OV_PATH_MAX];
+    char warning[WARNING_LEN];    /* the first problem for the facilitator ("" = none) */
+    uint64_t clock_skip;          /* `advance MS` in scripts */
+    int dirty;                    /* layout and drawing needed */
+    int hl_text, hl_word;         /* word being spoken */
+    int quit;
+    int frames;
+} kiosk;
+
+/* The kiosk's clock: monotonic, plus script `advance` jumps. */
+uint64_t ov_kiosk_now(const kiosk *k);
+/* Log a problem and keep the first one for the facilitator strip. */
+void ov_kiosk_warn(kiosk *k, const char *msg);
+/* Lay out the current screen (member or facilitator) again. */
+void ov_kiosk_relayout(kiosk *k);
+/* Read the current screen aloud. */
+void ov_kiosk_speak(kiosk *k);
+/* Apply a member action to the flow and carry out its effects. */
+void ov_kiosk_act(kiosk *k, ov_action a, int arg);
+
+/* One turn of the main loop: time, GPIO, presses, scanning, drawing, then
+ * wait up to max_wait_ms (-1: until something is due) for input. */
+void ov_kiosk_turn(kiosk *k, int max_wait_ms);
+/* Draw the current layout; save a PNG of the panel when png is not NULL.
+ * Returns OV_OK or OV_EIO (the PNG could not be written). */
+int ov_kiosk_draw(kiosk *k, const char *png);
+/* Run the loop for ms milliseconds of real time (script waits, held presses). */
+void ov_kiosk_run_for(kiosk *k, int ms);
+/* A script's `button N` (hold_ms 0: a tap) or `hold N MS`, through the debouncer. */
+void ov_kiosk_script_button(kiosk *k, int b, int hold_ms);
+
+/* kiosk_script.c: run a parsed script; returns 0, or 1 when an `expect`
+ * failed or a shot could not be saved. */
+struct ov_script;
+int ov_kiosk_run_script(kiosk *k, const struct ov_script *s, const char *shots, const char *script_path);
+
+/* (Re)open speech with the current settings; it may be silent (no device). */
+void ov_kiosk_open_speech(kiosk *k);
+
+/* kiosk_facilitator.c: open facilitator mode (key = 1: key switch, no PIN). */
+void ov_kiosk_fac_open(kiosk *k, int key);
+/* Leave facilitator mode: back to voting (the open round, or welcome). */
+void ov_kiosk_fac_close(kiosk *k);
+/* A press on a facilitator screen target, or a key there. */
+void ov_kiosk_fac_press(kiosk *k, int item);
+void ov_kiosk_fac_key(kiosk *k, ov_key key);
+/* Look for USB sticks (every 2 s); a new stick opens the PIN screen. */
+void ov_kiosk_watch_usb(kiosk *k);
+
+#endif

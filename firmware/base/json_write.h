@@ -1,0 +1,12 @@
+/* json_write.h — the small pieces of JSON output the exports need. */
+#ifndef OV_JSON_WRITE_H
+#define OV_JSON_WRITE_H
+
+#include "base/buf.h"
+
+/* Append s as a JSON string literal with quotes: ", \ and control characters
+ * escaped (\n, \t, \u00XX), UTF-8 passed through unchanged. Invalid UTF-8
+ * bytes are replaced by U+FFFD so the file always parses. */
+void ov_json_string(ov_buf *b, const char *s);
+
+#endif

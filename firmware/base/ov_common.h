@@ -1,0 +1,55 @@
+/* ov_common.h — things every OurVoice module shares: return codes, logging,
+ * bounded string copy and a monotonic clock.
+ *
+ * Error style: functions return 0 (OV_OK) on success and a negative OV_E* code
+ * on failure. Where a caller must show a reason, the function also fills a
+ * caller-owned buffer `char *err, size_t errlen` with a sentence that says
+ * what is wrong and how to fix it. Logs never mention what anyone chose. */
+#ifndef OV_COMMON_H
+#define OV_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+    OV_OK = 0,
+    OV_EINVAL = -1,   /* bad argument or bad input data */
+    OV_EIO = -2,      /* a file, device or database operation failed */
+    OV_ENOMEM = -3,   /* out of memory */
+    OV_ENOTFOUND = -4,/* a file, device, line or item does not exist */
+    OV_EBUSY = -5,    /* in use by something else */
+    OV_EPERM = -6,    /* permission denied */
+    OV_ENOSPC = -7,   /* disk or stick full */
+};
+
+#define OV_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define OV_PATH_MAX 512
+
+/* Log a line to stderr as "ourvoice: LEVEL: message". Never pass vote choices. */
+void ov_log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void ov_log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void ov_log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Silence info lines (tests, benchmarks). Warnings and errors always print. */
+void ov_log_set_quiet(int quiet);
+
+/* Copy src into dst (size dstlen), always NUL-terminated. Returns 0, or
+ * OV_EINVAL when src did not fit (dst then holds a truncated copy, cut on a
+ * UTF-8 character boundary). */
+int ov_strlcpy(char *dst, const char *src, size_t dstlen);
+
+/* printf into err/errlen when err is not NULL. Returns `code` so callers can
+ * write `return ov_fail(err, errlen, OV_EIO, "...")`. */
+int ov_fail(char *err, size_t errlen, int code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Milliseconds from a monotonic clock (never jumps with wall-clock changes). */
+uint64_t ov_now_ms(void);
+
+/* A whole-file reader (platform/files.h's ov_file_read_all), passed down to
+ * the pure layers that need a file's bytes: read at most max bytes of path
+ * into a new buffer *data (*len bytes, NUL-terminated). Returns OV_OK or a
+ * negative OV_E* code with a reason in err. */
+typedef int (*ov_read_file_fn)(const char *path, size_t max, char **data, size_t *len,
+                               char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,59 @@
+/* content.c — answer order, file paths and shape names of a content (reading
+ * and checking a folder: platform/content_load.c, model/content_check.c). */
+#include "model/content.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#ifndef OV_CONTENT_DEFAULT_DIR
+#define OV_CONTENT_DEFAULT_DIR "assets/content/en"   /* where built-in content's files are */
+#endif
+
+static const char *const shape_names[] = {
+    [OV_SHAPE_NONE] = "none", [OV_SHAPE_FACE_SAD] = "face-sad", [OV_SHAPE_FACE_UNSURE] = "face-unsure",
+    [OV_SHAPE_FACE_OK] = "face-ok", [OV_SHAPE_FACE_HAPPY] = "face-happy", [OV_SHAPE_CIRCLE] = "circle",
+    [OV_SHAPE_TRIANGLE] = "triangle", [OV_SHAPE_SQUARE] = "square", [OV_SHAPE_STAR] = "star",
+    [OV_SHAPE_QUESTION] = "question",
+};
+
+ov_shape ov_shape_parse(const char *name)
+{
+    if (!name) return OV_SHAPE_NONE;
+    for (size_t i = 1; i < OV_ARRAY_LEN(shape_names); i++)
+        if (!strcmp(name, shape_names[i])) return (ov_shape)i;
+    return OV_SHAPE_NONE;
+}
+
+const char *ov_shape_name(ov_shape shape)
+{
+    if ((int)shape < 0 || (size_t)shape >= OV_ARRAY_LEN(shape_names)) return "none";
+    return shape_names[shape];
+}
+
+int ov_question_answers(const ov_content *c, int question, const ov_answer **answers)
+{
+    if (!c || question < 0 || question >= c->n_questions) return 0;
+    const ov_question *q = &c->questions[question];
+    if (q->scale < 0 || q->scale >= c->n_scales) return 0;
+    const ov_scale *s = &c->scales[q->scale];
+    int n = 0;
+    for (int i = 0; i < s->n_answers && n < OV_MAX_ANSWERS; i++)
+        if (!s->answers[i].dont_know) answers[n++] = &s->answers[i];
+    if (q->allow_dont_know)
+        for (int i = 0; i < s->n_answers && n < OV_MAX_ANSWERS; i++)
+            if (s->answers[i].dont_know) { answers[n++] = &s->answers[i]; break; }
+    return n;
+}
+
+int ov_content_path(const ov_content *c, const char *rel, char *out, size_t outlen)
+{
+    if (!rel || !rel[0] || !out || outlen == 0) {
+        if (out && outlen) out[0] = '\0';
+        return OV_EINVAL;
+    }
+    if (rel[0] == '/') return ov_strlcpy(out, rel, outlen);
+    const char *dir = c && c->dir[0] ? c->dir : OV_CONTENT_DEFAULT_DIR;
+    int n = snprintf(out, outlen, "%s/%s", dir, rel);
+    if (n < 0 || (size_t)n >= outlen) { out[0] = '\0'; return OV_EINVAL; }
+    return OV_OK;
+}

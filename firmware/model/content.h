@@ -1,0 +1,110 @@
+/* content.h — the questions, answer scales and screen texts a kiosk shows.
+ *
+ * A content folder (e.g. assets/content/en/) holds content.ini plus the
+ * pictures and recordings it points to. The format is documented in
+ * docs/content.md. The model is plain fixed-size data: no allocation, safe to
+ * copy, so a failed load can never leave the kiosk without content. */
+#ifndef OV_CONTENT_H
+#define OV_CONTENT_H
+
+#include "base/ov_common.h"
+#include "base/diag.h"
+
+#define OV_MAX_QUESTIONS 16
+#define OV_MAX_SCALES 8
+#define OV_MAX_ANSWERS 6      /* per scale, including "I don't know" */
+#define OV_MAX_SENTENCES 3
+#define OV_ID_LEN 32
+#define OV_WORD_LEN 64        /* an answer's word(s), e.g. "Getting there" */
+#define OV_TITLE_LEN 96
+#define OV_SENTENCE_LEN 200
+#define OV_MAX_SENTENCE_WORDS 15
+
+/* Shapes drawn on answer buttons so answers never rely on colour alone. */
+typedef enum {
+    OV_SHAPE_NONE = 0,
+    OV_SHAPE_FACE_SAD,
+    OV_SHAPE_FACE_UNSURE,    /* flat mouth */
+    OV_SHAPE_FACE_OK,        /* small smile */
+    OV_SHAPE_FACE_HAPPY,     /* big smile */
+    OV_SHAPE_CIRCLE,
+    OV_SHAPE_TRIANGLE,
+    OV_SHAPE_SQUARE,
+    OV_SHAPE_STAR,
+    OV_SHAPE_QUESTION,       /* "I don't know" */
+} ov_shape;
+
+typedef struct {
+    char id[OV_ID_LEN];              /* stable id stored in tallies, e.g. "getting-there" */
+    char word[OV_WORD_LEN];          /* shown on the button, e.g. "Getting there" */
+    char say[OV_SENTENCE_LEN];       /* spoken and shown on confirm, e.g. "We are getting there." */
+    char colour[OV_ID_LEN];          /* palette name: red, amber, green, blue, grey, ... */
+    ov_shape shape;
+    char picture[OV_PATH_MAX];       /* path relative to the content folder, or "" */
+    char recording[OV_PATH_MAX];     /* optional WAV of `say`, relative, or "" */
+    int dont_know;                   /* 1 for the "I don't know" answer */
+} ov_answer;
+
+typedef struct {
+    char id[OV_ID_LEN];              /* e.g. "four-stages", "rag" */
+    char name[OV_TITLE_LEN];         /* e.g. "4 stages" */
+    ov_answer answers[OV_MAX_ANSWERS];
+    int n_answers;
+} ov_scale;
+
+typedef struct {
+    char id[OV_ID_LEN];              /* stable id stored in tallies, e.g. "assets" */
+    char title[OV_TITLE_LEN];        /* short heading, e.g. "Your skills" */
+    char sentences[OV_MAX_SENTENCES][OV_SENTENCE_LEN];
+    int n_sentences;                 /* 1..3 */
+    char picture[OV_PATH_MAX];       /* relative to the content folder */
+    char recording[OV_PATH_MAX];     /* optional WAV of the question text */
+    int scale;                       /* index into ov_content.scales */
+    int allow_dont_know;             /* show the scale's dont_know answer */
+} ov_question;
+
+/* Fixed screen texts. Each is one or two short easy-read sentences. */
+typedef struct {
+    char welcome_title[OV_TITLE_LEN];      /* "Tell us what you think" */
+    char welcome[OV_SENTENCE_LEN];         /* "Touch the screen or press any button to start." */
+    char confirm[OV_SENTENCE_LEN];         /* "You chose:" */
+    char thats_right[OV_WORD_LEN];         /* "That's right" */
+    char go_back[OV_WORD_LEN];             /* "Go back" */
+    char thanks_title[OV_TITLE_LEN];       /* "Thank you" */
+    char thanks[OV_SENTENCE_LEN];          /* "Your answer is secret. Nobody can see what you chose." */
+    char hear_again[OV_WORD_LEN];          /* "Hear it again" */
+    char progress[OV_WORD_LEN];            /* "%d of %d" : the two numbers in that order */
+    char not_saved[OV_SENTENCE_LEN];       /* "Sorry, your answer was not saved. Please ask a helper." */
+    char start[OV_WORD_LEN];               /* "Start" (the welcome screen's big button) */
+    char try_again[OV_WORD_LEN];           /* "Try again" (after not_saved) */
+} ov_texts;
+
+typedef struct {
+    char dir[OV_PATH_MAX];           /* folder it was loaded from ("" = built in) */
+    char language[16];               /* espeak language, e.g. "en-gb", "cy" */
+    ov_texts texts;
+    ov_scale scales[OV_MAX_SCALES];
+    int n_scales;
+    ov_question questions[OV_MAX_QUESTIONS];
+    int n_questions;
+} ov_content;
+
+/* Fill *out with the built-in default rubric (English), used when the content
+ * folder cannot be loaded. Never fails. */
+void ov_content_builtin(ov_content *out);
+
+/* The answers a question offers, in on-screen order (dont_know last, only when
+ * allowed). Writes up to OV_MAX_ANSWERS pointers into `answers`, returns the
+ * count (0 if the question index is invalid). */
+int ov_question_answers(const ov_content *c, int question, const ov_answer **answers);
+
+/* Full path of a relative content file (picture, recording) into out.
+ * Returns OV_OK, or OV_EINVAL if it does not fit. */
+int ov_content_path(const ov_content *c, const char *rel, char *out, size_t outlen);
+
+/* Parse a shape name ("face-sad", "triangle", ...). Returns OV_SHAPE_NONE for
+ * an unknown name. ov_shape_name gives the name back. */
+ov_shape ov_shape_parse(const char *name);
+const char *ov_shape_name(ov_shape shape);
+
+#endif

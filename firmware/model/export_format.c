@@ -1,0 +1,136 @@
+/* export_formats.c — the CSV (RFC 4180, UTF-8 with BOM, CRLF) and JSON
+ * files of one meeting's results. Shapes documented in docs/export.md. */
+#include "model/export_format.h"
+#include "base/json_write.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A CSV field: quoted when it holds a comma, quote, CR or LF (or starts or
+ * ends with a space); quotes doubled. */
+static void csv_field(ov_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    int quote = strpbrk(s, ",\"\r\n") != NULL || (n && (s[0] == ' ' || s[n - 1] == ' '));
+    if (!quote) { ov_buf_add(b, s, n); return; }
+    ov_buf_puts(b, "\"");
+    for (const char *p = s; *p; p++) {
+        if (*p == '"') ov_buf_puts(b, "\"\"");
+        else ov_buf_add(b, p, 1);
+    }
+    ov_buf_puts(b, "\"");
+}
+
+static int withheld(const ov_result_question *q, const ov_export_opts *opts)
+{
+    return q->is_protected && !opts->exact;
+}
+
+int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
+{
+    /* The byte order mark makes spreadsheets read the file as UTF-8. */
+    ov_buf_puts(b, "\xEF\xBB\xBF" "meeting,question_id,question_title,answer_id,answer_word,count,withheld\r\n");
+    for (int qi = 0; qi < res->n_questions; qi++) {
+        const ov_result_question *q = &res->questions[qi];
+        int w = withheld(q, opts);
+        for (int ai = 0; ai < q->n_answers; ai++) {
+            const ov_result_answer *a = &q->answers[ai];
+            csv_field(b, res->meeting); ov_buf_puts(b, ",");
+            csv_field(b, q->id); ov_buf_puts(b, ",");
+            csv_field(b, q->title); ov_buf_puts(b, ",");
+            csv_field(b, a->id); ov_buf_puts(b, ",");
+            csv_field(b, a->word); ov_buf_puts(b, ",");
+            if (!w) ov_buf_printf(b, "%ld", a->count);
+            ov_buf_puts(b, w ? ",yes\r\n" : ",no\r\n");
+        }
+    }
+    return ov_buf_ok(b) ? OV_OK : OV_ENOMEM;
+}
+
+static void kv_str(ov_buf *b, const char *indent, const char *key, const char *val, int comma)
+{
+    ov_buf_printf(b, "%s\"%s\": ", indent, key);
+    ov_json_string(b, val);
+    ov_buf_puts(b, comma ? ",\n" : "\n");
+}
+
+int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
+{
+    ov_buf_printf(b, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", OV_EXPORT_JSON_FORMAT, OV_EXPORT_JSON_VERSION);
+    kv_str(b, "  ", "meeting", res->meeting, 1);
+    kv_str(b, "  ", "date", res->date, 1);
+    kv_str(b, "  ", "language", res->language, 1);
+    ov_buf_printf(b, "  \"small_numbers\": %d,\n  \"exact_counts\": %s,\n  \"questions\": [",
+                  opts->threshold > 0 ? opts->threshold : 0, opts->exact ? "true" : "false");
+    for (int qi = 0; qi < res->n_questions; qi++) {
+        const ov_result_question *q = &res->questions[qi];
+        int w = withheld(q, opts);
+        ov_buf_puts(b, qi ? ",\n    {\n" : "\n    {\n");
+        kv_str(b, "      ", "id", q->id, 1);
+        kv_str(b, "      ", "title", q->title, 1);
+        kv_str(b, "      ", "text", q->text, 1);
+        kv_str(b, "      ", "scale", q->scale, 1);
+        kv_str(b, "      ", "picture", q->picture_rel, 1);
+        if (w) ov_buf_puts(b, "      \"total\": null,\n");
+        else ov_buf_printf(b, "      \"total\": %ld,\n", q->total);
+        ov_buf_printf(b, "      \"protected\": %s,\n      \"withheld\": %s,\n",
+                      q->is_protected ? "true" : "false", w ? "true" : "false");
+        if (q->withheld_sources) ov_buf_printf(b, "      \"withheld_sources\": %d,\n", q->withheld_sources);
+        ov_buf_puts(b, "      \"answers\": [");
+        for (int ai = 0; ai < q->n_answers; ai++) {
+            const ov_result_answer *a = &q->answers[ai];
+            ov_buf_puts(b, ai ? ",\n        {" : "\n        {");
+            ov_buf_puts(b, "\"id\": "); ov_json_string(b, a->id);
+            ov_buf_puts(b, ", \"word\": "); ov_json_string(b, a->word);
+            ov_buf_puts(b, ", \"colour\": "); ov_json_string(b, a->colour);
+            { const char *sn = ov_shape_name(a->shape); ov_buf_puts(b, ", \"shape\": "); ov_json_string(b, sn ? sn : ""); }
+            ov_buf_printf(b, ", \"dont_know\": %s, \"count\": ", a->dont_know ? "true" : "false");
+            if (w) ov_buf_puts(b, "null}");
+            else ov_buf_printf(b, "%ld}", a->count);
+        }
+        ov_buf_puts(b, q->n_answers ? "\n      ]\n    }" : "]\n    }");
+    }
+    ov_buf_puts(b, res->n_questions ? "\n  ]\n}\n" : "]\n}\n");
+    return ov_buf_ok(b) ? OV_OK : OV_ENOMEM;
+}
+
+void ov_export_basename(const char *meeting, const char *date, char *out, size_t outlen)
+{
+    /* Letters, digits, '-', '_' and any UTF-8 letter stay; everything FAT or a
+     * shell dislikes (spaces, / \ : * ? " < > | . and control bytes) becomes
+     * one '-'. At most 60 bytes of meeting name, cut on a character boundary. */
+    char slug[64];
+    size_t n = 0;
+    int dash = 0;
+    for (const unsigned char *p = (const unsigned char *)meeting; *p && n < 60; p++) {
+        int keep = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                   *p == '_' || *p >= 0x80;
+        if (keep) { slug[n++] = (char)*p; dash = 0; }
+        else if (!dash && n > 0) { slug[n++] = '-'; dash = 1; }
+    }
+    while (n > 0 && ((unsigned char)slug[n - 1] & 0xC0) == 0x80) {
+        /* drop a possibly cut multi-byte character at the end */
+        size_t start = n - 1;
+        while (start > 0 && ((unsigned char)slug[start] & 0xC0) == 0x80) start--;
+        unsigned char lead = (unsigned char)slug[start];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (n - start == need) break;
+        n = start;
+    }
+    if (n > 0 && (unsigned char)slug[n - 1] >= 0xC0) n--;
+    while (n > 0 && slug[n - 1] == '-') n--;
+    slug[n] = '\0';
+    snprintf(out, outlen, "ourvoice-%s-%s", n ? slug : "meeting", date && date[0] ? date : "undated");
+}
+
+const char *ov_export_easy_message(int code)
+{
+    switch (code) {
+    case OV_OK: return "The answers are saved. You can take the USB stick out now.";
+    case OV_ENOSPC: return "The USB stick is full. Please try a different stick.";
+    case OV_EPERM: return "The USB stick is locked, so nothing can be saved on it. Please try a different stick.";
+    case OV_ENOTFOUND: return "The USB stick was taken out too soon. Please put it back and try again.";
+    case OV_ENOMEM: return "The kiosk ran out of memory. Please try again.";
+    default: return "Saving to the USB stick did not work. Please try again, or try a different stick.";
+    }
+}

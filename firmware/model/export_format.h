@@ -1,0 +1,36 @@
+/* export_format.h — what the export files say: the CSV and JSON text of one
+ * meeting's results, the file names, and the easy-read sentence for each
+ * outcome. Pure: writing the files is platform/export.h. Formats are
+ * documented in docs/export.md. */
+#ifndef OV_EXPORT_FORMAT_H
+#define OV_EXPORT_FORMAT_H
+
+#include "base/buf.h"
+#include "model/results.h"
+
+#define OV_EXPORT_JSON_FORMAT "ourvoice-results"
+#define OV_EXPORT_JSON_VERSION 1
+
+struct ov_fsops;
+
+typedef struct {
+    const struct ov_fsops *fs; /* the file writer's calls; NULL: the real system calls */
+    int threshold;           /* small_numbers: below it counts are protected (0 = off) */
+    int exact;               /* 1: CSV/JSON carry exact counts even when protected */
+    const char *date;        /* "YYYY-MM-DD"; NULL = today (local time) */
+    unsigned order_seed;     /* 0: random file order; other: a fixed order (tests) */
+} ov_export_opts;
+
+/* The CSV and JSON file contents for one meeting's results. Each appends to
+ * out and returns OV_OK, or OV_ENOMEM. opts gives threshold/exact (the date
+ * comes from res). */
+int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *out);
+int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *out);
+
+/* File base name for a meeting and date: "ourvoice-MEETING-DATE" (no suffix). */
+void ov_export_basename(const char *meeting, const char *date, char *out, size_t outlen);
+
+/* The easy-read sentence for an export result code (OV_OK included). */
+const char *ov_export_easy_message(int code);
+
+#endif

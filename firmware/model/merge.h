@@ -1,0 +1,38 @@
+/* merge.h — combine several kiosks' JSON exports: the same question (same
+ * question id, same scale id and the same answer ids in the same order) in
+ * the same meeting is added up; anything different is kept apart. Counts a
+ * kiosk withheld (small numbers) cannot be added: they are counted in
+ * withheld_sources and the report says so. */
+#ifndef OV_MERGE_H
+#define OV_MERGE_H
+
+#include "model/results.h"
+
+#define OV_MERGE_MAX_MEETINGS 32
+
+typedef struct {
+    ov_results *meetings[OV_MERGE_MAX_MEETINGS]; /* merged results, one per meeting name */
+    int n_meetings;
+    const char *one_meeting;  /* not NULL: everything goes into one meeting of this name */
+    int threshold;            /* largest small_numbers seen in the sources */
+    int all_exact;            /* 1 while every source carried exact counts */
+    int n_sources;
+} ov_merge;
+
+/* Start an empty merge; one_meeting as above (may be NULL). */
+void ov_merge_init(ov_merge *m, const char *one_meeting);
+/* Free the merged results. */
+void ov_merge_free(ov_merge *m);
+
+/* Parse one export JSON text (format "ourvoice-results", version 1) read
+ * from `path` into *out and its exact_counts flag into *exact. Returns OV_OK,
+ * or OV_EINVAL / OV_ENOMEM with "PATH:LINE: what is wrong" in err
+ * (platform/merge_input.h reads the file). */
+int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_results *out, int *exact,
+                        char *err, size_t errlen);
+
+/* Add one source's results into the merge. Returns OV_OK, or OV_EINVAL with
+ * a message when a limit (meetings, questions) is exceeded. */
+int ov_merge_add(ov_merge *m, const ov_results *src, int exact, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,243 @@
+/* report_html.c — the easy-read HTML report: one self-contained file with
+ * inline CSS, an SVG bar chart per question (colour + face/shape + word +
+ * count in digits for every answer), pictures as data URIs, no scripts, no
+ * network; large Andika font; one question per A4 page when printed. */
+#include "model/report_html.h"
+#include "base/ov_common.h"
+#include "model/theme.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+
+#define PICTURE_MAX_BYTES (4 * 1024 * 1024)
+
+const char *ov_report_colour_hex(const char *colour)
+{
+    /* The kiosk's own "standard" theme colours, so the report matches the
+     * buttons (colour-blind-safe; answers never rely on colour alone). */
+    static _Thread_local char hex[8];
+    if (colour && colour[0] == '#' && strlen(colour) == 7 && strspn(colour + 1, "0123456789abcdefABCDEF") == 6) {
+        memcpy(hex, colour, 8);
+        return hex;
+    }
+    ov_rgb c = ov_theme_answer_fill(NULL, colour);
+    snprintf(hex, sizeof hex, "#%02X%02X%02X", c.r, c.g, c.b);
+    return hex;
+}
+
+/* Text for HTML content and attribute values. */
+static void esc(ov_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': ov_buf_puts(b, "&amp;"); break;
+        case '<': ov_buf_puts(b, "&lt;"); break;
+        case '>': ov_buf_puts(b, "&gt;"); break;
+        case '"': ov_buf_puts(b, "&quot;"); break;
+        case '\'': ov_buf_puts(b, "&#39;"); break;
+        default: ov_buf_add(b, s, 1);
+        }
+    }
+}
+
+static const char *mime_of(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot) return NULL;
+    if (strcasecmp(dot, ".svg") == 0) return "image/svg+xml";
+    if (strcasecmp(dot, ".png") == 0) return "image/png";
+    if (strcasecmp(dot, ".jpg") == 0 || strcasecmp(dot, ".jpeg") == 0) return "image/jpeg";
+    return NULL;
+}
+
+/* <img> with the picture as a data URI; nothing (and a warning) if missing. */
+static void picture(ov_buf *b, const char *path, ov_read_file_fn read_file)
+{
+    if (!path[0] || !read_file) return;
+    const char *mime = mime_of(path);
+    if (!mime) { ov_log_warn("%s: report: only SVG, PNG and JPEG pictures can go in the report; left out", path); return; }
+    char *data = NULL, err[200];
+    size_t n = 0;
+    if (read_file(path, PICTURE_MAX_BYTES, &data, &n, err, sizeof err) != OV_OK) {
+        ov_log_warn("%s: report: cannot read the picture (%s); left out of the report", path, err);
+        return;
+    }
+    if (n > 0) {
+        ov_buf_printf(b, "<img class=\"pic\" alt=\"\" src=\"data:%s;base64,", mime);
+        ov_buf_base64(b, (const unsigned char *)data, n);
+        ov_buf_puts(b, "\">\n");
+    }
+    free(data);
+}
+
+/* The answer's face or shape, centred on (cx, cy), radius about r. */
+static void shape_svg(ov_buf *b, ov_shape shape, const char *fill, double cx, double cy, double r)
+{
+    const char *stroke = "stroke=\"#1a1a1a\" stroke-width=\"3\"";
+    switch (shape) {
+    case OV_SHAPE_FACE_SAD: case OV_SHAPE_FACE_UNSURE: case OV_SHAPE_FACE_OK: case OV_SHAPE_FACE_HAPPY:
+        ov_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" %s/>", cx, cy, r, fill, stroke);
+        ov_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#1a1a1a\"/>"
+                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#1a1a1a\"/>",
+                      cx - r * 0.36, cy - r * 0.25, r * 0.12, cx + r * 0.36, cy - r * 0.25, r * 0.12);
+        {
+            double y = cy + r * 0.38, w = r * 0.5, bend;
+            if (shape == OV_SHAPE_FACE_SAD) { y = cy + r * 0.5; bend = -r * 0.35; }
+            else if (shape == OV_SHAPE_FACE_UNSURE) bend = 0;
+            else if (shape == OV_SHAPE_FACE_OK) bend = r * 0.22;
+            else { bend = r * 0.55; w = r * 0.58; y = cy + r * 0.22; }
+            ov_buf_printf(b, "<path d=\"M%.1f %.1f Q%.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"#1a1a1a\" "
+                             "stroke-width=\"%.1f\" stroke-linecap=\"round\"/>",
+                          cx - w, y, cx, y + bend * 2, cx + w, y, r * 0.13);
+        }
+        break;
+    case OV_SHAPE_TRIANGLE:
+        ov_buf_printf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"%s\" %s/>",
+                      cx, cy - r, cx + r * 0.95, cy + r * 0.75, cx - r * 0.95, cy + r * 0.75, fill, stroke);
+        break;
+    case OV_SHAPE_SQUARE:
+        ov_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" %s/>",
+                      cx - r * 0.8, cy - r * 0.8, r * 1.6, r * 1.6, fill, stroke);
+        break;
+    case OV_SHAPE_STAR:
+        ov_buf_puts(b, "<polygon points=\"");
+        for (int i = 0; i < 10; i++) {
+            double a = -M_PI / 2 + i * M_PI / 5, rr = i % 2 ? r * 0.45 : r;
+            ov_buf_printf(b, "%.1f,%.1f ", cx + rr * cos(a), cy + rr * sin(a));
+        }
+        ov_buf_printf(b, "\" fill=\"%s\" %s/>", fill, stroke);
+        break;
+    case OV_SHAPE_QUESTION:
+        ov_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" %s/>"
+                         "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" font-weight=\"bold\" text-anchor=\"middle\" "
+                         "fill=\"#1a1a1a\">?</text>", cx, cy, r, fill, stroke, cx, cy + r * 0.45, r * 1.3);
+        break;
+    case OV_SHAPE_CIRCLE: case OV_SHAPE_NONE: default:
+        ov_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" %s/>", cx, cy, r, fill, stroke);
+        break;
+    }
+}
+
+/* Horizontal bars: per answer its shape, its word above the bar, the bar in
+ * its colour over a light track, and the count in digits after the bar. */
+static void chart(ov_buf *b, const ov_result_question *q)
+{
+    const double W = 1000, row = 112, left = 96, countw = 110;
+    long max = 0;
+    for (int i = 0; i < q->n_answers; i++) if (q->answers[i].count > max) max = q->answers[i].count;
+    ov_buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", W, row * q->n_answers + 8);
+    for (int i = 0; i < q->n_answers; i++) {
+        esc(b, q->answers[i].word);
+        ov_buf_printf(b, ": %ld%s", q->answers[i].count, i + 1 < q->n_answers ? ". " : ".");
+    }
+    ov_buf_puts(b, "\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+    for (int i = 0; i < q->n_answers; i++) {
+        const ov_result_answer *a = &q->answers[i];
+        const char *hex = ov_report_colour_hex(a->colour);
+        double y = 4 + i * row, barw = max ? (W - left - countw) * (double)a->count / (double)max : 0;
+        ov_buf_puts(b, "<g>");
+        shape_svg(b, a->shape, hex, 42, y + row / 2, 34);
+        ov_buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"32\" font-weight=\"bold\" fill=\"#1a1a1a\">",
+                      left, y + 36);
+        esc(b, a->word);
+        ov_buf_printf(b, "</text><rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"50\" rx=\"6\" fill=\"#ECECEC\"/>",
+                      left, y + 50, W - left - countw);
+        if (barw > 0)
+            ov_buf_printf(b, "<rect class=\"bar\" x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"50\" rx=\"6\" fill=\"%s\" "
+                             "stroke=\"#1a1a1a\" stroke-width=\"2\"/>", left, y + 50, barw, hex);
+        ov_buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"40\" font-weight=\"bold\" fill=\"#1a1a1a\">%ld</text></g>\n",
+                      W - countw + 18, y + 90, a->count);
+    }
+    ov_buf_puts(b, "</svg>\n");
+}
+
+static void human_date(const char *iso, char *out, size_t outlen)
+{
+    static const char *months[] = { "January", "February", "March", "April", "May", "June", "July",
+                                    "August", "September", "October", "November", "December" };
+    int y, m, d;
+    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+        snprintf(out, outlen, "%d %s %d", d, months[m - 1], y);
+    else
+        ov_strlcpy(out, iso, outlen);
+}
+
+static const char css[] =
+    "@page{size:A4;margin:14mm}\n"
+    "html{font-family:Andika,'Andika New Basic','DejaVu Sans',Verdana,Arial,sans-serif;font-size:22px;"
+    "line-height:1.45;color:#1a1a1a;background:#fffdf6}\n"
+    "body{max-width:920px;margin:0 auto;padding:24px 28px;text-align:left}\n"
+    "h1{font-size:2em;margin:0 0 .4em}h2{font-size:1.5em;margin:0 0 .2em}p{margin:.35em 0}\n"
+    ".intro p{font-size:1.1em}\n"
+    ".question{border-top:5px solid #d8d2c4;margin-top:32px;padding-top:20px;break-inside:avoid;page-break-inside:avoid}\n"
+    ".qhead{display:flex;gap:24px;align-items:flex-start}\n"
+    ".pic{width:170px;height:170px;object-fit:contain;flex:none;background:#fff;border-radius:12px}\n"
+    ".chart{display:block;width:100%;height:auto;margin:16px 0 8px}\n"
+    ".qtext{font-size:1.15em}.answered{font-size:1.1em}\n"
+    ".most{font-size:1.25em;font-weight:bold}\n"
+    ".secret{font-size:1.2em;font-weight:bold;background:#e8f1f8;border-left:10px solid #0072B2;padding:14px 18px;margin-top:16px}\n"
+    ".note{font-size:1em;background:#fff4dc;border-left:10px solid #E69F00;padding:10px 16px}\n"
+    "footer{margin-top:40px;font-size:.9em;color:#444}\n"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    "@media print{html{font-size:16pt;background:#fff}body{max-width:none;padding:0}"
+    ".question{break-before:page;page-break-before:always;border-top:none;margin-top:0}"
+    ".chart{max-height:150mm}footer{break-inside:avoid}}\n";
+
+int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *b)
+{
+    char date[48];
+    human_date(res->date, date, sizeof date);
+    ov_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
+    esc(b, res->language[0] ? res->language : "en");
+    ov_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+                   "<title>What the group told us: ");
+    esc(b, res->meeting);
+    ov_buf_puts(b, "</title>\n<style>\n");
+    ov_buf_puts(b, css);
+    ov_buf_puts(b, "</style>\n</head>\n<body>\n<header class=\"intro\">\n<h1>What the group told us</h1>\n"
+                   "<p>These are the answers from <strong>");
+    esc(b, res->meeting);
+    ov_buf_puts(b, "</strong>.</p>\n<p>They were saved on ");
+    esc(b, date);
+    ov_buf_puts(b, ".</p>\n<p>Every answer is secret. Nobody can see what one person chose.</p>\n"
+                   "<p>A longer bar means more people gave that answer.</p>\n");
+    if (res->threshold > 0)
+        ov_buf_printf(b, "<p>We only show the answers to a question when at least %d people answered it. "
+                         "This keeps the answers secret.</p>\n", res->threshold);
+    ov_buf_puts(b, "</header>\n<main>\n");
+    for (int qi = 0; qi < res->n_questions; qi++) {
+        const ov_result_question *q = &res->questions[qi];
+        ov_buf_printf(b, "<section class=\"question\" id=\"q-%d\">\n<div class=\"qhead\">\n", qi + 1);
+        picture(b, q->picture, read_file);
+        ov_buf_puts(b, "<div>\n<h2>");
+        esc(b, q->title);
+        ov_buf_puts(b, "</h2>\n");
+        if (q->text[0]) { ov_buf_puts(b, "<p class=\"qtext\">"); esc(b, q->text); ov_buf_puts(b, "</p>\n"); }
+        ov_buf_puts(b, "</div>\n</div>\n");
+        if (q->total == 0 && !q->withheld_sources) {
+            ov_buf_puts(b, "<p class=\"secret\">Nobody has answered this question yet.</p>\n");
+        } else if (q->is_protected) {
+            ov_buf_puts(b, "<p class=\"secret\">" OV_RESULTS_NOT_ENOUGH "</p>\n");
+        } else {
+            ov_buf_printf(b, "<p class=\"answered\">%ld %s answered this question.</p>\n", q->total,
+                          q->total == 1 ? "person" : "people");
+            chart(b, q);
+            char most[600];
+            ov_results_summary(q, most, sizeof most);
+            ov_buf_puts(b, "<p class=\"most\">");
+            esc(b, most);
+            ov_buf_puts(b, "</p>\n");
+        }
+        if (q->withheld_sources)
+            ov_buf_printf(b, "<p class=\"note\">Some answers are not in this report. %d %s had too few answers "
+                             "to share them.</p>\n", q->withheld_sources, q->withheld_sources == 1 ? "kiosk" : "kiosks");
+        ov_buf_puts(b, "</section>\n");
+    }
+    if (res->n_questions == 0) ov_buf_puts(b, "<p class=\"secret\">There are no questions in this report.</p>\n");
+    ov_buf_puts(b, "</main>\n<footer><p>Made with OurVoice.</p></footer>\n</body>\n</html>\n");
+    return ov_buf_ok(b) ? OV_OK : OV_ENOMEM;
+}

@@ -1,0 +1,24 @@
+/* report_html.h — the easy-read HTML report of one meeting's results: one
+ * self-contained file (inline CSS, SVG bar charts, pictures as data URIs), no
+ * scripts, no network, large clear font, prints on A4. */
+#ifndef OV_REPORT_HTML_H
+#define OV_REPORT_HTML_H
+
+#include "base/buf.h"
+#include "model/results.h"
+
+/* Append the report for res to out. exact = 1 is ignored here on purpose:
+ * the easy-read report never shows counts of a protected question.
+ * Pictures are read through read_file (platform/files.h's ov_file_read_all;
+ * NULL: no pictures) from each question's `picture` path (SVG, PNG, JPEG);
+ * a missing or unreadable picture is left out with a warning. Returns OV_OK
+ * or OV_ENOMEM. */
+int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *out);
+
+/* "#RRGGBB" of an answer colour name (red, amber, green, blue, ...) as the
+ * kiosk's standard theme draws it, or a "#rrggbb" value passed through; grey
+ * for anything unknown. The string stays valid until the next call in the
+ * same thread. */
+const char *ov_report_colour_hex(const char *colour);
+
+#endif

@@ -1,0 +1,175 @@
+/* results.c — per-question summaries of the tallies (counts in on-screen
+ * order, total, small-number protection, "most people said"). Pure logic. */
+#include "model/results.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+ov_results *ov_results_new(void)
+{
+    return calloc(1, sizeof(ov_results));
+}
+
+int ov_results_find(const ov_results *res, const char *question_id)
+{
+    for (int i = 0; i < res->n_questions; i++)
+        if (strcmp(res->questions[i].id, question_id) == 0) return i;
+    return -1;
+}
+
+static int find_answer(const ov_result_question *q, const char *answer_id)
+{
+    for (int i = 0; i < q->n_answers; i++)
+        if (strcmp(q->answers[i].id, answer_id) == 0) return i;
+    return -1;
+}
+
+void ov_results_finish_question(ov_result_question *q, int threshold)
+{
+    long total = 0, best = 0;
+    for (int i = 0; i < q->n_answers; i++) {
+        total += q->answers[i].count;
+        if (q->answers[i].count > best) best = q->answers[i].count;
+    }
+    q->total = total;
+    q->is_protected = threshold > 0 && total < threshold;
+    q->n_top = 0;
+    if (q->is_protected || best == 0) return;
+    for (int i = 0; i < q->n_answers; i++)
+        if (q->answers[i].count == best) q->top[q->n_top++] = i;
+}
+
+/* The answers question qi offers, in on-screen order: the scale's answers,
+ * "I don't know" last and only when the question allows it (the contract of
+ * ov_question_answers in content.h). */
+static int screen_answers(const ov_content *c, int qi, const ov_answer **out)
+{
+    const ov_question *q = &c->questions[qi];
+    if (q->scale < 0 || q->scale >= c->n_scales) return 0;
+    const ov_scale *s = &c->scales[q->scale];
+    int n = 0;
+    for (int i = 0; i < s->n_answers && n < OV_MAX_ANSWERS; i++)
+        if (!s->answers[i].dont_know) out[n++] = &s->answers[i];
+    if (q->allow_dont_know)
+        for (int i = 0; i < s->n_answers && n < OV_MAX_ANSWERS; i++)
+            if (s->answers[i].dont_know) { out[n++] = &s->answers[i]; break; }
+    return n;
+}
+
+static void join_path(char *out, size_t outlen, const char *dir, const char *rel)
+{
+    if (!rel[0]) { out[0] = '\0'; return; }
+    if (rel[0] == '/' || !dir || !dir[0]) { ov_strlcpy(out, rel, outlen); return; }
+    if ((size_t)snprintf(out, outlen, "%s/%s", dir, rel) >= outlen) out[0] = '\0';
+}
+
+static void from_content(ov_result_question *rq, const ov_content *c, int qi)
+{
+    const ov_question *q = &c->questions[qi];
+    ov_strlcpy(rq->id, q->id, sizeof rq->id);
+    ov_strlcpy(rq->title, q->title, sizeof rq->title);
+    rq->text[0] = '\0';
+    for (int s = 0; s < q->n_sentences && s < OV_MAX_SENTENCES; s++) {
+        size_t len = strlen(rq->text);
+        snprintf(rq->text + len, sizeof rq->text - len, "%s%s", len ? " " : "", q->sentences[s]);
+    }
+    if (q->scale >= 0 && q->scale < c->n_scales)
+        ov_strlcpy(rq->scale, c->scales[q->scale].id, sizeof rq->scale);
+    ov_strlcpy(rq->picture_rel, q->picture, sizeof rq->picture_rel);
+    join_path(rq->picture, sizeof rq->picture, c->dir, q->picture);
+    rq->in_content = 1;
+    const ov_answer *ans[OV_MAX_ANSWERS];
+    int n = screen_answers(c, qi, ans);
+    for (int i = 0; i < n && i < OV_RESULTS_MAX_ANSWERS; i++) {
+        ov_result_answer *ra = &rq->answers[rq->n_answers++];
+        ov_strlcpy(ra->id, ans[i]->id, sizeof ra->id);
+        ov_strlcpy(ra->word, ans[i]->word, sizeof ra->word);
+        ov_strlcpy(ra->colour, ans[i]->colour[0] ? ans[i]->colour : "grey", sizeof ra->colour);
+        ra->shape = ans[i]->shape;
+        ra->dont_know = ans[i]->dont_know;
+    }
+}
+
+/* An answer id stored in the tally but not offered by the question now: look
+ * it up in the question's scale (e.g. "I don't know" no longer allowed), else
+ * show its id in grey. */
+static void unknown_answer(ov_result_answer *ra, const ov_content *c, const char *qid, const char *aid)
+{
+    memset(ra, 0, sizeof *ra);
+    ov_strlcpy(ra->id, aid, sizeof ra->id);
+    ov_strlcpy(ra->word, aid, sizeof ra->word);
+    ov_strlcpy(ra->colour, "grey", sizeof ra->colour);
+    ra->shape = OV_SHAPE_NONE;
+    if (!c) return;
+    for (int qi = 0; qi < c->n_questions; qi++) {
+        if (strcmp(c->questions[qi].id, qid) != 0) continue;
+        int si = c->questions[qi].scale;
+        if (si < 0 || si >= c->n_scales) return;
+        const ov_scale *s = &c->scales[si];
+        for (int i = 0; i < s->n_answers; i++) {
+            if (strcmp(s->answers[i].id, aid) != 0) continue;
+            ov_strlcpy(ra->word, s->answers[i].word, sizeof ra->word);
+            if (s->answers[i].colour[0]) ov_strlcpy(ra->colour, s->answers[i].colour, sizeof ra->colour);
+            ra->shape = s->answers[i].shape;
+            ra->dont_know = s->answers[i].dont_know;
+        }
+        return;
+    }
+}
+
+int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content,
+                     const char *meeting, int threshold, ov_results *out)
+{
+    if (!out || !meeting || (n_rows > 0 && !rows)) return OV_EINVAL;
+    memset(out, 0, sizeof *out);
+    ov_strlcpy(out->meeting, meeting, sizeof out->meeting);
+    out->threshold = threshold > 0 ? threshold : 0;
+    if (content) {
+        ov_strlcpy(out->language, content->language, sizeof out->language);
+        for (int qi = 0; qi < content->n_questions && out->n_questions < OV_RESULTS_MAX_QUESTIONS; qi++)
+            from_content(&out->questions[out->n_questions++], content, qi);
+    }
+    for (int r = 0; r < n_rows; r++) {
+        const ov_tally_row *row = &rows[r];
+        if (strcmp(row->meeting, meeting) != 0 || row->count <= 0) continue;
+        int qi = ov_results_find(out, row->question);
+        if (qi < 0) {
+            if (out->n_questions >= OV_RESULTS_MAX_QUESTIONS) { out->dropped++; continue; }
+            qi = out->n_questions++;
+            ov_result_question *nq = &out->questions[qi];
+            ov_strlcpy(nq->id, row->question, sizeof nq->id);
+            ov_strlcpy(nq->title, row->question, sizeof nq->title);
+        }
+        ov_result_question *q = &out->questions[qi];
+        int ai = find_answer(q, row->answer);
+        if (ai < 0) {
+            if (q->n_answers >= OV_RESULTS_MAX_ANSWERS) { out->dropped++; continue; }
+            ai = q->n_answers++;
+            unknown_answer(&q->answers[ai], content, row->question, row->answer);
+        }
+        q->answers[ai].count += row->count;
+    }
+    for (int i = 0; i < out->n_questions; i++)
+        ov_results_finish_question(&out->questions[i], out->threshold);
+    if (out->dropped)
+        ov_log_warn("results: %d stored counts did not fit in the summary (more than %d questions or %d answers); "
+                    "they are still kept in the tally", out->dropped, OV_RESULTS_MAX_QUESTIONS, OV_RESULTS_MAX_ANSWERS);
+    return OV_OK;
+}
+
+int ov_results_summary(const ov_result_question *q, char *buf, size_t buflen)
+{
+    if (!q || !buf || !buflen) return OV_EINVAL;
+    if (q->total == 0) return ov_strlcpy(buf, "Nobody has answered yet.", buflen);
+    if (q->is_protected || q->n_top == 0) return ov_strlcpy(buf, OV_RESULTS_NOT_ENOUGH, buflen);
+    char line[512] = "Most people said: ";
+    for (int i = 0; i < q->n_top; i++) {
+        const char *sep = i == 0 ? "" : (i == q->n_top - 1 ? " and " : ", ");
+        size_t len = strlen(line);
+        snprintf(line + len, sizeof line - len, "%s%s", sep, q->answers[q->top[i]].word);
+    }
+    size_t len = strlen(line);
+    snprintf(line + len, sizeof line - len, ".");
+    return ov_strlcpy(buf, line, buflen);
+}

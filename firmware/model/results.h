@@ -1,0 +1,84 @@
+/* results.h — the group's answers, summarised per question for screens,
+ * speech and exports, with small-number protection.
+ *
+ * Pure logic: built from tally rows (meeting, question, answer, count) and the
+ * content (titles, answer words, colours, shapes). Rows whose question or
+ * answer is no longer in the content are kept (shown by their id) so no vote
+ * is ever dropped from a summary. Below the small-number threshold a question
+ * is "protected": screens, speech and the easy-read report must say
+ * OV_RESULTS_NOT_ENOUGH instead of counts, and no "most people said" answer is
+ * given. An ov_results is large (~150 KB): allocate it with ov_results_new(). */
+#ifndef OV_RESULTS_H
+#define OV_RESULTS_H
+
+#include "base/ov_common.h"
+#include "model/content.h"
+#include "model/counts.h"
+
+#define OV_RESULTS_MAX_QUESTIONS 48   /* content questions + old or merged ones */
+#define OV_RESULTS_MAX_ANSWERS 8      /* a scale's answers + answers no longer in it */
+#define OV_RESULTS_TEXT_LEN (OV_SENTENCE_LEN * OV_MAX_SENTENCES)
+#define OV_RESULTS_NOT_ENOUGH "Not enough answers yet to keep them secret."
+
+typedef struct {
+    char id[OV_ID_LEN];          /* stable answer id, e.g. "getting-there" */
+    char word[OV_WORD_LEN];      /* e.g. "Getting there" (the id when not in content) */
+    char colour[OV_ID_LEN];      /* palette name or "#rrggbb"; "grey" when unknown */
+    ov_shape shape;
+    int dont_know;
+    long count;                  /* exact count (exports decide whether to show it) */
+} ov_result_answer;
+
+typedef struct {
+    char id[OV_ID_LEN];          /* stable question id */
+    char title[OV_TITLE_LEN];    /* e.g. "Your skills" (the id when not in content) */
+    char text[OV_RESULTS_TEXT_LEN]; /* the question's sentences joined by spaces */
+    char scale[OV_ID_LEN];       /* scale id, "" when unknown */
+    char picture[OV_PATH_MAX];   /* full path of the picture file, or "" */
+    char picture_rel[OV_PATH_MAX]; /* as written in the content, or "" */
+    ov_result_answer answers[OV_RESULTS_MAX_ANSWERS]; /* on-screen order */
+    int n_answers;
+    long total;                  /* sum of the counts */
+    int is_protected;            /* 1: total below the threshold: hide counts */
+    int withheld_sources;        /* merge: sources that withheld this question's counts */
+    int top[OV_RESULTS_MAX_ANSWERS]; /* indexes of the "most people said" answer(s), ties included */
+    int n_top;                   /* 0 when protected or nobody answered */
+    int in_content;              /* 0: question no longer in the content */
+} ov_result_question;
+
+typedef struct {
+    char meeting[OV_MEETING_LEN];
+    char date[16];               /* "YYYY-MM-DD" of the export, or "" */
+    char language[16];           /* content language, e.g. "en-gb" */
+    int threshold;               /* small_numbers used (0 = no protection) */
+    ov_result_question questions[OV_RESULTS_MAX_QUESTIONS];
+    int n_questions;
+    int dropped;                 /* rows that did not fit (questions/answers beyond the limits) */
+} ov_results;
+
+/* calloc an empty ov_results; NULL when out of memory. Free with free(). */
+ov_results *ov_results_new(void);
+
+/* Build the summary of one meeting: every content question in content order
+ * (with zero counts when nobody answered), then questions found only in the
+ * rows. Rows of other meetings are ignored. threshold <= 0 turns protection
+ * off. Returns OV_OK, or OV_EINVAL on NULL arguments. Rows that do not fit
+ * the limits are counted in out->dropped (and logged). */
+int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content,
+                     const char *meeting, int threshold, ov_results *out);
+
+/* Recompute total, is_protected and the "most people said" answers of q
+ * after its counts changed (used by merge). */
+void ov_results_finish_question(ov_result_question *q, int threshold);
+
+/* Index of the question with this id in res, or -1. */
+int ov_results_find(const ov_results *res, const char *question_id);
+
+/* Write the spoken/on-screen summary of q into buf, e.g.
+ * "Most people said: Getting there." or, with a tie,
+ * "Most people said: Getting there and Doing really well.";
+ * OV_RESULTS_NOT_ENOUGH when protected; "Nobody has answered yet." when the
+ * total is 0. Returns OV_OK, or OV_EINVAL when buf was too small (truncated). */
+int ov_results_summary(const ov_result_question *q, char *buf, size_t buflen);
+
+#endif

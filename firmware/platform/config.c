@@ -1,0 +1,184 @@
+/* config.c — reading the kiosk settings (INI, via inih) over built-in defaults. */
+#include "platform/config.h"
+
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void ov_config_defaults(ov_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    const char *home = getenv("HOME");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    if (xdg && *xdg) snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s/ourvoice", xdg);
+    else snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s/.local/share/ourvoice", home && *home ? home : "/tmp");
+    ov_strlcpy(cfg->content_dir, "", sizeof cfg->content_dir); /* resolved by ov_config_content_dir */
+    ov_strlcpy(cfg->meeting, "drop-in", sizeof cfg->meeting);
+    cfg->confirm = 1;
+    cfg->idle_timeout_s = 90;
+    cfg->thanks_s = 4;
+    cfg->vote_lockout_ms = 1500;
+    cfg->width = 0; cfg->height = 0;
+    cfg->rotation = 0;
+    cfg->diagonal_inch = 0;
+    cfg->fullscreen = 0;
+    ov_strlcpy(cfg->theme, "standard", sizeof cfg->theme);
+    cfg->speech = 1;
+    cfg->rate = 135; cfg->pitch = 50; cfg->volume = 100;
+    /* Default wiring (board/wiring.md): answers left to right, hear-again, key switch, lights. */
+    static const char *answers[] = { "GPIO5", "GPIO6", "GPIO13", "GPIO19" };
+    static const char *lights[] = { "GPIO12", "GPIO16", "GPIO20", "GPIO21" };
+    for (int i = 0; i < 4; i++) {
+        ov_strlcpy(cfg->gpio_answer[i], answers[i], sizeof cfg->gpio_answer[i]);
+        ov_strlcpy(cfg->gpio_light[i], lights[i], sizeof cfg->gpio_light[i]);
+    }
+    ov_strlcpy(cfg->gpio_hear_again, "GPIO26", sizeof cfg->gpio_hear_again);
+    ov_strlcpy(cfg->gpio_key_switch, "GPIO17", sizeof cfg->gpio_key_switch);
+    cfg->debounce_ms = 30;
+    cfg->stuck_s = 10;
+    ov_strlcpy(cfg->scan_mode, "off", sizeof cfg->scan_mode);
+    cfg->scan_interval_ms = 2000;
+    cfg->scan_rounds = 3;
+    cfg->small_numbers = 5;
+    cfg->export_exact = 0;
+    ov_strlcpy(cfg->usb_mount_dir, "/media", sizeof cfg->usb_mount_dir);
+}
+
+typedef enum { K_STR, K_INT, K_BOOL, K_DOUBLE } key_kind;
+
+typedef struct {
+    const char *section, *name;
+    key_kind kind;
+    size_t offset, size;   /* size: buffer size for K_STR */
+    double min, max;       /* allowed range for numbers */
+} key_def;
+
+#define STR(sec, nm, field) { sec, nm, K_STR, offsetof(ov_config, field), sizeof(((ov_config *)0)->field), 0, 0 }
+#define INT(sec, nm, field, lo, hi) { sec, nm, K_INT, offsetof(ov_config, field), 0, lo, hi }
+#define BOOL(sec, nm, field) { sec, nm, K_BOOL, offsetof(ov_config, field), 0, 0, 1 }
+#define DBL(sec, nm, field, lo, hi) { sec, nm, K_DOUBLE, offsetof(ov_config, field), 0, lo, hi }
+
+static const key_def keys[] = {
+    STR("kiosk", "content_dir", content_dir), STR("kiosk", "data_dir", data_dir),
+    STR("kiosk", "meeting", meeting), BOOL("kiosk", "confirm", confirm),
+    INT("kiosk", "idle_timeout_s", idle_timeout_s, 10, 3600), INT("kiosk", "thanks_s", thanks_s, 1, 60),
+    INT("kiosk", "vote_lockout_ms", vote_lockout_ms, 0, 10000),
+    INT("display", "width", width, 0, 8192), INT("display", "height", height, 0, 8192),
+    INT("display", "rotation", rotation, 0, 270), DBL("display", "diagonal_inch", diagonal_inch, 0, 100),
+    BOOL("display", "fullscreen", fullscreen), STR("display", "theme", theme),
+    BOOL("speech", "speech", speech), STR("speech", "voice", voice),
+    INT("speech", "rate", rate, 80, 450), INT("speech", "pitch", pitch, 0, 100),
+    INT("speech", "volume", volume, 0, 200), STR("speech", "audio_device", audio_device),
+    STR("buttons", "answer1", gpio_answer[0]), STR("buttons", "answer2", gpio_answer[1]),
+    STR("buttons", "answer3", gpio_answer[2]), STR("buttons", "answer4", gpio_answer[3]),
+    STR("buttons", "answer5", gpio_answer[4]), STR("buttons", "answer6", gpio_answer[5]),
+    STR("buttons", "hear_again", gpio_hear_again), STR("buttons", "key_switch", gpio_key_switch),
+    STR("buttons", "light1", gpio_light[0]), STR("buttons", "light2", gpio_light[1]),
+    STR("buttons", "light3", gpio_light[2]), STR("buttons", "light4", gpio_light[3]),
+    STR("buttons", "light5", gpio_light[4]), STR("buttons", "light6", gpio_light[5]),
+    INT("buttons", "debounce_ms", debounce_ms, 0, 500), INT("buttons", "stuck_s", stuck_s, 1, 600),
+    STR("scanning", "mode", scan_mode), INT("scanning", "interval_ms", scan_interval_ms, 750, 5000),
+    INT("scanning", "rounds", scan_rounds, 1, 20),
+    STR("facilitator", "pin_hash", pin_hash), INT("facilitator", "small_numbers", small_numbers, 0, 1000),
+    BOOL("facilitator", "export_exact", export_exact), STR("facilitator", "usb_mount_dir", usb_mount_dir),
+};
+
+typedef struct {
+    ov_config *cfg;
+    ov_diags *diags;
+    const char *path;
+    FILE *f;
+    int line;
+} load_ctx;
+
+/* inih reader: one line per call, so we always know the current line number. */
+static char *read_line(char *buf, int size, void *stream)
+{
+    load_ctx *ctx = stream;
+    char *r = fgets(buf, size, ctx->f);
+    if (r) ctx->line++;
+    return r;
+}
+
+static int parse_bool(const char *v, int *out)
+{
+    if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcasecmp(v, "on") || !strcmp(v, "1")) { *out = 1; return 0; }
+    if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcasecmp(v, "off") || !strcmp(v, "0")) { *out = 0; return 0; }
+    return -1;
+}
+
+static int check_choice(load_ctx *ctx, const char *name, const char *v, const char *const *allowed)
+{
+    for (int i = 0; allowed[i]; i++) if (!strcmp(v, allowed[i])) return 0;
+    char list[128] = "";
+    for (int i = 0; allowed[i]; i++) { strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1); strncat(list, allowed[i], sizeof list - strlen(list) - 1); }
+    ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s is not allowed; use one of: %s", name, v, list);
+    return -1;
+}
+
+static int on_key(void *user, const char *section, const char *name, const char *value)
+{
+    load_ctx *ctx = user;
+    const key_def *k = NULL;
+    for (size_t i = 0; i < OV_ARRAY_LEN(keys); i++)
+        if (!strcmp(keys[i].section, section) && !strcmp(keys[i].name, name)) { k = &keys[i]; break; }
+    if (!k) {
+        ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
+                    "unknown setting '%s' in [%s]; see docs/config.md for the settings", name, section);
+        return 1;
+    }
+    char *field = (char *)ctx->cfg + k->offset;
+    char *end = NULL;
+    switch (k->kind) {
+    case K_STR:
+        if (ov_strlcpy(field, value, k->size) != OV_OK)
+            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s is too long (at most %zu bytes)", name, k->size - 1);
+        if (!strcmp(name, "theme")) {
+            static const char *const themes[] = { "standard", "high-contrast", "large-text", NULL };
+            if (check_choice(ctx, name, value, themes)) ov_strlcpy(field, "standard", k->size);
+        } else if (!strcmp(section, "scanning") && !strcmp(name, "mode")) {
+            static const char *const modes[] = { "off", "single", "two", NULL };
+            if (check_choice(ctx, name, value, modes)) ov_strlcpy(field, "off", k->size);
+        }
+        break;
+    case K_BOOL: {
+        int b;
+        if (parse_bool(value, &b)) ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s: write yes or no", name, value);
+        else *(int *)field = b;
+        break;
+    }
+    case K_INT: {
+        long v = strtol(value, &end, 10);
+        if (!*value || *end || v < k->min || v > k->max)
+            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s: write a whole number from %.0f to %.0f", name, value, k->min, k->max);
+        else if (!strcmp(name, "rotation") && v % 90)
+            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "rotation = %s: write 0, 90, 180 or 270", value);
+        else *(int *)field = (int)v;
+        break;
+    }
+    case K_DOUBLE: {
+        double v = strtod(value, &end);
+        if (!*value || *end || v < k->min || v > k->max)
+            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s: write a number from %g to %g", name, value, k->min, k->max);
+        else *(double *)field = v;
+        break;
+    }
+    }
+    return 1;
+}
+
+int ov_config_load(const char *path, ov_config *cfg, ov_diags *diags)
+{
+    load_ctx ctx = { cfg, diags, path, NULL, 0 };
+    ctx.f = fopen(path, "r");
+    if (!ctx.f) return OV_ENOTFOUND;
+    int before = diags->n_errors;
+    int r = ini_parse_stream(read_line, &ctx, on_key, &ctx);
+    fclose(ctx.f);
+    if (r > 0) {
+        ov_diag_add(diags, OV_DIAG_ERROR, path, r, "this line is not 'name = value' or '[section]'");
+    }
+    return diags->n_errors > before ? OV_EINVAL : OV_OK;
+}

@@ -1,0 +1,68 @@
+/* config.h — the kiosk's settings, read from an INI file (inih).
+ *
+ * Default file: /etc/ourvoice/ourvoice.ini if present, else
+ * ~/.config/ourvoice/ourvoice.ini, else built-in defaults (every setting has
+ * one, so `ourvoice` works with no file at all). Documented in docs/config.md. */
+#ifndef OV_CONFIG_H
+#define OV_CONFIG_H
+
+#include "base/ov_common.h"
+#include "base/diag.h"
+
+#define OV_MAX_GPIO_ANSWERS 6
+
+typedef struct {
+    /* [kiosk] */
+    char content_dir[OV_PATH_MAX];   /* default: assets/content/en beside the binary's checkout, or /usr/share/ourvoice/content/en */
+    char data_dir[OV_PATH_MAX];      /* default: ~/.local/share/ourvoice */
+    char meeting[64];                /* meeting the votes count towards; default "drop-in" */
+    int confirm;                     /* 1: "that's right / go back" step after choosing (default 1) */
+    int idle_timeout_s;              /* back to welcome after this long untouched (default 90) */
+    int thanks_s;                    /* how long "thank you" stays (default 4) */
+    int vote_lockout_ms;             /* presses ignored this long after a vote (default 1500) */
+
+    /* [display] */
+    int width, height;               /* window size; 0 = screen size (full screen) or 800x480 in a window */
+    int rotation;                    /* 0, 90, 180, 270: panel mounted sideways */
+    double diagonal_inch;            /* physical size for 20-30 mm targets; 0 = guess from resolution */
+    int fullscreen;                  /* 1 on the Pi */
+    char theme[16];                  /* standard, high-contrast, large-text */
+
+    /* [speech] */
+    int speech;                      /* 0: silent */
+    char voice[32];                  /* "" = by content language */
+    int rate;                        /* words per minute (default 135) */
+    int pitch;                       /* 0..100 (default 50) */
+    int volume;                      /* 0..200 (default 100) */
+    char audio_device[64];           /* "" = default */
+
+    /* [buttons] GPIO lines by name ("GPIO17") or "chiplabel:offset" */
+    char gpio_answer[OV_MAX_GPIO_ANSWERS][32];
+    char gpio_hear_again[32];
+    char gpio_key_switch[32];
+    char gpio_light[OV_MAX_GPIO_ANSWERS][32];
+    int debounce_ms;                 /* default 30 */
+    int stuck_s;                     /* a button held this long is ignored and reported (default 10) */
+
+    /* [scanning] */
+    char scan_mode[16];              /* off, single, two */
+    int scan_interval_ms;            /* 750..5000, default 2000 */
+    int scan_rounds;                 /* rounds before pausing, default 3 */
+
+    /* [facilitator] */
+    char pin_hash[128];              /* salted hash; "" = default PIN, must be changed at first use */
+    int small_numbers;               /* hide counts below this many votes on a question (default 5; 0 = off) */
+    int export_exact;                /* 1: exports carry exact small counts */
+    char usb_mount_dir[OV_PATH_MAX]; /* where sticks are mounted, default /media */
+} ov_config;
+
+/* Fill *cfg with the built-in defaults. Never fails. */
+void ov_config_defaults(ov_config *cfg);
+
+/* Read `path` over the current values of *cfg. Problems go to diags as
+ * "file:line: message"; unknown keys and bad values are errors, but every
+ * good line is still applied. Returns OV_OK, OV_ENOTFOUND (no such file: cfg
+ * unchanged) or OV_EINVAL (some lines were wrong). */
+int ov_config_load(const char *path, ov_config *cfg, ov_diags *diags);
+
+#endif

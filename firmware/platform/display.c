@@ -1,0 +1,245 @@
+/* display.c — SDL window/panel, input events, rotation and screenshots. */
+#include "platform/display.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <string.h>
+
+struct ov_display {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    SDL_Texture *canvas;      /* logical, unrotated */
+    int pw, ph;               /* panel pixels */
+    int lw, lh;               /* logical */
+    int rotation;
+    SDL_TouchID touch_seen;
+    uint32_t press_started;   /* for long presses */
+    int press_x, press_y, pressing;
+};
+
+int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    if (o->headless) {
+        setenv("SDL_VIDEODRIVER", getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
+        setenv("SDL_FRAMEBUFFER_ACCELERATION", "0", 1);
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");     /* we handle finger events ourselves */
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+        return ov_fail(err, errlen, OV_EIO, "cannot open the display: %s (on a machine with no screen run with --headless)", SDL_GetError());
+    ov_display *d = calloc(1, sizeof *d);
+    if (!d) return ov_fail(err, errlen, OV_ENOMEM, "out of memory");
+    d->rotation = ((o->rotation % 360) + 360) % 360;
+    d->pw = o->width; d->ph = o->height;
+    if (d->pw <= 0 || d->ph <= 0) {
+        SDL_DisplayMode mode;
+        if (o->fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0) { d->pw = mode.w; d->ph = mode.h; }
+        else { d->pw = 800; d->ph = 480; }
+    }
+    uint32_t flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o->fullscreen && !o->headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (o->headless) flags |= SDL_WINDOW_HIDDEN;
+    d->win = SDL_CreateWindow("OurVoice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, d->pw, d->ph, flags);
+    if (!d->win) { ov_fail(err, errlen, OV_EIO, "cannot open a window: %s", SDL_GetError()); goto fail; }
+    if (o->fullscreen) SDL_GetWindowSize(d->win, &d->pw, &d->ph);
+    uint32_t rflags = o->headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_PRESENTVSYNC;
+    d->ren = SDL_CreateRenderer(d->win, -1, rflags | SDL_RENDERER_TARGETTEXTURE);
+    if (!d->ren) d->ren = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+    if (!d->ren) { ov_fail(err, errlen, OV_EIO, "cannot draw on the window: %s", SDL_GetError()); goto fail; }
+    int sideways = d->rotation == 90 || d->rotation == 270;
+    d->lw = sideways ? d->ph : d->pw;
+    d->lh = sideways ? d->pw : d->ph;
+    d->canvas = SDL_CreateTexture(d->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, d->lw, d->lh);
+    if (!d->canvas) { ov_fail(err, errlen, OV_EIO, "cannot make the drawing canvas: %s", SDL_GetError()); goto fail; }
+    if (o->fullscreen || o->headless) SDL_ShowCursor(SDL_DISABLE);
+    SDL_EventState(SDL_DROPFILE, SDL_DISABLE);
+    *out = d;
+    return OV_OK;
+fail:
+    ov_display_close(d);
+    return OV_EIO;
+}
+
+void ov_display_size(const ov_display *d, int *w, int *h) { *w = d->lw; *h = d->lh; }
+struct SDL_Renderer *ov_display_renderer(ov_display *d) { return d->ren; }
+
+void ov_display_begin(ov_display *d) { SDL_SetRenderTarget(d->ren, d->canvas); }
+
+int ov_display_end(ov_display *d, const char *png_path, char *err, size_t errlen)
+{
+    int rc = OV_OK;
+    SDL_SetRenderTarget(d->ren, NULL);
+    SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
+    SDL_RenderClear(d->ren);
+    SDL_Rect dst = { (d->pw - d->lw) / 2, (d->ph - d->lh) / 2, d->lw, d->lh };
+    SDL_RenderCopyEx(d->ren, d->canvas, NULL, &dst, (double)d->rotation, NULL, SDL_FLIP_NONE);
+    if (png_path) {
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d->pw, d->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!s || SDL_RenderReadPixels(d->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
+            IMG_SavePNG(s, png_path) != 0)
+            rc = ov_fail(err, errlen, OV_EIO, "cannot save %s: %s", png_path, SDL_GetError());
+        SDL_FreeSurface(s);
+    }
+    SDL_RenderPresent(d->ren);
+    return rc;
+}
+
+/* Panel pixel -> logical canvas pixel, undoing the rotation. */
+static void unrotate(const ov_display *d, int px, int py, int *lx, int *ly)
+{
+    int dx = px - d->pw / 2, dy = py - d->ph / 2, rx, ry;
+    switch (d->rotation) {
+    case 90: rx = dy; ry = -dx; break;
+    case 180: rx = -dx; ry = -dy; break;
+    case 270: rx = -dy; ry = dx; break;
+    default: rx = dx; ry = dy; break;
+    }
+    *lx = rx + d->lw / 2;
+    *ly = ry + d->lh / 2;
+    if (*lx < 0) *lx = 0;
+    if (*ly < 0) *ly = 0;
+    if (*lx >= d->lw) *lx = d->lw - 1;
+    if (*ly >= d->lh) *ly = d->lh - 1;
+}
+
+static ov_key map_key(SDL_Keycode k)
+{
+    if (k >= SDLK_1 && k <= SDLK_9) return (ov_key)(OV_KEY_DIGIT1 + (k - SDLK_1));
+    if (k >= SDLK_KP_1 && k <= SDLK_KP_9) return (ov_key)(OV_KEY_DIGIT1 + (k - SDLK_KP_1));
+    if (k == SDLK_0 || k == SDLK_KP_0) return OV_KEY_DIGIT0;
+    switch (k) {
+    case SDLK_LEFT: return OV_KEY_LEFT;
+    case SDLK_RIGHT: return OV_KEY_RIGHT;
+    case SDLK_UP: return OV_KEY_UP;
+    case SDLK_DOWN: return OV_KEY_DOWN;
+    case SDLK_RETURN: case SDLK_KP_ENTER: return OV_KEY_ENTER;
+    case SDLK_SPACE: return OV_KEY_SPACE;
+    case SDLK_ESCAPE: return OV_KEY_ESCAPE;
+    case SDLK_BACKSPACE: return OV_KEY_BACKSPACE;
+    case SDLK_h: case SDLK_F1: return OV_KEY_HEAR;
+    case SDLK_F10: return OV_KEY_FACILITATOR;
+    default: return OV_KEY_OTHER;
+    }
+}
+
+static int translate(ov_display *d, const SDL_Event *e, ov_event *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    switch (e->type) {
+    case SDL_QUIT: ev->kind = OV_EV_QUIT; return 1;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_EXPOSED || e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) { ev->kind = OV_EV_EXPOSE; return 1; }
+        return 0;
+    case SDL_FINGERDOWN:
+        d->pressing = 1; d->press_started = e->tfinger.timestamp;
+        return 0;
+    case SDL_FINGERUP: {   /* act on release: a slip while pressing can still be corrected */
+        int px = (int)(e->tfinger.x * d->pw), py = (int)(e->tfinger.y * d->ph);
+        ev->kind = OV_EV_PRESS;
+        unrotate(d, px, py, &ev->x, &ev->y);
+        ev->long_press = d->pressing && e->tfinger.timestamp - d->press_started >= 3000;
+        d->pressing = 0;
+        return 1;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.which == SDL_TOUCH_MOUSEID) return 0;
+        d->pressing = 1; d->press_started = e->button.timestamp;
+        return 0;
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which == SDL_TOUCH_MOUSEID) return 0;
+        ev->kind = OV_EV_PRESS;
+        unrotate(d, e->button.x, e->button.y, &ev->x, &ev->y);
+        ev->long_press = d->pressing && e->button.timestamp - d->press_started >= 3000;
+        d->pressing = 0;
+        return 1;
+    case SDL_KEYDOWN:
+        if (e->key.repeat) return 0;     /* a held key is one press */
+        ev->kind = OV_EV_KEY;
+        ev->key = map_key(e->key.keysym.sym);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int ov_display_wait(ov_display *d, int timeout_ms, ov_event *ev)
+{
+    /* SDL_WaitEventTimeout polls every millisecond on drivers that cannot
+     * block (offscreen, KMSDRM): look for events every 10 ms instead, so an
+     * idle kiosk wakes 100 times a second rather than 1000. */
+    SDL_Event e;
+    uint32_t start = SDL_GetTicks();
+    for (;;) {
+        while (SDL_PollEvent(&e)) if (translate(d, &e, ev)) return 1;
+        int elapsed = (int)(SDL_GetTicks() - start);
+        if (timeout_ms >= 0 && elapsed >= timeout_ms) return 0;
+        int nap = 10;
+        if (timeout_ms >= 0 && timeout_ms - elapsed < nap) nap = timeout_ms - elapsed;
+        SDL_Delay((uint32_t)nap);
+    }
+}
+
+int ov_display_inject_touch(ov_display *d, int x, int y, int mouse)
+{
+    if (!mouse) {
+        ov_display_inject_finger(d, x, y, 1);
+        return ov_display_inject_finger(d, x, y, 0);
+    }
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN; e.button.button = SDL_BUTTON_LEFT; e.button.x = x; e.button.y = y;
+    e.button.timestamp = SDL_GetTicks(); e.button.state = SDL_PRESSED;
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP; e.button.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+    return OV_OK;
+}
+
+int ov_display_inject_finger(ov_display *d, int x, int y, int down)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = down ? SDL_FINGERDOWN : SDL_FINGERUP;
+    e.tfinger.touchId = 1; e.tfinger.fingerId = 1;
+    e.tfinger.x = (float)x / d->pw; e.tfinger.y = (float)y / d->ph; e.tfinger.pressure = down ? 1 : 0;
+    e.tfinger.timestamp = SDL_GetTicks();
+    SDL_PushEvent(&e);
+    return OV_OK;
+}
+
+int ov_display_inject_key(ov_display *d, const char *name)
+{
+    static const struct { const char *name; SDL_Keycode k; } names[] = {
+        { "left", SDLK_LEFT }, { "right", SDLK_RIGHT }, { "up", SDLK_UP }, { "down", SDLK_DOWN },
+        { "enter", SDLK_RETURN }, { "return", SDLK_RETURN }, { "space", SDLK_SPACE },
+        { "escape", SDLK_ESCAPE }, { "backspace", SDLK_BACKSPACE }, { "h", SDLK_h },
+        { "facilitator", SDLK_F10 },
+    };
+    SDL_Keycode k = SDLK_UNKNOWN;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) if (!strcasecmp(name, names[i].name)) k = names[i].k;
+    if (k == SDLK_UNKNOWN) k = SDL_GetKeyFromName(name);
+    if (k == SDLK_UNKNOWN) return OV_EINVAL;
+    (void)d;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN; e.key.state = SDL_PRESSED; e.key.keysym.sym = k;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(k); e.key.timestamp = SDL_GetTicks();
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP; e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+    return OV_OK;
+}
+
+void ov_display_close(ov_display *d)
+{
+    if (!d) return;
+    if (d->canvas) SDL_DestroyTexture(d->canvas);
+    if (d->ren) SDL_DestroyRenderer(d->ren);
+    if (d->win) SDL_DestroyWindow(d->win);
+    free(d);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+}

@@ -1,0 +1,68 @@
+/* display.h — the window or panel, and what the member does to it: SDL video,
+ * touch/mouse/keys turned into our own events, rotation for panels mounted
+ * sideways (drawn rotated, touches rotated back), PNG screenshots.
+ * Drawing happens on a logical canvas of the unrotated size. */
+#ifndef OV_DISPLAY_H
+#define OV_DISPLAY_H
+
+#include "base/ov_common.h"
+
+typedef struct ov_display ov_display;
+struct SDL_Renderer;
+
+typedef struct {
+    int width, height;     /* physical pixels; 0 = the screen's size (full screen) */
+    int rotation;          /* 0, 90, 180, 270 (clockwise) */
+    int fullscreen;
+    int headless;          /* offscreen driver, software renderer, no window shown */
+} ov_display_opts;
+
+typedef enum { OV_EV_NONE, OV_EV_QUIT, OV_EV_PRESS, OV_EV_KEY, OV_EV_EXPOSE } ov_event_kind;
+
+typedef enum {
+    OV_KEY_NONE, OV_KEY_LEFT, OV_KEY_RIGHT, OV_KEY_UP, OV_KEY_DOWN, OV_KEY_ENTER,
+    OV_KEY_SPACE, OV_KEY_ESCAPE, OV_KEY_BACKSPACE, OV_KEY_HEAR, OV_KEY_FACILITATOR, OV_KEY_OTHER,
+    OV_KEY_DIGIT0 = 99,
+    OV_KEY_DIGIT1 = 100, /* OV_KEY_DIGIT1 + n - 1 for digits 1..9 */
+} ov_key;
+
+typedef struct {
+    ov_event_kind kind;
+    int x, y;              /* OV_EV_PRESS: logical canvas coordinates */
+    int long_press;        /* OV_EV_PRESS: held for 3 s or more */
+    ov_key key;            /* OV_EV_KEY */
+} ov_event;
+
+/* Open the window (or headless canvas). Returns OV_OK, or a negative code
+ * with a message (e.g. no display: "set SDL_VIDEODRIVER=offscreen ..."). */
+int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_t errlen);
+
+/* Logical canvas size (width and height swapped for 90 and 270). */
+void ov_display_size(const ov_display *d, int *w, int *h);
+
+struct SDL_Renderer *ov_display_renderer(ov_display *d);
+
+/* Start a frame on the logical canvas. */
+void ov_display_begin(ov_display *d);
+
+/* Finish the frame: rotate onto the panel, save a PNG of what the panel shows
+ * when png_path is not NULL, present. Returns OV_OK, or OV_EIO if the PNG
+ * could not be written (message in err). */
+int ov_display_end(ov_display *d, const char *png_path, char *err, size_t errlen);
+
+/* Wait up to timeout_ms (-1: forever) for an event. Returns 1 with *ev set,
+ * 0 on timeout. Only SDL events are read here. */
+int ov_display_wait(ov_display *d, int timeout_ms, ov_event *ev);
+
+/* Push a synthetic touch at panel pixel (x, y) or a mouse click, or a key by
+ * script name ("1", "left", "enter", "space", "h", ...), through SDL's own
+ * event queue, so scripts use the same path as real input.
+ * Returns OV_OK or OV_EINVAL for an unknown key name. */
+int ov_display_inject_touch(ov_display *d, int x, int y, int mouse);
+/* Only the finger going down (down = 1) or coming up (down = 0), for held touches. */
+int ov_display_inject_finger(ov_display *d, int x, int y, int down);
+int ov_display_inject_key(ov_display *d, const char *name);
+
+void ov_display_close(ov_display *d);
+
+#endif

@@ -1,0 +1,60 @@
+/* export.h — the USB export: per meeting a CSV, a JSON file and an easy-read
+ * HTML report, written safely (see fsops.h) in random order with neutral
+ * file times. File formats are documented in docs/export.md.
+ *
+ * File names: ourvoice-MEETING-DATE.csv / .json / .html, where MEETING is
+ * the meeting name made safe for any stick (FAT too) and DATE is YYYY-MM-DD
+ * of the export (never a time of day). */
+#ifndef OV_EXPORT_H
+#define OV_EXPORT_H
+
+#include "platform/config.h"
+#include "model/content.h"
+#include "model/export_format.h"
+#include "platform/fsops.h"
+#include "model/results.h"
+#include "platform/tally.h"
+
+#define OV_EXPORT_MAX_FILES 96
+#define OV_EXPORT_MAX_MEETINGS 32
+
+typedef struct {
+    char files[OV_EXPORT_MAX_FILES][OV_PATH_MAX]; /* full paths written and verified */
+    int n_files;
+    int verified;            /* 1 only when every file was written, synced, read back equal */
+    int code;                /* OV_OK or the OV_E* code of the failure */
+    char easy[200];          /* easy-read sentence for members: success or what went wrong */
+} ov_export_report;
+
+/* Fill opts from the config (threshold, exact) with the real filesystem. */
+void ov_export_opts_from_config(ov_export_opts *opts, const ov_config *cfg);
+
+/* Write the CSV, JSON and HTML files of several meetings' results into
+ * dest_dir (created if missing), in random order, each written safely.
+ * Files written so far are listed in rep even on failure. Returns OV_OK with
+ * rep->verified = 1, or a negative OV_E* code with err = "PATH: STEP failed:
+ * reason" and rep->easy = an easy-read sentence; nothing is ever removed
+ * from the kiosk. */
+int ov_export_results(const ov_export_opts *opts, ov_results *const *res, int n_res,
+                      const char *dest_dir, ov_export_report *rep, char *err, size_t errlen);
+
+/* Export every meeting in the tally (or only `meeting` when not NULL) with
+ * the content's words and pictures. With no counts at all, the configured
+ * meeting is exported with zero counts. Same returns as ov_export_results;
+ * the tally is only read. */
+int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content *c,
+                       const char *meeting, const char *dest_dir, ov_export_report *rep,
+                       char *err, size_t errlen);
+
+/* ov_export_all_opts with options from cfg, every meeting. */
+int ov_export_all(ov_tally *t, const ov_content *c, const ov_config *cfg, const char *dest_dir,
+                  ov_export_report *rep, char *err, size_t errlen);
+
+/* 1 when rep describes a complete, verified export: only then may the kiosk
+ * say "you can take the USB stick out now" and offer "clear votes". */
+int ov_export_verified(const ov_export_report *rep);
+
+/* Today's date (local time) as YYYY-MM-DD into out (at least 11 bytes). */
+void ov_export_today(char *out, size_t outlen);
+
+#endif

@@ -1,0 +1,49 @@
+/* files.h — the plain file questions the layers above ask: read a whole
+ * regular file, list a folder, what a path is, an environment setting,
+ * random bytes. Every file is opened non-blocking and must be a regular
+ * file, so a FIFO, device or socket is an error, never a hang. */
+#ifndef OV_FILES_H
+#define OV_FILES_H
+
+#include <stddef.h>
+
+#include "base/ov_common.h"
+
+/* Read the regular file at `path` into a new NUL-terminated buffer (*data,
+ * *len; free with free()). At most max_bytes are accepted. Returns OV_OK,
+ * OV_ENOTFOUND (no such file), OV_EINVAL (not a regular file, or larger than
+ * max_bytes: err says which), OV_EIO (cannot read) or OV_ENOMEM. On failure
+ * *data is NULL and err holds a sentence without the path. */
+int ov_file_read_all(const char *path, size_t max_bytes, char **data, size_t *len,
+                     char *err, size_t errlen);
+
+typedef enum { OV_PATH_NONE = 0, OV_PATH_FILE, OV_PATH_DIR, OV_PATH_OTHER } ov_path_kind;
+/* What `path` is, following links: nothing, a regular file, a folder or
+ * something else (FIFO, device, socket). */
+ov_path_kind ov_path_kind_of(const char *path);
+
+/* A list of names, grown as needed (no limit but memory). */
+typedef struct {
+    char **names;
+    int n, cap;
+} ov_name_list;
+
+/* The visible (not starting with '.') entries of `dir` whose name ends in
+ * `suffix` ("" for all), sorted by name, appended to *out as "dir/name".
+ * Returns OV_OK, OV_ENOTFOUND (no such folder), OV_EIO or OV_ENOMEM. */
+int ov_dir_list(const char *dir, const char *suffix, ov_name_list *out);
+/* Add a copy of `name` to *l. Returns OV_OK or OV_ENOMEM. */
+int ov_name_list_add(ov_name_list *l, const char *name);
+void ov_name_list_free(ov_name_list *l);
+
+/* The absolute path of `path` with links resolved into out (OV_PATH_MAX).
+ * Returns OV_OK, or OV_ENOTFOUND when it does not exist (out = path). */
+int ov_path_real(const char *path, char *out, size_t outlen);
+
+/* The environment setting `name`, or NULL when unset or empty. */
+const char *ov_env(const char *name);
+
+/* Fill buf with len random bytes from the kernel. Returns OV_OK or OV_EIO. */
+int ov_random_bytes(void *buf, size_t len);
+
+#endif

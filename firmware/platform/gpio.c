@@ -1,0 +1,473 @@
+/* gpio.c — finds the configured GPIO lines, opens them softly, retries
+ * what failed, turns kernel edge events into ov_buttons edges and drives the
+ * lights. Library calls go through gpio_backend.h (gpio_v1.c / gpio_v2.c). */
+#include "platform/gpio.h"
+#include "platform/gpio_backend.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CONSUMER "ourvoice"
+#define MAX_SLOTS (2 * OV_MAX_GPIO_ANSWERS + 2)
+#define MAX_CHIPS 32
+
+typedef struct {
+    char spec[32];        /* as configured: "GPIO17" or "label:offset" */
+    char key[16];         /* config key for messages: "answer1", "light2" */
+    int button;           /* OV_BTN_* for inputs, -1 for lights */
+    int light;            /* 0-based light number for lights, -1 for inputs */
+    ovb_line *line;       /* NULL while it does not work */
+    int err;              /* last OV_E* when line is NULL */
+    char why[160];        /* what went wrong, for the facilitator */
+    int need_level;       /* just opened: report start_level at the next read */
+    int start_level;      /* raw level right after the request, -1 unknown */
+} slot;
+
+struct ov_gpio {
+    slot s[MAX_SLOTS];
+    int n;
+    char dev_dir[OV_PATH_MAX];
+    uint64_t next_retry;
+    int tried;
+    unsigned light_mask;  /* bit i: light i+1 is on (steady state) */
+    uint64_t blink_at;
+    int light_written[MAX_SLOTS]; /* per slot: -1 unknown, else last level */
+    char problem[512];
+    char logged[512];     /* last problem sent to the log (log it once) */
+};
+
+typedef struct {
+    char path[OV_PATH_MAX];
+    unsigned num;
+} chip_ref;
+
+/* --- finding lines -------------------------------------------------------- */
+
+static int chip_cmp(const void *a, const void *b)
+{
+    const chip_ref *x = a, *y = b;
+    return x->num < y->num ? -1 : x->num > y->num;
+}
+
+/* List gpiochipN devices in dir, sorted by N. Returns the count. */
+static int list_chips(const char *dir, chip_ref *out, int max)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    if (!d)
+        return 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < max) {
+        unsigned num;
+        char rest;
+        if (sscanf(e->d_name, "gpiochip%u%c", &num, &rest) != 1)
+            continue;
+        snprintf(out[n].path, sizeof out[n].path, "%.400s/%.100s", dir, e->d_name);
+        out[n].num = num;
+        n++;
+    }
+    closedir(d);
+    qsort(out, (size_t)n, sizeof *out, chip_cmp);
+    return n;
+}
+
+/* "label:offset" → label and offset; returns 0 for a plain line name. */
+static int split_spec(const char *spec, char *label, size_t labellen, unsigned *offset)
+{
+    const char *colon = strrchr(spec, ':');
+    if (!colon || colon == spec || !colon[1])
+        return 0;
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(colon + 1, &end, 10);
+    if (*end || errno || v > 4096)
+        return 0;
+    size_t len = (size_t)(colon - spec);
+    if (len >= labellen)
+        len = labellen - 1;
+    memcpy(label, spec, len);
+    label[len] = '\0';
+    *offset = (unsigned)v;
+    return 1;
+}
+
+static void set_why(slot *s, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void set_why(slot *s, int err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->why, sizeof s->why, fmt, ap);
+    va_end(ap);
+    s->err = err;
+}
+
+/* Try to open every slot that does not work yet. */
+static void open_missing(ov_gpio *g)
+{
+    chip_ref chips[MAX_CHIPS];
+    ovb_chip *open_chip[MAX_CHIPS] = { 0 };
+    int chip_err[MAX_CHIPS] = { 0 };
+    int nchips = 0, missing = 0;
+
+    for (int i = 0; i < g->n; i++)
+        if (!g->s[i].line)
+            missing++;
+    if (!missing)
+        return;
+    nchips = list_chips(g->dev_dir, chips, MAX_CHIPS);
+    int opened = 0;
+    for (int c = 0; c < nchips; c++) {
+        chip_err[c] = ovb_chip_open(chips[c].path, &open_chip[c]);
+        opened += open_chip[c] != NULL;
+    }
+
+    for (int i = 0; i < g->n; i++) {
+        slot *s = &g->s[i];
+        if (s->line)
+            continue;
+        char label[64];
+        unsigned offset = 0;
+        int by_label = split_spec(s->spec, label, sizeof label, &offset);
+        int found = -1, denied = -1;
+        for (int c = 0; c < nchips && found < 0; c++) {
+            if (!open_chip[c]) {
+                if (chip_err[c] == OV_EPERM && denied < 0)
+                    denied = c;
+                continue;
+            }
+            if (by_label) {
+                if (!strcmp(ovb_chip_label(open_chip[c]), label))
+                    found = c;
+            } else {
+                int off = ovb_chip_find_line(open_chip[c], s->spec);
+                if (off >= 0) {
+                    found = c;
+                    offset = (unsigned)off;
+                }
+            }
+        }
+        if (found < 0) {
+            if (nchips == 0)
+                set_why(s, OV_ENOTFOUND, "no GPIO chip found (nothing matches %.200s/gpiochip*)",
+                        g->dev_dir);
+            else if (!opened && denied < 0)
+                set_why(s, chip_err[0], "cannot open %s (error %d); it may not be a GPIO chip",
+                        chips[0].path, chip_err[0]);
+            else if (denied >= 0)
+                set_why(s, OV_EPERM,
+                        "permission denied opening %s: add the kiosk's user to the gpio group "
+                        "(sudo adduser USER gpio) and log in again", chips[denied].path);
+            else if (by_label && !strncmp(label, "gpiochip", 8))
+                set_why(s, OV_ENOTFOUND, "\"%s\" is a chip number, which changes between Pi models: "
+                        "use the line name (GPIO17) or the chip's label from `gpiodetect` "
+                        "(pinctrl-rp1:17)", label);
+            else if (by_label)
+                set_why(s, OV_ENOTFOUND, "no GPIO chip labelled \"%s\" (see `gpiodetect`)", label);
+            else
+                set_why(s, OV_ENOTFOUND, "no GPIO line named \"%s\" (see `gpioinfo` for the names)",
+                        s->spec);
+            continue;
+        }
+        if (by_label && offset >= ovb_chip_num_lines(open_chip[found])) {
+            set_why(s, OV_ENOTFOUND, "chip \"%s\" has only %u lines, there is no line %u",
+                    label, ovb_chip_num_lines(open_chip[found]), offset);
+            continue;
+        }
+        char who[64];
+        int rc = ovb_line_request(chips[found].path, offset, s->button < 0, CONSUMER,
+                                  &s->line, who, sizeof who);
+        if (rc == OV_OK) {
+            s->err = OV_OK;
+            s->why[0] = '\0';
+            s->need_level = s->button >= 0;
+            s->start_level = s->need_level ? ovb_line_get(s->line) : -1;
+            g->light_written[i] = -1;   /* write this light at the next update */
+        } else if (rc == OV_EBUSY) {
+            set_why(s, rc, "%s is in use by %s: stop that program or pick another pin",
+                    s->spec, who[0] ? who : "another program");
+        } else if (rc == OV_EPERM) {
+            set_why(s, rc, "permission denied on %s: add the kiosk's user to the gpio group "
+                    "(sudo adduser USER gpio) and log in again", chips[found].path);
+        } else {
+            set_why(s, rc, "cannot use %s on %s (error %d)", s->spec, chips[found].path, rc);
+        }
+    }
+    for (int c = 0; c < nchips; c++)
+        ovb_chip_close(open_chip[c]);
+}
+
+/* Rebuild the facilitator message; log it when it changed. */
+static void update_problem(ov_gpio *g)
+{
+    int bad = 0, first = -1;
+    for (int i = 0; i < g->n; i++)
+        if (!g->s[i].line) {
+            if (first < 0)
+                first = i;
+            bad++;
+        }
+    if (!bad) {
+        g->problem[0] = '\0';
+        if (g->logged[0])
+            ov_log_info("GPIO: all %d button and light lines work now", g->n);
+        g->logged[0] = '\0';
+        return;
+    }
+    const slot *s = &g->s[first];
+    if (bad == g->n)
+        snprintf(g->problem, sizeof g->problem,
+                 "The arcade buttons are off: [buttons] %s = %s: %s. Touch and keys still work; "
+                 "the kiosk tries again every few seconds.", s->key, s->spec, s->why);
+    else
+        snprintf(g->problem, sizeof g->problem,
+                 "%d of %d button and light lines do not work: [buttons] %s = %s: %s. "
+                 "The others work; the kiosk tries again every few seconds.",
+                 bad, g->n, s->key, s->spec, s->why);
+    if (strcmp(g->problem, g->logged)) {
+        ov_log_warn("GPIO: %s", g->problem);
+        ov_strlcpy(g->logged, g->problem, sizeof g->logged);
+    }
+}
+
+static int first_error(const ov_gpio *g)
+{
+    for (int i = 0; i < g->n; i++)
+        if (!g->s[i].line)
+            return g->s[i].err ? g->s[i].err : OV_EIO;
+    return OV_OK;
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+static void add_slot(ov_gpio *g, const char *spec, const char *key, int button, int light)
+{
+    if (!spec || !spec[0])
+        return;
+    g->light_written[g->n] = -1;
+    slot *s = &g->s[g->n++];
+    s->light = light;
+    ov_strlcpy(s->spec, spec, sizeof s->spec);
+    ov_strlcpy(s->key, key, sizeof s->key);
+    s->button = button;
+    set_why(s, OV_ENOTFOUND, "not opened yet");
+}
+
+int ov_gpio_open_in(const ov_config *cfg, const char *dev_dir, ov_gpio **out,
+                    char *err, size_t errlen)
+{
+    if (!out)
+        return OV_EINVAL;
+    *out = NULL;
+    if (!cfg || !dev_dir)
+        return ov_fail(err, errlen, OV_EINVAL, "GPIO: no configuration given");
+    ov_gpio *g = calloc(1, sizeof *g);
+    if (!g)
+        return ov_fail(err, errlen, OV_ENOMEM, "GPIO: out of memory");
+    ov_strlcpy(g->dev_dir, dev_dir, sizeof g->dev_dir);
+    char key[16];
+    for (int i = 0; i < OV_MAX_GPIO_ANSWERS; i++) {
+        snprintf(key, sizeof key, "answer%d", i + 1);
+        add_slot(g, cfg->gpio_answer[i], key, OV_BTN_ANSWER1 + i, -1);
+    }
+    add_slot(g, cfg->gpio_hear_again, "hear_again", OV_BTN_HEAR_AGAIN, -1);
+    add_slot(g, cfg->gpio_key_switch, "key_switch", OV_BTN_KEY_SWITCH, -1);
+    for (int i = 0; i < OV_MAX_GPIO_ANSWERS; i++) {
+        snprintf(key, sizeof key, "light%d", i + 1);
+        add_slot(g, cfg->gpio_light[i], key, -1, i);
+    }
+    *out = g;
+    open_missing(g);
+    update_problem(g);
+    g->tried = 1;
+    g->next_retry = ov_now_ms() + OV_GPIO_RETRY_MS;
+    if (g->n)
+        ov_log_info("GPIO: %d of %d lines open (%s)", ov_gpio_working(g), g->n, ovb_version());
+    int rc = first_error(g);
+    if (rc != OV_OK && err && errlen)
+        ov_strlcpy(err, g->problem, errlen);
+    return rc;
+}
+
+int ov_gpio_open(const ov_config *cfg, ov_gpio **out, char *err, size_t errlen)
+{
+    return ov_gpio_open_in(cfg, "/dev", out, err, errlen);
+}
+
+int ov_gpio_fds(ov_gpio *g, int *fds, int max)
+{
+    int n = 0;
+    if (!g)
+        return 0;
+    for (int i = 0; i < g->n && n < max; i++) {
+        if (!g->s[i].line || g->s[i].button < 0)
+            continue;
+        int fd = ovb_line_fd(g->s[i].line);
+        if (fd >= 0)
+            fds[n++] = fd;
+    }
+    return n;
+}
+
+/* A kernel timestamp in ms on ov_now_ms's clock, or now when it does not
+ * look like one (an old kernel with realtime stamps, clock trouble). */
+static uint64_t edge_time(uint64_t ts_ns, uint64_t now_ms)
+{
+    uint64_t ms = ts_ns / 1000000u;
+    if (ms > now_ms || now_ms - ms > 10000)
+        return now_ms;
+    return ms;
+}
+
+int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms)
+{
+    int total = 0, rc = OV_OK, changed = 0;
+    if (!g || !b)
+        return OV_EINVAL;
+    for (int i = 0; i < g->n; i++) {
+        slot *s = &g->s[i];
+        if (!s->line || s->button < 0)
+            continue;
+        if (s->need_level) {
+            /* The level when the line was requested: a button already down
+             * then is not a press. Edges since then are real presses. */
+            if (s->start_level >= 0)
+                ov_buttons_set_level(b, s->button, s->start_level == 0, now_ms);
+            s->need_level = 0;
+        }
+        int line_edges = 0, last = -1;
+        for (;;) {
+            ovb_edge ev[16];
+            int n = ovb_line_read(s->line, ev, (int)OV_ARRAY_LEN(ev));
+            if (n < 0) {
+                ovb_line_release(s->line);
+                s->line = NULL;
+                set_why(s, n, "%s stopped working (error %d); was the GPIO board unplugged?",
+                        s->spec, n);
+                rc = n;
+                changed = 1;
+                break;
+            }
+            for (int k = 0; k < n; k++)
+                ov_buttons_edge(b, s->button, ev[k].pressed, edge_time(ev[k].ts_ns, now_ms));
+            if (n > 0)
+                last = ev[n - 1].pressed;
+            total += n;
+            line_edges += n;
+            if (n < (int)OV_ARRAY_LEN(ev))
+                break;
+        }
+        /* Fast bounces can overflow the kernel's event buffer or carry the
+         * wrong edge type (it is read from the level a moment later): after
+         * a burst, trust the line's level as it is now. */
+        if (s->line && line_edges > 0) {
+            int v = ovb_line_get(s->line);
+            if (v >= 0 && (v == 0) != last)
+                ov_buttons_edge(b, s->button, v == 0, now_ms);
+        }
+    }
+    if (changed) {
+        update_problem(g);
+        g->next_retry = now_ms + OV_GPIO_RETRY_MS;
+    }
+    return rc < 0 ? rc : total;
+}
+
+static void write_lights(ov_gpio *g, uint64_t now_ms)
+{
+    for (int i = 0; i < g->n; i++) {
+        slot *s = &g->s[i];
+        if (!s->line || s->button >= 0)
+            continue;
+        int on = ov_lights_state((g->light_mask >> s->light) & 1u, g->blink_at, now_ms);
+        if (on == g->light_written[i])
+            continue;
+        g->light_written[i] = ovb_line_set(s->line, on) == OV_OK ? on : -1;
+    }
+}
+
+void ov_gpio_lights_mask(ov_gpio *g, unsigned mask, uint64_t now_ms)
+{
+    if (!g)
+        return;
+    g->light_mask = mask;
+    if (g->blink_at && now_ms >= g->blink_at +
+        (uint64_t)OV_LIGHT_BLINK_STEP_MS * OV_LIGHT_BLINK_FLIPS)
+        g->blink_at = 0;
+    write_lights(g, now_ms);
+}
+
+void ov_gpio_lights(ov_gpio *g, int voting_open, uint64_t now_ms)
+{
+    ov_gpio_lights_mask(g, voting_open ? ~0u : 0u, now_ms);
+}
+
+void ov_gpio_blink(ov_gpio *g, uint64_t now_ms)
+{
+    if (!g)
+        return;
+    g->blink_at = now_ms ? now_ms : 1;
+    write_lights(g, now_ms);
+}
+
+int ov_gpio_retry(ov_gpio *g, uint64_t now_ms)
+{
+    if (!g || ov_gpio_working(g) == g->n)
+        return 0;
+    if (g->tried && now_ms < g->next_retry)
+        return 0;
+    g->tried = 1;
+    g->next_retry = now_ms + OV_GPIO_RETRY_MS;
+    int before = ov_gpio_working(g);
+    open_missing(g);
+    int after = ov_gpio_working(g);
+    update_problem(g);
+    if (after != before)
+        ov_log_info("GPIO: %d of %d lines open", after, g->n);
+    return after > before;
+}
+
+const char *ov_gpio_problem(ov_gpio *g)
+{
+    return g && g->problem[0] ? g->problem : NULL;
+}
+
+int ov_gpio_working(ov_gpio *g)
+{
+    int n = 0;
+    if (g)
+        for (int i = 0; i < g->n; i++)
+            n += g->s[i].line != NULL;
+    return n;
+}
+
+int ov_gpio_configured(ov_gpio *g)
+{
+    return g ? g->n : 0;
+}
+
+void ov_gpio_close(ov_gpio *g)
+{
+    if (!g)
+        return;
+    for (int i = 0; i < g->n; i++) {
+        if (g->s[i].line && g->s[i].button < 0)
+            ovb_line_set(g->s[i].line, 0);   /* leave the lights off */
+        ovb_line_release(g->s[i].line);
+    }
+    free(g);
+}
+
+int ovb_errno_code(int e)
+{
+    switch (e) {
+    case ENOENT: case ENODEV: case ENXIO: case EINVAL: case ENOTTY: return OV_ENOTFOUND;
+    case EACCES: case EPERM: return OV_EPERM;
+    case EBUSY: return OV_EBUSY;
+    case ENOMEM: return OV_ENOMEM;
+    default: return OV_EIO;
+    }
+}

@@ -1,0 +1,109 @@
+/* gpio.h — the kiosk's arcade buttons and their lights on GPIO lines
+ * (libgpiod 1.x or 2.x, picked at build time; see gpio_backend.h).
+ *
+ * Lines come from [buttons] in the config file, by name ("GPIO17", as the
+ * Raspberry Pi's kernel names its header pins) or by chip label and offset
+ * ("pinctrl-rp1:17"); never by chip number, which changes between Pi models
+ * and kernels. An empty setting means "not wired".
+ *
+ * Buttons are wired to ground and use the Pi's internal pull-up: a falling
+ * edge is a press, a rising edge a release. Both edges are read from the
+ * main loop (poll the fds from ov_gpio_fds, then call ov_gpio_read) and fed
+ * to the debouncer in buttons.h, the same path as keys and the headless
+ * script. Lights are outputs, high = on.
+ *
+ * No GPIO chip, permission denied, a line in use, a wrong name: opening
+ * fails softly. The kiosk keeps running on touch and keys, the problem is
+ * logged once and kept for the facilitator (ov_gpio_problem), and
+ * ov_gpio_retry picks the lines up when they appear. */
+/* In the kiosk's loop (sketch):
+ *
+ *   ov_gpio_open(&cfg, &g, err, sizeof err);          // soft: show err once
+ *   ov_buttons_init(&b, cfg.debounce_ms, cfg.vote_lockout_ms, cfg.stuck_s * 1000);
+ *   for (;;) {
+ *       n = ov_gpio_fds(g, fds, OV_GPIO_MAX_FDS);      // + SDL/other fds
+ *       poll(..., min(frame, ov_buttons_wait_ms(&b, now)));
+ *       now = ov_now_ms();
+ *       ov_gpio_read(g, &b, now);                      // kernel edges -> debouncer
+ *       // keys: ov_buttons_edge(&b, OV_BTN_SWITCH_MOVE, down, now) (Space),
+ *       // headless `button N`: ov_buttons_tap(&b, N - 1, now)
+ *       while (ov_buttons_poll(&b, now, &p, 1) == 1) { ...;
+ *           // a vote counted: ov_buttons_lockout(&b, p.at_ms); ov_gpio_blink(g, now);
+ *       }
+ *       ov_gpio_lights(g, voting_open, now);
+ *       if (ov_gpio_retry(g, now)) show ov_gpio_problem(g) (NULL = all fine);
+ *   }
+ */
+#ifndef OV_GPIO_H
+#define OV_GPIO_H
+
+#include "ui/buttons.h"
+#include "platform/config.h"
+
+typedef struct ov_gpio ov_gpio;
+
+/* How often ov_gpio_retry really tries again. */
+#define OV_GPIO_RETRY_MS 3000
+/* Most fds ov_gpio_fds can return (one per input line). */
+#define OV_GPIO_MAX_FDS (OV_MAX_GPIO_ANSWERS + 2)
+
+/* Open every line configured in cfg's [buttons] (chips under /dev).
+ * Returns OV_OK when all configured lines work (or none is configured).
+ * On failure *out is still a usable object (the working lines work, the
+ * rest can be retried) and err gets a message for the facilitator; the
+ * return value is the first problem's code (OV_ENOTFOUND no chip or line,
+ * OV_EPERM permission, OV_EBUSY in use, OV_EIO other). Only OV_ENOMEM or
+ * OV_EINVAL (NULL arguments) leave *out NULL. */
+int ov_gpio_open(const ov_config *cfg, ov_gpio **out, char *err, size_t errlen);
+
+/* The same, looking for gpiochip* devices in dev_dir instead of /dev
+ * (tests point it at an empty folder to check the soft failure). */
+int ov_gpio_open_in(const ov_config *cfg, const char *dev_dir, ov_gpio **out,
+                    char *err, size_t errlen);
+
+/* File descriptors to poll for POLLIN (one per working input line).
+ * Returns how many were written (at most max; 0 when no line works).
+ * The set changes only when ov_gpio_retry returns 1 or ov_gpio_read
+ * returned a line to the retry list: fetch it again then. */
+int ov_gpio_fds(ov_gpio *g, int *fds, int max);
+
+/* Drain waiting edge events without blocking and feed them to the
+ * debouncer (kernel timestamps, so a late read still debounces right).
+ * Newly opened lines also report their current level here (a button held
+ * down at start is not a press). Returns the number of edges read, or a
+ * negative OV_E* code when a line stopped working (it is closed, the
+ * problem set, and retried later; the other lines were still read). */
+int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms);
+
+/* Set the answer lights: on while voting is open, off when not, with a
+ * blink after ov_gpio_blink. Call every loop turn (writes only on change). */
+void ov_gpio_lights(ov_gpio *g, int voting_open, uint64_t now_ms);
+
+/* The same with one bit per light: bit i set = light i+1 on (e.g. only the
+ * buttons that mean something for this question's scale). The blink after
+ * a vote flips every light alike, lit or not, so it never shows which
+ * button was pressed. */
+void ov_gpio_lights_mask(ov_gpio *g, unsigned mask, uint64_t now_ms);
+
+/* A vote was counted: all lights blink (see ov_lights_state), then go back
+ * to what ov_gpio_lights says. */
+void ov_gpio_blink(ov_gpio *g, uint64_t now_ms);
+
+/* Try again to open the lines that do not work, at most once every
+ * OV_GPIO_RETRY_MS (cheap to call every loop turn or every few seconds).
+ * Returns 1 when lines came up (fetch the fds and ov_gpio_problem again),
+ * 0 when nothing changed. */
+int ov_gpio_retry(ov_gpio *g, uint64_t now_ms);
+
+/* A sentence for the facilitator about lines that do not work, or NULL when
+ * every configured line works. Valid until the next call on g. */
+const char *ov_gpio_problem(ov_gpio *g);
+
+/* Number of configured lines that work now / that are configured. */
+int ov_gpio_working(ov_gpio *g);
+int ov_gpio_configured(ov_gpio *g);
+
+/* Release every line and free g. NULL is fine. */
+void ov_gpio_close(ov_gpio *g);
+
+#endif

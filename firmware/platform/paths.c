@@ -1,0 +1,92 @@
+/* paths.c — finding config, content and picture folders. */
+#include "platform/paths.h"
+#include "platform/content_import.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int is_dir(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISDIR(st.st_mode); }
+
+int ov_find_asset_dir(const char *rel, char *out, size_t outlen)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            for (int up = 1; up <= 3; up++) {        /* build/ourvoice, build/tests/x, ... */
+                char cand[PATH_MAX + 64];
+                char dots[16] = "";
+                for (int i = 0; i < up; i++) strcat(dots, i ? "/.." : "..");
+                snprintf(cand, sizeof cand, "%s/%s/assets/%s", exe, dots, rel);
+                if (is_dir(cand)) {
+                    char real[PATH_MAX];
+                    return ov_strlcpy(out, realpath(cand, real) ? real : cand, outlen);
+                }
+            }
+        }
+    }
+    char cand[PATH_MAX];
+    snprintf(cand, sizeof cand, "assets/%s", rel);
+    if (is_dir(cand)) return ov_strlcpy(out, cand, outlen);
+    snprintf(cand, sizeof cand, "/usr/share/ourvoice/%s", rel);
+    ov_strlcpy(out, cand, outlen);
+    return is_dir(cand) ? OV_OK : OV_ENOTFOUND;
+}
+
+int ov_load_config(const char *path, ov_config *cfg)
+{
+    ov_config_defaults(cfg);
+    char home_cfg[OV_PATH_MAX] = "";
+    const char *home = getenv("HOME");
+    if (home) snprintf(home_cfg, sizeof home_cfg, "%s/.config/ourvoice/ourvoice.ini", home);
+    const char *use = path;
+    if (!use) {
+        if (access("/etc/ourvoice/ourvoice.ini", R_OK) == 0) use = "/etc/ourvoice/ourvoice.ini";
+        else if (home_cfg[0] && access(home_cfg, R_OK) == 0) use = home_cfg;
+        else return OV_OK;     /* defaults only */
+    }
+    ov_diags d;
+    ov_diags_init(&d);
+    int r = ov_config_load(use, cfg, &d);
+    if (r == OV_ENOTFOUND) { fprintf(stderr, "%s: cannot read the config file; check the path given to --config\n", use); return r; }
+    ov_diags_print(&d, stderr);
+    return r;
+}
+
+int ov_settings_path(const char *data_dir, char *out, size_t outlen)
+{
+    char buf[OV_PATH_MAX + 16];
+    snprintf(buf, sizeof buf, "%s/settings.ini", data_dir);
+    return ov_strlcpy(out, buf, outlen);
+}
+
+int ov_load_settings(ov_config *cfg)
+{
+    char path[OV_PATH_MAX];
+    ov_settings_path(cfg->data_dir, path, sizeof path);
+    if (access(path, R_OK) != 0) return OV_OK;
+    ov_diags d;
+    ov_diags_init(&d);
+    int r = ov_config_load(path, cfg, &d);
+    ov_diags_print(&d, stderr);
+    return r == OV_ENOTFOUND ? OV_OK : r;
+}
+
+int ov_resolve_content_dir(const ov_config *cfg, const char *opt, char *out, size_t outlen)
+{
+    if (opt) return ov_strlcpy(out, opt, outlen);
+    char fallback[OV_PATH_MAX], err[300];
+    if (cfg->content_dir[0]) ov_strlcpy(fallback, cfg->content_dir, sizeof fallback);
+    else ov_find_asset_dir("content/en", fallback, sizeof fallback);
+    if (ov_content_recover(cfg->data_dir, NULL, err, sizeof err) != OV_OK)   /* an import cut short */
+        ov_log_warn("questions folder: %s", err);
+    ov_content_active_dir(cfg->data_dir, fallback, out, outlen);
+    return OV_OK;
+}

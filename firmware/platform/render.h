@@ -1,0 +1,50 @@
+/* render.h — draws a screen layout with SDL2, SDL2_ttf and SDL2_image: text in
+ * Andika (DejaVu fallback), pictures from SVG/PNG/JPG made into textures once
+ * at the size needed and reused, the word being spoken highlighted.
+ * The only module that draws; layout decides where things go. */
+#ifndef OV_RENDER_H
+#define OV_RENDER_H
+
+#include "ui/layout.h"
+
+typedef struct ov_render ov_render;
+struct SDL_Renderer;
+
+/* Open fonts and prepare drawing on `sdl_renderer` (an SDL_Renderer*).
+ * `theme_name`: standard, high-contrast or large-text. Returns OV_OK, or
+ * OV_ENOTFOUND with a message when no usable font is installed. */
+int ov_render_open(struct SDL_Renderer *sdl_renderer, const char *theme_name, ov_render **out,
+                   char *err, size_t errlen);
+
+/* The measuring function for ov_layout_env (real font metrics). */
+int ov_render_measure(void *render, int font_px, int bold, const char *text, int len);
+
+/* Switch to another theme (standard, high-contrast, large-text). */
+void ov_render_set_theme(ov_render *r, const char *theme_name);
+
+/* Text size factor of the theme (1.0 standard, more for large text). */
+double ov_render_text_scale(const ov_render *r);
+
+/* Draw layout `l` on the current render target. `hl_text`/`hl_word` name the
+ * word being spoken (-1: none). Returns OV_OK; missing pictures are drawn as
+ * a plain shape and reported once through ov_render_problem. */
+int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word);
+
+/* NULL, or a facilitator message about the last missing picture or font. */
+const char *ov_render_problem(const ov_render *r);
+
+/* Number of textures made so far (to show that they are reused). */
+long ov_render_textures_made(const ov_render *r);
+
+/* Make the content checker judge "does this text fit its box" with this
+ * renderer's real fonts and the real layout (see layout_fit.h). */
+void ov_render_install_content_fit(ov_render *r);
+
+/* For commands with no window (check-content): a renderer that can only
+ * measure text. Returns NULL (and the checker keeps its character limits)
+ * when no font is installed. */
+ov_render *ov_render_open_measure_only(void);
+
+void ov_render_close(ov_render *r);
+
+#endif

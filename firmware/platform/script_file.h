@@ -1,0 +1,15 @@
+/* script_file.h — reading a kiosk script file (the language is ui/script.h). */
+#ifndef OV_SCRIPT_FILE_H
+#define OV_SCRIPT_FILE_H
+
+#include "ui/script.h"
+
+#define OV_SCRIPT_MAX_BYTES (64u * 1024 * 1024)   /* a script file larger than this is refused */
+
+/* Read and parse the script file at `path` into *s (free with
+ * ov_script_free in every case). Every problem is reported as "path:line:
+ * message". Returns OV_OK, OV_ENOTFOUND (cannot read it), OV_EINVAL (a bad
+ * line, or not a regular file) or OV_ENOMEM. */
+int ov_script_load(const char *path, ov_script *s, ov_diags *d);
+
+#endif

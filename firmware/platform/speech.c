@@ -1,0 +1,473 @@
+/* speech.c — the speech object: one thread owns espeak-ng and renders each
+ * request into memory; the SDL audio callback plays it; the word highlighted
+ * follows the samples the callback has consumed. The only file calling SDL
+ * audio. A generation counter abandons stale work: ov_speech_say/stop bump it,
+ * the playback buffer is cleared at once, and the synthesis in flight sees the
+ * new generation in its next audio chunk and aborts. */
+#include "platform/speech.h"
+#include "platform/pi_display.h"
+
+#include "platform/speech_espeak.h"
+#include "platform/speech_render.h"
+
+#include <SDL.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define OV_SPEECH_RATE 22050
+#define DEVICE_SAMPLES 512       /* 23 ms per callback: low latency, smooth highlight */
+
+typedef struct { long sample; int start, len; } word_mark;
+
+struct ov_speech {
+    ov_speech_config cfg;
+    SDL_Thread *thread;
+    SDL_sem *ready;               /* thread finished starting espeak */
+    SDL_atomic_t gen;             /* generation of the newest say/stop */
+
+    /* Request queue (one slot: only the newest request matters). req_lock. */
+    SDL_mutex *req_lock;
+    SDL_cond *req_cond;
+    char *req_text, *req_rec;
+    int req_gen, req_pending, working, quit;
+    char req_language[16];        /* language wanted for the next synthesis */
+
+    /* Playback state. play_lock (also taken by the audio callback). */
+    SDL_mutex *play_lock;
+    int play_gen;
+    int16_t *samples;
+    size_t n, cap, pos;           /* pos = samples consumed by the callback */
+    int done;                     /* rendering of play_gen finished */
+    word_mark *marks;
+    int nmarks, capmarks;
+    uint64_t chunk_us;            /* when the callback last took samples... */
+    size_t chunk_pos, chunk_len;  /* ...from where, and how many */
+    uint64_t say_us;              /* when play_gen was asked for */
+    int64_t first_sound_us;       /* first non-silent sample consumed, -1 before */
+    uint64_t virtual_t0_us;       /* no device: clock playback from here */
+    int virtual_started;
+
+    SDL_AudioDeviceID dev;
+    int audio_inited;
+    char problem[512];            /* play_lock */
+    char problem_out[512];        /* copy returned by ov_speech_problem */
+};
+
+static uint64_t now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+void ov_speech_config_defaults(ov_speech_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    ov_strlcpy(cfg->language, "en-gb", sizeof cfg->language);
+    cfg->rate = 135;
+    cfg->pitch = 50;
+    cfg->volume = 100;
+    cfg->enabled = 1;
+}
+
+/* Record a problem for the facilitator (once per distinct sentence). */
+static void add_problem(ov_speech *s, const char *msg)
+{
+    SDL_LockMutex(s->play_lock);
+    int seen = strstr(s->problem, msg) != NULL;
+    if (!seen) {
+        size_t used = strlen(s->problem);
+        if (used && used + 2 < sizeof s->problem) { strcat(s->problem, " "); used++; }
+        ov_strlcpy(s->problem + used, msg, sizeof s->problem - used);
+    }
+    SDL_UnlockMutex(s->play_lock);
+    if (!seen) ov_log_warn("speech: %s", msg);
+}
+
+/* ---- audio callback (SDL's audio thread) ---- */
+
+static void audio_callback(void *user, Uint8 *stream, int len)
+{
+    ov_speech *s = user;
+    int16_t *out = (int16_t *)stream;
+    size_t want = (size_t)len / sizeof(int16_t), k = 0;
+    SDL_LockMutex(s->play_lock);
+    if (s->pos < s->n) {
+        k = s->n - s->pos;
+        if (k > want) k = want;
+        memcpy(out, s->samples + s->pos, k * sizeof(int16_t));
+        if (s->first_sound_us < 0) {
+            for (size_t i = 0; i < k; i++)
+                if (out[i] > 300 || out[i] < -300) { s->first_sound_us = (int64_t)now_us(); break; }
+        }
+    }
+    s->chunk_us = now_us();
+    s->chunk_pos = s->pos;
+    s->chunk_len = k;
+    s->pos += k;
+    SDL_UnlockMutex(s->play_lock);
+    if (k < want) memset(out + k, 0, (want - k) * sizeof(int16_t));
+}
+
+/* Samples heard so far (play_lock held): the callback's position, moved on
+ * through the chunk it handed over by the time since; or a clock when there
+ * is no sound device. */
+static size_t heard_pos(ov_speech *s, uint64_t t)
+{
+    if (!s->dev) {
+        if (!s->virtual_started) return 0;
+        uint64_t p = (t - s->virtual_t0_us) * OV_SPEECH_RATE / 1000000u;
+        return p < s->n ? (size_t)p : s->n;
+    }
+    uint64_t into = (t - s->chunk_us) * OV_SPEECH_RATE / 1000000u;
+    if (into > s->chunk_len) into = s->chunk_len;
+    return s->chunk_pos + (size_t)into;
+}
+
+/* ---- the render sink (speech thread) ---- */
+
+typedef struct { ov_speech *s; int gen; } render_ctx;
+
+static int sink_audio(void *user, const int16_t *samp, size_t n)
+{
+    render_ctx *c = user;
+    ov_speech *s = c->s;
+    if (SDL_AtomicGet(&s->gen) != c->gen) return 1;
+    int stale = 0, oom = 0;
+    SDL_LockMutex(s->play_lock);
+    if (s->play_gen != c->gen) stale = 1;
+    else {
+        if (s->n + n > s->cap) {
+            size_t cap = s->cap ? s->cap * 2 : OV_SPEECH_RATE * 4;
+            while (cap < s->n + n) cap *= 2;
+            int16_t *t = realloc(s->samples, cap * sizeof *t);
+            if (t) { s->samples = t; s->cap = cap; } else oom = 1;
+        }
+        if (!oom) {
+            memcpy(s->samples + s->n, samp, n * sizeof *samp);
+            s->n += n;
+            if (!s->virtual_started) { s->virtual_started = 1; s->virtual_t0_us = now_us(); }
+        }
+    }
+    SDL_UnlockMutex(s->play_lock);
+    if (oom) add_problem(s, "Out of memory for speech; the text was cut short.");
+    return stale || oom;
+}
+
+static void sink_word(void *user, long sample, int start, int len)
+{
+    render_ctx *c = user;
+    ov_speech *s = c->s;
+    SDL_LockMutex(s->play_lock);
+    if (s->play_gen == c->gen) {
+        if (s->nmarks == s->capmarks) {
+            int cap = s->capmarks ? s->capmarks * 2 : 64;
+            word_mark *m = realloc(s->marks, (size_t)cap * sizeof *m);
+            if (m) { s->marks = m; s->capmarks = cap; }
+        }
+        if (s->nmarks < s->capmarks)
+            s->marks[s->nmarks++] = (word_mark){ sample, start, len };
+    }
+    SDL_UnlockMutex(s->play_lock);
+}
+
+/* ---- the speech thread ---- */
+
+static void apply_voice(ov_speech *s, const char *language)
+{
+    char err[256];
+    if (ov_espeak_select_voice(language, s->cfg.voice, err, sizeof err) != OV_OK) add_problem(s, err);
+    ov_espeak_set_prosody(s->cfg.rate, s->cfg.pitch, s->cfg.volume);
+}
+
+static void speak_one(ov_speech *s, const char *text, const char *rec, int gen)
+{
+    render_ctx c = { s, gen };
+    ov_render_sink sink = { sink_audio, sink_word, &c };
+    char err[400];
+    if (rec && rec[0]) {
+        int rc = ov_render_recording(text, rec, OV_SPEECH_RATE, s->cfg.volume, &sink, err, sizeof err);
+        if (rc == OV_OK || rc == OV_RENDER_ABORTED) return;
+        char msg[512];
+        snprintf(msg, sizeof msg, "Recording not played: %s. Speaking the text instead.", err);
+        add_problem(s, msg);
+    }
+    if (!ov_espeak_ready()) return;
+    int rc = ov_render_text(text, &sink, err, sizeof err);
+    if (rc != OV_OK && rc != OV_RENDER_ABORTED) add_problem(s, err);
+}
+
+static int speech_thread(void *arg)
+{
+    ov_speech *s = arg;
+    char err[400];
+    if (ov_espeak_init(NULL, err, sizeof err) != OV_OK) add_problem(s, err);
+    char language[16];
+    ov_strlcpy(language, s->cfg.language, sizeof language);
+    if (ov_espeak_ready()) apply_voice(s, language);
+    SDL_SemPost(s->ready);
+
+    for (;;) {
+        SDL_LockMutex(s->req_lock);
+        while (!s->req_pending && !s->quit) SDL_CondWait(s->req_cond, s->req_lock);
+        if (s->quit) { SDL_UnlockMutex(s->req_lock); break; }
+        char *text = s->req_text, *rec = s->req_rec;
+        int gen = s->req_gen;
+        s->req_text = s->req_rec = NULL;
+        s->req_pending = 0;
+        s->working = 1;
+        int new_language = strcmp(language, s->req_language) != 0;
+        if (new_language) ov_strlcpy(language, s->req_language, sizeof language);
+        SDL_UnlockMutex(s->req_lock);
+
+        if (new_language && ov_espeak_ready()) apply_voice(s, language);
+        if (SDL_AtomicGet(&s->gen) == gen) speak_one(s, text ? text : "", rec, gen);
+
+        SDL_LockMutex(s->play_lock);
+        if (s->play_gen == gen) s->done = 1;
+        SDL_UnlockMutex(s->play_lock);
+        free(text);
+        free(rec);
+        SDL_LockMutex(s->req_lock);
+        s->working = 0;
+        SDL_UnlockMutex(s->req_lock);
+    }
+    ov_espeak_term();
+    return 0;
+}
+
+/* ---- audio device (caller's thread) ---- */
+
+static void open_audio(ov_speech *s)
+{
+    char msg[400];
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        snprintf(msg, sizeof msg, "No sound device: SDL audio could not start (%s). "
+                 "Check the speaker is connected and the sound driver works; the kiosk carries on without sound.",
+                 SDL_GetError());
+        add_problem(s, msg);
+        return;
+    }
+    s->audio_inited = 1;
+    SDL_AudioSpec want, have;
+    SDL_zero(want);
+    want.freq = OV_SPEECH_RATE;
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = DEVICE_SAMPLES;
+    want.callback = audio_callback;
+    want.userdata = s;
+    /* By name: the configured one, else HDMI, USB, then the jack (the Pi 5 and
+     * Zero 2 W have no jack); SDL's default when it lists no devices. */
+    const char *names[32];
+    int n = SDL_GetNumAudioDevices(0), pick = -1;
+    if (n > 32) n = 32;
+    for (int i = 0; i < n; i++) names[i] = SDL_GetAudioDeviceName(i, 0);
+    const char *name = NULL;
+    if (n > 0 && ov_pick_audio_device(names, n, s->cfg.audio_device, &pick) == OV_OK) name = names[pick];
+    else if (s->cfg.audio_device[0]) name = s->cfg.audio_device;
+    s->dev = SDL_OpenAudioDevice(name, 0, &want, &have, 0);
+    if (s->dev && name) ov_log_info("sound: %s", name);
+    if (!s->dev && name) {
+        snprintf(msg, sizeof msg, "Sound device '%s' could not be opened (%s); using the default device. "
+                 "Check [speech] audio_device in the settings.", name, SDL_GetError());
+        add_problem(s, msg);
+        s->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
+    }
+    if (!s->dev) {
+        snprintf(msg, sizeof msg, "No sound device: %s. Check the speaker is connected; "
+                 "the kiosk carries on without sound.", SDL_GetError());
+        add_problem(s, msg);
+        return;
+    }
+    SDL_PauseAudioDevice(s->dev, 0);   /* runs all the time, playing silence when idle */
+}
+
+/* ---- public API ---- */
+
+int ov_speech_open(const ov_speech_config *cfg, ov_speech **out)
+{
+    *out = NULL;
+    ov_speech *s = calloc(1, sizeof *s);
+    if (!s) return OV_ENOMEM;
+    if (cfg) s->cfg = *cfg; else ov_speech_config_defaults(&s->cfg);
+    if (s->cfg.rate <= 0) s->cfg.rate = 135;
+    ov_strlcpy(s->req_language, s->cfg.language, sizeof s->req_language);
+    s->first_sound_us = -1;
+    s->done = 1;
+    s->req_lock = SDL_CreateMutex();
+    s->play_lock = SDL_CreateMutex();
+    s->req_cond = SDL_CreateCond();
+    s->ready = SDL_CreateSemaphore(0);
+    if (!s->req_lock || !s->play_lock || !s->req_cond || !s->ready) {
+        ov_speech_close(s);
+        return OV_ENOMEM;
+    }
+    *out = s;
+    if (!s->cfg.enabled) return OV_OK;
+    open_audio(s);
+    s->thread = SDL_CreateThread(speech_thread, "ov-speech", s);
+    if (!s->thread) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "Speech could not start: no thread (%s).", SDL_GetError());
+        add_problem(s, msg);
+    } else {
+        SDL_SemWait(s->ready);
+    }
+    return OV_OK;
+}
+
+/* Bump the generation and silence playback at once. Returns the new gen. */
+static int new_generation(ov_speech *s)
+{
+    int gen = SDL_AtomicIncRef(&s->gen) + 1;
+    SDL_LockMutex(s->play_lock);
+    s->play_gen = gen;
+    s->n = s->pos = 0;
+    s->chunk_pos = s->chunk_len = 0;
+    s->nmarks = 0;
+    s->done = 0;
+    s->say_us = now_us();
+    s->first_sound_us = -1;
+    s->virtual_started = 0;
+    SDL_UnlockMutex(s->play_lock);
+    return gen;
+}
+
+void ov_speech_say(ov_speech *s, const char *text, const char *recording)
+{
+    if (!s || !s->thread) return;
+    char *t = strdup(text ? text : "");
+    char *r = recording && recording[0] ? strdup(recording) : NULL;
+    int gen = new_generation(s);
+    SDL_LockMutex(s->req_lock);
+    free(s->req_text);
+    free(s->req_rec);
+    s->req_text = t;
+    s->req_rec = r;
+    s->req_gen = gen;
+    s->req_pending = t != NULL;
+    SDL_CondSignal(s->req_cond);
+    SDL_UnlockMutex(s->req_lock);
+    if (!t) {
+        add_problem(s, "Out of memory for speech.");
+        ov_speech_stop(s);
+    }
+}
+
+void ov_speech_stop(ov_speech *s)
+{
+    if (!s || !s->play_lock) return;
+    new_generation(s);
+    SDL_LockMutex(s->play_lock);
+    s->done = 1;
+    SDL_UnlockMutex(s->play_lock);
+    SDL_LockMutex(s->req_lock);
+    free(s->req_text);
+    free(s->req_rec);
+    s->req_text = s->req_rec = NULL;
+    s->req_pending = 0;
+    SDL_UnlockMutex(s->req_lock);
+}
+
+void ov_speech_set_language(ov_speech *s, const char *language)
+{
+    if (!s || !s->req_lock) return;
+    SDL_LockMutex(s->req_lock);
+    ov_strlcpy(s->req_language, language && language[0] ? language : s->cfg.language, sizeof s->req_language);
+    SDL_UnlockMutex(s->req_lock);
+}
+
+int ov_speech_current_word(ov_speech *s, int *char_start, int *char_len)
+{
+    if (!s || !s->play_lock) return 0;
+    int found = 0;
+    SDL_LockMutex(s->play_lock);
+    if (s->play_gen == SDL_AtomicGet(&s->gen) && s->nmarks > 0) {
+        size_t p = heard_pos(s, now_us());
+        if (!(s->done && p >= s->n)) {
+            int lo = 0, hi = s->nmarks - 1, best = -1;     /* last mark with sample <= p */
+            while (lo <= hi) {
+                int mid = (lo + hi) / 2;
+                if (s->marks[mid].sample <= (long)p) { best = mid; lo = mid + 1; } else hi = mid - 1;
+            }
+            if (best >= 0) {
+                if (char_start) *char_start = s->marks[best].start;
+                if (char_len) *char_len = s->marks[best].len;
+                found = 1;
+            }
+        }
+    }
+    SDL_UnlockMutex(s->play_lock);
+    return found;
+}
+
+int ov_speech_busy(ov_speech *s)
+{
+    if (!s || !s->thread) return 0;
+    SDL_LockMutex(s->req_lock);
+    int busy = s->req_pending || s->working;
+    SDL_UnlockMutex(s->req_lock);
+    if (busy) return 1;
+    SDL_LockMutex(s->play_lock);
+    busy = !s->done || heard_pos(s, now_us()) < s->n;
+    SDL_UnlockMutex(s->play_lock);
+    return busy;
+}
+
+int ov_speech_wait(ov_speech *s, int timeout_ms)
+{
+    uint64_t end = ov_now_ms() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0);
+    while (ov_speech_busy(s)) {
+        if (ov_now_ms() >= end) return 0;
+        SDL_Delay(5);
+    }
+    return 1;
+}
+
+int ov_speech_latency_ms(ov_speech *s, double *ms)
+{
+    if (!s || !s->play_lock) return 0;
+    SDL_LockMutex(s->play_lock);
+    int have = s->first_sound_us >= 0;
+    if (have && ms) *ms = (double)((uint64_t)s->first_sound_us - s->say_us) / 1000.0;
+    SDL_UnlockMutex(s->play_lock);
+    return have;
+}
+
+int ov_speech_has_device(ov_speech *s) { return s && s->dev != 0; }
+
+const char *ov_speech_problem(ov_speech *s)
+{
+    if (!s) return "Speech is not available (no speech object).";
+    if (!s->play_lock) return NULL;
+    SDL_LockMutex(s->play_lock);
+    ov_strlcpy(s->problem_out, s->problem, sizeof s->problem_out);
+    SDL_UnlockMutex(s->play_lock);
+    return s->problem_out[0] ? s->problem_out : NULL;
+}
+
+void ov_speech_close(ov_speech *s)
+{
+    if (!s) return;
+    if (s->thread) {
+        SDL_AtomicIncRef(&s->gen);           /* abandon any synthesis in flight */
+        SDL_LockMutex(s->req_lock);
+        s->quit = 1;
+        SDL_CondSignal(s->req_cond);
+        SDL_UnlockMutex(s->req_lock);
+        SDL_WaitThread(s->thread, NULL);
+    }
+    if (s->dev) SDL_CloseAudioDevice(s->dev);
+    if (s->audio_inited) SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    if (s->req_cond) SDL_DestroyCond(s->req_cond);
+    if (s->req_lock) SDL_DestroyMutex(s->req_lock);
+    if (s->play_lock) SDL_DestroyMutex(s->play_lock);
+    if (s->ready) SDL_DestroySemaphore(s->ready);
+    free(s->req_text);
+    free(s->req_rec);
+    free(s->samples);
+    free(s->marks);
+    free(s);
+}

@@ -1,0 +1,74 @@
+/* speech.h — speaking screens aloud and knowing which word is being heard.
+ *
+ * One thread owns espeak-ng; synthesis is synchronous into memory, playback
+ * through SDL audio (22050 Hz mono S16). ov_speech_say never blocks drawing or
+ * input. If there is no sound device or no espeak data the object still works,
+ * silently, and ov_speech_problem() says why (for the facilitator). */
+#ifndef OV_SPEECH_H
+#define OV_SPEECH_H
+
+#include "base/ov_common.h"
+
+typedef struct ov_speech ov_speech;
+
+typedef struct {
+    char language[16];   /* espeak language, e.g. "en-gb", "cy" */
+    char voice[32];      /* optional voice name; "" = by language */
+    int rate;            /* words per minute; default 135 (easy read: slower) */
+    int pitch;           /* 0..100, default 50 */
+    int volume;          /* 0..200, default 100 */
+    int enabled;         /* 0: never make a sound */
+    char audio_device[64]; /* SDL device name to prefer, "" = default */
+} ov_speech_config;
+
+void ov_speech_config_defaults(ov_speech_config *cfg);
+
+/* Start the speech thread and audio. Always returns a usable object in *out
+ * (it may be silent) and OV_OK, or OV_ENOMEM. */
+int ov_speech_open(const ov_speech_config *cfg, ov_speech **out);
+
+/* Speak `text` (UTF-8), stopping whatever is being said now. If `recording`
+ * is a readable WAV it is played instead of synthesis. Returns at once. */
+void ov_speech_say(ov_speech *s, const char *text, const char *recording);
+
+/* Stop speaking at once. */
+void ov_speech_stop(ov_speech *s);
+
+/* The word being heard now: its first character (0-based, in characters, not
+ * bytes) and length in characters within the text given to ov_speech_say.
+ * Returns 1 when a word is playing, 0 when nothing is. */
+int ov_speech_current_word(ov_speech *s, int *char_start, int *char_len);
+
+/* 1 while sound is playing or about to. */
+int ov_speech_busy(ov_speech *s);
+
+/* NULL when all is well, or a sentence for the facilitator ("No sound device: ..."). */
+const char *ov_speech_problem(ov_speech *s);
+
+void ov_speech_close(ov_speech *s);
+
+/* Added by the speech module (issue 4).
+ * Notes: ov_speech_problem returns a buffer that the next call overwrites;
+ * call it from one thread (the kiosk loop). Problems can appear after open
+ * (a broken recording, a voice missing for new content), so poll it, e.g.
+ * when a screen changes. ov_speech_current_word is one uncontended mutex and
+ * a binary search: fine to call every frame. */
+
+/* Language of the content being spoken ("en-gb", "cy"); used from the next
+ * ov_speech_say on ("" = back to cfg->language). Never blocks. */
+void ov_speech_set_language(ov_speech *s, const char *language);
+
+/* Wait until nothing is playing or about to, at most timeout_ms. Returns 1
+ * when speech finished, 0 on timeout. For tests and the command line. */
+int ov_speech_wait(ov_speech *s, int timeout_ms);
+
+/* Time from the latest ov_speech_say to the first non-silent sample taken by
+ * the audio callback, in *ms. Returns 1 when known, 0 when nothing has sounded
+ * yet (or there is no sound device). For `make bench`. */
+int ov_speech_latency_ms(ov_speech *s, double *ms);
+
+/* 1 when a sound device is open (else speech is silent, but the highlight
+ * still moves in time, clocked as if it were playing). */
+int ov_speech_has_device(ov_speech *s);
+
+#endif

@@ -1,0 +1,135 @@
+/* facilitator.h — facilitator mode as pure logic: the PIN pad (with slowdown
+ * after wrong tries), the menu, meetings, meeting rounds, results shown back
+ * to the group, USB export / clear / import steps. Each screen is described
+ * as an ov_menu (title, a few lines, buttons, optional bar chart) that the
+ * layout draws; a press returns a command the kiosk carries out (it owns the
+ * vote store, the USB stick and the config file) and reports back. */
+#ifndef OV_FACILITATOR_H
+#define OV_FACILITATOR_H
+
+#include "model/content.h"
+#include "ui/pin.h"
+#include "model/results.h"
+
+#define OV_MENU_MAX_ITEMS 13
+#define OV_MENU_MAX_LINES 4
+#define OV_MENU_MAX_BARS OV_MAX_ANSWERS
+
+typedef enum {
+    OV_FAC_OFF,          /* members are voting */
+    OV_FAC_PIN,          /* enter the PIN */
+    OV_FAC_NEW_PIN,      /* the default PIN must be changed: type a new one */
+    OV_FAC_MENU,
+    OV_FAC_RESULTS,      /* one question's results, for the group */
+    OV_FAC_MEETING,      /* pick a meeting name */
+    OV_FAC_ROUND,        /* pick the question for a meeting round */
+    OV_FAC_CONFIRM_CLEAR,
+    OV_FAC_IMPORT,       /* what new questions on the stick would change */
+    OV_FAC_MESSAGE,      /* an outcome (export done, stick full, ...) */
+    OV_FAC_SETTINGS,     /* look (theme), the check step, speech */
+} ov_fac_screen;
+
+typedef enum {
+    OV_FAC_DO_NOTHING = 0,
+    OV_FAC_DO_REDRAW,        /* the screen changed */
+    OV_FAC_DO_EXIT,          /* back to voting */
+    OV_FAC_DO_SAVE_PIN,      /* hash and store ov_fac.new_pin, then clear it */
+    OV_FAC_DO_SET_MEETING,   /* votes now count towards ov_fac.meeting */
+    OV_FAC_DO_OPEN_ROUND,    /* meeting round on question ov_fac.round_q */
+    OV_FAC_DO_CLOSE_ROUND,
+    OV_FAC_DO_RESULTS,       /* fetch results (kiosk calls ov_fac_show_results) */
+    OV_FAC_DO_EXPORT,        /* write the files to the stick */
+    OV_FAC_DO_CLEAR,         /* clear the votes (only offered after a verified export) */
+    OV_FAC_DO_IMPORT,        /* take the new questions from the stick */
+    OV_FAC_DO_RESTORE,       /* put the previous questions back */
+    OV_FAC_DO_SETTING,       /* a setting changed: ov_fac.theme / confirm / speech; save it */
+} ov_fac_do;
+
+typedef enum { OV_MENU_PLAIN, OV_MENU_GO, OV_MENU_STOP } ov_menu_style;
+
+typedef struct {
+    char label[OV_WORD_LEN];
+    const char *icon;        /* picture name in assets/pictures, or NULL */
+    ov_menu_style style;
+    int code;                /* what pressing it means (internal) */
+    int arg;
+} ov_menu_item;
+
+typedef struct {
+    char word[OV_WORD_LEN];
+    char colour[OV_ID_LEN];
+    char picture[OV_PATH_MAX];   /* full path, or "" */
+    long count;
+} ov_menu_bar;
+
+typedef struct {
+    char title[OV_TITLE_LEN];
+    char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
+    int n_lines;
+    int secret_line;             /* index of a line never read aloud (typed PIN), or -1 */
+    ov_menu_item items[OV_MENU_MAX_ITEMS];
+    int n_items;
+    int keypad;                  /* 1: items are a PIN pad (3 rows of 4) */
+    ov_menu_bar bars[OV_MENU_MAX_BARS];
+    int n_bars;                  /* > 0: draw a bar chart */
+    long bar_max;
+} ov_menu;
+
+typedef struct {
+    ov_fac_screen screen;
+    const ov_content *content;
+    const char *stored_hash;     /* config pin_hash ("" = default PIN) */
+    ov_pin_guard guard;
+    char typed[12];              /* digits typed so far */
+    char first_new[12];          /* new PIN, first time typed */
+    char new_pin[16];            /* the accepted new PIN after OV_FAC_DO_SAVE_PIN */
+    char message[OV_SENTENCE_LEN];   /* under the PIN pad, or the MESSAGE screen */
+    char message2[OV_SENTENCE_LEN];
+    char meeting[64];            /* current meeting name */
+    int round_open, round_q;
+    int results_q;               /* question shown on the results screen */
+    const ov_results *results;   /* set by ov_fac_show_results */
+    int export_verified;         /* "clear votes" is offered only after a verified export */
+    int stick_present, stick_has_content;
+    int has_previous;            /* older questions kept after an import */
+    char problem[OV_SENTENCE_LEN]; /* a problem to check (no sound, buttons off...), or "" */
+    char theme[16];              /* settings screen: standard, high-contrast, large-text */
+    int confirm, speech;         /* settings screen: the check step, reading aloud */
+    const char *changed_key;     /* after OV_FAC_DO_SETTING: "theme", "confirm" or "speech" */
+    char import_lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
+    int n_import_lines;
+    int import_ok;
+    char today[16];              /* YYYY-MM-DD for meeting names */
+    uint64_t now_ms;
+} ov_fac;
+
+/* Start (off). `stored_hash` must stay valid (it is the config's string). */
+void ov_fac_init(ov_fac *f, const ov_content *c, const char *stored_hash, const char *meeting);
+
+/* Open facilitator mode: the PIN pad, or straight to the menu when the
+ * physical key switch was turned (key = 1). */
+void ov_fac_open(ov_fac *f, int key, uint64_t now_ms);
+
+/* Describe the current screen. Returns OV_OK (OV_EINVAL when off). */
+int ov_fac_menu(const ov_fac *f, ov_menu *out);
+
+/* Press item `item` of the current menu. Returns what the kiosk must do. */
+ov_fac_do ov_fac_press(ov_fac *f, int item, uint64_t now_ms);
+
+/* Results for the results screen (kiosk builds them from the store). */
+void ov_fac_show_results(ov_fac *f, const ov_results *res);
+
+/* An outcome to show (export written, stick full, PIN saved...). */
+void ov_fac_message(ov_fac *f, const char *line1, const char *line2);
+
+/* What the new questions on a stick would change (or why they are refused). */
+void ov_fac_import_preview(ov_fac *f, const char *const *lines, int n, int ok);
+
+/* A name for the current screen, for scripts and logs: "facilitator-pin",
+ * "facilitator-menu", "facilitator-results", ... ; NULL when off. */
+const char *ov_fac_screen_name(const ov_fac *f);
+
+/* The spoken text of the current screen (title, lines; results: the summary). */
+void ov_fac_speech(const ov_fac *f, char *out, size_t outlen);
+
+#endif

@@ -1,0 +1,103 @@
+/* layout.h — where everything goes on each screen, for any screen size and
+ * orientation, in physical units (targets of 20-30 mm, text of easy-read
+ * size). Pure: text is measured through a callback, nothing is drawn here.
+ * The renderer draws an ov_layout; tests check that nothing overlaps or is
+ * clipped at every supported size. */
+#ifndef OV_LAYOUT_H
+#define OV_LAYOUT_H
+
+#include "ui/flow.h"
+#include "base/textwrap.h"
+
+#define OV_LAYOUT_MAX_TEXTS 32
+#define OV_LAYOUT_MAX_BUTTONS 16
+#define OV_SPEECH_TEXT_LEN 2048
+
+typedef enum { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_LABEL, OV_TEXT_SMALL } ov_text_role;
+
+typedef struct {
+    ov_text_block block;
+    ov_text_role role;
+    int spoken;          /* 1: part of the screen's speech */
+    int speech_offset;   /* first character of this text within ov_layout.speech */
+} ov_layout_text;
+
+typedef enum { OV_BTN_STYLE_ANSWER, OV_BTN_STYLE_YES, OV_BTN_STYLE_NO, OV_BTN_STYLE_PLAIN } ov_button_style;
+
+typedef struct {
+    ov_target target;
+    ov_button_style style;
+    ov_rect rect;        /* the whole touch target */
+    ov_rect icon;        /* picture inside it (face, tick, speaker...) */
+    char icon_path[OV_PATH_MAX]; /* full path, or "" (then a shape is drawn) */
+    ov_shape shape;      /* drawn when there is no picture */
+    const char *colour;  /* palette name for answers ("red", ...), or NULL */
+    int label;           /* index into texts[], or -1 */
+    int focused;         /* highlighted by keys or scanning */
+    int chosen;          /* the answer chosen (confirm screen) */
+} ov_layout_button;
+
+#define OV_LAYOUT_MAX_BARS 6
+
+/* One bar of a results chart: picture, word, bar, count in digits. */
+typedef struct {
+    ov_rect icon;
+    char icon_path[OV_PATH_MAX];
+    ov_rect track;               /* the whole length a bar can take */
+    ov_rect bar;                 /* the filled part */
+    const char *colour;
+    int label, count;            /* indexes into texts[] */
+} ov_layout_bar;
+
+typedef struct {
+    ov_rect screen;              /* 0,0,w,h (logical, after rotation) */
+    double px_per_mm;
+    ov_screen kind;
+    ov_rect picture;             /* the screen's main picture, or w=0 */
+    char picture_path[OV_PATH_MAX];
+    ov_layout_text texts[OV_LAYOUT_MAX_TEXTS];
+    int n_texts;
+    ov_layout_button buttons[OV_LAYOUT_MAX_BUTTONS];
+    int n_buttons;
+    ov_rect progress_dots;       /* w=0 when not shown */
+    int progress_now, progress_total;
+    ov_rect banner;              /* facilitator warning strip, w=0 when none */
+    ov_layout_bar bars[OV_LAYOUT_MAX_BARS];
+    int n_bars;
+    int facilitator;             /* 1: a facilitator screen (drawn with a plain style) */
+    char speech[OV_SPEECH_TEXT_LEN]; /* what is read aloud, in reading order */
+    char pool[2048];             /* strings made for this screen ("2 of 4", ...) */
+    int pool_used;
+    int all_fit;                 /* 1 when every text fits its box */
+} ov_layout;
+
+typedef struct {
+    int w, h;                    /* logical size in pixels */
+    double px_per_mm;            /* from the display's physical size */
+    double text_scale;           /* theme: 1.0, or more for large text */
+    ov_measure_fn measure;
+    void *measure_ctx;
+    const char *pictures_dir;    /* folder of the project's control pictures */
+} ov_layout_env;
+
+/* Lay out the flow's current screen. `warning` (may be NULL) is a facilitator
+ * warning shown in a strip on the welcome screen. Returns OV_OK, or OV_EINVAL
+ * when some text did not fit (out is still complete and drawable, all_fit=0). */
+int ov_layout_screen(const ov_layout_env *env, const ov_flow *flow, const char *warning, ov_layout *out);
+
+/* Lay out a facilitator screen described by `menu` (an ov_menu from
+ * facilitator.h). Same contract as ov_layout_screen. */
+int ov_layout_menu(const ov_layout_env *env, const void *menu, const char *hear_again, ov_layout *out);
+
+/* The target under point (x, y), or kind OV_TARGET_NONE. */
+ov_target ov_layout_hit(const ov_layout *l, int x, int y);
+
+/* Pixels per millimetre for a screen of w x h pixels and `diagonal_inch`
+ * (0: guess — 7" for 800x480 and 720x1280, 7" for 1024x600, 40" above 1280 wide, else 10"). */
+double ov_px_per_mm(int w, int h, double diagonal_inch);
+
+/* Which text and word the speech position `char_pos` (in ov_layout.speech)
+ * falls in. Returns 1 and sets *text, *word; 0 when none. */
+int ov_layout_word_at(const ov_layout *l, int char_pos, int *text, int *word);
+
+#endif

@@ -1,0 +1,43 @@
+/* layout_parts.h — pieces shared by the member screens' layout (layout.c)
+ * and the facilitator screens' layout (layout_menu.c). Not a public API. */
+#ifndef OV_LAYOUT_PARTS_H
+#define OV_LAYOUT_PARTS_H
+
+#include "ui/layout.h"
+
+#include <math.h>
+
+#define MM(env, mm) ((int)lround((mm) * (env)->px_per_mm))
+
+/* Sizes shared by every screen. */
+typedef struct {
+    int margin, gap;
+    int body_px, title_px, label_px, small_px, min_px;
+    int target_min, target_aim;   /* 20 mm and 30 mm */
+    int portrait;
+    int squeeze;                  /* 0 = comfortable; more = smaller pictures and text */
+} metrics;
+
+/* Sizes for one screen; `squeeze` 0 is comfortable, each step smaller. */
+metrics ovl_measure_screen(const ov_layout_env *env, int squeeze);
+/* Keep a string made for this screen; "" when the pool is full. */
+const char *ovl_pool_add(ov_layout *l, const char *s);
+/* Add a text (spoken ones are appended to l->speech); returns its index or -1. */
+int ovl_add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *text,
+                 ov_text_role role, ov_rect box, int spoken);
+/* Texts one under another in `col`, read aloud in that order except text
+ * number `unspoken` (-1: all spoken); returns the y below the last. */
+int ovl_stack_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect col,
+                    const char *const *texts, const ov_text_role *roles, int n, int unspoken);
+/* Full path of one of the project's control pictures. */
+void ovl_control_path(const ov_layout_env *env, const char *name, char *out, size_t outlen);
+/* Add a pressable target; NULL when there are too many. */
+ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, ov_button_style style, ov_rect r);
+/* Picture and label inside a button (label under, or beside when wide). */
+void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
+                        const char *label, int spoken);
+/* The "hear it again" button in the top-right corner. */
+ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c, int size, int w,
+                       const char *label);
+
+#endif
