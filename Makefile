@@ -27,7 +27,7 @@ TEST_PKGS := cmocka
 CFLAGS   ?= -O2 -g
 # Flags every file needs whatever CFLAGS says (so `make CFLAGS="-O1 -g"` works).
 OV_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Ifirmware \
-             -Wall -Wextra -Wshadow -Wno-unused-parameter
+             -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-format-truncation
 # Deferred (=): expanded when a recipe runs, never when the Makefile is read.
 GPIOD_MAJOR = $(shell $(PKG_CONFIG) --modversion libgpiod 2>/dev/null | cut -d. -f1)
 PLATFORM_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS)) -DOV_GPIOD_API=$(or $(GPIOD_MAJOR),1)

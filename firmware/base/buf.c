@@ -1,4 +1,4 @@
-/* export_buf.c — growable text buffer and base64 for building export files. */
+/* buf.c — a growable text buffer (ov_buf_*) and base64, used to build export files. */
 #include "base/buf.h"
 
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-/* export_buf.h — a growable text buffer used to build export files in memory
+/* buf.h — a growable text buffer used to build export files in memory
  * (CSV, JSON, HTML) before they are written safely, plus base64. */
 #ifndef OV_EXPORT_BUF_H
 #define OV_EXPORT_BUF_H

@@ -1,4 +1,4 @@
-/* export_formats.c — the CSV (RFC 4180, UTF-8 with BOM, CRLF) and JSON
+/* export_format.c — the CSV (RFC 4180, UTF-8 with BOM, CRLF) and JSON
  * files of one meeting's results. Shapes documented in docs/export.md. */
 #include "model/export_format.h"
 #include "base/json_write.h"

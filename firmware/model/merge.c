@@ -1,4 +1,4 @@
-/* merge.c — read OurVoice export JSON files and add up the same questions. */
+/* merge.c — parse OurVoice export JSON and add up the same questions. */
 #include "model/merge.h"
 #include "base/json_read.h"
 #include "model/export_format.h"
