@@ -415,10 +415,19 @@ static int f_utimensat(int d, const char *p, const struct timespec t[2], int fl)
 {
     return hit(OP_UTIMES) ? -1 : utimensat(d, p, t, fl);
 }
+static int f_openat(int d, const char *p, int fl, mode_t m)
+{
+    if (hit(OP_OPEN)) return -1;
+    if ((fl & O_CREAT) && n_opened < 64) snprintf(opened[n_opened++], 256, "%s", p);
+    return openat(d, p, fl, m);
+}
+static int f_renameat(int d1, const char *a, int d2, const char *b) { return hit(OP_RENAME) ? -1 : renameat(d1, a, d2, b); }
+static int f_unlinkat(int d, const char *p, int fl) { return hit(OP_UNLINK) ? -1 : unlinkat(d, p, fl); }
 static const ov_fsops faulty = {
     .open = f_open, .write = f_write, .read = f_read, .fsync = f_fsync, .close = f_close,
     .rename = f_rename, .unlink = f_unlink, .mkdir = f_mkdir, .syncfs = f_syncfs,
     .utimensat = f_utimensat, .fadvise = NULL,
+    .openat = f_openat, .renameat = f_renameat, .unlinkat = f_unlinkat,
 };
 
 static void reset_faults(int op, int at, int e)
@@ -615,6 +624,9 @@ static void test_export_all_from_tally(void **state)
         for (long v = 0; v < (fixture_rows[i].count > 3 ? 3 : fixture_rows[i].count); v++)
             assert_int_equal(ov_tally_add(t, fixture_rows[i].meeting, fixture_rows[i].question,
                                           fixture_rows[i].answer, err, sizeof err), OV_OK);
+    /* results are saved only for closed meetings (issue 12, no differencing) */
+    assert_int_equal(ov_tally_meeting_close(t, "Club meeting", err, sizeof err), OV_OK);
+    assert_int_equal(ov_tally_meeting_close(t, "Other meeting", err, sizeof err), OV_OK);
     ov_tally_row before[32], after[32];
     int n_before = ov_tally_read(t, NULL, before, 32);
     assert_int_equal(n_before, (int)OV_ARRAY_LEN(fixture_rows));
@@ -652,6 +664,7 @@ static void test_command_line(void **state)
     char err[512];
     if (ov_tally_open(f->data, &t, err, sizeof err) != OV_OK) fail_msg("%s", err);
     for (int i = 0; i < 6; i++) assert_int_equal(ov_tally_add(t, "Club", "assets", "basics", err, sizeof err), OV_OK);
+    assert_int_equal(ov_tally_meeting_close(t, "Club", err, sizeof err), OV_OK);   /* only closed meetings are saved */
     ov_tally_close(t);
     char nocontent[400];
     snprintf(nocontent, sizeof nocontent, "%s/no-such-content", f->root);

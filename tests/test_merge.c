@@ -18,6 +18,7 @@
 #include "platform/export.h"
 #include "base/json_read.h"
 #include "model/merge.h"
+#include "platform/merge_input.h"
 
 static char root[128];
 

@@ -846,6 +846,7 @@ static int grow_rows(ov_tally_row **rows, int *cap, int need)
 
 static void fill_row(sqlite3_stmt *st, ov_tally_row *row)
 {
+    memset(row, 0, sizeof *row);
     const unsigned char *m = sqlite3_column_text(st, 0), *q = sqlite3_column_text(st, 1),
                         *a = sqlite3_column_text(st, 2);
     ov_strlcpy(row->meeting, m ? (const char *)m : "", sizeof row->meeting);
