@@ -62,6 +62,8 @@ struct ov_tally {
 };
 
 static int scrub_journal(ov_tally *t);
+static int zero_file(const char *path);
+static void set_neutral_time(const char *path);
 
 /* ---- small helpers ---- */
 
@@ -340,6 +342,11 @@ static int db_connect(ov_tally *t, const char *dir, char *err, size_t errlen)
         goto fail;
     }
     sqlite3_busy_timeout(t->db, BUSY_TIMEOUT_MS);
+    /* Before the first read: a crash left a hot journal, and rolling it back in
+     * SQLite's default mode would delete the journal, leaving the counts it
+     * holds in freed blocks. In PERSIST mode it stays, to be wiped below. A
+     * file that is not a database fails later, with the proper message. */
+    if (!t->readonly) exec(t->db, "PRAGMA journal_mode=PERSIST");
     /* Look before writing anything, in one read transaction (one snapshot). */
     int version = 0;
     rc = exec(t->db, "BEGIN");
@@ -409,6 +416,23 @@ fail:
     return r;
 }
 
+/* Give the journal (if any) a second name, wipe, before SQLite may delete it. */
+static void keep_journal_blocks(ov_tally *t, const char *wipe)
+{
+    zero_file(wipe);              /* left by a crash between link and unlink */
+    unlink(wipe);
+    if (link(t->journal, wipe) != 0 && errno != ENOENT)
+        ov_log_warn("could not keep %s to wipe it: %s", t->journal, strerror(errno));
+}
+
+/* Zero the blocks kept by keep_journal_blocks and drop the second name. */
+static void wipe_kept_blocks(const char *wipe, const char *dir)
+{
+    if (zero_file(wipe) != OV_OK) ov_log_warn("could not wipe %s: %s", wipe, strerror(errno));
+    if (unlink(wipe) == 0) sync_dir(dir);
+    set_neutral_time(dir);
+}
+
 /* Shared by both opens: check the folder, then connect. */
 static int open_common(const char *data_dir, int readonly, ov_tally **out, char *err, size_t errlen)
 {
@@ -456,9 +480,16 @@ static int open_common(const char *data_dir, int readonly, ov_tally **out, char 
 
     /* Another kiosk process opening or creating the same file at the same
      * moment can make a step report "busy" without waiting: try again. */
+    /* A crash can leave a hot journal, which SQLite deletes after rolling it
+     * back, leaving the counts it holds in freed blocks. A second name keeps
+     * its blocks ours until they are zeroed (see keep_journal_blocks). */
+    char wipe[OV_PATH_MAX + 32];
+    snprintf(wipe, sizeof wipe, "%s/.tallies-journal-wipe", data_dir);
+    if (!readonly) keep_journal_blocks(t, wipe);
     uint64_t start = ov_now_ms();
     while ((r = db_connect(t, data_dir, err, errlen)) == OV_EBUSY && ov_now_ms() - start < BUSY_TIMEOUT_MS)
         usleep(20000);
+    if (!readonly) wipe_kept_blocks(wipe, data_dir);
     if (r != OV_OK) goto out;
     r = OV_OK;
 out:
@@ -969,5 +1000,11 @@ void ov_tally_close(ov_tally *t)
     /* The last close checkpoints and deletes the WAL and shared-memory files. */
     if (t->db && sqlite3_close(t->db) != SQLITE_OK)
         ov_log_warn("closing the vote database %s: %s", t->path, sqlite3_errmsg(t->db));
+    /* Reads since the last commit gave the files a real access time. */
+    if (t->db && !t->readonly) {
+        set_neutral_time(t->journal);
+        set_neutral_time(t->path);
+        set_neutral_time(t->dir);
+    }
     free(t);
 }
