@@ -823,9 +823,10 @@ static void check_store(const char *dir, const long thanked[4][4], long thanked_
         }
     ov_tally_close(t);
     /* the start after the kills left nothing to compare: no earlier counts in the journal */
-    char db[400];
+    char db[400], jpath[420];
     snprintf(db, sizeof db, "%s/tallies.sqlite", dir);
-    assert_journal_all_zero(db);
+    snprintf(jpath, sizeof jpath, "%s-journal", db);
+    if (access(jpath, F_OK) == 0) assert_journal_all_zero(db);   /* a rolled-back journal may be gone */
     if (total > thanked_total + kills) fprintf(stderr, "EXTRA VOTES: stored %ld > thanked %ld + kills %d\n", total, thanked_total, kills);
     assert_true(total <= thanked_total + kills);
 }
