@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <sqlite3.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -415,10 +416,19 @@ static int f_utimensat(int d, const char *p, const struct timespec t[2], int fl)
 {
     return hit(OP_UTIMES) ? -1 : utimensat(d, p, t, fl);
 }
+static int f_openat(int d, const char *p, int fl, mode_t m)
+{
+    if (hit(OP_OPEN)) return -1;
+    if ((fl & O_CREAT) && n_opened < 64) snprintf(opened[n_opened++], 256, "%s", p);
+    return openat(d, p, fl, m);
+}
+static int f_renameat(int d1, const char *a, int d2, const char *b) { return hit(OP_RENAME) ? -1 : renameat(d1, a, d2, b); }
+static int f_unlinkat(int d, const char *p, int fl) { return hit(OP_UNLINK) ? -1 : unlinkat(d, p, fl); }
 static const ov_fsops faulty = {
     .open = f_open, .write = f_write, .read = f_read, .fsync = f_fsync, .close = f_close,
     .rename = f_rename, .unlink = f_unlink, .mkdir = f_mkdir, .syncfs = f_syncfs,
     .utimensat = f_utimensat, .fadvise = NULL,
+    .openat = f_openat, .renameat = f_renameat, .unlinkat = f_unlinkat,
 };
 
 static void reset_faults(int op, int at, int e)
@@ -615,6 +625,9 @@ static void test_export_all_from_tally(void **state)
         for (long v = 0; v < (fixture_rows[i].count > 3 ? 3 : fixture_rows[i].count); v++)
             assert_int_equal(ov_tally_add(t, fixture_rows[i].meeting, fixture_rows[i].question,
                                           fixture_rows[i].answer, err, sizeof err), OV_OK);
+    /* results are saved only for closed meetings (issue 12, no differencing) */
+    assert_int_equal(ov_tally_meeting_close(t, "Club meeting", err, sizeof err), OV_OK);
+    assert_int_equal(ov_tally_meeting_close(t, "Other meeting", err, sizeof err), OV_OK);
     ov_tally_row before[32], after[32];
     int n_before = ov_tally_read(t, NULL, before, 32);
     assert_int_equal(n_before, (int)OV_ARRAY_LEN(fixture_rows));
@@ -652,6 +665,7 @@ static void test_command_line(void **state)
     char err[512];
     if (ov_tally_open(f->data, &t, err, sizeof err) != OV_OK) fail_msg("%s", err);
     for (int i = 0; i < 6; i++) assert_int_equal(ov_tally_add(t, "Club", "assets", "basics", err, sizeof err), OV_OK);
+    assert_int_equal(ov_tally_meeting_close(t, "Club", err, sizeof err), OV_OK);   /* only closed meetings are saved */
     ov_tally_close(t);
     char nocontent[400];
     snprintf(nocontent, sizeof nocontent, "%s/no-such-content", f->root);
@@ -676,6 +690,225 @@ static void test_command_line(void **state)
     assert_int_equal(ov_cmd_export(7, bad_to), 1);
 }
 
+
+/* ---- issue 12: sticks, formulas, no differencing, any number of meetings ---- */
+
+/* STICK/ourvoice is a link (to a folder off the stick): nothing is written
+ * through it, the export is not "saved", so Clear votes is never offered. */
+static void test_export_folder_that_is_a_link_is_refused(void **state)
+{
+    fixture *f = *state;
+    char elsewhere[400], stick[400], dest[450];
+    snprintf(elsewhere, sizeof elsewhere, "%s/sd-card", f->root);
+    snprintf(stick, sizeof stick, "%s/stickmount", f->root);
+    snprintf(dest, sizeof dest, "%s/ourvoice", stick);
+    assert_int_equal(mkdir(elsewhere, 0755), 0);
+    assert_int_equal(mkdir(stick, 0755), 0);
+    assert_int_equal(symlink(elsewhere, dest), 0);
+    ov_results *list[] = { f->res };
+    ov_export_opts o = base_opts();
+    o.mount_point = stick;
+    ov_export_report rep;
+    char err[512] = "";
+    int rc = ov_export_results(&o, list, 1, dest, &rep, err, sizeof err);
+    assert_true(rc < 0);
+    assert_false(ov_export_verified(&rep));
+    assert_int_equal(rep.n_files, 0);
+    assert_non_null(strstr(err, "link"));
+    assert_null(strstr(rep.easy, "saved"));
+    DIR *d = opendir(elsewhere);
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(d))) n += e->d_name[0] != '.';
+    closedir(d);
+    assert_int_equal(n, 0);                       /* nothing landed off the stick */
+    /* a dangling link too */
+    assert_int_equal(unlink(dest), 0);
+    assert_int_equal(symlink("/nonexistent-ov", dest), 0);
+    assert_true(ov_export_results(&o, list, 1, dest, &rep, err, sizeof err) < 0);
+    assert_false(ov_export_verified(&rep));
+    ov_export_report_free(&rep);
+}
+
+/* The folder must be on the stick's own filesystem (st_dev of the mount point). */
+static void test_export_folder_on_another_filesystem_is_refused(void **state)
+{
+    fixture *f = *state;
+    struct stat a, b;
+    assert_int_equal(stat(f->root, &a), 0);
+    if (stat("/proc/self", &b) != 0 || a.st_dev == b.st_dev) { skip(); return; }
+    ov_results *list[] = { f->res };
+    ov_export_opts o = base_opts();
+    o.mount_point = "/proc";                      /* "the stick" is another filesystem */
+    ov_export_report rep;
+    char err[512] = "";
+    assert_int_equal(ov_export_results(&o, list, 1, f->out, &rep, err, sizeof err), OV_EINVAL);
+    assert_false(ov_export_verified(&rep));
+    assert_non_null(strstr(err, "not on the stick"));
+    o.mount_point = f->root;                      /* the same filesystem: fine */
+    assert_int_equal(ov_export_results(&o, list, 1, f->out, &rep, err, sizeof err), OV_OK);
+    assert_int_equal(rep.n_files, 3);
+    ov_export_report_free(&rep);
+}
+
+/* Titles a spreadsheet would run as formulas stay text in the CSV. */
+static void test_csv_formulas_made_inert(void **state)
+{
+    (void)state;
+    ov_results *r = ov_results_new();
+    strcpy(r->meeting, "=HYPERLINK(\"http://x\")");
+    ov_result_question *q = &r->questions[r->n_questions++];
+    strcpy(q->id, "q1"); strcpy(q->title, "+1+2"); strcpy(q->scale, "s");
+    const char *words[] = { "-3", "@SUM(A1)", "\tx", "\rcmd", "plain" };
+    for (int i = 0; i < 5; i++) {
+        ov_result_answer *a = &q->answers[q->n_answers++];
+        snprintf(a->id, sizeof a->id, "a%d", i);
+        strcpy(a->word, words[i]);
+        a->count = 9;
+    }
+    ov_results_finish_question(q, 5);
+    ov_export_opts o = base_opts();
+    ov_buf b = { 0 };
+    assert_int_equal(ov_export_csv(r, &o, &b), OV_OK);
+    char *csv = strndup(b.data, b.len);
+    assert_non_null(strstr(csv, "\"'=HYPERLINK(\"\"http://x\"\")\",q1,'+1+2,a0,'-3,9,no\r\n"));
+    assert_non_null(strstr(csv, ",a1,'@SUM(A1),"));
+    assert_non_null(strstr(csv, ",a2,'\tx,"));
+    assert_non_null(strstr(csv, ",a3,\"'\rcmd\","));
+    assert_non_null(strstr(csv, ",a4,plain,9,no\r\n"));
+    /* no cell starts with a formula character */
+    csv_table *t = calloc(1, sizeof *t);
+    csv_parse(csv + 3, t);
+    for (int row = 1; row < t->nrow; row++)
+        for (int col = 0; col < t->ncol[row]; col++)
+            assert_null(strchr("=+-@\t\r", t->cell[row][col][0] ? t->cell[row][col][0] : 'x'));
+    free(t);
+    free(csv);
+    ov_buf_free(&b);
+    free(r);
+}
+
+/* Every file in dir, concatenated in name order, into a malloc'd string. */
+static char *folder_bytes(const char *dir)
+{
+    struct dirent **list = NULL;
+    int n = scandir(dir, &list, NULL, alphasort);
+    ov_buf all = { 0 };
+    for (int i = 0; i < n; i++) {
+        if (list[i]->d_name[0] != '.') {
+            char p[600];
+            snprintf(p, sizeof p, "%s/%s", dir, list[i]->d_name);
+            size_t len = 0;
+            char *d = slurp(p, &len);
+            ov_buf_printf(&all, "== %s\n", list[i]->d_name);
+            ov_buf_add(&all, d, len);
+            free(d);
+        }
+        free(list[i]);
+    }
+    free(list);
+    char *s = strndup(all.data ? all.data : "", all.len);
+    ov_buf_free(&all);
+    return s;
+}
+
+/* No differencing: only closed meetings are exported, a closed meeting takes
+ * no more votes, and an export after one more vote is byte-identical to the
+ * one before it. Withheld questions name no chosen answer. */
+static void test_export_after_one_more_vote_is_the_same(void **state)
+{
+    fixture *f = *state;
+    ov_tally *t = NULL;
+    char err[512] = "";
+    if (ov_tally_open(f->data, &t, err, sizeof err) != OV_OK) fail_msg("%s", err);
+    ov_export_opts o = base_opts();
+    o.closed_only = 1;
+    ov_export_report rep;
+    for (int i = 0; i < 3; i++) {                 /* a drop-in: three members so far */
+        const char *qs[] = { "assets", "old-question", "cafe" }, *as[] = { "basics", "yes", "pink" };
+        assert_int_equal(ov_tally_add_set(t, "Drop-in May", qs, as, 3, err, sizeof err), OV_OK);
+    }
+    /* nothing is saved while the meeting is open */
+    assert_true(ov_export_all_opts(&o, t, &f->c, NULL, f->out, &rep, err, sizeof err) < 0);
+    assert_false(ov_export_verified(&rep));
+    assert_non_null(strstr(err, "closed"));
+    assert_true(ov_export_all_opts(&o, t, &f->c, "Drop-in May", f->out, &rep, err, sizeof err) < 0);
+    assert_non_null(strstr(err, "still open"));
+    assert_int_equal(ov_tally_meeting_close(t, "Drop-in May", err, sizeof err), OV_OK);
+    for (int i = 0; i < 2; i++) assert_int_equal(ov_tally_add(t, "Next", "assets", "doing-well", err, sizeof err), OV_OK);
+    assert_int_equal(ov_export_all_opts(&o, t, &f->c, NULL, f->out, &rep, err, sizeof err), OV_OK);
+    assert_int_equal(rep.n_files, 3);             /* only the closed meeting */
+    ov_export_report_free(&rep);
+    char *before = folder_bytes(f->out);
+    /* withheld (3 < 5): a question no longer in the content lists no answer;
+     * a content question lists its scale's answers, not the one only votes brought */
+    assert_null(strstr(before, "Drop-in May,old-question"));   /* no CSV row names an answer of it */
+    assert_null(strstr(before, "\"id\": \"yes\""));
+    assert_null(strstr(before, "pink"));
+    assert_non_null(strstr(before, "Drop-in May,cafe,"));
+    assert_non_null(strstr(before, "Drop-in May,assets,Your skills,doing-well,Doing really well,,yes"));
+    /* one more vote: in the open meeting (counted), in the closed one (refused) */
+    assert_int_equal(ov_tally_add(t, "Next", "assets", "not-yet", err, sizeof err), OV_OK);
+    assert_int_equal(ov_tally_add(t, "Drop-in May", "assets", "not-yet", err, sizeof err), OV_EPERM);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->out);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(ov_export_all_opts(&o, t, &f->c, NULL, f->out, &rep, err, sizeof err), OV_OK);
+    ov_export_report_free(&rep);
+    char *after = folder_bytes(f->out);
+    assert_string_equal(before, after);           /* nothing depends on that vote */
+    free(before);
+    free(after);
+    ov_tally_close(t);
+}
+
+/* Fast, still real files: no fsync or syncfs (10,000 meetings would take long). */
+static int no_sync(int fd) { (void)fd; return 0; }
+
+/* 10,000 meetings: every one exported, with no limit and nothing quadratic. */
+static void test_ten_thousand_meetings(void **state)
+{
+    fixture *f = *state;
+    enum { MEETINGS = 10000 };
+    ov_tally *t = NULL;
+    char err[512] = "";
+    if (ov_tally_open(f->data, &t, err, sizeof err) != OV_OK) fail_msg("%s", err);
+    ov_tally_close(t);
+    char db[400];
+    snprintf(db, sizeof db, "%s/tallies.sqlite", f->data);
+    sqlite3 *s = NULL;
+    assert_int_equal(sqlite3_open(db, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+    for (int m = 0; m < MEETINGS; m++) {
+        char sql[300];
+        snprintf(sql, sizeof sql, "INSERT INTO counts VALUES ('m%05d', 'assets', 'basics', %d, x'');"
+                                  "INSERT INTO meetings VALUES ('m%05d', '2025-05-03', 1);", m, 1 + m % 9, m);
+        assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
+    }
+    assert_int_equal(sqlite3_exec(s, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+    if (ov_tally_open(f->data, &t, err, sizeof err) != OV_OK) fail_msg("%s", err);
+    ov_fsops fast = *ov_fsops_real();
+    fast.fsync = no_sync;
+    fast.syncfs = no_sync;
+    ov_export_opts o = base_opts();
+    o.fs = &fast;
+    o.closed_only = 1;
+    ov_export_report rep;
+    int rc = ov_export_all_opts(&o, t, &f->c, NULL, f->out, &rep, err, sizeof err);
+    if (rc != OV_OK) fail_msg("%s", err);
+    assert_true(ov_export_verified(&rep));
+    assert_int_equal(rep.n_files, MEETINGS * 3);
+    char p[512];
+    snprintf(p, sizeof p, "%s/ourvoice-m09999-" DATE ".csv", f->out);
+    char *csv = slurp(p, NULL);
+    assert_non_null(csv);
+    assert_non_null(strstr(csv, "m09999,assets,Your skills,basics,Got the basics,,yes"));
+    free(csv);
+    ov_export_report_free(&rep);
+    ov_tally_close(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -691,6 +924,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_random_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_all_from_tally, setup, teardown),
         cmocka_unit_test_setup_teardown(test_command_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_export_folder_that_is_a_link_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_export_folder_on_another_filesystem_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_formulas_made_inert, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_export_after_one_more_vote_is_the_same, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ten_thousand_meetings, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

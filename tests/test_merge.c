@@ -18,6 +18,7 @@
 #include "platform/export.h"
 #include "base/json_read.h"
 #include "model/merge.h"
+#include "platform/merge_input.h"
 
 static char root[128];
 
@@ -290,6 +291,48 @@ static void test_json_reader_is_strict(void **state)
     assert_non_null(strstr(err, "line 3, column 9"));
 }
 
+
+/* 1 when s holds a byte a terminal would act on (C0, DEL, C1 in UTF-8). */
+static int has_control_byte(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) return 1;
+    return 0;
+}
+
+/* Control characters in a merged file (names, ids, or the file's own name)
+ * are refused and never reach the terminal through a message. */
+static void test_control_characters_never_reach_the_terminal(void **state)
+{
+    (void)state;
+    char dir[256], p[400], err[512];
+    snprintf(dir, sizeof dir, "%s/ctl", root);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    ov_results *r = ov_results_new();
+    int exact = 0;
+    static const char *const texts[] = {
+        "{\"format\":\"ourvoice-results\",\"version\":1,\"meeting\":\"\\u001b[2Jhi\",\"small_numbers\":5,\"questions\":[]}",
+        "{\"format\":\"ourvoice-results\",\"version\":1,\"meeting\":\"m\",\"small_numbers\":5,"
+        "\"questions\":[{\"id\":\"q\\u009b31m\",\"answers\":[]}]}",
+        "{\"format\":\"ourvoice-results\",\"version\":1,\"meeting\":\"m\",\"small_numbers\":5,"
+        "\"questions\":[{\"id\":\"q\",\"answers\":[{\"id\":\"a\\u0007\",\"count\":1}]}]}",
+    };
+    snprintf(p, sizeof p, "%s/x\033]0;owned\007.json", dir);    /* a file name with an escape sequence */
+    for (size_t i = 0; i < OV_ARRAY_LEN(texts); i++) {
+        write_file(p, texts[i]);
+        err[0] = '\0';
+        assert_int_equal(ov_merge_read_json(p, r, &exact, err, sizeof err), OV_EINVAL);
+        if (has_control_byte(err)) fail_msg("case %zu: a control character in the message", i);
+        assert_non_null(strstr(err, "control character"));
+        assert_non_null(strstr(err, "owned"));   /* the file is still named, made printable */
+    }
+    char bad[] = "a\033[2Jb\xc2\x9b" "c";
+    ov_merge_printable(bad);
+    assert_false(has_control_byte(bad));
+    assert_string_equal(bad, "a?[2Jb??c");
+    free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +340,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_meetings_apart_or_together, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_files_are_reported_not_crashed_on, setup, teardown),
         cmocka_unit_test(test_json_reader_is_strict),
+        cmocka_unit_test_setup_teardown(test_control_characters_never_reach_the_terminal, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

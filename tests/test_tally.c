@@ -149,6 +149,33 @@ static void sql_exec(const char *db_path, const char *sql)
 static const char *const Q[] = { "q1", "q2", "q3", "q4" };
 static const char *const A[] = { "a1", "a2", "a3", "a4" };
 
+#define OV_TEST_NEUTRAL_TIME 946684800   /* 2000-01-01, fsops.h OV_NEUTRAL_TIME */
+
+/* Announce all 16 (Q, A) keys, as the kiosk does when a meeting starts. */
+static void open_meeting_all_keys(ov_tally *t, const char *m)
+{
+    const char *qs[16], *as[16];
+    for (int i = 0; i < 16; i++) { qs[i] = Q[i / 4]; as[i] = A[(i * 3) % 4]; }
+    char err[ERRLEN] = "";
+    int r = ov_tally_meeting_open(t, m, "2025-05-03", qs, as, 16, err, sizeof err);
+    if (r != OV_OK) fprintf(stderr, "ov_tally_meeting_open: %s\n", err);
+    assert_int_equal(r, OV_OK);
+}
+
+/* The journal next to db exists and holds only zero bytes; returns its size. */
+static size_t assert_journal_all_zero(const char *db)
+{
+    char jpath[400];
+    snprintf(jpath, sizeof jpath, "%s-journal", db);
+    size_t len = 0;
+    unsigned char *j = slurp(jpath, &len);
+    assert_non_null(j);
+    for (size_t i = 0; i < len; i++)
+        if (j[i]) fail_msg("%s: byte %zu is %d, not 0: an earlier version of the counts is kept", jpath, i, j[i]);
+    free(j);
+    return len;
+}
+
 /* ---- counting ---- */
 
 static void test_counts_add_up_across_reopen(void **state)
@@ -252,17 +279,19 @@ static void test_clear_one_meeting_then_all(void **state)
     ov_tally_close(t);
 }
 
-static void test_settings_wal_full_version_1(void **state)
+/* The rollback journal is kept (PERSIST) and wiped after each commit
+ * (docs/privacy.md says why it is not WAL any more); synchronous=FULL. */
+static void test_settings_journal_full_version_2(void **state)
 {
     fixture *f = *state;
     ov_tally *t = open_ok(f->data);
     char v[32];
     assert_int_equal(ov_tally_setting(t, "journal_mode", v, sizeof v), OV_OK);
-    assert_string_equal(v, "wal");
+    assert_string_equal(v, "persist");
     assert_int_equal(ov_tally_setting(t, "synchronous", v, sizeof v), OV_OK);
     assert_string_equal(v, "2");                   /* 2 = FULL */
     assert_int_equal(ov_tally_setting(t, "user_version", v, sizeof v), OV_OK);
-    assert_string_equal(v, "1");
+    assert_string_equal(v, "2");
     assert_int_equal(ov_tally_setting(t, "busy_timeout", v, sizeof v), OV_OK);
     assert_true(atoi(v) >= 1000);
     assert_int_equal(ov_tally_setting(t, "secure_delete", v, sizeof v), OV_OK);
@@ -272,9 +301,9 @@ static void test_settings_wal_full_version_1(void **state)
     ov_tally_close(t);
     /* Seen from outside: persistent settings are in the file. */
     sql_text(f->db, "PRAGMA user_version", v, sizeof v);
-    assert_string_equal(v, "1");
+    assert_string_equal(v, "2");
     sql_text(f->db, "PRAGMA journal_mode", v, sizeof v);
-    assert_string_equal(v, "wal");
+    assert_string_equal(v, "delete");              /* not WAL: nothing in the file keeps a WAL */
     struct stat st;
     assert_int_equal(stat(f->data, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0700);     /* votes are private */
@@ -293,11 +322,13 @@ static void test_no_row_per_vote_and_no_time(void **state)
     assert_string_equal(v, "1");
     sql_text(f->db, "SELECT count FROM counts", v, sizeof v);
     assert_string_equal(v, "100");
-    /* The only object is the counts table, WITHOUT ROWID, with exactly these columns. */
+    /* The objects are the counts and meetings tables, WITHOUT ROWID, with exactly these columns. */
     sql_text(f->db, "SELECT group_concat(type || ':' || name, ',') FROM sqlite_schema", v, sizeof v);
-    assert_string_equal(v, "table:counts");
+    assert_string_equal(v, "table:counts,table:meetings");
     sql_text(f->db, "SELECT group_concat(name, ',') FROM pragma_table_info('counts')", v, sizeof v);
-    assert_string_equal(v, "meeting,question,answer,count");
+    assert_string_equal(v, "meeting,question,answer,count,pad");
+    sql_text(f->db, "SELECT group_concat(name, ',') FROM pragma_table_info('meetings')", v, sizeof v);
+    assert_string_equal(v, "meeting,start_date,closed");   /* the day a meeting starts, never a vote's time */
     sql_text(f->db, "SELECT sql FROM sqlite_schema WHERE name = 'counts'", v, sizeof v);
     assert_non_null(strstr(v, "WITHOUT ROWID"));
     for (char *p = v; *p; p++) *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
@@ -325,6 +356,7 @@ static void test_file_does_not_reveal_vote_order(void **state)
         if (run == 1) for (int i = 0; i < N / 2; i++) { int x = idx[i]; idx[i] = idx[N - 1 - i]; idx[N - 1 - i] = x; }
         if (run == 2) for (int i = N - 1; i > 0; i--) { int j = rand() % (i + 1); int x = idx[i]; idx[i] = idx[j]; idx[j] = x; }
         ov_tally *t = open_ok(dir);
+        open_meeting_all_keys(t, "m");                 /* as the kiosk does: every answer exists from the start */
         for (int i = 0; i < N; i++) vote(t, "m", Q[qs[idx[i]]], A[as[idx[i]]]);
         ov_tally_close(t);
         files[run] = slurp(db, &lens[run]);
@@ -332,6 +364,7 @@ static void test_file_does_not_reveal_vote_order(void **state)
         char wal[320];
         snprintf(wal, sizeof wal, "%s-wal", db);
         assert_int_equal(access(wal, F_OK), -1);   /* closed: no WAL left behind */
+        assert_journal_all_zero(db);
     }
     for (int run = 1; run < RUNS; run++) {
         assert_int_equal(lens[run], lens[0]);
@@ -340,18 +373,101 @@ static void test_file_does_not_reveal_vote_order(void **state)
     for (int run = 0; run < RUNS; run++) free(files[run]);
 }
 
-/* While the kiosk runs, the WAL holds only the latest commit, not a history. */
-static void test_wal_keeps_no_history(void **state)
+/* While the kiosk runs, the journal holds no earlier version of the counts:
+ * after every vote it is all zeros and always the same size, there is no
+ * WAL, and the file and journal carry the neutral time, not the vote's. */
+static void test_journal_keeps_no_history(void **state)
 {
     fixture *f = *state;
     ov_tally *t = open_ok(f->data);
-    for (int i = 0; i < 300; i++) vote(t, "m", Q[i % 4], A[(i / 4) % 4]);
-    char wal[300];
+    open_meeting_all_keys(t, "m");
+    char jpath[300], wal[300];
+    snprintf(jpath, sizeof jpath, "%s-journal", f->db);
     snprintf(wal, sizeof wal, "%s-wal", f->db);
-    struct stat st;
-    assert_int_equal(stat(wal, &st), 0);
-    /* WAL header (32) + at most 2 frames (24 + page) */
-    assert_true(st.st_size <= 32 + 2 * (24 + 4096));
+    off_t size = -1;
+    for (int i = 0; i < 60; i++) {
+        vote(t, "m", Q[i % 4], A[(i / 4) % 4]);
+        size_t len = assert_journal_all_zero(f->db);
+        if (size < 0) size = (off_t)len;
+        assert_int_equal((off_t)len, size);     /* the same size whatever was voted */
+        assert_int_equal(access(wal, F_OK), -1);
+        struct stat st;
+        assert_int_equal(stat(f->db, &st), 0);
+        assert_int_equal(st.st_mtime, OV_TEST_NEUTRAL_TIME);
+        assert_int_equal(st.st_atime, OV_TEST_NEUTRAL_TIME);
+        assert_int_equal(stat(jpath, &st), 0);
+        assert_int_equal(st.st_mtime, OV_TEST_NEUTRAL_TIME);
+    }
+    assert_true(size > 0);
+    ov_tally_close(t);
+}
+
+/* A version 1 file (counts only, WAL) is upgraded at the first open and keeps
+ * its counts; votes for a closed meeting are refused. */
+static void test_version_1_upgraded_and_closed_meetings(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(mkdir(f->data, 0700), 0);
+    sql_exec(f->db, "PRAGMA journal_mode=WAL; CREATE TABLE counts (meeting TEXT NOT NULL, question TEXT NOT NULL,"
+                    " answer TEXT NOT NULL, count INTEGER NOT NULL CHECK (count >= 0),"
+                    " PRIMARY KEY (meeting, question, answer)) WITHOUT ROWID;"
+                    " INSERT INTO counts VALUES ('old', 'q1', 'a1', 200); PRAGMA user_version = 1;");
+    char err[ERRLEN] = "";
+    ov_tally *t = open_ok(f->data);
+    assert_int_equal(count_of(t, "old", "q1", "a1"), 200);
+    vote(t, "old", "q1", "a1");
+    assert_int_equal(count_of(t, "old", "q1", "a1"), 201);
+    assert_int_equal(ov_tally_meeting_is_closed(t, "old"), 0);
+    assert_int_equal(ov_tally_meeting_close(t, "old", err, sizeof err), OV_OK);
+    assert_int_equal(ov_tally_meeting_is_closed(t, "old"), 1);
+    assert_int_equal(ov_tally_add(t, "old", "q1", "a1", err, sizeof err), OV_EPERM);
+    assert_non_null(strstr(err, "closed"));
+    assert_int_equal(count_of(t, "old", "q1", "a1"), 201);
+    const char *qs[] = { "q1" }, *as[] = { "a1" };
+    assert_int_equal(ov_tally_meeting_open(t, "old", "2025-05-03", qs, as, 1, err, sizeof err), OV_EPERM);
+    /* a new meeting: its start date is kept, counts of 0 are not votes */
+    assert_int_equal(ov_tally_meeting_open(t, "new", "2025-06-01", qs, as, 1, err, sizeof err), OV_OK);
+    assert_int_equal(ov_tally_meeting_open(t, "new", "2025-06-02", qs, as, 1, err, sizeof err), OV_OK);
+    assert_int_equal(ov_tally_meeting_open(t, "new", "June", qs, as, 1, err, sizeof err), OV_EINVAL);
+    char day[16];
+    assert_int_equal(ov_tally_meeting_start(t, "new", day, sizeof day), OV_OK);
+    assert_string_equal(day, "2025-06-01");
+    assert_int_equal(ov_tally_meeting_start(t, "nobody", day, sizeof day), OV_ENOTFOUND);
+    ov_tally_row *rows = NULL;
+    int n = -1;
+    assert_int_equal(ov_tally_read_all(t, "new", &rows, &n), OV_OK);
+    assert_int_equal(n, 0);
+    free(rows);
+    ov_tally_close(t);
+    char v[32];
+    sql_text(f->db, "PRAGMA user_version", v, sizeof v);
+    assert_string_equal(v, "2");
+}
+
+/* The one reader returns every row, however many (no silent limit). */
+static void test_read_all_has_no_limit(void **state)
+{
+    fixture *f = *state;
+    ov_tally *t = open_ok(f->data);
+    enum { MEETINGS = 300 };
+    for (int m = 0; m < MEETINGS; m++) {
+        char name[32];
+        snprintf(name, sizeof name, "meeting-%04d", m);
+        const char *qs[] = { "q1", "q2", "q3" }, *as[] = { "a1", "a2", "a3" };
+        char err[ERRLEN];
+        assert_int_equal(ov_tally_add_set(t, name, qs, as, 3, err, sizeof err), OV_OK);
+    }
+    ov_tally_row *rows = NULL;
+    int n = 0;
+    assert_int_equal(ov_tally_read_all(t, NULL, &rows, &n), OV_OK);
+    assert_int_equal(n, MEETINGS * 3);
+    assert_string_equal(rows[n - 1].meeting, "meeting-0299");
+    assert_string_equal(rows[n - 1].question, "q3");
+    free(rows);
+    char (*names)[OV_MEETING_LEN] = NULL;
+    assert_int_equal(ov_tally_meeting_names(t, 0, &names, &n), OV_OK);
+    assert_int_equal(n, MEETINGS);
+    free(names);
     ov_tally_close(t);
 }
 
@@ -536,7 +652,7 @@ static void test_newer_version_is_refused(void **state)
     ov_tally *t = open_ok(f->data);
     vote(t, "m", "q1", "a1");
     ov_tally_close(t);
-    sql_exec(f->db, "PRAGMA user_version = 2");
+    sql_exec(f->db, "PRAGMA user_version = 3");
     assert_refused_unchanged(f, "newer");
 }
 
@@ -706,6 +822,11 @@ static void check_store(const char *dir, const long thanked[4][4], long thanked_
             total += c;
         }
     ov_tally_close(t);
+    /* the start after the kills left nothing to compare: no earlier counts in the journal */
+    char db[400], jpath[420];
+    snprintf(db, sizeof db, "%s/tallies.sqlite", dir);
+    snprintf(jpath, sizeof jpath, "%s-journal", db);
+    if (access(jpath, F_OK) == 0) assert_journal_all_zero(db);   /* a rolled-back journal may be gone */
     if (total > thanked_total + kills) fprintf(stderr, "EXTRA VOTES: stored %ld > thanked %ld + kills %d\n", total, thanked_total, kills);
     assert_true(total <= thanked_total + kills);
 }
@@ -846,10 +967,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_meetings_kept_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_is_sorted_by_key_not_arrival, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clear_one_meeting_then_all, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_settings_wal_full_version_1, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_settings_journal_full_version_2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_row_per_vote_and_no_time, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_does_not_reveal_vote_order, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_wal_keeps_no_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_journal_keeps_no_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_version_1_upgraded_and_closed_meetings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_all_has_no_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_input_stores_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_add_set_is_all_or_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unwritable_data_folder_says_how_to_fix, setup, teardown),

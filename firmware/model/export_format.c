@@ -6,14 +6,24 @@
 #include <stdio.h>
 #include <string.h>
 
+/* 1 when a spreadsheet would run a cell starting like s as a formula. */
+static int formula_start(const char *s)
+{
+    return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
+}
+
 /* A CSV field: quoted when it holds a comma, quote, CR or LF (or starts or
- * ends with a space); quotes doubled. */
+ * ends with a space); quotes doubled. A text that a spreadsheet would run as
+ * a formula (= + - @ TAB CR first) gets a single quote in front, so it stays
+ * text (docs/export.md). */
 static void csv_field(ov_buf *b, const char *s)
 {
     size_t n = strlen(s);
     int quote = strpbrk(s, ",\"\r\n") != NULL || (n && (s[0] == ' ' || s[n - 1] == ' '));
-    if (!quote) { ov_buf_add(b, s, n); return; }
+    const char *inert = formula_start(s) ? "'" : "";
+    if (!quote) { ov_buf_puts(b, inert); ov_buf_add(b, s, n); return; }
     ov_buf_puts(b, "\"");
+    ov_buf_puts(b, inert);
     for (const char *p = s; *p; p++) {
         if (*p == '"') ov_buf_puts(b, "\"\"");
         else ov_buf_add(b, p, 1);

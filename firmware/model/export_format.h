@@ -19,6 +19,8 @@ typedef struct {
     int exact;               /* 1: CSV/JSON carry exact counts even when protected */
     const char *date;        /* "YYYY-MM-DD"; NULL = today (local time) */
     unsigned order_seed;     /* 0: random file order; other: a fixed order (tests) */
+    int closed_only;         /* 1: export only closed meetings (no differencing while one is open) */
+    const char *mount_point; /* not NULL: the folder must be on this mount (the stick's) */
 } ov_export_opts;
 
 /* The CSV and JSON file contents for one meeting's results. Each appends to

@@ -34,7 +34,27 @@ static int bad(rd *r, const ov_json *at, const char *fmt, const char *a, const c
     return 0;
 }
 
-/* Copy string member `key` into dst; required: missing is an error. */
+/* 1 when s holds a control character: C0 (below 0x20), DEL, or C1 (U+0080..U+009F,
+ * bytes C2 80..C2 9F in UTF-8) — any of them could drive a terminal. */
+static int has_control(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f) return 1;
+        if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) return 1;
+    }
+    return 0;
+}
+
+void ov_merge_printable(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; p && *p; p++) {
+        if (*p < 0x20 || *p == 0x7f) *p = '?';
+        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) { p[0] = '?'; p[1] = '?'; p++; }
+    }
+}
+
+/* Copy string member `key` into dst; required: missing is an error. A
+ * control character is refused (it would reach the terminal and the files). */
 static int get_str(rd *r, const ov_json *obj, const char *key, char *dst, size_t dstlen, int required)
 {
     const ov_json *v = ov_json_get(obj, key);
@@ -43,6 +63,7 @@ static int get_str(rd *r, const ov_json *obj, const char *key, char *dst, size_t
         return required ? bad(r, obj, "\"%s\" is missing%s", key, "") : 1;
     }
     if (v->type != OV_JSON_STRING) return bad(r, v, "\"%s\" must be a string, not %s", key, ov_json_type_name(v->type));
+    if (has_control(v->string)) return bad(r, v, "\"%s\" holds a control character, which is not allowed%s", key, "");
     if (ov_strlcpy(dst, v->string, dstlen) != OV_OK) return bad(r, v, "\"%s\" is too long%s", key, "");
     if (required && !dst[0]) return bad(r, v, "\"%s\" is empty%s", key, "");
     return 1;
@@ -119,9 +140,12 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
     if (!root) {
         /* "line L, column C: what" -> "PATH:L:C: what" */
         int line = 0, col = 0, off = 0;
+        int rc;
         if (sscanf(jerr, "line %d, column %d: %n", &line, &col, &off) == 2 && off > 0)
-            return ov_fail(err, errlen, OV_EINVAL, "%s:%d:%d: not valid JSON: %s", path, line, col, jerr + off);
-        return ov_fail(err, errlen, OV_EINVAL, "%s: not valid JSON: %s", path, jerr);
+            rc = ov_fail(err, errlen, OV_EINVAL, "%s:%d:%d: not valid JSON: %s", path, line, col, jerr + off);
+        else rc = ov_fail(err, errlen, OV_EINVAL, "%s: not valid JSON: %s", path, jerr);
+        if (err) ov_merge_printable(err);
+        return rc;
     }
     rd r = { path, err, errlen, OV_OK };
     const ov_json *v;
@@ -156,6 +180,7 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
     }
 out:
     ov_json_free(root);
+    if (r.rc != OV_OK && err) ov_merge_printable(err);   /* the path or a value may hold control bytes */
     return r.rc;
 }
 

@@ -25,11 +25,16 @@ void ov_merge_init(ov_merge *m, const char *one_meeting);
 void ov_merge_free(ov_merge *m);
 
 /* Parse one export JSON text (format "ourvoice-results", version 1) read
- * from `path` into *out and its exact_counts flag into *exact. Returns OV_OK,
+ * from `path` into *out and its exact_counts flag into *exact. Strings with a
+ * control character are refused; err never holds one. Returns OV_OK,
  * or OV_EINVAL / OV_ENOMEM with "PATH:LINE: what is wrong" in err
  * (platform/merge_input.h reads the file). */
 int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_results *out, int *exact,
                         char *err, size_t errlen);
+
+/* Replace every control character in s (C0, DEL, C1) by '?', in place, so
+ * a name from a merged file or folder can be printed safely. */
+void ov_merge_printable(char *s);
 
 /* Add one source's results into the merge. Returns OV_OK, or OV_EINVAL with
  * a message when a limit (meetings, questions) is exceeded. */

@@ -1,6 +1,7 @@
 /* export.h — the USB export: per meeting a CSV, a JSON file and an easy-read
  * HTML report, written safely (see fsops.h) in random order with neutral
- * file times. File formats are documented in docs/export.md.
+ * file times, into a folder opened without following links. File formats
+ * are documented in docs/export.md.
  *
  * File names: ourvoice-MEETING-DATE.csv / .json / .html, where MEETING is
  * the meeting name made safe for any stick (FAT too) and DATE is YYYY-MM-DD
@@ -15,38 +16,49 @@
 #include "model/results.h"
 #include "platform/tally.h"
 
-#define OV_EXPORT_MAX_FILES 96
-#define OV_EXPORT_MAX_MEETINGS 32
-
 typedef struct {
-    char files[OV_EXPORT_MAX_FILES][OV_PATH_MAX]; /* full paths written and verified */
+    char (*files)[OV_PATH_MAX]; /* full paths written and verified (malloc'd: ov_export_report_free) */
     int n_files;
+    int cap_files;
     int verified;            /* 1 only when every file was written, synced, read back equal */
     int code;                /* OV_OK or the OV_E* code of the failure */
     char easy[200];          /* easy-read sentence for members: success or what went wrong */
 } ov_export_report;
 
-/* Fill opts from the config (threshold, exact) with the real filesystem. */
+/* Free the list of files in rep (rep itself is the caller's); NULL is fine. */
+void ov_export_report_free(ov_export_report *rep);
+
+/* Fill opts from the config (threshold, exact) with the real filesystem;
+ * closed_only is 1. */
 void ov_export_opts_from_config(ov_export_opts *opts, const ov_config *cfg);
 
 /* Write the CSV, JSON and HTML files of several meetings' results into
- * dest_dir (created if missing), in random order, each written safely.
- * Files written so far are listed in rep even on failure. Returns OV_OK with
+ * dest_dir (created if missing, never through a link, on opts->mount_point's
+ * filesystem when set), in random order, each written safely. Any number of
+ * meetings. Files written so far are listed in rep even on failure (rep is
+ * overwritten: free an earlier list first). Returns OV_OK with
  * rep->verified = 1, or a negative OV_E* code with err = "PATH: STEP failed:
  * reason" and rep->easy = an easy-read sentence; nothing is ever removed
  * from the kiosk. */
 int ov_export_results(const ov_export_opts *opts, ov_results *const *res, int n_res,
                       const char *dest_dir, ov_export_report *rep, char *err, size_t errlen);
 
-/* Export every meeting in the tally (or only `meeting` when not NULL) with
- * the content's words and pictures. With no counts at all, the configured
- * meeting is exported with zero counts. Same returns as ov_export_results;
- * the tally is only read. */
+/* Export meetings from the tally (only `meeting` when not NULL) with the
+ * content's words and pictures: with opts->closed_only the closed meetings
+ * (an open meeting is refused: OV_EINVAL "still open"; none closed: OV_EINVAL
+ * "nothing to save"), else every meeting with votes (none: the content's
+ * questions with zero counts under "drop-in"). A question whose counts are
+ * withheld lists every answer of its scale, or no answer when it is no longer
+ * in the content. Any number of meetings, one at a time in memory. Same
+ * returns as ov_export_results; the tally is only read. */
 int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content *c,
                        const char *meeting, const char *dest_dir, ov_export_report *rep,
                        char *err, size_t errlen);
 
-/* ov_export_all_opts with options from cfg, every meeting. */
+/* The kiosk's "Save to USB stick": ov_export_all_opts with options from cfg,
+ * every meeting, into dest_dir = MOUNT/ourvoice (which must be on MOUNT's
+ * filesystem). Until the kiosk closes meetings (ov_tally_meeting_close) this
+ * still exports open meetings too (closed_only 0); see docs/privacy.md. */
 int ov_export_all(ov_tally *t, const ov_content *c, const ov_config *cfg, const char *dest_dir,
                   ov_export_report *rep, char *err, size_t errlen);
 

@@ -3,7 +3,12 @@
  * read-only stick, stick pulled out mid-write), plus the safe file writer
  * built on it.
  *
- * Safe write of DIR/NAME (ov_fs_write_safely):
+ * The folder is opened once without following links (O_NOFOLLOW |
+ * O_DIRECTORY, ov_fs_open_folder) and every file is then reached through
+ * that folder's descriptor (openat, renameat, unlinkat): a link on the stick
+ * can never send a file elsewhere.
+ *
+ * Safe write of DIR/NAME (ov_fs_write_at):
  *   1 open   DIR/.NAME.part (new, exclusive)      6 rename .NAME.part -> NAME
  *   2 write  all bytes                            7 fsync  DIR (the folder)
  *   3 utimensat neutral time on the temp file     8 syncfs the whole stick
@@ -32,6 +37,11 @@ typedef struct ov_fsops {
     int (*syncfs)(int fd);
     int (*utimensat)(int dirfd, const char *path, const struct timespec times[2], int flags);
     int (*fadvise)(int fd, off_t offset, off_t len, int advice); /* advisory: errors ignored */
+    /* Calls relative to a folder descriptor; NULL: the real system call. */
+    int (*openat)(int dirfd, const char *name, int flags, mode_t mode);
+    int (*renameat)(int fromfd, const char *from, int tofd, const char *to);
+    int (*unlinkat)(int dirfd, const char *name, int flags);
+    int (*fstat)(int fd, struct stat *st);
 } ov_fsops;
 
 /* The real system calls. */
@@ -54,6 +64,20 @@ const char *ov_fs_step_name(ov_fs_step step);
  * EROFS/EACCES/EPERM -> OV_EPERM, ENOENT/ENODEV/ENXIO -> OV_ENOTFOUND,
  * ENOMEM -> OV_ENOMEM, anything else OV_EIO. */
 int ov_fs_errno_code(int errnum);
+
+/* Open the folder dir (created first if missing) for writing files into it:
+ * never through a link (a link, or anything but a folder, is refused with
+ * OV_EINVAL and "DIR: ... is a link ..."), and when mount_point is not NULL
+ * the folder must be on that mount point's own filesystem (same st_dev), so a
+ * stick cannot send the files onto the SD card. Returns OV_OK with *dirfd
+ * (close it with fs->close), or a negative code with "DIR: STEP failed: why". */
+int ov_fs_open_folder(const ov_fsops *fs, const char *dir, const char *mount_point, int *dirfd,
+                      char *err, size_t errlen);
+
+/* ov_fs_write_safely inside a folder opened by ov_fs_open_folder: dir is its
+ * name, for messages only; every call is relative to dirfd. Same returns. */
+int ov_fs_write_at(const ov_fsops *fs, int dirfd, const char *dir, const char *name,
+                   const void *data, size_t len, ov_fs_step *failed_step, char *err, size_t errlen);
 
 /* Write data[0..len) to dir/name safely as described above (fs NULL = real).
  * Returns OV_OK only when the file is on the stick and read back equal.

@@ -1,36 +1,36 @@
 /* tally.c — the durable, anonymous vote store: DATA_DIR/tallies.sqlite.
  * This is the only file in OurVoice that calls SQLite.
  *
- * What is stored: one table of counts, (meeting, question, answer) -> count,
- * WITHOUT ROWID so rows live in key order, never in arrival order. No row per
- * vote, no time, no link between one member's answers.
+ * What is stored: counts, (meeting, question, answer) -> count, WITHOUT ROWID
+ * so rows live in key order, and per meeting its start date and a closed flag.
+ * No row per vote, no time of a vote, no link between one member's answers.
  *
- * Durability: WAL with synchronous=FULL; ov_tally_add returns OV_OK only after
- * COMMIT returned SQLITE_OK (the WAL is then fsync'd: a power cut keeps it).
+ * Durability: a rollback journal (journal_mode=PERSIST) with synchronous=FULL;
+ * ov_tally_add returns OV_OK only after COMMIT returned SQLITE_OK.
  *
- * Order privacy — what SQLite could otherwise leak, and what we do about it:
- *  - The WAL keeps every changed page, in commit order, until a checkpoint
- *    restarts it. We checkpoint after every commit (wal_autocheckpoint=1) and
- *    truncate the WAL when it restarts (journal_size_limit=0), so it only
- *    ever holds the pages of the latest transaction, which equal the pages in
- *    the database file.
- *  - Inside a b-tree page, a new cell is placed in free space, so the byte
- *    layout of a page tells which (question, answer) got its first vote
- *    first. A count whose stored size grows (1 -> 2, 127 -> 128, ...) also
- *    moves. Same-size updates are written in place. So after any commit that
- *    changed a cell's size, and on every read-write open (to heal a crash
- *    between the two), we VACUUM: the file is rebuilt in key order and its
- *    bytes depend only on the counts (tests/test_tally.c checks this).
- *  - secure_delete=ON zeroes freed cells and pages; temp_store=MEMORY keeps
- *    VACUUM's copy off the disk.
- * What remains: while another connection reads (e.g. `ourvoice results`
- * during voting) a checkpoint cannot restart the WAL, so for that time the WAL
- * holds the pages of several commits in order, until the next checkpoint that
- * can restart it or the last close (which deletes the WAL). The flash card's
- * own wear levelling and the filesystem journal may keep old blocks; only
- * full-disk encryption or destroying the card removes those. */
+ * No history on the card (docs/privacy.md has the measurements):
+ *  - Fixed-size cells: every count is followed by a pad blob so that count and
+ *    pad always take COUNT_BYTES bytes; SQLite then overwrites a changed cell
+ *    in place, so a cell's place in its page never depends on when it changed.
+ *  - Same bytes whatever was voted: every commit rewrites every count of the
+ *    meeting (its pad holds the meeting's new total), so the same pages are
+ *    written, the journal is the same size, and the file is a function of the
+ *    final counts only (for keys created by ov_tally_meeting_open, in key order).
+ *  - The rollback journal holds the pages as they were before the commit (the
+ *    previous counts). PERSIST keeps the file, so its blocks are reused in
+ *    place rather than freed; right after each commit (and at every read-write
+ *    open, after a crash) it is overwritten with zeros and synced.
+ *  - secure_delete=ON zeroes freed cells and pages; temp_store=MEMORY.
+ *  - No VACUUM and no schema change after creation: the schema cookie stays.
+ *  - After each commit the file, the journal and the folder get the neutral
+ *    time 2000-01-01 (atime and mtime). The inode change time (ctime) cannot
+ *    be set: it still says when the last write happened (docs/privacy.md).
+ * What remains is in docs/privacy.md: the ext4 journal under data=journal,
+ * ctime, the file change counter (number of commits), and cells created by a
+ * vote for a key that ov_tally_meeting_open did not announce. */
 #include "platform/tally.h"
 #include "base/utf8.h"
+#include "platform/fsops.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -40,8 +40,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <time.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
+#define COUNT_BYTES 8   /* a count plus its pad always take this many bytes in a cell */
+#define DATE_LEN 10     /* YYYY-MM-DD */
+#define ZERO_CHUNK 16384
 #define QID_MAX 31      /* bytes, so ids fit ov_tally_row.question/answer */
 #define MEETING_MAX (OV_MEETING_LEN - 1)
 #define BUSY_TIMEOUT_MS 5000
@@ -52,7 +56,14 @@ struct ov_tally {
     sqlite3_stmt *upsert;
     int readonly;
     char path[OV_PATH_MAX];
+    char journal[OV_PATH_MAX + 16];   /* path + "-journal" */
+    char dir[OV_PATH_MAX];
+    int version;                      /* schema version of the file */
 };
+
+static int scrub_journal(ov_tally *t);
+static int zero_file(const char *path);
+static void set_neutral_time(const char *path);
 
 /* ---- small helpers ---- */
 
@@ -197,6 +208,7 @@ static int build_path(const char *data_dir, char *path, size_t pathlen, char *er
     if (!data_dir || !*data_dir)
         return ov_fail(err, errlen, OV_EINVAL, "no data folder was given. %s", FIX_DIR);
     int n = snprintf(path, pathlen, "%s/tallies.sqlite", data_dir);
+    if (n >= 0 && (size_t)n + 16 >= pathlen) n = (int)pathlen;   /* room for "-journal" too */
     if (n < 0 || (size_t)n >= pathlen)
         return ov_fail(err, errlen, OV_EINVAL, "the data folder name %s is too long. %s", data_dir, FIX_DIR);
     return OV_OK;
@@ -255,6 +267,36 @@ static int has_tables(ov_tally *t, char *err, size_t errlen)
     return atoi(n) != 0;
 }
 
+#define MEETINGS_SQL \
+    "CREATE TABLE meetings (meeting TEXT PRIMARY KEY NOT NULL, start_date TEXT NOT NULL," \
+    " closed INTEGER NOT NULL CHECK (closed IN (0, 1))) WITHOUT ROWID;"
+/* Pad length of a count: COUNT_BYTES minus the bytes SQLite stores it in. */
+#define PAD_LEN_SQL \
+    "CASE WHEN count <= 1 THEN 8 WHEN count <= 127 THEN 7 WHEN count <= 32767 THEN 6" \
+    " WHEN count <= 8388607 THEN 5 WHEN count <= 2147483647 THEN 4" \
+    " WHEN count <= 140737488355327 THEN 2 ELSE 0 END"
+
+/* Version 1 (counts only, WAL) to 2: pads, and the meetings table. Once, at
+ * the first read-write open by this version. */
+static int upgrade_schema(ov_tally *t, char *err, size_t errlen)
+{
+    int rc = exec(t->db, "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "cannot write the vote database");
+    char v[32];
+    rc = query_text(t->db, "PRAGMA user_version", v, sizeof v);
+    if (rc == SQLITE_OK && atoi(v) == 1)
+        rc = exec(t->db, "ALTER TABLE counts ADD COLUMN pad BLOB NOT NULL DEFAULT x'';"
+                         "UPDATE counts SET pad = zeroblob(" PAD_LEN_SQL ");"
+                         MEETINGS_SQL "PRAGMA user_version = 2;");
+    if (rc == SQLITE_OK) rc = exec(t->db, "COMMIT");
+    if (rc != SQLITE_OK) {
+        int r = db_fail(t->db, rc, t->path, err, errlen, "cannot update the vote database to this version");
+        exec(t->db, "ROLLBACK");
+        return r;
+    }
+    return OV_OK;
+}
+
 /* A version-0 file is empty (new) or belongs to another program. */
 static int create_schema(ov_tally *t, char *err, size_t errlen)
 {
@@ -274,9 +316,10 @@ static int create_schema(ov_tally *t, char *err, size_t errlen)
     rc = exec(t->db,
               "CREATE TABLE counts ("
               " meeting TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL,"
-              " count INTEGER NOT NULL CHECK (count >= 0),"
+              " count INTEGER NOT NULL CHECK (count >= 0), pad BLOB NOT NULL DEFAULT x'',"
               " PRIMARY KEY (meeting, question, answer)) WITHOUT ROWID;"
-              "PRAGMA user_version = 1;");
+              MEETINGS_SQL
+              "PRAGMA user_version = 2;");
     if (rc == SQLITE_OK) rc = exec(t->db, "COMMIT");
     if (rc != SQLITE_OK) {
         int r = db_fail(t->db, rc, t->path, err, errlen, "cannot create the vote database");
@@ -299,6 +342,11 @@ static int db_connect(ov_tally *t, const char *dir, char *err, size_t errlen)
         goto fail;
     }
     sqlite3_busy_timeout(t->db, BUSY_TIMEOUT_MS);
+    /* Before the first read: a crash left a hot journal, and rolling it back in
+     * SQLite's default mode would delete the journal, leaving the counts it
+     * holds in freed blocks. In PERSIST mode it stays, to be wiped below. A
+     * file that is not a database fails later, with the proper message. */
+    if (!t->readonly) exec(t->db, "PRAGMA journal_mode=PERSIST");
     /* Look before writing anything, in one read transaction (one snapshot). */
     int version = 0;
     rc = exec(t->db, "BEGIN");
@@ -311,6 +359,7 @@ static int db_connect(ov_tally *t, const char *dir, char *err, size_t errlen)
     }
     exec(t->db, "COMMIT");
     if (r != OV_OK) goto fail;
+    t->version = version ? version : SCHEMA_VERSION;
     if (t->readonly) {
         if (version == 0) {
             r = ov_fail(err, errlen, OV_ENOTFOUND, "the vote database %s is empty: no votes have been stored yet.", t->path);
@@ -318,23 +367,28 @@ static int db_connect(ov_tally *t, const char *dir, char *err, size_t errlen)
         }
     } else {
         char mode[16];
-        rc = query_text(t->db, "PRAGMA journal_mode=WAL", mode, sizeof mode);
+        rc = query_text(t->db, "PRAGMA journal_mode=PERSIST", mode, sizeof mode);
         if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database"); goto fail; }
-        if (strcmp(mode, "wal") != 0) {
-            r = ov_fail(err, errlen, OV_EIO, "cannot use safe (WAL) mode for %s (got '%s'). %s", t->path, mode, FIX_DIR);
+        if (strcmp(mode, "persist") != 0) {
+            r = ov_fail(err, errlen, OV_EIO, "cannot use the safe journal for %s (got '%s'); is another program "
+                        "using it? %s", t->path, mode, FIX_DIR);
             goto fail;
         }
-        rc = exec(t->db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA journal_size_limit=0;"
-                         " PRAGMA temp_store=MEMORY;");
-        if (rc == SQLITE_OK) rc = sqlite3_wal_autocheckpoint(t->db, 1);
+        rc = exec(t->db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA journal_size_limit=-1;"
+                         " PRAGMA temp_store=MEMORY; PRAGMA cell_size_check=ON;");
         if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database"); goto fail; }
         if (version == 0) {
             r = create_schema(t, err, errlen);
             if (r != OV_OK) goto fail;
             sync_dir(dir);     /* the new file's name itself must survive a power cut */
+        } else if (version < SCHEMA_VERSION) {
+            r = upgrade_schema(t, err, errlen);
+            if (r != OV_OK) goto fail;
+            t->version = SCHEMA_VERSION;
         }
     }
-    rc = sqlite3_prepare_v2(t->db, "SELECT meeting, question, answer, count FROM counts LIMIT 0", -1, &t->upsert, NULL);
+    rc = sqlite3_prepare_v2(t->db, t->readonly && version < 2 ? "SELECT meeting, question, answer, count FROM counts LIMIT 0"
+                                   : "SELECT c.count, m.closed FROM counts c, meetings m LIMIT 0", -1, &t->upsert, NULL);
     sqlite3_finalize(t->upsert);
     t->upsert = NULL;
     if (rc != SQLITE_OK) {
@@ -345,14 +399,13 @@ static int db_connect(ov_tally *t, const char *dir, char *err, size_t errlen)
     }
     if (!t->readonly) {
         rc = sqlite3_prepare_v2(t->db,
-                                "INSERT INTO counts (meeting, question, answer, count) VALUES (?1, ?2, ?3, 1)"
-                                " ON CONFLICT (meeting, question, answer) DO UPDATE SET count = count + 1"
-                                " RETURNING count", -1, &t->upsert, NULL);
+                                "INSERT INTO counts (meeting, question, answer, count, pad) VALUES (?1, ?2, ?3, ?4, ?5)"
+                                " ON CONFLICT (meeting, question, answer) DO UPDATE SET count = excluded.count,"
+                                " pad = excluded.pad", -1, &t->upsert, NULL);
         if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot prepare the vote database"); goto fail; }
-        /* Heal a crash between a commit and its VACUUM (see the top of the file). */
-        rc = exec(t->db, "VACUUM");
-        if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
-            ov_log_warn("could not tidy the vote database %s: %s", t->path, sqlite3_errmsg(t->db));
+        /* A crash between a commit and its scrub left the old pages in the journal. */
+        if (scrub_journal(t) != OV_OK)
+            ov_log_warn("could not wipe the journal of the vote database %s; it is wiped after the next vote", t->path);
     }
     return OV_OK;
 fail:
@@ -363,6 +416,23 @@ fail:
     return r;
 }
 
+/* Give the journal (if any) a second name, wipe, before SQLite may delete it. */
+static void keep_journal_blocks(ov_tally *t, const char *wipe)
+{
+    zero_file(wipe);              /* left by a crash between link and unlink */
+    unlink(wipe);
+    if (link(t->journal, wipe) != 0 && errno != ENOENT)
+        ov_log_warn("could not keep %s to wipe it: %s", t->journal, strerror(errno));
+}
+
+/* Zero the blocks kept by keep_journal_blocks and drop the second name. */
+static void wipe_kept_blocks(const char *wipe, const char *dir)
+{
+    if (zero_file(wipe) != OV_OK) ov_log_warn("could not wipe %s: %s", wipe, strerror(errno));
+    if (unlink(wipe) == 0) sync_dir(dir);
+    set_neutral_time(dir);
+}
+
 /* Shared by both opens: check the folder, then connect. */
 static int open_common(const char *data_dir, int readonly, ov_tally **out, char *err, size_t errlen)
 {
@@ -371,6 +441,8 @@ static int open_common(const char *data_dir, int readonly, ov_tally **out, char 
     if (!t) return ov_fail(err, errlen, OV_ENOMEM, "out of memory opening the vote database");
     int r = build_path(data_dir, t->path, sizeof t->path, err, errlen);
     if (r != OV_OK) goto out;
+    snprintf(t->journal, sizeof t->journal, "%s-journal", t->path);
+    ov_strlcpy(t->dir, data_dir, sizeof t->dir);
     t->readonly = readonly;
     struct stat st;
     if (readonly) {
@@ -408,9 +480,16 @@ static int open_common(const char *data_dir, int readonly, ov_tally **out, char 
 
     /* Another kiosk process opening or creating the same file at the same
      * moment can make a step report "busy" without waiting: try again. */
+    /* A crash can leave a hot journal, which SQLite deletes after rolling it
+     * back, leaving the counts it holds in freed blocks. A second name keeps
+     * its blocks ours until they are zeroed (see keep_journal_blocks). */
+    char wipe[OV_PATH_MAX + 32];
+    snprintf(wipe, sizeof wipe, "%s/.tallies-journal-wipe", data_dir);
+    if (!readonly) keep_journal_blocks(t, wipe);
     uint64_t start = ov_now_ms();
     while ((r = db_connect(t, data_dir, err, errlen)) == OV_EBUSY && ov_now_ms() - start < BUSY_TIMEOUT_MS)
         usleep(20000);
+    if (!readonly) wipe_kept_blocks(wipe, data_dir);
     if (r != OV_OK) goto out;
     r = OV_OK;
 out:
@@ -431,18 +510,168 @@ int ov_tally_open_existing(const char *data_dir, ov_tally **out, char *err, size
     return open_common(data_dir, 1, out, err, errlen);
 }
 
-/* ---- write ---- */
+/* ---- leaving no trace: the journal, the times ---- */
 
-/* 1 when a count reaching n is stored in a different number of bytes than
- * n - 1 (SQLite's record format), i.e. its cell moved inside the page. */
-static int size_changed(sqlite3_int64 n)
+static const struct timespec neutral_times[2] = { { OV_NEUTRAL_TIME, 0 }, { OV_NEUTRAL_TIME, 0 } };
+
+/* Give path the neutral access and modification time (best effort: a file
+ * we may not own keeps its times, and the vote is stored all the same). */
+static void set_neutral_time(const char *path)
 {
-    return n == 1 || n == 2 || n == 128 || n == 32768 || n == 8388608 ||
-           n == 2147483648LL || n == 140737488355328LL;
+    if (utimensat(AT_FDCWD, path, neutral_times, AT_SYMLINK_NOFOLLOW) != 0 && errno != ENOENT)
+        ov_log_warn("could not give %s the neutral time: %s", path, strerror(errno));
 }
 
-int ov_tally_add_set(ov_tally *t, const char *meeting, const char *const *questions,
-                     const char *const *answers, int n, char *err, size_t errlen)
+/* Overwrite every byte of the file at path with zeros and sync it; a missing
+ * file is fine. Returns OV_OK or OV_EIO. */
+static int zero_file(const char *path)
+{
+    static const char zeros[ZERO_CHUNK];
+    int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return errno == ENOENT ? OV_OK : OV_EIO;
+    struct stat st;
+    int r = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? OV_OK : OV_EIO;
+    for (off_t off = 0; r == OV_OK && off < st.st_size;) {
+        size_t n = st.st_size - off < (off_t)sizeof zeros ? (size_t)(st.st_size - off) : sizeof zeros;
+        ssize_t w = pwrite(fd, zeros, n, off);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) r = OV_EIO;
+        else off += w;
+    }
+    if (r == OV_OK && fdatasync(fd) != 0) r = OV_EIO;
+    close(fd);
+    return r;
+}
+
+/* After a commit the rollback journal still holds the pages as they were
+ * before it: the previous counts. Zero it while holding the write lock (no
+ * other connection is writing a journal then), and give the file, the
+ * journal and the folder the neutral time. Returns OV_OK or a negative code. */
+static int scrub_journal(ov_tally *t)
+{
+    int rc = exec(t->db, "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK) return ov_code(rc, 0);
+    int r = zero_file(t->journal);
+    exec(t->db, "COMMIT");
+    set_neutral_time(t->journal);
+    set_neutral_time(t->path);
+    set_neutral_time(t->dir);
+    if (r != OV_OK) ov_log_warn("could not wipe %s: %s", t->journal, strerror(errno));
+    return r;
+}
+
+/* ---- write ---- */
+
+/* Bytes SQLite's record format uses for a count n >= 0. */
+static int int_bytes(sqlite3_int64 n)
+{
+    if (n <= 1) return 0;
+    if (n <= 127) return 1;
+    if (n <= 32767) return 2;
+    if (n <= 8388607) return 3;
+    if (n <= 2147483647LL) return 4;
+    if (n <= 140737488355327LL) return 6;
+    return 8;
+}
+
+typedef struct {
+    char question[QID_MAX + 1];
+    char answer[QID_MAX + 1];
+    sqlite3_int64 count;
+} key_count;
+
+typedef struct {
+    key_count *items;
+    int n, cap;
+} key_list;
+
+static int key_cmp(const void *a, const void *b)
+{
+    const key_count *x = a, *y = b;
+    int c = strcmp(x->question, y->question);   /* bytewise, like SQLite's BINARY collation */
+    return c ? c : strcmp(x->answer, y->answer);
+}
+
+/* The entry for (q, a), added with count 0 when missing; NULL when out of memory. */
+static key_count *key_find_or_add(key_list *l, const char *q, const char *a)
+{
+    for (int i = 0; i < l->n; i++)
+        if (!strcmp(l->items[i].question, q) && !strcmp(l->items[i].answer, a)) return &l->items[i];
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 32;
+        key_count *grown = realloc(l->items, (size_t)cap * sizeof *grown);
+        if (!grown) return NULL;
+        l->items = grown;
+        l->cap = cap;
+    }
+    key_count *k = &l->items[l->n++];
+    ov_strlcpy(k->question, q, sizeof k->question);
+    ov_strlcpy(k->answer, a, sizeof k->answer);
+    k->count = 0;
+    return k;
+}
+
+/* Every stored count of one meeting into l. Returns an SQLite code. */
+static int load_meeting(ov_tally *t, const char *meeting, key_list *l)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(t->db, "SELECT question, answer, count FROM counts WHERE meeting = ?1"
+                                       " ORDER BY question, answer", -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *q = sqlite3_column_text(st, 0), *a = sqlite3_column_text(st, 1);
+        key_count *k = key_find_or_add(l, q ? (const char *)q : "", a ? (const char *)a : "");
+        if (!k) { rc = SQLITE_NOMEM; break; }
+        k->count = sqlite3_column_int64(st, 2);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Write every count of l back, in key order, each with its pad (the pad's
+ * bytes are the meeting's total, so every cell changes at every commit and
+ * the same pages are written whatever was voted). Returns an SQLite code. */
+static int store_meeting(ov_tally *t, const char *meeting, key_list *l)
+{
+    qsort(l->items, (size_t)l->n, sizeof *l->items, key_cmp);
+    sqlite3_int64 total = 0;
+    for (int i = 0; i < l->n; i++) total += l->items[i].count;
+    unsigned char pad[COUNT_BYTES];
+    for (int i = 0; i < COUNT_BYTES; i++) pad[i] = (unsigned char)((unsigned long long)total >> (8 * i));
+    int rc = SQLITE_OK;
+    for (int i = 0; i < l->n && rc == SQLITE_OK; i++) {
+        sqlite3_reset(t->upsert);
+        sqlite3_bind_text(t->upsert, 1, meeting, -1, SQLITE_STATIC);
+        sqlite3_bind_text(t->upsert, 2, l->items[i].question, -1, SQLITE_STATIC);
+        sqlite3_bind_text(t->upsert, 3, l->items[i].answer, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(t->upsert, 4, l->items[i].count);
+        sqlite3_bind_blob(t->upsert, 5, pad, COUNT_BYTES - int_bytes(l->items[i].count), SQLITE_STATIC);
+        rc = sqlite3_step(t->upsert);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    sqlite3_reset(t->upsert);
+    sqlite3_clear_bindings(t->upsert);
+    return rc;
+}
+
+/* 1 when the meeting is closed, 0 when open or unknown, or a negative SQLite code. */
+static int closed_flag(ov_tally *t, const char *meeting)
+{
+    if (t->version < 2) return 0;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(t->db, "SELECT closed FROM meetings WHERE meeting = ?1", -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    int closed = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) == 1 : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? closed : -(rc ? rc : SQLITE_ERROR);
+}
+
+/* Check the arguments of a vote; OV_OK or OV_EINVAL/OV_EPERM with a message
+ * that never names the answer (it is someone's secret choice). */
+static int check_vote(ov_tally *t, const char *meeting, const char *const *questions,
+                      const char *const *answers, int n, char *err, size_t errlen)
 {
     if (!t || !t->db) return ov_fail(err, errlen, OV_EINVAL, "the vote was not stored: the vote database is not open");
     if (t->readonly || !t->upsert)
@@ -452,48 +681,44 @@ int ov_tally_add_set(ov_tally *t, const char *meeting, const char *const *questi
     if (!valid_id(meeting, MEETING_MAX))
         return ov_fail(err, errlen, OV_EINVAL, "the vote was not stored: the meeting name must be 1 to %d bytes of "
                        "UTF-8 text without control characters; fix meeting= in the config", MEETING_MAX);
-    /* Never name the answer in a message: it is someone's secret choice. */
     for (int i = 0; i < n; i++)
         if (!valid_id(questions[i], QID_MAX) || !valid_id(answers[i], QID_MAX))
             return ov_fail(err, errlen, OV_EINVAL, "the vote was not stored: a question or answer id is empty, longer than "
                            "%d bytes, or not UTF-8 text; run ourvoice check-content on the questions folder", QID_MAX);
-    if (n == 0) return OV_OK;
+    return OV_OK;
+}
 
-    int need_vacuum = 0, r;
+int ov_tally_add_set(ov_tally *t, const char *meeting, const char *const *questions,
+                     const char *const *answers, int n, char *err, size_t errlen)
+{
+    int r = check_vote(t, meeting, questions, answers, n, err, errlen);
+    if (r != OV_OK || n == 0) return r;
+    key_list l = { 0 };
     int rc = exec(t->db, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "the vote was not stored: cannot write");
-    for (int i = 0; i < n; i++) {
-        sqlite3_reset(t->upsert);
-        sqlite3_bind_text(t->upsert, 1, meeting, -1, SQLITE_STATIC);
-        sqlite3_bind_text(t->upsert, 2, questions[i], -1, SQLITE_STATIC);
-        sqlite3_bind_text(t->upsert, 3, answers[i], -1, SQLITE_STATIC);
-        rc = sqlite3_step(t->upsert);
-        if (rc == SQLITE_ROW) {
-            if (size_changed(sqlite3_column_int64(t->upsert, 0))) need_vacuum = 1;
-            rc = sqlite3_step(t->upsert);
-        }
-        if (rc != SQLITE_DONE) {
-            r = db_fail(t->db, rc, t->path, err, errlen, "the vote was not stored: cannot write");
-            goto fail;
-        }
+    int closed = closed_flag(t, meeting);
+    if (closed == 1) {
+        exec(t->db, "ROLLBACK");
+        return ov_fail(err, errlen, OV_EPERM, "the vote was not stored: the meeting \"%s\" is closed; start a new "
+                       "meeting (meeting= in the config) to take more votes", meeting);
     }
-    sqlite3_reset(t->upsert);
-    sqlite3_clear_bindings(t->upsert);
-    rc = exec(t->db, "COMMIT");
+    rc = closed < 0 ? -closed : load_meeting(t, meeting, &l);
+    for (int i = 0; i < n && rc == SQLITE_OK; i++) {
+        key_count *k = key_find_or_add(&l, questions[i], answers[i]);
+        if (!k) rc = SQLITE_NOMEM;
+        else k->count++;
+    }
+    if (rc == SQLITE_OK) rc = store_meeting(t, meeting, &l);
+    free(l.items);
+    if (rc == SQLITE_OK) rc = exec(t->db, "COMMIT");
     if (rc != SQLITE_OK) {
         r = db_fail(t->db, rc, t->path, err, errlen, "the vote was not stored: cannot save");
-        goto fail;
+        if (!sqlite3_get_autocommit(t->db)) exec(t->db, "ROLLBACK");
+        return r;
     }
-    /* Committed and durable. Now make the layout forget the order (see top). */
-    if (need_vacuum && exec(t->db, "VACUUM") != SQLITE_OK)
-        ov_log_warn("could not tidy the vote database %s (%s); the vote is stored, and it is tidied at the next start",
-                    t->path, sqlite3_errmsg(t->db));
+    /* Committed and durable: now wipe the previous counts from the journal. */
+    scrub_journal(t);
     return OV_OK;
-fail:
-    sqlite3_reset(t->upsert);
-    sqlite3_clear_bindings(t->upsert);
-    if (!sqlite3_get_autocommit(t->db)) exec(t->db, "ROLLBACK");
-    return r;
 }
 
 int ov_tally_add(ov_tally *t, const char *meeting, const char *question,
@@ -518,66 +743,234 @@ int ov_tally_clear(ov_tally *t, const char *meeting, char *err, size_t errlen)
     if (rc == SQLITE_OK) rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) return db_fail(t->db, rc, t->path, err, errlen, "cannot clear the votes in");
-    /* Rebuild the file so freed pages and cells keep nothing (see top). */
-    if (exec(t->db, "VACUUM") != SQLITE_OK)
-        ov_log_warn("the votes were cleared, but %s could not be tidied (%s); it is tidied at the next start",
-                    t->path, sqlite3_errmsg(t->db));
+    /* secure_delete zeroed the freed cells; the journal still has them. */
+    scrub_journal(t);
     return OV_OK;
+}
+
+/* ---- meetings ---- */
+
+/* 1 when s is YYYY-MM-DD (digits and dashes in place). */
+static int valid_date(const char *s)
+{
+    if (!s || strlen(s) != DATE_LEN) return 0;
+    for (int i = 0; i < DATE_LEN; i++)
+        if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return 0;
+    return 1;
+}
+
+/* Shared start of the meeting calls: open for writing, valid name. */
+static int meeting_call_ok(ov_tally *t, const char *meeting, char *err, size_t errlen)
+{
+    if (!t || !t->db) return ov_fail(err, errlen, OV_EINVAL, "the vote database is not open");
+    if (t->readonly) return ov_fail(err, errlen, OV_EPERM, "the vote database %s was opened read-only", t->path);
+    if (!valid_id(meeting, MEETING_MAX))
+        return ov_fail(err, errlen, OV_EINVAL, "the meeting name must be 1 to %d bytes of UTF-8 text without control "
+                       "characters; fix meeting= in the config", MEETING_MAX);
+    return OV_OK;
+}
+
+int ov_tally_meeting_open(ov_tally *t, const char *meeting, const char *start_date,
+                          const char *const *questions, const char *const *answers, int n,
+                          char *err, size_t errlen)
+{
+    int r = meeting_call_ok(t, meeting, err, errlen);
+    if (r != OV_OK) return r;
+    if (!valid_date(start_date))
+        return ov_fail(err, errlen, OV_EINVAL, "the meeting's start date must look like 2025-05-03");
+    if (n < 0 || (n > 0 && (!questions || !answers)))
+        return ov_fail(err, errlen, OV_EINVAL, "ov_tally_meeting_open: no questions or answers were given");
+    for (int i = 0; i < n; i++)
+        if (!valid_id(questions[i], QID_MAX) || !valid_id(answers[i], QID_MAX))
+            return ov_fail(err, errlen, OV_EINVAL, "a question or answer id is empty, longer than %d bytes, or not "
+                           "UTF-8 text; run ourvoice check-content on the questions folder", QID_MAX);
+    int rc = exec(t->db, "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "cannot write");
+    int closed = closed_flag(t, meeting);
+    if (closed == 1) {
+        exec(t->db, "ROLLBACK");
+        return ov_fail(err, errlen, OV_EPERM, "the meeting \"%s\" is closed and takes no more votes; choose a new "
+                       "meeting name", meeting);
+    }
+    sqlite3_stmt *st = NULL;
+    rc = closed < 0 ? -closed : sqlite3_prepare_v2(t->db, "INSERT INTO meetings (meeting, start_date, closed)"
+                                                   " VALUES (?1, ?2, 0) ON CONFLICT DO NOTHING", -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 2, start_date, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(t->db);
+    sqlite3_finalize(st);
+    /* Every count of the meeting exists from the start, laid out in key order. */
+    key_list l = { 0 };
+    if (rc == SQLITE_OK) rc = load_meeting(t, meeting, &l);
+    for (int i = 0; i < n && rc == SQLITE_OK; i++)
+        if (!key_find_or_add(&l, questions[i], answers[i])) rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = store_meeting(t, meeting, &l);
+    free(l.items);
+    if (rc == SQLITE_OK) rc = exec(t->db, "COMMIT");
+    if (rc != SQLITE_OK) {
+        r = db_fail(t->db, rc, t->path, err, errlen, "cannot open the meeting in");
+        if (!sqlite3_get_autocommit(t->db)) exec(t->db, "ROLLBACK");
+        return r;
+    }
+    scrub_journal(t);
+    return OV_OK;
+}
+
+int ov_tally_meeting_close(ov_tally *t, const char *meeting, char *err, size_t errlen)
+{
+    int r = meeting_call_ok(t, meeting, err, errlen);
+    if (r != OV_OK) return r;
+    sqlite3_stmt *st = NULL;
+    /* A meeting that was never opened (older kiosks) closes with an unknown start date. */
+    int rc = sqlite3_prepare_v2(t->db, "INSERT INTO meetings (meeting, start_date, closed) VALUES (?1, '', 1)"
+                                       " ON CONFLICT (meeting) DO UPDATE SET closed = 1", -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return db_fail(t->db, rc, t->path, err, errlen, "cannot close the meeting in");
+    scrub_journal(t);
+    return OV_OK;
+}
+
+int ov_tally_meeting_is_closed(ov_tally *t, const char *meeting)
+{
+    if (!t || !t->db || !meeting) return OV_EINVAL;
+    int c = closed_flag(t, meeting);
+    return c < 0 ? ov_code(-c, 0) : c;
+}
+
+int ov_tally_meeting_start(ov_tally *t, const char *meeting, char *out, size_t outlen)
+{
+    if (!t || !t->db || !meeting || !out || outlen == 0) return OV_EINVAL;
+    out[0] = '\0';
+    if (t->version < 2) return OV_ENOTFOUND;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(t->db, "SELECT start_date FROM meetings WHERE meeting = ?1", -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const unsigned char *d = sqlite3_column_text(st, 0);
+        ov_strlcpy(out, d ? (const char *)d : "", outlen);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW) return OV_OK;
+    return rc == SQLITE_DONE ? OV_ENOTFOUND : OV_EIO;
 }
 
 /* ---- read ---- */
 
-int ov_tally_read(ov_tally *t, const char *meeting, ov_tally_row *rows, int max)
+/* Grow *rows to hold at least need rows. Returns OV_OK or OV_ENOMEM. */
+static int grow_rows(ov_tally_row **rows, int *cap, int need)
 {
-    if (!t || !t->db || max < 0 || (max > 0 && !rows)) return OV_EINVAL;
+    if (need <= *cap) return OV_OK;
+    int cap2 = *cap ? *cap : 256;
+    while (cap2 < need) {
+        if (cap2 > (1 << 28)) return OV_ENOMEM;
+        cap2 *= 2;
+    }
+    ov_tally_row *grown = realloc(*rows, (size_t)cap2 * sizeof *grown);
+    if (!grown) return OV_ENOMEM;
+    *rows = grown;
+    *cap = cap2;
+    return OV_OK;
+}
+
+static void fill_row(sqlite3_stmt *st, ov_tally_row *row)
+{
+    memset(row, 0, sizeof *row);
+    const unsigned char *m = sqlite3_column_text(st, 0), *q = sqlite3_column_text(st, 1),
+                        *a = sqlite3_column_text(st, 2);
+    ov_strlcpy(row->meeting, m ? (const char *)m : "", sizeof row->meeting);
+    ov_strlcpy(row->question, q ? (const char *)q : "", sizeof row->question);
+    ov_strlcpy(row->answer, a ? (const char *)a : "", sizeof row->answer);
+    row->count = (long)sqlite3_column_int64(st, 3);
+}
+
+int ov_tally_read_all(ov_tally *t, const char *meeting, ov_tally_row **rows_out, int *n_out)
+{
+    if (!t || !t->db || !rows_out || !n_out) return OV_EINVAL;
+    *rows_out = NULL;
+    *n_out = 0;
     sqlite3_stmt *st = NULL;
+    /* Counts of 0 (announced by ov_tally_meeting_open, nobody chose them yet) are not votes. */
     int rc = sqlite3_prepare_v2(t->db,
                                 meeting ? "SELECT meeting, question, answer, count FROM counts WHERE meeting = ?1"
-                                          " ORDER BY meeting, question, answer"
-                                        : "SELECT meeting, question, answer, count FROM counts"
+                                          " AND count > 0 ORDER BY meeting, question, answer"
+                                        : "SELECT meeting, question, answer, count FROM counts WHERE count > 0"
                                           " ORDER BY meeting, question, answer", -1, &st, NULL);
     if (rc == SQLITE_OK && meeting) rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
-    int n = 0;
+    ov_tally_row *rows = NULL;
+    int n = 0, cap = 0, r = OV_OK;
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n < max) {
-            ov_tally_row *row = &rows[n];
-            const unsigned char *m = sqlite3_column_text(st, 0), *q = sqlite3_column_text(st, 1),
-                                *a = sqlite3_column_text(st, 2);
-            ov_strlcpy(row->meeting, m ? (const char *)m : "", sizeof row->meeting);
-            ov_strlcpy(row->question, q ? (const char *)q : "", sizeof row->question);
-            ov_strlcpy(row->answer, a ? (const char *)a : "", sizeof row->answer);
-            row->count = (long)sqlite3_column_int64(st, 3);
-        }
-        n++;
+        r = grow_rows(&rows, &cap, n + 1);
+        if (r != OV_OK) break;
+        fill_row(st, &rows[n++]);
         rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    if (r == OV_OK && rc != SQLITE_DONE) {
         ov_log_error("cannot read the votes from %s: %s", t->path, sqlite3_errstr(rc));
-        return ov_code(rc, 0) ? ov_code(rc, 0) : OV_EIO;
+        r = ov_code(rc, 0) ? ov_code(rc, 0) : OV_EIO;
     }
+    if (r != OV_OK) { free(rows); return r; }
+    *rows_out = rows;
+    *n_out = n;
+    return OV_OK;
+}
+
+int ov_tally_read(ov_tally *t, const char *meeting, ov_tally_row *rows, int max)
+{
+    if (!t || !t->db || max < 0 || (max > 0 && !rows)) return OV_EINVAL;
+    ov_tally_row *all = NULL;
+    int n = 0;
+    int r = ov_tally_read_all(t, meeting, &all, &n);
+    if (r != OV_OK) return r;
+    if (n > 0) memcpy(rows, all, (size_t)(n < max ? n : max) * sizeof *rows);
+    free(all);
     return n;
+}
+
+int ov_tally_meeting_names(ov_tally *t, int closed_only, char (**names_out)[OV_MEETING_LEN], int *n_out)
+{
+    if (!t || !t->db || !names_out || !n_out) return OV_EINVAL;
+    *names_out = NULL;
+    *n_out = 0;
+    if (closed_only && t->version < 2) return OV_OK;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(t->db, closed_only ? "SELECT meeting FROM meetings WHERE closed = 1 ORDER BY meeting"
+                                                   : "SELECT DISTINCT meeting FROM counts WHERE count > 0 ORDER BY meeting",
+                                -1, &st, NULL);
+    char (*names)[OV_MEETING_LEN] = NULL;
+    int n = 0, cap = 0, r = OV_OK;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            int cap2 = cap ? cap * 2 : 64;
+            void *grown = realloc(names, (size_t)cap2 * OV_MEETING_LEN);
+            if (!grown) { r = OV_ENOMEM; break; }
+            names = grown;
+            cap = cap2;
+        }
+        const unsigned char *m = sqlite3_column_text(st, 0);
+        ov_strlcpy(names[n++], m ? (const char *)m : "", OV_MEETING_LEN);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (r == OV_OK && rc != SQLITE_DONE) r = ov_code(rc, 0) ? ov_code(rc, 0) : OV_EIO;
+    if (r != OV_OK) { free(names); return r; }
+    *names_out = names;
+    *n_out = n;
+    return OV_OK;
 }
 
 int ov_tally_meetings(ov_tally *t, char (*names)[OV_MEETING_LEN], int max)
 {
     if (!t || !t->db || max < 0 || (max > 0 && !names)) return OV_EINVAL;
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(t->db, "SELECT DISTINCT meeting FROM counts ORDER BY meeting", -1, &st, NULL);
+    char (*all)[OV_MEETING_LEN] = NULL;
     int n = 0;
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n < max) {
-            const unsigned char *m = sqlite3_column_text(st, 0);
-            ov_strlcpy(names[n], m ? (const char *)m : "", OV_MEETING_LEN);
-        }
-        n++;
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        ov_log_error("cannot read the meetings from %s: %s", t->path, sqlite3_errstr(rc));
-        return ov_code(rc, 0) ? ov_code(rc, 0) : OV_EIO;
-    }
+    int r = ov_tally_meeting_names(t, 0, &all, &n);
+    if (r != OV_OK) return r;
+    if (n > 0) memcpy(names, all, (size_t)(n < max ? n : max) * OV_MEETING_LEN);
+    free(all);
     return n;
 }
 
@@ -607,5 +1000,11 @@ void ov_tally_close(ov_tally *t)
     /* The last close checkpoints and deletes the WAL and shared-memory files. */
     if (t->db && sqlite3_close(t->db) != SQLITE_OK)
         ov_log_warn("closing the vote database %s: %s", t->path, sqlite3_errmsg(t->db));
+    /* Reads since the last commit gave the files a real access time. */
+    if (t->db && !t->readonly) {
+        set_neutral_time(t->journal);
+        set_neutral_time(t->path);
+        set_neutral_time(t->dir);
+    }
     free(t);
 }

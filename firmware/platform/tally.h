@@ -1,10 +1,13 @@
 /* tally.h — durable, anonymous vote counts (the only module that uses SQLite).
  *
- * Stores counts only: (meeting, question, answer) -> number. No row per vote,
- * no time of a vote, nothing that keeps the order of votes, no link between
- * one person's answers. The database is DATA_DIR/tallies.sqlite in WAL mode
- * with synchronous=FULL: when ov_tally_add returns OV_OK the vote survives a
- * power cut. The schema is versioned with PRAGMA user_version. */
+ * Stores counts only: (meeting, question, answer) -> number, and per meeting
+ * its start date (a day) and whether it is closed. No row per vote, no time
+ * of a vote, nothing that keeps the order of votes, no link between one
+ * person's answers — neither in the file nor in what the file leaves on the
+ * card (see tally.c and docs/privacy.md). The database is
+ * DATA_DIR/tallies.sqlite with a rollback journal and synchronous=FULL: when
+ * ov_tally_add returns OV_OK the vote survives a power cut. The schema is
+ * versioned with PRAGMA user_version (2; version 1 files are upgraded). */
 #ifndef OV_TALLY_H
 #define OV_TALLY_H
 
@@ -26,19 +29,58 @@ int ov_tally_add(ov_tally *t, const char *meeting, const char *question,
 
 /* Add one vote for each of n (question, answer) pairs of one member, all in
  * one transaction: either every vote is stored and committed, or none is.
- * Returns OV_OK only after the commit has returned. */
+ * Every count of the meeting is rewritten, so the bytes written do not depend
+ * on the answers. Returns OV_OK only after the commit has returned; OV_EPERM
+ * when the meeting is closed (nothing stored). */
 int ov_tally_add_set(ov_tally *t, const char *meeting, const char *const *questions,
                      const char *const *answers, int n, char *err, size_t errlen);
 
-/* Read all counts (sorted by meeting, question, answer) into rows[0..max).
- * Returns the number of rows (may exceed max: only max were written), or a
- * negative code. meeting == NULL reads every meeting. */
+/* THE reader: every count above 0 (sorted by meeting, question, answer) of
+ * one meeting, or of all (meeting == NULL), in a malloc'd array the caller
+ * frees. No limit but memory. Returns OV_OK with *rows (NULL when none) and
+ * *n, or a negative code (OV_ENOMEM, OV_EIO...). */
+int ov_tally_read_all(ov_tally *t, const char *meeting, ov_tally_row **rows, int *n);
+
+/* Old fixed-size reader, kept for callers not yet moved to ov_tally_read_all:
+ * copies the first max rows, returns the full number of rows (may exceed
+ * max) or a negative code. */
 int ov_tally_read(ov_tally *t, const char *meeting, ov_tally_row *rows, int max);
 
-/* Names of meetings that have counts, sorted. Returns count or negative. */
+/* Names of meetings, sorted, in a malloc'd array the caller frees: with
+ * closed_only 0 the meetings that have votes, with 1 the closed meetings
+ * (with votes or not). Returns OV_OK with *names (NULL when none) and *n, or
+ * a negative code. */
+int ov_tally_meeting_names(ov_tally *t, int closed_only, char (**names)[OV_MEETING_LEN], int *n);
+
+/* Names of meetings that have votes, sorted, into names[0..max). Returns the
+ * full number (may exceed max) or a negative code. */
 int ov_tally_meetings(ov_tally *t, char (*names)[OV_MEETING_LEN], int max);
 
-/* Remove all counts of one meeting (NULL: of every meeting). Returns OV_OK or negative. */
+/* Start (or continue) a meeting: records its start date (YYYY-MM-DD, the day
+ * the meeting starts; kept from the first call) and creates a count of 0 for
+ * each of the n (question, answer) pairs — every answer of every question the
+ * content offers — laid out in key order, so no later vote changes where a
+ * count lives in the file. Returns OV_OK; OV_EPERM when the meeting is
+ * closed; OV_EINVAL for a bad name, date or id; another negative code when
+ * the database cannot be written. */
+int ov_tally_meeting_open(ov_tally *t, const char *meeting, const char *start_date,
+                          const char *const *questions, const char *const *answers, int n,
+                          char *err, size_t errlen);
+
+/* Close a meeting: it takes no more votes (ov_tally_add returns OV_EPERM) and
+ * may be exported. Closing twice is fine. Returns OV_OK or a negative code. */
+int ov_tally_meeting_close(ov_tally *t, const char *meeting, char *err, size_t errlen);
+
+/* 1 when the meeting is closed, 0 when it is open or unknown, negative on error. */
+int ov_tally_meeting_is_closed(ov_tally *t, const char *meeting);
+
+/* The start date given to ov_tally_meeting_open into out ("" when the meeting
+ * was closed without being opened). Returns OV_OK, OV_ENOTFOUND (no such
+ * meeting), or a negative code. */
+int ov_tally_meeting_start(ov_tally *t, const char *meeting, char *out, size_t outlen);
+
+/* Remove all counts of one meeting (NULL: of every meeting); whether a
+ * meeting is closed is kept. Returns OV_OK or negative. */
 int ov_tally_clear(ov_tally *t, const char *meeting, char *err, size_t errlen);
 
 /* Open an existing DATA_DIR/tallies.sqlite read-only (for `ourvoice results`

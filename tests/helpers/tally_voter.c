@@ -9,6 +9,14 @@
  *   tally_voter bench DATA_DIR [N]   N votes (default 1000), then prints the
  *                                    rate of committed votes per second with
  *                                    synchronous=FULL, and the open time.
+ *   tally_voter visits DATA_DIR FILE FIRST
+ *                                    one member per line of FILE ("a1 a4 a2 a3":
+ *                                    the answers to q1..q4), from line FIRST on,
+ *                                    each with ov_tally_add_set into meeting
+ *                                    "visits" (opened with every q/a first); prints
+ *                                    "thanked N" (N = line number) after each.
+ *   tally_voter dump DATA_DIR        open for writing (as a kiosk start does),
+ *                                    print "Q A COUNT" lines of "visits", close.
  * Exit: 0 ok, 1 a tally call failed (message on stderr), 2 usage. */
 #include "base/ov_common.h"
 #include "platform/tally.h"
@@ -77,6 +85,47 @@ static int run_bench(const char *dir, long n)
     return 0;
 }
 
+static int run_visits(const char *dir, const char *file, long first)
+{
+    char err[400];
+    ov_tally *t = NULL;
+    FILE *fp = fopen(file, "r");
+    if (!fp) { fprintf(stderr, "tally_voter: cannot read %s\n", file); return 1; }
+    if (ov_tally_open(dir, &t, err, sizeof err) != OV_OK) { fprintf(stderr, "tally_voter: %s\n", err); fclose(fp); return 1; }
+    const char *qs[16], *as[16];
+    for (int i = 0; i < 16; i++) { qs[i] = questions[i / 4]; as[i] = answers[i % 4]; }
+    int rc = ov_tally_meeting_open(t, "visits", "2025-05-03", qs, as, 16, err, sizeof err);
+    char line[128];
+    for (long n = 1; rc == OV_OK && fgets(line, sizeof line, fp); n++) {
+        if (n < first) continue;
+        char a[4][8];
+        if (sscanf(line, "%7s %7s %7s %7s", a[0], a[1], a[2], a[3]) != 4) { rc = OV_EINVAL; break; }
+        const char *chosen[4] = { a[0], a[1], a[2], a[3] };
+        rc = ov_tally_add_set(t, "visits", questions, chosen, 4, err, sizeof err);
+        char out[32];
+        int k = snprintf(out, sizeof out, "thanked %ld\n", n);
+        if (rc == OV_OK && write_all(1, out, (size_t)k) != 0) break;
+    }
+    fclose(fp);
+    if (rc != OV_OK) fprintf(stderr, "tally_voter: %s\n", err);
+    ov_tally_close(t);
+    return rc == OV_OK ? 0 : 1;
+}
+
+static int run_dump(const char *dir)
+{
+    char err[400];
+    ov_tally *t = NULL;
+    if (ov_tally_open(dir, &t, err, sizeof err) != OV_OK) { fprintf(stderr, "tally_voter: %s\n", err); return 1; }
+    ov_tally_row *rows = NULL;
+    int n = 0;
+    int rc = ov_tally_read_all(t, "visits", &rows, &n);
+    for (int i = 0; rc == OV_OK && i < n; i++) printf("%s %s %ld\n", rows[i].question, rows[i].answer, rows[i].count);
+    free(rows);
+    ov_tally_close(t);
+    return rc == OV_OK ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     ov_log_set_quiet(1);
@@ -86,6 +135,9 @@ int main(int argc, char **argv)
         if (n <= 0) { fprintf(stderr, "tally_voter: N must be a positive number\n"); return 2; }
         return run_bench(argv[2], n);
     }
-    fprintf(stderr, "usage: tally_voter loop DATA_DIR SEED | tally_voter bench DATA_DIR [N]\n");
+    if (argc == 5 && !strcmp(argv[1], "visits")) return run_visits(argv[2], argv[3], strtol(argv[4], NULL, 10));
+    if (argc == 3 && !strcmp(argv[1], "dump")) return run_dump(argv[2]);
+    fprintf(stderr, "usage: tally_voter loop DATA_DIR SEED | tally_voter bench DATA_DIR [N] |"
+                    " tally_voter visits DATA_DIR FILE FIRST | tally_voter dump DATA_DIR\n");
     return 2;
 }
