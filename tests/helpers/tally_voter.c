@@ -15,6 +15,8 @@
  *                                    each with ov_tally_add_set into meeting
  *                                    "visits" (opened with every q/a first); prints
  *                                    "thanked N" (N = line number) after each.
+ *   tally_voter close DATA_DIR MEETING
+ *                                    close a meeting (it takes no more votes)
  *   tally_voter dump DATA_DIR        open for writing (as a kiosk start does),
  *                                    print "Q A COUNT" lines of "visits", close.
  * Exit: 0 ok, 1 a tally call failed (message on stderr), 2 usage. */
@@ -126,6 +128,17 @@ static int run_dump(const char *dir)
     return rc == OV_OK ? 0 : 1;
 }
 
+static int run_close(const char *dir, const char *meeting)
+{
+    char err[400];
+    ov_tally *t = NULL;
+    int rc = ov_tally_open(dir, &t, err, sizeof err);
+    if (rc == OV_OK) rc = ov_tally_meeting_close(t, meeting, err, sizeof err);
+    if (rc != OV_OK) fprintf(stderr, "tally_voter: %s\n", err);
+    ov_tally_close(t);
+    return rc == OV_OK ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     ov_log_set_quiet(1);
@@ -137,6 +150,7 @@ int main(int argc, char **argv)
     }
     if (argc == 5 && !strcmp(argv[1], "visits")) return run_visits(argv[2], argv[3], strtol(argv[4], NULL, 10));
     if (argc == 3 && !strcmp(argv[1], "dump")) return run_dump(argv[2]);
+    if (argc == 4 && !strcmp(argv[1], "close")) return run_close(argv[2], argv[3]);
     fprintf(stderr, "usage: tally_voter loop DATA_DIR SEED | tally_voter bench DATA_DIR [N] |"
                     " tally_voter visits DATA_DIR FILE FIRST | tally_voter dump DATA_DIR\n");
     return 2;
