@@ -333,6 +333,59 @@ static void test_control_characters_never_reach_the_terminal(void **state)
     free(r);
 }
 
+/* More export files than merge ever read before (512), each its own meeting:
+ * every file is read and every meeting kept apart, none dropped. */
+static void test_any_number_of_inputs_and_meetings(void **state)
+{
+    (void)state;
+    enum { FILES = 700 };
+    char dir[256];
+    snprintf(dir, sizeof dir, "%s/many", root);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    for (int i = 0; i < FILES; i++) {
+        ov_results *r = ov_results_new();
+        snprintf(r->meeting, sizeof r->meeting, "Meeting %04d", i);
+        strcpy(r->language, "en-gb");
+        ov_result_question *q = &r->questions[r->n_questions++];
+        strcpy(q->id, "assets"); strcpy(q->title, "Your skills"); strcpy(q->scale, "four-stages");
+        add_answer(q, "not-yet", "Really haven't got this", 5 + i);
+        ov_results_finish_question(q, 5);
+        ov_export_opts o = { .threshold = 5, .exact = 1, .date = "2025-05-03" };
+        ov_buf b = { 0 };
+        assert_int_equal(ov_export_json(r, &o, &b), OV_OK);
+        char p[320];
+        snprintf(p, sizeof p, "%s/k%04d.json", dir, i);
+        FILE *f = fopen(p, "wb");
+        assert_non_null(f);
+        fwrite(b.data, 1, b.len, f);
+        fclose(f);
+        ov_buf_free(&b);
+        free(r);
+    }
+    const char *args[] = { dir };
+    ov_name_list in = { 0 };
+    int n_bad = 0;
+    assert_int_equal(ov_merge_inputs(args, 1, root, &in, &n_bad), OV_OK);
+    assert_int_equal(in.n, FILES);
+    assert_int_equal(n_bad, 0);
+    ov_merge m;
+    ov_merge_init(&m, NULL);
+    ov_results *one = ov_results_new();
+    for (int i = 0; i < in.n; i++) {
+        char err[600];
+        int exact = 0;
+        assert_int_equal(ov_merge_read_json(in.names[i], one, &exact, err, sizeof err), OV_OK);
+        assert_int_equal(ov_merge_add(&m, one, exact, err, sizeof err), OV_OK);
+    }
+    assert_int_equal(m.n_sources, FILES);
+    assert_int_equal(m.n_meetings, FILES);
+    assert_string_equal(m.meetings[FILES - 1]->meeting, "Meeting 0699");
+    assert_int_equal(m.meetings[FILES - 1]->questions[0].answers[0].count, 5 + FILES - 1);
+    free(one);
+    ov_merge_free(&m);
+    ov_name_list_free(&in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +394,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_files_are_reported_not_crashed_on, setup, teardown),
         cmocka_unit_test(test_json_reader_is_strict),
         cmocka_unit_test_setup_teardown(test_control_characters_never_reach_the_terminal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_any_number_of_inputs_and_meetings, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,7 +19,51 @@ void ov_merge_init(ov_merge *m, const char *one_meeting)
 void ov_merge_free(ov_merge *m)
 {
     for (int i = 0; i < m->n_meetings; i++) free(m->meetings[i]);
-    m->n_meetings = 0;
+    free(m->meetings);
+    m->meetings = NULL;
+    m->n_meetings = m->cap_meetings = 0;
+}
+
+/* Where the meeting called name is, or would go, in the sorted list. */
+static int meeting_slot(const ov_merge *m, const char *name, int *found)
+{
+    int lo = 0, hi = m->n_meetings;
+    *found = 0;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        int c = strcmp(m->meetings[mid]->meeting, name);
+        if (c == 0) {
+            *found = 1;
+            return mid;
+        }
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* The merged results of meeting `name`, made (empty) when new; NULL when out
+ * of memory. */
+static ov_results *meeting_for(ov_merge *m, const char *name, const char *language)
+{
+    int found;
+    int at = meeting_slot(m, name, &found);
+    if (found) return m->meetings[at];
+    if (m->n_meetings == m->cap_meetings) {
+        int cap = m->cap_meetings ? 2 * m->cap_meetings : 16;
+        ov_results **grown = realloc(m->meetings, (size_t)cap * sizeof *grown);
+        if (!grown) return NULL;
+        m->meetings = grown;
+        m->cap_meetings = cap;
+    }
+    ov_results *r = ov_results_new();
+    if (!r) return NULL;
+    ov_strlcpy(r->meeting, name, sizeof r->meeting);
+    ov_strlcpy(r->language, language, sizeof r->language);
+    memmove(m->meetings + at + 1, m->meetings + at, (size_t)(m->n_meetings - at) * sizeof *m->meetings);
+    m->meetings[at] = r;
+    m->n_meetings++;
+    return r;
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -197,19 +241,8 @@ static int same_question(const ov_result_question *a, const ov_result_question *
 int ov_merge_add(ov_merge *m, const ov_results *src, int exact, char *err, size_t errlen)
 {
     const char *name = m->one_meeting ? m->one_meeting : src->meeting;
-    ov_results *dst = NULL;
-    for (int i = 0; i < m->n_meetings; i++)
-        if (!strcmp(m->meetings[i]->meeting, name)) dst = m->meetings[i];
-    if (!dst) {
-        if (m->n_meetings >= OV_MERGE_MAX_MEETINGS)
-            return ov_fail(err, errlen, OV_EINVAL, "merge: more than %d meetings; merge fewer at a time or use --meeting NAME",
-                           OV_MERGE_MAX_MEETINGS);
-        dst = ov_results_new();
-        if (!dst) return ov_fail(err, errlen, OV_ENOMEM, "merge: out of memory");
-        ov_strlcpy(dst->meeting, name, sizeof dst->meeting);
-        ov_strlcpy(dst->language, src->language, sizeof dst->language);
-        m->meetings[m->n_meetings++] = dst;
-    }
+    ov_results *dst = meeting_for(m, name, src->language);
+    if (!dst) return ov_fail(err, errlen, OV_ENOMEM, "merge: out of memory");
     if (strcmp(dst->language, src->language) != 0 && src->language[0])
         ov_log_warn("merge: meeting \"%s\" mixes languages (%s and %s); the report uses %s",
                     name, dst->language, src->language, dst->language);

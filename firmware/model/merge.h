@@ -8,11 +8,9 @@
 
 #include "model/results.h"
 
-#define OV_MERGE_MAX_MEETINGS 32
-
 typedef struct {
-    ov_results *meetings[OV_MERGE_MAX_MEETINGS]; /* merged results, one per meeting name */
-    int n_meetings;
+    ov_results **meetings;    /* merged results, one per meeting name, sorted by name (any number) */
+    int n_meetings, cap_meetings;
     const char *one_meeting;  /* not NULL: everything goes into one meeting of this name */
     int threshold;            /* largest small_numbers seen in the sources */
     int all_exact;            /* 1 while every source carried exact counts */
