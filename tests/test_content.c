@@ -84,6 +84,12 @@ static void rm_rf(const char *path)
     }
 }
 
+/* A real (tiny) picture and recording: the checker decodes what it names. */
+#define TINY_SVG "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'><rect width='8' height='8'/></svg>"
+/* 16-bit mono PCM at 8000 Hz, 2 samples */
+#define TINY_WAV "RIFF\x28\0\0\0WAVEfmt \x10\0\0\0\x01\0\x01\0\x40\x1f\0\0\x80\x3e\0\0\x02\0\x10\0" \
+                 "data\x04\0\0\0\0\0\0\0"
+
 static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
@@ -95,9 +101,9 @@ static int setup(void **state)
     snprintf(f->file, sizeof f->file, "%s/content.ini", f->dir);
     char p[400];
     snprintf(p, sizeof p, "%s/p.svg", f->dir);
-    write_file(p, "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'/>", 62);
+    write_file(p, TINY_SVG, strlen(TINY_SVG));
     snprintf(p, sizeof p, "%s/r.wav", f->dir);
-    write_file(p, "RIFF", 4);
+    write_file(p, TINY_WAV, sizeof TINY_WAV - 1);
     ov_diags_init(&f->d);
     *state = f;
     return 0;
@@ -175,7 +181,7 @@ static void stage_default(fx *f, const char *lang, char *dir, size_t dirlen)
     snprintf(path, sizeof path, "%s/pictures", f->tmp); mkdir(path, 0755);
     for (int i = 0; default_pictures[i]; i++) {
         snprintf(path, sizeof path, "%s/pictures/%s", f->tmp, default_pictures[i]);
-        write_file(path, "<svg xmlns='http://www.w3.org/2000/svg'/>", 41);
+        write_file(path, TINY_SVG, strlen(TINY_SVG));
     }
     snprintf(path, sizeof path, "%s/assets/content/%s/content.ini", root(), lang);
     size_t len;
@@ -743,7 +749,7 @@ static void test_fit_callback(void **state)
     snprintf(dir, sizeof dir, "%s/tests/fixtures/content/good", root());
     snprintf(f->file, sizeof f->file, "%s/content.ini", dir);
     fit_probe p = { {0}, 0 };
-    ov_check_opts o = { probe_fit, &p };
+    ov_check_opts o = { probe_fit, &p, NULL };
     assert_int_equal(ov_content_check(dir, &o, &f->c, &f->d), OV_OK);
     assert_int_equal(p.calls[OV_FIT_TITLE], 4);          /* 2 questions + welcome_title + thanks_title */
     assert_int_equal(p.calls[OV_FIT_ANSWER_WORD], 6);

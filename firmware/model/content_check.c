@@ -249,7 +249,12 @@ static void set_path(chk *ck, const ov_ini_kv *kv, char *dst, int is_picture)
         ERR(ck, kv->line, "%s path '%s' is too long; use a shorter folder or file name", what, v);
         return;
     }
-    int kind = ck->probe ? ck->probe(full) : OV_PROBE_FILE;
+    char why[OV_PROBE_WHY_LEN] = "";
+    int kind = ck->probe ? ck->probe(full, is_picture, why, sizeof why) : OV_PROBE_FILE;
+    if (kind == OV_PROBE_BAD) {
+        ERR(ck, kv->line, "%s %s cannot be used: %s", what, full, why);
+        return;
+    }
     if (kind == OV_PROBE_MISSING) {
         ERR(ck, kv->line, "%s file not found: %s; put the file there or fix the path (it is relative to the content folder)",
             what, full);

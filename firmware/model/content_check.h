@@ -30,7 +30,7 @@ typedef enum {
  * checker then falls back to ov_fit_limit). */
 typedef int (*ov_fit_fn)(void *ctx, int kind, const char *text);
 
-typedef int (*ov_file_probe_fn)(const char *path);
+typedef int (*ov_file_probe_fn)(const char *path, int is_picture, char *why, size_t whylen);
 
 typedef struct {
     ov_fit_fn fit;        /* NULL: use the process default (ov_content_set_fit), else limits */
@@ -47,9 +47,11 @@ int ov_fit_limit(int kind);
 void ov_content_set_fit(ov_fit_fn fit, void *ctx);
 
 /* What a probe says of a path a content names. */
-enum { OV_PROBE_MISSING = 0, OV_PROBE_FILE = 1, OV_PROBE_NOT_FILE = 2 };
-/* ov_file_probe_fn looks at one picture or recording path and returns an
- * OV_PROBE_* value. */
+#define OV_PROBE_WHY_LEN 256
+enum { OV_PROBE_MISSING = 0, OV_PROBE_FILE = 1, OV_PROBE_NOT_FILE = 2, OV_PROBE_BAD = 3 };
+/* ov_file_probe_fn looks at one picture (is_picture 1) or recording path and
+ * returns an OV_PROBE_* value; for OV_PROBE_BAD (the file cannot be used:
+ * wrong format, too big, broken) `why` says what is wrong and what to do. */
 
 /* Check a parsed content.ini (doc, read from `file`; parse_problems are the
  * reader's own problems, or NULL) whose pictures and recordings are relative

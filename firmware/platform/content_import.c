@@ -151,10 +151,13 @@ static void add_problem(ov_import_plan *plan, const ov_diag *d, const char *ini_
                         const char *text, size_t len)
 {
     if (plan->n_problems >= OV_IMPORT_MAX_PROBLEMS) return;
-    ov_import_problem *p = &plan->problems[plan->n_problems++];
+    ov_import_problem *p = &plan->problems[plan->n_problems];
     p->error = d->level == OV_DIAG_ERROR;
     ov_strlcpy(p->where, d->text, sizeof p->where);
     p->line = ov_import_plain_words(d->text, ini_path, text, len, p->text, sizeof p->text);
+    for (int i = 0; i < plan->n_problems; i++)
+        if (!strcmp(plan->problems[i].text, p->text)) return;   /* said once is enough */
+    plan->n_problems++;
 }
 
 int ov_import_check(const char *src, const ov_content *current, const ov_check_opts *opts,

@@ -4,18 +4,22 @@
 
 #include "platform/content_ini.h"
 #include "platform/files.h"
+#include "platform/picture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-int ov_content_probe_file(const char *path)
+int ov_content_probe_file(const char *path, int is_picture, char *why, size_t whylen)
 {
     switch (ov_path_kind_of(path)) {
     case OV_PATH_NONE: return OV_PROBE_MISSING;
-    case OV_PATH_FILE: return OV_PROBE_FILE;
+    case OV_PATH_FILE: break;
     default: return OV_PROBE_NOT_FILE;
     }
+    int rc = is_picture ? ov_picture_check(path, NULL, NULL, why, whylen) : ov_recording_check(path, why, whylen);
+    if (rc == OV_ENOTFOUND) return OV_PROBE_MISSING;
+    return rc == OV_OK ? OV_PROBE_FILE : OV_PROBE_BAD;
 }
 
 int ov_content_check_text(const char *text, size_t len, const char *file, const char *dir,

@@ -25,7 +25,9 @@ int ov_content_check_text(const char *text, size_t len, const char *file, const 
  * Returns as ov_content_check. */
 int ov_content_load(const char *dir, ov_content *out, ov_diags *diags);
 
-/* The real probe for ov_check_opts: OV_PROBE_FILE, _MISSING or _NOT_FILE. */
-int ov_content_probe_file(const char *path);
+/* The real probe for ov_check_opts: OV_PROBE_MISSING, _NOT_FILE (a folder,
+ * FIFO or device), _BAD (platform/picture.h's decoding check failed: why
+ * says what is wrong) or _FILE. */
+int ov_content_probe_file(const char *path, int is_picture, char *why, size_t whylen);
 
 #endif

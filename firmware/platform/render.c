@@ -1,5 +1,6 @@
 /* render.c — drawing layouts with SDL2 + SDL2_ttf + SDL2_image. */
 #include "platform/render.h"
+#include "platform/picture.h"
 #include "ui/render_palette.h"
 #include "model/content_check.h"
 #include "ui/layout_fit.h"
@@ -150,28 +151,16 @@ static tex_slot *word_texture(ov_render *r, const char *text, int len, int px, i
     return t ? cache_put(r, key, t, w, h) : NULL;
 }
 
-static int has_suffix(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && !strcasecmp(s + a - b, suf);
-}
-
 static tex_slot *picture_texture(ov_render *r, const char *path, int w, int h)
 {
     char key[160];
     snprintf(key, sizeof key, "p|%d|%d|%s", w, h, path);
     tex_slot *s = cache_find(r, key);
     if (s) return s;
-    SDL_Surface *surf = NULL;
-    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-    if (rw) {
-        if (has_suffix(path, ".svg")) surf = IMG_LoadSizedSVG_RW(rw, w, h);
-        else surf = IMG_Load_RW(rw, 0);
-        SDL_RWclose(rw);
-    }
+    char why[200];
+    SDL_Surface *surf = ov_picture_load(path, w, h, why, sizeof why);   /* never blocks, format by name */
     if (!surf) {
-        snprintf(r->problem, sizeof r->problem, "picture %s cannot be shown: %s", path,
-                 rw ? IMG_GetError() : "file not found");
+        snprintf(r->problem, sizeof r->problem, "picture %s cannot be shown: %s", path, why);
         return NULL;
     }
     SDL_Texture *t = SDL_CreateTextureFromSurface(r->sdl, surf);
