@@ -19,7 +19,7 @@
 #define OV_PICTURE_MAX_SIDE 4096                    /* pixels, each way */
 #define OV_PICTURE_MAX_FILE_BYTES (16u * 1024 * 1024) /* a picture file at most */
 #define OV_PICTURE_DECODE_MS 5000                   /* time to decode one picture */
-#define OV_PICTURE_SVG_TEST_PX 1024                 /* an SVG is drawn this big to test it */
+#define OV_PICTURE_SVG_TEST_PX 128                  /* an SVG is drawn this big to test it */
 #define OV_RECORDING_MAX_FILE_BYTES (64u * 1024 * 1024)
 
 typedef struct {
