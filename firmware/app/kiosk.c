@@ -8,6 +8,7 @@
 #include "platform/paths.h"
 #include "platform/pi_display.h"
 #include "platform/script_file.h"
+#include "platform/signals.h"
 #include "platform/sdnotify.h"
 
 #include <stdio.h>
@@ -305,6 +306,10 @@ static int min_wait(int a, int b) { return a < 0 ? b : b < 0 ? a : a < b ? a : b
 /* One turn of the loop: wait for input or a deadline, then draw if needed. */
 void ov_kiosk_turn(kiosk *k, int max_wait_ms)
 {
+    if (ov_signals_stop_requested()) {
+        k->quit = 1;      /* see the signal policy in main.c */
+        return;
+    }
     uint64_t now = ov_kiosk_now(k);
     apply(k, ov_flow_tick(&k->flow, now));
     if (k->gpio) {
