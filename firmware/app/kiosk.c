@@ -215,7 +215,8 @@ static void on_scan(kiosk *k, const ov_scan_event *ev)
         ov_kiosk_relayout(k);
         k->dirty = 1;
         for (int i = 0; i < k->layout.n_buttons; i++)      /* say what is highlighted */
-            if (k->layout.buttons[i].focused && k->layout.buttons[i].label >= 0 && k->speech) {
+            if (k->layout.buttons[i].focused && k->layout.buttons[i].label >= 0 && k->speech &&
+                (k->cfg.private_audio || k->layout.buttons[i].target.kind != OV_TARGET_ANSWER)) {
                 k->speaking_item = 1;
                 k->hl_text = k->hl_word = -1;
                 ov_speech_say(k->speech, k->layout.texts[k->layout.buttons[i].label].block.text, NULL);
@@ -411,6 +412,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     k->env.measure = ov_render_measure;
     k->env.measure_ctx = k->render;
     k->env.pictures_dir = k->pictures_dir;
+    k->env.private_audio = k->cfg.private_audio;
 
     ov_buttons_init(&k->buttons, k->cfg.debounce_ms, k->cfg.vote_lockout_ms, k->cfg.stuck_s * 1000);
     int scan_mode = ov_scan_parse_mode(k->cfg.scan_mode);

@@ -79,7 +79,7 @@ void ov_content_builtin(ov_content *c)
     ov_texts *t = &c->texts;
     ov_strlcpy(t->welcome_title, "Tell us what you think", sizeof t->welcome_title);
     ov_strlcpy(t->welcome, "Touch the screen or press any button to start.", sizeof t->welcome);
-    ov_strlcpy(t->confirm, "You chose:", sizeof t->confirm);
+    ov_strlcpy(t->confirm, "Is this your answer?", sizeof t->confirm);
     ov_strlcpy(t->thats_right, "That's right", sizeof t->thats_right);
     ov_strlcpy(t->go_back, "Go back", sizeof t->go_back);
     ov_strlcpy(t->thanks_title, "Thank you", sizeof t->thanks_title);

@@ -71,6 +71,7 @@ static const key_def keys[] = {
     BOOL("speech", "speech", speech), STR("speech", "voice", voice),
     INT("speech", "rate", rate, 80, 450), INT("speech", "pitch", pitch, 0, 100),
     INT("speech", "volume", volume, 0, 200), STR("speech", "audio_device", audio_device),
+    BOOL("speech", "private_audio", private_audio),
     STR("buttons", "answer1", gpio_answer[0]), STR("buttons", "answer2", gpio_answer[1]),
     STR("buttons", "answer3", gpio_answer[2]), STR("buttons", "answer4", gpio_answer[3]),
     STR("buttons", "answer5", gpio_answer[4]), STR("buttons", "answer6", gpio_answer[5]),

@@ -35,6 +35,8 @@ typedef struct {
     int pitch;                       /* 0..100 (default 50) */
     int volume;                      /* 0..200 (default 100) */
     char audio_device[64];           /* "" = default */
+    int private_audio;               /* 1: headphones, everything is spoken, the choice too;
+                                      * 0 (default): the room speaker, the choice is never spoken */
 
     /* [buttons] GPIO lines by name ("GPIO17") or "chiplabel:offset" */
     char gpio_answer[OV_MAX_GPIO_ANSWERS][32];

@@ -96,14 +96,14 @@ int ovl_add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, const
 
 /* Vertical stack of texts in a column; returns the y below the last. */
 int ovl_stack_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect col,
-                       const char *const *texts, const ov_text_role *roles, int n, int unspoken)
+                       const char *const *texts, const ov_text_role *roles, int n, unsigned unspoken_mask)
 {
     int y = col.y;
     for (int i = 0; i < n; i++) {
         if (!texts[i] || !*texts[i]) continue;
         ov_rect box = { col.x, y, col.w, col.y + col.h - y };
         if (box.h <= 0) { l->all_fit = 0; break; }
-        int idx = ovl_add_text(l, env, m, texts[i], roles[i], box, i != unspoken);
+        int idx = ovl_add_text(l, env, m, texts[i], roles[i], box, !(unspoken_mask & OVL_UNSPOKEN(i)));
         if (idx < 0) continue;
         ov_text_block *b = &l->texts[idx].block;
         y += b->used.h + (roles[i] == OV_TEXT_TITLE ? m->gap : m->gap / 2);
@@ -300,7 +300,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         ov_rect col = picture_and_column(l, env, &m, c, NULL, "principle-networks.svg", upper);
         const char *texts[] = { c->texts.welcome_title, c->texts.welcome };
         const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
-        ovl_stack_texts(l, env, &m, col, texts, roles, 2, -1);
+        ovl_stack_texts(l, env, &m, col, texts, roles, 2, 0);
         ov_rect sr = { full.x, area.y + area.h - start_h, full.w, start_h };
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, sr);
         if (b) {   /* the big start button: its word as big as a title */
@@ -348,7 +348,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         const char *texts[1 + OV_MAX_SENTENCES] = { q->title };
         ov_text_role roles[1 + OV_MAX_SENTENCES] = { OV_TEXT_TITLE };
         for (int i = 0; i < q->n_sentences; i++) { texts[1 + i] = q->sentences[i]; roles[1 + i] = OV_TEXT_BODY; }
-        ovl_stack_texts(l, env, &m, col, texts, roles, 1 + q->n_sentences, -1);
+        ovl_stack_texts(l, env, &m, col, texts, roles, 1 + q->n_sentences, 0);
         ov_rect area = { full.x, full.y + full.h - targets_h, full.w, targets_h };
         answer_buttons(l, env, &m, f, area);
         break;
@@ -363,7 +363,9 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         ov_rect col = picture_and_column(l, env, &m, c, ch ? ch->picture : NULL, NULL, upper);
         const char *texts[] = { c->texts.confirm, ch ? ch->word : "", ch ? ch->say : "" };
         const ov_text_role roles[] = { OV_TEXT_BODY, OV_TEXT_TITLE, OV_TEXT_BODY };
-        ovl_stack_texts(l, env, &m, col, texts, roles, 3, -1);
+        /* through the room speaker the choice is shown, never spoken */
+        ovl_stack_texts(l, env, &m, col, texts, roles, 3,
+                        env->private_audio ? 0 : OVL_UNSPOKEN(1) | OVL_UNSPOKEN(2));
         ov_rect area = { full.x, full.y + full.h - row_h, full.w, row_h };
         int bw = (area.w - m.gap) / 2;
         ov_layout_button *yes = ovl_add_button(l, OV_TARGET_YES, 0, OV_BTN_STYLE_YES, (ov_rect){ area.x, area.y, bw, area.h });
@@ -377,7 +379,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         ov_rect col = picture_and_column_share(l, env, &m, c, NULL, "control-secret.svg", top, 40);
         const char *texts[] = { c->texts.thanks_title, c->texts.thanks };
         const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
-        ovl_stack_texts(l, env, &m, col, texts, roles, 2, -1);
+        ovl_stack_texts(l, env, &m, col, texts, roles, 2, 0);
         break;
     }
     case OV_SCREEN_NOT_SAVED: {
@@ -386,7 +388,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         ov_rect col = picture_and_column(l, env, &m, c, NULL, "control-warning.svg", upper);
         const char *texts[] = { c->texts.not_saved };
         const ov_text_role roles[] = { OV_TEXT_BODY };
-        ovl_stack_texts(l, env, &m, col, texts, roles, 1, -1);
+        ovl_stack_texts(l, env, &m, col, texts, roles, 1, 0);
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, (ov_rect){ full.x, full.y + full.h - row_h, full.w, row_h });
         if (b) { ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path); ovl_button_content(l, env, &m, b, c->texts.try_again[0] ? c->texts.try_again : "Try again", 1); }
         break;

@@ -78,6 +78,7 @@ typedef struct {
     ov_measure_fn measure;
     void *measure_ctx;
     const char *pictures_dir;    /* folder of the project's control pictures */
+    int private_audio;           /* 1: headphones (the choice may be spoken); 0: room speaker */
 } ov_layout_env;
 
 /* Lay out the flow's current screen. `warning` (may be NULL) is a facilitator

@@ -39,7 +39,7 @@ int ov_layout_fit(void *vctx, int kind, const char *text)
     }
     for (size_t s = 0; s < sizeof screens / sizeof screens[0]; s++) {
         ov_layout_env env = { screens[s].w, screens[s].h, ov_px_per_mm(screens[s].w, screens[s].h, 0), 1.0,
-                              ctx->measure, ctx->measure_ctx, NULL };
+                              ctx->measure, ctx->measure_ctx, NULL, 0 };
         ov_flow_init(&f, &c, 1, 90000, 4000, 0, 0);
         if (kind == OV_FIT_TITLE && ov_layout_screen(&env, &f, NULL, &l) != OV_OK) return 0;   /* welcome */
         ov_flow_act(&f, OV_ACT_ANY, 0, 1);

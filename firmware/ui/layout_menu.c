@@ -35,7 +35,7 @@ static int layout_menu_once(const ov_layout_env *env, const ov_menu *mn, const c
     for (int i = 0; i < mn->n_lines; i++) { texts[1 + i] = mn->lines[i]; roles[1 + i] = OV_TEXT_BODY; }
     /* typed PIN digits are shown as stars and never spoken */
     int y = ovl_stack_texts(l, env, &m, textcol, texts, roles, 1 + mn->n_lines,
-                            mn->secret_line >= 0 ? 1 + mn->secret_line : -1);
+                            mn->secret_line >= 0 ? OVL_UNSPOKEN(1 + mn->secret_line) : 0);
     if (m.portrait && y < full.y + corner + m.gap) y = full.y + corner + m.gap;
     if (!(mn->keypad && !m.portrait)) items = (ov_rect){ full.x, y, full.w, full.y + full.h - y };
 

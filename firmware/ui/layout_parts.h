@@ -25,10 +25,12 @@ const char *ovl_pool_add(ov_layout *l, const char *s);
 /* Add a text (spoken ones are appended to l->speech); returns its index or -1. */
 int ovl_add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *text,
                  ov_text_role role, ov_rect box, int spoken);
-/* Texts one under another in `col`, read aloud in that order except text
- * number `unspoken` (-1: all spoken); returns the y below the last. */
+/* Texts one under another in `col`, read aloud in that order except the
+ * texts whose bit is set in `unspoken_mask` (bit i: text i; 0: all spoken);
+ * returns the y below the last. */
+#define OVL_UNSPOKEN(i) (1u << (i))
 int ovl_stack_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect col,
-                    const char *const *texts, const ov_text_role *roles, int n, int unspoken);
+                    const char *const *texts, const ov_text_role *roles, int n, unsigned unspoken_mask);
 /* Full path of one of the project's control pictures. */
 void ovl_control_path(const ov_layout_env *env, const char *name, char *out, size_t outlen);
 /* Add a pressable target; NULL when there are too many. */
