@@ -41,7 +41,10 @@ int ov_question_answers(const ov_content *c, int question, const ov_answer **ans
         if (!s->answers[i].dont_know) answers[n++] = &s->answers[i];
     if (q->allow_dont_know)
         for (int i = 0; i < s->n_answers && n < OV_MAX_ANSWERS; i++)
-            if (s->answers[i].dont_know) { answers[n++] = &s->answers[i]; break; }
+            if (s->answers[i].dont_know) {
+                answers[n++] = &s->answers[i];
+                break;
+            }
     return n;
 }
 

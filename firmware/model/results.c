@@ -40,23 +40,6 @@ void ov_results_finish_question(ov_result_question *q, int threshold)
         if (q->answers[i].count == best) q->top[q->n_top++] = i;
 }
 
-/* The answers question qi offers, in on-screen order: the scale's answers,
- * "I don't know" last and only when the question allows it (the contract of
- * ov_question_answers in content.h). */
-static int screen_answers(const ov_content *c, int qi, const ov_answer **out)
-{
-    const ov_question *q = &c->questions[qi];
-    if (q->scale < 0 || q->scale >= c->n_scales) return 0;
-    const ov_scale *s = &c->scales[q->scale];
-    int n = 0;
-    for (int i = 0; i < s->n_answers && n < OV_MAX_ANSWERS; i++)
-        if (!s->answers[i].dont_know) out[n++] = &s->answers[i];
-    if (q->allow_dont_know)
-        for (int i = 0; i < s->n_answers && n < OV_MAX_ANSWERS; i++)
-            if (s->answers[i].dont_know) { out[n++] = &s->answers[i]; break; }
-    return n;
-}
-
 static void join_path(char *out, size_t outlen, const char *dir, const char *rel)
 {
     if (!rel[0]) { out[0] = '\0'; return; }
@@ -80,7 +63,7 @@ static void from_content(ov_result_question *rq, const ov_content *c, int qi)
     join_path(rq->picture, sizeof rq->picture, c->dir, q->picture);
     rq->in_content = 1;
     const ov_answer *ans[OV_MAX_ANSWERS];
-    int n = screen_answers(c, qi, ans);
+    int n = ov_question_answers(c, qi, ans);
     for (int i = 0; i < n && i < OV_RESULTS_MAX_ANSWERS; i++) {
         ov_result_answer *ra = &rq->answers[rq->n_answers++];
         ov_strlcpy(ra->id, ans[i]->id, sizeof ra->id);

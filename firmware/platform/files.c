@@ -13,6 +13,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+int ov_errno_code(int errnum)
+{
+    switch (errnum) {
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+        return OV_ENOSPC;
+    case EROFS:
+    case EACCES:
+    case EPERM:
+        return OV_EPERM;
+    case ENOENT:
+    case ENOTDIR:
+    case ENODEV:
+    case ENXIO:
+    case EINVAL:
+    case ENOTTY:
+        return OV_ENOTFOUND;
+    case EBUSY:
+        return OV_EBUSY;
+    case ENOMEM:
+        return OV_ENOMEM;
+    default:
+        return OV_EIO;
+    }
+}
+
 static int read_fd(int fd, size_t size, char **data, size_t *len, char *err, size_t errlen)
 {
     char *buf = malloc(size + 1);
@@ -42,8 +70,10 @@ int ov_file_read_all(const char *path, size_t max_bytes, char **data, size_t *le
     *len = 0;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
-        if (errno == ENOENT || errno == ENOTDIR) return ov_fail(err, errlen, OV_ENOTFOUND, "not found");
-        return ov_fail(err, errlen, OV_EIO, "cannot open it: %s", strerror(errno));
+        int e = errno;
+        if (ov_errno_code(e) == OV_ENOTFOUND)
+            return ov_fail(err, errlen, OV_ENOTFOUND, "not found");
+        return ov_fail(err, errlen, OV_EIO, "cannot open it: %s", strerror(e));
     }
     struct stat st;
     int rc;
@@ -103,7 +133,8 @@ static int wanted(const char *name, const char *suffix)
 int ov_dir_list(const char *dir, const char *suffix, ov_name_list *out)
 {
     DIR *d = opendir(dir);
-    if (!d) return errno == ENOENT || errno == ENOTDIR ? OV_ENOTFOUND : OV_EIO;
+    if (!d)
+        return ov_errno_code(errno) == OV_ENOTFOUND ? OV_ENOTFOUND : OV_EIO;
     ov_name_list local = { 0 };
     int rc = OV_OK;
     struct dirent *e;

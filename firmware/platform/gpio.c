@@ -2,6 +2,7 @@
  * what failed, turns kernel edge events into ov_buttons edges and drives the
  * lights. Library calls go through gpio_backend.h (gpio_v1.c / gpio_v2.c). */
 #include "platform/gpio.h"
+#include "platform/files.h"
 #include "platform/gpio_backend.h"
 
 #include <dirent.h>
@@ -459,15 +460,4 @@ void ov_gpio_close(ov_gpio *g)
         ovb_line_release(g->s[i].line);
     }
     free(g);
-}
-
-int ovb_errno_code(int e)
-{
-    switch (e) {
-    case ENOENT: case ENODEV: case ENXIO: case EINVAL: case ENOTTY: return OV_ENOTFOUND;
-    case EACCES: case EPERM: return OV_EPERM;
-    case EBUSY: return OV_EBUSY;
-    case ENOMEM: return OV_ENOMEM;
-    default: return OV_EIO;
-    }
 }

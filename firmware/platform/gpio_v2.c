@@ -1,6 +1,7 @@
 /* gpio_v2.c — gpio_backend.h on libgpiod 2.x (Debian trixie, Raspberry Pi
  * OS trixie). Built only when OV_GPIOD_API is 2 or more. */
 #include "platform/gpio_backend.h"
+#include "platform/files.h"
 
 #if OV_GPIOD_API >= 2
 
@@ -30,13 +31,13 @@ int ovb_chip_open(const char *path, ovb_chip **out)
         return OV_ENOMEM;
     c->chip = gpiod_chip_open(path);
     if (!c->chip) {
-        int rc = ovb_errno_code(errno);
+        int rc = ov_errno_code(errno);
         free(c);
         return rc;
     }
     c->info = gpiod_chip_get_info(c->chip);
     if (!c->info) {
-        int rc = ovb_errno_code(errno);
+        int rc = ov_errno_code(errno);
         gpiod_chip_close(c->chip);
         free(c);
         return rc;
@@ -97,7 +98,7 @@ int ovb_line_request(const char *chip_path, unsigned offset, int output,
         who[0] = '\0';
     chip = gpiod_chip_open(chip_path);
     if (!chip) {
-        rc = ovb_errno_code(errno);
+        rc = ov_errno_code(errno);
         goto out;
     }
     l = calloc(1, sizeof *l);
@@ -119,13 +120,13 @@ int ovb_line_request(const char *chip_path, unsigned offset, int output,
         gpiod_line_settings_set_bias(ls, GPIOD_LINE_BIAS_PULL_UP);
     }
     if (gpiod_line_config_add_line_settings(lc, &offset, 1, ls) < 0) {
-        rc = ovb_errno_code(errno);
+        rc = ov_errno_code(errno);
         goto out;
     }
     gpiod_request_config_set_consumer(rc_cfg, consumer);
     l->req = gpiod_chip_request_lines(chip, rc_cfg, lc);
     if (!l->req) {
-        rc = ovb_errno_code(errno);
+        rc = ov_errno_code(errno);
         if (rc == OV_EBUSY)
             find_user(chip, offset, who, wholen);
         goto out;
@@ -191,7 +192,7 @@ int ovb_line_get(ovb_line *line)
 {
     enum gpiod_line_value v = gpiod_line_request_get_value(line->req, line->offset);
     if (v == GPIOD_LINE_VALUE_ERROR)
-        return ovb_errno_code(errno);
+        return ov_errno_code(errno);
     return v == GPIOD_LINE_VALUE_ACTIVE ? 1 : 0;
 }
 
@@ -199,7 +200,7 @@ int ovb_line_set(ovb_line *line, int value)
 {
     int r = gpiod_line_request_set_value(line->req, line->offset,
                                          value ? GPIOD_LINE_VALUE_ACTIVE : GPIOD_LINE_VALUE_INACTIVE);
-    return r < 0 ? ovb_errno_code(errno) : OV_OK;
+    return r < 0 ? ov_errno_code(errno) : OV_OK;
 }
 
 void ovb_line_release(ovb_line *line)
