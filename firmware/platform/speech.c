@@ -5,10 +5,10 @@
  * the playback buffer is cleared at once, and the synthesis in flight sees the
  * new generation in its next audio chunk and aborts. */
 #include "platform/speech.h"
-#include "platform/pi_display.h"
+#include "platform/audio_device.h"
 
 #include "platform/speech_espeak.h"
-#include "platform/speech_render.h"
+#include "platform/speech_synth.h"
 
 #include <SDL.h>
 #include <stdlib.h>
@@ -184,18 +184,18 @@ static void apply_voice(ov_speech *s, const char *language)
 static void speak_one(ov_speech *s, const char *text, const char *rec, int gen)
 {
     render_ctx c = { s, gen };
-    ov_render_sink sink = { sink_audio, sink_word, &c };
+    ov_sound_sink sink = { sink_audio, sink_word, &c };
     char err[400];
     if (rec && rec[0]) {
-        int rc = ov_render_recording(text, rec, OV_SPEECH_RATE, s->cfg.volume, &sink, err, sizeof err);
-        if (rc == OV_OK || rc == OV_RENDER_ABORTED) return;
+        int rc = ov_synth_recording(text, rec, OV_SPEECH_RATE, s->cfg.volume, &sink, err, sizeof err);
+        if (rc == OV_OK || rc == OV_SYNTH_ABORTED) return;
         char msg[512];
         snprintf(msg, sizeof msg, "Recording not played: %s. Speaking the text instead.", err);
         add_problem(s, msg);
     }
     if (!ov_espeak_ready()) return;
-    int rc = ov_render_text(text, &sink, err, sizeof err);
-    if (rc != OV_OK && rc != OV_RENDER_ABORTED) add_problem(s, err);
+    int rc = ov_synth_text(text, &sink, err, sizeof err);
+    if (rc != OV_OK && rc != OV_SYNTH_ABORTED) add_problem(s, err);
 }
 
 static int speech_thread(void *arg)

@@ -10,7 +10,7 @@
 
 static int g_ready;
 static int g_rate;
-static const ov_espeak_sink *g_sink;   /* valid only inside ov_espeak_synth */
+static const ov_sound_sink *g_sink;   /* valid only inside ov_espeak_synth */
 static int g_aborted;
 static long g_samples;                 /* samples delivered in this synthesis */
 
@@ -21,7 +21,7 @@ static void status_text(espeak_ng_STATUS st, char *buf, size_t len)
 
 static int synth_callback(short *wav, int n, espeak_EVENT *ev)
 {
-    const ov_espeak_sink *sink = g_sink;
+    const ov_sound_sink *sink = g_sink;
     if (!sink || g_aborted) return 1;
     for (; ev && ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
         if (ev->type != espeakEVENT_WORD || ev->length <= 0) continue;   /* length 0: end marker */
@@ -30,7 +30,7 @@ static int synth_callback(short *wav, int n, espeak_EVENT *ev)
     }
     if (wav && n > 0) {
         g_samples += n;
-        if (sink->audio && sink->audio(sink->user, wav, n)) { g_aborted = 1; return 1; }
+        if (sink->audio && sink->audio(sink->user, wav, (size_t)n)) { g_aborted = 1; return 1; }
     }
     return 0;
 }
@@ -140,7 +140,7 @@ int ov_espeak_set_prosody(int rate_wpm, int pitch, int volume)
     return OV_OK;
 }
 
-int ov_espeak_synth(const char *text, const ov_espeak_sink *sink, char *err, size_t errlen)
+int ov_espeak_synth(const char *text, const ov_sound_sink *sink, char *err, size_t errlen)
 {
     if (!g_ready) return ov_fail(err, errlen, OV_EINVAL, "espeak-ng is not running");
     if (!text || !sink) return ov_fail(err, errlen, OV_EINVAL, "nothing to say");
