@@ -11,7 +11,8 @@ ov_results *ov_results_new(void)
     return calloc(1, sizeof(ov_results));
 }
 
-int ov_results_find(const ov_results *res, const char *question_id)
+/* Index of the question with this id in res, or -1. */
+static int results_find(const ov_results *res, const char *question_id)
 {
     for (int i = 0; i < res->n_questions; i++)
         if (strcmp(res->questions[i].id, question_id) == 0) return i;
@@ -116,7 +117,7 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
     for (int r = 0; r < n_rows; r++) {
         const ov_tally_row *row = &rows[r];
         if (strcmp(row->meeting, meeting) != 0 || row->count <= 0) continue;
-        int qi = ov_results_find(out, row->question);
+        int qi = results_find(out, row->question);
         if (qi < 0) {
             if (out->n_questions >= OV_RESULTS_MAX_QUESTIONS) { out->dropped++; continue; }
             qi = out->n_questions++;

@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int ov_content_probe_file(const char *path)
+/* The real probe for ov_check_opts: OV_PROBE_FILE, _MISSING or _NOT_FILE. */
+static int probe_file(const char *path)
 {
     switch (ov_path_kind_of(path)) {
     case OV_PATH_NONE: return OV_PROBE_MISSING;
@@ -18,12 +19,14 @@ int ov_content_probe_file(const char *path)
     }
 }
 
-int ov_content_check_text(const char *text, size_t len, const char *file, const char *dir,
-                          const ov_check_opts *opts, ov_content *out, ov_diags *diags)
+/* The check on content.ini text held in memory, reported under the name
+ * `file`; picture and recording paths are relative to `dir`. */
+static int check_text(const char *text, size_t len, const char *file, const char *dir,
+                      const ov_check_opts *opts, ov_content *out, ov_diags *diags)
 {
     ov_check_opts o = { 0 };
     if (opts) o = *opts;
-    o.probe = ov_content_probe_file;
+    o.probe = probe_file;
     ov_ini_doc doc = { 0 };
     ov_diags *parsed = calloc(1, sizeof *parsed);
     if (!parsed) return OV_ENOMEM;
@@ -55,7 +58,7 @@ int ov_content_check(const char *dir, const ov_check_opts *opts, ov_content *out
     char d[OV_PATH_MAX];
     ov_strlcpy(d, dir, sizeof d);
     for (size_t n = strlen(d); n > 1 && d[n - 1] == '/'; n--) d[n - 1] = '\0';
-    rc = ov_content_check_text(text, len, file, d, opts, out, diags);
+    rc = check_text(text, len, file, d, opts, out, diags);
     free(text);
     return rc;
 }

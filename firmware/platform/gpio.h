@@ -9,8 +9,7 @@
  * Buttons are wired to ground and use the Pi's internal pull-up: a falling
  * edge is a press, a rising edge a release. Both edges are read from the
  * main loop: ov_gpio_read never blocks and the kiosk calls it once a loop
- * turn (a loop that wants to sleep until an edge may poll ov_gpio_fds first);
- * they go to the debouncer in buttons.h, the same path as keys and the
+ * turn; they go to the debouncer in buttons.h, the same path as keys and the
  * headless script. Lights are outputs, high = on.
  *
  * No GPIO chip, permission denied, a line in use, a wrong name: opening
@@ -62,7 +61,8 @@ int ov_gpio_open_in(const ov_config *cfg, const char *dev_dir, ov_gpio **out,
                     char *err, size_t errlen);
 
 /* File descriptors to poll for POLLIN (one per working input line), for a
- * caller that sleeps until an edge (the kiosk does not: it reads every turn).
+ * caller that sleeps until an edge: the GPIO simulator tests do; the kiosk
+ * does not (it reads every turn).
  * Returns how many were written (at most max; 0 when no line works).
  * The set changes only when ov_gpio_retry returns 1 or ov_gpio_read
  * returned a line to the retry list: fetch it again then. */

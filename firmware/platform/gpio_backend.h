@@ -35,8 +35,11 @@ int ovb_line_request(const char *chip_path, unsigned offset, int output,
                      const char *consumer, ovb_line **out, char *who, size_t wholen);
 /* The file descriptor that becomes readable when edges are waiting. */
 int ovb_line_fd(ovb_line *line);
-/* Read up to max waiting edges without blocking. Returns the count (0 when
- * none) or a negative OV_E* code when the line stopped working. */
+/* Most edges one ovb_line_read returns; the rest wait for the next read. */
+#define OVB_EDGE_BATCH 16
+/* Read up to max (at most OVB_EDGE_BATCH) waiting edges without blocking.
+ * Returns the count (0 when none) or a negative OV_E* code when the line
+ * stopped working. */
 int ovb_line_read(ovb_line *line, ovb_edge *out, int max);
 /* Current raw level (0 low, 1 high) or a negative OV_E* code. */
 int ovb_line_get(ovb_line *line);

@@ -119,7 +119,7 @@ int ovb_line_fd(ovb_line *line)
 
 int ovb_line_read(ovb_line *line, ovb_edge *out, int max)
 {
-    struct gpiod_line_event ev[16];
+    struct gpiod_line_event ev[OVB_EDGE_BATCH];
     int fd = ovb_line_fd(line);
     if (fd < 0 || max <= 0)
         return 0;
@@ -134,8 +134,10 @@ int ovb_line_read(ovb_line *line, ovb_edge *out, int max)
     if (max > (int)OV_ARRAY_LEN(ev))
         max = (int)OV_ARRAY_LEN(ev);
     int n = gpiod_line_event_read_fd_multiple(fd, ev, (unsigned)max);
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return 0;
     if (n < 0)
-        return (errno == EAGAIN || errno == EINTR) ? 0 : ov_errno_code(errno) == OV_ENOTFOUND ? OV_ENOTFOUND : OV_EIO;
+        return ov_errno_code(errno) == OV_ENOTFOUND ? OV_ENOTFOUND : OV_EIO;
     for (int i = 0; i < n; i++) {
         out[i].pressed = ev[i].event_type == GPIOD_LINE_EVENT_FALLING_EDGE;
         out[i].ts_ns = (uint64_t)ev[i].ts.tv_sec * 1000000000u + (uint64_t)ev[i].ts.tv_nsec;

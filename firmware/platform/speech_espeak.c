@@ -65,8 +65,6 @@ int ov_espeak_init(const char *data_dir, char *err, size_t errlen)
 
 int ov_espeak_ready(void) { return g_ready; }
 
-int ov_espeak_rate(void) { return g_ready ? g_rate : 0; }
-
 /* Primary language subtag of s ("en" of "en-gb"), into out. */
 static void primary(const char *s, char *out, size_t len)
 {

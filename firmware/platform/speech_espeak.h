@@ -3,7 +3,7 @@
  * espeak-ng is a process-wide singleton and not thread-safe: every function
  * here must be called from one thread at a time (the speech thread, or the
  * `ourvoice say` command). Synthesis is synchronous, into the caller's sink,
- * at ov_espeak_rate() Hz (22050), mono, signed 16-bit. */
+ * at the rate espeak-ng reports at init (22050 Hz), mono, signed 16-bit. */
 #ifndef OV_SPEECH_ESPEAK_H
 #define OV_SPEECH_ESPEAK_H
 
@@ -35,9 +35,6 @@ int ov_espeak_init(const char *data_dir, char *err, size_t errlen);
 
 /* 1 when ov_espeak_init has succeeded in this process. */
 int ov_espeak_ready(void);
-
-/* Sample rate of the audio espeak makes (22050), or 0 before init. */
-int ov_espeak_rate(void);
 
 /* Choose the voice: `voice` (a voice name or file such as "en-gb-scotland" or
  * "en+f3") when given and it speaks `language`; otherwise the best voice for

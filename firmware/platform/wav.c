@@ -102,7 +102,9 @@ int ov_wav_parse(const uint8_t *data, size_t len, ov_pcm *out, char *err, size_t
     return OV_OK;
 }
 
-int ov_pcm_resample(const ov_pcm *in, int rate, ov_pcm *out)
+/* Convert in->rate to `rate` by linear interpolation into *out (a new buffer).
+ * Returns OV_OK, OV_EINVAL (rate out of range), OV_ENOMEM. */
+static int pcm_resample(const ov_pcm *in, int rate, ov_pcm *out)
 {
     memset(out, 0, sizeof *out);
     if (!in || in->rate <= 0 || rate < 4000 || rate > 384000) return OV_EINVAL;
@@ -146,7 +148,7 @@ int ov_wav_load(const char *path, int rate, ov_pcm *out, char *err, size_t errle
     rc = ov_wav_parse(buf, (size_t)size, &native, why, sizeof why);
     if (rc != OV_OK) { ov_fail(err, errlen, rc, "%s: %s", path, why); goto out; }
     if (native.rate == rate) { *out = native; goto out; }
-    rc = ov_pcm_resample(&native, rate, out);
+    rc = pcm_resample(&native, rate, out);
     ov_pcm_free(&native);
     if (rc != OV_OK) ov_fail(err, errlen, rc, "%s: cannot convert the recording to %d Hz", path, rate);
 out:
