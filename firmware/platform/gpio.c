@@ -26,7 +26,7 @@ typedef struct {
     int light;            /* 0-based light number for lights, -1 for inputs */
     ovb_line *line;       /* NULL while it does not work */
     int err;              /* last OV_E* when line is NULL */
-    char why[160];        /* what went wrong, for the facilitator */
+    char why[OV_REASON_LEN]; /* what went wrong, for the facilitator */
     int need_level;       /* just opened: report start_level at the next read */
     int start_level;      /* raw level right after the request, -1 unknown */
 } slot;
@@ -40,8 +40,8 @@ struct ov_gpio {
     unsigned light_mask;  /* bit i: light i+1 is on (steady state) */
     uint64_t blink_at;
     int light_written[MAX_SLOTS]; /* per slot: -1 unknown, else last level */
-    char problem[512];
-    char logged[512];     /* last problem sent to the log (log it once) */
+    char problem[OV_ERR_LEN];
+    char logged[OV_ERR_LEN];     /* last problem sent to the log (log it once) */
 };
 
 typedef struct {

@@ -24,7 +24,6 @@
 #define WAV_MAX_FILE_BYTES (256L * 1024 * 1024)
 #define WAV_WRITE_HEADER_LEN 44
 #define WAV_WRITE_CHUNK_BYTES 4096
-#define WAV_REASON_LEN 200        /* a parse error before the path is put in front */
 
 void ov_pcm_free(ov_pcm *pcm)
 {
@@ -256,7 +255,7 @@ int ov_wav_load(const char *path, int rate, ov_pcm *out, char *err, size_t errle
     }
     uint8_t *buf = NULL;
     long size;
-    char why[WAV_REASON_LEN];
+    char why[OV_REASON_LEN];
     ov_pcm native;
     int rc = read_whole(f, path, &buf, &size, err, errlen);
     if (rc != OV_OK)
