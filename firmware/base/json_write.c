@@ -25,15 +25,36 @@ void ov_json_string(ov_buf *b, const char *s)
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned char c = *p;
-        if (c == '"') { ov_buf_puts(b, "\\\""); p++; }
-        else if (c == '\\') { ov_buf_puts(b, "\\\\"); p++; }
-        else if (c == '\n') { ov_buf_puts(b, "\\n"); p++; }
-        else if (c == '\r') { ov_buf_puts(b, "\\r"); p++; }
-        else if (c == '\t') { ov_buf_puts(b, "\\t"); p++; }
-        else if (c < 0x20 || c == 0x7F) { ov_buf_printf(b, "\\u%04x", c); p++; }
+        if (c == '"') {
+            ov_buf_puts(b, "\\\"");
+            p++;
+        }
+        else if (c == '\\') {
+            ov_buf_puts(b, "\\\\");
+            p++;
+        }
+        else if (c == '\n') {
+            ov_buf_puts(b, "\\n");
+            p++;
+        }
+        else if (c == '\r') {
+            ov_buf_puts(b, "\\r");
+            p++;
+        }
+        else if (c == '\t') {
+            ov_buf_puts(b, "\\t");
+            p++;
+        }
+        else if (c < 0x20 || c == 0x7F) {
+            ov_buf_printf(b, "\\u%04x", c);
+            p++;
+        }
         else {
             int n = utf8_len(p);
-            if (n == 0) { ov_buf_puts(b, "\xEF\xBF\xBD"); p++; }
+            if (n == 0) {
+                ov_buf_puts(b, "\xEF\xBF\xBD");
+                p++;
+            }
             else { ov_buf_add(b, p, (size_t)n); p += n; }
         }
     }

@@ -57,6 +57,9 @@ int ov_content_path(const ov_content *c, const char *rel, char *out, size_t outl
     if (rel[0] == '/') return ov_strlcpy(out, rel, outlen);
     const char *dir = c && c->dir[0] ? c->dir : OV_CONTENT_DEFAULT_DIR;
     int n = snprintf(out, outlen, "%s/%s", dir, rel);
-    if (n < 0 || (size_t)n >= outlen) { out[0] = '\0'; return OV_EINVAL; }
+    if (n < 0 || (size_t)n >= outlen) {
+        out[0] = '\0';
+        return OV_EINVAL;
+    }
     return OV_OK;
 }

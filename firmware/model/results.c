@@ -43,8 +43,14 @@ void ov_results_finish_question(ov_result_question *q, int threshold)
 
 static void join_path(char *out, size_t outlen, const char *dir, const char *rel)
 {
-    if (!rel[0]) { out[0] = '\0'; return; }
-    if (rel[0] == '/' || !dir || !dir[0]) { ov_strlcpy(out, rel, outlen); return; }
+    if (!rel[0]) {
+        out[0] = '\0';
+        return;
+    }
+    if (rel[0] == '/' || !dir || !dir[0]) {
+        ov_strlcpy(out, rel, outlen);
+        return;
+    }
     if ((size_t)snprintf(out, outlen, "%s/%s", dir, rel) >= outlen) out[0] = '\0';
 }
 
@@ -119,7 +125,10 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
         if (strcmp(row->meeting, meeting) != 0 || row->count <= 0) continue;
         int qi = results_find(out, row->question);
         if (qi < 0) {
-            if (out->n_questions >= OV_RESULTS_MAX_QUESTIONS) { out->dropped++; continue; }
+            if (out->n_questions >= OV_RESULTS_MAX_QUESTIONS) {
+                out->dropped++;
+                continue;
+            }
             qi = out->n_questions++;
             ov_result_question *nq = &out->questions[qi];
             ov_strlcpy(nq->id, row->question, sizeof nq->id);
@@ -128,7 +137,10 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
         ov_result_question *q = &out->questions[qi];
         int ai = find_answer(q, row->answer);
         if (ai < 0) {
-            if (q->n_answers >= OV_RESULTS_MAX_ANSWERS) { out->dropped++; continue; }
+            if (q->n_answers >= OV_RESULTS_MAX_ANSWERS) {
+                out->dropped++;
+                continue;
+            }
             ai = q->n_answers++;
             unknown_answer(&q->answers[ai], content, row->question, row->answer);
         }
@@ -137,7 +149,8 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
     for (int i = 0; i < out->n_questions; i++)
         ov_results_finish_question(&out->questions[i], out->threshold);
     if (out->dropped)
-        ov_log_warn("results: %d stored counts did not fit in the summary (more than %d questions or %d answers); "
+        ov_log_warn("results: %d stored counts did not fit in the summary (more than %d questions or %d "
+                    "answers); "
                     "they are still kept in the tally", out->dropped, OV_RESULTS_MAX_QUESTIONS, OV_RESULTS_MAX_ANSWERS);
     return OV_OK;
 }

@@ -15,7 +15,8 @@ static int probe_file(const char *path)
     switch (ov_path_kind_of(path)) {
     case OV_PATH_NONE: return OV_PROBE_MISSING;
     case OV_PATH_FILE: return OV_PROBE_FILE;
-    default: return OV_PROBE_NOT_FILE;
+    default:
+        return OV_PROBE_NOT_FILE;
     }
 }
 

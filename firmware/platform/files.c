@@ -78,9 +78,11 @@ int ov_file_read_all(const char *path, size_t max_bytes, char **data, size_t *le
     struct stat st;
     int rc;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-        rc = ov_fail(err, errlen, OV_EINVAL, "this is not a regular file (a folder, FIFO or device?); name a file");
+        rc = ov_fail(err, errlen, OV_EINVAL,
+                     "this is not a regular file (a folder, FIFO or device?); name a file");
     else if ((unsigned long long)st.st_size > max_bytes)
-        rc = ov_fail(err, errlen, OV_EINVAL, "file is too big (%lld bytes, at most %zu); is this the right file?",
+        rc = ov_fail(err, errlen, OV_EINVAL,
+                     "file is too big (%lld bytes, at most %zu); is this the right file?",
                      (long long)st.st_size, max_bytes);
     else
         rc = read_fd(fd, (size_t)st.st_size, data, len, err, errlen);
@@ -144,7 +146,10 @@ int ov_dir_list(const char *dir, const char *suffix, ov_name_list *out)
     if (local.n > 1) qsort(local.names, (size_t)local.n, sizeof *local.names, cmp_name);
     for (int i = 0; i < local.n && rc == OV_OK; i++) {
         char *p = NULL;
-        if (asprintf(&p, "%s/%s", dir, local.names[i]) < 0) { rc = OV_ENOMEM; break; }
+        if (asprintf(&p, "%s/%s", dir, local.names[i]) < 0) {
+            rc = OV_ENOMEM;
+            break;
+        }
         rc = ov_name_list_add(out, p);
         free(p);
     }

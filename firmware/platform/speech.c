@@ -17,6 +17,7 @@
 
 #define OV_SPEECH_RATE 22050
 #define DEVICE_SAMPLES 512       /* 23 ms per callback: low latency, smooth highlight */
+#define MAX_AUDIO_DEVICES 32     /* audio outputs looked at when picking the speaker */
 
 typedef struct { long sample; int start, len; } word_mark;
 
@@ -50,8 +51,8 @@ struct ov_speech {
 
     SDL_AudioDeviceID dev;
     int audio_inited;
-    char problem[512];            /* play_lock */
-    char problem_out[512];        /* copy returned by ov_speech_problem */
+    char problem[OV_ERR_LEN];     /* play_lock */
+    char problem_out[OV_ERR_LEN]; /* copy returned by ov_speech_problem */
 };
 
 static uint64_t now_us(void)
@@ -78,7 +79,10 @@ static void add_problem(ov_speech *s, const char *msg)
     int seen = strstr(s->problem, msg) != NULL;
     if (!seen) {
         size_t used = strlen(s->problem);
-        if (used && used + 2 < sizeof s->problem) { strcat(s->problem, " "); used++; }
+        if (used && used + 2 < sizeof s->problem) {
+            strcat(s->problem, " ");
+            used++;
+        }
         ov_strlcpy(s->problem + used, msg, sizeof s->problem - used);
     }
     SDL_UnlockMutex(s->play_lock);
@@ -99,7 +103,10 @@ static void audio_callback(void *user, Uint8 *stream, int len)
         memcpy(out, s->samples + s->pos, k * sizeof(int16_t));
         if (s->first_sound_us < 0) {
             for (size_t i = 0; i < k; i++)
-                if (out[i] > 300 || out[i] < -300) { s->first_sound_us = (int64_t)now_us(); break; }
+                if (out[i] > 300 || out[i] < -300) {
+                    s->first_sound_us = (int64_t)now_us();
+                    break;
+                }
         }
     }
     s->chunk_us = now_us();
@@ -147,7 +154,10 @@ static int sink_audio(void *user, const int16_t *samp, size_t n)
         if (!oom) {
             memcpy(s->samples + s->n, samp, n * sizeof *samp);
             s->n += n;
-            if (!s->virtual_started) { s->virtual_started = 1; s->virtual_t0_us = now_us(); }
+            if (!s->virtual_started) {
+                s->virtual_started = 1;
+                s->virtual_t0_us = now_us();
+            }
         }
     }
     SDL_UnlockMutex(s->play_lock);
@@ -164,7 +174,10 @@ static void sink_word(void *user, long sample, int start, int len)
         if (s->nmarks == s->capmarks) {
             int cap = s->capmarks ? s->capmarks * 2 : 64;
             word_mark *m = realloc(s->marks, (size_t)cap * sizeof *m);
-            if (m) { s->marks = m; s->capmarks = cap; }
+            if (m) {
+                s->marks = m;
+                s->capmarks = cap;
+            }
         }
         if (s->nmarks < s->capmarks)
             s->marks[s->nmarks++] = (word_mark){ sample, start, len };
@@ -176,7 +189,7 @@ static void sink_word(void *user, long sample, int start, int len)
 
 static void apply_voice(ov_speech *s, const char *language)
 {
-    char err[256];
+    char err[OV_REASON_LEN];
     if (ov_espeak_select_voice(language, s->cfg.voice, err, sizeof err) != OV_OK) add_problem(s, err);
     ov_espeak_set_prosody(s->cfg.rate, s->cfg.pitch, s->cfg.volume);
 }
@@ -185,11 +198,11 @@ static void speak_one(ov_speech *s, const char *text, const char *rec, int gen)
 {
     render_ctx c = { s, gen };
     ov_sound_sink sink = { sink_audio, sink_word, &c };
-    char err[400];
+    char err[OV_ERR_LEN];
     if (rec && rec[0]) {
         int rc = ov_synth_recording(text, rec, OV_SPEECH_RATE, s->cfg.volume, &sink, err, sizeof err);
         if (rc == OV_OK || rc == OV_SYNTH_ABORTED) return;
-        char msg[512];
+        char msg[OV_ERR_LEN];
         snprintf(msg, sizeof msg, "Recording not played: %s. Speaking the text instead.", err);
         add_problem(s, msg);
     }
@@ -201,7 +214,7 @@ static void speak_one(ov_speech *s, const char *text, const char *rec, int gen)
 static int speech_thread(void *arg)
 {
     ov_speech *s = arg;
-    char err[400];
+    char err[OV_ERR_LEN];
     if (ov_espeak_init(NULL, err, sizeof err) != OV_OK) add_problem(s, err);
     char language[16];
     ov_strlcpy(language, s->cfg.language, sizeof language);
@@ -211,7 +224,10 @@ static int speech_thread(void *arg)
     for (;;) {
         SDL_LockMutex(s->req_lock);
         while (!s->req_pending && !s->quit) SDL_CondWait(s->req_cond, s->req_lock);
-        if (s->quit) { SDL_UnlockMutex(s->req_lock); break; }
+        if (s->quit) {
+            SDL_UnlockMutex(s->req_lock);
+            break;
+        }
         char *text = s->req_text, *rec = s->req_rec;
         int gen = s->req_gen;
         s->req_text = s->req_rec = NULL;
@@ -241,10 +257,11 @@ static int speech_thread(void *arg)
 
 static void open_audio(ov_speech *s)
 {
-    char msg[400];
+    char msg[OV_ERR_LEN];
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         snprintf(msg, sizeof msg, "No sound device: SDL audio could not start (%s). "
-                 "Check the speaker is connected and the sound driver works; the kiosk carries on without sound.",
+                 "Check the speaker is connected and the sound driver works; the kiosk carries on without "
+                 "sound.",
                  SDL_GetError());
         add_problem(s, msg);
         return;
@@ -260,9 +277,13 @@ static void open_audio(ov_speech *s)
     want.userdata = s;
     /* By name: the configured one, else HDMI, USB, then the jack (the Pi 5 and
      * Zero 2 W have no jack); SDL's default when it lists no devices. */
-    const char *names[32];
+    const char *names[MAX_AUDIO_DEVICES];
     int n = SDL_GetNumAudioDevices(0), pick = -1;
-    if (n > 32) n = 32;
+    if (n > MAX_AUDIO_DEVICES) {
+        ov_log_warn("sound: %d audio outputs, only the first %d (MAX_AUDIO_DEVICES) are considered",
+                    n, MAX_AUDIO_DEVICES);
+        n = MAX_AUDIO_DEVICES;
+    }
     for (int i = 0; i < n; i++) names[i] = SDL_GetAudioDeviceName(i, 0);
     const char *name = NULL;
     if (n > 0 && ov_pick_audio_device(names, n, s->cfg.audio_device, &pick) == OV_OK) name = names[pick];
@@ -309,7 +330,7 @@ int ov_speech_open(const ov_speech_config *cfg, ov_speech **out)
     open_audio(s);
     s->thread = SDL_CreateThread(speech_thread, "ov-speech", s);
     if (!s->thread) {
-        char msg[300];
+        char msg[OV_ERR_LEN];
         snprintf(msg, sizeof msg, "Speech could not start: no thread (%s).", SDL_GetError());
         add_problem(s, msg);
     } else {

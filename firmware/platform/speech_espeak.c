@@ -30,7 +30,10 @@ static int synth_callback(short *wav, int n, espeak_EVENT *ev)
     }
     if (wav && n > 0) {
         g_samples += n;
-        if (sink->audio && sink->audio(sink->user, wav, (size_t)n)) { g_aborted = 1; return 1; }
+        if (sink->audio && sink->audio(sink->user, wav, (size_t)n)) {
+            g_aborted = 1;
+            return 1;
+        }
     }
     return 0;
 }
@@ -38,7 +41,7 @@ static int synth_callback(short *wav, int n, espeak_EVENT *ev)
 int ov_espeak_init(const char *data_dir, char *err, size_t errlen)
 {
     if (g_ready) return OV_OK;      /* once per process: see ov_espeak_term */
-    char msg[160];
+    char msg[OV_REASON_LEN];
     espeak_ng_InitializePath(data_dir);
     espeak_ng_ERROR_CONTEXT ctx = NULL;
     espeak_ng_STATUS st = espeak_ng_Initialize(&ctx);
@@ -46,7 +49,8 @@ int ov_espeak_init(const char *data_dir, char *err, size_t errlen)
         status_text(st, msg, sizeof msg);
         espeak_ng_ClearErrorContext(&ctx);
         return ov_fail(err, errlen, OV_ENOTFOUND,
-                       "No speech: espeak-ng data could not be loaded from %s (%s). Install the espeak-ng-data package%s",
+                       "No speech: espeak-ng data could not be loaded from %s (%s). Install the "
+                       "espeak-ng-data package%s",
                        data_dir ? data_dir : "its default folder", msg,
                        data_dir ? " or fix the data path" : " or unset ESPEAK_DATA_PATH");
     }
@@ -55,7 +59,8 @@ int ov_espeak_init(const char *data_dir, char *err, size_t errlen)
     if (st != ENS_OK) {
         status_text(st, msg, sizeof msg);
         espeak_ng_Terminate();
-        return ov_fail(err, errlen, OV_EIO, "No speech: espeak-ng could not start (%s); reinstall espeak-ng", msg);
+        return ov_fail(err, errlen, OV_EIO, "No speech: espeak-ng could not start (%s); reinstall espeak-ng",
+                       msg);
     }
     espeak_SetSynthCallback(synth_callback);
     g_rate = espeak_ng_GetSampleRate();
@@ -108,14 +113,16 @@ int ov_espeak_select_voice(const char *language, const char *voice, char *err, s
     if (by_language(lang)) {
         if (voice && voice[0])
             return ov_fail(err, errlen, OV_ENOTFOUND,
-                           "Voice '%s' was not found or does not speak '%s'; using %s. Run `espeak-ng --voices=%s` to list voices",
+                           "Voice '%s' was not found or does not speak '%s'; using %s. Run `espeak-ng "
+                           "--voices=%s` to list voices",
                            voice, lang, ov_espeak_voice_name(), lang);
         return OV_OK;
     }
     char prim[16];
     primary(lang, prim, sizeof prim);
     if (strcmp(prim, lang) && by_language(prim))
-        return ov_fail(err, errlen, OV_ENOTFOUND, "No voice for language '%s'; using %s", lang, ov_espeak_voice_name());
+        return ov_fail(err, errlen, OV_ENOTFOUND, "No voice for language '%s'; using %s", lang,
+                       ov_espeak_voice_name());
     by_language("en");
     return ov_fail(err, errlen, OV_ENOTFOUND,
                    "No voice for language '%s'; speaking English instead. Check the content's language code", lang);
@@ -154,7 +161,7 @@ int ov_espeak_synth(const char *text, const ov_sound_sink *sink, char *err, size
         return OV_ESPEAK_ABORTED;
     }
     if (st != ENS_OK) {
-        char msg[160];
+        char msg[OV_REASON_LEN];
         status_text(st, msg, sizeof msg);
         return ov_fail(err, errlen, OV_EIO, "espeak-ng could not speak the text (%s)", msg);
     }

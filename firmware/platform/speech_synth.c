@@ -43,7 +43,10 @@ int ov_synth_text(const char *text, const ov_sound_sink *sink, char *err, size_t
     text_job j = { .sink = sink, .ct = &ct, .last_word = -1 };
     int n = ov_speech_words(text, NULL, 0);
     j.words = malloc((size_t)(n > 0 ? n : 1) * sizeof *j.words);
-    if (!j.words) { rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory preparing speech"); goto out; }
+    if (!j.words) {
+        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory preparing speech");
+        goto out;
+    }
     j.nwords = ov_speech_words(text, j.words, n);
     if (!ov_clean_text_speakable(&ct)) goto out;
     ov_sound_sink es = { .audio = job_audio, .word = job_word, .user = &j };
@@ -84,7 +87,10 @@ int ov_synth_recording(const char *text, const char *path, int rate, int volume,
     int n = ov_speech_words(text ? text : "", NULL, 0);
     words = malloc((size_t)(n > 0 ? n : 1) * sizeof *words);
     starts = malloc((size_t)(n > 0 ? n : 1) * sizeof *starts);
-    if (!words || !starts) { rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory playing %s", path); goto out; }
+    if (!words || !starts) {
+        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory playing %s", path);
+        goto out;
+    }
     ov_speech_words(text ? text : "", words, n);
     long lead, tail;
     sound_bounds(pcm.samples, pcm.n, &lead, &tail);
@@ -94,7 +100,10 @@ int ov_synth_recording(const char *text, const char *path, int rate, int volume,
     const size_t chunk = 4096;   /* hand over in pieces so a stop is noticed quickly */
     for (size_t at = 0; at < pcm.n; at += chunk) {
         size_t k = pcm.n - at < chunk ? pcm.n - at : chunk;
-        if (sink->audio && sink->audio(sink->user, pcm.samples + at, k)) { rc = OV_SYNTH_ABORTED; goto out; }
+        if (sink->audio && sink->audio(sink->user, pcm.samples + at, k)) {
+            rc = OV_SYNTH_ABORTED;
+            goto out;
+        }
     }
 out:
     free(words);
