@@ -18,8 +18,16 @@
 #define OV_SPEECH_RATE 22050
 #define DEVICE_SAMPLES 512       /* 23 ms per callback: low latency, smooth highlight */
 #define MAX_AUDIO_DEVICES 32     /* audio outputs looked at when picking the speaker */
+#define SOUND_THRESHOLD 300      /* a sample louder than this (about -40 dBFS) is sound, for latency */
+#define US_PER_S 1000000u
+#define WAIT_POLL_MS 5           /* ov_speech_wait looks this often */
+#define FIRST_BUFFER_SECONDS 4   /* first sample buffer; doubled as needed */
+#define FIRST_MARKS 64           /* first word-mark buffer; doubled as needed */
 
-typedef struct { long sample; int start, len; } word_mark;
+typedef struct {
+    long sample;
+    int start, len;
+} word_mark;
 
 struct ov_speech {
     ov_speech_config cfg;
@@ -32,7 +40,7 @@ struct ov_speech {
     SDL_cond *req_cond;
     char *req_text, *req_rec;
     int req_gen, req_pending, working, quit;
-    char req_language[16];        /* language wanted for the next synthesis */
+    char req_language[OV_SPEECH_LANG_LEN]; /* language wanted for the next synthesis */
 
     /* Playback state. play_lock (also taken by the audio callback). */
     SDL_mutex *play_lock;
@@ -59,16 +67,16 @@ static uint64_t now_us(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+    return (uint64_t)ts.tv_sec * US_PER_S + (uint64_t)ts.tv_nsec / 1000u;
 }
 
 void ov_speech_config_defaults(ov_speech_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     ov_strlcpy(cfg->language, "en-gb", sizeof cfg->language);
-    cfg->rate = 135;
-    cfg->pitch = 50;
-    cfg->volume = 100;
+    cfg->rate = OV_SPEECH_DEFAULT_WPM;
+    cfg->pitch = OV_SPEECH_DEFAULT_PITCH;
+    cfg->volume = OV_SPEECH_DEFAULT_VOLUME;
     cfg->enabled = 1;
 }
 
@@ -103,7 +111,7 @@ static void audio_callback(void *user, Uint8 *stream, int len)
         memcpy(out, s->samples + s->pos, k * sizeof(int16_t));
         if (s->first_sound_us < 0) {
             for (size_t i = 0; i < k; i++)
-                if (out[i] > 300 || out[i] < -300) {
+                if (out[i] > SOUND_THRESHOLD || out[i] < -SOUND_THRESHOLD) {
                     s->first_sound_us = (int64_t)now_us();
                     break;
                 }
@@ -124,17 +132,20 @@ static size_t heard_pos(ov_speech *s, uint64_t t)
 {
     if (!s->dev) {
         if (!s->virtual_started) return 0;
-        uint64_t p = (t - s->virtual_t0_us) * OV_SPEECH_RATE / 1000000u;
+        uint64_t p = (t - s->virtual_t0_us) * OV_SPEECH_RATE / US_PER_S;
         return p < s->n ? (size_t)p : s->n;
     }
-    uint64_t into = (t - s->chunk_us) * OV_SPEECH_RATE / 1000000u;
+    uint64_t into = (t - s->chunk_us) * OV_SPEECH_RATE / US_PER_S;
     if (into > s->chunk_len) into = s->chunk_len;
     return s->chunk_pos + (size_t)into;
 }
 
 /* ---- the render sink (speech thread) ---- */
 
-typedef struct { ov_speech *s; int gen; } render_ctx;
+typedef struct {
+    ov_speech *s;
+    int gen;
+} render_ctx;
 
 static int sink_audio(void *user, const int16_t *samp, size_t n)
 {
@@ -143,13 +154,19 @@ static int sink_audio(void *user, const int16_t *samp, size_t n)
     if (SDL_AtomicGet(&s->gen) != c->gen) return 1;
     int stale = 0, oom = 0;
     SDL_LockMutex(s->play_lock);
-    if (s->play_gen != c->gen) stale = 1;
-    else {
+    if (s->play_gen != c->gen) {
+        stale = 1;
+    } else {
         if (s->n + n > s->cap) {
-            size_t cap = s->cap ? s->cap * 2 : OV_SPEECH_RATE * 4;
+            size_t cap = s->cap ? s->cap * 2 : OV_SPEECH_RATE * FIRST_BUFFER_SECONDS;
             while (cap < s->n + n) cap *= 2;
             int16_t *t = realloc(s->samples, cap * sizeof *t);
-            if (t) { s->samples = t; s->cap = cap; } else oom = 1;
+            if (t) {
+                s->samples = t;
+                s->cap = cap;
+            } else {
+                oom = 1;
+            }
         }
         if (!oom) {
             memcpy(s->samples + s->n, samp, n * sizeof *samp);
@@ -172,7 +189,7 @@ static void sink_word(void *user, long sample, int start, int len)
     SDL_LockMutex(s->play_lock);
     if (s->play_gen == c->gen) {
         if (s->nmarks == s->capmarks) {
-            int cap = s->capmarks ? s->capmarks * 2 : 64;
+            int cap = s->capmarks ? s->capmarks * 2 : FIRST_MARKS;
             word_mark *m = realloc(s->marks, (size_t)cap * sizeof *m);
             if (m) {
                 s->marks = m;
@@ -216,7 +233,7 @@ static int speech_thread(void *arg)
     ov_speech *s = arg;
     char err[OV_ERR_LEN];
     if (ov_espeak_init(NULL, err, sizeof err) != OV_OK) add_problem(s, err);
-    char language[16];
+    char language[OV_SPEECH_LANG_LEN];
     ov_strlcpy(language, s->cfg.language, sizeof language);
     if (ov_espeak_ready()) apply_voice(s, language);
     SDL_SemPost(s->ready);
@@ -284,10 +301,13 @@ static void open_audio(ov_speech *s)
                     n, MAX_AUDIO_DEVICES);
         n = MAX_AUDIO_DEVICES;
     }
-    for (int i = 0; i < n; i++) names[i] = SDL_GetAudioDeviceName(i, 0);
+    for (int i = 0; i < n; i++)
+        names[i] = SDL_GetAudioDeviceName(i, 0);
     const char *name = NULL;
-    if (n > 0 && ov_pick_audio_device(names, n, s->cfg.audio_device, &pick) == OV_OK) name = names[pick];
-    else if (s->cfg.audio_device[0]) name = s->cfg.audio_device;
+    if (n > 0 && ov_pick_audio_device(names, n, s->cfg.audio_device, &pick) == OV_OK)
+        name = names[pick];
+    else if (s->cfg.audio_device[0])
+        name = s->cfg.audio_device;
     s->dev = SDL_OpenAudioDevice(name, 0, &want, &have, 0);
     if (s->dev && name) ov_log_info("sound: %s", name);
     if (!s->dev && name) {
@@ -312,8 +332,12 @@ int ov_speech_open(const ov_speech_config *cfg, ov_speech **out)
     *out = NULL;
     ov_speech *s = calloc(1, sizeof *s);
     if (!s) return OV_ENOMEM;
-    if (cfg) s->cfg = *cfg; else ov_speech_config_defaults(&s->cfg);
-    if (s->cfg.rate <= 0) s->cfg.rate = 135;
+    if (cfg)
+        s->cfg = *cfg;
+    else
+        ov_speech_config_defaults(&s->cfg);
+    if (s->cfg.rate <= 0)
+        s->cfg.rate = OV_SPEECH_DEFAULT_WPM;
     ov_strlcpy(s->req_language, s->cfg.language, sizeof s->req_language);
     s->first_sound_us = -1;
     s->done = 1;
@@ -411,7 +435,12 @@ int ov_speech_current_word(ov_speech *s, int *char_start, int *char_len)
             int lo = 0, hi = s->nmarks - 1, best = -1;     /* last mark with sample <= p */
             while (lo <= hi) {
                 int mid = (lo + hi) / 2;
-                if (s->marks[mid].sample <= (long)p) { best = mid; lo = mid + 1; } else hi = mid - 1;
+                if (s->marks[mid].sample <= (long)p) {
+                    best = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
             }
             if (best >= 0) {
                 if (char_start) *char_start = s->marks[best].start;
@@ -442,7 +471,7 @@ int ov_speech_wait(ov_speech *s, int timeout_ms)
     uint64_t end = ov_now_ms() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0);
     while (ov_speech_busy(s)) {
         if (ov_now_ms() >= end) return 0;
-        SDL_Delay(5);
+        SDL_Delay(WAIT_POLL_MS);
     }
     return 1;
 }

@@ -2,6 +2,7 @@
  * voice by properties, prosody, synchronous synthesis to a sink with word
  * events as 0-based character positions. The only file including espeak-ng. */
 #include "platform/speech_espeak.h"
+#include "platform/speech.h"
 
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
@@ -85,7 +86,7 @@ static int current_voice_speaks(const char *language)
     espeak_VOICE *v = espeak_GetCurrentVoice();
     if (!v || !v->languages) return 0;
     if (!language || !language[0]) return 1;
-    char want[16], have[16];
+    char want[OV_SPEECH_LANG_LEN], have[OV_SPEECH_LANG_LEN];
     primary(language, want, sizeof want);
     for (const char *p = v->languages; *p; p += strlen(p + 1) + 2) {   /* priority byte + name + NUL */
         primary(p + 1, have, sizeof have);
@@ -118,14 +119,15 @@ int ov_espeak_select_voice(const char *language, const char *voice, char *err, s
                            voice, lang, ov_espeak_voice_name(), lang);
         return OV_OK;
     }
-    char prim[16];
+    char prim[OV_SPEECH_LANG_LEN];
     primary(lang, prim, sizeof prim);
     if (strcmp(prim, lang) && by_language(prim))
         return ov_fail(err, errlen, OV_ENOTFOUND, "No voice for language '%s'; using %s", lang,
                        ov_espeak_voice_name());
     by_language("en");
     return ov_fail(err, errlen, OV_ENOTFOUND,
-                   "No voice for language '%s'; speaking English instead. Check the content's language code", lang);
+                   "No voice for language '%s'; speaking English instead. "
+                   "Check the content's language code", lang);
 }
 
 const char *ov_espeak_voice_name(void)
@@ -134,14 +136,20 @@ const char *ov_espeak_voice_name(void)
     return v && v->name ? v->name : "";
 }
 
-static int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+#define PITCH_MAX 100    /* espeak-ng's pitch range is 0..100 */
+#define VOLUME_MAX 200   /* espeak-ng's volume range is 0..200 (100 = normal) */
+
+static int clamp(int v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
 
 int ov_espeak_set_prosody(int rate_wpm, int pitch, int volume)
 {
     if (!g_ready) return OV_EINVAL;
     espeak_ng_SetParameter(espeakRATE, clamp(rate_wpm, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
-    espeak_ng_SetParameter(espeakPITCH, clamp(pitch, 0, 100), 0);
-    espeak_ng_SetParameter(espeakVOLUME, clamp(volume, 0, 200), 0);
+    espeak_ng_SetParameter(espeakPITCH, clamp(pitch, 0, PITCH_MAX), 0);
+    espeak_ng_SetParameter(espeakVOLUME, clamp(volume, 0, VOLUME_MAX), 0);
     return OV_OK;
 }
 
