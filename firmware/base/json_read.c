@@ -80,10 +80,16 @@ static int hex4(parser *p, unsigned *out)
     for (int i = 0; i < 4; i++) {
         char c = p->s[i];
         v <<= 4;
-        if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
-        else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
-        else { fail(p, "\\u needs 4 hex digits"); return 0; }
+        if (c >= '0' && c <= '9') {
+            v |= (unsigned)(c - '0');
+        } else if (c >= 'a' && c <= 'f') {
+            v |= (unsigned)(c - 'a' + 10);
+        } else if (c >= 'A' && c <= 'F') {
+            v |= (unsigned)(c - 'A' + 10);
+        } else {
+            fail(p, "\\u needs 4 hex digits");
+            return 0;
+        }
     }
     p->s += 4;
     *out = v;
@@ -114,14 +120,111 @@ static size_t put_utf8(char *o, unsigned cp)
 static int utf8_seq(const unsigned char *s, const unsigned char *end)
 {
     if (s[0] < 0x80) return 1;
-    int n = s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+    int n = 0;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        n = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        n = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        n = 4;
     if (!n || end - s < n) return 0;
-    for (int i = 1; i < n; i++) if ((s[i] & 0xC0) != 0x80) return 0;
+    for (int i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
     if (n == 3 && s[0] == 0xE0 && s[1] < 0xA0) return 0;
     if (n == 3 && s[0] == 0xED && s[1] >= 0xA0) return 0;
     if (n == 4 && s[0] == 0xF0 && s[1] < 0x90) return 0;
     if (n == 4 && s[0] == 0xF4 && s[1] >= 0x90) return 0;
     return n;
+}
+
+/* The character a one-letter escape (\n, \t, ...) stands for, or 0. */
+static char simple_escape(char e)
+{
+    static const char from[] = "\"\\/bfnrt";
+    static const char to[] = "\"\\/\b\f\n\r\t";
+    const char *at = e ? strchr(from, e) : NULL;
+    return at ? to[at - from] : 0;
+}
+
+/* The code point of a \uXXXX escape (after the "\u"), joining a surrogate
+ * pair into one; 0 after fail(). */
+static unsigned parse_u_escape(parser *p)
+{
+    unsigned cp;
+    if (!hex4(p, &cp))
+        return 0;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        fail(p, "\\u escape: a low surrogate without a high one");
+        return 0;
+    }
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        unsigned lo;
+        if (p->end - p->s < 2 || p->s[0] != '\\' || p->s[1] != 'u') {
+            fail(p, "\\u escape: a high surrogate must be followed by \\uDC00-\\uDFFF");
+            return 0;
+        }
+        p->s += 2;
+        if (!hex4(p, &lo))
+            return 0;
+        if (lo < 0xDC00 || lo > 0xDFFF) {
+            fail(p, "\\u escape: a high surrogate must be followed by \\uDC00-\\uDFFF");
+            return 0;
+        }
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    }
+    if (cp == 0)
+        fail(p, "\\u0000 is not allowed in OurVoice files");
+    return cp;
+}
+
+/* The escape after a backslash, written at *o (advanced). Returns 1, or 0
+ * after fail(). */
+static int parse_escape(parser *p, char **o)
+{
+    p->s++;
+    if (p->s >= p->end) {
+        fail(p, "the text ends inside a string");
+        return 0;
+    }
+    char e = *p->s++;
+    char plain = simple_escape(e);
+    if (plain) {
+        *(*o)++ = plain;
+        return 1;
+    }
+    if (e != 'u') {
+        p->s--;
+        fail(p, "unknown escape \\%c in a string", e);
+        return 0;
+    }
+    unsigned cp = parse_u_escape(p);
+    if (!cp)
+        return 0;
+    *o += put_utf8(*o, cp);
+    return 1;
+}
+
+/* One character of a string (not a quote) copied to *o. Returns 1, or 0
+ * after fail(). */
+static int string_char(parser *p, char **o)
+{
+    unsigned char c = (unsigned char)*p->s;
+    if (c < 0x20) {
+        fail(p, "control character inside a string (write it as \\n, \\t or \\u00XX)");
+        return 0;
+    }
+    if (c == '\\')
+        return parse_escape(p, o);
+    int n = utf8_seq((const unsigned char *)p->s, (const unsigned char *)p->end);
+    if (!n) {
+        fail(p, "the file is not valid UTF-8 here; save it as UTF-8");
+        return 0;
+    }
+    memcpy(*o, p->s, (size_t)n);
+    *o += n;
+    p->s += n;
+    return 1;
 }
 
 /* A string starting at the opening quote; returns a malloc'd copy. */
@@ -130,8 +233,13 @@ static char *parse_string(parser *p)
     p->s++; /* opening quote */
     /* decoded text is never longer than the source */
     const char *q = p->s;
-    while (q < p->end && *q != '"') { if (*q == '\\' && q + 1 < p->end) q++; q++; }
-    char *out = malloc((size_t)(q - p->s) + 1), *o = out;
+    while (q < p->end && *q != '"') {
+        if (*q == '\\' && q + 1 < p->end)
+            q++;
+        q++;
+    }
+    char *out = malloc((size_t)(q - p->s) + 1);
+    char *o = out;
     if (!out) {
         fail(p, "out of memory");
         return NULL;
@@ -139,97 +247,20 @@ static char *parse_string(parser *p)
     for (;;) {
         if (p->s >= p->end) {
             fail(p, "the text ends inside a string (a closing \" is missing)");
-            goto bad;
+            free(out);
+            return NULL;
         }
-        unsigned char c = (unsigned char)*p->s;
-        if (c == '"') {
+        if (*p->s == '"') {
             p->s++;
             break;
         }
-        if (c < 0x20) {
-            fail(p, "control character inside a string (write it as \\n, \\t or \\u00XX)");
-            goto bad;
+        if (!string_char(p, &o)) {
+            free(out);
+            return NULL;
         }
-        if (c == '\\') {
-            p->s++;
-            if (p->s >= p->end) {
-                fail(p, "the text ends inside a string");
-                goto bad;
-            }
-            char e = *p->s++;
-            switch (e) {
-            case '"':
-                *o++ = '"';
-                break;
-            case '\\':
-                *o++ = '\\';
-                break;
-            case '/':
-                *o++ = '/';
-                break;
-            case 'b':
-                *o++ = '\b';
-                break;
-            case 'f':
-                *o++ = '\f';
-                break;
-            case 'n':
-                *o++ = '\n';
-                break;
-            case 'r':
-                *o++ = '\r';
-                break;
-            case 't':
-                *o++ = '\t';
-                break;
-            case 'u': {
-                unsigned cp;
-                if (!hex4(p, &cp)) goto bad;
-                if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                    fail(p, "\\u escape: a low surrogate without a high one");
-                    goto bad;
-                }
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    unsigned lo;
-                    if (p->end - p->s < 2 || p->s[0] != '\\' || p->s[1] != 'u') {
-                        fail(p, "\\u escape: a high surrogate must be followed by \\uDC00-\\uDFFF");
-                        goto bad;
-                    }
-                    p->s += 2;
-                    if (!hex4(p, &lo)) goto bad;
-                    if (lo < 0xDC00 || lo > 0xDFFF) {
-                        fail(p, "\\u escape: a high surrogate must be followed by \\uDC00-\\uDFFF");
-                        goto bad;
-                    }
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                }
-                if (cp == 0) {
-                    fail(p, "\\u0000 is not allowed in OurVoice files");
-                    goto bad;
-                }
-                o += put_utf8(o, cp);
-                break;
-            }
-            default: p->s--;
-            fail(p, "unknown escape \\%c in a string", e);
-            goto bad;
-            }
-            continue;
-        }
-        int n = utf8_seq((const unsigned char *)p->s, (const unsigned char *)p->end);
-        if (!n) {
-            fail(p, "the file is not valid UTF-8 here; save it as UTF-8");
-            goto bad;
-        }
-        memcpy(o, p->s, (size_t)n);
-        o += n;
-        p->s += n;
     }
     *o = '\0';
     return out;
-bad:
-    free(out);
-    return NULL;
 }
 
 static void parse_number(parser *p, ov_json *v)
@@ -300,10 +331,61 @@ static int literal(parser *p, const char *word)
     return 0;
 }
 
+/* A member name and its ':' inside object v; returns a malloc'd name, or
+ * NULL after fail(). */
+static char *parse_member_name(parser *p, const ov_json *v)
+{
+    if (p->s >= p->end || *p->s != '"') {
+        fail(p, "a member name in double quotes is expected here");
+        return NULL;
+    }
+    char *key = parse_string(p);
+    if (!key)
+        return NULL;
+    for (const ov_json *m = v->child; m; m = m->next)
+        if (strcmp(m->key, key) == 0) {
+            fail(p, "the name \"%s\" appears twice in one object", key);
+            free(key);
+            return NULL;
+        }
+    skip_ws(p);
+    if (p->s >= p->end || *p->s != ':') {
+        fail(p, "':' is expected after a member name");
+        free(key);
+        return NULL;
+    }
+    p->s++;
+    return key;
+}
+
+/* After an item: 1 at a ',' followed by another item, 0 at the closing
+ * bracket (both passed), -1 after fail(). */
+static int after_item(parser *p, char close, int object)
+{
+    skip_ws(p);
+    if (p->s < p->end && *p->s == ',') {
+        p->s++;
+        skip_ws(p);
+        if (p->s < p->end && *p->s == close) {
+            fail(p, "a comma before '%c' is not allowed", close);
+            return -1;
+        }
+        return 1;
+    }
+    if (p->s < p->end && *p->s == close) {
+        p->s++;
+        return 0;
+    }
+    fail(p, object ? "',' or '}' is expected here" : "',' or ']' is expected here");
+    return -1;
+}
+
 static ov_json *parse_container(parser *p, int depth, int object)
 {
-    ov_json *v = new_node(p, object ? OV_JSON_OBJECT : OV_JSON_ARRAY), *last = NULL;
-    if (!v) return NULL;
+    ov_json *v = new_node(p, object ? OV_JSON_OBJECT : OV_JSON_ARRAY);
+    ov_json *last = NULL;
+    if (!v)
+        return NULL;
     p->s++;
     skip_ws(p);
     char close = object ? '}' : ']';
@@ -311,57 +393,27 @@ static ov_json *parse_container(parser *p, int depth, int object)
         p->s++;
         return v;
     }
-    for (;;) {
+    for (int more = 1; more == 1;) {
         char *key = NULL;
         skip_ws(p);
-        if (object) {
-            if (p->s >= p->end || *p->s != '"') {
-                fail(p, "a member name in double quotes is expected here");
-                goto bad;
-            }
-            key = parse_string(p);
-            if (!key) goto bad;
-            for (ov_json *m = v->child; m; m = m->next)
-                if (strcmp(m->key, key) == 0) {
-                    fail(p, "the name \"%s\" appears twice in one object", key);
-                    free(key);
-                    goto bad;
-                }
-            skip_ws(p);
-            if (p->s >= p->end || *p->s != ':') {
-                fail(p, "':' is expected after a member name");
-                free(key);
-                goto bad;
-            }
-            p->s++;
-        }
+        if (object && !(key = parse_member_name(p, v)))
+            break;
         ov_json *item = parse_value(p, depth + 1);
         if (!item) {
             free(key);
-            goto bad;
+            break;
         }
         item->key = key;
-        if (last) last->next = item; else v->child = item;
+        if (last)
+            last->next = item;
+        else
+            v->child = item;
         last = item;
         v->n_children++;
-        skip_ws(p);
-        if (p->s < p->end && *p->s == ',') {
-            p->s++;
-            skip_ws(p);
-            if (p->s < p->end && *p->s == close) {
-                fail(p, "a comma before '%c' is not allowed", close);
-                goto bad;
-            }
-            continue;
-        }
-        if (p->s < p->end && *p->s == close) {
-            p->s++;
+        more = after_item(p, close, object);
+        if (more == 0)
             return v;
-        }
-        fail(p, object ? "',' or '}' is expected here" : "',' or ']' is expected here");
-        goto bad;
     }
-bad:
     ov_json_free(v);
     return NULL;
 }
@@ -401,7 +453,8 @@ static ov_json *parse_value(parser *p, int depth)
     if (literal(p, "false")) return new_node(p, OV_JSON_FALSE);
     if (literal(p, "null")) return new_node(p, OV_JSON_NULL);
     fail(p,
-         "unexpected character '%c'; a value (string, number, object, array, true, false, null) is expected", c);
+         "unexpected character '%c'; a value (string, number, object, array, true, false, null) "
+         "is expected", c);
     return NULL;
 }
 
