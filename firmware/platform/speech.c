@@ -498,6 +498,19 @@ const char *ov_speech_problem(ov_speech *s)
     return s->problem_out[0] ? s->problem_out : NULL;
 }
 
+/* Free the thread's locks and signals (each may be missing after a failed open). */
+static void destroy_sync(ov_speech *s)
+{
+    if (s->req_cond)
+        SDL_DestroyCond(s->req_cond);
+    if (s->req_lock)
+        SDL_DestroyMutex(s->req_lock);
+    if (s->play_lock)
+        SDL_DestroyMutex(s->play_lock);
+    if (s->ready)
+        SDL_DestroySemaphore(s->ready);
+}
+
 void ov_speech_close(ov_speech *s)
 {
     if (!s) return;
@@ -509,12 +522,11 @@ void ov_speech_close(ov_speech *s)
         SDL_UnlockMutex(s->req_lock);
         SDL_WaitThread(s->thread, NULL);
     }
-    if (s->dev) SDL_CloseAudioDevice(s->dev);
-    if (s->audio_inited) SDL_QuitSubSystem(SDL_INIT_AUDIO);
-    if (s->req_cond) SDL_DestroyCond(s->req_cond);
-    if (s->req_lock) SDL_DestroyMutex(s->req_lock);
-    if (s->play_lock) SDL_DestroyMutex(s->play_lock);
-    if (s->ready) SDL_DestroySemaphore(s->ready);
+    if (s->dev)
+        SDL_CloseAudioDevice(s->dev);
+    if (s->audio_inited)
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    destroy_sync(s);
     free(s->req_text);
     free(s->req_rec);
     free(s->samples);
