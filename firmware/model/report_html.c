@@ -12,6 +12,8 @@
 #include <math.h>
 
 #define PICTURE_MAX_BYTES (4 * 1024 * 1024)
+#define DATE_TEXT_LEN 48       /* "1 December 2026", or the date as stored */
+#define SUMMARY_TEXT_LEN 600   /* the sentence that says which answer most people gave */
 
 const char *ov_report_colour_hex(const char *colour)
 {
@@ -216,9 +218,11 @@ static const char css[] =
     ".question{break-before:page;page-break-before:always;border-top:none;margin-top:0}"
     ".chart{max-height:150mm}footer{break-inside:avoid}}\n";
 
-int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *b)
+/* The page's head and the introduction: which meeting, when, why some
+ * answers are not shown. */
+static void report_head(ov_buf *b, const ov_results *res)
 {
-    char date[48];
+    char date[DATE_TEXT_LEN];
     human_date(res->date, date, sizeof date);
     ov_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
     esc(b, res->language[0] ? res->language : "en");
@@ -241,39 +245,56 @@ int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *b)
         ov_buf_printf(b, "<p>We only show the answers to a question when at least %d people answered it. "
                          "This keeps the answers secret.</p>\n", res->threshold);
     ov_buf_puts(b, "</header>\n<main>\n");
-    for (int qi = 0; qi < res->n_questions; qi++) {
-        const ov_result_question *q = &res->questions[qi];
-        ov_buf_printf(b, "<section class=\"question\" id=\"q-%d\">\n<div class=\"qhead\">\n", qi + 1);
-        picture(b, q->picture, read_file);
-        ov_buf_puts(b, "<div>\n<h2>");
-        esc(b, q->title);
-        ov_buf_puts(b, "</h2>\n");
-        if (q->text[0]) {
-            ov_buf_puts(b, "<p class=\"qtext\">");
-            esc(b, q->text);
-            ov_buf_puts(b, "</p>\n");
-        }
-        ov_buf_puts(b, "</div>\n</div>\n");
-        if (q->total == 0 && !q->withheld_sources) {
-            ov_buf_puts(b, "<p class=\"secret\">Nobody has answered this question yet.</p>\n");
-        } else if (q->is_protected) {
-            ov_buf_puts(b, "<p class=\"secret\">" OV_RESULTS_NOT_ENOUGH "</p>\n");
-        } else {
-            ov_buf_printf(b, "<p class=\"answered\">%ld %s answered this question.</p>\n", q->total,
-                          q->total == 1 ? "person" : "people");
-            chart(b, q);
-            char most[600];
-            ov_results_summary(q, most, sizeof most);
-            ov_buf_puts(b, "<p class=\"most\">");
-            esc(b, most);
-            ov_buf_puts(b, "</p>\n");
-        }
-        if (q->withheld_sources)
-            ov_buf_printf(b,
-                          "<p class=\"note\">Some answers are not in this report. %d %s had too few answers "
-                             "to share them.</p>\n", q->withheld_sources, q->withheld_sources == 1 ? "kiosk" : "kiosks");
-        ov_buf_puts(b, "</section>\n");
+}
+
+/* The answers to question q: a chart and a sentence,
+ * or why there are none to show. */
+static void report_answers(ov_buf *b, const ov_result_question *q)
+{
+    if (q->total == 0 && !q->withheld_sources) {
+        ov_buf_puts(b, "<p class=\"secret\">Nobody has answered this question yet.</p>\n");
+        return;
     }
+    if (q->is_protected) {
+        ov_buf_puts(b, "<p class=\"secret\">" OV_RESULTS_NOT_ENOUGH "</p>\n");
+        return;
+    }
+    ov_buf_printf(b, "<p class=\"answered\">%ld %s answered this question.</p>\n", q->total,
+                  q->total == 1 ? "person" : "people");
+    chart(b, q);
+    char most[SUMMARY_TEXT_LEN];
+    ov_results_summary(q, most, sizeof most);
+    ov_buf_puts(b, "<p class=\"most\">");
+    esc(b, most);
+    ov_buf_puts(b, "</p>\n");
+}
+
+static void report_question(ov_buf *b, const ov_result_question *q, int qi, ov_read_file_fn read_file)
+{
+    ov_buf_printf(b, "<section class=\"question\" id=\"q-%d\">\n<div class=\"qhead\">\n", qi + 1);
+    picture(b, q->picture, read_file);
+    ov_buf_puts(b, "<div>\n<h2>");
+    esc(b, q->title);
+    ov_buf_puts(b, "</h2>\n");
+    if (q->text[0]) {
+        ov_buf_puts(b, "<p class=\"qtext\">");
+        esc(b, q->text);
+        ov_buf_puts(b, "</p>\n");
+    }
+    ov_buf_puts(b, "</div>\n</div>\n");
+    report_answers(b, q);
+    if (q->withheld_sources)
+        ov_buf_printf(b, "<p class=\"note\">Some answers are not in this report. %d %s had too few answers "
+                         "to share them.</p>\n",
+                      q->withheld_sources, q->withheld_sources == 1 ? "kiosk" : "kiosks");
+    ov_buf_puts(b, "</section>\n");
+}
+
+int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *b)
+{
+    report_head(b, res);
+    for (int qi = 0; qi < res->n_questions; qi++)
+        report_question(b, &res->questions[qi], qi, read_file);
     if (res->n_questions == 0)
         ov_buf_puts(b, "<p class=\"secret\">There are no questions in this report.</p>\n");
     ov_buf_puts(b, "</main>\n<footer><p>Made with OurVoice.</p></footer>\n</body>\n</html>\n");
