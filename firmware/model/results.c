@@ -150,8 +150,8 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
         ov_results_finish_question(&out->questions[i], out->threshold);
     if (out->dropped)
         ov_log_warn("results: %d stored counts did not fit in the summary (more than %d questions or %d "
-                    "answers); "
-                    "they are still kept in the tally", out->dropped, OV_RESULTS_MAX_QUESTIONS, OV_RESULTS_MAX_ANSWERS);
+                    "answers); they are still kept in the tally",
+                    out->dropped, OV_RESULTS_MAX_QUESTIONS, OV_RESULTS_MAX_ANSWERS);
     return OV_OK;
 }
 

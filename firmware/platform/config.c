@@ -59,7 +59,8 @@ typedef struct {
     double min, max;       /* allowed range for numbers */
 } key_def;
 
-#define STR(sec, nm, field) { sec, nm, K_STR, offsetof(ov_config, field), sizeof(((ov_config *)0)->field), 0, 0 }
+#define FIELD_SIZE(field) sizeof(((ov_config *)0)->field)
+#define STR(sec, nm, field) { sec, nm, K_STR, offsetof(ov_config, field), FIELD_SIZE(field), 0, 0 }
 #define INT(sec, nm, field, lo, hi) { sec, nm, K_INT, offsetof(ov_config, field), 0, lo, hi }
 #define BOOL(sec, nm, field) { sec, nm, K_BOOL, offsetof(ov_config, field), 0, 0, 1 }
 #define DBL(sec, nm, field, lo, hi) { sec, nm, K_DOUBLE, offsetof(ov_config, field), 0, lo, hi }

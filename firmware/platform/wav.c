@@ -250,7 +250,8 @@ int ov_wav_load(const char *path, int rate, ov_pcm *out, char *err, size_t errle
     if (!f) {
         int e = errno;
         int code = ov_errno_code(e) == OV_ENOTFOUND ? OV_ENOTFOUND : OV_EIO;
-        return ov_fail(err, errlen, code, "%s: cannot open recording (%s); check the file name in the content",
+        return ov_fail(err, errlen, code,
+                       "%s: cannot open recording (%s); check the file name in the content",
                        path, strerror(e));
     }
     uint8_t *buf = NULL;
