@@ -33,26 +33,14 @@ const char *ov_report_colour_hex(const char *colour)
 /* Text for HTML content and attribute values. */
 static void esc(ov_buf *b, const char *s)
 {
+    static const char special[] = "&<>\"'";
+    static const char *const entity[] = { "&amp;", "&lt;", "&gt;", "&quot;", "&#39;" };
     for (; *s; s++) {
-        switch (*s) {
-        case '&':
-            ov_buf_puts(b, "&amp;");
-            break;
-        case '<':
-            ov_buf_puts(b, "&lt;");
-            break;
-        case '>':
-            ov_buf_puts(b, "&gt;");
-            break;
-        case '"':
-            ov_buf_puts(b, "&quot;");
-            break;
-        case '\'':
-            ov_buf_puts(b, "&#39;");
-            break;
-        default:
+        const char *at = strchr(special, *s);
+        if (at)
+            ov_buf_puts(b, entity[at - special]);
+        else
             ov_buf_add(b, s, 1);
-        }
     }
 }
 

@@ -108,6 +108,38 @@ static void unknown_answer(ov_result_answer *ra, const ov_content *c, const char
     }
 }
 
+/* The question of `row` in out, added (titled by its id) when the content
+ * does not have it; NULL when out is full. */
+static ov_result_question *question_of_row(ov_results *out, const ov_tally_row *row)
+{
+    int qi = results_find(out, row->question);
+    if (qi >= 0)
+        return &out->questions[qi];
+    if (out->n_questions >= OV_RESULTS_MAX_QUESTIONS)
+        return NULL;
+    ov_result_question *q = &out->questions[out->n_questions++];
+    ov_strlcpy(q->id, row->question, sizeof q->id);
+    ov_strlcpy(q->title, row->question, sizeof q->title);
+    return q;
+}
+
+/* The answer of `row` in out, added when new; NULL when its question or
+ * the question's answers are full. */
+static ov_result_answer *answer_of_row(ov_results *out, const ov_content *content, const ov_tally_row *row)
+{
+    ov_result_question *q = question_of_row(out, row);
+    if (!q)
+        return NULL;
+    int ai = find_answer(q, row->answer);
+    if (ai >= 0)
+        return &q->answers[ai];
+    if (q->n_answers >= OV_RESULTS_MAX_ANSWERS)
+        return NULL;
+    ov_result_answer *a = &q->answers[q->n_answers++];
+    unknown_answer(a, content, row->question, row->answer);
+    return a;
+}
+
 int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content,
                      const char *meeting, int threshold, ov_results *out)
 {
@@ -122,29 +154,13 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
     }
     for (int r = 0; r < n_rows; r++) {
         const ov_tally_row *row = &rows[r];
-        if (strcmp(row->meeting, meeting) != 0 || row->count <= 0) continue;
-        int qi = results_find(out, row->question);
-        if (qi < 0) {
-            if (out->n_questions >= OV_RESULTS_MAX_QUESTIONS) {
-                out->dropped++;
-                continue;
-            }
-            qi = out->n_questions++;
-            ov_result_question *nq = &out->questions[qi];
-            ov_strlcpy(nq->id, row->question, sizeof nq->id);
-            ov_strlcpy(nq->title, row->question, sizeof nq->title);
-        }
-        ov_result_question *q = &out->questions[qi];
-        int ai = find_answer(q, row->answer);
-        if (ai < 0) {
-            if (q->n_answers >= OV_RESULTS_MAX_ANSWERS) {
-                out->dropped++;
-                continue;
-            }
-            ai = q->n_answers++;
-            unknown_answer(&q->answers[ai], content, row->question, row->answer);
-        }
-        q->answers[ai].count += row->count;
+        if (strcmp(row->meeting, meeting) != 0 || row->count <= 0)
+            continue;
+        ov_result_answer *a = answer_of_row(out, content, row);
+        if (a)
+            a->count += row->count;
+        else
+            out->dropped++;
     }
     for (int i = 0; i < out->n_questions; i++)
         ov_results_finish_question(&out->questions[i], out->threshold);
