@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/ov_common.h"
+#include "platform/audio_device.h"
 #include "platform/pi_display.h"
 
 static char root[128];

@@ -23,7 +23,7 @@
 #include "app/cli.h"
 #include "platform/speech.h"
 #include "platform/speech_espeak.h"
-#include "platform/speech_render.h"
+#include "platform/speech_synth.h"
 #include "base/utf8.h"
 #include "platform/wav.h"
 
@@ -96,8 +96,8 @@ static void speak_and_check(const char *language, const char *text, const char *
     assert_int_equal(ov_espeak_init(NULL, err, sizeof err), OV_OK);
     assert_int_equal(ov_espeak_select_voice(language, "", err, sizeof err), OV_OK);
     ov_espeak_set_prosody(rate, 50, 100);
-    ov_render_sink sink = { cap_audio, cap_word, c };
-    assert_int_equal(ov_render_text(text, &sink, err, sizeof err), OV_OK);
+    ov_sound_sink sink = { cap_audio, cap_word, c };
+    assert_int_equal(ov_synth_text(text, &sink, err, sizeof err), OV_OK);
     assert_true(rms(c->s, c->n) > 1500.0);                         /* clearly audible, not silence */
     double seconds = (double)c->n / 22050.0, expect = nwords * 60.0 / rate;
     assert_true(seconds > expect * 0.5);
@@ -205,16 +205,16 @@ static void test_synthesis_abandoned_midway_then_next_is_whole(void **st)
     assert_int_equal(ov_espeak_select_voice("en-gb", "", err, sizeof err), OV_OK);
     ov_espeak_set_prosody(135, 50, 100);
     size_t got = 0;
-    ov_render_sink stop = { stop_audio, NULL, &got };
+    ov_sound_sink stop = { stop_audio, NULL, &got };
     const char *text = "This sentence is long enough that it takes several seconds to say, and it goes on and on.";
-    assert_int_equal(ov_render_text(text, &stop, err, sizeof err), OV_RENDER_ABORTED);
+    assert_int_equal(ov_synth_text(text, &stop, err, sizeof err), OV_SYNTH_ABORTED);
     assert_true(got > 0);
     assert_true(got < 22050);                        /* well under a second was made */
     /* The next screen is spoken in full, from its start. */
     capture c;
     memset(&c, 0, sizeof c);
-    ov_render_sink sink = { cap_audio, cap_word, &c };
-    assert_int_equal(ov_render_text("Yes, that is right.", &sink, err, sizeof err), OV_OK);
+    ov_sound_sink sink = { cap_audio, cap_word, &c };
+    assert_int_equal(ov_synth_text("Yes, that is right.", &sink, err, sizeof err), OV_OK);
     assert_int_equal(c.nm, 4);
     assert_int_equal(c.m[0].start, 0);
     assert_true(c.n > 22050 / 2);

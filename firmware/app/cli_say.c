@@ -4,7 +4,7 @@
 #include "app/cli.h"
 
 #include "platform/speech_espeak.h"
-#include "platform/speech_render.h"
+#include "platform/speech_synth.h"
 #include "base/utf8.h"
 #include "platform/wav.h"
 
@@ -108,9 +108,9 @@ int ov_cmd_say(int argc, char **argv)
     char err[512];
     int rc = 1;
     capture c = { 0 };
-    ov_render_sink sink = { cap_audio, cap_word, &c };
+    ov_sound_sink sink = { cap_audio, cap_word, &c };
     if (recording) {
-        if (ov_render_recording(text, recording, 22050, volume, &sink, err, sizeof err) != OV_OK) {
+        if (ov_synth_recording(text, recording, 22050, volume, &sink, err, sizeof err) != OV_OK) {
             fprintf(stderr, "ourvoice say: %s\n", err);
             goto out;
         }
@@ -119,7 +119,7 @@ int ov_cmd_say(int argc, char **argv)
         if (ov_espeak_select_voice(language, voice, err, sizeof err) != OV_OK)
             fprintf(stderr, "ourvoice say: warning: %s\n", err);
         ov_espeak_set_prosody(rate, pitch, volume);
-        if (ov_render_text(text, &sink, err, sizeof err) != OV_OK) { fprintf(stderr, "ourvoice say: %s\n", err); goto out; }
+        if (ov_synth_text(text, &sink, err, sizeof err) != OV_OK) { fprintf(stderr, "ourvoice say: %s\n", err); goto out; }
     }
     if (c.oom) { fprintf(stderr, "ourvoice say: out of memory\n"); goto out; }
     if (ov_wav_write(wav, c.samples, c.n, 22050, err, sizeof err) != OV_OK) {

@@ -12,11 +12,17 @@ static int reserve(ov_buf *b, size_t extra)
     if (b->len + extra + 1 <= b->cap) return 1;
     size_t cap = b->cap ? b->cap : 4096;
     while (cap < b->len + extra + 1) {
-        if (cap > ((size_t)-1) / 2) { b->oom = 1; return 0; }
+        if (cap > ((size_t)-1) / 2) {
+            b->oom = 1;
+            return 0;
+        }
         cap *= 2;
     }
     char *p = realloc(b->data, cap);
-    if (!p) { b->oom = 1; return 0; }
+    if (!p) {
+        b->oom = 1;
+        return 0;
+    }
     b->data = p;
     b->cap = cap;
     return 1;

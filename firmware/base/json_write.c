@@ -19,23 +19,44 @@ static int utf8_len(const unsigned char *s)
     return n;
 }
 
+/* The JSON escape for the byte c ("\\n"), or NULL when c goes as it is (or
+ * as \u00XX when it is another control character). */
+static const char *escape_of(unsigned char c)
+{
+    switch (c) {
+    case '"':
+        return "\\\"";
+    case '\\':
+        return "\\\\";
+    case '\n':
+        return "\\n";
+    case '\r':
+        return "\\r";
+    case '\t':
+        return "\\t";
+    default:
+        return NULL;
+    }
+}
+
 void ov_json_string(ov_buf *b, const char *s)
 {
     ov_buf_puts(b, "\"");
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned char c = *p;
-        if (c == '"') { ov_buf_puts(b, "\\\""); p++; }
-        else if (c == '\\') { ov_buf_puts(b, "\\\\"); p++; }
-        else if (c == '\n') { ov_buf_puts(b, "\\n"); p++; }
-        else if (c == '\r') { ov_buf_puts(b, "\\r"); p++; }
-        else if (c == '\t') { ov_buf_puts(b, "\\t"); p++; }
-        else if (c < 0x20 || c == 0x7F) { ov_buf_printf(b, "\\u%04x", c); p++; }
-        else {
-            int n = utf8_len(p);
-            if (n == 0) { ov_buf_puts(b, "\xEF\xBF\xBD"); p++; }
-            else { ov_buf_add(b, p, (size_t)n); p += n; }
-        }
+        const char *esc = escape_of(c);
+        int n = 1;
+        if (esc)
+            ov_buf_puts(b, esc);
+        else if (c < 0x20 || c == 0x7F)
+            ov_buf_printf(b, "\\u%04x", c);
+        else if ((n = utf8_len(p)) == 0) {
+            ov_buf_puts(b, "\xEF\xBF\xBD");   /* U+FFFD for a byte that is not UTF-8 */
+            n = 1;
+        } else
+            ov_buf_add(b, p, (size_t)n);
+        p += n;
     }
     ov_buf_puts(b, "\"");
 }

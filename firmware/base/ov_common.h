@@ -24,6 +24,11 @@ enum {
 
 #define OV_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define OV_PATH_MAX 512
+/* Sizes of message buffers: an error sentence for a person (it may hold a
+ * path and a reason), and a short reason that a caller puts a path or a
+ * prefix in front of. A longer message is cut at a character boundary. */
+#define OV_ERR_LEN 512
+#define OV_REASON_LEN 256
 
 /* Log a line to stderr as "ourvoice: LEVEL: message". Never pass vote choices. */
 void ov_log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -44,7 +44,10 @@ int ov_wrap_text(const char *text, int font_px, int bold, ov_rect box,
             int nl = text[i] == '\n';
             if (((unsigned char)text[i] & 0xC0) != 0x80) chars++;
             i++;
-            if (nl && any) { line++; x = 0; }   /* explicit line break */
+            if (nl && any) { /* explicit line break */
+                line++;
+                x = 0;
+            }
         }
         if (i >= n) break;
         int start = i;
@@ -52,7 +55,10 @@ int ov_wrap_text(const char *text, int font_px, int bold, ov_rect box,
         int len = i - start;
         int w = measure(ctx, font_px, bold, text + start, len);
         if (w < 0) return OV_EIO;
-        if (x > 0 && x + space_w + w > box.w) { line++; x = 0; }
+        if (x > 0 && x + space_w + w > box.w) {
+            line++;
+            x = 0;
+        }
         else if (x > 0) x += space_w;
         if (out->n_words < OV_MAX_WORDS) {
             ov_word_box *wb = &out->words[out->n_words++];

@@ -12,10 +12,25 @@ int32_t ov_utf8_decode(const char **p, const char *end)
     unsigned c = s[0];
     int n;
     uint32_t cp, min;
-    if (c < 0x80) { *p += 1; return (int32_t)c; }
-    else if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; min = 0x10000; }
+    if (c < 0x80) {
+        *p += 1;
+        return (int32_t)c;
+    }
+    else if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+        cp = c & 0x1F;
+        min = 0x80;
+    }
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+        cp = c & 0x0F;
+        min = 0x800;
+    }
+    else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+        cp = c & 0x07;
+        min = 0x10000;
+    }
     else goto bad;
     if (avail < (size_t)n + 1) goto bad;
     for (int i = 1; i <= n; i++) {
@@ -47,13 +62,19 @@ size_t ov_utf8_count(const char *s)
 {
     const char *p = s, *end = s + strlen(s);
     size_t n = 0;
-    while (p < end) { ov_utf8_decode(&p, end); n++; }
+    while (p < end) {
+        ov_utf8_decode(&p, end);
+        n++;
+    }
     return n;
 }
 
 size_t ov_utf8_offset(const char *s, size_t index)
 {
     const char *p = s, *end = s + strlen(s);
-    while (index > 0 && p < end) { ov_utf8_decode(&p, end); index--; }
+    while (index > 0 && p < end) {
+        ov_utf8_decode(&p, end);
+        index--;
+    }
     return (size_t)(p - s);
 }

@@ -41,7 +41,10 @@ int ov_question_answers(const ov_content *c, int question, const ov_answer **ans
         if (!s->answers[i].dont_know) answers[n++] = &s->answers[i];
     if (q->allow_dont_know)
         for (int i = 0; i < s->n_answers && n < OV_MAX_ANSWERS; i++)
-            if (s->answers[i].dont_know) { answers[n++] = &s->answers[i]; break; }
+            if (s->answers[i].dont_know) {
+                answers[n++] = &s->answers[i];
+                break;
+            }
     return n;
 }
 
@@ -54,6 +57,9 @@ int ov_content_path(const ov_content *c, const char *rel, char *out, size_t outl
     if (rel[0] == '/') return ov_strlcpy(out, rel, outlen);
     const char *dir = c && c->dir[0] ? c->dir : OV_CONTENT_DEFAULT_DIR;
     int n = snprintf(out, outlen, "%s/%s", dir, rel);
-    if (n < 0 || (size_t)n >= outlen) { out[0] = '\0'; return OV_EINVAL; }
+    if (n < 0 || (size_t)n >= outlen) {
+        out[0] = '\0';
+        return OV_EINVAL;
+    }
     return OV_OK;
 }

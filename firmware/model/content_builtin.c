@@ -20,18 +20,24 @@ typedef struct {
 } question_def;
 
 static const answer_def four_stages[] = {
-    { "not-yet", "Not yet", "We have not started on this yet.", "red", OV_SHAPE_FACE_SAD, PIC "answer-not-yet.svg", 0 },
-    { "basics", "Just started", "We have made a start.", "amber", OV_SHAPE_FACE_UNSURE, PIC "answer-basics.svg", 0 },
-    { "getting-there", "Getting there", "We are getting there.", "light-green", OV_SHAPE_FACE_OK, PIC "answer-getting-there.svg", 0 },
-    { "doing-well", "Doing really well", "We are doing really well.", "green", OV_SHAPE_FACE_HAPPY, PIC "answer-doing-well.svg", 0 },
-    { "dont-know", "I don't know", "I don't know.", "grey", OV_SHAPE_QUESTION, PIC "answer-dont-know.svg", 1 },
+    { "not-yet", "Not yet", "We have not started on this yet.", "red",
+     OV_SHAPE_FACE_SAD, PIC "answer-not-yet.svg", 0 },
+    { "basics", "Just started", "We have made a start.", "amber",
+     OV_SHAPE_FACE_UNSURE, PIC "answer-basics.svg", 0 },
+    { "getting-there", "Getting there", "We are getting there.", "light-green",
+     OV_SHAPE_FACE_OK, PIC "answer-getting-there.svg", 0 },
+    { "doing-well", "Doing really well", "We are doing really well.", "green",
+     OV_SHAPE_FACE_HAPPY, PIC "answer-doing-well.svg", 0 },
+    { "dont-know", "I don't know", "I don't know.", "grey", OV_SHAPE_QUESTION,
+     PIC "answer-dont-know.svg", 1 },
 };
 
 static const answer_def rag[] = {
     { "red", "Not good", "Red. It is not good yet.", "red", OV_SHAPE_FACE_SAD, PIC "answer-red.svg", 0 },
     { "amber", "Okay", "Amber. It is okay.", "amber", OV_SHAPE_FACE_UNSURE, PIC "answer-amber.svg", 0 },
     { "green", "Good", "Green. It is good.", "green", OV_SHAPE_FACE_HAPPY, PIC "answer-green.svg", 0 },
-    { "dont-know", "I don't know", "I don't know.", "grey", OV_SHAPE_QUESTION, PIC "answer-dont-know.svg", 1 },
+    { "dont-know", "I don't know", "I don't know.", "grey", OV_SHAPE_QUESTION,
+     PIC "answer-dont-know.svg", 1 },
 };
 
 static const question_def questions[] = {

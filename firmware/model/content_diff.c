@@ -2,6 +2,7 @@
  * and says each change as an easy sentence or a precise log line. */
 #include "model/content_diff.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,7 +58,9 @@ static int sentences_differ(const ov_question *a, const ov_question *b)
 /* Is scale index si of c used by any question of c? */
 static int scale_used(const ov_content *c, int si)
 {
-    for (int i = 0; i < c->n_questions; i++) if (c->questions[i].scale == si) return 1;
+    for (int i = 0; i < c->n_questions; i++)
+        if (c->questions[i].scale == si)
+            return 1;
     return 0;
 }
 
@@ -71,69 +74,101 @@ static int texts_differ(const ov_texts *a, const ov_texts *b)
            strcmp(a->start, b->start) || strcmp(a->try_again, b->try_again);
 }
 
-int ov_content_diff(const ov_content *old_c, const ov_content *new_c,
-                    ov_content_change *out, int max)
+/* Questions only in the old content, then questions only in the new one. */
+static void diff_question_sets(diff_list *l, const ov_content *old_c, const ov_content *new_c)
 {
-    if (!new_c) return OV_EINVAL;
-    diff_list l = { out, max < 0 ? 0 : max, 0 };
     int old_nq = old_c ? old_c->n_questions : 0;
-
-    if (old_c && strcmp(old_c->language, new_c->language))
-        add(&l, OV_CHANGE_LANGUAGE, NULL, NULL, NULL, old_c->language, new_c->language, 0);
-
     for (int i = 0; i < old_nq; i++) {
         const ov_question *q = &old_c->questions[i];
         if (find_question(new_c, q->id) < 0)
-            add(&l, OV_CHANGE_QUESTION_REMOVED, q->id, NULL, q->title, NULL, NULL, 1);
+            add(l, OV_CHANGE_QUESTION_REMOVED, q->id, NULL, q->title, NULL, NULL, 1);
     }
     for (int i = 0; i < new_c->n_questions; i++) {
         const ov_question *q = &new_c->questions[i];
         if (find_question(old_c, q->id) < 0)
-            add(&l, OV_CHANGE_QUESTION_ADDED, q->id, NULL, q->title, NULL, NULL, 0);
+            add(l, OV_CHANGE_QUESTION_ADDED, q->id, NULL, q->title, NULL, NULL, 0);
     }
+}
 
-    /* questions in both: what changed, and whether their order did */
-    int last_old = -1, reordered = 0;
+/* What changed in question oq (old) -> nq (new). */
+static void diff_question(diff_list *l, const ov_content *old_c, const ov_question *oq,
+                          const ov_content *new_c, const ov_question *nq)
+{
+    if (strcmp(oq->title, nq->title))
+        add(l, OV_CHANGE_QUESTION_TITLE, nq->id, NULL, nq->title, oq->title, nq->title, 0);
+    if (sentences_differ(oq, nq))
+        add(l, OV_CHANGE_QUESTION_WORDS, nq->id, NULL, nq->title, NULL, NULL, 0);
+    if (strcmp(oq->picture, nq->picture) || strcmp(oq->recording, nq->recording))
+        add(l, OV_CHANGE_QUESTION_PICTURE, nq->id, NULL, nq->title, NULL, NULL, 0);
+    const ov_scale *os = scale_of(old_c, oq);
+    const ov_scale *ns = scale_of(new_c, nq);
+    if (ns && (!os || strcmp(os->id, ns->id)))
+        add(l, OV_CHANGE_QUESTION_SCALE, nq->id, ns->id, nq->title, os ? os->name : "", ns->name, 1);
+}
+
+/* Questions in both: what changed, and whether their order did. */
+static void diff_common_questions(diff_list *l, const ov_content *old_c, const ov_content *new_c)
+{
+    int last_old = -1;
+    int reordered = 0;
     for (int i = 0; i < new_c->n_questions; i++) {
         const ov_question *nq = &new_c->questions[i];
         int oi = find_question(old_c, nq->id);
-        if (oi < 0) continue;
-        const ov_question *oq = &old_c->questions[oi];
-        if (oi < last_old) reordered = 1;
+        if (oi < 0)
+            continue;
+        if (oi < last_old)
+            reordered = 1;
         last_old = oi;
-        if (strcmp(oq->title, nq->title))
-            add(&l, OV_CHANGE_QUESTION_TITLE, nq->id, NULL, nq->title, oq->title, nq->title, 0);
-        if (sentences_differ(oq, nq))
-            add(&l, OV_CHANGE_QUESTION_WORDS, nq->id, NULL, nq->title, NULL, NULL, 0);
-        if (strcmp(oq->picture, nq->picture) || strcmp(oq->recording, nq->recording))
-            add(&l, OV_CHANGE_QUESTION_PICTURE, nq->id, NULL, nq->title, NULL, NULL, 0);
-        const ov_scale *os = scale_of(old_c, oq), *ns = scale_of(new_c, nq);
-        if (ns && (!os || strcmp(os->id, ns->id)))
-            add(&l, OV_CHANGE_QUESTION_SCALE, nq->id, ns->id, nq->title, os ? os->name : "", ns->name, 1);
+        diff_question(l, old_c, &old_c->questions[oi], new_c, nq);
     }
-    if (reordered) add(&l, OV_CHANGE_QUESTION_ORDER, NULL, NULL, NULL, NULL, NULL, 0);
+    if (reordered)
+        add(l, OV_CHANGE_QUESTION_ORDER, NULL, NULL, NULL, NULL, NULL, 0);
+}
 
+static const ov_answer *find_answer(const ov_scale *s, const char *id)
+{
+    const ov_answer *found = NULL;
+    for (int k = 0; k < s->n_answers; k++)
+        if (!strcmp(s->answers[k].id, id))
+            found = &s->answers[k];   /* the last of equal ids, as before */
+    return found;
+}
+
+/* Answers removed from, added to or reworded in scale os (old) -> ns (new). */
+static void diff_answers(diff_list *l, const ov_scale *os, const ov_scale *ns)
+{
+    for (int k = 0; k < os->n_answers; k++) {
+        const ov_answer *oa = &os->answers[k];
+        if (!find_answer(ns, oa->id))
+            add(l, OV_CHANGE_ANSWER_REMOVED, ns->id, oa->id, ns->name, oa->word, NULL, 1);
+    }
+    for (int j = 0; j < ns->n_answers; j++) {
+        const ov_answer *na = &ns->answers[j];
+        const ov_answer *oa = find_answer(os, na->id);
+        if (!oa)
+            add(l, OV_CHANGE_ANSWER_ADDED, ns->id, na->id, ns->name, NULL, na->word, 0);
+        else if (strcmp(oa->word, na->word))
+            add(l, OV_CHANGE_ANSWER_WORD, ns->id, na->id, ns->name, oa->word, na->word, 0);
+    }
+}
+
+int ov_content_diff(const ov_content *old_c, const ov_content *new_c,
+                    ov_content_change *out, int max)
+{
+    if (!new_c)
+        return OV_EINVAL;
+    diff_list l = { out, max < 0 ? 0 : max, 0 };
+    if (old_c && strcmp(old_c->language, new_c->language))
+        add(&l, OV_CHANGE_LANGUAGE, NULL, NULL, NULL, old_c->language, new_c->language, 0);
+    diff_question_sets(&l, old_c, new_c);
+    diff_common_questions(&l, old_c, new_c);
     /* answers of scales in both, when a question in the new content uses them */
     for (int si = 0; old_c && si < new_c->n_scales; si++) {
         const ov_scale *ns = &new_c->scales[si];
         int osi = find_scale(old_c, ns->id);
-        if (osi < 0 || !scale_used(new_c, si)) continue;
-        const ov_scale *os = &old_c->scales[osi];
-        for (int k = 0; k < os->n_answers; k++) {
-            int found = 0;
-            for (int j = 0; j < ns->n_answers; j++) if (!strcmp(os->answers[k].id, ns->answers[j].id)) found = 1;
-            if (!found)
-                add(&l, OV_CHANGE_ANSWER_REMOVED, ns->id, os->answers[k].id, ns->name, os->answers[k].word, NULL, 1);
-        }
-        for (int j = 0; j < ns->n_answers; j++) {
-            const ov_answer *na = &ns->answers[j];
-            const ov_answer *oa = NULL;
-            for (int k = 0; k < os->n_answers; k++) if (!strcmp(os->answers[k].id, na->id)) oa = &os->answers[k];
-            if (!oa) add(&l, OV_CHANGE_ANSWER_ADDED, ns->id, na->id, ns->name, NULL, na->word, 0);
-            else if (strcmp(oa->word, na->word)) add(&l, OV_CHANGE_ANSWER_WORD, ns->id, na->id, ns->name, oa->word, na->word, 0);
-        }
+        if (osi >= 0 && scale_used(new_c, si))
+            diff_answers(&l, &old_c->scales[osi], ns);
     }
-
     if (old_c && texts_differ(&old_c->texts, &new_c->texts))
         add(&l, OV_CHANGE_TEXTS, NULL, NULL, NULL, NULL, NULL, 0);
     return l.n;
@@ -154,89 +189,112 @@ static const char *language_name(const char *code)
     return code;
 }
 
-static int result(int n, char *out, size_t outlen)
+/* printf into out; returns the length, or OV_EINVAL (out = "") on failure. */
+static int put(char *out, size_t outlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int put(char *out, size_t outlen, const char *fmt, ...)
 {
-    if (n < 0 && out && outlen) out[0] = '\0';
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(out, outlen, fmt, ap);
+    va_end(ap);
+    if (n < 0 && out && outlen)
+        out[0] = '\0';
     return n < 0 ? OV_EINVAL : n;
+}
+
+/* No change to say: out = "", OV_EINVAL. */
+static int no_sentence(char *out, size_t outlen)
+{
+    if (out && outlen)
+        out[0] = '\0';
+    return OV_EINVAL;
+}
+
+static int language_sentence(const ov_content_change *ch, char *out, size_t outlen)
+{
+    const char *a = language_name(ch->before);
+    const char *b = language_name(ch->after);
+    if (!strcmp(a, b))
+        return put(out, outlen, "The voice changes from %s to %s.", ch->before, ch->after);
+    return put(out, outlen, "The language changes from %s to %s.", a, b);
 }
 
 int ov_content_change_sentence(const ov_content_change *ch, char *out, size_t outlen)
 {
-    if (!ch) { if (out && outlen) out[0] = '\0'; return OV_EINVAL; }
-    int n = -1;
+    if (!ch)
+        return no_sentence(out, outlen);
     switch (ch->kind) {
-    case OV_CHANGE_LANGUAGE: {
-        const char *a = language_name(ch->before), *b = language_name(ch->after);
-        if (!strcmp(a, b)) n = snprintf(out, outlen, "The voice changes from %s to %s.", ch->before, ch->after);
-        else n = snprintf(out, outlen, "The language changes from %s to %s.", a, b);
-        break;
-    }
+    case OV_CHANGE_LANGUAGE:
+        return language_sentence(ch, out, outlen);
     case OV_CHANGE_QUESTION_ADDED:
-        n = snprintf(out, outlen, "New question: \u201c%s\u201d.", ch->title); break;
+        return put(out, outlen, "New question: \u201c%s\u201d.", ch->title);
     case OV_CHANGE_QUESTION_REMOVED:
-        n = snprintf(out, outlen, "The kiosk will not ask \u201c%s\u201d any more.", ch->title); break;
+        return put(out, outlen, "The kiosk will not ask \u201c%s\u201d any more.", ch->title);
     case OV_CHANGE_QUESTION_TITLE:
-        n = snprintf(out, outlen, "\u201c%s\u201d gets a new title: \u201c%s\u201d.", ch->before, ch->after); break;
+        return put(out, outlen, "\u201c%s\u201d gets a new title: \u201c%s\u201d.", ch->before, ch->after);
     case OV_CHANGE_QUESTION_WORDS:
-        n = snprintf(out, outlen, "\u201c%s\u201d has new words.", ch->title); break;
+        return put(out, outlen, "\u201c%s\u201d has new words.", ch->title);
     case OV_CHANGE_QUESTION_PICTURE:
-        n = snprintf(out, outlen, "\u201c%s\u201d has a new picture or recording.", ch->title); break;
+        return put(out, outlen, "\u201c%s\u201d has a new picture or recording.", ch->title);
     case OV_CHANGE_QUESTION_SCALE:
-        n = snprintf(out, outlen, "\u201c%s\u201d now has the answers \u201c%s\u201d.",
-                     ch->title, ch->after[0] ? ch->after : ch->item); break;
+        return put(out, outlen, "\u201c%s\u201d now has the answers \u201c%s\u201d.",
+                   ch->title, ch->after[0] ? ch->after : ch->item);
     case OV_CHANGE_QUESTION_ORDER:
-        n = snprintf(out, outlen, "The questions come in a new order."); break;
+        return put(out, outlen, "The questions come in a new order.");
     case OV_CHANGE_ANSWER_ADDED:
-        n = snprintf(out, outlen, "New answer \u201c%s\u201d in \u201c%s\u201d.", ch->after, ch->title); break;
+        return put(out, outlen, "New answer \u201c%s\u201d in \u201c%s\u201d.", ch->after, ch->title);
     case OV_CHANGE_ANSWER_REMOVED:
-        n = snprintf(out, outlen, "\u201c%s\u201d loses the answer \u201c%s\u201d.", ch->title, ch->before); break;
+        return put(out, outlen, "\u201c%s\u201d loses the answer \u201c%s\u201d.", ch->title, ch->before);
     case OV_CHANGE_ANSWER_WORD:
-        n = snprintf(out, outlen, "The answer \u201c%s\u201d is now \u201c%s\u201d.", ch->before, ch->after); break;
+        return put(out, outlen, "The answer \u201c%s\u201d is now \u201c%s\u201d.", ch->before, ch->after);
     case OV_CHANGE_TEXTS:
-        n = snprintf(out, outlen, "The welcome and thank you words change."); break;
+        return put(out, outlen, "The welcome and thank you words change.");
     }
-    return result(n, out, outlen);
+    return no_sentence(out, outlen);
 }
 
 int ov_content_change_log(const ov_content_change *ch, char *out, size_t outlen)
 {
-    if (!ch) { if (out && outlen) out[0] = '\0'; return OV_EINVAL; }
-    int n = -1;
+    if (!ch)
+        return no_sentence(out, outlen);
     switch (ch->kind) {
     case OV_CHANGE_LANGUAGE:
-        n = snprintf(out, outlen, "language: %s -> %s", ch->before, ch->after); break;
+        return put(out, outlen, "language: %s -> %s", ch->before, ch->after);
     case OV_CHANGE_QUESTION_ADDED:
-        n = snprintf(out, outlen, "question '%s' added (title '%s')", ch->id, ch->title); break;
+        return put(out, outlen, "question '%s' added (title '%s')", ch->id, ch->title);
     case OV_CHANGE_QUESTION_REMOVED:
-        n = snprintf(out, outlen, "question '%s' removed (title '%s'); its counted votes stay in the results",
-                     ch->id, ch->title); break;
+        return put(out, outlen, "question '%s' removed (title '%s'); its counted votes stay in the results",
+                   ch->id, ch->title);
     case OV_CHANGE_QUESTION_TITLE:
-        n = snprintf(out, outlen, "question '%s' title: '%s' -> '%s'", ch->id, ch->before, ch->after); break;
+        return put(out, outlen, "question '%s' title: '%s' -> '%s'", ch->id, ch->before, ch->after);
     case OV_CHANGE_QUESTION_WORDS:
-        n = snprintf(out, outlen, "question '%s' sentences changed", ch->id); break;
+        return put(out, outlen, "question '%s' sentences changed", ch->id);
     case OV_CHANGE_QUESTION_PICTURE:
-        n = snprintf(out, outlen, "question '%s' picture or recording changed", ch->id); break;
+        return put(out, outlen, "question '%s' picture or recording changed", ch->id);
     case OV_CHANGE_QUESTION_SCALE:
-        n = snprintf(out, outlen, "question '%s' moved to scale '%s' (answers '%s', were '%s'); "
-                     "votes on the old answers stay in the results", ch->id, ch->item, ch->after, ch->before); break;
+        return put(out, outlen, "question '%s' moved to scale '%s' (answers '%s', were '%s'); "
+                   "votes on the old answers stay in the results", ch->id, ch->item, ch->after, ch->before);
     case OV_CHANGE_QUESTION_ORDER:
-        n = snprintf(out, outlen, "question order changed"); break;
+        return put(out, outlen, "question order changed");
     case OV_CHANGE_ANSWER_ADDED:
-        n = snprintf(out, outlen, "scale '%s': answer '%s' added (word '%s')", ch->id, ch->item, ch->after); break;
+        return put(out, outlen, "scale '%s': answer '%s' added (word '%s')", ch->id, ch->item, ch->after);
     case OV_CHANGE_ANSWER_REMOVED:
-        n = snprintf(out, outlen, "scale '%s': answer '%s' removed (word '%s'); its counted votes stay in the results",
-                     ch->id, ch->item, ch->before); break;
+        return put(out, outlen, "scale '%s': answer '%s' removed (word '%s'); "
+                   "its counted votes stay in the results", ch->id, ch->item, ch->before);
     case OV_CHANGE_ANSWER_WORD:
-        n = snprintf(out, outlen, "scale '%s': answer '%s' word: '%s' -> '%s'", ch->id, ch->item, ch->before, ch->after); break;
+        return put(out, outlen, "scale '%s': answer '%s' word: '%s' -> '%s'",
+                   ch->id, ch->item, ch->before, ch->after);
     case OV_CHANGE_TEXTS:
-        n = snprintf(out, outlen, "screen texts changed"); break;
+        return put(out, outlen, "screen texts changed");
     }
-    return result(n, out, outlen);
+    return no_sentence(out, outlen);
 }
 
 int ov_content_diff_keeps_votes(const ov_content_change *changes, int n)
 {
-    for (int i = 0; changes && i < n; i++) if (changes[i].votes_stay) return 1;
+    for (int i = 0; changes && i < n; i++)
+        if (changes[i].votes_stay)
+            return 1;
     return 0;
 }
 

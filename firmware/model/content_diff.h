@@ -20,7 +20,8 @@ typedef enum {
     OV_CHANGE_QUESTION_TITLE,       /* id: question; before/after: titles */
     OV_CHANGE_QUESTION_WORDS,       /* id: question; its sentences changed */
     OV_CHANGE_QUESTION_PICTURE,     /* id: question; picture or recording changed */
-    OV_CHANGE_QUESTION_SCALE,       /* id: question; item: new scale id; before/after: scale names (votes stay) */
+    OV_CHANGE_QUESTION_SCALE,       /* id: question; item: new scale id;
+                                       before/after: scale names (votes stay) */
     OV_CHANGE_QUESTION_ORDER,       /* the questions kept are in another order */
     OV_CHANGE_ANSWER_ADDED,         /* id: scale; item: answer; after: its word */
     OV_CHANGE_ANSWER_REMOVED,       /* id: scale; item: answer; before: its word (votes stay) */
@@ -37,7 +38,8 @@ typedef struct {
     char title[OV_CHANGE_TEXT_LEN];     /* question title or scale name (see above) */
     char before[OV_CHANGE_TEXT_LEN];    /* see the kinds above; "" when unused */
     char after[OV_CHANGE_TEXT_LEN];
-    int votes_stay;                     /* 1: votes already counted for what is taken away stay in the results */
+    int votes_stay;                     /* 1: votes already counted for what is
+                                           taken away stay in the results */
 } ov_content_change;
 
 /* Most changes ov_content_diff can list for two full contents (every

@@ -12,13 +12,16 @@
 #include <math.h>
 
 #define PICTURE_MAX_BYTES (4 * 1024 * 1024)
+#define DATE_TEXT_LEN 48       /* "1 December 2026", or the date as stored */
+#define SUMMARY_TEXT_LEN 600   /* the sentence that says which answer most people gave */
 
 const char *ov_report_colour_hex(const char *colour)
 {
     /* The kiosk's own "standard" theme colours, so the report matches the
      * buttons (colour-blind-safe; answers never rely on colour alone). */
     static _Thread_local char hex[8];
-    if (colour && colour[0] == '#' && strlen(colour) == 7 && strspn(colour + 1, "0123456789abcdefABCDEF") == 6) {
+    if (colour && colour[0] == '#' && strlen(colour) == 7 && strspn(colour + 1,
+            "0123456789abcdefABCDEF") == 6) {
         memcpy(hex, colour, 8);
         return hex;
     }
@@ -30,15 +33,14 @@ const char *ov_report_colour_hex(const char *colour)
 /* Text for HTML content and attribute values. */
 static void esc(ov_buf *b, const char *s)
 {
+    static const char special[] = "&<>\"'";
+    static const char *const entity[] = { "&amp;", "&lt;", "&gt;", "&quot;", "&#39;" };
     for (; *s; s++) {
-        switch (*s) {
-        case '&': ov_buf_puts(b, "&amp;"); break;
-        case '<': ov_buf_puts(b, "&lt;"); break;
-        case '>': ov_buf_puts(b, "&gt;"); break;
-        case '"': ov_buf_puts(b, "&quot;"); break;
-        case '\'': ov_buf_puts(b, "&#39;"); break;
-        default: ov_buf_add(b, s, 1);
-        }
+        const char *at = strchr(special, *s);
+        if (at)
+            ov_buf_puts(b, entity[at - special]);
+        else
+            ov_buf_add(b, s, 1);
     }
 }
 
@@ -57,7 +59,10 @@ static void picture(ov_buf *b, const char *path, ov_read_file_fn read_file)
 {
     if (!path[0] || !read_file) return;
     const char *mime = mime_of(path);
-    if (!mime) { ov_log_warn("%s: report: only SVG, PNG and JPEG pictures can go in the report; left out", path); return; }
+    if (!mime) {
+        ov_log_warn("%s: report: only SVG, PNG and JPEG pictures can go in the report; left out", path);
+        return;
+    }
     char *data = NULL, err[200];
     size_t n = 0;
     if (read_file(path, PICTURE_MAX_BYTES, &data, &n, err, sizeof err) != OV_OK) {
@@ -78,13 +83,17 @@ static void shape_svg(ov_buf *b, ov_shape shape, const char *fill, double cx, do
     const char *stroke = "stroke=\"#1a1a1a\" stroke-width=\"3\"";
     switch (shape) {
     case OV_SHAPE_FACE_SAD: case OV_SHAPE_FACE_UNSURE: case OV_SHAPE_FACE_OK: case OV_SHAPE_FACE_HAPPY:
-        ov_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" %s/>", cx, cy, r, fill, stroke);
+        ov_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" %s/>", cx, cy, r, fill,
+                      stroke);
         ov_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#1a1a1a\"/>"
                          "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#1a1a1a\"/>",
                       cx - r * 0.36, cy - r * 0.25, r * 0.12, cx + r * 0.36, cy - r * 0.25, r * 0.12);
         {
             double y = cy + r * 0.38, w = r * 0.5, bend;
-            if (shape == OV_SHAPE_FACE_SAD) { y = cy + r * 0.5; bend = -r * 0.35; }
+            if (shape == OV_SHAPE_FACE_SAD) {
+                y = cy + r * 0.5;
+                bend = -r * 0.35;
+            }
             else if (shape == OV_SHAPE_FACE_UNSURE) bend = 0;
             else if (shape == OV_SHAPE_FACE_OK) bend = r * 0.22;
             else { bend = r * 0.55; w = r * 0.58; y = cy + r * 0.22; }
@@ -111,11 +120,13 @@ static void shape_svg(ov_buf *b, ov_shape shape, const char *fill, double cx, do
         break;
     case OV_SHAPE_QUESTION:
         ov_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" %s/>"
-                         "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" font-weight=\"bold\" text-anchor=\"middle\" "
+                         "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" font-weight=\"bold\" "
+                         "text-anchor=\"middle\" "
                          "fill=\"#1a1a1a\">?</text>", cx, cy, r, fill, stroke, cx, cy + r * 0.45, r * 1.3);
         break;
     case OV_SHAPE_CIRCLE: case OV_SHAPE_NONE: default:
-        ov_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" %s/>", cx, cy, r, fill, stroke);
+        ov_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" %s/>", cx, cy, r, fill,
+                      stroke);
         break;
     }
 }
@@ -127,7 +138,8 @@ static void chart(ov_buf *b, const ov_result_question *q)
     const double W = 1000, row = 112, left = 96, countw = 110;
     long max = 0;
     for (int i = 0; i < q->n_answers; i++) if (q->answers[i].count > max) max = q->answers[i].count;
-    ov_buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", W, row * q->n_answers + 8);
+    ov_buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", W,
+                  row * q->n_answers + 8);
     for (int i = 0; i < q->n_answers; i++) {
         esc(b, q->answers[i].word);
         ov_buf_printf(b, ": %ld%s", q->answers[i].count, i + 1 < q->n_answers ? ". " : ".");
@@ -139,15 +151,22 @@ static void chart(ov_buf *b, const ov_result_question *q)
         double y = 4 + i * row, barw = max ? (W - left - countw) * (double)a->count / (double)max : 0;
         ov_buf_puts(b, "<g>");
         shape_svg(b, a->shape, hex, 42, y + row / 2, 34);
-        ov_buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"32\" font-weight=\"bold\" fill=\"#1a1a1a\">",
+        ov_buf_printf(b,
+                      "<text x=\"%.0f\" y=\"%.0f\" font-size=\"32\" font-weight=\"bold\" fill=\"#1a1a1a\">",
                       left, y + 36);
         esc(b, a->word);
-        ov_buf_printf(b, "</text><rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"50\" rx=\"6\" fill=\"#ECECEC\"/>",
+        ov_buf_printf(b,
+                      "</text><rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"50\" rx=\"6\" "
+                      "fill=\"#ECECEC\"/>",
                       left, y + 50, W - left - countw);
         if (barw > 0)
-            ov_buf_printf(b, "<rect class=\"bar\" x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"50\" rx=\"6\" fill=\"%s\" "
+            ov_buf_printf(b,
+                          "<rect class=\"bar\" x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"50\" rx=\"6\" "
+                          "fill=\"%s\" "
                              "stroke=\"#1a1a1a\" stroke-width=\"2\"/>", left, y + 50, barw, hex);
-        ov_buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"40\" font-weight=\"bold\" fill=\"#1a1a1a\">%ld</text></g>\n",
+        ov_buf_printf(b,
+                      "<text x=\"%.0f\" y=\"%.0f\" font-size=\"40\" font-weight=\"bold\" "
+                      "fill=\"#1a1a1a\">%ld</text></g>\n",
                       W - countw + 18, y + 90, a->count);
     }
     ov_buf_puts(b, "</svg>\n");
@@ -171,13 +190,15 @@ static const char css[] =
     "body{max-width:920px;margin:0 auto;padding:24px 28px;text-align:left}\n"
     "h1{font-size:2em;margin:0 0 .4em}h2{font-size:1.5em;margin:0 0 .2em}p{margin:.35em 0}\n"
     ".intro p{font-size:1.1em}\n"
-    ".question{border-top:5px solid #d8d2c4;margin-top:32px;padding-top:20px;break-inside:avoid;page-break-inside:avoid}\n"
+    ".question{border-top:5px solid "
+    "#d8d2c4;margin-top:32px;padding-top:20px;break-inside:avoid;page-break-inside:avoid}\n"
     ".qhead{display:flex;gap:24px;align-items:flex-start}\n"
     ".pic{width:170px;height:170px;object-fit:contain;flex:none;background:#fff;border-radius:12px}\n"
     ".chart{display:block;width:100%;height:auto;margin:16px 0 8px}\n"
     ".qtext{font-size:1.15em}.answered{font-size:1.1em}\n"
     ".most{font-size:1.25em;font-weight:bold}\n"
-    ".secret{font-size:1.2em;font-weight:bold;background:#e8f1f8;border-left:10px solid #0072B2;padding:14px 18px;margin-top:16px}\n"
+    ".secret{font-size:1.2em;font-weight:bold;background:#e8f1f8;border-left:10px solid #0072B2;padding:14px "
+    "18px;margin-top:16px}\n"
     ".note{font-size:1em;background:#fff4dc;border-left:10px solid #E69F00;padding:10px 16px}\n"
     "footer{margin-top:40px;font-size:.9em;color:#444}\n"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
@@ -185,15 +206,18 @@ static const char css[] =
     ".question{break-before:page;page-break-before:always;border-top:none;margin-top:0}"
     ".chart{max-height:150mm}footer{break-inside:avoid}}\n";
 
-int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *b)
+/* The page's head and the introduction: which meeting, when, why some
+ * answers are not shown. */
+static void report_head(ov_buf *b, const ov_results *res)
 {
-    char date[48];
+    char date[DATE_TEXT_LEN];
     human_date(res->date, date, sizeof date);
     ov_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
     esc(b, res->language[0] ? res->language : "en");
     ov_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src "
+                   "data:; style-src 'unsafe-inline'\">\n"
                    "<title>What the group told us: ");
     esc(b, res->meeting);
     ov_buf_puts(b, "</title>\n<style>\n");
@@ -209,35 +233,58 @@ int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *b)
         ov_buf_printf(b, "<p>We only show the answers to a question when at least %d people answered it. "
                          "This keeps the answers secret.</p>\n", res->threshold);
     ov_buf_puts(b, "</header>\n<main>\n");
-    for (int qi = 0; qi < res->n_questions; qi++) {
-        const ov_result_question *q = &res->questions[qi];
-        ov_buf_printf(b, "<section class=\"question\" id=\"q-%d\">\n<div class=\"qhead\">\n", qi + 1);
-        picture(b, q->picture, read_file);
-        ov_buf_puts(b, "<div>\n<h2>");
-        esc(b, q->title);
-        ov_buf_puts(b, "</h2>\n");
-        if (q->text[0]) { ov_buf_puts(b, "<p class=\"qtext\">"); esc(b, q->text); ov_buf_puts(b, "</p>\n"); }
-        ov_buf_puts(b, "</div>\n</div>\n");
-        if (q->total == 0 && !q->withheld_sources) {
-            ov_buf_puts(b, "<p class=\"secret\">Nobody has answered this question yet.</p>\n");
-        } else if (q->is_protected) {
-            ov_buf_puts(b, "<p class=\"secret\">" OV_RESULTS_NOT_ENOUGH "</p>\n");
-        } else {
-            ov_buf_printf(b, "<p class=\"answered\">%ld %s answered this question.</p>\n", q->total,
-                          q->total == 1 ? "person" : "people");
-            chart(b, q);
-            char most[600];
-            ov_results_summary(q, most, sizeof most);
-            ov_buf_puts(b, "<p class=\"most\">");
-            esc(b, most);
-            ov_buf_puts(b, "</p>\n");
-        }
-        if (q->withheld_sources)
-            ov_buf_printf(b, "<p class=\"note\">Some answers are not in this report. %d %s had too few answers "
-                             "to share them.</p>\n", q->withheld_sources, q->withheld_sources == 1 ? "kiosk" : "kiosks");
-        ov_buf_puts(b, "</section>\n");
+}
+
+/* The answers to question q: a chart and a sentence,
+ * or why there are none to show. */
+static void report_answers(ov_buf *b, const ov_result_question *q)
+{
+    if (q->total == 0 && !q->withheld_sources) {
+        ov_buf_puts(b, "<p class=\"secret\">Nobody has answered this question yet.</p>\n");
+        return;
     }
-    if (res->n_questions == 0) ov_buf_puts(b, "<p class=\"secret\">There are no questions in this report.</p>\n");
+    if (q->is_protected) {
+        ov_buf_puts(b, "<p class=\"secret\">" OV_RESULTS_NOT_ENOUGH "</p>\n");
+        return;
+    }
+    ov_buf_printf(b, "<p class=\"answered\">%ld %s answered this question.</p>\n", q->total,
+                  q->total == 1 ? "person" : "people");
+    chart(b, q);
+    char most[SUMMARY_TEXT_LEN];
+    ov_results_summary(q, most, sizeof most);
+    ov_buf_puts(b, "<p class=\"most\">");
+    esc(b, most);
+    ov_buf_puts(b, "</p>\n");
+}
+
+static void report_question(ov_buf *b, const ov_result_question *q, int qi, ov_read_file_fn read_file)
+{
+    ov_buf_printf(b, "<section class=\"question\" id=\"q-%d\">\n<div class=\"qhead\">\n", qi + 1);
+    picture(b, q->picture, read_file);
+    ov_buf_puts(b, "<div>\n<h2>");
+    esc(b, q->title);
+    ov_buf_puts(b, "</h2>\n");
+    if (q->text[0]) {
+        ov_buf_puts(b, "<p class=\"qtext\">");
+        esc(b, q->text);
+        ov_buf_puts(b, "</p>\n");
+    }
+    ov_buf_puts(b, "</div>\n</div>\n");
+    report_answers(b, q);
+    if (q->withheld_sources)
+        ov_buf_printf(b, "<p class=\"note\">Some answers are not in this report. %d %s had too few answers "
+                         "to share them.</p>\n",
+                      q->withheld_sources, q->withheld_sources == 1 ? "kiosk" : "kiosks");
+    ov_buf_puts(b, "</section>\n");
+}
+
+int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *b)
+{
+    report_head(b, res);
+    for (int qi = 0; qi < res->n_questions; qi++)
+        report_question(b, &res->questions[qi], qi, read_file);
+    if (res->n_questions == 0)
+        ov_buf_puts(b, "<p class=\"secret\">There are no questions in this report.</p>\n");
     ov_buf_puts(b, "</main>\n<footer><p>Made with OurVoice.</p></footer>\n</body>\n</html>\n");
     return ov_buf_ok(b) ? OV_OK : OV_ENOMEM;
 }

@@ -11,7 +11,8 @@ ov_results *ov_results_new(void)
     return calloc(1, sizeof(ov_results));
 }
 
-int ov_results_find(const ov_results *res, const char *question_id)
+/* Index of the question with this id in res, or -1. */
+static int results_find(const ov_results *res, const char *question_id)
 {
     for (int i = 0; i < res->n_questions; i++)
         if (strcmp(res->questions[i].id, question_id) == 0) return i;
@@ -40,27 +41,16 @@ void ov_results_finish_question(ov_result_question *q, int threshold)
         if (q->answers[i].count == best) q->top[q->n_top++] = i;
 }
 
-/* The answers question qi offers, in on-screen order: the scale's answers,
- * "I don't know" last and only when the question allows it (the contract of
- * ov_question_answers in content.h). */
-static int screen_answers(const ov_content *c, int qi, const ov_answer **out)
-{
-    const ov_question *q = &c->questions[qi];
-    if (q->scale < 0 || q->scale >= c->n_scales) return 0;
-    const ov_scale *s = &c->scales[q->scale];
-    int n = 0;
-    for (int i = 0; i < s->n_answers && n < OV_MAX_ANSWERS; i++)
-        if (!s->answers[i].dont_know) out[n++] = &s->answers[i];
-    if (q->allow_dont_know)
-        for (int i = 0; i < s->n_answers && n < OV_MAX_ANSWERS; i++)
-            if (s->answers[i].dont_know) { out[n++] = &s->answers[i]; break; }
-    return n;
-}
-
 static void join_path(char *out, size_t outlen, const char *dir, const char *rel)
 {
-    if (!rel[0]) { out[0] = '\0'; return; }
-    if (rel[0] == '/' || !dir || !dir[0]) { ov_strlcpy(out, rel, outlen); return; }
+    if (!rel[0]) {
+        out[0] = '\0';
+        return;
+    }
+    if (rel[0] == '/' || !dir || !dir[0]) {
+        ov_strlcpy(out, rel, outlen);
+        return;
+    }
     if ((size_t)snprintf(out, outlen, "%s/%s", dir, rel) >= outlen) out[0] = '\0';
 }
 
@@ -80,7 +70,7 @@ static void from_content(ov_result_question *rq, const ov_content *c, int qi)
     join_path(rq->picture, sizeof rq->picture, c->dir, q->picture);
     rq->in_content = 1;
     const ov_answer *ans[OV_MAX_ANSWERS];
-    int n = screen_answers(c, qi, ans);
+    int n = ov_question_answers(c, qi, ans);
     for (int i = 0; i < n && i < OV_RESULTS_MAX_ANSWERS; i++) {
         ov_result_answer *ra = &rq->answers[rq->n_answers++];
         ov_strlcpy(ra->id, ans[i]->id, sizeof ra->id);
@@ -118,6 +108,38 @@ static void unknown_answer(ov_result_answer *ra, const ov_content *c, const char
     }
 }
 
+/* The question of `row` in out, added (titled by its id) when the content
+ * does not have it; NULL when out is full. */
+static ov_result_question *question_of_row(ov_results *out, const ov_tally_row *row)
+{
+    int qi = results_find(out, row->question);
+    if (qi >= 0)
+        return &out->questions[qi];
+    if (out->n_questions >= OV_RESULTS_MAX_QUESTIONS)
+        return NULL;
+    ov_result_question *q = &out->questions[out->n_questions++];
+    ov_strlcpy(q->id, row->question, sizeof q->id);
+    ov_strlcpy(q->title, row->question, sizeof q->title);
+    return q;
+}
+
+/* The answer of `row` in out, added when new; NULL when its question or
+ * the question's answers are full. */
+static ov_result_answer *answer_of_row(ov_results *out, const ov_content *content, const ov_tally_row *row)
+{
+    ov_result_question *q = question_of_row(out, row);
+    if (!q)
+        return NULL;
+    int ai = find_answer(q, row->answer);
+    if (ai >= 0)
+        return &q->answers[ai];
+    if (q->n_answers >= OV_RESULTS_MAX_ANSWERS)
+        return NULL;
+    ov_result_answer *a = &q->answers[q->n_answers++];
+    unknown_answer(a, content, row->question, row->answer);
+    return a;
+}
+
 int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content,
                      const char *meeting, int threshold, ov_results *out)
 {
@@ -132,29 +154,20 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
     }
     for (int r = 0; r < n_rows; r++) {
         const ov_tally_row *row = &rows[r];
-        if (strcmp(row->meeting, meeting) != 0 || row->count <= 0) continue;
-        int qi = ov_results_find(out, row->question);
-        if (qi < 0) {
-            if (out->n_questions >= OV_RESULTS_MAX_QUESTIONS) { out->dropped++; continue; }
-            qi = out->n_questions++;
-            ov_result_question *nq = &out->questions[qi];
-            ov_strlcpy(nq->id, row->question, sizeof nq->id);
-            ov_strlcpy(nq->title, row->question, sizeof nq->title);
-        }
-        ov_result_question *q = &out->questions[qi];
-        int ai = find_answer(q, row->answer);
-        if (ai < 0) {
-            if (q->n_answers >= OV_RESULTS_MAX_ANSWERS) { out->dropped++; continue; }
-            ai = q->n_answers++;
-            unknown_answer(&q->answers[ai], content, row->question, row->answer);
-        }
-        q->answers[ai].count += row->count;
+        if (strcmp(row->meeting, meeting) != 0 || row->count <= 0)
+            continue;
+        ov_result_answer *a = answer_of_row(out, content, row);
+        if (a)
+            a->count += row->count;
+        else
+            out->dropped++;
     }
     for (int i = 0; i < out->n_questions; i++)
         ov_results_finish_question(&out->questions[i], out->threshold);
     if (out->dropped)
-        ov_log_warn("results: %d stored counts did not fit in the summary (more than %d questions or %d answers); "
-                    "they are still kept in the tally", out->dropped, OV_RESULTS_MAX_QUESTIONS, OV_RESULTS_MAX_ANSWERS);
+        ov_log_warn("results: %d stored counts did not fit in the summary (more than %d questions or %d "
+                    "answers); they are still kept in the tally",
+                    out->dropped, OV_RESULTS_MAX_QUESTIONS, OV_RESULTS_MAX_ANSWERS);
     return OV_OK;
 }
 

@@ -71,9 +71,6 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
  * after its counts changed (used by merge). */
 void ov_results_finish_question(ov_result_question *q, int threshold);
 
-/* Index of the question with this id in res, or -1. */
-int ov_results_find(const ov_results *res, const char *question_id);
-
 /* Write the spoken/on-screen summary of q into buf, e.g.
  * "Most people said: Getting there." or, with a tie,
  * "Most people said: Getting there and Doing really well.";

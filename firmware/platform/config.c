@@ -13,20 +13,24 @@ void ov_config_defaults(ov_config *cfg)
     const char *home = getenv("HOME");
     const char *xdg = getenv("XDG_DATA_HOME");
     if (xdg && *xdg) snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s/ourvoice", xdg);
-    else snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s/.local/share/ourvoice", home && *home ? home : "/tmp");
+    else snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s/.local/share/ourvoice", home && *home ? home
+                  : "/tmp");
     ov_strlcpy(cfg->content_dir, "", sizeof cfg->content_dir); /* resolved by ov_config_content_dir */
     ov_strlcpy(cfg->meeting, "drop-in", sizeof cfg->meeting);
     cfg->confirm = 1;
     cfg->idle_timeout_s = 90;
     cfg->thanks_s = 4;
     cfg->vote_lockout_ms = 1500;
-    cfg->width = 0; cfg->height = 0;
+    cfg->width = 0;
+    cfg->height = 0;
     cfg->rotation = 0;
     cfg->diagonal_inch = 0;
     cfg->fullscreen = 0;
     ov_strlcpy(cfg->theme, "standard", sizeof cfg->theme);
     cfg->speech = 1;
-    cfg->rate = 135; cfg->pitch = 50; cfg->volume = 100;
+    cfg->rate = 135;
+    cfg->pitch = 50;
+    cfg->volume = 100;
     /* Default wiring (board/wiring.md): answers left to right, hear-again, key switch, lights. */
     static const char *answers[] = { "GPIO5", "GPIO6", "GPIO13", "GPIO19" };
     static const char *lights[] = { "GPIO12", "GPIO16", "GPIO20", "GPIO21" };
@@ -55,7 +59,8 @@ typedef struct {
     double min, max;       /* allowed range for numbers */
 } key_def;
 
-#define STR(sec, nm, field) { sec, nm, K_STR, offsetof(ov_config, field), sizeof(((ov_config *)0)->field), 0, 0 }
+#define FIELD_SIZE(field) sizeof(((ov_config *)0)->field)
+#define STR(sec, nm, field) { sec, nm, K_STR, offsetof(ov_config, field), FIELD_SIZE(field), 0, 0 }
 #define INT(sec, nm, field, lo, hi) { sec, nm, K_INT, offsetof(ov_config, field), 0, lo, hi }
 #define BOOL(sec, nm, field) { sec, nm, K_BOOL, offsetof(ov_config, field), 0, 0, 1 }
 #define DBL(sec, nm, field, lo, hi) { sec, nm, K_DOUBLE, offsetof(ov_config, field), 0, lo, hi }
@@ -105,8 +110,14 @@ static char *read_line(char *buf, int size, void *stream)
 
 static int parse_bool(const char *v, int *out)
 {
-    if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcasecmp(v, "on") || !strcmp(v, "1")) { *out = 1; return 0; }
-    if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcasecmp(v, "off") || !strcmp(v, "0")) { *out = 0; return 0; }
+    if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcasecmp(v, "on") || !strcmp(v, "1")) {
+        *out = 1;
+        return 0;
+    }
+    if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcasecmp(v, "off") || !strcmp(v, "0")) {
+        *out = 0;
+        return 0;
+    }
     return -1;
 }
 
@@ -114,8 +125,12 @@ static int check_choice(load_ctx *ctx, const char *name, const char *v, const ch
 {
     for (int i = 0; allowed[i]; i++) if (!strcmp(v, allowed[i])) return 0;
     char list[128] = "";
-    for (int i = 0; allowed[i]; i++) { strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1); strncat(list, allowed[i], sizeof list - strlen(list) - 1); }
-    ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s is not allowed; use one of: %s", name, v, list);
+    for (int i = 0; allowed[i]; i++) {
+        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+        strncat(list, allowed[i], sizeof list - strlen(list) - 1);
+    }
+    ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s is not allowed; use one of: %s",
+                name, v, list);
     return -1;
 }
 
@@ -124,7 +139,10 @@ static int on_key(void *user, const char *section, const char *name, const char 
     load_ctx *ctx = user;
     const key_def *k = NULL;
     for (size_t i = 0; i < OV_ARRAY_LEN(keys); i++)
-        if (!strcmp(keys[i].section, section) && !strcmp(keys[i].name, name)) { k = &keys[i]; break; }
+        if (!strcmp(keys[i].section, section) && !strcmp(keys[i].name, name)) {
+            k = &keys[i];
+            break;
+        }
     if (!k) {
         ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
                     "unknown setting '%s' in [%s]; see docs/config.md for the settings", name, section);
@@ -135,7 +153,8 @@ static int on_key(void *user, const char *section, const char *name, const char 
     switch (k->kind) {
     case K_STR:
         if (ov_strlcpy(field, value, k->size) != OV_OK)
-            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s is too long (at most %zu bytes)", name, k->size - 1);
+            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
+                        "%s is too long (at most %zu bytes)", name, k->size - 1);
         if (!strcmp(name, "theme")) {
             static const char *const themes[] = { "standard", "high-contrast", "large-text", NULL };
             if (check_choice(ctx, name, value, themes)) ov_strlcpy(field, "standard", k->size);
@@ -146,23 +165,28 @@ static int on_key(void *user, const char *section, const char *name, const char 
         break;
     case K_BOOL: {
         int b;
-        if (parse_bool(value, &b)) ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s: write yes or no", name, value);
+        if (parse_bool(value, &b))
+            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s: write yes or no", name,
+                        value);
         else *(int *)field = b;
         break;
     }
     case K_INT: {
         long v = strtol(value, &end, 10);
         if (!*value || *end || v < k->min || v > k->max)
-            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s: write a whole number from %.0f to %.0f", name, value, k->min, k->max);
+            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
+                        "%s = %s: write a whole number from %.0f to %.0f", name, value, k->min, k->max);
         else if (!strcmp(name, "rotation") && v % 90)
-            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "rotation = %s: write 0, 90, 180 or 270", value);
+            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
+                        "rotation = %s: write 0, 90, 180 or 270", value);
         else *(int *)field = (int)v;
         break;
     }
     case K_DOUBLE: {
         double v = strtod(value, &end);
         if (!*value || *end || v < k->min || v > k->max)
-            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s: write a number from %g to %g", name, value, k->min, k->max);
+            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
+                        "%s = %s: write a number from %g to %g", name, value, k->min, k->max);
         else *(double *)field = v;
         break;
     }

@@ -13,7 +13,8 @@
 
 typedef struct {
     /* [kiosk] */
-    char content_dir[OV_PATH_MAX];   /* default: assets/content/en beside the binary's checkout, or /usr/share/ourvoice/content/en */
+    char content_dir[OV_PATH_MAX];   /* default: assets/content/en beside the binary's checkout,
+                                        or /usr/share/ourvoice/content/en */
     char data_dir[OV_PATH_MAX];      /* default: ~/.local/share/ourvoice */
     char meeting[64];                /* meeting the votes count towards; default "drop-in" */
     int confirm;                     /* 1: "that's right / go back" step after choosing (default 1) */
@@ -53,7 +54,8 @@ typedef struct {
 
     /* [facilitator] */
     char pin_hash[128];              /* salted hash; "" = default PIN, must be changed at first use */
-    int small_numbers;               /* hide counts below this many votes on a question (default 5; 0 = off) */
+    int small_numbers;               /* hide counts below this many votes on a question
+                                        (default 5; 0 = off) */
     int export_exact;                /* 1: exports carry exact small counts */
     char usb_mount_dir[OV_PATH_MAX]; /* where sticks are mounted, default /media */
 } ov_config;

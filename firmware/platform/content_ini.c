@@ -25,7 +25,10 @@ typedef struct {
 static char *dup_range(const char *s, size_t n)
 {
     char *d = malloc(n + 1);
-    if (d) { memcpy(d, s, n); d[n] = '\0'; }
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
     return d;
 }
 
@@ -35,13 +38,20 @@ static ov_ini_section *add_section(reader_ctx *r, const char *head, size_t n, in
     if (d->n_sec == d->cap_sec) {
         int cap = d->cap_sec ? d->cap_sec * 2 : 16;
         ov_ini_section *s = realloc(d->sec, (size_t)cap * sizeof *s);
-        if (!s) { r->oom = 1; return NULL; }
-        d->sec = s; d->cap_sec = cap;
+        if (!s) {
+            r->oom = 1;
+            return NULL;
+        }
+        d->sec = s;
+        d->cap_sec = cap;
     }
     ov_ini_section *s = &d->sec[d->n_sec];
     memset(s, 0, sizeof *s);
     s->head = dup_range(head, n);
-    if (!s->head) { r->oom = 1; return NULL; }
+    if (!s->head) {
+        r->oom = 1;
+        return NULL;
+    }
     s->line = line;
     d->n_sec++;
     return s;
@@ -79,8 +89,14 @@ static void clean_line(reader_ctx *r, char *s, size_t n)
     while (p < end) {
         char *at = (char *)p;
         int32_t c = ov_utf8_decode(&p, end);
-        if (c < 0) { *at = '?'; bad_utf8 = 1; }
-        else if ((c < 0x20 && c != '\t') || c == 0x7F) { *at = '?'; bad_ctrl = 1; }
+        if (c < 0) {
+            *at = '?';
+            bad_utf8 = 1;
+        }
+        else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            *at = '?';
+            bad_ctrl = 1;
+        }
     }
     if (bad_utf8)
         ov_diag_add(r->diags, OV_DIAG_ERROR, r->file, r->line,
@@ -126,7 +142,10 @@ static char *read_line(char *buf, int num, void *stream)
     size_t i = 0;
     for (; i < n; i++) {
         if (buf[i] == '=' || buf[i] == ':') break;
-        if (buf[i] == ';' && i > 0 && is_space(buf[i - 1])) { i = n; break; }
+        if (buf[i] == ';' && i > 0 && is_space(buf[i - 1])) {
+            i = n;
+            break;
+        }
     }
     if (i == n) {
         ov_diag_add(r->diags, OV_DIAG_ERROR, r->file, r->line,
@@ -151,15 +170,24 @@ static int on_key(void *user, const char *section, const char *name, const char 
     if (s->n_kv == s->cap_kv) {
         int cap = s->cap_kv ? s->cap_kv * 2 : 8;
         ov_ini_kv *kv = realloc(s->kv, (size_t)cap * sizeof *kv);
-        if (!kv) { r->oom = 1; return 1; }
-        s->kv = kv; s->cap_kv = cap;
+        if (!kv) {
+            r->oom = 1;
+            return 1;
+        }
+        s->kv = kv;
+        s->cap_kv = cap;
     }
     ov_ini_kv *kv = &s->kv[s->n_kv];
     kv->key = dup_range(name, strlen(name));
     kv->value = dup_range(value, strlen(value));
     kv->line = r->line;
     kv->cut = r->cut;
-    if (!kv->key || !kv->value) { free(kv->key); free(kv->value); r->oom = 1; return 1; }
+    if (!kv->key || !kv->value) {
+        free(kv->key);
+        free(kv->value);
+        r->oom = 1;
+        return 1;
+    }
     s->n_kv++;
     return 1;
 }

@@ -10,24 +10,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-int ov_content_probe_file(const char *path, int is_picture, char *why, size_t whylen)
+/* The real probe for ov_check_opts: OV_PROBE_MISSING, _NOT_FILE (a folder,
+ * FIFO or device), _BAD (platform/picture.h's decoding check failed: why
+ * says what is wrong) or _FILE. */
+static int probe_file(const char *path, int is_picture, char *why, size_t whylen)
 {
     switch (ov_path_kind_of(path)) {
-    case OV_PATH_NONE: return OV_PROBE_MISSING;
-    case OV_PATH_FILE: break;
-    default: return OV_PROBE_NOT_FILE;
+    case OV_PATH_NONE:
+        return OV_PROBE_MISSING;
+    case OV_PATH_FILE:
+        break;
+    default:
+        return OV_PROBE_NOT_FILE;
     }
     int rc = is_picture ? ov_picture_check(path, NULL, NULL, why, whylen) : ov_recording_check(path, why, whylen);
     if (rc == OV_ENOTFOUND) return OV_PROBE_MISSING;
     return rc == OV_OK ? OV_PROBE_FILE : OV_PROBE_BAD;
 }
 
-int ov_content_check_text(const char *text, size_t len, const char *file, const char *dir,
-                          const ov_check_opts *opts, ov_content *out, ov_diags *diags)
+/* The check on content.ini text held in memory, reported under the name
+ * `file`; picture and recording paths are relative to `dir`. */
+static int check_text(const char *text, size_t len, const char *file, const char *dir,
+                      const ov_check_opts *opts, ov_content *out, ov_diags *diags)
 {
     ov_check_opts o = { 0 };
     if (opts) o = *opts;
-    o.probe = ov_content_probe_file;
+    o.probe = probe_file;
     ov_ini_doc doc = { 0 };
     ov_diags *parsed = calloc(1, sizeof *parsed);
     if (!parsed) return OV_ENOMEM;
@@ -59,7 +67,7 @@ int ov_content_check(const char *dir, const ov_check_opts *opts, ov_content *out
     char d[OV_PATH_MAX];
     ov_strlcpy(d, dir, sizeof d);
     for (size_t n = strlen(d); n > 1 && d[n - 1] == '/'; n--) d[n - 1] = '\0';
-    rc = ov_content_check_text(text, len, file, d, opts, out, diags);
+    rc = check_text(text, len, file, d, opts, out, diags);
     free(text);
     return rc;
 }

@@ -16,18 +16,8 @@
  * its probe is always the real file system's. */
 int ov_content_check(const char *dir, const ov_check_opts *opts, ov_content *out, ov_diags *diags);
 
-/* The same check on content.ini text held in memory, reported under the name
- * `file`; picture and recording paths are relative to `dir`. */
-int ov_content_check_text(const char *text, size_t len, const char *file, const char *dir,
-                          const ov_check_opts *opts, ov_content *out, ov_diags *diags);
-
 /* Load DIR/content.ini into *out: ov_content_check with the default fit.
  * Returns as ov_content_check. */
 int ov_content_load(const char *dir, ov_content *out, ov_diags *diags);
-
-/* The real probe for ov_check_opts: OV_PROBE_MISSING, _NOT_FILE (a folder,
- * FIFO or device), _BAD (platform/picture.h's decoding check failed: why
- * says what is wrong) or _FILE. */
-int ov_content_probe_file(const char *path, int is_picture, char *why, size_t whylen);
 
 #endif

@@ -13,6 +13,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+int ov_errno_code(int errnum)
+{
+    switch (errnum) {
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+        return OV_ENOSPC;
+    case EROFS:
+    case EACCES:
+    case EPERM:
+        return OV_EPERM;
+    case ENOENT:
+    case ENOTDIR:
+    case ENODEV:
+    case ENXIO:
+    case EINVAL:
+    case ENOTTY:
+        return OV_ENOTFOUND;
+    case EBUSY:
+        return OV_EBUSY;
+    case ENOMEM:
+        return OV_ENOMEM;
+    default:
+        return OV_EIO;
+    }
+}
+
 static int read_fd(int fd, size_t size, char **data, size_t *len, char *err, size_t errlen)
 {
     char *buf = malloc(size + 1);
@@ -42,15 +70,19 @@ int ov_file_read_all(const char *path, size_t max_bytes, char **data, size_t *le
     *len = 0;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
-        if (errno == ENOENT || errno == ENOTDIR) return ov_fail(err, errlen, OV_ENOTFOUND, "not found");
-        return ov_fail(err, errlen, OV_EIO, "cannot open it: %s", strerror(errno));
+        int e = errno;
+        if (ov_errno_code(e) == OV_ENOTFOUND)
+            return ov_fail(err, errlen, OV_ENOTFOUND, "not found");
+        return ov_fail(err, errlen, OV_EIO, "cannot open it: %s", strerror(e));
     }
     struct stat st;
     int rc;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-        rc = ov_fail(err, errlen, OV_EINVAL, "this is not a regular file (a folder, FIFO or device?); name a file");
+        rc = ov_fail(err, errlen, OV_EINVAL,
+                     "this is not a regular file (a folder, FIFO or device?); name a file");
     else if ((unsigned long long)st.st_size > max_bytes)
-        rc = ov_fail(err, errlen, OV_EINVAL, "file is too big (%lld bytes, at most %zu); is this the right file?",
+        rc = ov_fail(err, errlen, OV_EINVAL,
+                     "file is too big (%lld bytes, at most %zu); is this the right file?",
                      (long long)st.st_size, max_bytes);
     else
         rc = read_fd(fd, (size_t)st.st_size, data, len, err, errlen);
@@ -103,7 +135,8 @@ static int wanted(const char *name, const char *suffix)
 int ov_dir_list(const char *dir, const char *suffix, ov_name_list *out)
 {
     DIR *d = opendir(dir);
-    if (!d) return errno == ENOENT || errno == ENOTDIR ? OV_ENOTFOUND : OV_EIO;
+    if (!d)
+        return ov_errno_code(errno) == OV_ENOTFOUND ? OV_ENOTFOUND : OV_EIO;
     ov_name_list local = { 0 };
     int rc = OV_OK;
     struct dirent *e;
@@ -113,7 +146,10 @@ int ov_dir_list(const char *dir, const char *suffix, ov_name_list *out)
     if (local.n > 1) qsort(local.names, (size_t)local.n, sizeof *local.names, cmp_name);
     for (int i = 0; i < local.n && rc == OV_OK; i++) {
         char *p = NULL;
-        if (asprintf(&p, "%s/%s", dir, local.names[i]) < 0) { rc = OV_ENOMEM; break; }
+        if (asprintf(&p, "%s/%s", dir, local.names[i]) < 0) {
+            rc = OV_ENOMEM;
+            break;
+        }
         rc = ov_name_list_add(out, p);
         free(p);
     }

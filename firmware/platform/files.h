@@ -43,6 +43,13 @@ int ov_path_real(const char *path, char *out, size_t outlen);
 /* The environment setting `name`, or NULL when unset or empty. */
 const char *ov_env(const char *name);
 
+/* The one errno -> OV_E* mapping of the firmware (files, devices, GPIO):
+ * ENOSPC/EDQUOT -> OV_ENOSPC; EROFS/EACCES/EPERM -> OV_EPERM;
+ * ENOENT/ENOTDIR/ENODEV/ENXIO and EINVAL/ENOTTY (the device is not the kind
+ * asked for, e.g. no such GPIO line) -> OV_ENOTFOUND; EBUSY -> OV_EBUSY;
+ * ENOMEM -> OV_ENOMEM; anything else OV_EIO. */
+int ov_errno_code(int errnum);
+
 /* Fill buf with len random bytes from the kernel. Returns OV_OK or OV_EIO. */
 int ov_random_bytes(void *buf, size_t len);
 

@@ -2,6 +2,7 @@
  * what failed, turns kernel edge events into ov_buttons edges and drives the
  * lights. Library calls go through gpio_backend.h (gpio_v1.c / gpio_v2.c). */
 #include "platform/gpio.h"
+#include "platform/files.h"
 #include "platform/gpio_backend.h"
 
 #include <dirent.h>
@@ -14,6 +15,9 @@
 #define CONSUMER "ourvoice"
 #define MAX_SLOTS (2 * OV_MAX_GPIO_ANSWERS + 2)
 #define MAX_CHIPS 32
+#define CHIP_LABEL_LEN 64      /* a chip label in "label:offset" */
+#define CONSUMER_NAME_LEN 64   /* the name of a program holding a line */
+#define MAX_LINE_OFFSET 4096   /* larger offsets in "label:offset" are not offsets */
 
 typedef struct {
     char spec[32];        /* as configured: "GPIO17" or "label:offset" */
@@ -22,7 +26,7 @@ typedef struct {
     int light;            /* 0-based light number for lights, -1 for inputs */
     ovb_line *line;       /* NULL while it does not work */
     int err;              /* last OV_E* when line is NULL */
-    char why[160];        /* what went wrong, for the facilitator */
+    char why[OV_REASON_LEN]; /* what went wrong, for the facilitator */
     int need_level;       /* just opened: report start_level at the next read */
     int start_level;      /* raw level right after the request, -1 unknown */
 } slot;
@@ -36,8 +40,8 @@ struct ov_gpio {
     unsigned light_mask;  /* bit i: light i+1 is on (steady state) */
     uint64_t blink_at;
     int light_written[MAX_SLOTS]; /* per slot: -1 unknown, else last level */
-    char problem[512];
-    char logged[512];     /* last problem sent to the log (log it once) */
+    char problem[OV_ERR_LEN];
+    char logged[OV_ERR_LEN];     /* last problem sent to the log (log it once) */
 };
 
 typedef struct {
@@ -84,7 +88,7 @@ static int split_spec(const char *spec, char *label, size_t labellen, unsigned *
     char *end;
     errno = 0;
     unsigned long v = strtoul(colon + 1, &end, 10);
-    if (*end || errno || v > 4096)
+    if (*end || errno || v > MAX_LINE_OFFSET)
         return 0;
     size_t len = (size_t)(colon - spec);
     if (len >= labellen)
@@ -105,99 +109,127 @@ static void set_why(slot *s, int err, const char *fmt, ...)
     s->err = err;
 }
 
+/* The chips found under dev_dir, opened for finding lines. */
+typedef struct {
+    chip_ref ref[MAX_CHIPS];
+    ovb_chip *open[MAX_CHIPS];
+    int err[MAX_CHIPS];
+    int n, opened;
+} chip_set;
+
+/* The chip holding slot s's line (its offset in *offset), or -1; *denied is
+ * a chip that refused us (permission), or -1. */
+static int find_chip(const chip_set *cs, const slot *s, const char *label, int by_label,
+                     unsigned *offset, int *denied)
+{
+    *denied = -1;
+    for (int c = 0; c < cs->n; c++) {
+        if (!cs->open[c]) {
+            if (cs->err[c] == OV_EPERM && *denied < 0)
+                *denied = c;
+            continue;
+        }
+        if (by_label) {
+            if (!strcmp(ovb_chip_label(cs->open[c]), label))
+                return c;
+            continue;
+        }
+        int off = ovb_chip_find_line(cs->open[c], s->spec);
+        if (off >= 0) {
+            *offset = (unsigned)off;
+            return c;
+        }
+    }
+    return -1;
+}
+
+/* Say why slot s's line was not found on any chip. */
+static void explain_not_found(const ov_gpio *g, const chip_set *cs, slot *s, const char *label,
+                              int by_label, int denied)
+{
+    if (cs->n == 0)
+        set_why(s, OV_ENOTFOUND, "no GPIO chip found (nothing matches %.200s/gpiochip*)", g->dev_dir);
+    else if (!cs->opened && denied < 0)
+        set_why(s, cs->err[0], "cannot open %s (error %d); it may not be a GPIO chip",
+                cs->ref[0].path, cs->err[0]);
+    else if (denied >= 0)
+        set_why(s, OV_EPERM,
+                "permission denied opening %s: add the kiosk's user to the gpio group "
+                "(sudo adduser USER gpio) and log in again", cs->ref[denied].path);
+    else if (by_label && !strncmp(label, "gpiochip", strlen("gpiochip")))
+        set_why(s, OV_ENOTFOUND, "\"%s\" is a chip number, which changes between Pi models: "
+                "use the line name (GPIO17) or the chip's label from `gpiodetect` "
+                "(pinctrl-rp1:17)", label);
+    else if (by_label)
+        set_why(s, OV_ENOTFOUND, "no GPIO chip labelled \"%s\" (see `gpiodetect`)", label);
+    else
+        set_why(s, OV_ENOTFOUND, "no GPIO line named \"%s\" (see `gpioinfo` for the names)", s->spec);
+}
+
+/* Request line `offset` of chip `chip` for slot i; say why when that fails. */
+static void request_slot(ov_gpio *g, int i, const char *chip_path, unsigned offset)
+{
+    slot *s = &g->s[i];
+    char who[CONSUMER_NAME_LEN];
+    int rc = ovb_line_request(chip_path, offset, s->button < 0, CONSUMER, &s->line, who, sizeof who);
+    if (rc == OV_OK) {
+        s->err = OV_OK;
+        s->why[0] = '\0';
+        s->need_level = s->button >= 0;
+        s->start_level = s->need_level ? ovb_line_get(s->line) : -1;
+        g->light_written[i] = -1;   /* write this light at the next update */
+    } else if (rc == OV_EBUSY) {
+        set_why(s, rc, "%s is in use by %s: stop that program or pick another pin",
+                s->spec, who[0] ? who : "another program");
+    } else if (rc == OV_EPERM) {
+        set_why(s, rc, "permission denied on %s: add the kiosk's user to the gpio group "
+                "(sudo adduser USER gpio) and log in again", chip_path);
+    } else {
+        set_why(s, rc, "cannot use %s on %s (error %d)", s->spec, chip_path, rc);
+    }
+}
+
+/* Find and request slot i's line among the chips. */
+static void open_slot(ov_gpio *g, int i, const chip_set *cs)
+{
+    slot *s = &g->s[i];
+    char label[CHIP_LABEL_LEN];
+    unsigned offset = 0;
+    int by_label = split_spec(s->spec, label, sizeof label, &offset);
+    int denied;
+    int found = find_chip(cs, s, label, by_label, &offset, &denied);
+    if (found < 0) {
+        explain_not_found(g, cs, s, label, by_label, denied);
+        return;
+    }
+    unsigned lines = ovb_chip_num_lines(cs->open[found]);
+    if (by_label && offset >= lines) {
+        set_why(s, OV_ENOTFOUND, "chip \"%s\" has only %u lines, there is no line %u", label, lines, offset);
+        return;
+    }
+    request_slot(g, i, cs->ref[found].path, offset);
+}
+
 /* Try to open every slot that does not work yet. */
 static void open_missing(ov_gpio *g)
 {
-    chip_ref chips[MAX_CHIPS];
-    ovb_chip *open_chip[MAX_CHIPS] = { 0 };
-    int chip_err[MAX_CHIPS] = { 0 };
-    int nchips = 0, missing = 0;
-
+    int missing = 0;
     for (int i = 0; i < g->n; i++)
         if (!g->s[i].line)
             missing++;
     if (!missing)
         return;
-    nchips = list_chips(g->dev_dir, chips, MAX_CHIPS);
-    int opened = 0;
-    for (int c = 0; c < nchips; c++) {
-        chip_err[c] = ovb_chip_open(chips[c].path, &open_chip[c]);
-        opened += open_chip[c] != NULL;
+    chip_set cs = { .n = 0 };
+    cs.n = list_chips(g->dev_dir, cs.ref, MAX_CHIPS);
+    for (int c = 0; c < cs.n; c++) {
+        cs.err[c] = ovb_chip_open(cs.ref[c].path, &cs.open[c]);
+        cs.opened += cs.open[c] != NULL;
     }
-
-    for (int i = 0; i < g->n; i++) {
-        slot *s = &g->s[i];
-        if (s->line)
-            continue;
-        char label[64];
-        unsigned offset = 0;
-        int by_label = split_spec(s->spec, label, sizeof label, &offset);
-        int found = -1, denied = -1;
-        for (int c = 0; c < nchips && found < 0; c++) {
-            if (!open_chip[c]) {
-                if (chip_err[c] == OV_EPERM && denied < 0)
-                    denied = c;
-                continue;
-            }
-            if (by_label) {
-                if (!strcmp(ovb_chip_label(open_chip[c]), label))
-                    found = c;
-            } else {
-                int off = ovb_chip_find_line(open_chip[c], s->spec);
-                if (off >= 0) {
-                    found = c;
-                    offset = (unsigned)off;
-                }
-            }
-        }
-        if (found < 0) {
-            if (nchips == 0)
-                set_why(s, OV_ENOTFOUND, "no GPIO chip found (nothing matches %.200s/gpiochip*)",
-                        g->dev_dir);
-            else if (!opened && denied < 0)
-                set_why(s, chip_err[0], "cannot open %s (error %d); it may not be a GPIO chip",
-                        chips[0].path, chip_err[0]);
-            else if (denied >= 0)
-                set_why(s, OV_EPERM,
-                        "permission denied opening %s: add the kiosk's user to the gpio group "
-                        "(sudo adduser USER gpio) and log in again", chips[denied].path);
-            else if (by_label && !strncmp(label, "gpiochip", 8))
-                set_why(s, OV_ENOTFOUND, "\"%s\" is a chip number, which changes between Pi models: "
-                        "use the line name (GPIO17) or the chip's label from `gpiodetect` "
-                        "(pinctrl-rp1:17)", label);
-            else if (by_label)
-                set_why(s, OV_ENOTFOUND, "no GPIO chip labelled \"%s\" (see `gpiodetect`)", label);
-            else
-                set_why(s, OV_ENOTFOUND, "no GPIO line named \"%s\" (see `gpioinfo` for the names)",
-                        s->spec);
-            continue;
-        }
-        if (by_label && offset >= ovb_chip_num_lines(open_chip[found])) {
-            set_why(s, OV_ENOTFOUND, "chip \"%s\" has only %u lines, there is no line %u",
-                    label, ovb_chip_num_lines(open_chip[found]), offset);
-            continue;
-        }
-        char who[64];
-        int rc = ovb_line_request(chips[found].path, offset, s->button < 0, CONSUMER,
-                                  &s->line, who, sizeof who);
-        if (rc == OV_OK) {
-            s->err = OV_OK;
-            s->why[0] = '\0';
-            s->need_level = s->button >= 0;
-            s->start_level = s->need_level ? ovb_line_get(s->line) : -1;
-            g->light_written[i] = -1;   /* write this light at the next update */
-        } else if (rc == OV_EBUSY) {
-            set_why(s, rc, "%s is in use by %s: stop that program or pick another pin",
-                    s->spec, who[0] ? who : "another program");
-        } else if (rc == OV_EPERM) {
-            set_why(s, rc, "permission denied on %s: add the kiosk's user to the gpio group "
-                    "(sudo adduser USER gpio) and log in again", chips[found].path);
-        } else {
-            set_why(s, rc, "cannot use %s on %s (error %d)", s->spec, chips[found].path, rc);
-        }
-    }
-    for (int c = 0; c < nchips; c++)
-        ovb_chip_close(open_chip[c]);
+    for (int i = 0; i < g->n; i++)
+        if (!g->s[i].line)
+            open_slot(g, i, &cs);
+    for (int c = 0; c < cs.n; c++)
+        ovb_chip_close(cs.open[c]);
 }
 
 /* Rebuild the facilitator message; log it when it changed. */
@@ -389,7 +421,9 @@ static void write_lights(ov_gpio *g, uint64_t now_ms)
     }
 }
 
-void ov_gpio_lights_mask(ov_gpio *g, unsigned mask, uint64_t now_ms)
+/* Bit i of mask set = light i+1 on. The blink after a vote flips every light
+ * alike, lit or not, so it never shows which button was pressed. */
+static void set_light_mask(ov_gpio *g, unsigned mask, uint64_t now_ms)
 {
     if (!g)
         return;
@@ -402,7 +436,7 @@ void ov_gpio_lights_mask(ov_gpio *g, unsigned mask, uint64_t now_ms)
 
 void ov_gpio_lights(ov_gpio *g, int voting_open, uint64_t now_ms)
 {
-    ov_gpio_lights_mask(g, voting_open ? ~0u : 0u, now_ms);
+    set_light_mask(g, voting_open ? ~0u : 0u, now_ms);
 }
 
 void ov_gpio_blink(ov_gpio *g, uint64_t now_ms)
@@ -459,15 +493,4 @@ void ov_gpio_close(ov_gpio *g)
         ovb_line_release(g->s[i].line);
     }
     free(g);
-}
-
-int ovb_errno_code(int e)
-{
-    switch (e) {
-    case ENOENT: case ENODEV: case ENXIO: case EINVAL: case ENOTTY: return OV_ENOTFOUND;
-    case EACCES: case EPERM: return OV_EPERM;
-    case EBUSY: return OV_EBUSY;
-    case ENOMEM: return OV_ENOMEM;
-    default: return OV_EIO;
-    }
 }

@@ -8,22 +8,21 @@
  *
  * Buttons are wired to ground and use the Pi's internal pull-up: a falling
  * edge is a press, a rising edge a release. Both edges are read from the
- * main loop (poll the fds from ov_gpio_fds, then call ov_gpio_read) and fed
- * to the debouncer in buttons.h, the same path as keys and the headless
- * script. Lights are outputs, high = on.
+ * main loop: ov_gpio_read never blocks and the kiosk calls it once a loop
+ * turn; they go to the debouncer in buttons.h, the same path as keys and the
+ * headless script. Lights are outputs, high = on.
  *
  * No GPIO chip, permission denied, a line in use, a wrong name: opening
  * fails softly. The kiosk keeps running on touch and keys, the problem is
  * logged once and kept for the facilitator (ov_gpio_problem), and
  * ov_gpio_retry picks the lines up when they appear. */
-/* In the kiosk's loop (sketch):
+/* In the kiosk's loop (app/kiosk.c, sketch):
  *
  *   ov_gpio_open(&cfg, &g, err, sizeof err);          // soft: show err once
  *   ov_buttons_init(&b, cfg.debounce_ms, cfg.vote_lockout_ms, cfg.stuck_s * 1000);
- *   for (;;) {
- *       n = ov_gpio_fds(g, fds, OV_GPIO_MAX_FDS);      // + SDL/other fds
- *       poll(..., min(frame, ov_buttons_wait_ms(&b, now)));
+ *   for (;;) {                                         // one turn a frame or event
  *       now = ov_now_ms();
+ *       if (ov_gpio_retry(g, now)) log ov_gpio_working(g);
  *       ov_gpio_read(g, &b, now);                      // kernel edges -> debouncer
  *       // keys: ov_buttons_edge(&b, OV_BTN_SWITCH_MOVE, down, now) (Space),
  *       // headless `button N`: ov_buttons_tap(&b, N - 1, now)
@@ -31,8 +30,8 @@
  *           // a vote counted: ov_buttons_lockout(&b, p.at_ms); ov_gpio_blink(g, now);
  *       }
  *       ov_gpio_lights(g, voting_open, now);
- *       if (ov_gpio_retry(g, now)) show ov_gpio_problem(g) (NULL = all fine);
  *   }
+ * The facilitator's screen shows ov_gpio_problem(g) (NULL = all fine).
  */
 #ifndef OV_GPIO_H
 #define OV_GPIO_H
@@ -61,7 +60,9 @@ int ov_gpio_open(const ov_config *cfg, ov_gpio **out, char *err, size_t errlen);
 int ov_gpio_open_in(const ov_config *cfg, const char *dev_dir, ov_gpio **out,
                     char *err, size_t errlen);
 
-/* File descriptors to poll for POLLIN (one per working input line).
+/* File descriptors to poll for POLLIN (one per working input line), for a
+ * caller that sleeps until an edge: the GPIO simulator tests do; the kiosk
+ * does not (it reads every turn).
  * Returns how many were written (at most max; 0 when no line works).
  * The set changes only when ov_gpio_retry returns 1 or ov_gpio_read
  * returned a line to the retry list: fetch it again then. */
@@ -78,12 +79,6 @@ int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms);
 /* Set the answer lights: on while voting is open, off when not, with a
  * blink after ov_gpio_blink. Call every loop turn (writes only on change). */
 void ov_gpio_lights(ov_gpio *g, int voting_open, uint64_t now_ms);
-
-/* The same with one bit per light: bit i set = light i+1 on (e.g. only the
- * buttons that mean something for this question's scale). The blink after
- * a vote flips every light alike, lit or not, so it never shows which
- * button was pressed. */
-void ov_gpio_lights_mask(ov_gpio *g, unsigned mask, uint64_t now_ms);
 
 /* A vote was counted: all lights blink (see ov_lights_state), then go back
  * to what ov_gpio_lights says. */

@@ -2,7 +2,8 @@
  * libgpiod. gpio_v1.c (libgpiod 1.x, Debian bookworm) and gpio_v2.c
  * (libgpiod 2.x, Debian trixie) each implement it; the build picks one with
  * -DOV_GPIOD_API=<major version>. These two files are the only ones that
- * call libgpiod. Errors are OV_E* codes mapped from errno:
+ * call libgpiod. Errors are OV_E* codes mapped from errno by ov_errno_code
+ * (platform/files.h):
  * OV_ENOTFOUND (no such chip/line), OV_EPERM (permission denied),
  * OV_EBUSY (line in use), OV_EIO (anything else). */
 #ifndef OV_GPIO_BACKEND_H
@@ -19,9 +20,6 @@ typedef struct {
 } ovb_edge;
 
 /* Open a chip by device path. Returns OV_OK or an OV_E* code. */
-/* errno of a failed libgpiod call -> OV_E* code (gpio.c; both backends use it). */
-int ovb_errno_code(int e);
-
 int ovb_chip_open(const char *path, ovb_chip **out);
 /* The chip's label ("pinctrl-rp1", "gpio-sim.0-node0"); never NULL. */
 const char *ovb_chip_label(ovb_chip *chip);
@@ -37,8 +35,11 @@ int ovb_line_request(const char *chip_path, unsigned offset, int output,
                      const char *consumer, ovb_line **out, char *who, size_t wholen);
 /* The file descriptor that becomes readable when edges are waiting. */
 int ovb_line_fd(ovb_line *line);
-/* Read up to max waiting edges without blocking. Returns the count (0 when
- * none) or a negative OV_E* code when the line stopped working. */
+/* Most edges one ovb_line_read returns; the rest wait for the next read. */
+#define OVB_EDGE_BATCH 16
+/* Read up to max (at most OVB_EDGE_BATCH) waiting edges without blocking.
+ * Returns the count (0 when none) or a negative OV_E* code when the line
+ * stopped working. */
 int ovb_line_read(ovb_line *line, ovb_edge *out, int max);
 /* Current raw level (0 low, 1 high) or a negative OV_E* code. */
 int ovb_line_get(ovb_line *line);

@@ -1,6 +1,7 @@
 /* gpio_v1.c — gpio_backend.h on libgpiod 1.x (Debian bookworm, Raspberry
  * Pi OS bookworm). Built only when OV_GPIOD_API is 1. */
 #include "platform/gpio_backend.h"
+#include "platform/files.h"
 
 #if OV_GPIOD_API == 1
 
@@ -29,7 +30,7 @@ int ovb_chip_open(const char *path, ovb_chip **out)
         return OV_ENOMEM;
     c->chip = gpiod_chip_open(path);
     if (!c->chip) {
-        int rc = ovb_errno_code(errno);
+        int rc = ov_errno_code(errno);
         free(c);
         return rc;
     }
@@ -75,7 +76,7 @@ int ovb_line_request(const char *chip_path, unsigned offset, int output,
     l->output = output;
     l->chip = gpiod_chip_open(chip_path);
     if (!l->chip) {
-        rc = ovb_errno_code(errno);
+        rc = ov_errno_code(errno);
         goto out;
     }
     l->line = gpiod_chip_get_line(l->chip, offset);
@@ -90,7 +91,7 @@ int ovb_line_request(const char *chip_path, unsigned offset, int output,
         .flags = output ? 0 : GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_UP,
     };
     if (gpiod_line_request(l->line, &rq, 0) < 0) {
-        rc = ovb_errno_code(errno);
+        rc = ov_errno_code(errno);
         if (rc == OV_EBUSY && who && wholen && gpiod_line_update(l->line) == 0) {
             const char *c = gpiod_line_consumer(l->line);
             snprintf(who, wholen, "%s", c ? c : "");
@@ -118,7 +119,7 @@ int ovb_line_fd(ovb_line *line)
 
 int ovb_line_read(ovb_line *line, ovb_edge *out, int max)
 {
-    struct gpiod_line_event ev[16];
+    struct gpiod_line_event ev[OVB_EDGE_BATCH];
     int fd = ovb_line_fd(line);
     if (fd < 0 || max <= 0)
         return 0;
@@ -133,8 +134,10 @@ int ovb_line_read(ovb_line *line, ovb_edge *out, int max)
     if (max > (int)OV_ARRAY_LEN(ev))
         max = (int)OV_ARRAY_LEN(ev);
     int n = gpiod_line_event_read_fd_multiple(fd, ev, (unsigned)max);
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return 0;
     if (n < 0)
-        return (errno == EAGAIN || errno == EINTR) ? 0 : ovb_errno_code(errno) == OV_ENOTFOUND ? OV_ENOTFOUND : OV_EIO;
+        return ov_errno_code(errno) == OV_ENOTFOUND ? OV_ENOTFOUND : OV_EIO;
     for (int i = 0; i < n; i++) {
         out[i].pressed = ev[i].event_type == GPIOD_LINE_EVENT_FALLING_EDGE;
         out[i].ts_ns = (uint64_t)ev[i].ts.tv_sec * 1000000000u + (uint64_t)ev[i].ts.tv_nsec;
@@ -145,12 +148,12 @@ int ovb_line_read(ovb_line *line, ovb_edge *out, int max)
 int ovb_line_get(ovb_line *line)
 {
     int v = gpiod_line_get_value(line->line);
-    return v < 0 ? ovb_errno_code(errno) : v;
+    return v < 0 ? ov_errno_code(errno) : v;
 }
 
 int ovb_line_set(ovb_line *line, int value)
 {
-    return gpiod_line_set_value(line->line, value ? 1 : 0) < 0 ? ovb_errno_code(errno) : OV_OK;
+    return gpiod_line_set_value(line->line, value ? 1 : 0) < 0 ? ov_errno_code(errno) : OV_OK;
 }
 
 void ovb_line_release(ovb_line *line)

@@ -1,6 +1,7 @@
 /* gpio_v2.c — gpio_backend.h on libgpiod 2.x (Debian trixie, Raspberry Pi
  * OS trixie). Built only when OV_GPIOD_API is 2 or more. */
 #include "platform/gpio_backend.h"
+#include "platform/files.h"
 
 #if OV_GPIOD_API >= 2
 
@@ -30,13 +31,13 @@ int ovb_chip_open(const char *path, ovb_chip **out)
         return OV_ENOMEM;
     c->chip = gpiod_chip_open(path);
     if (!c->chip) {
-        int rc = ovb_errno_code(errno);
+        int rc = ov_errno_code(errno);
         free(c);
         return rc;
     }
     c->info = gpiod_chip_get_info(c->chip);
     if (!c->info) {
-        int rc = ovb_errno_code(errno);
+        int rc = ov_errno_code(errno);
         gpiod_chip_close(c->chip);
         free(c);
         return rc;
@@ -82,77 +83,84 @@ static void find_user(struct gpiod_chip *chip, unsigned offset, char *who, size_
     gpiod_line_info_free(info);
 }
 
-int ovb_line_request(const char *chip_path, unsigned offset, int output,
-                     const char *consumer, ovb_line **out, char *who, size_t wholen)
+/* Input (both edges, pull-up) or output (starting low) settings. */
+static void set_direction(struct gpiod_line_settings *ls, int output)
 {
-    int rc = OV_OK;
-    struct gpiod_chip *chip = NULL;
-    struct gpiod_line_settings *ls = NULL;
-    struct gpiod_line_config *lc = NULL;
-    struct gpiod_request_config *rc_cfg = NULL;
-    ovb_line *l = NULL;
-
-    *out = NULL;
-    if (who && wholen)
-        who[0] = '\0';
-    chip = gpiod_chip_open(chip_path);
-    if (!chip) {
-        rc = ovb_errno_code(errno);
-        goto out;
-    }
-    l = calloc(1, sizeof *l);
-    ls = gpiod_line_settings_new();
-    lc = gpiod_line_config_new();
-    rc_cfg = gpiod_request_config_new();
-    if (!l || !ls || !lc || !rc_cfg) {
-        rc = OV_ENOMEM;
-        goto out;
-    }
-    l->offset = offset;
-    l->output = output;
     if (output) {
         gpiod_line_settings_set_direction(ls, GPIOD_LINE_DIRECTION_OUTPUT);
         gpiod_line_settings_set_output_value(ls, GPIOD_LINE_VALUE_INACTIVE);
-    } else {
-        gpiod_line_settings_set_direction(ls, GPIOD_LINE_DIRECTION_INPUT);
-        gpiod_line_settings_set_edge_detection(ls, GPIOD_LINE_EDGE_BOTH);
-        gpiod_line_settings_set_bias(ls, GPIOD_LINE_BIAS_PULL_UP);
+        return;
     }
+    gpiod_line_settings_set_direction(ls, GPIOD_LINE_DIRECTION_INPUT);
+    gpiod_line_settings_set_edge_detection(ls, GPIOD_LINE_EDGE_BOTH);
+    gpiod_line_settings_set_bias(ls, GPIOD_LINE_BIAS_PULL_UP);
+}
+
+/* Request line l->offset of chip into l->req. Returns OV_OK or an OV_E* code
+ * (OV_EBUSY with the user's name in who). */
+static int request_line(struct gpiod_chip *chip, ovb_line *l, const char *consumer,
+                        char *who, size_t wholen)
+{
+    int rc = OV_OK;
+    unsigned offset = l->offset;
+    struct gpiod_line_settings *ls = gpiod_line_settings_new();
+    struct gpiod_line_config *lc = gpiod_line_config_new();
+    struct gpiod_request_config *rc_cfg = gpiod_request_config_new();
+    if (!ls || !lc || !rc_cfg) {
+        rc = OV_ENOMEM;
+        goto out;
+    }
+    set_direction(ls, l->output);
     if (gpiod_line_config_add_line_settings(lc, &offset, 1, ls) < 0) {
-        rc = ovb_errno_code(errno);
+        rc = ov_errno_code(errno);
         goto out;
     }
     gpiod_request_config_set_consumer(rc_cfg, consumer);
     l->req = gpiod_chip_request_lines(chip, rc_cfg, lc);
     if (!l->req) {
-        rc = ovb_errno_code(errno);
+        rc = ov_errno_code(errno);
         if (rc == OV_EBUSY)
             find_user(chip, offset, who, wholen);
-        goto out;
     }
-    if (!output) {
-        l->buf = gpiod_edge_event_buffer_new(16);
-        if (!l->buf) {
-            rc = OV_ENOMEM;
-            goto out;
-        }
-    }
-    *out = l;
-    l = NULL;
 out:
-    if (l) {
-        if (l->req)
-            gpiod_line_request_release(l->req);
-        free(l);
-    }
     if (rc_cfg)
         gpiod_request_config_free(rc_cfg);
     if (lc)
         gpiod_line_config_free(lc);
     if (ls)
         gpiod_line_settings_free(ls);
-    if (chip)
-        gpiod_chip_close(chip);   /* the request stays valid without it */
+    return rc;
+}
+
+int ovb_line_request(const char *chip_path, unsigned offset, int output,
+                     const char *consumer, ovb_line **out, char *who, size_t wholen)
+{
+    *out = NULL;
+    if (who && wholen)
+        who[0] = '\0';
+    struct gpiod_chip *chip = gpiod_chip_open(chip_path);
+    if (!chip)
+        return ov_errno_code(errno);
+    ovb_line *l = calloc(1, sizeof *l);
+    int rc = l ? OV_OK : OV_ENOMEM;
+    if (l) {
+        l->offset = offset;
+        l->output = output;
+        rc = request_line(chip, l, consumer, who, wholen);
+    }
+    if (rc == OV_OK && !output) {
+        l->buf = gpiod_edge_event_buffer_new(OVB_EDGE_BATCH);
+        if (!l->buf)
+            rc = OV_ENOMEM;
+    }
+    gpiod_chip_close(chip);   /* the request stays valid without it */
+    if (rc == OV_OK) {
+        *out = l;
+        return OV_OK;
+    }
+    if (l && l->req)
+        gpiod_line_request_release(l->req);
+    free(l);
     return rc;
 }
 
@@ -174,13 +182,14 @@ int ovb_line_read(ovb_line *line, ovb_edge *out, int max)
         return 0;
     if (p.revents & (POLLERR | POLLHUP | POLLNVAL))
         return OV_EIO;
-    if (max > 16)
-        max = 16;
+    if (max > OVB_EDGE_BATCH)
+        max = OVB_EDGE_BATCH;
     int n = gpiod_line_request_read_edge_events(line->req, line->buf, (size_t)max);
     if (n < 0)
         return (errno == EAGAIN || errno == EINTR) ? 0 : OV_EIO;
     for (int i = 0; i < n; i++) {
-        struct gpiod_edge_event *ev = gpiod_edge_event_buffer_get_event(line->buf, (unsigned long)i);
+        struct gpiod_edge_event *ev =
+            gpiod_edge_event_buffer_get_event(line->buf, (unsigned long)i);
         out[i].pressed = gpiod_edge_event_get_event_type(ev) == GPIOD_EDGE_EVENT_FALLING_EDGE;
         out[i].ts_ns = gpiod_edge_event_get_timestamp_ns(ev);
     }
@@ -191,7 +200,7 @@ int ovb_line_get(ovb_line *line)
 {
     enum gpiod_line_value v = gpiod_line_request_get_value(line->req, line->offset);
     if (v == GPIOD_LINE_VALUE_ERROR)
-        return ovb_errno_code(errno);
+        return ov_errno_code(errno);
     return v == GPIOD_LINE_VALUE_ACTIVE ? 1 : 0;
 }
 
@@ -199,7 +208,7 @@ int ovb_line_set(ovb_line *line, int value)
 {
     int r = gpiod_line_request_set_value(line->req, line->offset,
                                          value ? GPIOD_LINE_VALUE_ACTIVE : GPIOD_LINE_VALUE_INACTIVE);
-    return r < 0 ? ovb_errno_code(errno) : OV_OK;
+    return r < 0 ? ov_errno_code(errno) : OV_OK;
 }
 
 void ovb_line_release(ovb_line *line)

@@ -55,7 +55,10 @@ int ov_load_config(const char *path, ov_config *cfg)
     ov_diags d;
     ov_diags_init(&d);
     int r = ov_config_load(use, cfg, &d);
-    if (r == OV_ENOTFOUND) { fprintf(stderr, "%s: cannot read the config file; check the path given to --config\n", use); return r; }
+    if (r == OV_ENOTFOUND) {
+        fprintf(stderr, "%s: cannot read the config file; check the path given to --config\n", use);
+        return r;
+    }
     ov_diags_print(&d, stderr);
     return r;
 }

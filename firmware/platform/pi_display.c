@@ -1,5 +1,5 @@
 /* pi_display.c — pick the DRM card with a connected screen (sysfs scan) and
- * the audio output by name; set SDL's KMSDRM device index from them. */
+ * set SDL's KMSDRM device index from it. */
 #include "platform/pi_display.h"
 #include "base/ov_common.h"
 
@@ -10,6 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MAX_CARD 99            /* the highest cardN looked at */
+#define CONNECTOR_LEN 64       /* a connector name, "HDMI-A-1" */
+#define STATUS_LEN 32          /* a connector status, "connected" */
+#define CARD_NUMBER_LEN 16     /* a card number written out */
+#define STATUS_PATH_EXTRA 256  /* room for "/<entry>/status" after the root */
+
 /* Parse "card<N>-<connector>" into N and the connector name; 0 on success. */
 static int parse_connector_entry(const char *name, int *card, const char **conn)
 {
@@ -17,7 +23,7 @@ static int parse_connector_entry(const char *name, int *card, const char **conn)
     char *end = NULL;
     errno = 0;
     long v = strtol(name + 4, &end, 10);
-    if (errno || v < 0 || v > 99 || *end != '-' || end[1] == '\0') return -1;
+    if (errno || v < 0 || v > MAX_CARD || *end != '-' || end[1] == '\0') return -1;
     *card = (int)v;
     *conn = end + 1;
     return 0;
@@ -26,7 +32,7 @@ static int parse_connector_entry(const char *name, int *card, const char **conn)
 /* Read the first line of root/entry/status into buf; 0 on success. */
 static int read_status(const char *root, const char *entry, char *buf, size_t len)
 {
-    char path[OV_PATH_MAX + 256];
+    char path[OV_PATH_MAX + STATUS_PATH_EXTRA];
     snprintf(path, sizeof path, "%s/%s/status", root, entry);
     FILE *f = fopen(path, "r");
     if (!f) return -1;
@@ -35,6 +41,16 @@ static int read_status(const char *root, const char *entry, char *buf, size_t le
     if (!ok) return -1;
     buf[strcspn(buf, "\r\n")] = '\0';
     return 0;
+}
+
+/* Keep card/conn in *best/best_conn (CONNECTOR_LEN) when it comes first:
+ * the lowest card, then the first connector name. */
+static void keep_lowest(int card, const char *conn, int *best, char *best_conn)
+{
+    if (*best < 0 || card < *best || (card == *best && strcmp(conn, best_conn) < 0)) {
+        *best = card;
+        ov_strlcpy(best_conn, conn, CONNECTOR_LEN);
+    }
 }
 
 int ov_pick_drm_card_ex(const char *sysfs_drm_root, int *index_out,
@@ -49,7 +65,7 @@ int ov_pick_drm_card_ex(const char *sysfs_drm_root, int *index_out,
                        "on a Raspberry Pi check that config.txt has dtoverlay=vc4-kms-v3d",
                        sysfs_drm_root, strerror(errno));
     int best_connected = -1, best_unknown = -1, seen_cards = 0;
-    char conn_connected[64] = "", conn_unknown[64] = "";
+    char conn_connected[CONNECTOR_LEN] = "", conn_unknown[CONNECTOR_LEN] = "";
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         int card;
@@ -57,21 +73,12 @@ int ov_pick_drm_card_ex(const char *sysfs_drm_root, int *index_out,
         if (parse_connector_entry(de->d_name, &card, &conn) != 0) continue;
         if (strncmp(conn, "Writeback", 9) == 0) continue; /* not a real screen */
         seen_cards++;
-        char status[32];
+        char status[STATUS_LEN];
         if (read_status(sysfs_drm_root, de->d_name, status, sizeof status) != 0) continue;
-        if (strcmp(status, "connected") == 0) {
-            if (best_connected < 0 || card < best_connected ||
-                (card == best_connected && strcmp(conn, conn_connected) < 0)) {
-                best_connected = card;
-                ov_strlcpy(conn_connected, conn, sizeof conn_connected);
-            }
-        } else if (strcmp(status, "unknown") == 0) {
-            if (best_unknown < 0 || card < best_unknown ||
-                (card == best_unknown && strcmp(conn, conn_unknown) < 0)) {
-                best_unknown = card;
-                ov_strlcpy(conn_unknown, conn, sizeof conn_unknown);
-            }
-        }
+        if (strcmp(status, "connected") == 0)
+            keep_lowest(card, conn, &best_connected, conn_connected);
+        else if (strcmp(status, "unknown") == 0)
+            keep_lowest(card, conn, &best_unknown, conn_unknown);
     }
     closedir(d);
     int pick = best_connected >= 0 ? best_connected : best_unknown;
@@ -95,48 +102,6 @@ int ov_pick_drm_card(const char *sysfs_drm_root, int *index_out, char *err, size
     return ov_pick_drm_card_ex(sysfs_drm_root, index_out, NULL, 0, err, errlen);
 }
 
-int ov_audio_name_matches(const char *name, const char *pattern)
-{
-    if (!name || !pattern || !*pattern) return 0;
-    size_t pl = strlen(pattern);
-    for (const char *p = name; *p; p++) {
-        size_t i = 0;
-        while (i < pl && p[i] && tolower((unsigned char)p[i]) == tolower((unsigned char)pattern[i])) i++;
-        if (i == pl) return 1;
-    }
-    return 0;
-}
-
-/* First index whose name contains any of the patterns, or -1. */
-static int find_any(const char *const *names, int n, const char *const *patterns, size_t np)
-{
-    for (int i = 0; i < n; i++) {
-        if (!names[i]) continue;
-        for (size_t k = 0; k < np; k++)
-            if (ov_audio_name_matches(names[i], patterns[k])) return i;
-    }
-    return -1;
-}
-
-int ov_pick_audio_device(const char *const *names, int n, const char *preferred, int *index_out)
-{
-    if (!index_out || (n > 0 && !names)) return OV_EINVAL;
-    if (n <= 0) return OV_ENOTFOUND;
-    static const char *const hdmi[] = { "hdmi" };
-    static const char *const usb[] = { "usb" };
-    static const char *const jack[] = { "headphone", "jack", "analog", "line out" };
-    int pick = -1;
-    if (preferred && *preferred) pick = find_any(names, n, &preferred, 1);
-    if (pick < 0) pick = find_any(names, n, hdmi, OV_ARRAY_LEN(hdmi));
-    if (pick < 0) pick = find_any(names, n, usb, OV_ARRAY_LEN(usb));
-    if (pick < 0) pick = find_any(names, n, jack, OV_ARRAY_LEN(jack));
-    for (int i = 0; pick < 0 && i < n; i++)
-        if (names[i]) pick = i;
-    if (pick < 0) return OV_ENOTFOUND;
-    *index_out = pick;
-    return OV_OK;
-}
-
 int ov_pi_prepare_display(const char *sysfs_drm_root, char *err, size_t errlen)
 {
     const char *disp = getenv("DISPLAY"), *way = getenv("WAYLAND_DISPLAY");
@@ -146,10 +111,10 @@ int ov_pi_prepare_display(const char *sysfs_drm_root, char *err, size_t errlen)
     if (idx && *idx) return OV_OK;                                /* the installer chose */
     if (!sysfs_drm_root) sysfs_drm_root = OV_SYSFS_DRM_ROOT;
     int card = -1;
-    char conn[64] = "";
+    char conn[CONNECTOR_LEN] = "";
     int rc = ov_pick_drm_card_ex(sysfs_drm_root, &card, conn, sizeof conn, err, errlen);
     if (rc != OV_OK) return rc;
-    char num[16];
+    char num[CARD_NUMBER_LEN];
     snprintf(num, sizeof num, "%d", card);
     if (setenv(OV_KMSDRM_INDEX_ENV, num, 1) != 0)
         return ov_fail(err, errlen, OV_ENOMEM, "cannot set %s: out of memory", OV_KMSDRM_INDEX_ENV);

@@ -1,11 +1,11 @@
-/* pi_display.h — choosing the screen and the speaker on a Raspberry Pi.
+/* pi_display.h — choosing the screen on a Raspberry Pi (the speaker is
+ * chosen by audio_device.h).
  *
  * With no desktop, SDL's KMSDRM driver opens /dev/dri/cardN. The Pi 5 numbers
  * its DRM cards differently from boot to boot (card0 may be the 3D engine
  * with no outputs), so the card is chosen by looking for one with a
- * connected output in sysfs. The speaker is chosen by name: the configured
- * name first, then HDMI, USB, the headphone jack, then anything (the Pi 5 and
- * Zero 2 W have no jack). Pure logic: no SDL calls, tested with fake trees. */
+ * connected output in sysfs. Pure logic: no SDL calls, tested with fake
+ * trees. */
 #ifndef OV_PI_DISPLAY_H
 #define OV_PI_DISPLAY_H
 
@@ -30,20 +30,6 @@ int ov_pick_drm_card(const char *sysfs_drm_root, int *index_out, char *err, size
  * "HDMI-A-1") into connector/connlen when connector is not NULL. */
 int ov_pick_drm_card_ex(const char *sysfs_drm_root, int *index_out,
                         char *connector, size_t connlen, char *err, size_t errlen);
-
-/* 1 when `pattern` occurs in `name` ignoring ASCII case, else 0 (also 0 for
- * NULL or an empty pattern). */
-int ov_audio_name_matches(const char *name, const char *pattern);
-
-/* Choose an audio output from the n device names (as SDL lists them):
- * the first whose name contains `preferred` (ignoring case) when preferred is
- * not NULL/empty; else the first HDMI output; else the first USB one; else the
- * first headphone/jack/analogue one; else the first device. NULL entries are
- * skipped. Stores the position in *index_out and returns OV_OK. Returns
- * OV_EINVAL for a NULL index_out or names with n > 0, OV_ENOTFOUND when
- * there is no device at all. The caller can tell a fallback was used with
- * ov_audio_name_matches(names[*index_out], preferred). */
-int ov_pick_audio_device(const char *const *names, int n, const char *preferred, int *index_out);
 
 /* Prepare SDL's video for a Pi without a desktop, before SDL_Init: when
  * neither $DISPLAY nor $WAYLAND_DISPLAY is set and $SDL_VIDEODRIVER is unset

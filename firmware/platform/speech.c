@@ -5,10 +5,10 @@
  * the playback buffer is cleared at once, and the synthesis in flight sees the
  * new generation in its next audio chunk and aborts. */
 #include "platform/speech.h"
-#include "platform/pi_display.h"
+#include "platform/audio_device.h"
 
 #include "platform/speech_espeak.h"
-#include "platform/speech_render.h"
+#include "platform/speech_synth.h"
 
 #include <SDL.h>
 #include <stdlib.h>
@@ -17,8 +17,17 @@
 
 #define OV_SPEECH_RATE 22050
 #define DEVICE_SAMPLES 512       /* 23 ms per callback: low latency, smooth highlight */
+#define MAX_AUDIO_DEVICES 32     /* audio outputs looked at when picking the speaker */
+#define SOUND_THRESHOLD 300      /* a sample louder than this (about -40 dBFS) is sound, for latency */
+#define US_PER_S 1000000u
+#define WAIT_POLL_MS 5           /* ov_speech_wait looks this often */
+#define FIRST_BUFFER_SECONDS 4   /* first sample buffer; doubled as needed */
+#define FIRST_MARKS 64           /* first word-mark buffer; doubled as needed */
 
-typedef struct { long sample; int start, len; } word_mark;
+typedef struct {
+    long sample;
+    int start, len;
+} word_mark;
 
 struct ov_speech {
     ov_speech_config cfg;
@@ -31,7 +40,7 @@ struct ov_speech {
     SDL_cond *req_cond;
     char *req_text, *req_rec;
     int req_gen, req_pending, working, quit;
-    char req_language[16];        /* language wanted for the next synthesis */
+    char req_language[OV_SPEECH_LANG_LEN]; /* language wanted for the next synthesis */
 
     /* Playback state. play_lock (also taken by the audio callback). */
     SDL_mutex *play_lock;
@@ -50,24 +59,24 @@ struct ov_speech {
 
     SDL_AudioDeviceID dev;
     int audio_inited;
-    char problem[512];            /* play_lock */
-    char problem_out[512];        /* copy returned by ov_speech_problem */
+    char problem[OV_ERR_LEN];     /* play_lock */
+    char problem_out[OV_ERR_LEN]; /* copy returned by ov_speech_problem */
 };
 
 static uint64_t now_us(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+    return (uint64_t)ts.tv_sec * US_PER_S + (uint64_t)ts.tv_nsec / 1000u;
 }
 
 void ov_speech_config_defaults(ov_speech_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     ov_strlcpy(cfg->language, "en-gb", sizeof cfg->language);
-    cfg->rate = 135;
-    cfg->pitch = 50;
-    cfg->volume = 100;
+    cfg->rate = OV_SPEECH_DEFAULT_WPM;
+    cfg->pitch = OV_SPEECH_DEFAULT_PITCH;
+    cfg->volume = OV_SPEECH_DEFAULT_VOLUME;
     cfg->enabled = 1;
 }
 
@@ -78,7 +87,10 @@ static void add_problem(ov_speech *s, const char *msg)
     int seen = strstr(s->problem, msg) != NULL;
     if (!seen) {
         size_t used = strlen(s->problem);
-        if (used && used + 2 < sizeof s->problem) { strcat(s->problem, " "); used++; }
+        if (used && used + 2 < sizeof s->problem) {
+            strcat(s->problem, " ");
+            used++;
+        }
         ov_strlcpy(s->problem + used, msg, sizeof s->problem - used);
     }
     SDL_UnlockMutex(s->play_lock);
@@ -99,7 +111,10 @@ static void audio_callback(void *user, Uint8 *stream, int len)
         memcpy(out, s->samples + s->pos, k * sizeof(int16_t));
         if (s->first_sound_us < 0) {
             for (size_t i = 0; i < k; i++)
-                if (out[i] > 300 || out[i] < -300) { s->first_sound_us = (int64_t)now_us(); break; }
+                if (out[i] > SOUND_THRESHOLD || out[i] < -SOUND_THRESHOLD) {
+                    s->first_sound_us = (int64_t)now_us();
+                    break;
+                }
         }
     }
     s->chunk_us = now_us();
@@ -117,17 +132,20 @@ static size_t heard_pos(ov_speech *s, uint64_t t)
 {
     if (!s->dev) {
         if (!s->virtual_started) return 0;
-        uint64_t p = (t - s->virtual_t0_us) * OV_SPEECH_RATE / 1000000u;
+        uint64_t p = (t - s->virtual_t0_us) * OV_SPEECH_RATE / US_PER_S;
         return p < s->n ? (size_t)p : s->n;
     }
-    uint64_t into = (t - s->chunk_us) * OV_SPEECH_RATE / 1000000u;
+    uint64_t into = (t - s->chunk_us) * OV_SPEECH_RATE / US_PER_S;
     if (into > s->chunk_len) into = s->chunk_len;
     return s->chunk_pos + (size_t)into;
 }
 
 /* ---- the render sink (speech thread) ---- */
 
-typedef struct { ov_speech *s; int gen; } render_ctx;
+typedef struct {
+    ov_speech *s;
+    int gen;
+} render_ctx;
 
 static int sink_audio(void *user, const int16_t *samp, size_t n)
 {
@@ -136,18 +154,27 @@ static int sink_audio(void *user, const int16_t *samp, size_t n)
     if (SDL_AtomicGet(&s->gen) != c->gen) return 1;
     int stale = 0, oom = 0;
     SDL_LockMutex(s->play_lock);
-    if (s->play_gen != c->gen) stale = 1;
-    else {
+    if (s->play_gen != c->gen) {
+        stale = 1;
+    } else {
         if (s->n + n > s->cap) {
-            size_t cap = s->cap ? s->cap * 2 : OV_SPEECH_RATE * 4;
+            size_t cap = s->cap ? s->cap * 2 : OV_SPEECH_RATE * FIRST_BUFFER_SECONDS;
             while (cap < s->n + n) cap *= 2;
             int16_t *t = realloc(s->samples, cap * sizeof *t);
-            if (t) { s->samples = t; s->cap = cap; } else oom = 1;
+            if (t) {
+                s->samples = t;
+                s->cap = cap;
+            } else {
+                oom = 1;
+            }
         }
         if (!oom) {
             memcpy(s->samples + s->n, samp, n * sizeof *samp);
             s->n += n;
-            if (!s->virtual_started) { s->virtual_started = 1; s->virtual_t0_us = now_us(); }
+            if (!s->virtual_started) {
+                s->virtual_started = 1;
+                s->virtual_t0_us = now_us();
+            }
         }
     }
     SDL_UnlockMutex(s->play_lock);
@@ -162,9 +189,12 @@ static void sink_word(void *user, long sample, int start, int len)
     SDL_LockMutex(s->play_lock);
     if (s->play_gen == c->gen) {
         if (s->nmarks == s->capmarks) {
-            int cap = s->capmarks ? s->capmarks * 2 : 64;
+            int cap = s->capmarks ? s->capmarks * 2 : FIRST_MARKS;
             word_mark *m = realloc(s->marks, (size_t)cap * sizeof *m);
-            if (m) { s->marks = m; s->capmarks = cap; }
+            if (m) {
+                s->marks = m;
+                s->capmarks = cap;
+            }
         }
         if (s->nmarks < s->capmarks)
             s->marks[s->nmarks++] = (word_mark){ sample, start, len };
@@ -176,7 +206,7 @@ static void sink_word(void *user, long sample, int start, int len)
 
 static void apply_voice(ov_speech *s, const char *language)
 {
-    char err[256];
+    char err[OV_REASON_LEN];
     if (ov_espeak_select_voice(language, s->cfg.voice, err, sizeof err) != OV_OK) add_problem(s, err);
     ov_espeak_set_prosody(s->cfg.rate, s->cfg.pitch, s->cfg.volume);
 }
@@ -184,26 +214,26 @@ static void apply_voice(ov_speech *s, const char *language)
 static void speak_one(ov_speech *s, const char *text, const char *rec, int gen)
 {
     render_ctx c = { s, gen };
-    ov_render_sink sink = { sink_audio, sink_word, &c };
-    char err[400];
+    ov_sound_sink sink = { sink_audio, sink_word, &c };
+    char err[OV_ERR_LEN];
     if (rec && rec[0]) {
-        int rc = ov_render_recording(text, rec, OV_SPEECH_RATE, s->cfg.volume, &sink, err, sizeof err);
-        if (rc == OV_OK || rc == OV_RENDER_ABORTED) return;
-        char msg[512];
+        int rc = ov_synth_recording(text, rec, OV_SPEECH_RATE, s->cfg.volume, &sink, err, sizeof err);
+        if (rc == OV_OK || rc == OV_SYNTH_ABORTED) return;
+        char msg[OV_ERR_LEN];
         snprintf(msg, sizeof msg, "Recording not played: %s. Speaking the text instead.", err);
         add_problem(s, msg);
     }
     if (!ov_espeak_ready()) return;
-    int rc = ov_render_text(text, &sink, err, sizeof err);
-    if (rc != OV_OK && rc != OV_RENDER_ABORTED) add_problem(s, err);
+    int rc = ov_synth_text(text, &sink, err, sizeof err);
+    if (rc != OV_OK && rc != OV_SYNTH_ABORTED) add_problem(s, err);
 }
 
 static int speech_thread(void *arg)
 {
     ov_speech *s = arg;
-    char err[400];
+    char err[OV_ERR_LEN];
     if (ov_espeak_init(NULL, err, sizeof err) != OV_OK) add_problem(s, err);
-    char language[16];
+    char language[OV_SPEECH_LANG_LEN];
     ov_strlcpy(language, s->cfg.language, sizeof language);
     if (ov_espeak_ready()) apply_voice(s, language);
     SDL_SemPost(s->ready);
@@ -211,7 +241,10 @@ static int speech_thread(void *arg)
     for (;;) {
         SDL_LockMutex(s->req_lock);
         while (!s->req_pending && !s->quit) SDL_CondWait(s->req_cond, s->req_lock);
-        if (s->quit) { SDL_UnlockMutex(s->req_lock); break; }
+        if (s->quit) {
+            SDL_UnlockMutex(s->req_lock);
+            break;
+        }
         char *text = s->req_text, *rec = s->req_rec;
         int gen = s->req_gen;
         s->req_text = s->req_rec = NULL;
@@ -241,10 +274,11 @@ static int speech_thread(void *arg)
 
 static void open_audio(ov_speech *s)
 {
-    char msg[400];
+    char msg[OV_ERR_LEN];
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         snprintf(msg, sizeof msg, "No sound device: SDL audio could not start (%s). "
-                 "Check the speaker is connected and the sound driver works; the kiosk carries on without sound.",
+                 "Check the speaker is connected and the sound driver works; the kiosk carries on without "
+                 "sound.",
                  SDL_GetError());
         add_problem(s, msg);
         return;
@@ -260,13 +294,20 @@ static void open_audio(ov_speech *s)
     want.userdata = s;
     /* By name: the configured one, else HDMI, USB, then the jack (the Pi 5 and
      * Zero 2 W have no jack); SDL's default when it lists no devices. */
-    const char *names[32];
+    const char *names[MAX_AUDIO_DEVICES];
     int n = SDL_GetNumAudioDevices(0), pick = -1;
-    if (n > 32) n = 32;
-    for (int i = 0; i < n; i++) names[i] = SDL_GetAudioDeviceName(i, 0);
+    if (n > MAX_AUDIO_DEVICES) {
+        ov_log_warn("sound: %d audio outputs, only the first %d (MAX_AUDIO_DEVICES) are considered",
+                    n, MAX_AUDIO_DEVICES);
+        n = MAX_AUDIO_DEVICES;
+    }
+    for (int i = 0; i < n; i++)
+        names[i] = SDL_GetAudioDeviceName(i, 0);
     const char *name = NULL;
-    if (n > 0 && ov_pick_audio_device(names, n, s->cfg.audio_device, &pick) == OV_OK) name = names[pick];
-    else if (s->cfg.audio_device[0]) name = s->cfg.audio_device;
+    if (n > 0 && ov_pick_audio_device(names, n, s->cfg.audio_device, &pick) == OV_OK)
+        name = names[pick];
+    else if (s->cfg.audio_device[0])
+        name = s->cfg.audio_device;
     s->dev = SDL_OpenAudioDevice(name, 0, &want, &have, 0);
     if (s->dev && name) ov_log_info("sound: %s", name);
     if (!s->dev && name) {
@@ -291,8 +332,12 @@ int ov_speech_open(const ov_speech_config *cfg, ov_speech **out)
     *out = NULL;
     ov_speech *s = calloc(1, sizeof *s);
     if (!s) return OV_ENOMEM;
-    if (cfg) s->cfg = *cfg; else ov_speech_config_defaults(&s->cfg);
-    if (s->cfg.rate <= 0) s->cfg.rate = 135;
+    if (cfg)
+        s->cfg = *cfg;
+    else
+        ov_speech_config_defaults(&s->cfg);
+    if (s->cfg.rate <= 0)
+        s->cfg.rate = OV_SPEECH_DEFAULT_WPM;
     ov_strlcpy(s->req_language, s->cfg.language, sizeof s->req_language);
     s->first_sound_us = -1;
     s->done = 1;
@@ -309,7 +354,7 @@ int ov_speech_open(const ov_speech_config *cfg, ov_speech **out)
     open_audio(s);
     s->thread = SDL_CreateThread(speech_thread, "ov-speech", s);
     if (!s->thread) {
-        char msg[300];
+        char msg[OV_ERR_LEN];
         snprintf(msg, sizeof msg, "Speech could not start: no thread (%s).", SDL_GetError());
         add_problem(s, msg);
     } else {
@@ -390,7 +435,12 @@ int ov_speech_current_word(ov_speech *s, int *char_start, int *char_len)
             int lo = 0, hi = s->nmarks - 1, best = -1;     /* last mark with sample <= p */
             while (lo <= hi) {
                 int mid = (lo + hi) / 2;
-                if (s->marks[mid].sample <= (long)p) { best = mid; lo = mid + 1; } else hi = mid - 1;
+                if (s->marks[mid].sample <= (long)p) {
+                    best = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
             }
             if (best >= 0) {
                 if (char_start) *char_start = s->marks[best].start;
@@ -421,7 +471,7 @@ int ov_speech_wait(ov_speech *s, int timeout_ms)
     uint64_t end = ov_now_ms() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0);
     while (ov_speech_busy(s)) {
         if (ov_now_ms() >= end) return 0;
-        SDL_Delay(5);
+        SDL_Delay(WAIT_POLL_MS);
     }
     return 1;
 }
@@ -448,6 +498,19 @@ const char *ov_speech_problem(ov_speech *s)
     return s->problem_out[0] ? s->problem_out : NULL;
 }
 
+/* Free the thread's locks and signals (each may be missing after a failed open). */
+static void destroy_sync(ov_speech *s)
+{
+    if (s->req_cond)
+        SDL_DestroyCond(s->req_cond);
+    if (s->req_lock)
+        SDL_DestroyMutex(s->req_lock);
+    if (s->play_lock)
+        SDL_DestroyMutex(s->play_lock);
+    if (s->ready)
+        SDL_DestroySemaphore(s->ready);
+}
+
 void ov_speech_close(ov_speech *s)
 {
     if (!s) return;
@@ -459,12 +522,11 @@ void ov_speech_close(ov_speech *s)
         SDL_UnlockMutex(s->req_lock);
         SDL_WaitThread(s->thread, NULL);
     }
-    if (s->dev) SDL_CloseAudioDevice(s->dev);
-    if (s->audio_inited) SDL_QuitSubSystem(SDL_INIT_AUDIO);
-    if (s->req_cond) SDL_DestroyCond(s->req_cond);
-    if (s->req_lock) SDL_DestroyMutex(s->req_lock);
-    if (s->play_lock) SDL_DestroyMutex(s->play_lock);
-    if (s->ready) SDL_DestroySemaphore(s->ready);
+    if (s->dev)
+        SDL_CloseAudioDevice(s->dev);
+    if (s->audio_inited)
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    destroy_sync(s);
     free(s->req_text);
     free(s->req_rec);
     free(s->samples);

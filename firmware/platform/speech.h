@@ -11,14 +11,21 @@
 
 typedef struct ov_speech ov_speech;
 
+#define OV_SPEECH_LANG_LEN 16        /* an espeak language code, "en-gb" */
+#define OV_SPEECH_VOICE_LEN 32       /* an espeak voice name */
+#define OV_SPEECH_DEVICE_LEN 64      /* an SDL audio device name */
+#define OV_SPEECH_DEFAULT_WPM 135    /* words per minute: slower, for easy read */
+#define OV_SPEECH_DEFAULT_PITCH 50
+#define OV_SPEECH_DEFAULT_VOLUME 100
+
 typedef struct {
-    char language[16];   /* espeak language, e.g. "en-gb", "cy" */
-    char voice[32];      /* optional voice name; "" = by language */
+    char language[OV_SPEECH_LANG_LEN];   /* espeak language, e.g. "en-gb", "cy" */
+    char voice[OV_SPEECH_VOICE_LEN];     /* optional voice name; "" = by language */
     int rate;            /* words per minute; default 135 (easy read: slower) */
     int pitch;           /* 0..100, default 50 */
     int volume;          /* 0..200, default 100 */
     int enabled;         /* 0: never make a sound */
-    char audio_device[64]; /* SDL device name to prefer, "" = default */
+    char audio_device[OV_SPEECH_DEVICE_LEN]; /* SDL device name to prefer, "" = default */
 } ov_speech_config;
 
 void ov_speech_config_defaults(ov_speech_config *cfg);
@@ -36,23 +43,21 @@ void ov_speech_stop(ov_speech *s);
 
 /* The word being heard now: its first character (0-based, in characters, not
  * bytes) and length in characters within the text given to ov_speech_say.
- * Returns 1 when a word is playing, 0 when nothing is. */
+ * Returns 1 when a word is playing, 0 when nothing is. One uncontended mutex
+ * and a binary search: fine to call every frame. */
 int ov_speech_current_word(ov_speech *s, int *char_start, int *char_len);
 
 /* 1 while sound is playing or about to. */
 int ov_speech_busy(ov_speech *s);
 
-/* NULL when all is well, or a sentence for the facilitator ("No sound device: ..."). */
+/* NULL when all is well, or a sentence for the facilitator ("No sound
+ * device: ..."). The buffer is overwritten by the next call: call it from one
+ * thread (the kiosk loop). Problems can appear after open (a broken
+ * recording, a voice missing for new content), so ask again when a screen
+ * changes. */
 const char *ov_speech_problem(ov_speech *s);
 
 void ov_speech_close(ov_speech *s);
-
-/* Added by the speech module (issue 4).
- * Notes: ov_speech_problem returns a buffer that the next call overwrites;
- * call it from one thread (the kiosk loop). Problems can appear after open
- * (a broken recording, a voice missing for new content), so poll it, e.g.
- * when a screen changes. ov_speech_current_word is one uncontended mutex and
- * a binary search: fine to call every frame. */
 
 /* Language of the content being spoken ("en-gb", "cy"); used from the next
  * ov_speech_say on ("" = back to cfg->language). Never blocks. */

@@ -2,6 +2,7 @@
  * voice by properties, prosody, synchronous synthesis to a sink with word
  * events as 0-based character positions. The only file including espeak-ng. */
 #include "platform/speech_espeak.h"
+#include "platform/speech.h"
 
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
@@ -10,7 +11,7 @@
 
 static int g_ready;
 static int g_rate;
-static const ov_espeak_sink *g_sink;   /* valid only inside ov_espeak_synth */
+static const ov_sound_sink *g_sink;   /* valid only inside ov_espeak_synth */
 static int g_aborted;
 static long g_samples;                 /* samples delivered in this synthesis */
 
@@ -21,7 +22,7 @@ static void status_text(espeak_ng_STATUS st, char *buf, size_t len)
 
 static int synth_callback(short *wav, int n, espeak_EVENT *ev)
 {
-    const ov_espeak_sink *sink = g_sink;
+    const ov_sound_sink *sink = g_sink;
     if (!sink || g_aborted) return 1;
     for (; ev && ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
         if (ev->type != espeakEVENT_WORD || ev->length <= 0) continue;   /* length 0: end marker */
@@ -30,7 +31,10 @@ static int synth_callback(short *wav, int n, espeak_EVENT *ev)
     }
     if (wav && n > 0) {
         g_samples += n;
-        if (sink->audio && sink->audio(sink->user, wav, n)) { g_aborted = 1; return 1; }
+        if (sink->audio && sink->audio(sink->user, wav, (size_t)n)) {
+            g_aborted = 1;
+            return 1;
+        }
     }
     return 0;
 }
@@ -38,7 +42,7 @@ static int synth_callback(short *wav, int n, espeak_EVENT *ev)
 int ov_espeak_init(const char *data_dir, char *err, size_t errlen)
 {
     if (g_ready) return OV_OK;      /* once per process: see ov_espeak_term */
-    char msg[160];
+    char msg[OV_REASON_LEN];
     espeak_ng_InitializePath(data_dir);
     espeak_ng_ERROR_CONTEXT ctx = NULL;
     espeak_ng_STATUS st = espeak_ng_Initialize(&ctx);
@@ -46,7 +50,8 @@ int ov_espeak_init(const char *data_dir, char *err, size_t errlen)
         status_text(st, msg, sizeof msg);
         espeak_ng_ClearErrorContext(&ctx);
         return ov_fail(err, errlen, OV_ENOTFOUND,
-                       "No speech: espeak-ng data could not be loaded from %s (%s). Install the espeak-ng-data package%s",
+                       "No speech: espeak-ng data could not be loaded from %s (%s). Install the "
+                       "espeak-ng-data package%s",
                        data_dir ? data_dir : "its default folder", msg,
                        data_dir ? " or fix the data path" : " or unset ESPEAK_DATA_PATH");
     }
@@ -55,7 +60,8 @@ int ov_espeak_init(const char *data_dir, char *err, size_t errlen)
     if (st != ENS_OK) {
         status_text(st, msg, sizeof msg);
         espeak_ng_Terminate();
-        return ov_fail(err, errlen, OV_EIO, "No speech: espeak-ng could not start (%s); reinstall espeak-ng", msg);
+        return ov_fail(err, errlen, OV_EIO, "No speech: espeak-ng could not start (%s); reinstall espeak-ng",
+                       msg);
     }
     espeak_SetSynthCallback(synth_callback);
     g_rate = espeak_ng_GetSampleRate();
@@ -64,8 +70,6 @@ int ov_espeak_init(const char *data_dir, char *err, size_t errlen)
 }
 
 int ov_espeak_ready(void) { return g_ready; }
-
-int ov_espeak_rate(void) { return g_ready ? g_rate : 0; }
 
 /* Primary language subtag of s ("en" of "en-gb"), into out. */
 static void primary(const char *s, char *out, size_t len)
@@ -82,7 +86,7 @@ static int current_voice_speaks(const char *language)
     espeak_VOICE *v = espeak_GetCurrentVoice();
     if (!v || !v->languages) return 0;
     if (!language || !language[0]) return 1;
-    char want[16], have[16];
+    char want[OV_SPEECH_LANG_LEN], have[OV_SPEECH_LANG_LEN];
     primary(language, want, sizeof want);
     for (const char *p = v->languages; *p; p += strlen(p + 1) + 2) {   /* priority byte + name + NUL */
         primary(p + 1, have, sizeof have);
@@ -110,17 +114,20 @@ int ov_espeak_select_voice(const char *language, const char *voice, char *err, s
     if (by_language(lang)) {
         if (voice && voice[0])
             return ov_fail(err, errlen, OV_ENOTFOUND,
-                           "Voice '%s' was not found or does not speak '%s'; using %s. Run `espeak-ng --voices=%s` to list voices",
+                           "Voice '%s' was not found or does not speak '%s'; using %s. Run `espeak-ng "
+                           "--voices=%s` to list voices",
                            voice, lang, ov_espeak_voice_name(), lang);
         return OV_OK;
     }
-    char prim[16];
+    char prim[OV_SPEECH_LANG_LEN];
     primary(lang, prim, sizeof prim);
     if (strcmp(prim, lang) && by_language(prim))
-        return ov_fail(err, errlen, OV_ENOTFOUND, "No voice for language '%s'; using %s", lang, ov_espeak_voice_name());
+        return ov_fail(err, errlen, OV_ENOTFOUND, "No voice for language '%s'; using %s", lang,
+                       ov_espeak_voice_name());
     by_language("en");
     return ov_fail(err, errlen, OV_ENOTFOUND,
-                   "No voice for language '%s'; speaking English instead. Check the content's language code", lang);
+                   "No voice for language '%s'; speaking English instead. "
+                   "Check the content's language code", lang);
 }
 
 const char *ov_espeak_voice_name(void)
@@ -129,18 +136,24 @@ const char *ov_espeak_voice_name(void)
     return v && v->name ? v->name : "";
 }
 
-static int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+#define PITCH_MAX 100    /* espeak-ng's pitch range is 0..100 */
+#define VOLUME_MAX 200   /* espeak-ng's volume range is 0..200 (100 = normal) */
+
+static int clamp(int v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
 
 int ov_espeak_set_prosody(int rate_wpm, int pitch, int volume)
 {
     if (!g_ready) return OV_EINVAL;
     espeak_ng_SetParameter(espeakRATE, clamp(rate_wpm, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
-    espeak_ng_SetParameter(espeakPITCH, clamp(pitch, 0, 100), 0);
-    espeak_ng_SetParameter(espeakVOLUME, clamp(volume, 0, 200), 0);
+    espeak_ng_SetParameter(espeakPITCH, clamp(pitch, 0, PITCH_MAX), 0);
+    espeak_ng_SetParameter(espeakVOLUME, clamp(volume, 0, VOLUME_MAX), 0);
     return OV_OK;
 }
 
-int ov_espeak_synth(const char *text, const ov_espeak_sink *sink, char *err, size_t errlen)
+int ov_espeak_synth(const char *text, const ov_sound_sink *sink, char *err, size_t errlen)
 {
     if (!g_ready) return ov_fail(err, errlen, OV_EINVAL, "espeak-ng is not running");
     if (!text || !sink) return ov_fail(err, errlen, OV_EINVAL, "nothing to say");
@@ -156,7 +169,7 @@ int ov_espeak_synth(const char *text, const ov_espeak_sink *sink, char *err, siz
         return OV_ESPEAK_ABORTED;
     }
     if (st != ENS_OK) {
-        char msg[160];
+        char msg[OV_REASON_LEN];
         status_text(st, msg, sizeof msg);
         return ov_fail(err, errlen, OV_EIO, "espeak-ng could not speak the text (%s)", msg);
     }

@@ -3,23 +3,25 @@
  * espeak-ng is a process-wide singleton and not thread-safe: every function
  * here must be called from one thread at a time (the speech thread, or the
  * `ourvoice say` command). Synthesis is synchronous, into the caller's sink,
- * at ov_espeak_rate() Hz (22050), mono, signed 16-bit. */
+ * at the rate espeak-ng reports at init (22050 Hz), mono, signed 16-bit. */
 #ifndef OV_SPEECH_ESPEAK_H
 #define OV_SPEECH_ESPEAK_H
 
 #include "base/ov_common.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
-/* Where audio and word events go during ov_espeak_synth. */
+/* Where samples and word marks go: used by ov_espeak_synth and by the
+ * ov_synth_* calls of speech_synth.h (each says what char_pos counts in). */
 typedef struct {
     /* n samples more; return nonzero to abandon the synthesis at once. */
-    int (*audio)(void *user, const int16_t *samples, int n);
+    int (*audio)(void *user, const int16_t *samples, size_t n);
     /* A word starts at `sample` (from the start of this synthesis); char_pos is
-     * 0-based, in CHARACTERS of the text given to ov_espeak_synth. */
+     * 0-based, in CHARACTERS of the text given to the call. */
     void (*word)(void *user, long sample, int char_pos, int char_len);
     void *user;
-} ov_espeak_sink;
+} ov_sound_sink;
 
 #define OV_ESPEAK_ABORTED 1   /* ov_espeak_synth: the sink asked to stop */
 
@@ -33,9 +35,6 @@ int ov_espeak_init(const char *data_dir, char *err, size_t errlen);
 
 /* 1 when ov_espeak_init has succeeded in this process. */
 int ov_espeak_ready(void);
-
-/* Sample rate of the audio espeak makes (22050), or 0 before init. */
-int ov_espeak_rate(void);
 
 /* Choose the voice: `voice` (a voice name or file such as "en-gb-scotland" or
  * "en+f3") when given and it speaks `language`; otherwise the best voice for
@@ -55,7 +54,7 @@ int ov_espeak_set_prosody(int rate_wpm, int pitch, int volume);
 /* Speak UTF-8 `text` into the sink, returning when done. The text must already
  * be cleaned (see speech_text.h). Returns OV_OK, OV_ESPEAK_ABORTED, OV_EINVAL
  * (not initialised / NULL), or OV_EIO with err holding espeak's message. */
-int ov_espeak_synth(const char *text, const ov_espeak_sink *sink, char *err, size_t errlen);
+int ov_espeak_synth(const char *text, const ov_sound_sink *sink, char *err, size_t errlen);
 
 /* Done speaking for now: cancels anything pending. espeak-ng itself stays
  * loaded until the process exits (1.51 hangs if terminated twice). */

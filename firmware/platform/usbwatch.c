@@ -16,7 +16,8 @@ static const char *field(const char *p, char *out, size_t outlen)
     while (*p == ' ') p++;
     while (*p && *p != ' ' && *p != '\n') {
         char c = *p++;
-        if (c == '\\' && p[0] >= '0' && p[0] <= '3' && p[1] >= '0' && p[1] <= '7' && p[2] >= '0' && p[2] <= '7') {
+        if (c == '\\' && p[0] >= '0' && p[0] <= '3' && p[1] >= '0' && p[1] <= '7' && p[2] >= '0'
+            && p[2] <= '7') {
             c = (char)((p[0] - '0') * 64 + (p[1] - '0') * 8 + (p[2] - '0'));
             p += 3;
         }
@@ -103,7 +104,8 @@ static int has(const ov_mount_list *l, const char *mp)
     return 0;
 }
 
-int ov_usb_diff(const ov_mount_list *before, const ov_mount_list *now, ov_mount_list *added, ov_mount_list *removed)
+int ov_usb_diff(const ov_mount_list *before, const ov_mount_list *now, ov_mount_list *added,
+                ov_mount_list *removed)
 {
     int changes = 0;
     if (added) added->n = 0;

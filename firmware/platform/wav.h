@@ -33,10 +33,6 @@ int ov_wav_parse(const uint8_t *data, size_t len, ov_pcm *out, char *err, size_t
  * when it is not a usable WAV; OV_ENOMEM. err names the file and the fix. */
 int ov_wav_load(const char *path, int rate, ov_pcm *out, char *err, size_t errlen);
 
-/* Convert in->rate to `rate` by linear interpolation into *out (a new buffer).
- * Returns OV_OK, OV_EINVAL (rate out of range), OV_ENOMEM. */
-int ov_pcm_resample(const ov_pcm *in, int rate, ov_pcm *out);
-
 /* Write n mono 16-bit samples at `rate` Hz as a canonical 44-byte-header WAV.
  * Returns OV_OK, or OV_EIO with err saying why (the file may be incomplete). */
 int ov_wav_write(const char *path, const int16_t *samples, size_t n, int rate,

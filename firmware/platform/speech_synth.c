@@ -1,6 +1,6 @@
-/* speech_render.c — text -> cleaned text -> espeak samples + word marks mapped
+/* speech_synth.c — text -> cleaned text -> espeak samples + word marks mapped
  * back to the original text; or recording -> samples + proportional marks. */
-#include "platform/speech_render.h"
+#include "platform/speech_synth.h"
 
 #include "platform/speech_espeak.h"
 #include "ui/speech_text.h"
@@ -10,17 +10,17 @@
 #include <string.h>
 
 typedef struct {
-    const ov_render_sink *sink;
+    const ov_sound_sink *sink;
     const ov_clean_text *ct;
     ov_word_span *words;
     int nwords;
     int last_word;        /* index of the last word reported, -1 before any */
 } text_job;
 
-static int job_audio(void *user, const int16_t *s, int n)
+static int job_audio(void *user, const int16_t *s, size_t n)
 {
     text_job *j = user;
-    return j->sink->audio ? j->sink->audio(j->sink->user, s, (size_t)n) : 0;
+    return j->sink->audio ? j->sink->audio(j->sink->user, s, n) : 0;
 }
 
 static void job_word(void *user, long sample, int pos, int len)
@@ -34,7 +34,7 @@ static void job_word(void *user, long sample, int pos, int len)
     if (j->sink->word) j->sink->word(j->sink->user, sample, j->words[w].start, j->words[w].len);
 }
 
-int ov_render_text(const char *text, const ov_render_sink *sink, char *err, size_t errlen)
+int ov_synth_text(const char *text, const ov_sound_sink *sink, char *err, size_t errlen)
 {
     if (!text || !sink) return ov_fail(err, errlen, OV_EINVAL, "nothing to say");
     ov_clean_text ct;
@@ -43,12 +43,15 @@ int ov_render_text(const char *text, const ov_render_sink *sink, char *err, size
     text_job j = { .sink = sink, .ct = &ct, .last_word = -1 };
     int n = ov_speech_words(text, NULL, 0);
     j.words = malloc((size_t)(n > 0 ? n : 1) * sizeof *j.words);
-    if (!j.words) { rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory preparing speech"); goto out; }
+    if (!j.words) {
+        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory preparing speech");
+        goto out;
+    }
     j.nwords = ov_speech_words(text, j.words, n);
     if (!ov_clean_text_speakable(&ct)) goto out;
-    ov_espeak_sink es = { .audio = job_audio, .word = job_word, .user = &j };
+    ov_sound_sink es = { .audio = job_audio, .word = job_word, .user = &j };
     rc = ov_espeak_synth(ct.text, &es, err, errlen);
-    if (rc == OV_ESPEAK_ABORTED) rc = OV_RENDER_ABORTED;
+    if (rc == OV_ESPEAK_ABORTED) rc = OV_SYNTH_ABORTED;
 out:
     free(j.words);
     ov_clean_text_free(&ct);
@@ -66,8 +69,8 @@ static void sound_bounds(const int16_t *s, size_t n, long *lead, long *tail)
     *tail = (long)(n - b);
 }
 
-int ov_render_recording(const char *text, const char *path, int rate, int volume,
-                        const ov_render_sink *sink, char *err, size_t errlen)
+int ov_synth_recording(const char *text, const char *path, int rate, int volume,
+                        const ov_sound_sink *sink, char *err, size_t errlen)
 {
     if (!path || !sink) return ov_fail(err, errlen, OV_EINVAL, "no recording given");
     ov_pcm pcm;
@@ -84,7 +87,10 @@ int ov_render_recording(const char *text, const char *path, int rate, int volume
     int n = ov_speech_words(text ? text : "", NULL, 0);
     words = malloc((size_t)(n > 0 ? n : 1) * sizeof *words);
     starts = malloc((size_t)(n > 0 ? n : 1) * sizeof *starts);
-    if (!words || !starts) { rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory playing %s", path); goto out; }
+    if (!words || !starts) {
+        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory playing %s", path);
+        goto out;
+    }
     ov_speech_words(text ? text : "", words, n);
     long lead, tail;
     sound_bounds(pcm.samples, pcm.n, &lead, &tail);
@@ -94,7 +100,10 @@ int ov_render_recording(const char *text, const char *path, int rate, int volume
     const size_t chunk = 4096;   /* hand over in pieces so a stop is noticed quickly */
     for (size_t at = 0; at < pcm.n; at += chunk) {
         size_t k = pcm.n - at < chunk ? pcm.n - at : chunk;
-        if (sink->audio && sink->audio(sink->user, pcm.samples + at, k)) { rc = OV_RENDER_ABORTED; goto out; }
+        if (sink->audio && sink->audio(sink->user, pcm.samples + at, k)) {
+            rc = OV_SYNTH_ABORTED;
+            goto out;
+        }
     }
 out:
     free(words);
