@@ -24,7 +24,7 @@ from ovsys import Fail  # noqa: E402
 
 GOLDEN = ovsys.Golden(SRC)
 CUTS = int(os.environ.get("OV_SYSTEM_CUTS", "5"))
-ONLY = os.environ.get("OV_SYSTEM_ONLY", "a b f g e h").split()
+ONLY = os.environ.get("OV_SYSTEM_ONLY", "a b f c g e h").split()
 WATCHDOG_S = 30                  # WatchdogSec= in board/rpi/ourvoice.service
 QUESTIONS = 4                    # the built-in questions
 ANSWER_XY = {1: (87, 390), 2: (243, 390), 3: (400, 390), 4: (556, 390)}
@@ -98,9 +98,14 @@ def visit_by_keys(vm, answers=(2, 2, 3, 4), on_thanks=None):
 
 def visits_in_store(disk, name):
     """How many visits the store on the disk holds (votes on the first question)."""
-    rc, out, _ = ovsys.read_store(disk, os.path.join(WORK, f"{name}-data"), OURVOICE)
+    rc, out, data = ovsys.read_store(disk, os.path.join(WORK, f"{name}-data"), OURVOICE)
     if rc != 0:
         raise Fail(f"ourvoice results failed ({rc}): {out[-300:]}")
+    db = os.path.join(data, "tallies.sqlite")
+    if shutil.which("sqlite3") and os.path.exists(db):
+        r = subprocess.run(["sqlite3", db, "PRAGMA integrity_check;"], capture_output=True, text=True)
+        if r.stdout.strip() != "ok":
+            raise Fail(f"the vote store is damaged: integrity_check says {r.stdout.strip()[:200]} {r.stderr[:200]}")
     m = re.search(r"Question: assets \((\d+) vote", out)
     return (int(m.group(1)) if m else 0), out
 
@@ -154,6 +159,8 @@ def main_boot():
         underruns(vm, "b visits")
         if "f" in ONLY:
             watchdog_restarts(vm)
+        if "c" in ONLY:
+            stick_export(vm)
         vm.power_off()
     finally:
         vm.kill()
@@ -188,6 +195,55 @@ def watchdog_restarts(vm):
     check("f: welcome back on screen after the restarts", True)
 
 
+# --- (c): the results taken away on a FAT stick ------------------------------------------------
+STICK_MB = 32
+PIN_KEYS = ("2", "5", "8", "0")       # tests/golden/ourvoice.ini's PIN
+
+
+def mdir(stick, folder="::/ourvoice"):
+    r = subprocess.run(["mdir", "-i", stick, "-a", folder], capture_output=True, text=True)
+    return r.stdout if r.returncode == 0 else ""
+
+
+def stick_export(vm):
+    """(c) a stick plugged in: the facilitator gives the PIN and saves the
+    results; the files are checked from the host with mtools."""
+    stick = os.path.join(WORK, "stick.img")
+    subprocess.run(["mkfs.vfat", "-C", "-n", "KIOSKSTICK", stick, str(STICK_MB * 1024)],
+                   check=True, capture_output=True)
+    t0 = time.time()
+    vm.plug_stick(stick)
+    vm.wait_screen(GOLDEN, "facilitator-pin", limit=90, tolerance=0.1)
+    figure(f"stick plugged in to PIN pad on screen {time.time() - t0:.1f} s")
+    for k in PIN_KEYS:
+        vm.key(k)
+    vm.key("ret")
+    vm.wait_screen(GOLDEN, "facilitator-menu", limit=60, tolerance=0.1)
+    vm.key("4")                       # Save to USB stick
+    end = time.time() + 120
+    listing = ""
+    while time.time() < end:
+        listing = mdir(stick)
+        names = re.findall(r"\S+\.(csv|json|html)", listing)
+        if len(names) >= 3 and ".part" not in listing.lower():
+            break
+        time.sleep(2)
+    figure(f"stick plugged in to the files checked on the stick {time.time() - t0:.1f} s")
+    kinds = sorted(set(re.findall(r"\.(csv|json|html)\b", listing.lower())))
+    check("c: export on the stick, seen from the host with mtools: csv, json, html, no partial file",
+          kinds == ["csv", "html", "json"] and "part" not in listing.lower(), listing[-500:])
+    check("c: no real time in the stick's directory entries (all 2000-01-01)",
+          all("2000-01-01" in line for line in listing.splitlines() if re.search(r"\.(csv|json|html)", line.lower())),
+          listing[-500:])
+    csvs = [ln.split()[-1] for ln in listing.splitlines() if ln.lower().rstrip().endswith(".csv")]
+    body = ""
+    if csvs:
+        r = subprocess.run(["mtype", "-i", stick, f"::/ourvoice/{csvs[0]}"], capture_output=True, text=True)
+        body = r.stdout
+    check("c: the exported CSV has the questions' answers", "assets" in body, body[:300])
+    vm.key("7")                       # Back to voting
+
+
 # --- (h): the display driver loads late -------------------------------------------------------
 def late_display():
     disk = fresh_disk("late")
@@ -220,7 +276,7 @@ def power_cuts():
         try:
             if cut > 1:
                 check(f"e: after power cut {cut - 1}, the kiosk is back on its own",
-                      True, "")
+                      vm.unit("NRestarts") == "0", f"NRestarts={vm.unit('NRestarts')}")
                 figure(f"boot after power cut {cut - 1}: READY=1 in {t_ready:.1f} s")
             vm.wait_screen(GOLDEN, "welcome", tolerance=0.05)
             visit_by_keys(vm)
@@ -244,7 +300,7 @@ def power_cuts():
     try:
         check(f"e: after power cut {CUTS}, the kiosk is back on its own", vm.unit("NRestarts") == "0",
               f"NRestarts={vm.unit('NRestarts')}")
-        _, out = vm.sh("journalctl -b -o cat | grep -i -E 'corrupt|malformed|integrity' | head -5; true")
+        _, out = vm.sh("journalctl -b -u ourvoice.service -o cat | grep -i -E 'corrupt|malformed' | head -5; true")
         check("e: nothing corrupt in the store after the cuts (kiosk log)", out.strip() == "", out.strip())
         vm.power_off()
     finally:
