@@ -6,8 +6,8 @@
 # devices (mkfs.ext4 -d), plus the kernel and initramfs to boot it with.
 #
 # Usage: sh toolchain/system/image.sh BUILD OUTDIR
-#   BUILD   the checkout's build folder (the program is built there, and the
-#           .deb in BUILD/system-deb/)
+#   BUILD   the checkout's build folder (the program is taken from there; the
+#           .deb is made in BUILD/system-deb/deb/)
 #   OUTDIR  where vmlinuz, initrd.img and root.img (the fresh disk) are put
 # Caches (outside the checkout), each keyed by a hash of what goes into it:
 #   $OV_CACHE/system/base-<hash>/   debootstrap root: kernel, systemd, ALSA
@@ -95,15 +95,14 @@ if [ ! -f "$BASE/.ok" ]; then
 fi
 
 # --- 2. the package, from this checkout ----------------------------------------------
-DEBDIR=$BUILD/system-deb
+# Packaged in BUILD/system-deb/ (so `make deb`'s BUILD/deb/ is left alone).
 # A fixed version keeps the package (and so the cache key) the same between
 # commits that do not change what it installs.
+DEBDIR=$BUILD/system-deb
 OV_VERSION=0.1.0~systemtest OV_DEB_BINARY="$BUILD/ourvoice" OV_LINTIAN_SUPPRESS=${OV_LINTIAN_SUPPRESS:-} \
-    sh toolchain/make-deb.sh $ARCH "$BUILD" >"$OUT/make-deb.log" 2>&1 ||
+    sh toolchain/make-deb.sh $ARCH "$DEBDIR" >"$OUT/make-deb.log" 2>&1 ||
     { cat "$OUT/make-deb.log" >&2; say "make-deb.sh failed"; exit 1; }
-mkdir -p "$DEBDIR"
-DEB=$(ls -t "$BUILD"/deb/ourvoice_*_$ARCH.deb | head -n 1)
-cp "$DEB" "$DEBDIR/ourvoice.deb"
+DEB=$(ls -t "$DEBDIR"/deb/ourvoice_*_$ARCH.deb | head -n 1)
 # The key: what the package installs (md5sums, control less Version) + install.sh.
 PKG_KEY=$( { dpkg-deb -I "$DEB" md5sums | grep -v changelog; dpkg-deb -f "$DEB" Depends;
              cat board/rpi/*; echo "$BASE_KEY"; } | hash_of)
