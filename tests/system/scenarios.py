@@ -58,9 +58,13 @@ def fresh_disk(name):
 
 def boot(disk, name, extra=""):
     vm = ovsys.VM(IMGDIR, WORK, disk, append_extra=extra, name=name)
-    vm.start()
-    t_ctl = vm.wait_ctl()
-    t_ready = vm.wait_ready()
+    try:
+        vm.start()
+        t_ctl = vm.wait_ctl()
+        t_ready = vm.wait_ready()
+    except BaseException:
+        vm.kill()
+        raise
     return vm, t_ctl, t_ready
 
 

@@ -13,7 +13,9 @@
 #    passes modprobe.blacklist=bochs so nothing else loads it);
 #  - ovtest-nogl.service: with "ovtest.nogl" hides Mesa's DRI drivers and
 #    libGL/libOpenGL before the kiosk starts (scenario g);
-#  - the serial login prompts masked, so the console shows only the log.
+#  - the serial login prompts masked, so the console shows only the log;
+#  - a longer TimeoutStartSec for the kiosk: under qemu's TCG on a loaded
+#    machine its first frame can take over the 120 s a slow Pi is given.
 set -eu
 R=${1:?usage: fixtures.sh ROOT SRC}
 SRC=${2:?usage: fixtures.sh ROOT SRC}
@@ -95,3 +97,5 @@ for u in serial-getty@ttyS0.service serial-getty@ttyS1.service getty@tty2.servic
          apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer; do
     ln -sf /dev/null "$R/etc/systemd/system/$u"
 done
+mkdir -p "$R/etc/systemd/system/ourvoice.service.d"
+printf '[Service]\nTimeoutStartSec=600\n' >"$R/etc/systemd/system/ourvoice.service.d/ovtest-slow-vm.conf"
