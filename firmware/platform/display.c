@@ -76,7 +76,8 @@ static int make_renderer(ov_display *d, int headless, char *err, size_t errlen)
         ov_log_warn("display: no accelerated renderer (%s); drawing in software", why);
         return OV_OK;
     }
-    return ov_fail(err, errlen, OV_EIO, "cannot draw on the window: %s (accelerated: %s)", SDL_GetError(), why);
+    return ov_fail(err, errlen, OV_EIO, "cannot draw on the window: %s (accelerated: %s)",
+                   SDL_GetError(), why);
 }
 
 /* 1 when the device tree says this is a Raspberry Pi 5, else 0. */

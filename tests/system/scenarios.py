@@ -187,7 +187,7 @@ def watchdog_restarts(vm):
     end = time.time() + 120
     while time.time() < end and vm.unit("NRestarts") != "1":
         time.sleep(1)
-    vm.wait_ready(120)
+    vm.wait_ready()
     check("f: kiosk killed (SIGKILL): systemd starts it again", vm.unit("NRestarts") == "1",
           f"NRestarts={vm.unit('NRestarts')}")
     vm.wait_screen(GOLDEN, "welcome", limit=120, tolerance=0.05)
@@ -200,7 +200,7 @@ def watchdog_restarts(vm):
     n = vm.journal_count("ourvoice.service: Watchdog timeout")
     check("f: kiosk hung (SIGSTOP): the watchdog restarts it", vm.unit("NRestarts") == "2" and n >= 1,
           f"NRestarts={vm.unit('NRestarts')}, watchdog timeouts logged {n}")
-    vm.wait_ready(120)
+    vm.wait_ready()
     vm.wait_screen(GOLDEN, "welcome", limit=120, tolerance=0.05)
     check("f: welcome back on screen after the restarts", True)
     underruns(vm, "f restarts")
