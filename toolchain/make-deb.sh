@@ -57,13 +57,15 @@ $STRIP --remove-section=.comment --remove-section=.note --strip-unneeded "$P/usr
 for d in assets/*; do
     [ -d "$d" ] && cp -R "$d" "$P/usr/share/ourvoice/"
 done
-for f in board/rpi/install.sh board/rpi/uninstall.sh; do
+for f in board/rpi/install.sh board/rpi/uninstall.sh board/rpi/wait-display.sh; do
     [ -f "$f" ] && install -m 755 "$f" "$P/usr/share/ourvoice/rpi/"
 done
 for f in board/rpi/journald-ourvoice.conf board/rpi/config.txt.fragment board/rpi/cmdline.txt.add \
          board/rpi/cmdline.txt.remove; do
     install -m 644 "$f" "$P/usr/share/ourvoice/rpi/"
 done
+mkdir -p "$P/usr/lib/ourvoice"
+install -m 755 board/rpi/wait-display.sh "$P/usr/lib/ourvoice/wait-display"
 install -m 644 board/rpi/ourvoice.service "$P/$LIBDIR/systemd/system/ourvoice.service"
 install -m 644 board/rpi/99-ourvoice-usb.rules "$P/$LIBDIR/udev/rules.d/99-ourvoice-usb.rules"
 install -m 644 board/ourvoice.ini "$P/etc/ourvoice/ourvoice.ini"
@@ -114,6 +116,10 @@ if [ -z "$SHLIBS" ]; then
     cat "$tmp/err" >&2
     say "dpkg-shlibdeps could not work out the library packages (is dpkg-dev installed?)"; exit 1
 fi
+# SDL's KMSDRM driver (the kiosk's screen with no desktop) loads Mesa's GBM,
+# EGL and GLES at run time, so dpkg-shlibdeps cannot see them: without them
+# the kiosk cannot open its window.
+KMSDRM_DEPS="libgbm1, libegl1, libegl-mesa0, libgles2, libgl1-mesa-dri"
 SIZE=$(du -sk --exclude=DEBIAN "$P" | cut -f1)
 
 cat >"$P/DEBIAN/control" <<EOT
@@ -122,7 +128,7 @@ Version: $VERSION
 Architecture: $ARCH
 Maintainer: $MAINT
 Installed-Size: $SIZE
-Depends: $SHLIBS, adduser, espeak-ng-data, fonts-sil-andika | fonts-dejavu-core, systemd, udev
+Depends: $SHLIBS, $KMSDRM_DEPS, adduser, espeak-ng-data, fonts-sil-andika | fonts-dejavu-core, systemd, udev
 Section: misc
 Priority: optional
 Homepage: https://example.org/ourvoice

@@ -3,6 +3,7 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <stdio.h>
 #include <string.h>
 
 struct ov_display {
@@ -16,6 +17,99 @@ struct ov_display {
     uint32_t press_started;   /* for long presses */
     int press_x, press_y, pressing;
 };
+
+/* SDL draws garbage through KMSDRM on a Raspberry Pi 5 before this version
+ * (libsdl-org/SDL issue 8579). */
+enum { OV_PI5_SDL_MAJOR = 2, OV_PI5_SDL_MINOR = 30 };
+static const char *const PI_MODEL_FILES[] = {
+    "/proc/device-tree/model", "/sys/firmware/devicetree/base/model",
+};
+static char pi5_warning[192];
+
+/* The renderer (SDL driver `index`, -1 = SDL's choice) and its logical canvas,
+ * both or neither. Returns OV_OK or OV_EIO (SDL_GetError() says why). */
+static int make_canvas(ov_display *d, int index, uint32_t flags)
+{
+    d->ren = SDL_CreateRenderer(d->win, index, flags | SDL_RENDERER_TARGETTEXTURE);
+    if (!d->ren) return OV_EIO;
+    d->canvas = SDL_CreateTexture(d->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, d->lw, d->lh);
+    if (d->canvas) return OV_OK;
+    SDL_DestroyRenderer(d->ren);
+    d->ren = NULL;
+    return OV_EIO;
+}
+
+/* The first accelerated SDL render driver after SDL's own choice that can
+ * draw to a canvas (e.g. "opengles2" on a system with EGL but no desktop
+ * OpenGL). Returns OV_OK or OV_EIO. */
+static int make_other_accelerated(ov_display *d)
+{
+    int n = SDL_GetNumRenderDrivers();
+    for (int i = 0; i < n; i++) {
+        SDL_RendererInfo info;
+        if (SDL_GetRenderDriverInfo(i, &info) != 0 || !(info.flags & SDL_RENDERER_ACCELERATED)) continue;
+        if (make_canvas(d, i, SDL_RENDERER_ACCELERATED) != OV_OK) continue;
+        /* The software path presents through the same driver (window texture). */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, info.name);
+        ov_log_info("display: drawing with SDL's %s renderer", info.name);
+        return OV_OK;
+    }
+    return OV_EIO;
+}
+
+/* An accelerated renderer when there is one that can draw to a canvas; else
+ * SDL's software renderer, said once in the log (a system without OpenGL,
+ * e.g. only GLES, must still run, not crash-loop). Returns OV_OK or OV_EIO. */
+static int make_renderer(ov_display *d, int headless, char *err, size_t errlen)
+{
+    uint32_t flags = headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+    if (make_canvas(d, -1, flags) == OV_OK) return OV_OK;
+    if (headless)
+        return ov_fail(err, errlen, OV_EIO, "cannot draw on the window: %s", SDL_GetError());
+    char why[160];
+    snprintf(why, sizeof why, "%s", SDL_GetError());
+    if (make_other_accelerated(d) == OV_OK) {
+        ov_log_warn("display: SDL's first renderer cannot draw here (%s); using another one", why);
+        return OV_OK;
+    }
+    if (make_canvas(d, -1, SDL_RENDERER_SOFTWARE) == OV_OK) {
+        ov_log_warn("display: no accelerated renderer (%s); drawing in software", why);
+        return OV_OK;
+    }
+    return ov_fail(err, errlen, OV_EIO, "cannot draw on the window: %s (accelerated: %s)",
+                   SDL_GetError(), why);
+}
+
+/* 1 when the device tree says this is a Raspberry Pi 5, else 0. */
+static int is_pi5(void)
+{
+    for (size_t i = 0; i < sizeof PI_MODEL_FILES / sizeof PI_MODEL_FILES[0]; i++) {
+        FILE *f = fopen(PI_MODEL_FILES[i], "r");
+        if (!f) continue;
+        char model[128] = "";
+        size_t n = fread(model, 1, sizeof model - 1, f);
+        fclose(f);
+        model[n] = 0;
+        return strstr(model, "Raspberry Pi 5") != NULL;
+    }
+    return 0;
+}
+
+/* On a Pi 5 with SDL older than 2.30, says once that the display needs
+ * Raspberry Pi OS trixie (or a newer SDL); ov_display_sdl_warning() has it. */
+static void warn_old_sdl_on_pi5(void)
+{
+    SDL_version v;
+    SDL_GetVersion(&v);
+    int old = v.major < OV_PI5_SDL_MAJOR || (v.major == OV_PI5_SDL_MAJOR && v.minor < OV_PI5_SDL_MINOR);
+    if (!old || pi5_warning[0] || !is_pi5()) return;
+    snprintf(pi5_warning, sizeof pi5_warning,
+             "The screen may show garbage: this Raspberry Pi 5 has SDL %d.%d.%d. "
+             "Install Raspberry Pi OS trixie (or SDL 2.30 or newer).", v.major, v.minor, v.patch);
+    ov_log_warn("display: %s", pi5_warning);
+}
+
+const char *ov_display_sdl_warning(void) { return pi5_warning[0] ? pi5_warning : NULL; }
 
 int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_t errlen)
 {
@@ -46,15 +140,11 @@ int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_
     d->win = SDL_CreateWindow("OurVoice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, d->pw, d->ph, flags);
     if (!d->win) { ov_fail(err, errlen, OV_EIO, "cannot open a window: %s", SDL_GetError()); goto fail; }
     if (o->fullscreen) SDL_GetWindowSize(d->win, &d->pw, &d->ph);
-    uint32_t rflags = o->headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_PRESENTVSYNC;
-    d->ren = SDL_CreateRenderer(d->win, -1, rflags | SDL_RENDERER_TARGETTEXTURE);
-    if (!d->ren) d->ren = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
-    if (!d->ren) { ov_fail(err, errlen, OV_EIO, "cannot draw on the window: %s", SDL_GetError()); goto fail; }
     int sideways = d->rotation == 90 || d->rotation == 270;
     d->lw = sideways ? d->ph : d->pw;
     d->lh = sideways ? d->pw : d->ph;
-    d->canvas = SDL_CreateTexture(d->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, d->lw, d->lh);
-    if (!d->canvas) { ov_fail(err, errlen, OV_EIO, "cannot make the drawing canvas: %s", SDL_GetError()); goto fail; }
+    if (make_renderer(d, o->headless, err, errlen) != OV_OK) goto fail;
+    warn_old_sdl_on_pi5();
     if (o->fullscreen || o->headless) SDL_ShowCursor(SDL_DISABLE);
     SDL_EventState(SDL_DROPFILE, SDL_DISABLE);
     *out = d;

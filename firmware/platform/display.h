@@ -37,6 +37,12 @@ typedef struct {
  * with a message (e.g. no display: "set SDL_VIDEODRIVER=offscreen ..."). */
 int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_t errlen);
 
+/* On a Raspberry Pi 5 whose SDL is older than 2.30 (it draws garbage through
+ * KMSDRM there), the sentence for the installer and the facilitator's
+ * "To check" list saying the display needs Raspberry Pi OS trixie or a newer
+ * SDL; NULL otherwise. Set by ov_display_open(), which also logs it once. */
+const char *ov_display_sdl_warning(void);
+
 /* Logical canvas size (width and height swapped for 90 and 270). */
 void ov_display_size(const ov_display *d, int *w, int *h);
 

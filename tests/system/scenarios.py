@@ -1,0 +1,342 @@
+"""tests/system/scenarios.py — the scenarios of `make test-system`, run
+against the appliance image (toolchain/system/image.sh) under qemu, driven
+from outside only: the screen through QMP screendump, touch through the
+usb-tablet, keys through the PS/2 keyboard, the vote store read from a copy
+of the disk after the machine is off (or after a power cut).
+
+Usage: python3 tests/system/scenarios.py SRC IMGDIR WORKDIR OURVOICE
+Environment: OV_SYSTEM_CUTS (power cuts in scenario e, default 5),
+OV_SYSTEM_ONLY (space-separated scenario letters to run, default all).
+Prints one line per check, the figures (boot, first frame, visit timings,
+ALSA underruns), and ends with "system: N passed, N failed"."""
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+SRC, IMGDIR, WORK, OURVOICE = sys.argv[1:5]
+sys.path.insert(0, os.path.join(SRC, "toolchain", "system"))
+import ovsys  # noqa: E402
+from ovsys import Fail  # noqa: E402
+
+GOLDEN = ovsys.Golden(SRC)
+CUTS = int(os.environ.get("OV_SYSTEM_CUTS", "5"))
+ONLY = os.environ.get("OV_SYSTEM_ONLY", "a b f c g e h").split()
+WATCHDOG_S = 30                  # WatchdogSec= in board/rpi/ourvoice.service
+QUESTIONS = 4                    # the built-in questions
+ANSWER_XY = {1: (87, 390), 2: (243, 390), 3: (400, 390), 4: (556, 390)}
+CONFIRM_XY = (200, 385)          # "That's right"
+WELCOME_TAP = (400, 200)
+QUESTION_TOLERANCE = 0.35        # later questions differ from question 1 in their words
+passed = failed = 0
+figures = []
+
+
+def check(name, ok, why=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"PASS {name}", flush=True)
+    else:
+        failed += 1
+        print(f"FAIL {name}: {why}", flush=True)
+
+
+def figure(text):
+    figures.append(text)
+    print(f"  figure: {text}", flush=True)
+
+
+def fresh_disk(name):
+    path = os.path.join(WORK, f"{name}.img")
+    subprocess.run(["cp", "--sparse=always", os.path.join(IMGDIR, "root.img"), path], check=True)
+    return path
+
+
+def boot(disk, name, extra=""):
+    vm = ovsys.VM(IMGDIR, WORK, disk, append_extra=extra, name=name)
+    try:
+        vm.start()
+        t_ctl = vm.wait_ctl()
+        t_ready = vm.wait_ready()
+    except BaseException:
+        vm.kill()
+        raise
+    return vm, t_ctl, t_ready
+
+
+def underruns(vm, scenario):
+    """ALSA underruns logged since the last count on this boot (journal lines)."""
+    total = vm.journal_count("underrun")
+    n = total - getattr(vm, "underruns_seen", 0)
+    vm.underruns_seen = total
+    figure(f"{scenario}: ALSA underruns in the journal: {n}")
+    return n
+
+
+def visit_by_touch(vm, answers=(3, 1, 2, 4)):
+    """A member's drop-in visit with the tablet; returns seconds from the first tap to thanks."""
+    t0 = time.time()
+    vm.tap(*WELCOME_TAP)
+    for a in answers[:QUESTIONS]:
+        vm.wait_screen(GOLDEN, "question", tolerance=QUESTION_TOLERANCE)
+        vm.tap(*ANSWER_XY[a])
+        vm.wait_screen(GOLDEN, "confirm", tolerance=QUESTION_TOLERANCE)
+        vm.tap(*CONFIRM_XY)
+    vm.wait_screen(GOLDEN, "thanks", tolerance=QUESTION_TOLERANCE)
+    return time.time() - t0
+
+
+def visit_by_keys(vm, answers=(2, 2, 3, 4), on_thanks=None):
+    """A visit with the keyboard (space, a digit, enter); returns seconds to thanks."""
+    t0 = time.time()
+    vm.key("spc")
+    for a in answers[:QUESTIONS]:
+        vm.wait_screen(GOLDEN, "question", tolerance=QUESTION_TOLERANCE)
+        vm.key(str(a))
+        vm.wait_screen(GOLDEN, "confirm", tolerance=QUESTION_TOLERANCE)
+        vm.key("ret")
+    vm.wait_screen(GOLDEN, "thanks", tolerance=QUESTION_TOLERANCE)
+    return time.time() - t0
+
+
+def visits_in_store(disk, name):
+    """How many visits the store on the disk holds (votes on the first question)."""
+    rc, out, data = ovsys.read_store(disk, os.path.join(WORK, f"{name}-data"), OURVOICE)
+    if rc != 0:
+        raise Fail(f"ourvoice results failed ({rc}): {out[-300:]}")
+    db = os.path.join(data, "tallies.sqlite")
+    if shutil.which("sqlite3") and os.path.exists(db):
+        r = subprocess.run(["sqlite3", db, "PRAGMA integrity_check;"], capture_output=True, text=True)
+        if r.stdout.strip() != "ok":
+            raise Fail(f"the vote store is damaged: integrity_check says {r.stdout.strip()[:200]} {r.stderr[:200]}")
+    m = re.search(r"Question: assets \((\d+) vote", out)
+    return (int(m.group(1)) if m else 0), out
+
+
+def run(name, fn):
+    try:
+        fn()
+    except Fail as e:
+        check(name, False, str(e))
+    except Exception as e:  # a bug in the bench must show as a failure, not stop the run
+        check(name, False, f"{type(e).__name__}: {e}")
+
+
+# --- (a) (b) (f) (g): first boot, visits, watchdog, no GL --------------------------------------
+def main_boot():
+    disk = fresh_disk("main")
+    vm, t_ctl, t_ready = boot(disk, "main", "ovtest.nogl")
+    try:
+        figure(f"boot: kernel to the test's command line {t_ctl:.1f} s")
+        figure(f"boot: kernel to READY=1 (the kiosk's first frame) {t_ready:.1f} s")
+        check("a: kiosk active after READY=1 on first boot, no restart",
+              vm.unit("NRestarts") == "0", f"NRestarts={vm.unit('NRestarts')}")
+        _, tty = vm.sh("systemctl is-active getty@tty1.service display-manager.service; true")
+        check("a: no login prompt or desktop on tty1", "active" not in tty.split(), tty.strip())
+        waited = vm.wait_screen(GOLDEN, "welcome", tolerance=0.05)
+        figure(f"first frame: welcome on screen {t_ready + waited:.1f} s after power-on")
+        shot = vm.screen("welcome")
+        share = GOLDEN.closest(shot)[1]
+        check("a: welcome on screen matches tests/golden/800x480/welcome.png", share <= 0.05,
+              f"{share * 100:.1f}% of pixels differ")
+        w1 = vm.unit("WatchdogTimestampMonotonic")
+        pid1 = vm.unit("MainPID")
+        time.sleep(max(0, WATCHDOG_S + 5 - (time.time() - vm.t_start - t_ready)))
+        w2 = vm.unit("WatchdogTimestampMonotonic")
+        check("a: watchdog alive (pings go on past WatchdogSec, same process)",
+              w2 != w1 and w2 not in ("", "0") and vm.unit("MainPID") == pid1,
+              f"watchdog {w1} -> {w2}, pid {pid1} -> {vm.unit('MainPID')}")
+        _, libs = vm.sh("ldconfig -p | grep -c -E 'libGL\\.so|libOpenGL\\.so'; true")
+        soft = vm.journal_count("no accelerated renderer|first renderer cannot draw")
+        check("g: no libGL/libOpenGL, the kiosk runs and says so once",
+              libs.strip().splitlines()[-1] == "0" and soft == 1 and vm.unit("NRestarts") == "0",
+              f"GL libraries {libs.strip()}, renderer message {soft} times, NRestarts {vm.unit('NRestarts')}")
+        underruns(vm, "a/g first boot")
+        t_touch = visit_by_touch(vm)
+        figure(f"visit by touch: first tap to thank-you {t_touch:.1f} s")
+        vm.wait_screen(GOLDEN, "welcome", limit=90, tolerance=0.05)
+        t_keys = visit_by_keys(vm)
+        figure(f"visit by keys: first key to thank-you {t_keys:.1f} s")
+        vm.wait_screen(GOLDEN, "welcome", limit=90, tolerance=0.05)
+        check("b: two visits, by touch and by keys, reach the thank-you screen", True)
+        underruns(vm, "b visits")
+        if "f" in ONLY:
+            watchdog_restarts(vm)
+        if "c" in ONLY:
+            try:
+                stick_export(vm)
+            except Fail as e:
+                check("c: results saved to a hot-plugged FAT stick", False, str(e))
+        vm.power_off()
+    finally:
+        vm.kill()
+    rms = ovsys.wav_rms(vm.wav)
+    figure(f"audio: RMS amplitude of everything the kiosk said {rms:.4f}")
+    check("a: welcome spoken (the captured WAV has speech)", rms > 0.002, f"RMS {rms}")
+    n, out = visits_in_store(disk, "main")
+    check("b: both visits counted on the disk (ourvoice results)", n == 2, f"{n} visits: {out[-300:]}")
+
+
+def watchdog_restarts(vm):
+    """(f) the kiosk killed, then hung: systemd starts it again."""
+    vm.sh("systemctl kill -s KILL --kill-who=main ourvoice.service")
+    end = time.time() + 120
+    while time.time() < end and vm.unit("NRestarts") != "1":
+        time.sleep(1)
+    vm.wait_ready()
+    check("f: kiosk killed (SIGKILL): systemd starts it again", vm.unit("NRestarts") == "1",
+          f"NRestarts={vm.unit('NRestarts')}")
+    vm.wait_screen(GOLDEN, "welcome", limit=120, tolerance=0.05)
+    t0 = time.time()
+    vm.sh("systemctl kill -s STOP --kill-who=main ourvoice.service")
+    end = time.time() + WATCHDOG_S + 90
+    while time.time() < end and vm.unit("NRestarts") != "2":
+        time.sleep(1)
+    figure(f"hung kiosk (SIGSTOP) restarted by the watchdog after {time.time() - t0:.1f} s")
+    n = vm.journal_count("ourvoice.service: Watchdog timeout")
+    check("f: kiosk hung (SIGSTOP): the watchdog restarts it", vm.unit("NRestarts") == "2" and n >= 1,
+          f"NRestarts={vm.unit('NRestarts')}, watchdog timeouts logged {n}")
+    vm.wait_ready()
+    vm.wait_screen(GOLDEN, "welcome", limit=120, tolerance=0.05)
+    check("f: welcome back on screen after the restarts", True)
+    underruns(vm, "f restarts")
+
+
+# --- (c): the results taken away on a FAT stick ------------------------------------------------
+STICK_MB = 32
+PIN_KEYS = ("2", "5", "8", "0")       # tests/golden/ourvoice.ini's PIN
+
+
+def mdir(stick, folder="::/ourvoice"):
+    r = subprocess.run(["mdir", "-i", stick, "-a", folder], capture_output=True, text=True)
+    return r.stdout if r.returncode == 0 else ""
+
+
+def stick_export(vm):
+    """(c) a stick plugged in: the facilitator gives the PIN and saves the
+    results; the files are checked from the host with mtools."""
+    stick = os.path.join(WORK, "stick.img")
+    subprocess.run(["mkfs.vfat", "-C", "-n", "KIOSKSTICK", stick, str(STICK_MB * 1024)],
+                   check=True, capture_output=True)
+    t0 = time.time()
+    vm.plug_stick(stick)
+    vm.wait_screen(GOLDEN, "facilitator-pin", limit=90, tolerance=0.1)
+    figure(f"stick plugged in to PIN pad on screen {time.time() - t0:.1f} s")
+    for k in PIN_KEYS:
+        vm.key(k)
+    vm.key("ret")
+    # The menu says which meeting and that a stick is in: its words differ from the golden one.
+    vm.wait_screen(GOLDEN, "facilitator-menu", limit=60, tolerance=0.25)
+    vm.key("4")                       # Save to USB stick
+    end = time.time() + 120
+    listing = ""
+    while time.time() < end:
+        listing = mdir(stick)
+        names = re.findall(r"\S+\.(csv|json|html)", listing)
+        if len(names) >= 3 and ".part" not in listing.lower():
+            break
+        time.sleep(2)
+    figure(f"stick plugged in to the files checked on the stick {time.time() - t0:.1f} s")
+    kinds = sorted(set(re.findall(r"\.(csv|json|html)\b", listing.lower())))
+    check("c: export on the stick, seen from the host with mtools: csv, json, html, no partial file",
+          kinds == ["csv", "html", "json"] and "part" not in listing.lower(), listing[-500:])
+    check("c: no real time in the stick's directory entries (all 2000-01-01)",
+          all("2000-01-01" in line for line in listing.splitlines() if re.search(r"\.(csv|json|html)", line.lower())),
+          listing[-500:])
+    csvs = [ln.split()[-1] for ln in listing.splitlines() if ln.lower().rstrip().endswith(".csv")]
+    body = ""
+    if csvs:
+        r = subprocess.run(["mtype", "-i", stick, f"::/ourvoice/{csvs[0]}"], capture_output=True, text=True)
+        body = r.stdout
+    check("c: the exported CSV has the questions' answers", "assets" in body, body[:300])
+    vm.key("7")                       # Back to voting
+    underruns(vm, "c stick export")
+
+
+# --- (h): the display driver loads late -------------------------------------------------------
+def late_display():
+    disk = fresh_disk("late")
+    vm = ovsys.VM(IMGDIR, WORK, disk, append_extra="modprobe.blacklist=bochs ovtest.late_drm=10", name="late")
+    vm.start()
+    try:
+        vm.wait_ctl()
+        _, cards = vm.sh("ls /sys/class/drm/ | grep -c '^card[0-9]-'; true")
+        vm.wait_ready()
+        vm.wait_screen(GOLDEN, "welcome", tolerance=0.05)
+        fails = vm.journal_count("ourvoice.service: (Main process exited|Failed with result)")
+        check("h: display driver late: kiosk waits for it, starts once, welcome on screen",
+              vm.unit("NRestarts") == "0" and fails == 0,
+              f"NRestarts={vm.unit('NRestarts')}, failures logged {fails}, outputs at first look {cards.strip()}")
+        waited = vm.journal_count("waiting for the display driver")
+        check("h: the wait is in the log", waited == 1, f"{waited} lines")
+        underruns(vm, "h late display")
+        vm.power_off()
+    finally:
+        vm.kill()
+
+
+# --- (e): power cuts during voting --------------------------------------------------------------
+def power_cuts():
+    disk = fresh_disk("cuts")
+    thanked = 0
+    rng = random.Random(os.environ.get("OV_SYSTEM_SEED", str(int(time.time()))))
+    for cut in range(1, CUTS + 1):
+        vm, _, t_ready = boot(disk, f"cut{cut}")
+        try:
+            if cut > 1:
+                check(f"e: after power cut {cut - 1}, the kiosk is back on its own",
+                      vm.unit("NRestarts") == "0", f"NRestarts={vm.unit('NRestarts')}")
+                figure(f"boot after power cut {cut - 1}: READY=1 in {t_ready:.1f} s")
+            vm.wait_screen(GOLDEN, "welcome", tolerance=0.05)
+            visit_by_keys(vm)
+            thanked += 1
+            vm.wait_screen(GOLDEN, "welcome", limit=90, tolerance=0.05)
+            # The cut lands at a random moment of the next visit.
+            vm.key("spc")
+            for q in range(QUESTIONS):
+                vm.wait_screen(GOLDEN, "question", tolerance=QUESTION_TOLERANCE)
+                vm.key(str(1 + q % 4))
+                vm.wait_screen(GOLDEN, "confirm", tolerance=QUESTION_TOLERANCE)
+                vm.key("ret")
+            underruns(vm, f"e before power cut {cut}")
+            time.sleep(rng.uniform(0.0, 2.0))
+        finally:
+            vm.kill()
+        n, out = visits_in_store(disk, f"cut{cut}")
+        check(f"e: power cut {cut}: every thanked visit on the disk, in-flight one whole or absent",
+              thanked <= n <= thanked + 1, f"{thanked} thanked, {n} stored: {out[-200:]}")
+        thanked = n
+    vm, _, t_ready = boot(disk, "cut-final")
+    try:
+        check(f"e: after power cut {CUTS}, the kiosk is back on its own", vm.unit("NRestarts") == "0",
+              f"NRestarts={vm.unit('NRestarts')}")
+        _, out = vm.sh("journalctl -b -u ourvoice.service -o cat | grep -i -E 'corrupt|malformed' | head -5; true")
+        check("e: nothing corrupt in the store after the cuts (kiosk log)", out.strip() == "", out.strip())
+        vm.power_off()
+    finally:
+        vm.kill()
+
+
+def main():
+    t0 = time.time()
+    if any(x in ONLY for x in "abfg"):
+        run("a/b/f/g: first boot", main_boot)
+    if "h" in ONLY:
+        run("h: late display", late_display)
+    if "e" in ONLY:
+        run("e: power cuts", power_cuts)
+    print("figures:")
+    for f in figures:
+        print(f"  {f}")
+    print(f"  whole run {time.time() - t0:.0f} s")
+    print(f"system: {passed} passed, {failed} failed")
+    shutil.rmtree(WORK, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
