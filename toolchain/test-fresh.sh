@@ -48,8 +48,8 @@ MIRROR=$(sh "$SRC/toolchain/apt-mirror.sh") ||
 command -v debootstrap >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends debootstrap >/dev/null ||
     { echo "SKIP: test-fresh: debootstrap is missing (apt-get install debootstrap)"; exit 0; }
 mkdir -p "$CACHE/apt-archives/partial"
-exec 9>"$CACHE/lock"
-flock -w 3600 9 || { say "another run holds $CACHE/lock"; exit 1; }
+exec 9>"$CACHE/.test-fresh.lock"   # one run at a time
+flock -w 3600 9 || { say "another run holds $CACHE/.test-fresh.lock"; exit 1; }
 
 mounts_under() { # mount points at or below $1, deepest first
     awk -v r="$1" '$2 == r || index($2, r "/") == 1 { print $2 }' /proc/mounts | sort -r
