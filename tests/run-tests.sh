@@ -12,6 +12,8 @@ export SDL_AUDIODRIVER=${SDL_AUDIODRIVER:-dummy} CMOCKA_MESSAGE_OUTPUT=stdout
 passed=0; failed=0; broken=""; litter=""; n=0
 # Kept short: tests build paths inside it into fixed buffers.
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/ovt.XXXXXX") || { echo "run-tests: cannot make a temporary folder"; exit 1; }
+# Other users may pass through (a test checks what user nobody sees in its folder).
+chmod 711 "$TMP_ROOT"
 trap 'rm -rf "$TMP_ROOT"' EXIT
 trap 'rm -rf "$TMP_ROOT"; exit 130' INT TERM HUP
 for t in "$BUILD"/tests/$PATTERN; do
@@ -19,7 +21,7 @@ for t in "$BUILD"/tests/$PATTERN; do
     name=$(basename "$t")
     log="$BUILD/tests/$name.log"
     n=$((n + 1)); tmp="$TMP_ROOT/$n"
-    mkdir -p "$tmp"
+    mkdir -p "$tmp" && chmod 711 "$tmp"
     TMPDIR="$tmp" timeout -s KILL 600 ${OV_TEST_WRAPPER:-} "$t" >"$log" 2>&1
     rc=$?
     left=$(ls -A "$tmp")
