@@ -59,8 +59,17 @@ umount_under() {
         umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || say "could not unmount $m"
     done
 }
+kill_inside() { # processes still running inside the copy (an interrupted apt-get, ...)
+    for p in /proc/[0-9]*; do
+        case "$(readlink "$p/root" 2>/dev/null)" in
+            "$1"|"$1"/*) kill -KILL "${p#/proc/}" 2>/dev/null ;;
+        esac
+    done
+}
 cleanup() {
     [ -n "$WORK" ] || return 0
+    kill_inside "$WORK/root"
+    sleep 1
     umount_under "$WORK"
     if [ -z "$(mounts_under "$WORK")" ]; then rm -rf "$WORK"; else say "left $WORK (still mounted)"; fi
     WORK=""
