@@ -128,6 +128,9 @@ run: $(BUILD)/ourvoice
 check-layers:
 	@sh toolchain/check-layers.sh
 
+# Every test program and helper, built but not run.
+test-programs: $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)
+
 test: check-layers $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)
 	@sh tests/run-tests.sh $(BUILD)
 

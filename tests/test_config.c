@@ -12,12 +12,13 @@
 #include <string.h>
 
 #include "platform/config.h"
+#include "test_tmp.h"
 
 static char path[128];
 
 static void write_file(const char *text)
 {
-    snprintf(path, sizeof path, "/tmp/ourvoice-config-XXXXXX");
+    ov_test_tmp_template(path, sizeof path, "ourvoice-config");
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     FILE *f = fdopen(fd, "w");

@@ -22,6 +22,7 @@
 #include "platform/pin_hash.h"
 #include "platform/config_write.h"
 #include "ui/pin.h"
+#include "test_tmp.h"
 
 typedef struct {
     char tmp[256];
@@ -32,7 +33,7 @@ static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
     if (!f) return -1;
-    snprintf(f->tmp, sizeof f->tmp, "/tmp/ov-cfgw-XXXXXX");
+    ov_test_tmp_template(f->tmp, sizeof f->tmp, "ov-cfgw");
     if (!mkdtemp(f->tmp)) return -1;
     snprintf(f->path, sizeof f->path, "%s/ourvoice.ini", f->tmp);
     *state = f;

@@ -22,6 +22,7 @@
 #include "model/content_check.h"
 #include "model/easyread.h"
 #include "base/utf8.h"
+#include "test_tmp.h"
 
 static const char *root(void) { const char *r = getenv("OV_ROOT"); return r && *r ? r : "."; }
 
@@ -94,7 +95,7 @@ static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
     assert_non_null(f);
-    snprintf(f->tmp, sizeof f->tmp, "/tmp/ov-content-XXXXXX");
+    ov_test_tmp_template(f->tmp, sizeof f->tmp, "ov-content");
     assert_non_null(mkdtemp(f->tmp));
     snprintf(f->dir, sizeof f->dir, "%s/c", f->tmp);
     assert_int_equal(mkdir(f->dir, 0755), 0);

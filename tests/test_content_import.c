@@ -23,6 +23,7 @@
 #include "platform/content_import.h"
 #include "platform/content_load.h"
 #include "platform/usbwatch.h"
+#include "test_tmp.h"
 
 static const char *root(void) { const char *r = getenv("OV_ROOT"); return r && *r ? r : "."; }
 
@@ -51,7 +52,7 @@ static int setup(void **state)
     ov_log_set_quiet(1);
     fx *f = calloc(1, sizeof *f);
     if (!f) return -1;
-    snprintf(f->tmp, sizeof f->tmp, "/tmp/ov-import-XXXXXX");
+    ov_test_tmp_template(f->tmp, sizeof f->tmp, "ov-import");
     if (!mkdtemp(f->tmp)) return -1;
     snprintf(f->data, sizeof f->data, "%s/data", f->tmp);
     snprintf(f->stick, sizeof f->stick, "%s/media/STICK", f->tmp);

@@ -23,6 +23,7 @@
 #include "platform/export.h"
 #include "base/json_read.h"
 #include "model/report_html.h"
+#include "test_tmp.h"
 
 #define DATE "2025-05-03"
 #define MEETING "Group meeting, May"
@@ -102,7 +103,7 @@ static const char svg_picture[] =
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    strcpy(f->root, "/tmp/ov-export-XXXXXX");
+    ov_test_tmp_template(f->root, sizeof f->root, "ov-export");
     assert_non_null(mkdtemp(f->root));
     snprintf(f->content, sizeof f->content, "%s/content", f->root);
     snprintf(f->out, sizeof f->out, "%s/stick", f->root);
@@ -629,6 +630,7 @@ static void test_export_all_from_tally(void **state)
     assert_int_equal(ov_tally_meeting_close(t, "Club meeting", err, sizeof err), OV_OK);
     assert_int_equal(ov_tally_meeting_close(t, "Other meeting", err, sizeof err), OV_OK);
     ov_tally_row before[32], after[32];
+    memset(before, 0, sizeof before);   /* compared whole below: no uninitialised bytes */
     int n_before = ov_tally_read(t, NULL, before, 32);
     assert_int_equal(n_before, (int)OV_ARRAY_LEN(fixture_rows));
     const int ops[] = { OP_OPEN, OP_WRITE, OP_FSYNC, OP_RENAME, OP_SYNCFS, OP_READ };

@@ -14,14 +14,15 @@
 #include <unistd.h>
 
 #include "platform/gpio.h"
+#include "test_tmp.h"
 
-static char dir[64];
+static char dir[256];
 
 static int setup(void **state)
 {
     (void)state;
     ov_log_set_quiet(1);
-    snprintf(dir, sizeof dir, "/tmp/ov-gpio-XXXXXX");
+    ov_test_tmp_template(dir, sizeof dir, "ov-gpio");
     return mkdtemp(dir) ? 0 : -1;
 }
 

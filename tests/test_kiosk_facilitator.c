@@ -20,7 +20,7 @@
 #include "platform/pin_hash.h"
 #include "platform/tally.h"
 
-static char dir[64], args[600];
+static char dir[256], args[600];
 
 static int setup(void **state)
 {

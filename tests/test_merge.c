@@ -19,6 +19,7 @@
 #include "base/json_read.h"
 #include "model/merge.h"
 #include "platform/merge_input.h"
+#include "test_tmp.h"
 
 static char root[128];
 
@@ -59,7 +60,7 @@ static void kiosk(const char *name, const char *meeting, long base, const char *
 static int setup(void **state)
 {
     (void)state;
-    strcpy(root, "/tmp/ov-merge-XXXXXX");
+    ov_test_tmp_template(root, sizeof root, "ov-merge");
     if (!mkdtemp(root)) return -1;
     ov_log_set_quiet(1);
     return 0;

@@ -17,6 +17,7 @@
 #include "base/ov_common.h"
 #include "platform/audio_device.h"
 #include "platform/pi_display.h"
+#include "test_tmp.h"
 
 static char root[128];
 
@@ -37,7 +38,7 @@ static void add_entry(const char *entry, const char *status)
 static int setup_tree(void **state)
 {
     (void)state;
-    snprintf(root, sizeof root, "/tmp/ov-drm-XXXXXX");
+    ov_test_tmp_template(root, sizeof root, "ov-drm");
     return mkdtemp(root) ? 0 : -1;
 }
 

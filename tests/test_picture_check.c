@@ -18,15 +18,16 @@
 
 #include "model/picture_format.h"
 #include "platform/picture.h"
+#include "test_tmp.h"
 
 typedef struct {
-    char dir[64];
+    char dir[256];
 } tmp;
 
 static int setup(void **state)
 {
     tmp *t = calloc(1, sizeof *t);
-    snprintf(t->dir, sizeof t->dir, "%s/ov-picture-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    ov_test_tmp_template(t->dir, sizeof t->dir, "ov-picture");
     if (!mkdtemp(t->dir)) return -1;
     *state = t;
     return 0;

@@ -19,6 +19,7 @@
 
 #include "platform/export.h"
 #include "model/report_html.h"
+#include "test_tmp.h"
 
 static char root[128];
 static char html_path[256];
@@ -42,7 +43,7 @@ static void add_answer(ov_result_question *q, const char *id, const char *word, 
 static int setup(void **state)
 {
     (void)state;
-    strcpy(root, "/tmp/ov-render-XXXXXX");
+    ov_test_tmp_template(root, sizeof root, "ov-render");
     if (!mkdtemp(root)) return -1;
     ov_results *res = ov_results_new();
     strcpy(res->meeting, "Tuesday group");

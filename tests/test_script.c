@@ -11,11 +11,13 @@
 #include <string.h>
 
 #include "platform/script_file.h"
+#include "test_tmp.h"
 
 static void every_command_is_read(void **state)
 {
     (void)state;
-    char path[] = "/tmp/ourvoice-script-XXXXXX";
+    char path[512];
+    ov_test_tmp_template(path, sizeof path, "ourvoice-script");
     int fd = mkstemp(path);
     FILE *f = fdopen(fd, "w");
     fputs("# a comment\n\ntouch 400 240\nclick 10 20\nkey enter\nbutton 3\nhold 8 500\n"

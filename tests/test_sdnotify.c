@@ -16,6 +16,7 @@
 
 #include "base/ov_common.h"
 #include "platform/sdnotify.h"
+#include "test_tmp.h"
 
 typedef struct {
     char dir[128];
@@ -38,7 +39,7 @@ static int open_listener(sock_fixture *f, const char *abstract_name)
         len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + n);
         snprintf(f->path, sizeof f->path, "@%s", abstract_name);
     } else {
-        snprintf(f->dir, sizeof f->dir, "/tmp/ov-sdnotify-XXXXXX");
+        ov_test_tmp_template(f->dir, sizeof f->dir, "ov-sdnotify");
         if (!mkdtemp(f->dir)) return -1;
         snprintf(f->path, sizeof f->path, "%s/notify", f->dir);
         strcpy(sa.sun_path, f->path);
@@ -126,7 +127,8 @@ static void test_bad_socket_names_and_dead_systemd(void **state)
     assert_int_equal(ov_sd_notify("READY=1"), OV_EINVAL);
 
     /* A socket path nobody listens on: an error the caller can log, no crash. */
-    char dir[] = "/tmp/ov-sdnotify-XXXXXX";
+    char dir[96];
+    ov_test_tmp_template(dir, sizeof dir, "ov-sdnotify");
     assert_non_null(mkdtemp(dir));
     char path[128];
     snprintf(path, sizeof path, "%s/gone", dir);

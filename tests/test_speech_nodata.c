@@ -19,6 +19,7 @@
 #include "platform/speech.h"
 #include "platform/speech_espeak.h"
 #include "platform/wav.h"
+#include "test_tmp.h"
 
 static char dir[256], empty[300];
 
@@ -26,7 +27,7 @@ static int setup(void **st)
 {
     (void)st;
     ov_log_set_quiet(1);
-    snprintf(dir, sizeof dir, "/tmp/ov-nodata-XXXXXX");
+    ov_test_tmp_template(dir, sizeof dir, "ov-nodata");
     if (!mkdtemp(dir)) return -1;
     snprintf(empty, sizeof empty, "%s/empty-espeak", dir);
     return mkdir(empty, 0700);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "platform/usbwatch.h"
+#include "test_tmp.h"
 
 static const char before_text[] =
     "22 1 259:2 / / rw,relatime shared:1 - ext4 /dev/mmcblk0p2 rw\n"
@@ -78,7 +79,8 @@ static void test_read_real_mountinfo_and_missing_file(void **state)
 static void test_find_content_on_stick(void **state)
 {
     (void)state;
-    char root[] = "/tmp/ov-usb-XXXXXX", p[512], out[512];
+    char root[256], p[512], out[512];
+    ov_test_tmp_template(root, sizeof root, "ov-usb");
     assert_non_null(mkdtemp(root));
     assert_int_equal(ov_usb_find_content(root, out, sizeof out), OV_ENOTFOUND);
     snprintf(p, sizeof p, "%s/content", root);

@@ -14,13 +14,14 @@
 #include <unistd.h>
 
 #include "platform/wav.h"
+#include "test_tmp.h"
 
 static char dir[256];
 
 static int setup(void **st)
 {
     (void)st;
-    snprintf(dir, sizeof dir, "/tmp/ov-wav-XXXXXX");
+    ov_test_tmp_template(dir, sizeof dir, "ov-wav");
     return mkdtemp(dir) ? 0 : -1;
 }
 

@@ -1,14 +1,17 @@
 #!/bin/sh
 # toolchain/ci-all.sh — every test suite CI runs, one after the other:
 # native (make test), the real-kernel GPIO test (make test-gpio), arm64 under qemu (make test-arm64), Debian trixie in a
-# chroot (make test-trixie) and the Raspberry Pi set-up (make test-board).
+# chroot (make test-trixie), the Raspberry Pi set-up (make test-board), the README's commands on fresh
+# bookworm and trixie roots (make test-fresh), the build itself (make test-build), the tests under
+# ASan+UBSan (make test-sanitize), no history on the card (make test-privacy) and bad
+# conditions such as a full partition (make test-robust).
 # Each suite's "N passed, N failed" is added up; a suite this machine cannot
 # run prints "SKIP: reason" and counts nothing. The last line is the total,
 # in the same form, for the CI runner. Usage: sh toolchain/ci-all.sh [SUITE...]
 set -u
 MAKE=${MAKE:-make}
-SUITES=${*:-test test-gpio test-board test-trixie test-arm64}
-# Per-suite time limit (seconds): all four must fit CI's 90 minutes.
+SUITES=${*:-test test-gpio test-board test-trixie test-arm64 test-fresh test-build test-sanitize test-privacy test-robust}
+# Per-suite time limit (seconds); test-fresh alone makes two roots and runs make test in each.
 LIMIT=${OV_CI_SUITE_LIMIT:-1500}
 # A caller that ran suites itself passes their totals in (OV_CI_PASSED/FAILED, OV_CI_NOTES).
 total_p=${OV_CI_PASSED:-0}; total_f=${OV_CI_FAILED:-0}; notes=${OV_CI_NOTES:-}
@@ -17,7 +20,12 @@ trap 'rm -f "$log"' EXIT
 for s in $SUITES; do
     echo "=== make $s"
     t0=$(date +%s)
-    timeout -s KILL "$LIMIT" $MAKE --no-print-directory "$s" >"$log" 2>&1
+    if [ "$s" = test-fresh ]; then
+        # Two roots, each with a whole make test; TERM first so its mounts are undone.
+        timeout -k 60 "${OV_CI_FRESH_LIMIT:-3000}" $MAKE --no-print-directory "$s" >"$log" 2>&1
+    else
+        timeout -s KILL "$LIMIT" $MAKE --no-print-directory "$s" >"$log" 2>&1
+    fi
     rc=$?
     cat "$log"
     secs=$(( $(date +%s) - t0 ))

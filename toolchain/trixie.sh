@@ -20,7 +20,7 @@
 # With OV_TRIXIE_THROWAWAY=1, `run` and `shell` work on a copy-on-write
 # overlay of the root that is thrown away afterwards (used by test-board, whose
 # install script changes the system).
-# Environment: OV_CACHE, OV_DEBIAN_MIRROR (default http://deb.debian.org/debian),
+# Environment: OV_CACHE, OV_DEBIAN_MIRROR (default: the mirror in /etc/apt/sources.list*),
 # OV_TRIXIE_SUITE (default trixie), OV_TRIXIE_EXTRA_PKGS (more packages).
 set -eu
 
@@ -28,8 +28,9 @@ SUITE=${OV_TRIXIE_SUITE:-trixie}
 ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 CACHE=${OV_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/ourvoice}
 ROOT=$CACHE/$SUITE-$ARCH
-MIRROR=${OV_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SRC=$(pwd)
+# The mirror this machine's apt uses (OV_DEBIAN_MIRROR overrides it).
+MIRROR=$(sh "$SRC/toolchain/apt-mirror.sh" 2>/dev/null || true)
 # Beyond the build/test packages: systemd + udev for `make test-board`
 # (systemd-analyze verify, udevadm verify), make for the build.
 EXTRA_PKGS="make systemd udev ${OV_TRIXIE_EXTRA_PKGS:-}"
@@ -43,6 +44,7 @@ say() { echo "trixie: $*" >&2; }
 skip() { echo "SKIP: test-$SUITE: $*"; exit 0; }
 
 [ -f "$SRC/toolchain/install-deps.sh" ] || { say "run me from the checkout's top folder"; exit 2; }
+[ -n "$MIRROR" ] || skip "no Debian mirror in /etc/apt/sources.list* (or set OV_DEBIAN_MIRROR)"
 
 # --- root privileges: chroot, mount and debootstrap need them ---------------
 if [ "$(id -u)" != 0 ]; then

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "test_tmp.h"
 
 const char *ov_test_program(void)
 {
@@ -17,10 +18,41 @@ const char *ov_test_program(void)
     return path;
 }
 
+/* Folders made by ov_test_tmpdir, removed when the test program exits. */
+static char **made_dirs;
+static size_t made_count;
+
+static void remove_made_dirs(void)
+{
+    char cmd[1200];
+    for (size_t i = 0; i < made_count; i++) {
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", made_dirs[i]);
+        if (system(cmd) != 0) fprintf(stderr, "kiosk_runner: could not remove %s\n", made_dirs[i]);
+        free(made_dirs[i]);
+    }
+    free(made_dirs);
+    made_dirs = NULL;
+    made_count = 0;
+}
+
+/* Remembers dir for removal at exit; returns 0, or -1 when out of memory. */
+static int remember_dir(const char *dir)
+{
+    char **grown = realloc(made_dirs, (made_count + 1) * sizeof *grown);
+    if (!grown) return -1;
+    made_dirs = grown;
+    made_dirs[made_count] = strdup(dir);
+    if (!made_dirs[made_count]) return -1;
+    if (made_count++ == 0) atexit(remove_made_dirs);
+    return 0;
+}
+
 char *ov_test_tmpdir(char *buf, size_t len)
 {
-    snprintf(buf, len, "/tmp/ourvoice-test-XXXXXX");
-    return mkdtemp(buf);
+    ov_test_tmp_template(buf, len, "ourvoice-test");
+    if (!mkdtemp(buf)) return NULL;
+    if (remember_dir(buf) != 0) fprintf(stderr, "kiosk_runner: out of memory: %s will be left behind\n", buf);
+    return buf;
 }
 
 int ov_test_run_kiosk(const char *dir, const char *script, int w, int h, const char *args)

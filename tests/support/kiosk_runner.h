@@ -29,7 +29,8 @@ int ov_test_rgb_near(ov_rgb a, ov_rgb b, int tol);
  * where to touch and what colour to expect. */
 void ov_test_layout(const ov_flow *f, int w, int h, const char *theme, ov_layout *out);
 
-/* A fresh temporary folder (mkdtemp under /tmp). */
+/* A fresh temporary folder (mkdtemp under $TMPDIR, else /tmp), removed when the test program
+ * exits; returns NULL when it cannot be made. */
 char *ov_test_tmpdir(char *buf, size_t len);
 
 /* Total of all vote counts stored in data folder `data` (-1 if it cannot be
