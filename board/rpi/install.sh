@@ -123,9 +123,11 @@ if [ -n "$DATA_DEV" ]; then
     [ "$TYPE" = ext4 ] || die "$DATA_DEV holds '${TYPE:-nothing}', not ext4. Make it with: sudo mkfs.ext4 -L ourvoice-data $DATA_DEV (this erases it)"
     [ -n "$UUID" ] || die "$DATA_DEV has no UUID"
     if ! grep -q "# ourvoice-data" /etc/fstab; then
-        # data=journal + commit=1: a power cut loses at most a second and
-        # never corrupts; SQLite also syncs every vote.
-        echo "UUID=$UUID /var/lib/ourvoice ext4 defaults,noatime,nosuid,nodev,noexec,data=journal,commit=1 0 2 # ourvoice-data" >>/etc/fstab
+        # ext4's default data=ordered: SQLite syncs every vote before "thank
+        # you", so a power cut loses nothing thanked. Never data=journal: the
+        # ext4 journal would keep a copy of every block written, an ordered
+        # history of the votes (docs/privacy.md).
+        echo "UUID=$UUID /var/lib/ourvoice ext4 defaults,noatime,nosuid,nodev,noexec 0 2 # ourvoice-data" >>/etc/fstab
         state_set fstab added
     fi
     if [ "$CHROOT" = 0 ] && ! mountpoint -q /var/lib/ourvoice; then
