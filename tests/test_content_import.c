@@ -633,14 +633,19 @@ static void test_plain_words_without_file(void **state)
 {
     (void)state;
     char out[300];
-    int line = ov_import_plain_words("/s/content.ini:12: there is something odd here; fix it",
-                                     "/s/content.ini", NULL, 0, out, sizeof out);
+    ov_diags *d = malloc(sizeof *d);
+    assert_non_null(d);
+    ov_diags_init(d);
+    ov_diag_add(d, OV_DIAG_ERROR, "/s/content.ini", 12, "there is something odd here; fix it");
+    ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_NO_QUESTIONS, NULL, "/s/content.ini", 0,
+                     "there are no questions; add at least 1 [question ID] section");
+    int line = ov_import_plain_words(&d->items[0], NULL, 0, out, sizeof out);
     assert_int_equal(line, 12);
     assert_string_equal(out, "This line: there is something odd here (content.ini line 12).");
-    line = ov_import_plain_words("/s/content.ini: there are no questions; add at least 1 [question ID] section",
-                                 "/s/content.ini", NULL, 0, out, sizeof out);
+    line = ov_import_plain_words(&d->items[1], NULL, 0, out, sizeof out);
     assert_int_equal(line, 0);
     assert_string_equal(out, "There are no questions.");
+    free(d);
 }
 
 int main(void)

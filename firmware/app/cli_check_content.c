@@ -58,8 +58,9 @@ int ov_cmd_check_content(int argc, char **argv)
     }
     ov_diags_init(d);
     ov_render *fonts = ov_render_open_measure_only();   /* "fits its box" with the real fonts */
-    ov_render_install_content_fit(fonts);
-    int rc = ov_content_check(dir, NULL, c, d);
+    ov_check_opts opts = { 0 };
+    ov_render_content_fit(fonts, &opts);
+    int rc = ov_content_check(dir, &opts, c, d);
     ov_render_close(fonts);
     for (int i = 0; i < d->n; i++)
         if (!quiet || d->items[i].level == OV_DIAG_ERROR) printf("%s\n", d->items[i].text);

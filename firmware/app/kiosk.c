@@ -30,7 +30,7 @@ static void load_content(kiosk *k, const char *dir_opt)
     ov_resolve_content_dir(&k->cfg, dir_opt, dir, sizeof dir);   /* a stick's questions win over the installed ones */
     ov_diags d;
     ov_diags_init(&d);
-    int r = ov_content_load(dir, &k->content, &d);
+    int r = ov_content_check(dir, &k->check_opts, &k->content, &d);
     if (r == OV_OK) {
         if (d.n_warnings) ov_log_info("content %s: %d easy-read warnings (run: ourvoice check-content %s)", dir, d.n_warnings, dir);
         return;
@@ -58,9 +58,8 @@ static void open_tally(kiosk *k)
 void ov_kiosk_relayout(kiosk *k)
 {
     if (k->fac.screen != OV_FAC_OFF) {
-        static ov_menu menu;
-        ov_fac_menu(&k->fac, &menu);
-        ov_layout_menu(&k->env, &menu, k->content.texts.hear_again, &k->layout);
+        ov_fac_menu(&k->fac, &k->fac_menu);
+        ov_layout_menu(&k->env, &k->fac_menu, k->content.texts.hear_again, &k->layout);
         return;
     }
     char strip[WARNING_LEN + 32] = "";   /* the welcome screen's facilitator strip */
@@ -140,7 +139,7 @@ static void apply(kiosk *k, int effects)
         if (k->gpio) ov_gpio_blink(k->gpio, now);
     }
     int new_screen = (effects & OV_FLOW_REDRAW) && (effects & OV_FLOW_SPEAK);
-    if (new_screen && k->scan.mode != OV_SCAN_OFF) { k->flow.focus = -1; k->scan_pending = 1; }
+    if (new_screen && k->scan.mode != OV_SCAN_OFF) { ov_flow_set_focus(&k->flow, -1); k->scan_pending = 1; }
     if (effects & (OV_FLOW_REDRAW | OV_FLOW_SPEAK)) { ov_kiosk_relayout(k); k->dirty = 1; }
     if (effects & OV_FLOW_SPEAK) { k->speaking_item = 0; ov_kiosk_speak(k); }
 }
@@ -207,10 +206,10 @@ static void on_scan(kiosk *k, const ov_scan_event *ev)
 {
     ov_target t[16];
     int n = ov_flow_targets(&k->flow, t, 16);
-    if (ev->what == OV_SCAN_PAUSED) { k->flow.focus = -1; ov_kiosk_relayout(k); k->dirty = 1; return; }
+    if (ev->what == OV_SCAN_PAUSED) { ov_flow_set_focus(&k->flow, -1); ov_kiosk_relayout(k); k->dirty = 1; return; }
     if (ev->item < 0 || ev->item >= n) return;
     if (ev->what == OV_SCAN_HIGHLIGHT) {
-        k->flow.focus = ev->item;
+        ov_flow_set_focus(&k->flow, ev->item);
         ov_kiosk_relayout(k);
         k->dirty = 1;
         for (int i = 0; i < k->layout.n_buttons; i++)      /* say what is highlighted */
@@ -387,7 +386,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     open_tally(k);
     ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
 
-    if (!o->headless && ov_pi_prepare_display("/sys/class/drm", err, sizeof err) != OV_OK)
+    if (!o->headless && ov_pi_prepare_display(OV_SYSFS_DRM_ROOT, err, sizeof err) != OV_OK)
         ov_log_info("display: %s", err);   /* SDL makes its own choice */
     ov_display_opts dopt = { k->cfg.width, k->cfg.height, k->cfg.rotation, o->headless ? 0 : k->cfg.fullscreen, o->headless };
     if (ov_display_open(&dopt, &k->display, err, sizeof err) != OV_OK) { ov_log_error("%s", err); rc = 1; goto out; }
@@ -395,7 +394,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
         ov_log_error("%s", err); rc = 1; goto out;
     }
     if (ov_render_problem(k->render)) ov_kiosk_warn(k, ov_render_problem(k->render));
-    ov_render_install_content_fit(k->render);
+    ov_render_content_fit(k->render, &k->check_opts);
     load_content(k, o->content_dir);
 
     ov_kiosk_open_speech(k);
@@ -417,6 +416,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     k->last_ping = ov_now_ms();
 
     ov_fac_init(&k->fac, &k->content, k->cfg.pin_hash, k->cfg.meeting);
+    ov_fac_set_flow(&k->fac, &k->flow);
     ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * 1000, k->cfg.thanks_s * 1000,
                  k->cfg.vote_lockout_ms, ov_kiosk_now(k));
     apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
@@ -434,6 +434,7 @@ out:
     if (k->display) ov_display_close(k->display);
     ov_tally_close(k->tally);
     free(k->results);
+    free(k->import_plan);
     if (script) ov_script_free(script);
     free(script);
     free(k);

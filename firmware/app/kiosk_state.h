@@ -4,6 +4,8 @@
 #define OV_KIOSK_STATE_H
 
 #include "ui/buttons.h"
+#include "model/content_check.h"
+#include "platform/content_import.h"
 #include "platform/config.h"
 #include "model/content.h"
 #include "platform/display.h"
@@ -36,6 +38,9 @@ typedef struct {
     int speaking_item;            /* speech is a scanned item, not the screen */
     uint64_t watchdog_ms, last_ping;
     ov_fac fac;                   /* facilitator mode (fac.screen != OV_FAC_OFF) */
+    ov_menu fac_menu;             /* the facilitator screen last described */
+    ov_import_plan *import_plan;  /* new questions checked, waiting for "Use them" (or NULL) */
+    ov_check_opts check_opts;     /* content checks: "fits its box" with the real fonts */
     ov_results *results;          /* for the results screen */
     char settings_path[OV_PATH_MAX]; /* DATA_DIR/settings.ini: where settings changed here are kept */
     ov_mount_list sticks;         /* USB sticks seen under usb_mount_dir */

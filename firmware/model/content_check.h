@@ -5,7 +5,8 @@
  * accepts.
  *
  * Whether a text fits its box on screen depends on the layout and fonts. The
- * renderer can answer that through an ov_fit_fn; without one the checker uses
+ * renderer can answer that through an ov_fit_fn the caller passes in
+ * ov_check_opts (platform/render.h: ov_render_content_fit); without one the checker uses
  * the conservative character limits of ov_fit_limit (documented in
  * docs/content.md). Too long for its field in ov_content = error; may not fit
  * its box = warning. */
@@ -33,7 +34,7 @@ typedef int (*ov_fit_fn)(void *ctx, int kind, const char *text);
 typedef int (*ov_file_probe_fn)(const char *path);
 
 typedef struct {
-    ov_fit_fn fit;        /* NULL: use the process default (ov_content_set_fit), else limits */
+    ov_fit_fn fit;        /* NULL: the character limits of ov_fit_limit */
     void *fit_ctx;
     ov_file_probe_fn probe; /* does a named picture/recording exist (NULL: assume so) */
 } ov_check_opts;
@@ -42,10 +43,6 @@ typedef struct {
  * smallest screen (800x480) in the standard theme; 0 for an unknown kind. */
 int ov_fit_limit(int kind);
 
-/* Set the fit callback used when opts is NULL or opts->fit is NULL (the lead
- * sets it once at start-up, with the real layout and fonts). NULL clears it. */
-void ov_content_set_fit(ov_fit_fn fit, void *ctx);
-
 /* What a probe says of a path a content names. */
 enum { OV_PROBE_MISSING = 0, OV_PROBE_FILE = 1, OV_PROBE_NOT_FILE = 2 };
 /* ov_file_probe_fn looks at one picture or recording path and returns an
@@ -53,8 +50,8 @@ enum { OV_PROBE_MISSING = 0, OV_PROBE_FILE = 1, OV_PROBE_NOT_FILE = 2 };
 
 /* Check a parsed content.ini (doc, read from `file`; parse_problems are the
  * reader's own problems, or NULL) whose pictures and recordings are relative
- * to `dir`. Every problem is added to diags as "file:line: message", in line
- * order, and the check goes on after each one. Named files are looked at
+ * to `dir`. Every problem is added to diags with its code, file and line
+ * ("file:line: message"), in line order, and the check goes on after each one. Named files are looked at
  * through opts->probe (NULL: taken to be there). When no error was found and
  * out is not NULL, *out gets the content (out->dir = dir). Returns OV_OK
  * (warnings allowed), OV_EINVAL (errors found; *out untouched) or OV_ENOMEM.

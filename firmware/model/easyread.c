@@ -71,14 +71,16 @@ static void check_piece(const char *s, size_t n, const num_word *nums, const cha
     p = a;
     while (p < b) { int32_t c = ov_utf8_decode(&p, b); if (is_letter(c)) only_letters++; }
     int len = (int)(b - a);
+    char word[OV_DIAG_ARG_LEN];
+    snprintf(word, sizeof word, "%.*s", len, a);
     if (only_letters > OV_EASYREAD_MAX_LETTERS && !(*warned & 1)) {
-        ov_diag_add(d, OV_DIAG_WARNING, file, line,
+        ov_diag_add_code(d, OV_DIAG_WARNING, OV_DIAG_LONG_WORD, word, file, line,
                     "%s: '%.*s' is a long word (%d letters; easy read keeps words to %d); use a shorter everyday word",
                     what, len, a, only_letters, OV_EASYREAD_MAX_LETTERS);
         *warned |= 1;
     }
     if (max_caps >= 2 && !(*warned & 2)) {
-        ov_diag_add(d, OV_DIAG_WARNING, file, line,
+        ov_diag_add_code(d, OV_DIAG_WARNING, OV_DIAG_ACRONYM, word, file, line,
                     "%s: '%.*s' looks like an acronym or a word in capitals; write the words out in full, in lower case",
                     what, len, a);
         *warned |= 2;
@@ -86,7 +88,7 @@ static void check_piece(const char *s, size_t n, const num_word *nums, const cha
     if (nums && !(*warned & 4)) {
         for (const num_word *w = nums; w->word; w++) {
             if ((size_t)len == strlen(w->word) && !strncasecmp(a, w->word, (size_t)len)) {
-                ov_diag_add(d, OV_DIAG_WARNING, file, line,
+                ov_diag_add_code(d, OV_DIAG_WARNING, OV_DIAG_NUMBER_WORD, word, file, line,
                             "%s: '%.*s' is a number written as a word; write it as digits (%s)",
                             what, len, a, w->digits);
                 *warned |= 4;
@@ -147,11 +149,11 @@ void ov_easyread_check(const char *text, const char *lang, int flags,
     int longest = 0;
     int sentences = scan(text, &longest);
     if (!(flags & OV_ER_NO_LENGTH) && longest > OV_EASYREAD_MAX_WORDS)
-        ov_diag_add(d, OV_DIAG_WARNING, file, line,
+        ov_diag_add_code(d, OV_DIAG_WARNING, OV_DIAG_LONG_SENTENCE, NULL, file, line,
                     "%s has a sentence of %d words; easy read uses at most %d: split it or use fewer words",
                     what, longest, OV_EASYREAD_MAX_WORDS);
     if ((flags & OV_ER_ONE_SENTENCE) && sentences > 1)
-        ov_diag_add(d, OV_DIAG_WARNING, file, line,
+        ov_diag_add_code(d, OV_DIAG_WARNING, OV_DIAG_SENTENCES_ONE_LINE, NULL, file, line,
                     "this %s line holds %d sentences; put each sentence on its own line (one idea each)",
                     what, sentences);
     const num_word *nums = numbers_for(lang);

@@ -288,11 +288,11 @@ static int config_accepts(const char *tmp, const char *path, int line, char *err
     ov_config_defaults(cfg);
     ov_diags_init(d);
     ov_config_load(tmp, cfg, d);
-    char want[OV_PATH_MAX + 32];
-    snprintf(want, sizeof want, "%s:%d: ", tmp, line);
     for (int i = 0; i < d->n; i++) {
-        if (d->items[i].level != OV_DIAG_ERROR || strncmp(d->items[i].text, want, strlen(want))) continue;
-        rc = ov_fail(err, errlen, OV_EINVAL, "%s:%d: %s", path, line, d->items[i].text + strlen(want));
+        const ov_diag *g = &d->items[i];
+        if (g->level != OV_DIAG_ERROR || g->line != line)
+            continue;
+        rc = ov_fail(err, errlen, OV_EINVAL, "%s:%d: %s", path, line, g->message);
         break;
     }
 out:

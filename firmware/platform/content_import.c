@@ -98,7 +98,8 @@ static int mkdir_p(const ov_fsops *fs, const char *dir, char *err, size_t errlen
 
 /* ---- check ---- */
 
-#define CHK_ERR(plan, line, ...) ov_diag_add(&(plan)->diags, OV_DIAG_ERROR, ini_path, (line), __VA_ARGS__)
+#define CHK_ERR(plan, code, line, ...) \
+    ov_diag_add_code(&(plan)->diags, OV_DIAG_ERROR, (code), NULL, ini_path, (line), __VA_ARGS__)
 
 /* Check one file content.ini names (or content.ini itself) for copying, and
  * add it to the plan's list. */
@@ -110,12 +111,12 @@ static void check_file(ov_import_plan *plan, const char *ini_path, const char *r
     ov_strlcpy(parts, rel, sizeof parts);
     for (char *save = NULL, *t = strtok_r(parts, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
         if (!strcmp(t, "..")) {
-            CHK_ERR(plan, line, "%s '%s' is outside the content folder (..), so it cannot be copied to the kiosk; "
+            CHK_ERR(plan, OV_DIAG_PATH_OUTSIDE, line, "%s '%s' is outside the content folder (..), so it cannot be copied to the kiosk; "
                     "copy the file into the content folder (for example pictures/) and write that path here", what, rel);
             return;
         }
         if (t[0] == '.' && strcmp(t, ".")) {
-            CHK_ERR(plan, line, "%s '%s' is hidden (a name starts with a dot); rename it without the dot", what, rel);
+            CHK_ERR(plan, OV_DIAG_HIDDEN, line, "%s '%s' is hidden (a name starts with a dot); rename it without the dot", what, rel);
             return;
         }
     }
@@ -124,21 +125,21 @@ static void check_file(ov_import_plan *plan, const char *ini_path, const char *r
     if (!realpath(full, real)) return;                              /* not found: the checker said so */
     size_t rl = strlen(root_real);
     if (strncmp(real, root_real, rl) || real[rl] != '/') {
-        CHK_ERR(plan, line, "%s '%s' is a link to outside the content folder (%s); copy the file itself into the folder",
+        CHK_ERR(plan, OV_DIAG_LINK_OUTSIDE, line, "%s '%s' is a link to outside the content folder (%s); copy the file itself into the folder",
                 what, rel, real);
         return;
     }
     struct stat st;
     if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) return;      /* the checker said so */
     if ((long long)st.st_size > OV_IMPORT_MAX_FILE) {
-        CHK_ERR(plan, line, "%s '%s' is too big (%lld MB; at most %lld MB); make it smaller", what, rel,
+        CHK_ERR(plan, OV_DIAG_FILE_TOO_BIG, line, "%s '%s' is too big (%lld MB; at most %lld MB); make it smaller", what, rel,
                 (long long)st.st_size / (1024 * 1024), OV_IMPORT_MAX_FILE / (1024 * 1024));
         return;
     }
     for (int i = 0; i < plan->n_files; i++)
         if (!strcmp(plan->files[i].rel, rel)) return;               /* named twice: copied once */
     if (plan->n_files >= OV_IMPORT_MAX_FILES) {
-        CHK_ERR(plan, line, "too many files (at most %d); use fewer pictures and recordings", OV_IMPORT_MAX_FILES);
+        CHK_ERR(plan, OV_DIAG_TOO_MANY_FILES, line, "too many files (at most %d); use fewer pictures and recordings", OV_IMPORT_MAX_FILES);
         return;
     }
     ov_import_file *f = &plan->files[plan->n_files++];
@@ -147,14 +148,22 @@ static void check_file(ov_import_plan *plan, const char *ini_path, const char *r
     plan->total_bytes += f->size;
 }
 
-static void add_problem(ov_import_plan *plan, const ov_diag *d, const char *ini_path,
-                        const char *text, size_t len)
+static void add_problem(ov_import_plan *plan, const ov_diag *d, const char *text, size_t len)
 {
     if (plan->n_problems >= OV_IMPORT_MAX_PROBLEMS) return;
     ov_import_problem *p = &plan->problems[plan->n_problems++];
     p->error = d->level == OV_DIAG_ERROR;
     ov_strlcpy(p->where, d->text, sizeof p->where);
-    p->line = ov_import_plain_words(d->text, ini_path, text, len, p->text, sizeof p->text);
+    p->line = ov_import_plain_words(d, text, len, p->text, sizeof p->text);
+}
+
+/* ov_content_check said OV_ENOTFOUND: its problems from `from` on are about
+ * the missing content.ini (platform/content_load.c may not code them yet). */
+static void mark_missing(ov_diags *d, int from)
+{
+    for (int i = from; i < d->n; i++)
+        if (d->items[i].code == OV_DIAG_GENERIC)
+            d->items[i].code = OV_DIAG_CONTENT_MISSING;
 }
 
 int ov_import_check(const char *src, const ov_content *current, const ov_check_opts *opts,
@@ -172,7 +181,7 @@ int ov_import_check(const char *src, const ov_content *current, const ov_check_o
     int rc;
 
     if (!src || ov_strlcpy(plan->src, src, sizeof plan->src) != OV_OK) {
-        ov_diag_add(&plan->diags, OV_DIAG_ERROR, src ? src : "(none)", 0,
+        ov_diag_add_code(&plan->diags, OV_DIAG_ERROR, OV_DIAG_SOURCE_PATH, NULL, src ? src : "(none)", 0,
                     "the content folder path is missing or too long; use a shorter folder name");
         rc = OV_EINVAL;
         goto words;
@@ -180,7 +189,10 @@ int ov_import_check(const char *src, const ov_content *current, const ov_check_o
     for (size_t n = strlen(plan->src); n > 1 && plan->src[n - 1] == '/'; n--) plan->src[n - 1] = '\0';
     snprintf(ini_path, sizeof ini_path, "%s/content.ini", plan->src);
 
+    int first_new = plan->diags.n;
     rc = ov_content_check(plan->src, opts, &plan->next, &plan->diags);
+    if (rc == OV_ENOTFOUND)
+        mark_missing(&plan->diags, first_new);
     if (rc == OV_ENOTFOUND || rc == OV_ENOMEM) goto words;
 
     char err[256];
@@ -192,7 +204,8 @@ int ov_import_check(const char *src, const ov_content *current, const ov_check_o
 
     char root_real[PATH_MAX];
     if (!realpath(plan->src, root_real)) {
-        ov_diag_add(&plan->diags, OV_DIAG_ERROR, plan->src, 0, "cannot open the folder: %s; check the stick", strerror(errno));
+        ov_diag_add_code(&plan->diags, OV_DIAG_ERROR, OV_DIAG_FOLDER_UNREADABLE, NULL, plan->src, 0,
+                         "cannot open the folder: %s; check the stick", strerror(errno));
         rc = OV_EINVAL;
         goto words;
     }
@@ -207,7 +220,8 @@ int ov_import_check(const char *src, const ov_content *current, const ov_check_o
         }
     }
     if (plan->total_bytes > OV_IMPORT_MAX_TOTAL)
-        ov_diag_add(&plan->diags, OV_DIAG_ERROR, ini_path, 0, "the pictures and recordings together are too big "
+        ov_diag_add_code(&plan->diags, OV_DIAG_ERROR, OV_DIAG_FILES_TOO_BIG, NULL, ini_path, 0,
+                    "the pictures and recordings together are too big "
                     "(%lld MB; at most %lld MB); make them smaller", plan->total_bytes / (1024 * 1024),
                     OV_IMPORT_MAX_TOTAL / (1024 * 1024));
     rc = plan->diags.n_errors ? OV_EINVAL : OV_OK;
@@ -217,7 +231,7 @@ words:
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < plan->diags.n; i++)
             if ((plan->diags.items[i].level == OV_DIAG_ERROR) == (pass == 0))
-                add_problem(plan, &plan->diags.items[i], ini_path, text, len);
+                add_problem(plan, &plan->diags.items[i], text, len);
     /* the checker's problems come in line order, the copy-safety ones after: merge */
     for (int i = 1; i < plan->n_problems; i++) {
         ov_import_problem tmp = plan->problems[i];

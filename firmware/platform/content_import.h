@@ -127,13 +127,13 @@ const char *ov_import_easy_message(int code);
 
 /* ---- plain words (content_import_words.c) ---- */
 
-/* Turn one checker problem into plain words for the facilitator. `text` is
- * a diag text "FILE:LINE: message" (or "FILE: message"); `ini_text` the
+/* Turn one checker problem into plain words for the facilitator, chosen by
+ * its code (a problem without words of its own shows the checker's message
+ * up to its advice); `ini_text` the
  * content.ini it is about (NULL: no section names), used to say which
  * question or answer the line is in ("Question 2", "The answer “yes” of
  * “yes-no”"). Writes e.g. "Question 2 has no answers (content.ini line 14)."
  * into out and returns the line number (0 if none). Never fails. */
-int ov_import_plain_words(const char *text, const char *file, const char *ini_text, size_t ini_len,
-                          char *out, size_t outlen);
+int ov_import_plain_words(const ov_diag *g, const char *ini_text, size_t ini_len, char *out, size_t outlen);
 
 #endif

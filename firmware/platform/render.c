@@ -42,6 +42,7 @@ struct ov_render {
     unsigned long clock;
     long made;
     char problem[256];
+    ov_layout_fit_ctx fit_ctx;   /* for ov_render_content_fit */
 };
 
 static int file_exists(const char *p) { FILE *f = fopen(p, "rb"); if (f) fclose(f); return f != NULL; }
@@ -352,13 +353,14 @@ int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
     return OV_OK;
 }
 
-static ov_layout_fit_ctx fit_ctx;
-
-void ov_render_install_content_fit(ov_render *r)
+void ov_render_content_fit(ov_render *r, ov_check_opts *opts)
 {
-    fit_ctx.measure = ov_render_measure;
-    fit_ctx.measure_ctx = r;
-    ov_content_set_fit(r ? ov_layout_fit : NULL, r ? &fit_ctx : NULL);
+    if (!r || !opts)
+        return;
+    r->fit_ctx.measure = ov_render_measure;
+    r->fit_ctx.measure_ctx = r;
+    opts->fit = ov_layout_fit;
+    opts->fit_ctx = &r->fit_ctx;
 }
 
 ov_render *ov_render_open_measure_only(void)
@@ -371,7 +373,6 @@ ov_render *ov_render_open_measure_only(void)
 
 void ov_render_close(ov_render *r)
 {
-    if (r && fit_ctx.measure_ctx == r) ov_content_set_fit(NULL, NULL);
     if (!r) return;
     for (int i = 0; i < MAX_TEXTURES; i++) if (r->tex[i].tex) SDL_DestroyTexture(r->tex[i].tex);
     for (int i = 0; i < r->n_fonts; i++) TTF_CloseFont(r->fonts[i].font);

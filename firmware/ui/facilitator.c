@@ -5,12 +5,6 @@
 #include <string.h>
 #include <time.h>
 
-enum {
-    C_DIGIT = 1, C_DELETE, C_OK, C_CANCEL, C_RESULTS, C_MEETING, C_ROUND, C_CLOSE_ROUND,
-    C_EXPORT, C_CLEAR, C_IMPORT, C_CHANGE_PIN, C_EXIT, C_MENU, C_NEXT_Q, C_PREV_Q,
-    C_PICK_MEETING, C_PICK_ROUND, C_CONFIRM_CLEAR, C_CONFIRM_IMPORT, C_RESTORE,
-    C_SETTINGS, C_THEME, C_CONFIRM_STEP, C_SPEECH,
-};
 
 static const char *const meeting_names[] = { "Drop-in", "Group meeting", "Peer network", "Members and staff", "Training day" };
 
@@ -21,12 +15,18 @@ void ov_fac_init(ov_fac *f, const ov_content *c, const char *stored_hash, const 
     f->stored_hash = stored_hash ? stored_hash : "";
     ov_pin_guard_init(&f->guard);
     ov_strlcpy(f->meeting, meeting ? meeting : "drop-in", sizeof f->meeting);
-    f->round_q = -1;
+    f->chosen_round = -1;
     time_t t = time(NULL);
     struct tm tm;
     localtime_r(&t, &tm);
     strftime(f->today, sizeof f->today, "%Y-%m-%d", &tm);
 }
+
+void ov_fac_set_flow(ov_fac *f, const ov_flow *flow) { f->flow = flow; }
+
+static int open_round(const ov_fac *f) { return f->flow ? ov_flow_round(f->flow) : -1; }
+
+static int check_step_on(const ov_fac *f) { return f->flow ? f->flow->confirm_step : 1; }
 
 void ov_fac_open(ov_fac *f, int key, uint64_t now_ms)
 {
@@ -36,14 +36,22 @@ void ov_fac_open(ov_fac *f, int key, uint64_t now_ms)
     f->screen = key ? OV_FAC_MENU : OV_FAC_PIN;
 }
 
-static void item(ov_menu *m, const char *label, const char *icon, ov_menu_style style, int code, int arg)
+int ov_menu_find(const ov_menu *m, ov_menu_action action, int arg)
+{
+    for (int i = 0; i < m->n_items; i++)
+        if (m->items[i].action == action && (action != OV_MENU_DIGIT || m->items[i].arg == arg))
+            return i;
+    return -1;
+}
+
+static void item(ov_menu *m, const char *label, const char *icon, ov_menu_style style, ov_menu_action action, int arg)
 {
     if (m->n_items >= OV_MENU_MAX_ITEMS) return;
     ov_menu_item *it = &m->items[m->n_items++];
     ov_strlcpy(it->label, label, sizeof it->label);
     it->icon = icon;
     it->style = style;
-    it->code = code;
+    it->action = action;
     it->arg = arg;
 }
 
@@ -58,11 +66,11 @@ static void keypad(ov_menu *m, const char *ok_label)
     static const char *const keys[12] = { "1", "2", "3", NULL, "4", "5", "6", "0", "7", "8", "9", NULL };
     m->keypad = 1;
     for (int i = 0; i < 12; i++) {
-        if (i == 3) item(m, "Delete", "control-go-back.svg", OV_MENU_PLAIN, C_DELETE, 0);
-        else if (i == 11) item(m, ok_label, "control-thats-right.svg", OV_MENU_GO, C_OK, 0);
-        else item(m, keys[i], NULL, OV_MENU_PLAIN, C_DIGIT, keys[i][0] - '0');
+        if (i == 3) item(m, "Delete", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_DELETE, 0);
+        else if (i == 11) item(m, ok_label, "control-thats-right.svg", OV_MENU_GO, OV_MENU_OK, 0);
+        else item(m, keys[i], NULL, OV_MENU_PLAIN, OV_MENU_DIGIT, keys[i][0] - '0');
     }
-    item(m, "Cancel", NULL, OV_MENU_STOP, C_CANCEL, 0);
+    item(m, "Cancel", NULL, OV_MENU_STOP, OV_MENU_CANCEL, 0);
 }
 
 /* The typed digits as stars: shown, never spoken. */
@@ -97,8 +105,8 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
     case OV_FAC_MENU: {
         ov_strlcpy(m->title, "Facilitator", sizeof m->title);
         line(m, "Meeting: %s", f->meeting);
-        if (f->round_open && f->round_q >= 0 && f->round_q < c->n_questions)
-            line(m, "Round open: %s", c->questions[f->round_q].title);
+        if (open_round(f) >= 0 && open_round(f) < c->n_questions)
+            line(m, "Round open: %s", c->questions[open_round(f)].title);
         else line(m, "%s", "Voting: drop-in, one person at a time.");
         line(m, "%s", f->stick_present ? "USB stick: ready." : "USB stick: not in.");
         if (f->problem[0]) {   /* its first sentence; the log has the rest */
@@ -108,17 +116,17 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
             if (stop) stop[1] = '\0';
             line(m, "To check: %s", first);
         }
-        item(m, "Results", "control-results.svg", OV_MENU_PLAIN, C_RESULTS, 0);
-        item(m, "New meeting", "control-start.svg", OV_MENU_PLAIN, C_MEETING, 0);
-        if (f->round_open) item(m, "Close the round", "control-secret.svg", OV_MENU_STOP, C_CLOSE_ROUND, 0);
-        else item(m, "Open a round", "control-next.svg", OV_MENU_PLAIN, C_ROUND, 0);
-        item(m, "Save to USB stick", "control-usb.svg", OV_MENU_PLAIN, C_EXPORT, 0);
-        if (f->export_verified) item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, C_CLEAR, 0);
-        if (f->stick_has_content) item(m, "New questions", "control-usb.svg", OV_MENU_PLAIN, C_IMPORT, 0);
-        else if (f->has_previous) item(m, "Old questions back", "control-go-back.svg", OV_MENU_PLAIN, C_RESTORE, 0);
-        item(m, "Change PIN", "control-facilitator.svg", OV_MENU_PLAIN, C_CHANGE_PIN, 0);
-        item(m, "Settings", "control-settings.svg", OV_MENU_PLAIN, C_SETTINGS, 0);
-        item(m, "Back to voting", "control-thats-right.svg", OV_MENU_GO, C_EXIT, 0);
+        item(m, "Results", "control-results.svg", OV_MENU_PLAIN, OV_MENU_RESULTS, 0);
+        item(m, "New meeting", "control-start.svg", OV_MENU_PLAIN, OV_MENU_MEETING, 0);
+        if (open_round(f) >= 0) item(m, "Close the round", "control-secret.svg", OV_MENU_STOP, OV_MENU_CLOSE_ROUND, 0);
+        else item(m, "Open a round", "control-next.svg", OV_MENU_PLAIN, OV_MENU_ROUND, 0);
+        item(m, "Save to USB stick", "control-usb.svg", OV_MENU_PLAIN, OV_MENU_EXPORT, 0);
+        if (f->export_verified) item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, OV_MENU_CLEAR, 0);
+        if (f->stick_has_content) item(m, "New questions", "control-usb.svg", OV_MENU_PLAIN, OV_MENU_IMPORT, 0);
+        else if (f->has_previous) item(m, "Old questions back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_RESTORE, 0);
+        item(m, "Change PIN", "control-facilitator.svg", OV_MENU_PLAIN, OV_MENU_CHANGE_PIN, 0);
+        item(m, "Settings", "control-settings.svg", OV_MENU_PLAIN, OV_MENU_SETTINGS, 0);
+        item(m, "Back to voting", "control-thats-right.svg", OV_MENU_GO, OV_MENU_EXIT, 0);
         break;
     }
     case OV_FAC_RESULTS: {
@@ -147,10 +155,10 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
                     }
                 }
             }
-            if (r->n_questions > 1) item(m, "Back", "control-go-back.svg", OV_MENU_PLAIN, C_PREV_Q, 0);
-            if (r->n_questions > 1) item(m, "Next question", "control-next.svg", OV_MENU_PLAIN, C_NEXT_Q, 0);
+            if (r->n_questions > 1) item(m, "Back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_PREV_Q, 0);
+            if (r->n_questions > 1) item(m, "Next question", "control-next.svg", OV_MENU_PLAIN, OV_MENU_NEXT_Q, 0);
         }
-        item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, C_MENU, 0);
+        item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
         break;
     }
     case OV_FAC_MEETING: {
@@ -158,47 +166,47 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
         line(m, "%s", "Choose a name. Today's date is added to it.");
         line(m, "Votes from now on count for the new meeting.%s", "");
         for (size_t i = 0; i < sizeof meeting_names / sizeof meeting_names[0]; i++)
-            item(m, meeting_names[i], NULL, OV_MENU_PLAIN, C_PICK_MEETING, (int)i);
-        item(m, "Cancel", NULL, OV_MENU_STOP, C_MENU, 0);
+            item(m, meeting_names[i], NULL, OV_MENU_PLAIN, OV_MENU_PICK_MEETING, (int)i);
+        item(m, "Cancel", NULL, OV_MENU_STOP, OV_MENU_MENU, 0);
         break;
     }
     case OV_FAC_ROUND:
         ov_strlcpy(m->title, "Open a round: choose the question", sizeof m->title);
         line(m, "%s", "Each press is one vote. Results stay hidden until you close the round.");
         for (int q = 0; q < c->n_questions && m->n_items < OV_MENU_MAX_ITEMS - 1; q++)
-            item(m, c->questions[q].title, NULL, OV_MENU_PLAIN, C_PICK_ROUND, q);
-        item(m, "Cancel", NULL, OV_MENU_STOP, C_MENU, 0);
+            item(m, c->questions[q].title, NULL, OV_MENU_PLAIN, OV_MENU_PICK_ROUND, q);
+        item(m, "Cancel", NULL, OV_MENU_STOP, OV_MENU_MENU, 0);
         break;
     case OV_FAC_CONFIRM_CLEAR:
         ov_strlcpy(m->title, "Clear all votes?", sizeof m->title);
         line(m, "%s", "The votes are saved on the USB stick.");
         line(m, "%s", "Clearing removes them from this kiosk. This cannot be undone.");
-        item(m, "Yes, clear them", "control-warning.svg", OV_MENU_STOP, C_CONFIRM_CLEAR, 0);
-        item(m, "No, keep them", "control-go-back.svg", OV_MENU_GO, C_MENU, 0);
+        item(m, "Yes, clear them", "control-warning.svg", OV_MENU_STOP, OV_MENU_CONFIRM_CLEAR, 0);
+        item(m, "No, keep them", "control-go-back.svg", OV_MENU_GO, OV_MENU_MENU, 0);
         break;
     case OV_FAC_IMPORT:
         ov_strlcpy(m->title, f->import_ok ? "New questions on the USB stick" : "These questions cannot be used", sizeof m->title);
         for (int i = 0; i < f->n_import_lines; i++) line(m, "%s", f->import_lines[i]);
-        if (f->import_ok) item(m, "Use them", "control-thats-right.svg", OV_MENU_GO, C_CONFIRM_IMPORT, 0);
-        item(m, f->import_ok ? "Keep the old ones" : "Back", "control-go-back.svg", OV_MENU_PLAIN, C_MENU, 0);
+        if (f->import_ok) item(m, "Use them", "control-thats-right.svg", OV_MENU_GO, OV_MENU_CONFIRM_IMPORT, 0);
+        item(m, f->import_ok ? "Keep the old ones" : "Back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_MENU, 0);
         break;
     case OV_FAC_SETTINGS: {
         ov_strlcpy(m->title, "Settings", sizeof m->title);
         line(m, "%s", "Press a button to change it. Changes are kept.");
         const char *look = !strcmp(f->theme, "high-contrast") ? "Look: high contrast"
                          : !strcmp(f->theme, "large-text") ? "Look: large text" : "Look: standard";
-        item(m, look, "control-settings.svg", OV_MENU_PLAIN, C_THEME, 0);
-        item(m, f->confirm ? "Check step: on" : "Check step: off", "control-thats-right.svg", OV_MENU_PLAIN, C_CONFIRM_STEP, 0);
-        item(m, f->speech ? "Speech: on" : "Speech: off", "control-hear-again.svg", OV_MENU_PLAIN, C_SPEECH, 0);
-        item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, C_MENU, 0);
+        item(m, look, "control-settings.svg", OV_MENU_PLAIN, OV_MENU_THEME, 0);
+        item(m, check_step_on(f) ? "Check step: on" : "Check step: off", "control-thats-right.svg", OV_MENU_PLAIN, OV_MENU_CONFIRM_STEP, 0);
+        item(m, f->speech ? "Speech: on" : "Speech: off", "control-hear-again.svg", OV_MENU_PLAIN, OV_MENU_SPEECH, 0);
+        item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
         break;
     }
     case OV_FAC_MESSAGE:
         ov_strlcpy(m->title, "Facilitator", sizeof m->title);
         if (f->message[0]) line(m, "%s", f->message);
         if (f->message2[0]) line(m, "%s", f->message2);
-        if (f->export_verified) item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, C_CLEAR, 0);
-        item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, C_MENU, 0);
+        if (f->export_verified) item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, OV_MENU_CLEAR, 0);
+        item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
         break;
     }
     return OV_OK;
@@ -274,66 +282,76 @@ ov_fac_do ov_fac_press(ov_fac *f, int index, uint64_t now)
     if (ov_fac_menu(f, &m) != OV_OK || index < 0 || index >= m.n_items) return OV_FAC_DO_NOTHING;
     const ov_menu_item *it = &m.items[index];
     f->now_ms = now;
-    switch (it->code) {
-    case C_DIGIT: {
+    switch (it->action) {
+    case OV_MENU_DIGIT: {
         size_t n = strlen(f->typed);
         if (n < 8) { f->typed[n] = (char)('0' + it->arg); f->typed[n + 1] = '\0'; }
         return OV_FAC_DO_REDRAW;
     }
-    case C_DELETE: { size_t n = strlen(f->typed); if (n) f->typed[n - 1] = '\0'; return OV_FAC_DO_REDRAW; }
-    case C_OK: return pin_ok(f, now);
-    case C_CANCEL: case C_EXIT:
+    case OV_MENU_DELETE: { size_t n = strlen(f->typed); if (n) f->typed[n - 1] = '\0'; return OV_FAC_DO_REDRAW; }
+    case OV_MENU_OK: return pin_ok(f, now);
+    case OV_MENU_CANCEL: case OV_MENU_EXIT:
         f->screen = OV_FAC_OFF;
         f->typed[0] = '\0';
         return OV_FAC_DO_EXIT;
-    case C_MENU: f->screen = OV_FAC_MENU; f->message[0] = f->message2[0] = '\0'; return OV_FAC_DO_REDRAW;
-    case C_RESULTS:
-        if (f->round_open) {
+    case OV_MENU_MENU: f->screen = OV_FAC_MENU; f->message[0] = f->message2[0] = '\0'; return OV_FAC_DO_REDRAW;
+    case OV_MENU_RESULTS:
+        if (open_round(f) >= 0) {
             ov_fac_message(f, "Close the round first.", "Results stay hidden while people are still voting.");
             return OV_FAC_DO_REDRAW;
         }
         f->results_q = 0;
         return OV_FAC_DO_RESULTS;
-    case C_NEXT_Q: case C_PREV_Q:
+    case OV_MENU_NEXT_Q: case OV_MENU_PREV_Q:
         if (f->results && f->results->n_questions > 0) {
             int n = f->results->n_questions;
-            f->results_q = (f->results_q + (it->code == C_NEXT_Q ? 1 : n - 1)) % n;
+            f->results_q = (f->results_q + (it->action == OV_MENU_NEXT_Q ? 1 : n - 1)) % n;
         }
         return OV_FAC_DO_REDRAW;
-    case C_MEETING: f->screen = OV_FAC_MEETING; return OV_FAC_DO_REDRAW;
-    case C_PICK_MEETING:
+    case OV_MENU_MEETING: f->screen = OV_FAC_MEETING; return OV_FAC_DO_REDRAW;
+    case OV_MENU_PICK_MEETING:
         snprintf(f->meeting, sizeof f->meeting, "%s %s", meeting_names[it->arg], f->today);
         f->screen = OV_FAC_MENU;
         return OV_FAC_DO_SET_MEETING;
-    case C_ROUND: f->screen = OV_FAC_ROUND; return OV_FAC_DO_REDRAW;
-    case C_PICK_ROUND: f->round_q = it->arg; f->round_open = 1; f->screen = OV_FAC_OFF; return OV_FAC_DO_OPEN_ROUND;
-    case C_CLOSE_ROUND: f->round_open = 0; f->screen = OV_FAC_MENU; return OV_FAC_DO_CLOSE_ROUND;
-    case C_EXPORT:
+    case OV_MENU_ROUND: f->screen = OV_FAC_ROUND; return OV_FAC_DO_REDRAW;
+    case OV_MENU_PICK_ROUND:
+        f->chosen_round = it->arg;
+        f->screen = OV_FAC_OFF;
+        return OV_FAC_DO_OPEN_ROUND;
+    case OV_MENU_CLOSE_ROUND:
+        f->screen = OV_FAC_MENU;
+        return OV_FAC_DO_CLOSE_ROUND;
+    case OV_MENU_EXPORT:
         if (!f->stick_present) { ov_fac_message(f, "Put a USB stick in first.", "Then press Save to USB stick again."); return OV_FAC_DO_REDRAW; }
         return OV_FAC_DO_EXPORT;
-    case C_CLEAR:
+    case OV_MENU_CLEAR:
         if (!f->export_verified) return OV_FAC_DO_NOTHING;   /* never before a verified export */
         f->screen = OV_FAC_CONFIRM_CLEAR;
         return OV_FAC_DO_REDRAW;
-    case C_CONFIRM_CLEAR:
+    case OV_MENU_CONFIRM_CLEAR:
         if (!f->export_verified) return OV_FAC_DO_NOTHING;
         f->export_verified = 0;
         return OV_FAC_DO_CLEAR;
-    case C_IMPORT: return OV_FAC_DO_IMPORT;          /* the kiosk checks and calls ov_fac_import_preview */
-    case C_CONFIRM_IMPORT: return f->import_ok ? OV_FAC_DO_IMPORT : OV_FAC_DO_NOTHING;
-    case C_RESTORE: return f->has_previous ? OV_FAC_DO_RESTORE : OV_FAC_DO_NOTHING;
-    case C_SETTINGS: f->screen = OV_FAC_SETTINGS; return OV_FAC_DO_REDRAW;
-    case C_THEME: {
+    case OV_MENU_IMPORT: return OV_FAC_DO_IMPORT;          /* the kiosk checks and calls ov_fac_import_preview */
+    case OV_MENU_CONFIRM_IMPORT: return f->import_ok ? OV_FAC_DO_IMPORT : OV_FAC_DO_NOTHING;
+    case OV_MENU_RESTORE: return f->has_previous ? OV_FAC_DO_RESTORE : OV_FAC_DO_NOTHING;
+    case OV_MENU_SETTINGS: f->screen = OV_FAC_SETTINGS; return OV_FAC_DO_REDRAW;
+    case OV_MENU_THEME: {
         static const char *const order[] = { "standard", "high-contrast", "large-text" };
         int next = 0;
         for (int i = 0; i < 3; i++) if (!strcmp(f->theme, order[i])) next = (i + 1) % 3;
         ov_strlcpy(f->theme, order[next], sizeof f->theme);
-        f->changed_key = "theme";
+        f->changed = OV_SETTING_THEME;
         return OV_FAC_DO_SETTING;
     }
-    case C_CONFIRM_STEP: f->confirm = !f->confirm; f->changed_key = "confirm"; return OV_FAC_DO_SETTING;
-    case C_SPEECH: f->speech = !f->speech; f->changed_key = "speech"; return OV_FAC_DO_SETTING;
-    case C_CHANGE_PIN:
+    case OV_MENU_CONFIRM_STEP:
+        f->changed = OV_SETTING_CONFIRM;
+        return OV_FAC_DO_SETTING;
+    case OV_MENU_SPEECH:
+        f->speech = !f->speech;
+        f->changed = OV_SETTING_SPEECH;
+        return OV_FAC_DO_SETTING;
+    case OV_MENU_CHANGE_PIN:
         f->screen = OV_FAC_NEW_PIN; f->first_new[0] = f->typed[0] = '\0'; f->message[0] = '\0';
         return OV_FAC_DO_REDRAW;
     default: return OV_FAC_DO_NOTHING;

@@ -57,6 +57,21 @@ void ov_flow_set_round(ov_flow *f, int q, uint64_t now_ms)
     }
 }
 
+int ov_flow_round(const ov_flow *f)
+{
+    return f->mode == OV_MODE_ROUND ? f->round_question : -1;
+}
+
+void ov_flow_set_confirm_step(ov_flow *f, int on)
+{
+    f->confirm_step = on ? 1 : 0;
+}
+
+void ov_flow_set_focus(ov_flow *f, int focus)
+{
+    f->focus = focus;
+}
+
 static int n_answers(const ov_flow *f)
 {
     const ov_answer *a[OV_MAX_ANSWERS];

@@ -81,6 +81,17 @@ void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_ti
 /* Switch to meeting-round mode for question q (or back to drop-in with q < 0). */
 void ov_flow_set_round(ov_flow *f, int q, uint64_t now_ms);
 
+/* The question of the open meeting round, or -1 in drop-in mode. The flow
+ * owns the round: ov_flow_set_round is its one setter. */
+int ov_flow_round(const ov_flow *f);
+
+/* Turn the check step ("that's right / go back") on (1) or off (0). The flow
+ * owns it: this is its one setter after ov_flow_init. */
+void ov_flow_set_confirm_step(ov_flow *f, int on);
+
+/* Highlight target `focus` (ov_flow_targets order; -1: none), as scanning does. */
+void ov_flow_set_focus(ov_flow *f, int focus);
+
 /* Apply one action. Returns a mask of ov_flow_effect. */
 int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now_ms);
 

@@ -27,7 +27,7 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
     char *words[4] = { 0 };
     int n = 0;
     for (char *tok = strtok(p, " \t"); tok; tok = strtok(NULL, " \t")) {
-        if (n == 4) { ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "too many words on this line"); return -1; }
+        if (n == 4) { ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_TOO_MANY_WORDS, NULL, path, lineno, "too many words on this line"); return -1; }
         words[n++] = tok;
     }
     memset(out, 0, sizeof *out);
@@ -43,7 +43,7 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
         if (strcmp(words[0], cmds[i].name)) continue;
         int optional_hold = cmds[i].cmd == OV_CMD_TOUCH && n - 1 == 3;   /* touch X Y MS */
         if (n - 1 != cmds[i].args && !optional_hold) {
-            ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "'%s' needs the form: %s", words[0], cmds[i].usage);
+            ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_FORM, NULL, path, lineno, "'%s' needs the form: %s", words[0], cmds[i].usage);
             return -1;
         }
         out->cmd = cmds[i].cmd;
@@ -61,15 +61,15 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
             ok = ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK;
             for (const char *c = out->name; ok && *c; c++)
                 if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_' && *c != '.') ok = 0;
-            if (!ok) { ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "shot name '%s': use letters, digits, - and _ only", words[1]); return -1; }
+            if (!ok) { ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_SHOT_NAME, NULL, path, lineno, "shot name '%s': use letters, digits, - and _ only", words[1]); return -1; }
             break;
         }
         case OV_CMD_QUIT: ok = 1; break;
         }
-        if (!ok) { ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "bad number in '%s' (form: %s)", words[0], cmds[i].usage); return -1; }
+        if (!ok) { ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_NUMBER, NULL, path, lineno, "bad number in '%s' (form: %s)", words[0], cmds[i].usage); return -1; }
         return 1;
     }
-    ov_diag_add(d, OV_DIAG_ERROR, path, lineno, "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect or quit", words[0]);
+    ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_UNKNOWN_COMMAND, NULL, path, lineno, "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect or quit", words[0]);
     return -1;
 }
 
