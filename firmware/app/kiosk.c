@@ -9,6 +9,7 @@
 #include "platform/pi_display.h"
 #include "platform/script_file.h"
 #include "platform/sdnotify.h"
+#include "platform/signals.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -304,6 +305,12 @@ static int min_wait(int a, int b) { return a < 0 ? b : b < 0 ? a : a < b ? a : b
 /* One turn of the loop: wait for input or a deadline, then draw if needed. */
 void ov_kiosk_turn(kiosk *k, int max_wait_ms)
 {
+    if (ov_signals_stop_requested()) {   /* SIGTERM / SIGINT: leave cleanly (app/main.c) */
+        if (!k->quit)
+            ov_log_info("asked to stop: closing the vote store and leaving");
+        k->quit = 1;
+        return;
+    }
     uint64_t now = ov_kiosk_now(k);
     apply(k, ov_flow_tick(&k->flow, now));
     if (k->gpio) {
