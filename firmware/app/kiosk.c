@@ -15,6 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Longest sleep between two looks at a stop request (SIGTERM/SIGINT): the
+ * kiosk must leave within 1 s (app/main.c). */
+#define STOP_CHECK_MS 100
+
 uint64_t ov_kiosk_now(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
 
 void ov_kiosk_warn(kiosk *k, const char *msg)
@@ -341,6 +345,7 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
     if (k->gpio) wait = min_wait(wait, ov_gpio_working(k->gpio) ? 20 : 2000);   /* edges are kernel-timestamped */
     if (k->watchdog_ms) wait = min_wait(wait, (int)k->watchdog_ms);
     if (max_wait_ms >= 0) wait = min_wait(wait, max_wait_ms);
+    wait = min_wait(wait, STOP_CHECK_MS);   /* see a SIGTERM in time even when idle */
     ov_event ev;
     if (ov_display_wait(k->display, wait, &ev)) handle(k, &ev);
     follow_speech(k);

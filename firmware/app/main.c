@@ -3,7 +3,7 @@
  * Signal policy. The kiosk runs under systemd, which stops it with SIGTERM;
  * a person at a terminal stops it with Ctrl-C (SIGINT). For the kiosk both
  * mean "leave cleanly": the handler (platform/signals.c) only sets a flag,
- * the loop sees it within one turn (it never sleeps more than 10 ms), stops
+ * the loop sees it within one turn (a turn never waits more than 100 ms), stops
  * speech, closes the vote store (every vote thanked is already committed)
  * and exits 0 — well within 1 s. SDL installs no handlers of its own
  * (SDL_HINT_NO_SIGNAL_HANDLERS, platform/display.c). The other commands are

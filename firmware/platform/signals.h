@@ -1,6 +1,6 @@
 /* signals.h — the kiosk's signal policy (see app/main.c): SIGTERM and SIGINT
  * ask the program to leave cleanly; the loop looks at the request every turn
- * (it sleeps at most 10 ms), closes the vote store and stops speech. */
+ * (a turn waits at most 100 ms), closes the vote store and stops speech. */
 #ifndef OV_SIGNALS_H
 #define OV_SIGNALS_H
 
