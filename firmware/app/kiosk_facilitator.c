@@ -32,12 +32,15 @@ static void show(kiosk *k)
 
 void ov_kiosk_fac_open(kiosk *k, int key)
 {
-    if (k->fac.screen != OV_FAC_OFF && !key) return;
+    if (k->fac.screen != OV_FAC_OFF && !key)
+        return;
     k->fac.has_previous = ov_content_has_previous(k->cfg.data_dir);
     /* what the facilitator should know about: buttons, sound, questions */
     const char *problem = k->gpio ? ov_gpio_problem(k->gpio) : NULL;
-    if (!problem && k->speech && k->cfg.speech) problem = ov_speech_problem(k->speech);
-    if (!problem && k->warning[0]) problem = k->warning;
+    if (!problem && k->speech && k->cfg.speech)
+        problem = ov_speech_problem(k->speech);
+    if (!problem && k->warning[0])
+        problem = k->warning;
     ov_strlcpy(k->fac.problem, problem ? problem : "", sizeof k->fac.problem);
     ov_strlcpy(k->fac.theme, k->cfg.theme, sizeof k->fac.theme);
     k->fac.speech = k->cfg.speech;
@@ -49,8 +52,10 @@ void ov_kiosk_fac_open(kiosk *k, int key)
 void ov_kiosk_fac_close(kiosk *k)
 {
     k->fac.screen = OV_FAC_OFF;
-    if (k->flow.mode == OV_MODE_ROUND) ov_flow_set_round(&k->flow, k->flow.round_question, ov_kiosk_now(k));
-    else ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));
+    if (k->flow.mode == OV_MODE_ROUND)
+        ov_flow_set_round(&k->flow, k->flow.round_question, ov_kiosk_now(k));
+    else
+        ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));
     show(k);
 }
 
@@ -85,7 +90,10 @@ static const ov_mount *first_stick(const kiosk *k) { return k->sticks.n > 0 ? &k
 static void export_to_stick(kiosk *k)
 {
     const ov_mount *m = first_stick(k);
-    if (!m) { ov_fac_message(&k->fac, "Put a USB stick in first.", NULL); return; }
+    if (!m) {
+        ov_fac_message(&k->fac, "Put a USB stick in first.", NULL);
+        return;
+    }
     char dest[OV_PATH_MAX + 16], err[400];
     snprintf(dest, sizeof dest, "%s/ourvoice", m->mount_point);
     ov_export_report *rep = calloc(1, sizeof *rep);
@@ -113,7 +121,8 @@ static void clear_votes(kiosk *k)
 {
     char err[OV_ERR_LEN];
     if (!k->tally || ov_tally_clear(k->tally, NULL, err, sizeof err) != OV_OK) {
-        ov_fac_message(&k->fac, "The votes could not be cleared.", k->tally ? err : "The vote store is not open.");
+        ov_fac_message(&k->fac, "The votes could not be cleared.",
+                       k->tally ? err : "The vote store is not open.");
         return;
     }
     ov_log_info("votes cleared after a verified export");
@@ -187,7 +196,7 @@ static void use_content(kiosk *k, const ov_content *c)
     k->content = *c;
     if (k->speech)
         ov_speech_set_language(k->speech, k->content.language);
-    ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));   /* question numbers may have changed */
+    ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k)); /* question numbers may have changed */
 }
 
 static void import_questions(kiosk *k)
@@ -205,8 +214,9 @@ static void import_questions(kiosk *k)
     }
     char err[OV_ERR_LEN];
     ov_content *fresh = malloc(sizeof *fresh);
-    int rc = fresh ? ov_import_apply(k->import_plan, k->cfg.data_dir, NULL, &k->check_opts, fresh, err, sizeof err)
-                   : ov_fail(err, sizeof err, OV_ENOMEM, "out of memory");
+    int rc =
+        fresh ? ov_import_apply(k->import_plan, k->cfg.data_dir, NULL, &k->check_opts, fresh, err, sizeof err)
+              : ov_fail(err, sizeof err, OV_ENOMEM, "out of memory");
     if (rc != OV_OK) {
         free(fresh);
         ov_log_error("new questions not taken: %s", err);
@@ -216,15 +226,17 @@ static void import_questions(kiosk *k)
     use_content(k, fresh);
     free(fresh);
     ov_log_info("new questions taken from %s: %d questions", src, k->content.n_questions);
-    ov_fac_message(&k->fac, "The new questions are in use.", "The old questions are kept, so they can be put back.");
+    ov_fac_message(&k->fac, "The new questions are in use.",
+                   "The old questions are kept, so they can be put back.");
 }
 
 static void restore_questions(kiosk *k)
 {
     char err[OV_ERR_LEN];
     ov_content *older = malloc(sizeof *older);
-    int rc = older ? ov_content_restore_previous(k->cfg.data_dir, NULL, &k->check_opts, older, err, sizeof err)
-                   : ov_fail(err, sizeof err, OV_ENOMEM, "out of memory");
+    int rc = older
+                 ? ov_content_restore_previous(k->cfg.data_dir, NULL, &k->check_opts, older, err, sizeof err)
+                 : ov_fail(err, sizeof err, OV_ENOMEM, "out of memory");
     if (rc != OV_OK) {
         free(older);
         ov_log_error("old questions not put back: %s", err);
@@ -261,7 +273,7 @@ static void apply_setting(kiosk *k)
         if (!k->cfg.speech && k->speech)
             ov_speech_stop(k->speech);
         if (k->cfg.speech && !was)
-            ov_kiosk_open_speech(k);   /* it may have started silent */
+            ov_kiosk_open_speech(k); /* it may have started silent */
         section = "speech";
         key = "speech";
         value = k->cfg.speech ? "yes" : "no";
@@ -279,10 +291,16 @@ void ov_kiosk_fac_press(kiosk *k, int item)
 {
     ov_fac_do d = ov_fac_press(&k->fac, item, ov_kiosk_now(k));
     switch (d) {
-    case OV_FAC_DO_NOTHING: return;
-    case OV_FAC_DO_REDRAW: break;
-    case OV_FAC_DO_EXIT: ov_kiosk_fac_close(k); return;
-    case OV_FAC_DO_SAVE_PIN: save_pin(k); break;
+    case OV_FAC_DO_NOTHING:
+        return;
+    case OV_FAC_DO_REDRAW:
+        break;
+    case OV_FAC_DO_EXIT:
+        ov_kiosk_fac_close(k);
+        return;
+    case OV_FAC_DO_SAVE_PIN:
+        save_pin(k);
+        break;
     case OV_FAC_DO_SET_MEETING:
         ov_strlcpy(k->cfg.meeting, k->fac.meeting, sizeof k->cfg.meeting);
         ov_log_info("votes now count for the meeting \"%s\"", k->cfg.meeting);
@@ -291,13 +309,27 @@ void ov_kiosk_fac_press(kiosk *k, int item)
         ov_flow_set_round(&k->flow, k->fac.chosen_round, ov_kiosk_now(k));
         show(k);
         return;
-    case OV_FAC_DO_CLOSE_ROUND: ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k)); break;
-    case OV_FAC_DO_RESULTS: show_results(k); break;
-    case OV_FAC_DO_EXPORT: export_to_stick(k); break;
-    case OV_FAC_DO_CLEAR: clear_votes(k); break;
-    case OV_FAC_DO_IMPORT: import_questions(k); break;
-    case OV_FAC_DO_RESTORE: restore_questions(k); break;
-    case OV_FAC_DO_SETTING: apply_setting(k); break;
+    case OV_FAC_DO_CLOSE_ROUND:
+        ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));
+        break;
+    case OV_FAC_DO_RESULTS:
+        show_results(k);
+        break;
+    case OV_FAC_DO_EXPORT:
+        export_to_stick(k);
+        break;
+    case OV_FAC_DO_CLEAR:
+        clear_votes(k);
+        break;
+    case OV_FAC_DO_IMPORT:
+        import_questions(k);
+        break;
+    case OV_FAC_DO_RESTORE:
+        restore_questions(k);
+        break;
+    case OV_FAC_DO_SETTING:
+        apply_setting(k);
+        break;
     }
     show(k);
 }
@@ -345,7 +377,7 @@ void ov_kiosk_fac_key(kiosk *k, ov_key key)
         show(k);
         return;
     }
-    if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + OV_MAX_DIGIT_KEY) {   /* digits press menu item N */
+    if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + OV_MAX_DIGIT_KEY) { /* digits press menu item N */
         int i = key - OV_KEY_DIGIT1;
         if (i < m->n_items)
             ov_kiosk_fac_press(k, i);
@@ -355,24 +387,33 @@ void ov_kiosk_fac_key(kiosk *k, ov_key key)
 void ov_kiosk_watch_usb(kiosk *k)
 {
     uint64_t now = ov_now_ms();
-    if (now < k->next_usb_look) return;
+    if (now < k->next_usb_look)
+        return;
     k->next_usb_look = now + USB_LOOK_MS;
-    const char *mountinfo = ov_env("OV_MOUNTINFO");   /* tests point this at a fixture */
+    const char *mountinfo = ov_env("OV_MOUNTINFO"); /* tests point this at a fixture */
     ov_mount_list now_list, added;
     char err[OV_ERR_LEN];
-    if (ov_usb_read_mounts(mountinfo, k->cfg.usb_mount_dir, &now_list, err, sizeof err) < 0) return;
+    if (ov_usb_read_mounts(mountinfo, k->cfg.usb_mount_dir, &now_list, err, sizeof err) < 0)
+        return;
     int changes = ov_usb_diff(&k->sticks, &now_list, &added, NULL);
     k->sticks = now_list;
     k->fac.stick_present = now_list.n > 0;
     char content_dir[OV_PATH_MAX];
     k->fac.has_previous = ov_content_has_previous(k->cfg.data_dir);
-    k->fac.stick_has_content = now_list.n > 0 && ov_usb_find_content(now_list.items[0].mount_point, content_dir, sizeof content_dir) == OV_OK;
-    if (!changes) return;
+    k->fac.stick_has_content =
+        now_list.n > 0 &&
+        ov_usb_find_content(now_list.items[0].mount_point, content_dir, sizeof content_dir) == OV_OK;
+    if (!changes)
+        return;
     if (added.n > 0) {
         ov_log_info("USB stick found at %s", added.items[0].mount_point);
-        if (k->fac.screen == OV_FAC_OFF && k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_fac_open(k, 0);   /* ask for the PIN */
+        if (k->fac.screen == OV_FAC_OFF && k->flow.screen == OV_SCREEN_WELCOME)
+            ov_kiosk_fac_open(k, 0); /* ask for the PIN */
     } else if (now_list.n == 0) {
         k->fac.export_verified = 0;
     }
-    if (k->fac.screen != OV_FAC_OFF) { ov_kiosk_relayout(k); k->dirty = 1; }
+    if (k->fac.screen != OV_FAC_OFF) {
+        ov_kiosk_relayout(k);
+        k->dirty = 1;
+    }
 }

@@ -14,8 +14,9 @@ int ov_kiosk_run_script(kiosk *k, const ov_script *s, const char *shots, const c
     for (int i = 0; i < s->n && !k->quit; i++) {
         const ov_script_step *st = &s->steps[i];
         switch (st->cmd) {
-        case OV_CMD_TOUCH: case OV_CMD_CLICK:
-            if (st->cmd == OV_CMD_TOUCH && st->c > 0) {   /* a held touch: down, time passes, up */
+        case OV_CMD_TOUCH:
+        case OV_CMD_CLICK:
+            if (st->cmd == OV_CMD_TOUCH && st->c > 0) { /* a held touch: down, time passes, up */
                 ov_display_inject_finger(k->display, st->a, st->b, 1);
                 ov_kiosk_run_for(k, st->c);
                 ov_display_inject_finger(k->display, st->a, st->b, 0);
@@ -25,37 +26,49 @@ int ov_kiosk_run_script(kiosk *k, const ov_script *s, const char *shots, const c
             break;
         case OV_CMD_KEY:
             if (ov_display_inject_key(k->display, st->name) != OV_OK) {
-                fprintf(stderr, "%s:%d: unknown key '%s'\n", script_path, st->line, st->name); failures++;
+                fprintf(stderr, "%s:%d: unknown key '%s'\n", script_path, st->line, st->name);
+                failures++;
             } else if (k->scan.mode != OV_SCAN_OFF) {
                 /* switch keys go through the debouncer: give each press the time a hand needs */
                 ov_kiosk_run_for(k, k->cfg.debounce_ms * 2 + 20);
             }
             break;
-        case OV_CMD_BUTTON: case OV_CMD_HOLD:
+        case OV_CMD_BUTTON:
+        case OV_CMD_HOLD:
             ov_kiosk_script_button(k, st->a - 1, st->cmd == OV_CMD_HOLD ? st->b : 0);
             break;
-        case OV_CMD_WAIT: ov_kiosk_run_for(k, st->a); break;
-        case OV_CMD_ADVANCE: k->clock_skip += (uint64_t)st->a; break;
+        case OV_CMD_WAIT:
+            ov_kiosk_run_for(k, st->a);
+            break;
+        case OV_CMD_ADVANCE:
+            k->clock_skip += (uint64_t)st->a;
+            break;
         case OV_CMD_SHOT: {
             char path[OV_PATH_MAX + 80];
             snprintf(path, sizeof path, "%s/%s.png", shots ? shots : ".", st->name);
-            if (k->dirty) ov_kiosk_relayout(k);
-            if (ov_kiosk_draw(k, path) != OV_OK) failures++;
+            if (k->dirty)
+                ov_kiosk_relayout(k);
+            if (ov_kiosk_draw(k, path) != OV_OK)
+                failures++;
             break;
         }
         case OV_CMD_EXPECT: {
-            const char *now_showing = k->fac.screen != OV_FAC_OFF ? ov_fac_screen_name(&k->fac) : ov_screen_name(k->flow.screen);
+            const char *now_showing =
+                k->fac.screen != OV_FAC_OFF ? ov_fac_screen_name(&k->fac) : ov_screen_name(k->flow.screen);
             if (strcmp(st->name, now_showing)) {
-                fprintf(stderr, "%s:%d: expected the %s screen, but the kiosk shows %s\n", script_path, st->line,
-                        st->name, now_showing);
+                fprintf(stderr, "%s:%d: expected the %s screen, but the kiosk shows %s\n", script_path,
+                        st->line, st->name, now_showing);
                 failures++;
             }
             break;
         }
-        case OV_CMD_QUIT: k->quit = 1; break;
+        case OV_CMD_QUIT:
+            k->quit = 1;
+            break;
         }
         /* let the injected events through the loop before the next command */
-        for (int spin = 0; spin < 4; spin++) ov_kiosk_turn(k, 0);
+        for (int spin = 0; spin < 4; spin++)
+            ov_kiosk_turn(k, 0);
     }
     return failures ? 1 : 0;
 }

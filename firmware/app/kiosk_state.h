@@ -31,26 +31,26 @@ typedef struct {
     ov_render *render;
     ov_speech *speech;
     ov_tally *tally;
-    ov_buttons buttons;           /* every physical press goes through this debouncer */
+    ov_buttons buttons; /* every physical press goes through this debouncer */
     ov_gpio *gpio;
-    ov_scan scan;                 /* switch access */
-    int scan_pending;             /* start scanning when the screen has been read out */
-    int speaking_item;            /* speech is a scanned item, not the screen */
+    ov_scan scan;      /* switch access */
+    int scan_pending;  /* start scanning when the screen has been read out */
+    int speaking_item; /* speech is a scanned item, not the screen */
     uint64_t watchdog_ms, last_ping;
-    ov_fac fac;                   /* facilitator mode (fac.screen != OV_FAC_OFF) */
-    ov_menu fac_menu;             /* the facilitator screen last described */
-    ov_import_plan *import_plan;  /* new questions checked, waiting for "Use them" (or NULL) */
-    ov_check_opts check_opts;     /* content checks: "fits its box" with the real fonts */
-    ov_results *results;          /* for the results screen */
+    ov_fac fac;                      /* facilitator mode (fac.screen != OV_FAC_OFF) */
+    ov_menu fac_menu;                /* the facilitator screen last described */
+    ov_import_plan *import_plan;     /* new questions checked, waiting for "Use them" (or NULL) */
+    ov_check_opts check_opts;        /* content checks: "fits its box" with the real fonts */
+    ov_results *results;             /* for the results screen */
     char settings_path[OV_PATH_MAX]; /* DATA_DIR/settings.ini: where settings changed here are kept */
-    ov_mount_list sticks;         /* USB sticks seen under usb_mount_dir */
+    ov_mount_list sticks;            /* USB sticks seen under usb_mount_dir */
     uint64_t next_usb_look;
     char speech_problem_seen[256];
     char pictures_dir[OV_PATH_MAX];
-    char warning[WARNING_LEN];    /* the first problem for the facilitator ("" = none) */
-    uint64_t clock_skip;          /* `advance MS` in scripts */
-    int dirty;                    /* layout and drawing needed */
-    int hl_text, hl_word;         /* word being spoken */
+    char warning[WARNING_LEN]; /* the first problem for the facilitator ("" = none) */
+    uint64_t clock_skip;       /* `advance MS` in scripts */
+    int dirty;                 /* layout and drawing needed */
+    int hl_text, hl_word;      /* word being spoken */
     int quit;
     int frames;
 } kiosk;

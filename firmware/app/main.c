@@ -18,15 +18,14 @@
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-        "usage: ourvoice [COMMAND] [OPTIONS]\n"
-        "  kiosk            run the kiosk (the default)\n"
-        "  check-content DIR  check a content folder; file:line: message for each problem\n"
-        "  say TEXT --wav FILE  speak to a WAV file and print each word's start time\n"
-        "  results          print the vote counts in the data folder\n"
-        "  export --to DIR  write the CSV, JSON and easy-read report files\n"
-        "  merge DIR...     combine several kiosks' exports into one\n"
-        "Run `ourvoice COMMAND --help` for a command's options.\n");
+    fprintf(out, "usage: ourvoice [COMMAND] [OPTIONS]\n"
+                 "  kiosk            run the kiosk (the default)\n"
+                 "  check-content DIR  check a content folder; file:line: message for each problem\n"
+                 "  say TEXT --wav FILE  speak to a WAV file and print each word's start time\n"
+                 "  results          print the vote counts in the data folder\n"
+                 "  export --to DIR  write the CSV, JSON and easy-read report files\n"
+                 "  merge DIR...     combine several kiosks' exports into one\n"
+                 "Run `ourvoice COMMAND --help` for a command's options.\n");
 }
 
 /* The kiosk with the signal policy above. */
@@ -39,15 +38,21 @@ static int run_kiosk(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    static const struct { const char *name; int (*fn)(int, char **); } cmds[] = {
-        { "kiosk", run_kiosk }, { "check-content", ov_cmd_check_content },
-        { "say", ov_cmd_say }, { "results", ov_cmd_results },
+    static const struct {
+        const char *name;
+        int (*fn)(int, char **);
+    } cmds[] = {
+        { "kiosk", run_kiosk },      { "check-content", ov_cmd_check_content },
+        { "say", ov_cmd_say },       { "results", ov_cmd_results },
         { "export", ov_cmd_export }, { "merge", ov_cmd_merge },
     };
     if (argc < 2 || argv[1][0] == '-') {
-        if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) { usage(stdout); return 0; }
+        if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+            usage(stdout);
+            return 0;
+        }
         argv[0] = "kiosk";
-        return run_kiosk(argc, argv);   /* `ourvoice` alone, or `ourvoice --headless ...` */
+        return run_kiosk(argc, argv); /* `ourvoice` alone, or `ourvoice --headless ...` */
     }
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
         if (!strcmp(argv[1], cmds[i].name))

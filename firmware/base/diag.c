@@ -16,8 +16,8 @@ static void count(ov_diags *d, ov_diag_level level)
         d->n_warnings++;
 }
 
-static void add_v(ov_diags *d, ov_diag_level level, ov_diag_code code, const char *arg,
-                  const char *file, int line, const char *fmt, va_list ap)
+static void add_v(ov_diags *d, ov_diag_level level, ov_diag_code code, const char *arg, const char *file,
+                  int line, const char *fmt, va_list ap)
 {
     count(d, level);
     if (d->n >= OV_MAX_DIAGS) {
@@ -41,8 +41,7 @@ static void add_v(ov_diags *d, ov_diag_level level, ov_diag_code code, const cha
     memcpy(g->text, text, sizeof text);
 }
 
-void ov_diag_add(ov_diags *d, ov_diag_level level, const char *file, int line,
-                 const char *fmt, ...)
+void ov_diag_add(ov_diags *d, ov_diag_level level, const char *file, int line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -50,8 +49,8 @@ void ov_diag_add(ov_diags *d, ov_diag_level level, const char *file, int line,
     va_end(ap);
 }
 
-void ov_diag_add_code(ov_diags *d, ov_diag_level level, ov_diag_code code, const char *arg,
-                      const char *file, int line, const char *fmt, ...)
+void ov_diag_add_code(ov_diags *d, ov_diag_level level, ov_diag_code code, const char *arg, const char *file,
+                      int line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

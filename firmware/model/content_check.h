@@ -18,12 +18,12 @@
 
 /* What kind of box a text goes in (the `kind` given to an ov_fit_fn). */
 typedef enum {
-    OV_FIT_TITLE = 1,     /* question title, welcome_title, thanks_title */
-    OV_FIT_SENTENCE,      /* one question sentence; welcome, thanks, not_saved, confirm */
-    OV_FIT_ANSWER_WORD,   /* the word on an answer button */
-    OV_FIT_ANSWER_SAY,    /* an answer's `say` text, shown on the confirm screen */
-    OV_FIT_BUTTON,        /* that's right, go back, hear it again */
-    OV_FIT_PROGRESS,      /* progress with the numbers filled in, e.g. "Question 16 of 16" */
+    OV_FIT_TITLE = 1,   /* question title, welcome_title, thanks_title */
+    OV_FIT_SENTENCE,    /* one question sentence; welcome, thanks, not_saved, confirm */
+    OV_FIT_ANSWER_WORD, /* the word on an answer button */
+    OV_FIT_ANSWER_SAY,  /* an answer's `say` text, shown on the confirm screen */
+    OV_FIT_BUTTON,      /* that's right, go back, hear it again */
+    OV_FIT_PROGRESS,    /* progress with the numbers filled in, e.g. "Question 16 of 16" */
 } ov_fit_kind;
 
 /* Does `text` fit a box of this kind on every supported screen? Return 1 if it
@@ -34,7 +34,7 @@ typedef int (*ov_fit_fn)(void *ctx, int kind, const char *text);
 typedef int (*ov_file_probe_fn)(const char *path);
 
 typedef struct {
-    ov_fit_fn fit;        /* NULL: the character limits of ov_fit_limit */
+    ov_fit_fn fit; /* NULL: the character limits of ov_fit_limit */
     void *fit_ctx;
     ov_file_probe_fn probe; /* does a named picture/recording exist (NULL: assume so) */
 } ov_check_opts;
@@ -62,6 +62,6 @@ int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, 
 /* Palette names an answer's colour may use (the renderer maps them to a
  * colour-blind-safe palette). 1 if `name` is one of them. */
 int ov_colour_valid(const char *name);
-extern const char *const ov_colour_names[];   /* NULL-terminated */
+extern const char *const ov_colour_names[]; /* NULL-terminated */
 
 #endif

@@ -11,26 +11,30 @@
 #include <string.h>
 
 typedef struct {
-    char subject[160];      /* "Question 2", "The answer “yes” of “yes-no”", "" */
-    char key[64];           /* key on the problem's line, or "" */
-    char value[128];        /* its value (cut) */
+    char subject[160]; /* "Question 2", "The answer “yes” of “yes-no”", "" */
+    char key[64];      /* key on the problem's line, or "" */
+    char value[128];   /* its value (cut) */
 } where_info;
 
 /* Find the section holding `line` and the key on it, and name it. */
 static void locate(const ov_ini_doc *doc, int line, where_info *w)
 {
     memset(w, 0, sizeof *w);
-    if (!doc || line <= 0) return;
+    if (!doc || line <= 0)
+        return;
     const ov_ini_section *s = NULL;
     int qnum = 0, s_qnum = 0;
     for (int i = 0; i < doc->n_sec; i++) {
         const ov_ini_section *c = &doc->sec[i];
-        if (c->line > line) break;
-        if (!strncmp(c->head, "question", 8) && (c->head[8] == ' ' || c->head[8] == '\t')) qnum++;
+        if (c->line > line)
+            break;
+        if (!strncmp(c->head, "question", 8) && (c->head[8] == ' ' || c->head[8] == '\t'))
+            qnum++;
         s = c;
         s_qnum = qnum;
     }
-    if (!s) return;
+    if (!s)
+        return;
     for (int k = 0; k < s->n_kv; k++) {
         if (s->kv[k].line == line) {
             ov_strlcpy(w->key, s->kv[k].key, sizeof w->key);
@@ -42,11 +46,13 @@ static void locate(const ov_ini_doc *doc, int line, where_info *w)
     ov_strlcpy(buf, s->head, sizeof buf);
     for (char *save = NULL, *t = strtok_r(buf, " \t", &save); t && n < 4; t = strtok_r(NULL, " \t", &save))
         tok[n++] = t;
-    if (s->line == 0 || n == 0) return;
+    if (s->line == 0 || n == 0)
+        return;
     if (!strcmp(tok[0], "question") && n == 2) {
         snprintf(w->subject, sizeof w->subject, "Question %d", s_qnum);
     } else if (!strcmp(tok[0], "answer") && n == 3) {
-        snprintf(w->subject, sizeof w->subject, "The answer \u201c%.40s\u201d of \u201c%.40s\u201d", tok[2], tok[1]);
+        snprintf(w->subject, sizeof w->subject, "The answer \u201c%.40s\u201d of \u201c%.40s\u201d", tok[2],
+                 tok[1]);
     } else if (!strcmp(tok[0], "scale") && n == 2) {
         snprintf(w->subject, sizeof w->subject, "The scale \u201c%.40s\u201d", tok[1]);
     } else if (!strcmp(tok[0], "texts") && n == 1) {
@@ -59,31 +65,44 @@ static void locate(const ov_ini_doc *doc, int line, where_info *w)
 /* A key's name in plain words. */
 static const char *key_words(const char *key)
 {
-    static const struct { const char *key, *words; } names[] = {
-        { "title", "title" }, { "sentence", "sentence" }, { "picture", "picture" },
-        { "recording", "recording" }, { "scale", "answers" }, { "word", "word" }, { "say", "spoken words" },
-        { "colour", "colour" }, { "shape", "shape" }, { "name", "name" }, { "dont-know", "\u201cI don't know\u201d setting" },
-        { "language", "language" }, { "progress", "progress words" },
+    static const struct {
+        const char *key, *words;
+    } names[] = {
+        { "title", "title" },
+        { "sentence", "sentence" },
+        { "picture", "picture" },
+        { "recording", "recording" },
+        { "scale", "answers" },
+        { "word", "word" },
+        { "say", "spoken words" },
+        { "colour", "colour" },
+        { "shape", "shape" },
+        { "name", "name" },
+        { "dont-know", "\u201cI don't know\u201d setting" },
+        { "language", "language" },
+        { "progress", "progress words" },
     };
-    for (size_t i = 0; i < OV_ARRAY_LEN(names); i++) if (!strcmp(names[i].key, key)) return names[i].words;
+    for (size_t i = 0; i < OV_ARRAY_LEN(names); i++)
+        if (!strcmp(names[i].key, key))
+            return names[i].words;
     return key;
 }
 
 /* What goes into a plain-words pattern, in order. */
 typedef enum {
-    W_NONE,          /* the pattern alone */
-    W_SUBJ,          /* the subject */
-    W_SUBJ_KEY,      /* the subject, the key in plain words */
-    W_SUBJ_KEY_VAL,  /* the subject, the key, the value on the line */
-    W_SUBJ_VAL,      /* the subject, the value on the line */
-    W_SUBJ_ARG,      /* the subject, the name the problem is about */
-    W_SUBJ_ARG_KEY,  /* the subject, that name as a key in plain words */
-    W_ARG,           /* the name the problem is about */
-    W_ARG_LIMIT,     /* that name, then the limit */
-    W_SUBJ_LIMIT,    /* the subject, then the limit */
-    W_LIMIT,         /* the limit */
-    W_TWICE,         /* a key twice, or a whole section twice */
-    W_OWN_WORDS,     /* the checker's own words, up to the advice */
+    W_NONE,         /* the pattern alone */
+    W_SUBJ,         /* the subject */
+    W_SUBJ_KEY,     /* the subject, the key in plain words */
+    W_SUBJ_KEY_VAL, /* the subject, the key, the value on the line */
+    W_SUBJ_VAL,     /* the subject, the value on the line */
+    W_SUBJ_ARG,     /* the subject, the name the problem is about */
+    W_SUBJ_ARG_KEY, /* the subject, that name as a key in plain words */
+    W_ARG,          /* the name the problem is about */
+    W_ARG_LIMIT,    /* that name, then the limit */
+    W_SUBJ_LIMIT,   /* the subject, then the limit */
+    W_LIMIT,        /* the limit */
+    W_TWICE,        /* a key twice, or a whole section twice */
+    W_OWN_WORDS,    /* the checker's own words, up to the advice */
 } words_args;
 
 typedef struct {
@@ -95,7 +114,8 @@ typedef struct {
 
 static const words_row words_table[] = {
     { OV_DIAG_CONTENT_MISSING, W_NONE, "The file content.ini is missing", 0 },
-    { OV_DIAG_INI_NOT_UTF8, W_NONE, "This line has letters the kiosk cannot read; save the file as UTF-8", 0 },
+    { OV_DIAG_INI_NOT_UTF8, W_NONE, "This line has letters the kiosk cannot read; save the file as UTF-8",
+      0 },
     { OV_DIAG_INI_CONTROL_CHAR, W_NONE, "This line has a character that is not text", 0 },
     { OV_DIAG_INI_LINE_TOO_LONG, W_NONE, "This line is too long", 0 },
     { OV_DIAG_INI_NOT_KEY_VALUE, W_NONE, "This line is not a setting, a heading or a comment", 0 },
@@ -109,7 +129,8 @@ static const words_row words_table[] = {
     { OV_DIAG_NO_ANSWERS, W_SUBJ, "%s has no answers", 0 },
     { OV_DIAG_ANSWER_NO_SCALE, W_SUBJ_ARG, "%s: there is no scale \u201c%s\u201d", 0 },
     { OV_DIAG_TOO_FEW_ANSWERS, W_ARG, "The scale \u201c%s\u201d needs at least 2 answers", 0 },
-    { OV_DIAG_TOO_MANY_ANSWERS, W_ARG_LIMIT, "The scale \u201c%s\u201d has more than %d answers", OV_MAX_ANSWERS },
+    { OV_DIAG_TOO_MANY_ANSWERS, W_ARG_LIMIT, "The scale \u201c%s\u201d has more than %d answers",
+      OV_MAX_ANSWERS },
     { OV_DIAG_TOO_MANY_SENTENCES, W_SUBJ_LIMIT, "%s has more than %d sentences", OV_MAX_SENTENCES },
     { OV_DIAG_FILE_NOT_FOUND, W_SUBJ_KEY_VAL, "%s: the %s %s is not there", 0 },
     { OV_DIAG_PICTURE_TYPE, W_SUBJ, "%s: the picture must be an SVG, PNG or JPG file", 0 },

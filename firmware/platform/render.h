@@ -14,8 +14,8 @@ struct SDL_Renderer;
 /* Open fonts and prepare drawing on `sdl_renderer` (an SDL_Renderer*).
  * `theme_name`: standard, high-contrast or large-text. Returns OV_OK, or
  * OV_ENOTFOUND with a message when no usable font is installed. */
-int ov_render_open(struct SDL_Renderer *sdl_renderer, const char *theme_name, ov_render **out,
-                   char *err, size_t errlen);
+int ov_render_open(struct SDL_Renderer *sdl_renderer, const char *theme_name, ov_render **out, char *err,
+                   size_t errlen);
 
 /* The measuring function for ov_layout_env (real font metrics). */
 int ov_render_measure(void *render, int font_px, int bold, const char *text, int len);

@@ -27,7 +27,4 @@ int ov_signals_install(void)
     return OV_OK;
 }
 
-int ov_signals_stop_requested(void)
-{
-    return stop_requested != 0;
-}
+int ov_signals_stop_requested(void) { return stop_requested != 0; }

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <time.h>
 
-
-static const char *const meeting_names[] = { "Drop-in", "Group meeting", "Peer network", "Members and staff", "Training day" };
+static const char *const meeting_names[] = { "Drop-in", "Group meeting", "Peer network", "Members and staff",
+                                             "Training day" };
 
 void ov_fac_init(ov_fac *f, const ov_content *c, const char *stored_hash, const char *meeting)
 {
@@ -44,9 +44,11 @@ int ov_menu_find(const ov_menu *m, ov_menu_action action, int arg)
     return -1;
 }
 
-static void item(ov_menu *m, const char *label, const char *icon, ov_menu_style style, ov_menu_action action, int arg)
+static void item(ov_menu *m, const char *label, const char *icon, ov_menu_style style, ov_menu_action action,
+                 int arg)
 {
-    if (m->n_items >= OV_MENU_MAX_ITEMS) return;
+    if (m->n_items >= OV_MENU_MAX_ITEMS)
+        return;
     ov_menu_item *it = &m->items[m->n_items++];
     ov_strlcpy(it->label, label, sizeof it->label);
     it->icon = icon;
@@ -57,7 +59,8 @@ static void item(ov_menu *m, const char *label, const char *icon, ov_menu_style 
 
 static void line(ov_menu *m, const char *fmt, const char *a)
 {
-    if (m->n_lines >= OV_MENU_MAX_LINES) return;
+    if (m->n_lines >= OV_MENU_MAX_LINES)
+        return;
     snprintf(m->lines[m->n_lines++], sizeof m->lines[0], fmt, a);
 }
 
@@ -66,9 +69,12 @@ static void keypad(ov_menu *m, const char *ok_label)
     static const char *const keys[12] = { "1", "2", "3", NULL, "4", "5", "6", "0", "7", "8", "9", NULL };
     m->keypad = 1;
     for (int i = 0; i < 12; i++) {
-        if (i == 3) item(m, "Delete", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_DELETE, 0);
-        else if (i == 11) item(m, ok_label, "control-thats-right.svg", OV_MENU_GO, OV_MENU_OK, 0);
-        else item(m, keys[i], NULL, OV_MENU_PLAIN, OV_MENU_DIGIT, keys[i][0] - '0');
+        if (i == 3)
+            item(m, "Delete", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_DELETE, 0);
+        else if (i == 11)
+            item(m, ok_label, "control-thats-right.svg", OV_MENU_GO, OV_MENU_OK, 0);
+        else
+            item(m, keys[i], NULL, OV_MENU_PLAIN, OV_MENU_DIGIT, keys[i][0] - '0');
     }
     item(m, "Cancel", NULL, OV_MENU_STOP, OV_MENU_CANCEL, 0);
 }
@@ -79,7 +85,8 @@ static void typed_line(const ov_fac *f, ov_menu *m)
     m->secret_line = m->n_lines;
     char dots[64] = "PIN:";
     size_t n = strlen(f->typed);
-    for (size_t i = 0; i < 8; i++) strcat(dots, i < n ? " *" : (i < 4 ? " _" : ""));
+    for (size_t i = 0; i < 8; i++)
+        strcat(dots, i < n ? " *" : (i < 4 ? " _" : ""));
     line(m, "%s", dots);
 }
 
@@ -89,15 +96,18 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
     m->secret_line = -1;
     const ov_content *c = f->content;
     switch (f->screen) {
-    case OV_FAC_OFF: return OV_EINVAL;
+    case OV_FAC_OFF:
+        return OV_EINVAL;
     case OV_FAC_PIN:
         ov_strlcpy(m->title, "Facilitator: type the PIN", sizeof m->title);
         typed_line(f, m);
-        if (f->message[0]) line(m, "%s", f->message);
+        if (f->message[0])
+            line(m, "%s", f->message);
         keypad(m, "OK");
         break;
     case OV_FAC_NEW_PIN:
-        ov_strlcpy(m->title, f->first_new[0] ? "Type the new PIN again" : "Choose a new PIN", sizeof m->title);
+        ov_strlcpy(m->title, f->first_new[0] ? "Type the new PIN again" : "Choose a new PIN",
+                   sizeof m->title);
         typed_line(f, m);
         line(m, "%s", f->message[0] ? f->message : "Use 4 to 8 numbers. Do not use 1234.");
         keypad(m, "OK");
@@ -107,23 +117,30 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
         line(m, "Meeting: %s", f->meeting);
         if (open_round(f) >= 0 && open_round(f) < c->n_questions)
             line(m, "Round open: %s", c->questions[open_round(f)].title);
-        else line(m, "%s", "Voting: drop-in, one person at a time.");
+        else
+            line(m, "%s", "Voting: drop-in, one person at a time.");
         line(m, "%s", f->stick_present ? "USB stick: ready." : "USB stick: not in.");
-        if (f->problem[0]) {   /* its first sentence; the log has the rest */
+        if (f->problem[0]) { /* its first sentence; the log has the rest */
             char first[OV_SENTENCE_LEN];
             ov_strlcpy(first, f->problem, sizeof first);
             char *stop = strstr(first, ". ");
-            if (stop) stop[1] = '\0';
+            if (stop)
+                stop[1] = '\0';
             line(m, "To check: %s", first);
         }
         item(m, "Results", "control-results.svg", OV_MENU_PLAIN, OV_MENU_RESULTS, 0);
         item(m, "New meeting", "control-start.svg", OV_MENU_PLAIN, OV_MENU_MEETING, 0);
-        if (open_round(f) >= 0) item(m, "Close the round", "control-secret.svg", OV_MENU_STOP, OV_MENU_CLOSE_ROUND, 0);
-        else item(m, "Open a round", "control-next.svg", OV_MENU_PLAIN, OV_MENU_ROUND, 0);
+        if (open_round(f) >= 0)
+            item(m, "Close the round", "control-secret.svg", OV_MENU_STOP, OV_MENU_CLOSE_ROUND, 0);
+        else
+            item(m, "Open a round", "control-next.svg", OV_MENU_PLAIN, OV_MENU_ROUND, 0);
         item(m, "Save to USB stick", "control-usb.svg", OV_MENU_PLAIN, OV_MENU_EXPORT, 0);
-        if (f->export_verified) item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, OV_MENU_CLEAR, 0);
-        if (f->stick_has_content) item(m, "New questions", "control-usb.svg", OV_MENU_PLAIN, OV_MENU_IMPORT, 0);
-        else if (f->has_previous) item(m, "Old questions back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_RESTORE, 0);
+        if (f->export_verified)
+            item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, OV_MENU_CLEAR, 0);
+        if (f->stick_has_content)
+            item(m, "New questions", "control-usb.svg", OV_MENU_PLAIN, OV_MENU_IMPORT, 0);
+        else if (f->has_previous)
+            item(m, "Old questions back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_RESTORE, 0);
         item(m, "Change PIN", "control-facilitator.svg", OV_MENU_PLAIN, OV_MENU_CHANGE_PIN, 0);
         item(m, "Settings", "control-settings.svg", OV_MENU_PLAIN, OV_MENU_SETTINGS, 0);
         item(m, "Back to voting", "control-thats-right.svg", OV_MENU_GO, OV_MENU_EXIT, 0);
@@ -146,17 +163,22 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
                     ov_strlcpy(b->word, q->answers[i].word, sizeof b->word);
                     ov_strlcpy(b->colour, q->answers[i].colour, sizeof b->colour);
                     b->count = q->answers[i].count;
-                    if (b->count > m->bar_max) m->bar_max = b->count;
-                    if (c) {   /* the answer's face, from the content */
+                    if (b->count > m->bar_max)
+                        m->bar_max = b->count;
+                    if (c) { /* the answer's face, from the content */
                         for (int s = 0; s < c->n_scales; s++)
                             for (int a = 0; a < c->scales[s].n_answers; a++)
-                                if (!strcmp(c->scales[s].answers[a].id, q->answers[i].id) && c->scales[s].answers[a].picture[0] && !b->picture[0])
-                                    ov_content_path(c, c->scales[s].answers[a].picture, b->picture, sizeof b->picture);
+                                if (!strcmp(c->scales[s].answers[a].id, q->answers[i].id) &&
+                                    c->scales[s].answers[a].picture[0] && !b->picture[0])
+                                    ov_content_path(c, c->scales[s].answers[a].picture, b->picture,
+                                                    sizeof b->picture);
                     }
                 }
             }
-            if (r->n_questions > 1) item(m, "Back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_PREV_Q, 0);
-            if (r->n_questions > 1) item(m, "Next question", "control-next.svg", OV_MENU_PLAIN, OV_MENU_NEXT_Q, 0);
+            if (r->n_questions > 1)
+                item(m, "Back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_PREV_Q, 0);
+            if (r->n_questions > 1)
+                item(m, "Next question", "control-next.svg", OV_MENU_PLAIN, OV_MENU_NEXT_Q, 0);
         }
         item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
         break;
@@ -185,27 +207,38 @@ int ov_fac_menu(const ov_fac *f, ov_menu *m)
         item(m, "No, keep them", "control-go-back.svg", OV_MENU_GO, OV_MENU_MENU, 0);
         break;
     case OV_FAC_IMPORT:
-        ov_strlcpy(m->title, f->import_ok ? "New questions on the USB stick" : "These questions cannot be used", sizeof m->title);
-        for (int i = 0; i < f->n_import_lines; i++) line(m, "%s", f->import_lines[i]);
-        if (f->import_ok) item(m, "Use them", "control-thats-right.svg", OV_MENU_GO, OV_MENU_CONFIRM_IMPORT, 0);
-        item(m, f->import_ok ? "Keep the old ones" : "Back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_MENU, 0);
+        ov_strlcpy(m->title,
+                   f->import_ok ? "New questions on the USB stick" : "These questions cannot be used",
+                   sizeof m->title);
+        for (int i = 0; i < f->n_import_lines; i++)
+            line(m, "%s", f->import_lines[i]);
+        if (f->import_ok)
+            item(m, "Use them", "control-thats-right.svg", OV_MENU_GO, OV_MENU_CONFIRM_IMPORT, 0);
+        item(m, f->import_ok ? "Keep the old ones" : "Back", "control-go-back.svg", OV_MENU_PLAIN,
+             OV_MENU_MENU, 0);
         break;
     case OV_FAC_SETTINGS: {
         ov_strlcpy(m->title, "Settings", sizeof m->title);
         line(m, "%s", "Press a button to change it. Changes are kept.");
         const char *look = !strcmp(f->theme, "high-contrast") ? "Look: high contrast"
-                         : !strcmp(f->theme, "large-text") ? "Look: large text" : "Look: standard";
+                           : !strcmp(f->theme, "large-text")  ? "Look: large text"
+                                                              : "Look: standard";
         item(m, look, "control-settings.svg", OV_MENU_PLAIN, OV_MENU_THEME, 0);
-        item(m, check_step_on(f) ? "Check step: on" : "Check step: off", "control-thats-right.svg", OV_MENU_PLAIN, OV_MENU_CONFIRM_STEP, 0);
-        item(m, f->speech ? "Speech: on" : "Speech: off", "control-hear-again.svg", OV_MENU_PLAIN, OV_MENU_SPEECH, 0);
+        item(m, check_step_on(f) ? "Check step: on" : "Check step: off", "control-thats-right.svg",
+             OV_MENU_PLAIN, OV_MENU_CONFIRM_STEP, 0);
+        item(m, f->speech ? "Speech: on" : "Speech: off", "control-hear-again.svg", OV_MENU_PLAIN,
+             OV_MENU_SPEECH, 0);
         item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
         break;
     }
     case OV_FAC_MESSAGE:
         ov_strlcpy(m->title, "Facilitator", sizeof m->title);
-        if (f->message[0]) line(m, "%s", f->message);
-        if (f->message2[0]) line(m, "%s", f->message2);
-        if (f->export_verified) item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, OV_MENU_CLEAR, 0);
+        if (f->message[0])
+            line(m, "%s", f->message);
+        if (f->message2[0])
+            line(m, "%s", f->message2);
+        if (f->export_verified)
+            item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, OV_MENU_CLEAR, 0);
         item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
         break;
     }
@@ -222,7 +255,8 @@ void ov_fac_message(ov_fac *f, const char *a, const char *b)
 void ov_fac_show_results(ov_fac *f, const ov_results *res)
 {
     f->results = res;
-    if (!res || f->results_q >= res->n_questions) f->results_q = 0;
+    if (!res || f->results_q >= res->n_questions)
+        f->results_q = 0;
     f->screen = OV_FAC_RESULTS;
 }
 
@@ -245,13 +279,16 @@ static ov_fac_do pin_ok(ov_fac *f, uint64_t now)
             f->message[0] = '\0';
             f->first_new[0] = '\0';
             f->screen = must_change ? OV_FAC_NEW_PIN : OV_FAC_MENU;
-            if (must_change) ov_strlcpy(f->message, "The PIN 1234 must be changed before first use.", sizeof f->message);
+            if (must_change)
+                ov_strlcpy(f->message, "The PIN 1234 must be changed before first use.", sizeof f->message);
             return OV_FAC_DO_REDRAW;
         }
         uint64_t wait = ov_pin_wait_ms(&f->guard, now);
         if (wait > 0)
-            snprintf(f->message, sizeof f->message, "That is not the PIN. Wait %d seconds, then try again.", (int)((wait + 999) / 1000));
-        else ov_strlcpy(f->message, "That is not the PIN. Try again.", sizeof f->message);
+            snprintf(f->message, sizeof f->message, "That is not the PIN. Wait %d seconds, then try again.",
+                     (int)((wait + 999) / 1000));
+        else
+            ov_strlcpy(f->message, "That is not the PIN. Try again.", sizeof f->message);
         return OV_FAC_DO_REDRAW;
     }
     /* choosing a new PIN: type it twice */
@@ -279,22 +316,36 @@ static ov_fac_do pin_ok(ov_fac *f, uint64_t now)
 ov_fac_do ov_fac_press(ov_fac *f, int index, uint64_t now)
 {
     ov_menu m;
-    if (ov_fac_menu(f, &m) != OV_OK || index < 0 || index >= m.n_items) return OV_FAC_DO_NOTHING;
+    if (ov_fac_menu(f, &m) != OV_OK || index < 0 || index >= m.n_items)
+        return OV_FAC_DO_NOTHING;
     const ov_menu_item *it = &m.items[index];
     f->now_ms = now;
     switch (it->action) {
     case OV_MENU_DIGIT: {
         size_t n = strlen(f->typed);
-        if (n < 8) { f->typed[n] = (char)('0' + it->arg); f->typed[n + 1] = '\0'; }
+        if (n < 8) {
+            f->typed[n] = (char)('0' + it->arg);
+            f->typed[n + 1] = '\0';
+        }
         return OV_FAC_DO_REDRAW;
     }
-    case OV_MENU_DELETE: { size_t n = strlen(f->typed); if (n) f->typed[n - 1] = '\0'; return OV_FAC_DO_REDRAW; }
-    case OV_MENU_OK: return pin_ok(f, now);
-    case OV_MENU_CANCEL: case OV_MENU_EXIT:
+    case OV_MENU_DELETE: {
+        size_t n = strlen(f->typed);
+        if (n)
+            f->typed[n - 1] = '\0';
+        return OV_FAC_DO_REDRAW;
+    }
+    case OV_MENU_OK:
+        return pin_ok(f, now);
+    case OV_MENU_CANCEL:
+    case OV_MENU_EXIT:
         f->screen = OV_FAC_OFF;
         f->typed[0] = '\0';
         return OV_FAC_DO_EXIT;
-    case OV_MENU_MENU: f->screen = OV_FAC_MENU; f->message[0] = f->message2[0] = '\0'; return OV_FAC_DO_REDRAW;
+    case OV_MENU_MENU:
+        f->screen = OV_FAC_MENU;
+        f->message[0] = f->message2[0] = '\0';
+        return OV_FAC_DO_REDRAW;
     case OV_MENU_RESULTS:
         if (open_round(f) >= 0) {
             ov_fac_message(f, "Close the round first.", "Results stay hidden while people are still voting.");
@@ -302,18 +353,23 @@ ov_fac_do ov_fac_press(ov_fac *f, int index, uint64_t now)
         }
         f->results_q = 0;
         return OV_FAC_DO_RESULTS;
-    case OV_MENU_NEXT_Q: case OV_MENU_PREV_Q:
+    case OV_MENU_NEXT_Q:
+    case OV_MENU_PREV_Q:
         if (f->results && f->results->n_questions > 0) {
             int n = f->results->n_questions;
             f->results_q = (f->results_q + (it->action == OV_MENU_NEXT_Q ? 1 : n - 1)) % n;
         }
         return OV_FAC_DO_REDRAW;
-    case OV_MENU_MEETING: f->screen = OV_FAC_MEETING; return OV_FAC_DO_REDRAW;
+    case OV_MENU_MEETING:
+        f->screen = OV_FAC_MEETING;
+        return OV_FAC_DO_REDRAW;
     case OV_MENU_PICK_MEETING:
         snprintf(f->meeting, sizeof f->meeting, "%s %s", meeting_names[it->arg], f->today);
         f->screen = OV_FAC_MENU;
         return OV_FAC_DO_SET_MEETING;
-    case OV_MENU_ROUND: f->screen = OV_FAC_ROUND; return OV_FAC_DO_REDRAW;
+    case OV_MENU_ROUND:
+        f->screen = OV_FAC_ROUND;
+        return OV_FAC_DO_REDRAW;
     case OV_MENU_PICK_ROUND:
         f->chosen_round = it->arg;
         f->screen = OV_FAC_OFF;
@@ -322,24 +378,36 @@ ov_fac_do ov_fac_press(ov_fac *f, int index, uint64_t now)
         f->screen = OV_FAC_MENU;
         return OV_FAC_DO_CLOSE_ROUND;
     case OV_MENU_EXPORT:
-        if (!f->stick_present) { ov_fac_message(f, "Put a USB stick in first.", "Then press Save to USB stick again."); return OV_FAC_DO_REDRAW; }
+        if (!f->stick_present) {
+            ov_fac_message(f, "Put a USB stick in first.", "Then press Save to USB stick again.");
+            return OV_FAC_DO_REDRAW;
+        }
         return OV_FAC_DO_EXPORT;
     case OV_MENU_CLEAR:
-        if (!f->export_verified) return OV_FAC_DO_NOTHING;   /* never before a verified export */
+        if (!f->export_verified)
+            return OV_FAC_DO_NOTHING; /* never before a verified export */
         f->screen = OV_FAC_CONFIRM_CLEAR;
         return OV_FAC_DO_REDRAW;
     case OV_MENU_CONFIRM_CLEAR:
-        if (!f->export_verified) return OV_FAC_DO_NOTHING;
+        if (!f->export_verified)
+            return OV_FAC_DO_NOTHING;
         f->export_verified = 0;
         return OV_FAC_DO_CLEAR;
-    case OV_MENU_IMPORT: return OV_FAC_DO_IMPORT;          /* the kiosk checks and calls ov_fac_import_preview */
-    case OV_MENU_CONFIRM_IMPORT: return f->import_ok ? OV_FAC_DO_IMPORT : OV_FAC_DO_NOTHING;
-    case OV_MENU_RESTORE: return f->has_previous ? OV_FAC_DO_RESTORE : OV_FAC_DO_NOTHING;
-    case OV_MENU_SETTINGS: f->screen = OV_FAC_SETTINGS; return OV_FAC_DO_REDRAW;
+    case OV_MENU_IMPORT:
+        return OV_FAC_DO_IMPORT; /* the kiosk checks and calls ov_fac_import_preview */
+    case OV_MENU_CONFIRM_IMPORT:
+        return f->import_ok ? OV_FAC_DO_IMPORT : OV_FAC_DO_NOTHING;
+    case OV_MENU_RESTORE:
+        return f->has_previous ? OV_FAC_DO_RESTORE : OV_FAC_DO_NOTHING;
+    case OV_MENU_SETTINGS:
+        f->screen = OV_FAC_SETTINGS;
+        return OV_FAC_DO_REDRAW;
     case OV_MENU_THEME: {
         static const char *const order[] = { "standard", "high-contrast", "large-text" };
         int next = 0;
-        for (int i = 0; i < 3; i++) if (!strcmp(f->theme, order[i])) next = (i + 1) % 3;
+        for (int i = 0; i < 3; i++)
+            if (!strcmp(f->theme, order[i]))
+                next = (i + 1) % 3;
         ov_strlcpy(f->theme, order[next], sizeof f->theme);
         f->changed = OV_SETTING_THEME;
         return OV_FAC_DO_SETTING;
@@ -352,9 +420,12 @@ ov_fac_do ov_fac_press(ov_fac *f, int index, uint64_t now)
         f->changed = OV_SETTING_SPEECH;
         return OV_FAC_DO_SETTING;
     case OV_MENU_CHANGE_PIN:
-        f->screen = OV_FAC_NEW_PIN; f->first_new[0] = f->typed[0] = '\0'; f->message[0] = '\0';
+        f->screen = OV_FAC_NEW_PIN;
+        f->first_new[0] = f->typed[0] = '\0';
+        f->message[0] = '\0';
         return OV_FAC_DO_REDRAW;
-    default: return OV_FAC_DO_NOTHING;
+    default:
+        return OV_FAC_DO_NOTHING;
     }
 }
 
@@ -362,10 +433,12 @@ void ov_fac_speech(const ov_fac *f, char *out, size_t outlen)
 {
     ov_menu m;
     out[0] = '\0';
-    if (ov_fac_menu(f, &m) != OV_OK) return;
+    if (ov_fac_menu(f, &m) != OV_OK)
+        return;
     snprintf(out, outlen, "%s.", m.title);
     for (int i = 0; i < m.n_lines; i++) {
-        if (i == m.secret_line) continue;   /* never read typed digits aloud */
+        if (i == m.secret_line)
+            continue; /* never read typed digits aloud */
         size_t used = strlen(out);
         snprintf(out + used, outlen - used, " %s", m.lines[i]);
     }
@@ -374,9 +447,17 @@ void ov_fac_speech(const ov_fac *f, char *out, size_t outlen)
 const char *ov_fac_screen_name(const ov_fac *f)
 {
     static const char *const names[] = {
-        NULL, "facilitator-pin", "facilitator-new-pin", "facilitator-menu", "facilitator-results",
-        "facilitator-meeting", "facilitator-round", "facilitator-confirm-clear", "facilitator-import",
-        "facilitator-message", "facilitator-settings",
+        NULL,
+        "facilitator-pin",
+        "facilitator-new-pin",
+        "facilitator-menu",
+        "facilitator-results",
+        "facilitator-meeting",
+        "facilitator-round",
+        "facilitator-confirm-clear",
+        "facilitator-import",
+        "facilitator-message",
+        "facilitator-settings",
     };
     return (f->screen >= 0 && f->screen < (int)(sizeof names / sizeof names[0])) ? names[f->screen] : NULL;
 }

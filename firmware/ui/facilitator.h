@@ -17,33 +17,33 @@
 #define OV_MENU_MAX_BARS OV_MAX_ANSWERS
 
 typedef enum {
-    OV_FAC_OFF,          /* members are voting */
-    OV_FAC_PIN,          /* enter the PIN */
-    OV_FAC_NEW_PIN,      /* the default PIN must be changed: type a new one */
+    OV_FAC_OFF,     /* members are voting */
+    OV_FAC_PIN,     /* enter the PIN */
+    OV_FAC_NEW_PIN, /* the default PIN must be changed: type a new one */
     OV_FAC_MENU,
-    OV_FAC_RESULTS,      /* one question's results, for the group */
-    OV_FAC_MEETING,      /* pick a meeting name */
-    OV_FAC_ROUND,        /* pick the question for a meeting round */
+    OV_FAC_RESULTS, /* one question's results, for the group */
+    OV_FAC_MEETING, /* pick a meeting name */
+    OV_FAC_ROUND,   /* pick the question for a meeting round */
     OV_FAC_CONFIRM_CLEAR,
-    OV_FAC_IMPORT,       /* what new questions on the stick would change */
-    OV_FAC_MESSAGE,      /* an outcome (export done, stick full, ...) */
-    OV_FAC_SETTINGS,     /* look (theme), the check step, speech */
+    OV_FAC_IMPORT,   /* what new questions on the stick would change */
+    OV_FAC_MESSAGE,  /* an outcome (export done, stick full, ...) */
+    OV_FAC_SETTINGS, /* look (theme), the check step, speech */
 } ov_fac_screen;
 
 typedef enum {
     OV_FAC_DO_NOTHING = 0,
-    OV_FAC_DO_REDRAW,        /* the screen changed */
-    OV_FAC_DO_EXIT,          /* back to voting */
-    OV_FAC_DO_SAVE_PIN,      /* hash and store ov_fac.new_pin, then clear it */
-    OV_FAC_DO_SET_MEETING,   /* votes now count towards ov_fac.meeting */
-    OV_FAC_DO_OPEN_ROUND,    /* meeting round on question ov_fac.chosen_round */
+    OV_FAC_DO_REDRAW,      /* the screen changed */
+    OV_FAC_DO_EXIT,        /* back to voting */
+    OV_FAC_DO_SAVE_PIN,    /* hash and store ov_fac.new_pin, then clear it */
+    OV_FAC_DO_SET_MEETING, /* votes now count towards ov_fac.meeting */
+    OV_FAC_DO_OPEN_ROUND,  /* meeting round on question ov_fac.chosen_round */
     OV_FAC_DO_CLOSE_ROUND,
-    OV_FAC_DO_RESULTS,       /* fetch results (kiosk calls ov_fac_show_results) */
-    OV_FAC_DO_EXPORT,        /* write the files to the stick */
-    OV_FAC_DO_CLEAR,         /* clear the votes (only offered after a verified export) */
-    OV_FAC_DO_IMPORT,        /* take the new questions from the stick */
-    OV_FAC_DO_RESTORE,       /* put the previous questions back */
-    OV_FAC_DO_SETTING,       /* change ov_fac.changed (theme, check step, speech) and save it */
+    OV_FAC_DO_RESULTS, /* fetch results (kiosk calls ov_fac_show_results) */
+    OV_FAC_DO_EXPORT,  /* write the files to the stick */
+    OV_FAC_DO_CLEAR,   /* clear the votes (only offered after a verified export) */
+    OV_FAC_DO_IMPORT,  /* take the new questions from the stick */
+    OV_FAC_DO_RESTORE, /* put the previous questions back */
+    OV_FAC_DO_SETTING, /* change ov_fac.changed (theme, check step, speech) and save it */
 } ov_fac_do;
 
 /* Which setting the settings screen asks to change. */
@@ -54,7 +54,7 @@ typedef enum { OV_MENU_PLAIN, OV_MENU_GO, OV_MENU_STOP } ov_menu_style;
 /* What pressing a menu item does. Code decides on this, never on a label. */
 typedef enum {
     OV_MENU_NONE = 0,
-    OV_MENU_DIGIT,            /* arg: the digit */
+    OV_MENU_DIGIT, /* arg: the digit */
     OV_MENU_DELETE,
     OV_MENU_OK,
     OV_MENU_CANCEL,
@@ -70,8 +70,8 @@ typedef enum {
     OV_MENU_MENU,
     OV_MENU_NEXT_Q,
     OV_MENU_PREV_Q,
-    OV_MENU_PICK_MEETING,     /* arg: index of the meeting name */
-    OV_MENU_PICK_ROUND,       /* arg: the question */
+    OV_MENU_PICK_MEETING, /* arg: index of the meeting name */
+    OV_MENU_PICK_ROUND,   /* arg: the question */
     OV_MENU_CONFIRM_CLEAR,
     OV_MENU_CONFIRM_IMPORT,
     OV_MENU_RESTORE,
@@ -83,16 +83,16 @@ typedef enum {
 
 typedef struct {
     char label[OV_WORD_LEN];
-    const char *icon;        /* picture name in assets/pictures, or NULL */
+    const char *icon; /* picture name in assets/pictures, or NULL */
     ov_menu_style style;
-    ov_menu_action action;   /* what pressing it does */
+    ov_menu_action action; /* what pressing it does */
     int arg;
 } ov_menu_item;
 
 typedef struct {
     char word[OV_WORD_LEN];
     char colour[OV_ID_LEN];
-    char picture[OV_PATH_MAX];   /* full path, or "" */
+    char picture[OV_PATH_MAX]; /* full path, or "" */
     long count;
 } ov_menu_bar;
 
@@ -100,42 +100,42 @@ typedef struct {
     char title[OV_TITLE_LEN];
     char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
     int n_lines;
-    int secret_line;             /* index of a line never read aloud (typed PIN), or -1 */
+    int secret_line; /* index of a line never read aloud (typed PIN), or -1 */
     ov_menu_item items[OV_MENU_MAX_ITEMS];
     int n_items;
-    int keypad;                  /* 1: items are a PIN pad (3 rows of 4) */
+    int keypad; /* 1: items are a PIN pad (3 rows of 4) */
     ov_menu_bar bars[OV_MENU_MAX_BARS];
-    int n_bars;                  /* > 0: draw a bar chart */
+    int n_bars; /* > 0: draw a bar chart */
     long bar_max;
 } ov_menu;
 
 typedef struct {
     ov_fac_screen screen;
     const ov_content *content;
-    const char *stored_hash;     /* config pin_hash ("" = default PIN) */
+    const char *stored_hash; /* config pin_hash ("" = default PIN) */
     ov_pin_guard guard;
-    char typed[12];              /* digits typed so far */
-    char first_new[12];          /* new PIN, first time typed */
-    char new_pin[16];            /* the accepted new PIN after OV_FAC_DO_SAVE_PIN */
-    char message[OV_SENTENCE_LEN];   /* under the PIN pad, or the MESSAGE screen */
+    char typed[12];                /* digits typed so far */
+    char first_new[12];            /* new PIN, first time typed */
+    char new_pin[16];              /* the accepted new PIN after OV_FAC_DO_SAVE_PIN */
+    char message[OV_SENTENCE_LEN]; /* under the PIN pad, or the MESSAGE screen */
     char message2[OV_SENTENCE_LEN];
-    char meeting[64];            /* current meeting name */
-    const ov_flow *flow;         /* owns the open round and the check step (may be NULL) */
-    int chosen_round;            /* after OV_FAC_DO_OPEN_ROUND: the question picked */
-    int results_q;               /* question shown on the results screen */
-    const ov_results *results;   /* set by ov_fac_show_results */
-    int export_verified;         /* "clear votes" is offered only after a verified export */
+    char meeting[64];          /* current meeting name */
+    const ov_flow *flow;       /* owns the open round and the check step (may be NULL) */
+    int chosen_round;          /* after OV_FAC_DO_OPEN_ROUND: the question picked */
+    int results_q;             /* question shown on the results screen */
+    const ov_results *results; /* set by ov_fac_show_results */
+    int export_verified;       /* "clear votes" is offered only after a verified export */
     int stick_present, stick_has_content;
-    int has_previous;            /* older questions kept after an import */
+    int has_previous;              /* older questions kept after an import */
     char problem[OV_SENTENCE_LEN]; /* a problem to check (no sound, buttons off...), or "" */
-    char theme[16];              /* settings screen: standard, high-contrast, large-text */
-    int speech;                  /* settings screen: reading aloud */
-    ov_fac_setting changed;      /* after OV_FAC_DO_SETTING: what to change (OV_SETTING_CONFIRM: */
-                                 /* the kiosk turns the flow's check step over) */
+    char theme[16];                /* settings screen: standard, high-contrast, large-text */
+    int speech;                    /* settings screen: reading aloud */
+    ov_fac_setting changed;        /* after OV_FAC_DO_SETTING: what to change (OV_SETTING_CONFIRM: */
+                                   /* the kiosk turns the flow's check step over) */
     char import_lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
     int n_import_lines;
     int import_ok;
-    char today[16];              /* YYYY-MM-DD for meeting names */
+    char today[16]; /* YYYY-MM-DD for meeting names */
     uint64_t now_ms;
 } ov_fac;
 

@@ -12,7 +12,9 @@
 #define FIT_IDLE_MS 90000
 #define FIT_THANKS_MS 4000
 
-static const struct { int w, h; } screens[] = {
+static const struct {
+    int w, h;
+} screens[] = {
     { 800, 480 }, { 1024, 600 }, { 1280, 720 }, { 1920, 1080 }, { 720, 1280 },
 };
 
@@ -75,7 +77,7 @@ static int fits_screen(const ov_layout_fit_ctx *ctx, const ov_content *c, int ki
 int ov_layout_fit(void *vctx, int kind, const char *text)
 {
     const ov_layout_fit_ctx *ctx = vctx;
-    ov_content *c = malloc(sizeof *c);     /* large: kept off the stack */
+    ov_content *c = malloc(sizeof *c); /* large: kept off the stack */
     ov_layout *l = malloc(sizeof *l);
     int r = -1;
     if (!c || !l)

@@ -7,7 +7,7 @@
 #include "base/textwrap.h"
 
 typedef struct {
-    ov_measure_fn measure;   /* real font measuring (ov_render_measure) */
+    ov_measure_fn measure; /* real font measuring (ov_render_measure) */
     void *measure_ctx;
 } ov_layout_fit_ctx;
 
