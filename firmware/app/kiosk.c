@@ -18,6 +18,9 @@
 /* Longest sleep between two looks at a stop request (SIGTERM/SIGINT): the
  * kiosk must leave within 1 s (app/main.c). */
 #define STOP_CHECK_MS 100
+/* Size of the error texts the loop collects. */
+#define KIOSK_ERR_LEN 300
+#define MS_PER_S 1000
 
 uint64_t ov_kiosk_now(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
 
@@ -57,7 +60,7 @@ static void load_content(kiosk *k, const char *dir_opt)
 
 static void open_tally(kiosk *k)
 {
-    char err[300];
+    char err[KIOSK_ERR_LEN];
     if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) {
         k->tally = NULL;
         ov_kiosk_warn(k, err); /* votes will show "not saved", never "thank you" */
@@ -82,7 +85,7 @@ void ov_kiosk_relayout(kiosk *k)
 
 int ov_kiosk_draw(kiosk *k, const char *png)
 {
-    char err[300];
+    char err[KIOSK_ERR_LEN];
     ov_display_begin(k->display);
     ov_render_draw(k->render, &k->layout, k->hl_text, k->hl_word);
     int r = ov_display_end(k->display, png, err, sizeof err);
@@ -121,7 +124,7 @@ static int store_votes(kiosk *k)
     int qs[OV_MAX_QUESTIONS], as[OV_MAX_QUESTIONS];
     int n = ov_flow_pending(&k->flow, qs, as, OV_MAX_QUESTIONS);
     if (!k->tally) {
-        char err[300];
+        char err[KIOSK_ERR_LEN];
         if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) {
             k->tally = NULL;
             ov_log_error("vote not stored: %s", err);
@@ -135,7 +138,7 @@ static int store_votes(kiosk *k)
         qids[i] = k->content.questions[qs[i]].id;
         aids[i] = a[as[i]]->id;
     }
-    char err[300];
+    char err[KIOSK_ERR_LEN];
     if (ov_tally_add_set(k->tally, k->cfg.meeting, qids, aids, n, err, sizeof err) != OV_OK) {
         ov_log_error("votes not stored: %s", err);
         return 0;
@@ -477,18 +480,9 @@ void ov_kiosk_open_speech(kiosk *k)
     }
 }
 
-int ov_kiosk_run(const ov_kiosk_opts *o)
+/* Settings: the config file, then the command line, then the data folder's settings.ini. */
+static void load_settings(kiosk *k, const ov_kiosk_opts *o)
 {
-    kiosk *k = calloc(1, sizeof *k);
-    ov_script *script = NULL;
-    int rc = 0;
-    char err[300];
-    if (!k) {
-        ov_log_error("out of memory");
-        return 1;
-    }
-    k->hl_text = k->hl_word = -1;
-
     ov_load_config(o->config_path, &k->cfg);
     if (o->width > 0) {
         k->cfg.width = o->width;
@@ -500,78 +494,80 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
         ov_strlcpy(k->cfg.theme, o->theme, sizeof k->cfg.theme);
     if (o->no_speech)
         k->cfg.speech = 0;
-
-    if (o->script_path) {
-        ov_diags d;
-        ov_diags_init(&d);
-        script = calloc(1, sizeof *script);
-        if (!script || ov_script_load(o->script_path, script, &d) != OV_OK) {
-            ov_diags_print(&d, stderr);
-            rc = 2;
-            goto out;
-        }
-    }
     if (o->data_dir)
         ov_strlcpy(k->cfg.data_dir, o->data_dir, sizeof k->cfg.data_dir);
-    ov_load_settings(&k->cfg); /* a PIN changed on the kiosk */
-    ov_settings_path(k->cfg.data_dir, k->settings_path, sizeof k->settings_path);
-    open_tally(k);
-    ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
+}
 
+/* The headless script, or NULL with *rc = 2 when it cannot be read (reported). */
+static ov_script *load_script(const char *path, int *rc)
+{
+    ov_diags *d = malloc(sizeof *d);
+    ov_script *script = calloc(1, sizeof *script);
+    if (d)
+        ov_diags_init(d);
+    if (!d || !script || ov_script_load(path, script, d) != OV_OK) {
+        if (d)
+            ov_diags_print(d, stderr);
+        else
+            ov_log_error("out of memory reading %s", path);
+        if (script)
+            ov_script_free(script);
+        free(script);
+        script = NULL;
+        *rc = 2;
+    }
+    free(d);
+    return script;
+}
+
+/* The window and the drawing. Returns OV_OK, or an error (reported). */
+static int open_screen(kiosk *k, const ov_kiosk_opts *o)
+{
+    char err[KIOSK_ERR_LEN];
     if (!o->headless && ov_pi_prepare_display(OV_SYSFS_DRM_ROOT, err, sizeof err) != OV_OK)
         ov_log_info("display: %s", err); /* SDL makes its own choice */
     ov_display_opts dopt = { k->cfg.width, k->cfg.height, k->cfg.rotation,
                              o->headless ? 0 : k->cfg.fullscreen, o->headless };
-    if (ov_display_open(&dopt, &k->display, err, sizeof err) != OV_OK) {
+    int rc = ov_display_open(&dopt, &k->display, err, sizeof err);
+    if (rc == OV_OK)
+        rc = ov_render_open(ov_display_renderer(k->display), k->cfg.theme, &k->render, err, sizeof err);
+    if (rc != OV_OK) {
         ov_log_error("%s", err);
-        rc = 1;
-        goto out;
-    }
-    if (ov_render_open(ov_display_renderer(k->display), k->cfg.theme, &k->render, err, sizeof err) != OV_OK) {
-        ov_log_error("%s", err);
-        rc = 1;
-        goto out;
+        return rc;
     }
     if (ov_render_problem(k->render))
         ov_kiosk_warn(k, ov_render_problem(k->render));
     ov_render_content_fit(k->render, &k->check_opts);
-    load_content(k, o->content_dir);
-
-    ov_kiosk_open_speech(k);
-
     ov_display_size(k->display, &k->env.w, &k->env.h);
     k->env.px_per_mm = ov_px_per_mm(k->env.w, k->env.h, k->cfg.diagonal_inch);
     k->env.text_scale = ov_render_text_scale(k->render);
     k->env.measure = ov_render_measure;
     k->env.measure_ctx = k->render;
     k->env.pictures_dir = k->pictures_dir;
+    return OV_OK;
+}
 
-    ov_buttons_init(&k->buttons, k->cfg.debounce_ms, k->cfg.vote_lockout_ms, k->cfg.stuck_s * 1000);
+/* Buttons, scanning, GPIO, the watchdog, the facilitator screens and the flow. */
+static void start_input(kiosk *k, const ov_kiosk_opts *o)
+{
+    char err[KIOSK_ERR_LEN];
+    ov_buttons_init(&k->buttons, k->cfg.debounce_ms, k->cfg.vote_lockout_ms, k->cfg.stuck_s * MS_PER_S);
     int scan_mode = ov_scan_parse_mode(k->cfg.scan_mode);
     ov_scan_init(&k->scan, scan_mode < 0 ? OV_SCAN_OFF : (ov_scan_mode)scan_mode, k->cfg.scan_interval_ms,
                  k->cfg.scan_rounds);
-    if (!o->headless) {
+    if (!o->headless)
         ov_gpio_open(&k->cfg, &k->gpio, err, sizeof err); /* it tells the facilitator itself, once */
-    }
     k->watchdog_ms = ov_sd_watchdog_interval_ms();
     k->last_ping = ov_now_ms();
-
     ov_fac_init(&k->fac, &k->content, k->cfg.pin_hash, k->cfg.meeting);
     ov_fac_set_flow(&k->fac, &k->flow);
-    ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * 1000, k->cfg.thanks_s * 1000,
-                 k->cfg.vote_lockout_ms, ov_kiosk_now(k));
-    apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
-    ov_kiosk_watch_usb(k); /* a stick already in: ask for the PIN */
-    ov_kiosk_draw(k, NULL);
-    ov_sd_notify("READY=1"); /* systemd (Type=notify): the first frame is up */
+    ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * MS_PER_S,
+                 k->cfg.thanks_s * MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
+}
 
-    if (script)
-        rc = ov_kiosk_run_script(k, script, o->shots_dir, o->script_path);
-    else
-        while (!k->quit)
-            ov_kiosk_turn(k, -1);
-
-out:
+/* Everything the kiosk opened, closed in one place. */
+static void close_all(kiosk *k)
+{
     if (k->gpio)
         ov_gpio_close(k->gpio);
     if (k->speech)
@@ -583,9 +579,47 @@ out:
     ov_tally_close(k->tally);
     free(k->results);
     free(k->import_plan);
+    free(k);
+}
+
+int ov_kiosk_run(const ov_kiosk_opts *o)
+{
+    kiosk *k = calloc(1, sizeof *k);
+    ov_script *script = NULL;
+    int rc = 0;
+    if (!k) {
+        ov_log_error("out of memory");
+        return 1;
+    }
+    k->hl_text = k->hl_word = -1;
+    load_settings(k, o);
+    if (o->script_path && !(script = load_script(o->script_path, &rc)))
+        goto out;
+    ov_load_settings(&k->cfg); /* a PIN changed on the kiosk */
+    ov_settings_path(k->cfg.data_dir, k->settings_path, sizeof k->settings_path);
+    open_tally(k);
+    ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
+    if (open_screen(k, o) != OV_OK) {
+        rc = 1;
+        goto out;
+    }
+    load_content(k, o->content_dir);
+    ov_kiosk_open_speech(k);
+    start_input(k, o);
+    apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
+    ov_kiosk_watch_usb(k); /* a stick already in: ask for the PIN */
+    ov_kiosk_draw(k, NULL);
+    ov_sd_notify("READY=1"); /* systemd (Type=notify): the first frame is up */
+
+    if (script)
+        rc = ov_kiosk_run_script(k, script, o->shots_dir, o->script_path);
+    else
+        while (!k->quit)
+            ov_kiosk_turn(k, -1);
+out:
+    close_all(k);
     if (script)
         ov_script_free(script);
     free(script);
-    free(k);
     return rc;
 }
