@@ -21,6 +21,8 @@
 /* Size of the error texts the loop collects. */
 #define KIOSK_ERR_LEN 300
 #define MS_PER_S 1000
+/* A tap lasts twice the debounce time and this much more, as fingers do. */
+#define TAP_EXTRA_MS 20
 
 uint64_t ov_kiosk_now(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
 
@@ -342,6 +344,8 @@ static void take_presses(kiosk *k)
     }
 }
 
+int ov_kiosk_tap_ms(const kiosk *k) { return k->cfg.debounce_ms * 2 + TAP_EXTRA_MS; }
+
 void ov_kiosk_run_for(kiosk *k, int ms)
 {
     uint64_t end = ov_now_ms() + (uint64_t)(ms > 0 ? ms : 0);
@@ -354,7 +358,7 @@ void ov_kiosk_script_button(kiosk *k, int b, int hold_ms)
 {
     if (hold_ms <= 0) { /* a tap: down, then up after the debounce time, as fingers do */
         ov_buttons_tap(&k->buttons, b, ov_kiosk_now(k));
-        ov_kiosk_run_for(k, k->cfg.debounce_ms * 2 + 20);
+        ov_kiosk_run_for(k, ov_kiosk_tap_ms(k));
         return;
     }
     ov_buttons_edge(&k->buttons, b, 1, ov_kiosk_now(k));

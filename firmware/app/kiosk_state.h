@@ -72,6 +72,8 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms);
 /* Draw the current layout; save a PNG of the panel when png is not NULL.
  * Returns OV_OK or OV_EIO (the PNG could not be written). */
 int ov_kiosk_draw(kiosk *k, const char *png);
+/* How long a tap on a button or switch lasts (through the debouncer), in ms. */
+int ov_kiosk_tap_ms(const kiosk *k);
 /* Run the loop for ms milliseconds of real time (script waits, held presses). */
 void ov_kiosk_run_for(kiosk *k, int ms);
 /* A script's `button N` (hold_ms 0: a tap) or `hold N MS`, through the debouncer. */
