@@ -694,29 +694,9 @@ static void merge_sorted(ov_diags *d, ov_diags *local)
     d->dropped += local->dropped;
 }
 
-int ov_content_check_doc(const ov_ini_doc *doc_in, const ov_diags *parse_problems, const char *file,
-                         const char *dir, const ov_check_opts *opts, ov_content *out, ov_diags *diags)
+/* An empty content (built-in texts, no scales or questions) to check into. */
+static void start_content(chk *ck, ov_content *c, const char *dir)
 {
-    int rc = OV_OK;
-    ov_ini_doc doc = *doc_in;
-    ov_content *c = calloc(1, sizeof *c);
-    ov_diags *local = calloc(1, sizeof *local);
-    chk *ck = calloc(1, sizeof *ck);
-    if (!c || !local || !ck) {
-        rc = OV_ENOMEM;
-        goto out;
-    }
-    ov_diags_init(local);
-    if (parse_problems)
-        *local = *parse_problems;
-    ck->file = file;
-    ck->dir = dir;
-    ck->d = local;
-    ck->c = c;
-    ck->fit = opts ? opts->fit : NULL;
-    ck->fit_ctx = opts ? opts->fit_ctx : NULL;
-    ck->probe = opts ? opts->probe : NULL;
-
     ov_content_builtin(c); /* texts default to the built-in ones */
     c->n_scales = 0;
     c->n_questions = 0;
@@ -726,24 +706,20 @@ int ov_content_check_doc(const ov_ini_doc *doc_in, const ov_diags *parse_problem
     if (ov_strlcpy(c->dir, dir, sizeof c->dir) != OV_OK)
         ERR(ck, OV_DIAG_DIR_TOO_LONG, NULL, 0,
             "the folder path is too long (at most %d bytes); move the content folder", OV_PATH_MAX - 1);
+}
 
-    sec_info *info = calloc((size_t)doc.n_sec + 1, sizeof *info);
-    if (!info) {
-        rc = OV_ENOMEM;
-        goto out;
-    }
-    for (int i = 0; i < doc.n_sec; i++)
-        classify(ck, &doc.sec[i], &info[i]);
-    /* language first (easy-read checks depend on it), then scales, so answers
-     * and questions may come in any order in the file */
-    for (int i = 0; i < doc.n_sec; i++)
+/* Check the sections: language first (easy-read checks depend on it), then
+ * scales, so answers and questions may come in any order in the file. */
+static void check_sections(chk *ck, const ov_ini_doc *doc, const sec_info *info)
+{
+    for (int i = 0; i < doc->n_sec; i++)
         if (info[i].kind == SEC_CONTENT)
-            do_content(ck, &doc.sec[i]);
-    for (int i = 0; i < doc.n_sec; i++)
+            do_content(ck, &doc->sec[i]);
+    for (int i = 0; i < doc->n_sec; i++)
         if (info[i].kind == SEC_SCALE)
-            do_scale(ck, &doc.sec[i], &info[i]);
-    for (int i = 0; i < doc.n_sec; i++) {
-        const ov_ini_section *s = &doc.sec[i];
+            do_scale(ck, &doc->sec[i], &info[i]);
+    for (int i = 0; i < doc->n_sec; i++) {
+        const ov_ini_section *s = &doc->sec[i];
         switch (info[i].kind) {
         case SEC_NONE:
             for (int k = 0; k < s->n_kv; k++)
@@ -764,18 +740,45 @@ int ov_content_check_doc(const ov_ini_doc *doc_in, const ov_diags *parse_problem
             break;
         }
     }
-    free(info);
+}
+
+int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, const char *file,
+                         const char *dir, const ov_check_opts *opts, ov_content *out, ov_diags *diags)
+{
+    int rc = OV_OK;
+    ov_content *c = calloc(1, sizeof *c);
+    ov_diags *local = calloc(1, sizeof *local);
+    chk *ck = calloc(1, sizeof *ck);
+    sec_info *info = calloc((size_t)doc->n_sec + 1, sizeof *info);
+    if (!c || !local || !ck || !info) {
+        rc = OV_ENOMEM;
+        goto out;
+    }
+    ov_diags_init(local);
+    if (parse_problems)
+        *local = *parse_problems;
+    ck->file = file;
+    ck->dir = dir;
+    ck->d = local;
+    ck->c = c;
+    ck->fit = opts ? opts->fit : NULL;
+    ck->fit_ctx = opts ? opts->fit_ctx : NULL;
+    ck->probe = opts ? opts->probe : NULL;
+    start_content(ck, c, dir);
+    for (int i = 0; i < doc->n_sec; i++)
+        classify(ck, &doc->sec[i], &info[i]);
+    check_sections(ck, doc, info);
     if (!ck->texts_line)
         WARN(ck, OV_DIAG_NO_TEXTS, NULL, 0,
              "there is no [texts] section; the built-in English screen texts are used");
     check_whole(ck);
-
     rc = local->n_errors ? OV_EINVAL : OV_OK;
     if (rc == OV_OK && out)
         *out = *c;
 out:
     if (local)
         merge_sorted(diags, local);
+    free(info);
     free(c);
     free(local);
     free(ck);
