@@ -465,14 +465,36 @@ static void do_scale(chk *ck, const ov_ini_section *s, const sec_info *si)
     set_text(ck, need(ck, s, "name", "4 stages"), sc->name, sizeof sc->name, 0, -1, "name");
 }
 
-static void do_answer(chk *ck, const ov_ini_section *s, const sec_info *si)
+/* An answer's colour and shape. */
+static void answer_look(chk *ck, const ov_ini_section *s, ov_answer *a)
 {
-    check_keys(ck, s, answer_keys, NULL, "an [answer]");
-    ov_content *c = ck->c;
-    ov_answer scratch, *a = &scratch;
-    memset(&scratch, 0, sizeof scratch);
-    int si_idx = find_scale(c, si->tok[0]);
-    ov_scale *sc = si_idx >= 0 ? &c->scales[si_idx] : NULL;
+    const ov_ini_kv *kv = need(ck, s, "colour", "green");
+    if (kv) {
+        if (ov_colour_valid(kv->value))
+            ov_strlcpy(a->colour, kv->value, sizeof a->colour);
+        else
+            ERR(ck, OV_DIAG_COLOUR_UNKNOWN, NULL, kv->line,
+                "unknown colour '%s'; use one of: red, amber, yellow, light-green, green, blue, grey",
+                kv->value);
+    }
+    kv = need(ck, s, "shape", "face-happy");
+    if (kv) {
+        a->shape = ov_shape_parse(kv->value);
+        if (a->shape == OV_SHAPE_NONE)
+            ERR(ck, OV_DIAG_SHAPE_UNKNOWN, NULL, kv->line,
+                "unknown shape '%s'; use one of: face-sad, face-unsure, face-ok, face-happy, "
+                "circle, triangle, square, star, question",
+                kv->value);
+    }
+}
+
+/* Where a new answer goes: the next place in its scale, or `scratch` when
+ * the answer cannot be kept (reported) but is still checked. */
+static ov_answer *answer_slot(chk *ck, const ov_ini_section *s, const sec_info *si, int si_idx,
+                              ov_answer *scratch)
+{
+    ov_answer *a = scratch;
+    ov_scale *sc = si_idx >= 0 ? &ck->c->scales[si_idx] : NULL;
     if (!sc) {
         ERR(ck, OV_DIAG_ANSWER_NO_SCALE, si->tok[0], s->line,
             "answer '%s' is for scale '%s', which has no [scale %s] section; add one or fix the name",
@@ -497,6 +519,18 @@ static void do_answer(chk *ck, const ov_ini_section *s, const sec_info *si)
             memset(a, 0, sizeof *a);
         }
     }
+    return a;
+}
+
+static void do_answer(chk *ck, const ov_ini_section *s, const sec_info *si)
+{
+    check_keys(ck, s, answer_keys, NULL, "an [answer]");
+    ov_content *c = ck->c;
+    ov_answer scratch, *a = &scratch;
+    memset(&scratch, 0, sizeof scratch);
+    int si_idx = find_scale(c, si->tok[0]);
+    ov_scale *sc = si_idx >= 0 ? &c->scales[si_idx] : NULL;
+    a = answer_slot(ck, s, si, si_idx, &scratch);
     ov_strlcpy(a->id, si->tok[1], sizeof a->id);
     set_text(ck, need(ck, s, "word", "Getting there"), a->word, sizeof a->word, OV_FIT_ANSWER_WORD,
              OV_ER_NO_LENGTH, "word");
@@ -505,27 +539,10 @@ static void do_answer(chk *ck, const ov_ini_section *s, const sec_info *si)
         set_text(ck, say, a->say, sizeof a->say, OV_FIT_ANSWER_SAY, 0, "say");
     else
         ov_strlcpy(a->say, a->word, sizeof a->say);
-    const ov_ini_kv *kv = need(ck, s, "colour", "green");
-    if (kv) {
-        if (ov_colour_valid(kv->value))
-            ov_strlcpy(a->colour, kv->value, sizeof a->colour);
-        else
-            ERR(ck, OV_DIAG_COLOUR_UNKNOWN, NULL, kv->line,
-                "unknown colour '%s'; use one of: red, amber, yellow, light-green, green, blue, grey",
-                kv->value);
-    }
-    kv = need(ck, s, "shape", "face-happy");
-    if (kv) {
-        a->shape = ov_shape_parse(kv->value);
-        if (a->shape == OV_SHAPE_NONE)
-            ERR(ck, OV_DIAG_SHAPE_UNKNOWN, NULL, kv->line,
-                "unknown shape '%s'; use one of: face-sad, face-unsure, face-ok, face-happy, "
-                "circle, triangle, square, star, question",
-                kv->value);
-    }
+    answer_look(ck, s, a);
     set_path(ck, get(s, "picture"), a->picture, 1);
     set_path(ck, get(s, "recording"), a->recording, 0);
-    kv = get(s, "dont-know");
+    const ov_ini_kv *kv = get(s, "dont-know");
     if (kv && yes_no(ck, kv) == 1) {
         a->dont_know = 1;
         if (sc && a != &scratch) {
@@ -537,6 +554,52 @@ static void do_answer(chk *ck, const ov_ini_section *s, const sec_info *si)
                     break;
                 }
             }
+        }
+    }
+}
+
+/* A question's sentences (1 to OV_MAX_SENTENCES). */
+static void question_sentences(chk *ck, const ov_ini_section *s, ov_question *q)
+{
+    int n_sent = 0;
+    for (int i = 0; i < s->n_kv; i++) {
+        const ov_ini_kv *kv = &s->kv[i];
+        if (strcmp(kv->key, "sentence"))
+            continue;
+        if (++n_sent > OV_MAX_SENTENCES) {
+            ERR(ck, OV_DIAG_TOO_MANY_SENTENCES, NULL, kv->line,
+                "more than %d sentences; easy read keeps to 1 idea per screen: remove this one "
+                "or make another question",
+                OV_MAX_SENTENCES);
+            continue;
+        }
+        set_text(ck, kv, q->sentences[q->n_sentences], OV_SENTENCE_LEN, OV_FIT_SENTENCE, OV_ER_ONE_SENTENCE,
+                 "sentence");
+        q->n_sentences++;
+    }
+    if (n_sent == 0)
+        ERR(ck, OV_DIAG_KEY_MISSING, "sentence", s->line,
+            "[%s] has no 'sentence'; add 1 to %d lines like: sentence = We use your skills.", s->head,
+            OV_MAX_SENTENCES);
+}
+
+/* The scale a question's answers come from. */
+static void question_scale(chk *ck, const ov_ini_section *s, ov_question *q)
+{
+    const ov_content *c = ck->c;
+    const ov_ini_kv *kv = need(ck, s, "scale", "four-stages");
+    if (kv) {
+        q->scale = find_scale(c, kv->value);
+        if (q->scale < 0) {
+            char names[256] = "";
+            for (int i = 0; i < c->n_scales; i++) {
+                if (i)
+                    strncat(names, ", ", sizeof names - strlen(names) - 1);
+                strncat(names, c->scales[i].id, sizeof names - strlen(names) - 1);
+            }
+            ERR(ck, OV_DIAG_NO_ANSWERS, kv->value, kv->line,
+                "question has no answers: there is no scale '%s' (scales here: %s)", kv->value,
+                names[0] ? names : "none");
         }
     }
 }
@@ -569,48 +632,15 @@ static void do_question(chk *ck, const ov_ini_section *s, const sec_info *si)
     q->scale = -1;
     set_text(ck, need(ck, s, "title", "Your skills"), q->title, sizeof q->title, OV_FIT_TITLE,
              OV_ER_NO_LENGTH, "title");
-    int n_sent = 0;
-    for (int i = 0; i < s->n_kv; i++) {
-        const ov_ini_kv *kv = &s->kv[i];
-        if (strcmp(kv->key, "sentence"))
-            continue;
-        if (++n_sent > OV_MAX_SENTENCES) {
-            ERR(ck, OV_DIAG_TOO_MANY_SENTENCES, NULL, kv->line,
-                "more than %d sentences; easy read keeps to 1 idea per screen: remove this one "
-                "or make another question",
-                OV_MAX_SENTENCES);
-            continue;
-        }
-        set_text(ck, kv, q->sentences[q->n_sentences], OV_SENTENCE_LEN, OV_FIT_SENTENCE, OV_ER_ONE_SENTENCE,
-                 "sentence");
-        q->n_sentences++;
-    }
-    if (n_sent == 0)
-        ERR(ck, OV_DIAG_KEY_MISSING, "sentence", s->line,
-            "[%s] has no 'sentence'; add 1 to %d lines like: sentence = We use your skills.", s->head,
-            OV_MAX_SENTENCES);
+    question_sentences(ck, s, q);
     const ov_ini_kv *pic = get(s, "picture");
     if (!pic || !pic->value[0])
         WARN(ck, OV_DIAG_NO_PICTURE, NULL, s->line,
              "[%s] has no picture; add picture = ... so people who do not read can follow", s->head);
     set_path(ck, pic, q->picture, 1);
     set_path(ck, get(s, "recording"), q->recording, 0);
-    const ov_ini_kv *kv = need(ck, s, "scale", "four-stages");
-    if (kv) {
-        q->scale = find_scale(c, kv->value);
-        if (q->scale < 0) {
-            char names[256] = "";
-            for (int i = 0; i < c->n_scales; i++) {
-                if (i)
-                    strncat(names, ", ", sizeof names - strlen(names) - 1);
-                strncat(names, c->scales[i].id, sizeof names - strlen(names) - 1);
-            }
-            ERR(ck, OV_DIAG_NO_ANSWERS, kv->value, kv->line,
-                "question has no answers: there is no scale '%s' (scales here: %s)", kv->value,
-                names[0] ? names : "none");
-        }
-    }
-    kv = get(s, "dont-know");
+    question_scale(ck, s, q);
+    const ov_ini_kv *kv = get(s, "dont-know");
     int dk = kv ? yes_no(ck, kv) : -1;
     q->allow_dont_know = dk != 0; /* default: yes, when the scale has one */
     if (qi >= 0) {
