@@ -18,6 +18,8 @@
 
 /* ---- small helpers ---- */
 
+#define BYTES_PER_MB (1024 * 1024)
+
 static int join(char *out, size_t outlen, const char *a, const char *b)
 {
     int n = snprintf(out, outlen, "%s/%s", a, b);
@@ -154,7 +156,7 @@ static void check_file(ov_import_plan *plan, const char *ini_path, const char *r
     if ((long long)st.st_size > OV_IMPORT_MAX_FILE) {
         CHK_ERR(plan, OV_DIAG_FILE_TOO_BIG, line,
                 "%s '%s' is too big (%lld MB; at most %lld MB); make it smaller", what, rel,
-                (long long)st.st_size / (1024 * 1024), OV_IMPORT_MAX_FILE / (1024 * 1024));
+                (long long)st.st_size / BYTES_PER_MB, OV_IMPORT_MAX_FILE / BYTES_PER_MB);
         return;
     }
     for (int i = 0; i < plan->n_files; i++)
@@ -181,6 +183,66 @@ static void add_problem(ov_import_plan *plan, const ov_diag *d, const char *text
     p->line = ov_import_plain_words(d, text, len, p->text, sizeof p->text);
 }
 
+/* Check content.ini and every picture and recording it names for copying. */
+static void check_named_files(ov_import_plan *plan, const char *ini_path, const char *root_real,
+                              const ov_ini_doc *doc)
+{
+    check_file(plan, ini_path, root_real, "content.ini", "content.ini", 0);
+    for (int i = 0; i < doc->n_sec; i++) {
+        const ov_ini_section *s = &doc->sec[i];
+        if (strncmp(s->head, "question ", 9) && strncmp(s->head, "answer ", 7))
+            continue;
+        for (int k = 0; k < s->n_kv; k++) {
+            const ov_ini_kv *kv = &s->kv[k];
+            if ((strcmp(kv->key, "picture") && strcmp(kv->key, "recording")) || !kv->value[0])
+                continue;
+            check_file(plan, ini_path, root_real, kv->key, kv->value, kv->line);
+        }
+    }
+    if (plan->total_bytes > OV_IMPORT_MAX_TOTAL)
+        ov_diag_add_code(&plan->diags, OV_DIAG_ERROR, OV_DIAG_FILES_TOO_BIG, NULL, ini_path, 0,
+                         "the pictures and recordings together are too big "
+                         "(%lld MB; at most %lld MB); make them smaller",
+                         plan->total_bytes / BYTES_PER_MB, OV_IMPORT_MAX_TOTAL / BYTES_PER_MB);
+}
+
+/* Every problem in plain words: errors first, then warnings, each in line order. */
+static void plain_problems(ov_import_plan *plan, const char *text, size_t len)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < plan->diags.n; i++)
+            if ((plan->diags.items[i].level == OV_DIAG_ERROR) == (pass == 0))
+                add_problem(plan, &plan->diags.items[i], text, len);
+    /* the checker's problems come in line order, the copy-safety ones after: merge */
+    for (int i = 1; i < plan->n_problems; i++) {
+        ov_import_problem tmp = plan->problems[i];
+        int j = i - 1;
+        while (j >= 0 && plan->problems[j].error == tmp.error && plan->problems[j].line > tmp.line) {
+            plan->problems[j + 1] = plan->problems[j];
+            j--;
+        }
+        plan->problems[j + 1] = tmp;
+    }
+}
+
+/* The counts, and what would change (rc OV_OK) or an empty plan (else). */
+static void finish_plan(ov_import_plan *plan, const ov_content *current, int rc)
+{
+    plan->n_errors = plan->diags.n_errors;
+    plan->n_warnings = plan->diags.n_warnings;
+    if (rc != OV_OK) {
+        memset(&plan->next, 0, sizeof plan->next);
+        plan->n_files = 0;
+        plan->total_bytes = 0;
+        return;
+    }
+    plan->ok = 1;
+    plan->n_changes = ov_content_diff(current, &plan->next, plan->changes, OV_MAX_CHANGES);
+    if (plan->n_changes > OV_MAX_CHANGES)
+        plan->n_changes = OV_MAX_CHANGES;
+    plan->keeps_votes = ov_content_diff_keeps_votes(plan->changes, plan->n_changes);
+}
+
 /* ov_content_check said OV_ENOTFOUND: its problems from `from` on are about
  * the missing content.ini (platform/content_load.c may not code them yet). */
 static void mark_missing(ov_diags *d, int from)
@@ -200,11 +262,9 @@ int ov_import_check(const char *src, const ov_content *current, const ov_check_o
     char ini_path[OV_PATH_MAX + 16] = "";
     char *text = NULL;
     size_t len = 0;
-    ov_ini_doc doc;
-    memset(&doc, 0, sizeof doc);
+    ov_ini_doc doc = { 0 };
     ov_diags *scratch = NULL;
     int rc;
-
     if (!src || ov_strlcpy(plan->src, src, sizeof plan->src) != OV_OK) {
         ov_diag_add_code(&plan->diags, OV_DIAG_ERROR, OV_DIAG_SOURCE_PATH, NULL, src ? src : "(none)", 0,
                          "the content folder path is missing or too long; use a shorter folder name");
@@ -245,54 +305,12 @@ int ov_import_check(const char *src, const ov_content *current, const ov_check_o
         rc = OV_EINVAL;
         goto words;
     }
-    check_file(plan, ini_path, root_real, "content.ini", "content.ini", 0);
-    for (int i = 0; i < doc.n_sec; i++) {
-        const ov_ini_section *s = &doc.sec[i];
-        if (strncmp(s->head, "question ", 9) && strncmp(s->head, "answer ", 7))
-            continue;
-        for (int k = 0; k < s->n_kv; k++) {
-            const ov_ini_kv *kv = &s->kv[k];
-            if ((strcmp(kv->key, "picture") && strcmp(kv->key, "recording")) || !kv->value[0])
-                continue;
-            check_file(plan, ini_path, root_real, kv->key, kv->value, kv->line);
-        }
-    }
-    if (plan->total_bytes > OV_IMPORT_MAX_TOTAL)
-        ov_diag_add_code(&plan->diags, OV_DIAG_ERROR, OV_DIAG_FILES_TOO_BIG, NULL, ini_path, 0,
-                         "the pictures and recordings together are too big "
-                         "(%lld MB; at most %lld MB); make them smaller",
-                         plan->total_bytes / (1024 * 1024), OV_IMPORT_MAX_TOTAL / (1024 * 1024));
+    check_named_files(plan, ini_path, root_real, &doc);
     rc = plan->diags.n_errors ? OV_EINVAL : OV_OK;
 
 words:
-    /* errors first, then warnings; each in the order found (line order) */
-    for (int pass = 0; pass < 2; pass++)
-        for (int i = 0; i < plan->diags.n; i++)
-            if ((plan->diags.items[i].level == OV_DIAG_ERROR) == (pass == 0))
-                add_problem(plan, &plan->diags.items[i], text, len);
-    /* the checker's problems come in line order, the copy-safety ones after: merge */
-    for (int i = 1; i < plan->n_problems; i++) {
-        ov_import_problem tmp = plan->problems[i];
-        int j = i - 1;
-        while (j >= 0 && plan->problems[j].error == tmp.error && plan->problems[j].line > tmp.line) {
-            plan->problems[j + 1] = plan->problems[j];
-            j--;
-        }
-        plan->problems[j + 1] = tmp;
-    }
-    plan->n_errors = plan->diags.n_errors;
-    plan->n_warnings = plan->diags.n_warnings;
-    if (rc == OV_OK) {
-        plan->ok = 1;
-        plan->n_changes = ov_content_diff(current, &plan->next, plan->changes, OV_MAX_CHANGES);
-        if (plan->n_changes > OV_MAX_CHANGES)
-            plan->n_changes = OV_MAX_CHANGES;
-        plan->keeps_votes = ov_content_diff_keeps_votes(plan->changes, plan->n_changes);
-    } else {
-        memset(&plan->next, 0, sizeof plan->next);
-        plan->n_files = 0;
-        plan->total_bytes = 0;
-    }
+    plain_problems(plan, text, len);
+    finish_plan(plan, current, rc);
     ov_ini_doc_free(&doc);
     free(scratch);
     free(text);
@@ -341,7 +359,7 @@ static int copy_file(const ov_fsops *fs, const char *src_path, const char *dst_p
         total += n;
         if (total > OV_IMPORT_MAX_FILE) {
             rc = ov_fail(err, errlen, OV_EINVAL, "%s: is too big now (over %lld MB); check the stick again",
-                         src_path, OV_IMPORT_MAX_FILE / (1024 * 1024));
+                         src_path, OV_IMPORT_MAX_FILE / BYTES_PER_MB);
             goto out;
         }
         ov_sha256_update(&h, buf, (size_t)n);
@@ -657,11 +675,11 @@ int ov_import_apply(const ov_import_plan *plan, const char *data_dir, const ov_f
     remove_tree(p.swap);
     struct statvfs sv;
     if (statvfs(p.data, &sv) == 0 &&
-        (long long)sv.f_bavail * (long long)sv.f_frsize < plan->total_bytes + 1024 * 1024) {
+        (long long)sv.f_bavail * (long long)sv.f_frsize < plan->total_bytes + BYTES_PER_MB) {
         rc = ov_fail(err, errlen, OV_ENOSPC,
                      "%s: not enough space for the new questions (%lld MB needed); "
                      "make the pictures smaller",
-                     p.data, plan->total_bytes / (1024 * 1024) + 1);
+                     p.data, plan->total_bytes / BYTES_PER_MB + 1);
         goto out;
     }
     if ((rc = fill_new(plan, p.next, fs, opts, checked, err, errlen)) != OV_OK)
