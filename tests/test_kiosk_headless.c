@@ -40,11 +40,13 @@ static long stored(const char *data, const char *question, const char *answer)
     ov_tally *t;
     char err[256];
     if (ov_tally_open(data, &t, err, sizeof err) != OV_OK) fail_msg("%s", err);
-    ov_tally_row rows[64];
-    int n = ov_tally_read(t, NULL, rows, 64);
+    ov_tally_row *rows = NULL;
+    int n = 0;
+    if (ov_tally_read_all(t, NULL, &rows, &n) != OV_OK) fail_msg("the votes in %s cannot be read", data);
     long c = 0;
-    for (int i = 0; i < n && i < 64; i++)
+    for (int i = 0; i < n; i++)
         if (!strcmp(rows[i].question, question) && !strcmp(rows[i].answer, answer)) c += rows[i].count;
+    free(rows);
     ov_tally_close(t);
     return c;
 }
@@ -346,6 +348,31 @@ static void sigterm_leaves_cleanly_and_keeps_the_votes(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+static void shots_go_into_a_folder_made_when_missing(void **state)
+{
+    (void)state;
+    char dir[64], script[200], cmd[1400], shot[200];
+    ov_test_tmpdir(dir, sizeof dir);
+    snprintf(script, sizeof script, "%s/script.txt", dir);
+    FILE *f = fopen(script, "w");
+    if (!f) fail_msg("cannot write %s", script);
+    fputs("expect welcome\nshot welcome\n", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 SDL_AUDIODRIVER=dummy "
+             "timeout -s KILL 120 '%s' kiosk --headless --no-speech --data '%s/data' --script '%s' "
+             "--shots '%s/not/yet/there' --size 800x480 2>'%s/stderr.txt'",
+             ov_test_program(), dir, script, dir, dir);
+    int rc = system(cmd);
+    if (rc != 0) fail_msg("kiosk failed (%d): %s", rc, ov_test_stderr(dir));
+    snprintf(shot, sizeof shot, "%s/not/yet/there/welcome.png", dir);
+    struct stat st;
+    assert_int_equal(stat(shot, &st), 0);
+    assert_true(st.st_size > 0);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
@@ -360,6 +387,7 @@ int main(void)
         cmocka_unit_test(a_sideways_panel_rotates_drawing_and_touch),
         cmocka_unit_test(switch_access_scans_and_chooses),
         cmocka_unit_test(sigterm_leaves_cleanly_and_keeps_the_votes),
+        cmocka_unit_test(shots_go_into_a_folder_made_when_missing),
     };
     return cmocka_run_group_tests_name("kiosk_headless", tests, setup, NULL);
 }

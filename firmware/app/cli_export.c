@@ -134,6 +134,7 @@ int ov_cmd_export(int argc, char **argv)
     status = 0;
 out:
     ov_tally_close(t);
+    ov_export_report_free(rep);
     free(cfg);
     free(c);
     free(diags);

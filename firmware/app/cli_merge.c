@@ -28,6 +28,19 @@ static void usage(FILE *out)
                  "Exit status: 0 merged, 1 a file could not be read or written, 2 wrong command line.\n");
 }
 
+/* Longest line printed about one input or output file. */
+#define SHOWN_MAX (OV_PATH_MAX + OV_MEETING_LEN + 64)
+
+/* Print "LABEL NAME" and a newline, NAME with its control characters
+ * replaced by '?' (a file or meeting name may hold any byte). */
+static void print_name(const char *label, const char *name)
+{
+    char shown[SHOWN_MAX];
+    ov_strlcpy(shown, name, sizeof shown);
+    ov_merge_printable(shown);
+    printf("%s %s\n", label, shown);
+}
+
 int ov_cmd_merge(int argc, char **argv)
 {
     const char *to = ".", *meeting = NULL, *content = NULL, *date = NULL;
@@ -113,7 +126,9 @@ int ov_cmd_merge(int argc, char **argv)
             n_bad++;
             continue;
         }
-        printf("read %s (%s, %d questions)\n", in.names[i], one->meeting, one->n_questions);
+        char shown[SHOWN_MAX];
+        snprintf(shown, sizeof shown, "%s (%s, %d questions)", in.names[i], one->meeting, one->n_questions);
+        print_name("read", shown);
     }
     if (n_bad && !skip_bad) {
         fprintf(stderr,
@@ -146,7 +161,7 @@ int ov_cmd_merge(int argc, char **argv)
     char err[1024];
     int rc = ov_export_results(&opts, m.meetings, m.n_meetings, to, rep, err, sizeof err);
     for (int i = 0; i < rep->n_files; i++)
-        printf("wrote %s\n", rep->files[i]);
+        print_name("wrote", rep->files[i]);
     if (rc != OV_OK) {
         fprintf(stderr, "ourvoice merge: %s\n", err);
         goto out;
@@ -157,6 +172,7 @@ int ov_cmd_merge(int argc, char **argv)
 out:
     ov_merge_free(&m);
     ov_name_list_free(&in);
+    ov_export_report_free(rep);
     free(one);
     free(rep);
     free(args);

@@ -25,30 +25,6 @@ static void usage(FILE *out)
                  "Exit status: 0 printed, 1 no vote database or it cannot be read, 2 wrong options.\n");
 }
 
-/* Read every row (of one meeting or all), growing the buffer as needed.
- * Returns the number of rows (and *out, to free) or a negative code. */
-static int read_all(ov_tally *t, const char *meeting, ov_tally_row **out)
-{
-    int cap = 64;
-    *out = NULL;
-    for (;;) {
-        ov_tally_row *rows = calloc((size_t)cap, sizeof *rows);
-        if (!rows)
-            return OV_ENOMEM;
-        int n = ov_tally_read(t, meeting, rows, cap);
-        if (n < 0) {
-            free(rows);
-            return n;
-        }
-        if (n <= cap) {
-            *out = rows;
-            return n;
-        }
-        free(rows);
-        cap = n + 16;
-    }
-}
-
 static void print_table(const ov_tally_row *rows, int n)
 {
     int wide = 6; /* width of the answer column */
@@ -78,6 +54,25 @@ static void print_table(const ov_tally_row *rows, int n)
         printf("  %ld vote%s on %d question%s in meeting %s\n\n", meeting_total,
                meeting_total == 1 ? "" : "s", questions, questions == 1 ? "" : "s", meeting);
     }
+}
+
+/* Say that meeting has no votes, and name every meeting that has (all of
+ * them: no limit). */
+static void print_no_votes(ov_tally *t, const char *meeting)
+{
+    char (*names)[OV_MEETING_LEN] = NULL;
+    int m = 0;
+    if (ov_tally_meeting_names(t, 0, &names, &m) != OV_OK)
+        m = 0;
+    printf("No votes for meeting \"%s\".", meeting);
+    if (m > 0) {
+        printf(" Meetings with votes:");
+        for (int i = 0; i < m; i++)
+            printf("%s \"%s\"", i ? "," : "", names[i]);
+        printf(".");
+    }
+    printf("\n");
+    free(names);
 }
 
 int ov_cmd_results(int argc, char **argv)
@@ -133,8 +128,8 @@ int ov_cmd_results(int argc, char **argv)
         fprintf(stderr, "ourvoice results: %s\n", err);
         goto out;
     }
-    int n = read_all(t, meeting, &rows);
-    if (n < 0) {
+    int n = 0;
+    if (ov_tally_read_all(t, meeting, &rows, &n) != OV_OK) {
         fprintf(stderr,
                 "ourvoice results: cannot read the votes in %s. Check that the file is readable, "
                 "or run the command again if the kiosk was busy.\n",
@@ -143,18 +138,7 @@ int ov_cmd_results(int argc, char **argv)
     }
     printf("Votes in %s\n\n", ov_tally_path(t));
     if (n == 0 && meeting) {
-        char names[32][OV_MEETING_LEN];
-        int m = ov_tally_meetings(t, names, 32);
-        printf("No votes for meeting \"%s\".", meeting);
-        if (m > 0) {
-            printf(" Meetings with votes:");
-            for (int i = 0; i < m && i < 32; i++)
-                printf("%s \"%s\"", i ? "," : "", names[i]);
-            if (m > 32)
-                printf(", and %d more", m - 32);
-            printf(".");
-        }
-        printf("\n");
+        print_no_votes(t, meeting);
     } else if (n == 0) {
         printf("No votes yet.\n");
     } else {

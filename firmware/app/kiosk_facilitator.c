@@ -59,27 +59,22 @@ void ov_kiosk_fac_close(kiosk *k)
     show(k);
 }
 
-/* Most tally rows read for the results screen. */
-#define RESULT_ROWS_MAX 512
-
 static void show_results(kiosk *k)
 {
     if (!k->results)
         k->results = ov_results_new();
-    ov_tally_row *rows = malloc(RESULT_ROWS_MAX * sizeof *rows);
-    if (!k->results || !rows) {
-        free(rows);
+    if (!k->results) {
         ov_fac_message(&k->fac, "The results cannot be shown: out of memory.", NULL);
         return;
     }
-    int n = k->tally ? ov_tally_read(k->tally, k->cfg.meeting, rows, RESULT_ROWS_MAX) : 0;
-    if (n < 0) {
+    ov_tally_row *rows = NULL;
+    int n = 0;
+    int rc = k->tally ? ov_tally_read_all(k->tally, k->cfg.meeting, &rows, &n) : OV_OK;
+    if (rc != OV_OK) {
         free(rows);
         ov_fac_message(&k->fac, "The votes cannot be read.", "Check the data folder, then try again.");
         return;
     }
-    if (n > RESULT_ROWS_MAX)
-        n = RESULT_ROWS_MAX;
     ov_results_build(rows, n, &k->content, k->cfg.meeting, k->cfg.small_numbers, k->results);
     free(rows);
     ov_fac_show_results(&k->fac, k->results);
@@ -114,6 +109,7 @@ static void export_to_stick(kiosk *k)
         ov_fac_message(&k->fac, rep->easy[0] ? rep->easy : "The results could not be saved on the stick.",
                        "Nothing was removed from the kiosk. Press Save to USB stick to try again.");
     }
+    ov_export_report_free(rep);
     free(rep);
 }
 

@@ -3,10 +3,14 @@
  * through the debouncer, `wait` lets real time pass, `shot` saves what the
  * panel shows. */
 #include "app/kiosk_state.h"
+#include "platform/shots_dir.h"
 #include "ui/script.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* Longest message about the screenshots folder. */
+#define SHOTS_ERR_LEN (OV_PATH_MAX + 100)
 
 /* Turns of the loop after each step, so injected events get through. */
 #define EVENT_SPINS 4
@@ -74,6 +78,11 @@ static int run_step(kiosk *k, const ov_script_step *st, const char *shots, const
 int ov_kiosk_run_script(kiosk *k, const ov_script *s, const char *shots, const char *script_path)
 {
     int failures = 0;
+    char err[SHOTS_ERR_LEN];
+    if (shots && ov_shots_dir_make(shots, err, sizeof err) != OV_OK) {
+        fprintf(stderr, "%s: the screenshots folder cannot be made: %s\n", script_path, err);
+        failures++;
+    }
     for (int i = 0; i < s->n && !k->quit; i++) {
         failures += run_step(k, &s->steps[i], shots, script_path);
         /* let the injected events through the loop before the next command */

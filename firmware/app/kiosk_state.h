@@ -79,8 +79,10 @@ void ov_kiosk_run_for(kiosk *k, int ms);
 /* A script's `button N` (hold_ms 0: a tap) or `hold N MS`, through the debouncer. */
 void ov_kiosk_script_button(kiosk *k, int b, int hold_ms);
 
-/* kiosk_script.c: run a parsed script; returns 0, or 1 when an `expect`
- * failed or a shot could not be saved. */
+/* kiosk_script.c: run a parsed script, shots saved in shots (created with
+ * its missing parents; NULL: the current folder); returns 0, or 1 when an
+ * `expect` failed, the shots folder could not be made or a shot could not be
+ * saved. */
 struct ov_script;
 int ov_kiosk_run_script(kiosk *k, const struct ov_script *s, const char *shots, const char *script_path);
 
