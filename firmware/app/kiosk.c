@@ -277,8 +277,8 @@ static void on_button(kiosk *k, int b)
 /* Scanning moved the highlight or chose an item. */
 static void on_scan(kiosk *k, const ov_scan_event *ev)
 {
-    ov_target t[16];
-    int n = ov_flow_targets(&k->flow, t, 16);
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_flow_targets(&k->flow, t, OV_MAX_TARGETS);
     if (ev->what == OV_SCAN_PAUSED) {
         ov_flow_set_focus(&k->flow, -1);
         ov_kiosk_relayout(k);
@@ -425,9 +425,9 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
     ov_kiosk_watch_usb(k);
     ov_scan_event sev;
     if (k->scan_pending && !(k->speech && ov_speech_busy(k->speech))) {
-        ov_target t[16];
+        ov_target t[OV_MAX_TARGETS];
         k->scan_pending = 0;
-        if (ov_scan_start(&k->scan, ov_flow_targets(&k->flow, t, 16), ov_kiosk_now(k), &sev))
+        if (ov_scan_start(&k->scan, ov_flow_targets(&k->flow, t, OV_MAX_TARGETS), ov_kiosk_now(k), &sev))
             on_scan(k, &sev);
     }
     if (ov_scan_tick(&k->scan, ov_kiosk_now(k), &sev))

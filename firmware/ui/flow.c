@@ -101,8 +101,8 @@ static int go_back(ov_flow *f, uint64_t now)
 
 static int move_focus(ov_flow *f, int delta)
 {
-    ov_target t[16];
-    int n = ov_flow_targets(f, t, 16);
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
     if (n == 0)
         return OV_FLOW_NOTHING;
     if (f->focus < 0)
@@ -110,6 +110,75 @@ static int move_focus(ov_flow *f, int delta)
     else
         f->focus = (f->focus + delta + n) % n;
     return OV_FLOW_REDRAW;
+}
+
+static int act_welcome(ov_flow *f, ov_action act, uint64_t now)
+{
+    if (act == OV_ACT_FOCUS_NEXT || act == OV_ACT_FOCUS_PREV)
+        return move_focus(f, act == OV_ACT_FOCUS_NEXT ? 1 : -1);
+    forget_answers(f);
+    f->question = 0;
+    if (f->content->n_questions == 0)
+        return OV_FLOW_NOTHING;
+    return go(f, OV_SCREEN_QUESTION, now);
+}
+
+static int act_question(ov_flow *f, ov_action act, int arg, uint64_t now)
+{
+    switch (act) {
+    case OV_ACT_CHOOSE:
+        return choose(f, arg, now);
+    case OV_ACT_FOCUS_NEXT:
+        return move_focus(f, 1);
+    case OV_ACT_FOCUS_PREV:
+        return move_focus(f, -1);
+    case OV_ACT_ACTIVATE: {
+        ov_target t[OV_MAX_TARGETS];
+        int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
+        if (f->focus < 0 || f->focus >= n)
+            return move_focus(f, 1); /* first press shows the highlight */
+        int a;
+        ov_action next = ov_flow_target_action(t[f->focus], &a);
+        return next == OV_ACT_ACTIVATE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
+    }
+    case OV_ACT_NO:
+        if (f->mode == OV_MODE_DROP_IN && f->question > 0) {
+            f->question--;
+            return go(f, OV_SCREEN_QUESTION, now);
+        }
+        return OV_FLOW_NOTHING;
+    default:
+        return OV_FLOW_NOTHING;
+    }
+}
+
+static int act_confirm(ov_flow *f, ov_action act, int arg, uint64_t now)
+{
+    switch (act) {
+    case OV_ACT_YES:
+        return settle(f, f->chosen, now);
+    case OV_ACT_NO:
+        return go_back(f, now);
+    case OV_ACT_CHOOSE: /* same answer again = yes; another answer = change the choice */
+        if (arg == f->chosen)
+            return settle(f, f->chosen, now);
+        return choose(f, arg, now);
+    case OV_ACT_FOCUS_NEXT:
+        return move_focus(f, 1);
+    case OV_ACT_FOCUS_PREV:
+        return move_focus(f, -1);
+    case OV_ACT_ACTIVATE: {
+        ov_target t[OV_MAX_TARGETS];
+        int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
+        if (f->focus < 0 || f->focus >= n)
+            return settle(f, f->chosen, now); /* Enter with no highlight = "that's right" */
+        int a;
+        ov_action next = ov_flow_target_action(t[f->focus], &a);
+        return ov_flow_act(f, next, a, now);
+    }
+    default:
+        return OV_FLOW_NOTHING;
+    }
 }
 
 int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now)
@@ -121,68 +190,13 @@ int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now)
         return OV_FLOW_NOTHING;
     if (act == OV_ACT_HEAR_AGAIN)
         return OV_FLOW_SPEAK;
-
     switch (f->screen) {
     case OV_SCREEN_WELCOME:
-        if (act == OV_ACT_FOCUS_NEXT || act == OV_ACT_FOCUS_PREV)
-            return move_focus(f, act == OV_ACT_FOCUS_NEXT ? 1 : -1);
-        forget_answers(f);
-        f->question = 0;
-        if (f->content->n_questions == 0)
-            return OV_FLOW_NOTHING;
-        return go(f, OV_SCREEN_QUESTION, now);
+        return act_welcome(f, act, now);
     case OV_SCREEN_QUESTION:
-        switch (act) {
-        case OV_ACT_CHOOSE:
-            return choose(f, arg, now);
-        case OV_ACT_FOCUS_NEXT:
-            return move_focus(f, 1);
-        case OV_ACT_FOCUS_PREV:
-            return move_focus(f, -1);
-        case OV_ACT_ACTIVATE: {
-            ov_target t[16];
-            int n = ov_flow_targets(f, t, 16);
-            if (f->focus < 0 || f->focus >= n)
-                return move_focus(f, 1); /* first press shows the highlight */
-            int a;
-            ov_action next = ov_flow_target_action(t[f->focus], &a);
-            return next == OV_ACT_ACTIVATE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
-        }
-        case OV_ACT_NO:
-            if (f->mode == OV_MODE_DROP_IN && f->question > 0) {
-                f->question--;
-                return go(f, OV_SCREEN_QUESTION, now);
-            }
-            return OV_FLOW_NOTHING;
-        default:
-            return OV_FLOW_NOTHING;
-        }
+        return act_question(f, act, arg, now);
     case OV_SCREEN_CONFIRM:
-        switch (act) {
-        case OV_ACT_YES:
-            return settle(f, f->chosen, now);
-        case OV_ACT_NO:
-            return go_back(f, now);
-        case OV_ACT_CHOOSE: /* same answer again = yes; another answer = change the choice */
-            if (arg == f->chosen)
-                return settle(f, f->chosen, now);
-            return choose(f, arg, now);
-        case OV_ACT_FOCUS_NEXT:
-            return move_focus(f, 1);
-        case OV_ACT_FOCUS_PREV:
-            return move_focus(f, -1);
-        case OV_ACT_ACTIVATE: {
-            ov_target t[4];
-            int n = ov_flow_targets(f, t, 4);
-            if (f->focus < 0 || f->focus >= n)
-                return settle(f, f->chosen, now); /* Enter with no highlight = "that's right" */
-            int a;
-            ov_action next = ov_flow_target_action(t[f->focus], &a);
-            return ov_flow_act(f, next, a, now);
-        }
-        default:
-            return OV_FLOW_NOTHING;
-        }
+        return act_confirm(f, act, arg, now);
     case OV_SCREEN_NOT_SAVED:
         /* Any press tries again: the answers are still held. */
         go(f, OV_SCREEN_SAVING, now);

@@ -54,6 +54,9 @@ typedef struct {
     int index;
 } ov_target;
 
+/* Most targets one screen has (answers, "I don't know", hear again, ...). */
+#define OV_MAX_TARGETS 16
+
 typedef enum {
     OV_FLOW_NOTHING = 0,
     OV_FLOW_REDRAW = 1,      /* the screen changed: draw it */

@@ -485,8 +485,8 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         ovl_hear_again(l, env, &m, c, corner, corner_w, NULL);
 
     /* keyboard / scanning highlight */
-    ov_target t[16];
-    int nt = ov_flow_targets(f, t, 16);
+    ov_target t[OV_MAX_TARGETS];
+    int nt = ov_flow_targets(f, t, OV_MAX_TARGETS);
     if (f->focus >= 0 && f->focus < nt)
         for (int i = 0; i < l->n_buttons; i++)
             if (l->buttons[i].target.kind == t[f->focus].kind &&
