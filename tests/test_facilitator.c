@@ -139,18 +139,23 @@ static void results_are_hidden_during_a_round_and_for_small_numbers(void **state
 {
     (void)state;
     ov_fac f;
+    ov_flow flow;                                   /* owns the round, as in the kiosk */
     ov_test_content(&content);
+    ov_flow_init(&flow, &content, 1, 90000, 4000, 0, 1000);
     ov_fac_init(&f, &content, "", "drop-in");
+    ov_fac_set_flow(&f, &flow);
     ov_fac_open(&f, 1, 1000);
     press(&f, "Open a round", 1000);
     assert_int_equal(f.screen, OV_FAC_ROUND);
     assert_int_equal(press(&f, "Give and get", 1000), OV_FAC_DO_OPEN_ROUND);
-    assert_int_equal(f.round_q, 2);
+    assert_int_equal(f.chosen_round, 2);
+    ov_flow_set_round(&flow, f.chosen_round, 1000);   /* what the kiosk does */
     ov_fac_open(&f, 1, 2000);
     assert_int_equal(press(&f, "Results", 2000), OV_FAC_DO_REDRAW);   /* refused while open */
     assert_non_null(strstr(f.message, "Close the round"));
     press(&f, "Menu", 2000);
     assert_int_equal(press(&f, "Close the round", 2000), OV_FAC_DO_CLOSE_ROUND);
+    ov_flow_set_round(&flow, -1, 2000);
     assert_int_equal(press(&f, "Results", 2000), OV_FAC_DO_RESULTS);
 
     ov_results *res = ov_results_new();

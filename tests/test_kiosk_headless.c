@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "kiosk_runner.h"
 #include "platform/tally.h"
@@ -38,11 +40,13 @@ static long stored(const char *data, const char *question, const char *answer)
     ov_tally *t;
     char err[256];
     if (ov_tally_open(data, &t, err, sizeof err) != OV_OK) fail_msg("%s", err);
-    ov_tally_row rows[64];
-    int n = ov_tally_read(t, NULL, rows, 64);
+    ov_tally_row *rows = NULL;
+    int n = 0;
+    if (ov_tally_read_all(t, NULL, &rows, &n) != OV_OK) fail_msg("the votes in %s cannot be read", data);
     long c = 0;
-    for (int i = 0; i < n && i < 64; i++)
+    for (int i = 0; i < n; i++)
         if (!strcmp(rows[i].question, question) && !strcmp(rows[i].answer, answer)) c += rows[i].count;
+    free(rows);
     ov_tally_close(t);
     return c;
 }
@@ -284,6 +288,91 @@ static void switch_access_scans_and_chooses(void **state)
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
 }
 
+/* Start the kiosk headless on `script` in the background (as systemd would
+ * run it); returns its pid. A hung kiosk is killed by `timeout` after 120 s. */
+static pid_t start_kiosk(const char *dir, const char *script, const char *args)
+{
+    char path[600], cmd[2400];
+    snprintf(path, sizeof path, "%s/script.txt", dir);
+    FILE *f = fopen(path, "w");
+    if (!f) fail_msg("cannot write %s", path);
+    fputs(script, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s/shots' && SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 "
+             "SDL_AUDIODRIVER=dummy exec timeout -s KILL 120 '%s' kiosk --headless --script '%s' "
+             "--shots '%s/shots' --size 800x480 %s 2>'%s/stderr.txt'",
+             dir, ov_test_program(), path, dir, args, dir);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    if (pid < 0) fail_msg("fork failed");
+    return pid;
+}
+
+static void sigterm_leaves_cleanly_and_keeps_the_votes(void **state)
+{
+    (void)state;
+    char dir[64], data[128], args[200], shot[200], cmd[200];
+    ov_test_tmpdir(dir, sizeof dir);
+    snprintf(data, sizeof data, "%s/data", dir);
+    snprintf(args, sizeof args, "--no-speech --data %s", data);
+    char script[2048] = "key space\nexpect question\n";
+    for (int q = 0; q < content.n_questions; q++) strcat(script, "key 1\nexpect confirm\nkey enter\n");
+    /* thanked, back to an idle welcome, then a wait far longer than the test:
+     * only SIGTERM ends it */
+    strcat(script, "expect thanks\nadvance 5000\nwait 50\nexpect welcome\nshot thanked\nwait 600000\n");
+    pid_t pid = start_kiosk(dir, script, args);
+    snprintf(shot, sizeof shot, "%s/shots/thanked.png", dir);
+    struct stat st;
+    int status = 0;
+    while (stat(shot, &st) != 0) {
+        if (waitpid(pid, &status, WNOHANG) == pid) fail_msg("kiosk ended before the vote: %s", ov_test_stderr(dir));
+        usleep(10000);
+    }
+    assert_int_equal(kill(pid, SIGTERM), 0);
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)   /* 137: killed by timeout, SIGTERM ignored */
+        fail_msg("kiosk did not leave cleanly on SIGTERM (status %d): %s", status, ov_test_stderr(dir));
+    assert_non_null(strstr(ov_test_stderr(dir), "asked to stop"));
+    /* the store opens, and the thanked votes are in it */
+    const ov_answer *a[OV_MAX_ANSWERS];
+    for (int q = 0; q < content.n_questions; q++) {
+        ov_question_answers(&content, q, a);
+        assert_int_equal(stored(data, content.questions[q].id, a[0]->id), 1);
+    }
+    assert_int_equal(ov_test_votes_total(data), content.n_questions);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void shots_go_into_a_folder_made_when_missing(void **state)
+{
+    (void)state;
+    char dir[64], script[200], cmd[1400], shot[200];
+    ov_test_tmpdir(dir, sizeof dir);
+    snprintf(script, sizeof script, "%s/script.txt", dir);
+    FILE *f = fopen(script, "w");
+    if (!f) fail_msg("cannot write %s", script);
+    fputs("expect welcome\nshot welcome\n", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 SDL_AUDIODRIVER=dummy "
+             "timeout -s KILL 120 '%s' kiosk --headless --no-speech --data '%s/data' --script '%s' "
+             "--shots '%s/not/yet/there' --size 800x480 2>'%s/stderr.txt'",
+             ov_test_program(), dir, script, dir, dir);
+    int rc = system(cmd);
+    if (rc != 0) fail_msg("kiosk failed (%d): %s", rc, ov_test_stderr(dir));
+    snprintf(shot, sizeof shot, "%s/not/yet/there/welcome.png", dir);
+    struct stat st;
+    assert_int_equal(stat(shot, &st), 0);
+    assert_true(st.st_size > 0);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
@@ -297,6 +386,8 @@ int main(void)
         cmocka_unit_test(no_thank_you_when_the_vote_cannot_be_stored),
         cmocka_unit_test(a_sideways_panel_rotates_drawing_and_touch),
         cmocka_unit_test(switch_access_scans_and_chooses),
+        cmocka_unit_test(sigterm_leaves_cleanly_and_keeps_the_votes),
+        cmocka_unit_test(shots_go_into_a_folder_made_when_missing),
     };
     return cmocka_run_group_tests_name("kiosk_headless", tests, setup, NULL);
 }

@@ -4,11 +4,11 @@
 #ifndef OV_CLI_H
 #define OV_CLI_H
 
-int ov_cmd_kiosk(int argc, char **argv);          /* kiosk.c / cli_kiosk.c */
-int ov_cmd_check_content(int argc, char **argv);  /* cli_check_content.c */
-int ov_cmd_say(int argc, char **argv);            /* cli_say.c */
-int ov_cmd_results(int argc, char **argv);        /* cli_results.c */
-int ov_cmd_export(int argc, char **argv);         /* cli_export.c */
-int ov_cmd_merge(int argc, char **argv);          /* cli_merge.c */
+int ov_cmd_kiosk(int argc, char **argv);         /* kiosk.c / cli_kiosk.c */
+int ov_cmd_check_content(int argc, char **argv); /* cli_check_content.c */
+int ov_cmd_say(int argc, char **argv);           /* cli_say.c */
+int ov_cmd_results(int argc, char **argv);       /* cli_results.c */
+int ov_cmd_export(int argc, char **argv);        /* cli_export.c */
+int ov_cmd_merge(int argc, char **argv);         /* cli_merge.c */
 
 #endif

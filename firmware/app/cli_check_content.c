@@ -17,16 +17,15 @@
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-        "usage: ourvoice check-content [--quiet] [DIR]\n"
-        "Check a content folder (DIR/content.ini and the pictures and recordings it\n"
-        "names) exactly as the kiosk would before using it. Every problem is printed\n"
-        "as `file:line: message`; easy-read advice is printed as `warning:`.\n"
-        "  DIR        the content folder (default: " OV_CONTENT_DEFAULT_DIR ")\n"
-        "  --quiet    print errors only, no warnings or summary\n"
-        "  --help     show this help\n"
-        "Exit status: 0 the content is usable (warnings allowed), 1 errors found,\n"
-        "2 wrong command line. The format is described in docs/content.md.\n");
+    fprintf(out, "usage: ourvoice check-content [--quiet] [DIR]\n"
+                 "Check a content folder (DIR/content.ini and the pictures and recordings it\n"
+                 "names) exactly as the kiosk would before using it. Every problem is printed\n"
+                 "as `file:line: message`; easy-read advice is printed as `warning:`.\n"
+                 "  DIR        the content folder (default: " OV_CONTENT_DEFAULT_DIR ")\n"
+                 "  --quiet    print errors only, no warnings or summary\n"
+                 "  --help     show this help\n"
+                 "Exit status: 0 the content is usable (warnings allowed), 1 errors found,\n"
+                 "2 wrong command line. The format is described in docs/content.md.\n");
 }
 
 int ov_cmd_check_content(int argc, char **argv)
@@ -34,44 +33,59 @@ int ov_cmd_check_content(int argc, char **argv)
     const char *dir = NULL;
     int quiet = 0;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { usage(stdout); return 0; }
-        else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) quiet = 1;
-        else if (!strcmp(argv[i], "--")) { if (i + 1 < argc && !dir) dir = argv[++i]; }
-        else if (argv[i][0] == '-') {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q"))
+            quiet = 1;
+        else if (!strcmp(argv[i], "--")) {
+            if (i + 1 < argc && !dir)
+                dir = argv[++i];
+        } else if (argv[i][0] == '-') {
             fprintf(stderr, "ourvoice check-content: unknown option '%s'\n", argv[i]);
             usage(stderr);
             return 2;
         } else if (dir) {
             fprintf(stderr, "ourvoice check-content: give one folder only ('%s' and '%s')\n", dir, argv[i]);
             return 2;
-        } else dir = argv[i];
+        } else
+            dir = argv[i];
     }
     char found[OV_PATH_MAX];
-    if (!dir) { ov_find_asset_dir("content/en", found, sizeof found); dir = found; }
+    if (!dir) {
+        ov_find_asset_dir("content/en", found, sizeof found);
+        dir = found;
+    }
 
     ov_diags *d = malloc(sizeof *d);
     ov_content *c = malloc(sizeof *c);
     if (!d || !c) {
         fprintf(stderr, "ourvoice check-content: out of memory\n");
-        free(d); free(c);
+        free(d);
+        free(c);
         return 1;
     }
     ov_diags_init(d);
-    ov_render *fonts = ov_render_open_measure_only();   /* "fits its box" with the real fonts */
-    ov_render_install_content_fit(fonts);
-    int rc = ov_content_check(dir, NULL, c, d);
+    ov_render *fonts = ov_render_open_measure_only(); /* "fits its box" with the real fonts */
+    ov_check_opts opts = { 0 };
+    ov_render_content_fit(fonts, &opts);
+    int rc = ov_content_check(dir, &opts, c, d);
     ov_render_close(fonts);
     for (int i = 0; i < d->n; i++)
-        if (!quiet || d->items[i].level == OV_DIAG_ERROR) printf("%s\n", d->items[i].text);
-    if (d->dropped) printf("(%d more problems not shown; fix these and check again)\n", d->dropped);
+        if (!quiet || d->items[i].level == OV_DIAG_ERROR)
+            printf("%s\n", d->items[i].text);
+    if (d->dropped)
+        printf("(%d more problems not shown; fix these and check again)\n", d->dropped);
     if (!quiet) {
         if (rc == OV_OK)
-            printf("%s: content is usable: %d questions, %d scales, %d warnings\n",
-                   dir, c->n_questions, c->n_scales, d->n_warnings);
+            printf("%s: content is usable: %d questions, %d scales, %d warnings\n", dir, c->n_questions,
+                   c->n_scales, d->n_warnings);
         else
-            printf("%s: %d errors, %d warnings: the kiosk will not use this content until the errors are fixed\n",
+            printf("%s: %d errors, %d warnings: the kiosk will not use this content until the errors are "
+                   "fixed\n",
                    dir, d->n_errors, d->n_warnings);
     }
-    free(d); free(c);
+    free(d);
+    free(c);
     return rc == OV_OK ? 0 : 1;
 }

@@ -14,43 +14,26 @@
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-        "usage: ourvoice results [--data DIR] [--meeting NAME] [--config FILE]\n"
-        "Prints how many votes each answer got, per meeting and question.\n"
-        "  --data DIR       the data folder (default: data_dir= in the config,\n"
-        "                   else ~/.local/share/ourvoice)\n"
-        "  --meeting NAME   only this meeting\n"
-        "  --config FILE    settings file (default /etc/ourvoice/ourvoice.ini or\n"
-        "                   ~/.config/ourvoice/ourvoice.ini)\n"
-        "Counts are exact, even small ones: keep this output private.\n"
-        "Exit status: 0 printed, 1 no vote database or it cannot be read, 2 wrong options.\n");
-}
-
-/* Read every row (of one meeting or all), growing the buffer as needed.
- * Returns the number of rows (and *out, to free) or a negative code. */
-static int read_all(ov_tally *t, const char *meeting, ov_tally_row **out)
-{
-    int cap = 64;
-    *out = NULL;
-    for (;;) {
-        ov_tally_row *rows = calloc((size_t)cap, sizeof *rows);
-        if (!rows) return OV_ENOMEM;
-        int n = ov_tally_read(t, meeting, rows, cap);
-        if (n < 0) { free(rows); return n; }
-        if (n <= cap) { *out = rows; return n; }
-        free(rows);
-        cap = n + 16;
-    }
+    fprintf(out, "usage: ourvoice results [--data DIR] [--meeting NAME] [--config FILE]\n"
+                 "Prints how many votes each answer got, per meeting and question.\n"
+                 "  --data DIR       the data folder (default: data_dir= in the config,\n"
+                 "                   else ~/.local/share/ourvoice)\n"
+                 "  --meeting NAME   only this meeting\n"
+                 "  --config FILE    settings file (default /etc/ourvoice/ourvoice.ini or\n"
+                 "                   ~/.config/ourvoice/ourvoice.ini)\n"
+                 "Counts are exact, even small ones: keep this output private.\n"
+                 "Exit status: 0 printed, 1 no vote database or it cannot be read, 2 wrong options.\n");
 }
 
 static void print_table(const ov_tally_row *rows, int n)
 {
-    int wide = 6;                                /* width of the answer column */
+    int wide = 6; /* width of the answer column */
     for (int i = 0; i < n; i++) {
         int w = (int)strlen(rows[i].answer);
-        if (w > wide) wide = w;
+        if (w > wide)
+            wide = w;
     }
-    for (int i = 0; i < n; ) {
+    for (int i = 0; i < n;) {
         const char *meeting = rows[i].meeting;
         long meeting_total = 0;
         int questions = 0;
@@ -58,7 +41,8 @@ static void print_table(const ov_tally_row *rows, int n)
         while (i < n && !strcmp(rows[i].meeting, meeting)) {
             const char *question = rows[i].question;
             long total = 0;
-            for (int j = i; j < n && !strcmp(rows[j].meeting, meeting) && !strcmp(rows[j].question, question); j++)
+            for (int j = i; j < n && !strcmp(rows[j].meeting, meeting) && !strcmp(rows[j].question, question);
+                 j++)
                 total += rows[j].count;
             printf("  Question: %s (%ld vote%s)\n", question, total, total == 1 ? "" : "s");
             printf("    %-*s  %8s\n", wide, "Answer", "Votes");
@@ -67,34 +51,71 @@ static void print_table(const ov_tally_row *rows, int n)
             meeting_total += total;
             questions++;
         }
-        printf("  %ld vote%s on %d question%s in meeting %s\n\n", meeting_total, meeting_total == 1 ? "" : "s",
-               questions, questions == 1 ? "" : "s", meeting);
+        printf("  %ld vote%s on %d question%s in meeting %s\n\n", meeting_total,
+               meeting_total == 1 ? "" : "s", questions, questions == 1 ? "" : "s", meeting);
     }
+}
+
+/* Say that meeting has no votes, and name every meeting that has (all of
+ * them: no limit). */
+static void print_no_votes(ov_tally *t, const char *meeting)
+{
+    char (*names)[OV_MEETING_LEN] = NULL;
+    int m = 0;
+    if (ov_tally_meeting_names(t, 0, &names, &m) != OV_OK)
+        m = 0;
+    printf("No votes for meeting \"%s\".", meeting);
+    if (m > 0) {
+        printf(" Meetings with votes:");
+        for (int i = 0; i < m; i++)
+            printf("%s \"%s\"", i ? "," : "", names[i]);
+        printf(".");
+    }
+    printf("\n");
+    free(names);
 }
 
 int ov_cmd_results(int argc, char **argv)
 {
     const char *data_opt = NULL, *meeting = NULL, *config_path = NULL;
     static const struct option opts[] = {
-        { "data", required_argument, 0, 'd' }, { "meeting", required_argument, 0, 'm' },
-        { "config", required_argument, 0, 'c' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
+        { "data", required_argument, 0, 'd' },
+        { "meeting", required_argument, 0, 'm' },
+        { "config", required_argument, 0, 'c' },
+        { "help", no_argument, 0, 'h' },
+        { 0, 0, 0, 0 },
     };
     optind = 1;
     int c;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
-        case 'd': data_opt = optarg; break;
-        case 'm': meeting = optarg; break;
-        case 'c': config_path = optarg; break;
-        case 'h': usage(stdout); return 0;
-        default: usage(stderr); return 2;
+        case 'd':
+            data_opt = optarg;
+            break;
+        case 'm':
+            meeting = optarg;
+            break;
+        case 'c':
+            config_path = optarg;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        default:
+            usage(stderr);
+            return 2;
         }
     }
-    if (optind < argc) { fprintf(stderr, "ourvoice results: unexpected '%s'\n", argv[optind]); usage(stderr); return 2; }
+    if (optind < argc) {
+        fprintf(stderr, "ourvoice results: unexpected '%s'\n", argv[optind]);
+        usage(stderr);
+        return 2;
+    }
 
     ov_config cfg;
-    if (!data_opt) {              /* the config only matters for the data folder */
-        if (ov_load_config(config_path, &cfg) == OV_ENOTFOUND) return 2;
+    if (!data_opt) { /* the config only matters for the data folder */
+        if (ov_load_config(config_path, &cfg) == OV_ENOTFOUND)
+            return 2;
         data_opt = cfg.data_dir;
     }
 
@@ -103,25 +124,21 @@ int ov_cmd_results(int argc, char **argv)
     ov_tally *t = NULL;
     ov_tally_row *rows = NULL;
     int r = ov_tally_open_existing(data_opt, &t, err, sizeof err);
-    if (r != OV_OK) { fprintf(stderr, "ourvoice results: %s\n", err); goto out; }
-    int n = read_all(t, meeting, &rows);
-    if (n < 0) {
-        fprintf(stderr, "ourvoice results: cannot read the votes in %s. Check that the file is readable, "
-                "or run the command again if the kiosk was busy.\n", ov_tally_path(t));
+    if (r != OV_OK) {
+        fprintf(stderr, "ourvoice results: %s\n", err);
+        goto out;
+    }
+    int n = 0;
+    if (ov_tally_read_all(t, meeting, &rows, &n) != OV_OK) {
+        fprintf(stderr,
+                "ourvoice results: cannot read the votes in %s. Check that the file is readable, "
+                "or run the command again if the kiosk was busy.\n",
+                ov_tally_path(t));
         goto out;
     }
     printf("Votes in %s\n\n", ov_tally_path(t));
     if (n == 0 && meeting) {
-        char names[32][OV_MEETING_LEN];
-        int m = ov_tally_meetings(t, names, 32);
-        printf("No votes for meeting \"%s\".", meeting);
-        if (m > 0) {
-            printf(" Meetings with votes:");
-            for (int i = 0; i < m && i < 32; i++) printf("%s \"%s\"", i ? "," : "", names[i]);
-            if (m > 32) printf(", and %d more", m - 32);
-            printf(".");
-        }
-        printf("\n");
+        print_no_votes(t, meeting);
     } else if (n == 0) {
         printf("No votes yet.\n");
     } else {

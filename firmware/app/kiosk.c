@@ -10,17 +10,28 @@
 #include "platform/script_file.h"
 #include "platform/signals.h"
 #include "platform/sdnotify.h"
+#include "platform/signals.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Longest sleep between two looks at a stop request (SIGTERM/SIGINT): the
+ * kiosk must leave within 1 s (app/main.c). */
+#define STOP_CHECK_MS 100
+/* Size of the error texts the loop collects. */
+#define KIOSK_ERR_LEN 300
+#define MS_PER_S 1000
+/* A tap lasts twice the debounce time and this much more, as fingers do. */
+#define TAP_EXTRA_MS 20
 
 uint64_t ov_kiosk_now(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
 
 void ov_kiosk_warn(kiosk *k, const char *msg)
 {
     ov_log_warn("%s", msg);
-    if (!k->warning[0]) ov_strlcpy(k->warning, msg, sizeof k->warning);
+    if (!k->warning[0])
+        ov_strlcpy(k->warning, msg, sizeof k->warning);
 }
 
 /* ---- set-up ---- */
@@ -28,29 +39,34 @@ void ov_kiosk_warn(kiosk *k, const char *msg)
 static void load_content(kiosk *k, const char *dir_opt)
 {
     char dir[OV_PATH_MAX];
-    ov_resolve_content_dir(&k->cfg, dir_opt, dir, sizeof dir);   /* a stick's questions win over the installed ones */
+    ov_resolve_content_dir(&k->cfg, dir_opt, dir,
+                           sizeof dir); /* a stick's questions win over the installed ones */
     ov_diags d;
     ov_diags_init(&d);
-    int r = ov_content_load(dir, &k->content, &d);
+    int r = ov_content_check(dir, &k->check_opts, &k->content, &d);
     if (r == OV_OK) {
-        if (d.n_warnings) ov_log_info("content %s: %d easy-read warnings (run: ourvoice check-content %s)", dir, d.n_warnings, dir);
+        if (d.n_warnings)
+            ov_log_info("content %s: %d easy-read warnings (run: ourvoice check-content %s)", dir,
+                        d.n_warnings, dir);
         return;
     }
     ov_diags_print(&d, stderr);
     ov_content_builtin(&k->content);
-    ov_find_asset_dir("content/en", k->content.dir, sizeof k->content.dir);   /* its pictures */
+    ov_find_asset_dir("content/en", k->content.dir, sizeof k->content.dir); /* its pictures */
     char msg[WARNING_LEN - 64];
-    snprintf(msg, sizeof msg, "the questions in %s have %d problem%s, so the built-in questions are shown. "
-             "Check them with: ourvoice check-content %s", dir, d.n_errors, d.n_errors == 1 ? "" : "s", dir);
+    snprintf(msg, sizeof msg,
+             "the questions in %s have %d problem%s, so the built-in questions are shown. "
+             "Check them with: ourvoice check-content %s",
+             dir, d.n_errors, d.n_errors == 1 ? "" : "s", dir);
     ov_kiosk_warn(k, msg);
 }
 
 static void open_tally(kiosk *k)
 {
-    char err[300];
+    char err[KIOSK_ERR_LEN];
     if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) {
         k->tally = NULL;
-        ov_kiosk_warn(k, err);   /* votes will show "not saved", never "thank you" */
+        ov_kiosk_warn(k, err); /* votes will show "not saved", never "thank you" */
     }
 }
 
@@ -59,12 +75,11 @@ static void open_tally(kiosk *k)
 void ov_kiosk_relayout(kiosk *k)
 {
     if (k->fac.screen != OV_FAC_OFF) {
-        static ov_menu menu;
-        ov_fac_menu(&k->fac, &menu);
-        ov_layout_menu(&k->env, &menu, k->content.texts.hear_again, &k->layout);
+        ov_fac_menu(&k->fac, &k->fac_menu);
+        ov_layout_menu(&k->env, &k->fac_menu, k->content.texts.hear_again, &k->layout);
         return;
     }
-    char strip[WARNING_LEN + 32] = "";   /* the welcome screen's facilitator strip */
+    char strip[WARNING_LEN + 32] = ""; /* the welcome screen's facilitator strip */
     if (k->flow.screen == OV_SCREEN_WELCOME && k->warning[0])
         snprintf(strip, sizeof strip, "For the facilitator: %s", k->warning);
     int fits = ov_layout_screen(&k->env, &k->flow, strip[0] ? strip : NULL, &k->layout) == OV_OK;
@@ -77,11 +92,12 @@ void ov_kiosk_relayout(kiosk *k)
 
 int ov_kiosk_draw(kiosk *k, const char *png)
 {
-    char err[300];
+    char err[KIOSK_ERR_LEN];
     ov_display_begin(k->display);
     ov_render_draw(k->render, &k->layout, k->hl_text, k->hl_word);
     int r = ov_display_end(k->display, png, err, sizeof err);
-    if (r != OV_OK) ov_log_error("%s", err);
+    if (r != OV_OK)
+        ov_log_error("%s", err);
     k->frames++;
     k->dirty = 0;
     return r;
@@ -89,12 +105,14 @@ int ov_kiosk_draw(kiosk *k, const char *png)
 
 void ov_kiosk_speak(kiosk *k)
 {
-    if (!k->speech || !k->cfg.speech) return;
+    if (!k->speech || !k->cfg.speech)
+        return;
     const char *recording = NULL;
     char path[OV_PATH_MAX];
     if (k->flow.screen == OV_SCREEN_QUESTION) {
         const ov_question *q = &k->content.questions[k->flow.question];
-        if (q->recording[0] && ov_content_path(&k->content, q->recording, path, sizeof path) == OV_OK) recording = path;
+        if (q->recording[0] && ov_content_path(&k->content, q->recording, path, sizeof path) == OV_OK)
+            recording = path;
     }
     k->hl_text = k->hl_word = -1;
     ov_speech_say(k->speech, k->layout.speech, recording);
@@ -113,8 +131,12 @@ static int store_votes(kiosk *k)
     int qs[OV_MAX_QUESTIONS], as[OV_MAX_QUESTIONS];
     int n = ov_flow_pending(&k->flow, qs, as, OV_MAX_QUESTIONS);
     if (!k->tally) {
-        char err[300];
-        if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) { k->tally = NULL; ov_log_error("vote not stored: %s", err); return 0; }
+        char err[KIOSK_ERR_LEN];
+        if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) {
+            k->tally = NULL;
+            ov_log_error("vote not stored: %s", err);
+            return 0;
+        }
     }
     const char *qids[OV_MAX_QUESTIONS], *aids[OV_MAX_QUESTIONS];
     for (int i = 0; i < n; i++) {
@@ -123,7 +145,7 @@ static int store_votes(kiosk *k)
         qids[i] = k->content.questions[qs[i]].id;
         aids[i] = a[as[i]]->id;
     }
-    char err[300];
+    char err[KIOSK_ERR_LEN];
     if (ov_tally_add_set(k->tally, k->cfg.meeting, qids, aids, n, err, sizeof err) != OV_OK) {
         ov_log_error("votes not stored: %s", err);
         return 0;
@@ -141,30 +163,49 @@ static void apply(kiosk *k, int effects)
         effects |= ov_flow_committed(&k->flow, ok, ov_kiosk_now(k));
     }
     if (effects & OV_FLOW_BLINK) {
-        ov_buttons_lockout(&k->buttons, now);   /* repeats right after a vote are ignored */
-        if (k->gpio) ov_gpio_blink(k->gpio, now);
+        ov_buttons_lockout(&k->buttons, now); /* repeats right after a vote are ignored */
+        if (k->gpio)
+            ov_gpio_blink(k->gpio, now);
     }
     int new_screen = (effects & OV_FLOW_REDRAW) && (effects & OV_FLOW_SPEAK);
-    if (new_screen && k->scan.mode != OV_SCAN_OFF) { k->flow.focus = -1; k->scan_pending = 1; }
-    if (effects & (OV_FLOW_REDRAW | OV_FLOW_SPEAK)) { ov_kiosk_relayout(k); k->dirty = 1; }
-    if (effects & OV_FLOW_SPEAK) { k->speaking_item = 0; ov_kiosk_speak(k); }
+    if (new_screen && k->scan.mode != OV_SCAN_OFF) {
+        ov_flow_set_focus(&k->flow, -1);
+        k->scan_pending = 1;
+    }
+    if (effects & (OV_FLOW_REDRAW | OV_FLOW_SPEAK)) {
+        ov_kiosk_relayout(k);
+        k->dirty = 1;
+    }
+    if (effects & OV_FLOW_SPEAK) {
+        k->speaking_item = 0;
+        ov_kiosk_speak(k);
+    }
 }
 
-void ov_kiosk_act(kiosk *k, ov_action a, int arg) { apply(k, ov_flow_act(&k->flow, a, arg, ov_kiosk_now(k))); }
+void ov_kiosk_act(kiosk *k, ov_action a, int arg)
+{
+    apply(k, ov_flow_act(&k->flow, a, arg, ov_kiosk_now(k)));
+}
 
 static void on_press(kiosk *k, int x, int y, int long_press)
 {
     ov_target t = ov_layout_hit(&k->layout, x, y);
     if (k->fac.screen != OV_FAC_OFF) {
-        if (t.kind == OV_TARGET_MENU) ov_kiosk_fac_press(k, t.index);
-        else if (t.kind == OV_TARGET_HEAR_AGAIN) ov_kiosk_speak(k);
+        if (t.kind == OV_TARGET_MENU)
+            ov_kiosk_fac_press(k, t.index);
+        else if (t.kind == OV_TARGET_HEAR_AGAIN)
+            ov_kiosk_speak(k);
         return;
     }
     /* the hidden way in for facilitators: hold the top-left corner for 3 seconds */
     int corner = (int)(25 * k->env.px_per_mm);
-    if (long_press && x < corner && y < corner && k->flow.screen == OV_SCREEN_WELCOME) { ov_kiosk_fac_open(k, 0); return; }
+    if (long_press && x < corner && y < corner && k->flow.screen == OV_SCREEN_WELCOME) {
+        ov_kiosk_fac_open(k, 0);
+        return;
+    }
     if (t.kind == OV_TARGET_NONE) {
-        if (k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_act(k, OV_ACT_ANY, 0);   /* a touch anywhere starts */
+        if (k->flow.screen == OV_SCREEN_WELCOME)
+            ov_kiosk_act(k, OV_ACT_ANY, 0); /* a touch anywhere starts */
         return;
     }
     int arg;
@@ -174,51 +215,88 @@ static void on_press(kiosk *k, int x, int y, int long_press)
 
 static void on_key(kiosk *k, ov_key key)
 {
-    if (k->fac.screen != OV_FAC_OFF) { ov_kiosk_fac_key(k, key); return; }
-    if (key == OV_KEY_FACILITATOR) { ov_kiosk_fac_open(k, 0); return; }
+    if (k->fac.screen != OV_FAC_OFF) {
+        ov_kiosk_fac_key(k, key);
+        return;
+    }
+    if (key == OV_KEY_FACILITATOR) {
+        ov_kiosk_fac_open(k, 0);
+        return;
+    }
     if (k->scan.mode != OV_SCAN_OFF && (key == OV_KEY_SPACE || key == OV_KEY_ENTER)) {
         /* USB switch interfaces send Space / Enter: the same path as GPIO switches */
-        int b = (k->scan.mode == OV_SCAN_TWO && key == OV_KEY_ENTER) ? OV_BTN_SWITCH_SELECT : OV_BTN_SWITCH_MOVE;
+        int b =
+            (k->scan.mode == OV_SCAN_TWO && key == OV_KEY_ENTER) ? OV_BTN_SWITCH_SELECT : OV_BTN_SWITCH_MOVE;
         ov_buttons_tap(&k->buttons, b, ov_kiosk_now(k));
         return;
     }
     if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + 9) {
-        if (k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_act(k, OV_ACT_ANY, 0);
-        else ov_kiosk_act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1);
+        if (k->flow.screen == OV_SCREEN_WELCOME)
+            ov_kiosk_act(k, OV_ACT_ANY, 0);
+        else
+            ov_kiosk_act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1);
         return;
     }
     switch (key) {
-    case OV_KEY_LEFT: case OV_KEY_UP: ov_kiosk_act(k, OV_ACT_FOCUS_PREV, 0); break;
-    case OV_KEY_RIGHT: case OV_KEY_DOWN: ov_kiosk_act(k, OV_ACT_FOCUS_NEXT, 0); break;
-    case OV_KEY_ENTER: case OV_KEY_SPACE: ov_kiosk_act(k, OV_ACT_ACTIVATE, 0); break;
-    case OV_KEY_ESCAPE: case OV_KEY_BACKSPACE: ov_kiosk_act(k, OV_ACT_NO, 0); break;
-    case OV_KEY_HEAR: ov_kiosk_act(k, OV_ACT_HEAR_AGAIN, 0); break;
-    default: if (k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_act(k, OV_ACT_ANY, 0); break;
+    case OV_KEY_LEFT:
+    case OV_KEY_UP:
+        ov_kiosk_act(k, OV_ACT_FOCUS_PREV, 0);
+        break;
+    case OV_KEY_RIGHT:
+    case OV_KEY_DOWN:
+        ov_kiosk_act(k, OV_ACT_FOCUS_NEXT, 0);
+        break;
+    case OV_KEY_ENTER:
+    case OV_KEY_SPACE:
+        ov_kiosk_act(k, OV_ACT_ACTIVATE, 0);
+        break;
+    case OV_KEY_ESCAPE:
+    case OV_KEY_BACKSPACE:
+        ov_kiosk_act(k, OV_ACT_NO, 0);
+        break;
+    case OV_KEY_HEAR:
+        ov_kiosk_act(k, OV_ACT_HEAR_AGAIN, 0);
+        break;
+    default:
+        if (k->flow.screen == OV_SCREEN_WELCOME)
+            ov_kiosk_act(k, OV_ACT_ANY, 0);
+        break;
     }
 }
 
 /* A clean press of physical button `b` (after debounce). */
 static void on_button(kiosk *k, int b)
 {
-    if (b == OV_BTN_HEAR_AGAIN) { ov_kiosk_act(k, OV_ACT_HEAR_AGAIN, 0); return; }
+    if (b == OV_BTN_HEAR_AGAIN) {
+        ov_kiosk_act(k, OV_ACT_HEAR_AGAIN, 0);
+        return;
+    }
     if (b >= OV_BTN_ANSWER1 && b <= OV_BTN_ANSWER6) {
-        if (k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_act(k, OV_ACT_ANY, 0);
-        else ov_kiosk_act(k, OV_ACT_CHOOSE, b - OV_BTN_ANSWER1);
+        if (k->flow.screen == OV_SCREEN_WELCOME)
+            ov_kiosk_act(k, OV_ACT_ANY, 0);
+        else
+            ov_kiosk_act(k, OV_ACT_CHOOSE, b - OV_BTN_ANSWER1);
     }
 }
 
 /* Scanning moved the highlight or chose an item. */
 static void on_scan(kiosk *k, const ov_scan_event *ev)
 {
-    ov_target t[16];
-    int n = ov_flow_targets(&k->flow, t, 16);
-    if (ev->what == OV_SCAN_PAUSED) { k->flow.focus = -1; ov_kiosk_relayout(k); k->dirty = 1; return; }
-    if (ev->item < 0 || ev->item >= n) return;
-    if (ev->what == OV_SCAN_HIGHLIGHT) {
-        k->flow.focus = ev->item;
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_flow_targets(&k->flow, t, OV_MAX_TARGETS);
+    if (ev->what == OV_SCAN_PAUSED) {
+        ov_flow_set_focus(&k->flow, -1);
         ov_kiosk_relayout(k);
         k->dirty = 1;
-        for (int i = 0; i < k->layout.n_buttons; i++)      /* say what is highlighted */
+        return;
+    }
+    if (ev->item < 0 || ev->item >= n)
+        return;
+    if (ev->what == OV_SCAN_HIGHLIGHT) {
+        ov_flow_set_focus(&k->flow, ev->item);
+        ov_kiosk_relayout(k);
+        k->dirty = 1;
+        for (int i = 0; i < k->layout.n_buttons; i++) /* say what is highlighted */
             if (k->layout.buttons[i].focused && k->layout.buttons[i].label >= 0 && k->speech &&
                 (k->cfg.private_audio || k->layout.buttons[i].target.kind != OV_TARGET_ANSWER)) {
                 k->speaking_item = 1;
@@ -241,44 +319,52 @@ static void take_presses(kiosk *k)
         case OV_PRESS:
             if (p.button == OV_BTN_SWITCH_MOVE || p.button == OV_BTN_SWITCH_SELECT) {
                 ov_scan_event ev;
-                if (k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_act(k, OV_ACT_ANY, 0);
-                else if (ov_scan_press(&k->scan, p.button, now, &ev)) on_scan(k, &ev);
+                if (k->flow.screen == OV_SCREEN_WELCOME)
+                    ov_kiosk_act(k, OV_ACT_ANY, 0);
+                else if (ov_scan_press(&k->scan, p.button, now, &ev))
+                    on_scan(k, &ev);
             } else if (p.button == OV_BTN_KEY_SWITCH) {
-                ov_kiosk_fac_open(k, 1);               /* the key switch needs no PIN */
+                ov_kiosk_fac_open(k, 1); /* the key switch needs no PIN */
             } else if (k->fac.screen == OV_FAC_OFF) {
                 on_button(k, p.button);
             }
             break;
         case OV_RELEASE_KEY:
             if (p.button == OV_BTN_KEY_SWITCH && k->fac.screen != OV_FAC_OFF)
-                ov_kiosk_fac_close(k);                 /* key turned back: voting again */
+                ov_kiosk_fac_close(k); /* key turned back: voting again */
             break;
         case OV_STUCK: {
             char msg[200];
-            snprintf(msg, sizeof msg, "the %s has been held down for %d s, so it is ignored until it is let go. Check it is not stuck.",
+            snprintf(msg, sizeof msg,
+                     "the %s has been held down for %d s, so it is ignored until it is let go. Check it is "
+                     "not stuck.",
                      ov_button_name(p.button), k->cfg.stuck_s);
             ov_kiosk_warn(k, msg);
             ov_kiosk_relayout(k);
             k->dirty = 1;
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
 }
 
+int ov_kiosk_tap_ms(const kiosk *k) { return k->cfg.debounce_ms * 2 + TAP_EXTRA_MS; }
+
 void ov_kiosk_run_for(kiosk *k, int ms)
 {
     uint64_t end = ov_now_ms() + (uint64_t)(ms > 0 ? ms : 0);
-    while (!k->quit && ov_now_ms() < end) ov_kiosk_turn(k, (int)(end - ov_now_ms()));
+    while (!k->quit && ov_now_ms() < end)
+        ov_kiosk_turn(k, (int)(end - ov_now_ms()));
 }
 
 /* Script `button N` / `hold N MS`: the same debouncer as a GPIO edge. */
 void ov_kiosk_script_button(kiosk *k, int b, int hold_ms)
 {
-    if (hold_ms <= 0) {   /* a tap: down, then up after the debounce time, as fingers do */
+    if (hold_ms <= 0) { /* a tap: down, then up after the debounce time, as fingers do */
         ov_buttons_tap(&k->buttons, b, ov_kiosk_now(k));
-        ov_kiosk_run_for(k, k->cfg.debounce_ms * 2 + 20);
+        ov_kiosk_run_for(k, ov_kiosk_tap_ms(k));
         return;
     }
     ov_buttons_edge(&k->buttons, b, 1, ov_kiosk_now(k));
@@ -289,11 +375,20 @@ void ov_kiosk_script_button(kiosk *k, int b, int hold_ms)
 static void handle(kiosk *k, const ov_event *ev)
 {
     switch (ev->kind) {
-    case OV_EV_QUIT: k->quit = 1; break;
-    case OV_EV_EXPOSE: k->dirty = 1; break;
-    case OV_EV_PRESS: on_press(k, ev->x, ev->y, ev->long_press); break;
-    case OV_EV_KEY: on_key(k, ev->key); break;
-    default: break;
+    case OV_EV_QUIT:
+        k->quit = 1;
+        break;
+    case OV_EV_EXPOSE:
+        k->dirty = 1;
+        break;
+    case OV_EV_PRESS:
+        on_press(k, ev->x, ev->y, ev->long_press);
+        break;
+    case OV_EV_KEY:
+        on_key(k, ev->key);
+        break;
+    default:
+        break;
     }
 }
 
@@ -301,9 +396,15 @@ static void handle(kiosk *k, const ov_event *ev)
 static void follow_speech(kiosk *k)
 {
     int text = -1, word = -1, cs, cl;
-    if (k->speaking_item) return;
-    if (k->speech && ov_speech_current_word(k->speech, &cs, &cl)) ov_layout_word_at(&k->layout, cs, &text, &word);
-    if (text != k->hl_text || word != k->hl_word) { k->hl_text = text; k->hl_word = word; k->dirty = 1; }
+    if (k->speaking_item)
+        return;
+    if (k->speech && ov_speech_current_word(k->speech, &cs, &cl))
+        ov_layout_word_at(&k->layout, cs, &text, &word);
+    if (text != k->hl_text || word != k->hl_word) {
+        k->hl_text = text;
+        k->hl_word = word;
+        k->dirty = 1;
+    }
 }
 
 static int min_wait(int a, int b) { return a < 0 ? b : b < 0 ? a : a < b ? a : b; }
@@ -311,105 +412,142 @@ static int min_wait(int a, int b) { return a < 0 ? b : b < 0 ? a : a < b ? a : b
 /* One turn of the loop: wait for input or a deadline, then draw if needed. */
 void ov_kiosk_turn(kiosk *k, int max_wait_ms)
 {
-    if (ov_signals_stop_requested()) {
-        k->quit = 1;      /* see the signal policy in main.c */
+    if (ov_signals_stop_requested()) { /* SIGTERM / SIGINT: leave cleanly (app/main.c) */
+        if (!k->quit)
+            ov_log_info("asked to stop: closing the vote store and leaving");
+        k->quit = 1;
         return;
     }
     uint64_t now = ov_kiosk_now(k);
     apply(k, ov_flow_tick(&k->flow, now));
     if (k->gpio) {
-        if (ov_gpio_retry(k->gpio, now) == 1) ov_log_info("GPIO buttons: %d lines working", ov_gpio_working(k->gpio));
+        if (ov_gpio_retry(k->gpio, now) == 1)
+            ov_log_info("GPIO buttons: %d lines working", ov_gpio_working(k->gpio));
         ov_gpio_read(k->gpio, &k->buttons, now);
-        ov_gpio_lights(k->gpio, k->flow.screen == OV_SCREEN_QUESTION || k->flow.screen == OV_SCREEN_CONFIRM, now);
+        ov_gpio_lights(k->gpio, k->flow.screen == OV_SCREEN_QUESTION || k->flow.screen == OV_SCREEN_CONFIRM,
+                       now);
     }
     take_presses(k);
     ov_kiosk_watch_usb(k);
     ov_scan_event sev;
     if (k->scan_pending && !(k->speech && ov_speech_busy(k->speech))) {
-        ov_target t[16];
+        ov_target t[OV_MAX_TARGETS];
         k->scan_pending = 0;
-        if (ov_scan_start(&k->scan, ov_flow_targets(&k->flow, t, 16), ov_kiosk_now(k), &sev)) on_scan(k, &sev);
+        if (ov_scan_start(&k->scan, ov_flow_targets(&k->flow, t, OV_MAX_TARGETS), ov_kiosk_now(k), &sev))
+            on_scan(k, &sev);
     }
-    if (ov_scan_tick(&k->scan, ov_kiosk_now(k), &sev)) on_scan(k, &sev);
+    if (ov_scan_tick(&k->scan, ov_kiosk_now(k), &sev))
+        on_scan(k, &sev);
     if (k->dirty) {
         ov_kiosk_draw(k, NULL);
     }
-    if (k->watchdog_ms && ov_now_ms() - k->last_ping >= k->watchdog_ms) { ov_sd_notify("WATCHDOG=1"); k->last_ping = ov_now_ms(); }
+    if (k->watchdog_ms && ov_now_ms() - k->last_ping >= k->watchdog_ms) {
+        ov_sd_notify("WATCHDOG=1");
+        k->last_ping = ov_now_ms();
+    }
 
     now = ov_kiosk_now(k);
     int wait = ov_flow_next_deadline(&k->flow, now);
-    if (k->speech && ov_speech_busy(k->speech)) wait = min_wait(wait, 30);   /* highlight follows speech */
-    else if (k->hl_text >= 0 || k->scan_pending) wait = min_wait(wait, 30);
+    if (k->speech && ov_speech_busy(k->speech))
+        wait = min_wait(wait, 30); /* highlight follows speech */
+    else if (k->hl_text >= 0 || k->scan_pending)
+        wait = min_wait(wait, 30);
     wait = min_wait(wait, ov_buttons_wait_ms(&k->buttons, now));
     wait = min_wait(wait, ov_scan_wait_ms(&k->scan, now));
-    if (k->gpio) wait = min_wait(wait, ov_gpio_working(k->gpio) ? 20 : 2000);   /* edges are kernel-timestamped */
-    if (k->watchdog_ms) wait = min_wait(wait, (int)k->watchdog_ms);
-    if (max_wait_ms >= 0) wait = min_wait(wait, max_wait_ms);
+    if (k->gpio)
+        wait = min_wait(wait, ov_gpio_working(k->gpio) ? 20 : 2000); /* edges are kernel-timestamped */
+    if (k->watchdog_ms)
+        wait = min_wait(wait, (int)k->watchdog_ms);
+    if (max_wait_ms >= 0)
+        wait = min_wait(wait, max_wait_ms);
+    wait = min_wait(wait, STOP_CHECK_MS); /* see a SIGTERM in time even when idle */
     ov_event ev;
-    if (ov_display_wait(k->display, wait, &ev)) handle(k, &ev);
+    if (ov_display_wait(k->display, wait, &ev))
+        handle(k, &ev);
     follow_speech(k);
 }
 
 void ov_kiosk_open_speech(kiosk *k)
 {
-    if (k->speech) { ov_speech_close(k->speech); k->speech = NULL; }
+    if (k->speech) {
+        ov_speech_close(k->speech);
+        k->speech = NULL;
+    }
     ov_speech_config sc;
     ov_speech_config_defaults(&sc);
     ov_strlcpy(sc.language, k->content.language[0] ? k->content.language : "en-gb", sizeof sc.language);
     ov_strlcpy(sc.voice, k->cfg.voice, sizeof sc.voice);
-    sc.rate = k->cfg.rate; sc.pitch = k->cfg.pitch; sc.volume = k->cfg.volume; sc.enabled = k->cfg.speech;
+    sc.rate = k->cfg.rate;
+    sc.pitch = k->cfg.pitch;
+    sc.volume = k->cfg.volume;
+    sc.enabled = k->cfg.speech;
     ov_strlcpy(sc.audio_device, k->cfg.audio_device, sizeof sc.audio_device);
-    if (ov_speech_open(&sc, &k->speech) != OV_OK) k->speech = NULL;
+    if (ov_speech_open(&sc, &k->speech) != OV_OK)
+        k->speech = NULL;
     else if (k->cfg.speech && ov_speech_problem(k->speech)) {
         ov_kiosk_warn(k, ov_speech_problem(k->speech));
         ov_strlcpy(k->speech_problem_seen, ov_speech_problem(k->speech), sizeof k->speech_problem_seen);
     }
 }
 
-int ov_kiosk_run(const ov_kiosk_opts *o)
+/* Settings: the config file, then the command line, then the data folder's settings.ini. */
+static void load_settings(kiosk *k, const ov_kiosk_opts *o)
 {
-    kiosk *k = calloc(1, sizeof *k);
-    ov_script *script = NULL;
-    int rc = 0;
-    char err[300];
-    if (!k) { ov_log_error("out of memory"); return 1; }
-    k->hl_text = k->hl_word = -1;
-
     ov_load_config(o->config_path, &k->cfg);
-    if (o->width > 0) { k->cfg.width = o->width; k->cfg.height = o->height; }
-    if (o->rotation >= 0) k->cfg.rotation = o->rotation;
-    if (o->theme) ov_strlcpy(k->cfg.theme, o->theme, sizeof k->cfg.theme);
-    if (o->no_speech) k->cfg.speech = 0;
-
-    if (o->script_path) {
-        ov_diags d;
-        ov_diags_init(&d);
-        script = calloc(1, sizeof *script);
-        if (!script || ov_script_load(o->script_path, script, &d) != OV_OK) {
-            ov_diags_print(&d, stderr);
-            rc = 2;
-            goto out;
-        }
+    if (o->width > 0) {
+        k->cfg.width = o->width;
+        k->cfg.height = o->height;
     }
-    if (o->data_dir) ov_strlcpy(k->cfg.data_dir, o->data_dir, sizeof k->cfg.data_dir);
-    ov_load_settings(&k->cfg);      /* a PIN changed on the kiosk */
-    ov_settings_path(k->cfg.data_dir, k->settings_path, sizeof k->settings_path);
-    open_tally(k);
-    ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
+    if (o->rotation >= 0)
+        k->cfg.rotation = o->rotation;
+    if (o->theme)
+        ov_strlcpy(k->cfg.theme, o->theme, sizeof k->cfg.theme);
+    if (o->no_speech)
+        k->cfg.speech = 0;
+    if (o->data_dir)
+        ov_strlcpy(k->cfg.data_dir, o->data_dir, sizeof k->cfg.data_dir);
+}
 
-    if (!o->headless && ov_pi_prepare_display("/sys/class/drm", err, sizeof err) != OV_OK)
-        ov_log_info("display: %s", err);   /* SDL makes its own choice */
-    ov_display_opts dopt = { k->cfg.width, k->cfg.height, k->cfg.rotation, o->headless ? 0 : k->cfg.fullscreen, o->headless };
-    if (ov_display_open(&dopt, &k->display, err, sizeof err) != OV_OK) { ov_log_error("%s", err); rc = 1; goto out; }
-    if (ov_render_open(ov_display_renderer(k->display), k->cfg.theme, &k->render, err, sizeof err) != OV_OK) {
-        ov_log_error("%s", err); rc = 1; goto out;
+/* The headless script, or NULL with *rc = 2 when it cannot be read (reported). */
+static ov_script *load_script(const char *path, int *rc)
+{
+    ov_diags *d = malloc(sizeof *d);
+    ov_script *script = calloc(1, sizeof *script);
+    if (d)
+        ov_diags_init(d);
+    if (!d || !script || ov_script_load(path, script, d) != OV_OK) {
+        if (d)
+            ov_diags_print(d, stderr);
+        else
+            ov_log_error("out of memory reading %s", path);
+        if (script)
+            ov_script_free(script);
+        free(script);
+        script = NULL;
+        *rc = 2;
     }
-    if (ov_render_problem(k->render)) ov_kiosk_warn(k, ov_render_problem(k->render));
-    ov_render_install_content_fit(k->render);
-    load_content(k, o->content_dir);
+    free(d);
+    return script;
+}
 
-    ov_kiosk_open_speech(k);
-
+/* The window and the drawing. Returns OV_OK, or an error (reported). */
+static int open_screen(kiosk *k, const ov_kiosk_opts *o)
+{
+    char err[KIOSK_ERR_LEN];
+    if (!o->headless && ov_pi_prepare_display(OV_SYSFS_DRM_ROOT, err, sizeof err) != OV_OK)
+        ov_log_info("display: %s", err); /* SDL makes its own choice */
+    ov_display_opts dopt = { k->cfg.width, k->cfg.height, k->cfg.rotation,
+                             o->headless ? 0 : k->cfg.fullscreen, o->headless };
+    int rc = ov_display_open(&dopt, &k->display, err, sizeof err);
+    if (rc == OV_OK)
+        rc = ov_render_open(ov_display_renderer(k->display), k->cfg.theme, &k->render, err, sizeof err);
+    if (rc != OV_OK) {
+        ov_log_error("%s", err);
+        return rc;
+    }
+    if (ov_render_problem(k->render))
+        ov_kiosk_warn(k, ov_render_problem(k->render));
+    ov_render_content_fit(k->render, &k->check_opts);
     ov_display_size(k->display, &k->env.w, &k->env.h);
     k->env.px_per_mm = ov_px_per_mm(k->env.w, k->env.h, k->cfg.diagonal_inch);
     k->env.text_scale = ov_render_text_scale(k->render);
@@ -417,36 +555,82 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     k->env.measure_ctx = k->render;
     k->env.pictures_dir = k->pictures_dir;
     k->env.private_audio = k->cfg.private_audio;
+    return OV_OK;
+}
 
-    ov_buttons_init(&k->buttons, k->cfg.debounce_ms, k->cfg.vote_lockout_ms, k->cfg.stuck_s * 1000);
+/* Buttons, scanning, GPIO, the watchdog, the facilitator screens and the flow. */
+static void start_input(kiosk *k, const ov_kiosk_opts *o)
+{
+    char err[KIOSK_ERR_LEN];
+    ov_buttons_init(&k->buttons, k->cfg.debounce_ms, k->cfg.vote_lockout_ms, k->cfg.stuck_s * MS_PER_S);
     int scan_mode = ov_scan_parse_mode(k->cfg.scan_mode);
-    ov_scan_init(&k->scan, scan_mode < 0 ? OV_SCAN_OFF : (ov_scan_mode)scan_mode, k->cfg.scan_interval_ms, k->cfg.scan_rounds);
-    if (!o->headless) {
-        ov_gpio_open(&k->cfg, &k->gpio, err, sizeof err);   /* it tells the facilitator itself, once */
-    }
+    ov_scan_init(&k->scan, scan_mode < 0 ? OV_SCAN_OFF : (ov_scan_mode)scan_mode, k->cfg.scan_interval_ms,
+                 k->cfg.scan_rounds);
+    if (!o->headless)
+        ov_gpio_open(&k->cfg, &k->gpio, err, sizeof err); /* it tells the facilitator itself, once */
     k->watchdog_ms = ov_sd_watchdog_interval_ms();
     k->last_ping = ov_now_ms();
-
     ov_fac_init(&k->fac, &k->content, k->cfg.pin_hash, k->cfg.meeting);
-    ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * 1000, k->cfg.thanks_s * 1000,
-                 k->cfg.vote_lockout_ms, ov_kiosk_now(k));
-    apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
-    ov_kiosk_watch_usb(k);          /* a stick already in: ask for the PIN */
-    ov_kiosk_draw(k, NULL);
-    ov_sd_notify("READY=1");        /* systemd (Type=notify): the first frame is up */
+    ov_fac_set_flow(&k->fac, &k->flow);
+    ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * MS_PER_S,
+                 k->cfg.thanks_s * MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
+}
 
-    if (script) rc = ov_kiosk_run_script(k, script, o->shots_dir, o->script_path);
-    else while (!k->quit) ov_kiosk_turn(k, -1);
-
-out:
-    if (k->gpio) ov_gpio_close(k->gpio);
-    if (k->speech) ov_speech_close(k->speech);
-    if (k->render) ov_render_close(k->render);
-    if (k->display) ov_display_close(k->display);
+/* Everything the kiosk opened, closed in one place. */
+static void close_all(kiosk *k)
+{
+    if (k->gpio)
+        ov_gpio_close(k->gpio);
+    if (k->speech)
+        ov_speech_close(k->speech);
+    if (k->render)
+        ov_render_close(k->render);
+    if (k->display)
+        ov_display_close(k->display);
     ov_tally_close(k->tally);
     free(k->results);
-    if (script) ov_script_free(script);
-    free(script);
+    free(k->import_plan);
     free(k);
+}
+
+int ov_kiosk_run(const ov_kiosk_opts *o)
+{
+    kiosk *k = calloc(1, sizeof *k);
+    ov_script *script = NULL;
+    int rc = 0;
+    if (!k) {
+        ov_log_error("out of memory");
+        return 1;
+    }
+    k->hl_text = k->hl_word = -1;
+    load_settings(k, o);
+    if (o->script_path && !(script = load_script(o->script_path, &rc)))
+        goto out;
+    ov_load_settings(&k->cfg); /* a PIN changed on the kiosk */
+    ov_settings_path(k->cfg.data_dir, k->settings_path, sizeof k->settings_path);
+    open_tally(k);
+    ov_find_asset_dir("pictures", k->pictures_dir, sizeof k->pictures_dir);
+    if (open_screen(k, o) != OV_OK) {
+        rc = 1;
+        goto out;
+    }
+    load_content(k, o->content_dir);
+    ov_kiosk_open_speech(k);
+    start_input(k, o);
+    apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
+    ov_kiosk_watch_usb(k); /* a stick already in: ask for the PIN */
+    ov_kiosk_draw(k, NULL);
+    ov_sd_notify("READY=1"); /* systemd (Type=notify): the first frame is up */
+
+    if (script)
+        rc = ov_kiosk_run_script(k, script, o->shots_dir, o->script_path);
+    else
+        while (!k->quit)
+            ov_kiosk_turn(k, -1);
+out:
+    close_all(k);
+    if (script)
+        ov_script_free(script);
+    free(script);
     return rc;
 }

@@ -7,16 +7,16 @@
 #include "platform/config.h"
 
 typedef struct {
-    const char *config_path;   /* --config */
-    const char *content_dir;   /* --content (overrides config) */
-    const char *data_dir;      /* --data (overrides config) */
-    const char *script_path;   /* --script: drive the kiosk from a file */
-    const char *shots_dir;     /* --shots: where `shot NAME` writes NAME.png */
-    int headless;              /* --headless */
-    int width, height;         /* --size WxH */
-    int rotation;              /* --rotation, -1 = from config */
-    const char *theme;         /* --theme */
-    int no_speech;             /* --no-speech */
+    const char *config_path; /* --config */
+    const char *content_dir; /* --content (overrides config) */
+    const char *data_dir;    /* --data (overrides config) */
+    const char *script_path; /* --script: drive the kiosk from a file */
+    const char *shots_dir;   /* --shots: where `shot NAME` writes NAME.png */
+    int headless;            /* --headless */
+    int width, height;       /* --size WxH */
+    int rotation;            /* --rotation, -1 = from config */
+    const char *theme;       /* --theme */
+    int no_speech;           /* --no-speech */
 } ov_kiosk_opts;
 
 /* Run the kiosk until quit (window closed, script ended, or `quit`).

@@ -16,6 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* OV_KEY_DIGIT1 .. OV_KEY_DIGIT1 + 8 are the keys 1 to 9. */
+#define OV_MAX_DIGIT_KEY 9
+/* How often to look for USB sticks. */
+#define USB_LOOK_MS 2000
+
 static void show(kiosk *k)
 {
     ov_kiosk_relayout(k);
@@ -25,15 +30,17 @@ static void show(kiosk *k)
 
 void ov_kiosk_fac_open(kiosk *k, int key)
 {
-    if (k->fac.screen != OV_FAC_OFF && !key) return;
+    if (k->fac.screen != OV_FAC_OFF && !key)
+        return;
     k->fac.has_previous = ov_content_has_previous(k->cfg.data_dir);
     /* what the facilitator should know about: buttons, sound, questions */
     const char *problem = k->gpio ? ov_gpio_problem(k->gpio) : NULL;
-    if (!problem && k->speech && k->cfg.speech) problem = ov_speech_problem(k->speech);
-    if (!problem && k->warning[0]) problem = k->warning;
+    if (!problem && k->speech && k->cfg.speech)
+        problem = ov_speech_problem(k->speech);
+    if (!problem && k->warning[0])
+        problem = k->warning;
     ov_strlcpy(k->fac.problem, problem ? problem : "", sizeof k->fac.problem);
     ov_strlcpy(k->fac.theme, k->cfg.theme, sizeof k->fac.theme);
-    k->fac.confirm = k->cfg.confirm;
     k->fac.speech = k->cfg.speech;
     ov_fac_open(&k->fac, key, ov_kiosk_now(k));
     ov_log_info("facilitator mode opened (%s)", key ? "key switch" : "PIN");
@@ -43,20 +50,31 @@ void ov_kiosk_fac_open(kiosk *k, int key)
 void ov_kiosk_fac_close(kiosk *k)
 {
     k->fac.screen = OV_FAC_OFF;
-    if (k->flow.mode == OV_MODE_ROUND) ov_flow_set_round(&k->flow, k->flow.round_question, ov_kiosk_now(k));
-    else ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));
+    if (k->flow.mode == OV_MODE_ROUND)
+        ov_flow_set_round(&k->flow, k->flow.round_question, ov_kiosk_now(k));
+    else
+        ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));
     show(k);
 }
 
 static void show_results(kiosk *k)
 {
-    if (!k->results) k->results = ov_results_new();
-    if (!k->results) { ov_fac_message(&k->fac, "The results cannot be shown: out of memory.", NULL); return; }
-    static ov_tally_row rows[512];
-    int n = k->tally ? ov_tally_read(k->tally, k->cfg.meeting, rows, 512) : 0;
-    if (n < 0) { ov_fac_message(&k->fac, "The votes cannot be read.", "Check the data folder, then try again."); return; }
-    if (n > 512) n = 512;
+    if (!k->results)
+        k->results = ov_results_new();
+    if (!k->results) {
+        ov_fac_message(&k->fac, "The results cannot be shown: out of memory.", NULL);
+        return;
+    }
+    ov_tally_row *rows = NULL;
+    int n = 0;
+    int rc = k->tally ? ov_tally_read_all(k->tally, k->cfg.meeting, &rows, &n) : OV_OK;
+    if (rc != OV_OK) {
+        free(rows);
+        ov_fac_message(&k->fac, "The votes cannot be read.", "Check the data folder, then try again.");
+        return;
+    }
     ov_results_build(rows, n, &k->content, k->cfg.meeting, k->cfg.small_numbers, k->results);
+    free(rows);
     ov_fac_show_results(&k->fac, k->results);
 }
 
@@ -65,31 +83,40 @@ static const ov_mount *first_stick(const kiosk *k) { return k->sticks.n > 0 ? &k
 static void export_to_stick(kiosk *k)
 {
     const ov_mount *m = first_stick(k);
-    if (!m) { ov_fac_message(&k->fac, "Put a USB stick in first.", NULL); return; }
+    if (!m) {
+        ov_fac_message(&k->fac, "Put a USB stick in first.", NULL);
+        return;
+    }
     char dest[OV_PATH_MAX + 16], err[400];
     snprintf(dest, sizeof dest, "%s/ourvoice", m->mount_point);
-    static ov_export_report rep;
-    memset(&rep, 0, sizeof rep);
-    int rc = k->tally ? ov_export_all(k->tally, &k->content, &k->cfg, dest, &rep, err, sizeof err)
+    ov_export_report *rep = calloc(1, sizeof *rep);
+    if (!rep) {
+        ov_fac_message(&k->fac, "The results could not be saved on the stick: out of memory.", NULL);
+        return;
+    }
+    int rc = k->tally ? ov_export_all(k->tally, &k->content, &k->cfg, dest, rep, err, sizeof err)
                       : ov_fail(err, sizeof err, OV_EIO, "the vote store is not open: %s", k->warning);
-    k->fac.export_verified = rc == OV_OK && ov_export_verified(&rep);
+    k->fac.export_verified = rc == OV_OK && ov_export_verified(rep);
     if (k->fac.export_verified) {
         char line2[OV_SENTENCE_LEN];
-        snprintf(line2, sizeof line2, "%d files are in the ourvoice folder on the stick.", rep.n_files);
+        snprintf(line2, sizeof line2, "%d files are in the ourvoice folder on the stick.", rep->n_files);
         ov_fac_message(&k->fac, "Saved. You can take the USB stick out now.", line2);
-        ov_log_info("export: %d files written and checked in %s", rep.n_files, dest);
+        ov_log_info("export: %d files written and checked in %s", rep->n_files, dest);
     } else {
         ov_log_error("export to %s failed: %s", dest, err);
-        ov_fac_message(&k->fac, rep.easy[0] ? rep.easy : "The results could not be saved on the stick.",
+        ov_fac_message(&k->fac, rep->easy[0] ? rep->easy : "The results could not be saved on the stick.",
                        "Nothing was removed from the kiosk. Press Save to USB stick to try again.");
     }
+    ov_export_report_free(rep);
+    free(rep);
 }
 
 static void clear_votes(kiosk *k)
 {
-    char err[300];
+    char err[OV_ERR_LEN];
     if (!k->tally || ov_tally_clear(k->tally, NULL, err, sizeof err) != OV_OK) {
-        ov_fac_message(&k->fac, "The votes could not be cleared.", k->tally ? err : "The vote store is not open.");
+        ov_fac_message(&k->fac, "The votes could not be cleared.",
+                       k->tally ? err : "The vote store is not open.");
         return;
     }
     ov_log_info("votes cleared after a verified export");
@@ -98,7 +125,7 @@ static void clear_votes(kiosk *k)
 
 static void save_pin(kiosk *k)
 {
-    char err[300], hash[sizeof k->cfg.pin_hash];
+    char err[OV_ERR_LEN], hash[sizeof k->cfg.pin_hash];
     int rc = ov_pin_hash(k->fac.new_pin, hash, sizeof hash);
     memset(k->fac.new_pin, 0, sizeof k->fac.new_pin);
     if (rc != OV_OK) {
@@ -115,93 +142,142 @@ static void save_pin(kiosk *k)
     ov_fac_message(&k->fac, "The new PIN is saved.", "Use it next time.");
 }
 
-static ov_import_plan plan;   /* large: checked once, applied on the facilitator's say-so */
+/* The lines the import screen shows for a checked plan; returns how many. */
+static int import_lines(const ov_import_plan *plan, char lines[][OV_SENTENCE_LEN])
+{
+    int n = 0;
+    if (!plan->ok) {
+        for (int i = 0; i < plan->n_problems && n < OV_MENU_MAX_LINES; i++)
+            if (plan->problems[i].error)
+                ov_strlcpy(lines[n++], plan->problems[i].text, OV_SENTENCE_LEN);
+        for (int i = 0; i < plan->diags.n; i++)
+            ov_log_warn("new questions: %s", plan->diags.items[i].text);
+        return n;
+    }
+    if (plan->n_changes == 0) {
+        ov_strlcpy(lines[n++], ov_content_diff_none_sentence(), OV_SENTENCE_LEN);
+        return n;
+    }
+    int room = OV_MENU_MAX_LINES - (plan->keeps_votes ? 1 : 0);
+    for (int i = 0; i < plan->n_changes && n < room; i++)
+        ov_content_change_sentence(&plan->changes[i], lines[n++], OV_SENTENCE_LEN);
+    if (plan->keeps_votes)
+        ov_strlcpy(lines[n++], ov_content_diff_votes_note(), OV_SENTENCE_LEN);
+    return n;
+}
+
+/* First step: check the stick's questions and show what would change. */
+static void check_import(kiosk *k, const char *src)
+{
+    if (!k->import_plan)
+        k->import_plan = malloc(sizeof *k->import_plan);
+    if (!k->import_plan) {
+        ov_fac_message(&k->fac, "The new questions cannot be checked: out of memory.", NULL);
+        return;
+    }
+    ov_import_check(src, &k->content, &k->check_opts, k->import_plan);
+    char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
+    const char *ptr[OV_MENU_MAX_LINES];
+    int n = import_lines(k->import_plan, lines);
+    for (int i = 0; i < n; i++)
+        ptr[i] = lines[i];
+    ov_fac_import_preview(&k->fac, ptr, n, k->import_plan->ok);
+}
+
+/* Questions changed (new ones, or the old ones back): speak them, drop the round. */
+static void use_content(kiosk *k, const ov_content *c)
+{
+    k->content = *c;
+    if (k->speech)
+        ov_speech_set_language(k->speech, k->content.language);
+    ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k)); /* question numbers may have changed */
+}
 
 static void import_questions(kiosk *k)
 {
     const ov_mount *m = first_stick(k);
     char src[OV_PATH_MAX];
     if (!m || ov_usb_find_content(m->mount_point, src, sizeof src) != OV_OK) {
-        ov_fac_message(&k->fac, "There are no questions on the USB stick.", "Put them in a folder called ourvoice/content.");
+        ov_fac_message(&k->fac, "There are no questions on the USB stick.",
+                       "Put them in a folder called ourvoice/content.");
         return;
     }
-    if (k->fac.screen != OV_FAC_IMPORT) {          /* first: check, and show what would change */
-        ov_import_check(src, &k->content, NULL, &plan);
-        static char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
-        const char *ptr[OV_MENU_MAX_LINES];
-        int n = 0;
-        if (!plan.ok) {
-            for (int i = 0; i < plan.n_problems && n < OV_MENU_MAX_LINES; i++)
-                if (plan.problems[i].error) ov_strlcpy(lines[n++], plan.problems[i].text, sizeof lines[0]);
-            for (int i = 0; i < plan.diags.n; i++) ov_log_warn("new questions: %s", plan.diags.items[i].text);
-        } else if (plan.n_changes == 0) {
-            ov_strlcpy(lines[n++], ov_content_diff_none_sentence(), sizeof lines[0]);
-        } else {
-            for (int i = 0; i < plan.n_changes && n < OV_MENU_MAX_LINES - (plan.keeps_votes ? 1 : 0); i++)
-                ov_content_change_sentence(&plan.changes[i], lines[n++], sizeof lines[0]);
-            if (plan.keeps_votes) ov_strlcpy(lines[n++], ov_content_diff_votes_note(), sizeof lines[0]);
-        }
-        for (int i = 0; i < n; i++) ptr[i] = lines[i];
-        ov_fac_import_preview(&k->fac, ptr, n, plan.ok);
+    if (k->fac.screen != OV_FAC_IMPORT || !k->import_plan) {
+        check_import(k, src);
         return;
     }
-    char err[400];
-    static ov_content fresh;
-    int rc = ov_import_apply(&plan, k->cfg.data_dir, NULL, NULL, &fresh, err, sizeof err);
+    char err[OV_ERR_LEN];
+    ov_content *fresh = malloc(sizeof *fresh);
+    int rc =
+        fresh ? ov_import_apply(k->import_plan, k->cfg.data_dir, NULL, &k->check_opts, fresh, err, sizeof err)
+              : ov_fail(err, sizeof err, OV_ENOMEM, "out of memory");
     if (rc != OV_OK) {
+        free(fresh);
         ov_log_error("new questions not taken: %s", err);
         ov_fac_message(&k->fac, ov_import_easy_message(rc), "The old questions are still used.");
         return;
     }
-    k->content = fresh;
-    if (k->speech) ov_speech_set_language(k->speech, k->content.language);
-    ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));   /* question numbers may have changed */
-    k->fac.round_open = 0;
+    use_content(k, fresh);
+    free(fresh);
     ov_log_info("new questions taken from %s: %d questions", src, k->content.n_questions);
-    ov_fac_message(&k->fac, "The new questions are in use.", "The old questions are kept, so they can be put back.");
+    ov_fac_message(&k->fac, "The new questions are in use.",
+                   "The old questions are kept, so they can be put back.");
 }
 
 static void restore_questions(kiosk *k)
 {
-    char err[400];
-    static ov_content older;
-    int rc = ov_content_restore_previous(k->cfg.data_dir, NULL, NULL, &older, err, sizeof err);
+    char err[OV_ERR_LEN];
+    ov_content *older = malloc(sizeof *older);
+    int rc = older
+                 ? ov_content_restore_previous(k->cfg.data_dir, NULL, &k->check_opts, older, err, sizeof err)
+                 : ov_fail(err, sizeof err, OV_ENOMEM, "out of memory");
     if (rc != OV_OK) {
+        free(older);
         ov_log_error("old questions not put back: %s", err);
         ov_fac_message(&k->fac, ov_import_easy_message(rc), "The questions in use now stay.");
         return;
     }
-    k->content = older;
-    if (k->speech) ov_speech_set_language(k->speech, k->content.language);
-    ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));
-    k->fac.round_open = 0;
+    use_content(k, older);
+    free(older);
     ov_fac_message(&k->fac, "The old questions are back.", "The newer ones are kept, so you can swap again.");
 }
 
 /* A setting changed on the settings screen: use it now and keep it. */
 static void apply_setting(kiosk *k)
 {
-    const char *key = k->fac.changed_key, *value = NULL;
-    if (!key) return;
-    if (!strcmp(key, "theme")) {
+    const char *section = NULL, *key = NULL, *value = NULL;
+    switch (k->fac.changed) {
+    case OV_SETTING_THEME:
         ov_strlcpy(k->cfg.theme, k->fac.theme, sizeof k->cfg.theme);
         ov_render_set_theme(k->render, k->cfg.theme);
         k->env.text_scale = ov_render_text_scale(k->render);
+        section = "display";
+        key = "theme";
         value = k->cfg.theme;
-    } else if (!strcmp(key, "confirm")) {
-        k->cfg.confirm = k->fac.confirm;
-        k->flow.confirm_step = k->cfg.confirm;
-        value = k->cfg.confirm ? "yes" : "no";
-    } else if (!strcmp(key, "speech")) {
+        break;
+    case OV_SETTING_CONFIRM:
+        ov_flow_set_confirm_step(&k->flow, !k->flow.confirm_step);
+        section = "kiosk";
+        key = "confirm";
+        value = k->flow.confirm_step ? "yes" : "no";
+        break;
+    case OV_SETTING_SPEECH: {
         int was = k->cfg.speech;
         k->cfg.speech = k->fac.speech;
-        if (!k->cfg.speech && k->speech) ov_speech_stop(k->speech);
-        if (k->cfg.speech && !was) ov_kiosk_open_speech(k);   /* it may have started silent */
+        if (!k->cfg.speech && k->speech)
+            ov_speech_stop(k->speech);
+        if (k->cfg.speech && !was)
+            ov_kiosk_open_speech(k); /* it may have started silent */
+        section = "speech";
+        key = "speech";
         value = k->cfg.speech ? "yes" : "no";
+        break;
     }
-    const char *section = !strcmp(key, "theme") ? "display" : !strcmp(key, "confirm") ? "kiosk" : "speech";
-    char err[300];
-    if (value && ov_config_set(k->settings_path, section, key, value, err, sizeof err) != OV_OK)
+    case OV_SETTING_NONE:
+        return;
+    }
+    char err[OV_ERR_LEN];
+    if (ov_config_set(k->settings_path, section, key, value, err, sizeof err) != OV_OK)
         ov_log_warn("setting %s = %s is used now but not kept: %s", key, value, err);
 }
 
@@ -209,72 +285,129 @@ void ov_kiosk_fac_press(kiosk *k, int item)
 {
     ov_fac_do d = ov_fac_press(&k->fac, item, ov_kiosk_now(k));
     switch (d) {
-    case OV_FAC_DO_NOTHING: return;
-    case OV_FAC_DO_REDRAW: break;
-    case OV_FAC_DO_EXIT: ov_kiosk_fac_close(k); return;
-    case OV_FAC_DO_SAVE_PIN: save_pin(k); break;
+    case OV_FAC_DO_NOTHING:
+        return;
+    case OV_FAC_DO_REDRAW:
+        break;
+    case OV_FAC_DO_EXIT:
+        ov_kiosk_fac_close(k);
+        return;
+    case OV_FAC_DO_SAVE_PIN:
+        save_pin(k);
+        break;
     case OV_FAC_DO_SET_MEETING:
         ov_strlcpy(k->cfg.meeting, k->fac.meeting, sizeof k->cfg.meeting);
         ov_log_info("votes now count for the meeting \"%s\"", k->cfg.meeting);
         break;
     case OV_FAC_DO_OPEN_ROUND:
-        ov_flow_set_round(&k->flow, k->fac.round_q, ov_kiosk_now(k));
+        ov_flow_set_round(&k->flow, k->fac.chosen_round, ov_kiosk_now(k));
         show(k);
         return;
-    case OV_FAC_DO_CLOSE_ROUND: ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k)); break;
-    case OV_FAC_DO_RESULTS: show_results(k); break;
-    case OV_FAC_DO_EXPORT: export_to_stick(k); break;
-    case OV_FAC_DO_CLEAR: clear_votes(k); break;
-    case OV_FAC_DO_IMPORT: import_questions(k); break;
-    case OV_FAC_DO_RESTORE: restore_questions(k); break;
-    case OV_FAC_DO_SETTING: apply_setting(k); break;
+    case OV_FAC_DO_CLOSE_ROUND:
+        ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));
+        break;
+    case OV_FAC_DO_RESULTS:
+        show_results(k);
+        break;
+    case OV_FAC_DO_EXPORT:
+        export_to_stick(k);
+        break;
+    case OV_FAC_DO_CLEAR:
+        clear_votes(k);
+        break;
+    case OV_FAC_DO_IMPORT:
+        import_questions(k);
+        break;
+    case OV_FAC_DO_RESTORE:
+        restore_questions(k);
+        break;
+    case OV_FAC_DO_SETTING:
+        apply_setting(k);
+        break;
     }
     show(k);
 }
 
+/* The keypad item a key presses on a PIN screen (OV_MENU_NONE: none). */
+static ov_menu_action keypad_action(ov_key key, int *digit)
+{
+    *digit = 0;
+    if (key >= OV_KEY_DIGIT0 && key < OV_KEY_DIGIT1 + OV_MAX_DIGIT_KEY) {
+        *digit = key - OV_KEY_DIGIT0;
+        return OV_MENU_DIGIT;
+    }
+    switch (key) {
+    case OV_KEY_ENTER:
+        return OV_MENU_OK;
+    case OV_KEY_BACKSPACE:
+        return OV_MENU_DELETE;
+    case OV_KEY_ESCAPE:
+        return OV_MENU_CANCEL;
+    default:
+        return OV_MENU_NONE;
+    }
+}
+
 void ov_kiosk_fac_key(kiosk *k, ov_key key)
 {
-    static ov_menu m;
-    ov_fac_menu(&k->fac, &m);
-    const char *want = NULL;
-    char digit[2] = { 0, 0 };
-    if (key >= OV_KEY_DIGIT0 && key < OV_KEY_DIGIT1 + 9 && m.keypad) { digit[0] = (char)('0' + (key - OV_KEY_DIGIT0)); want = digit; }
-    else if (key == OV_KEY_OTHER) return;
-    else if (key == OV_KEY_ENTER) want = m.keypad ? "OK" : NULL;
-    else if (key == OV_KEY_BACKSPACE) want = m.keypad ? "Delete" : NULL;
-    else if (key == OV_KEY_ESCAPE) { if (m.keypad) want = "Cancel"; else { k->fac.screen = OV_FAC_MENU; show(k); return; } }
-    else if (key == OV_KEY_HEAR) { ov_kiosk_speak(k); return; }
-    if (!want && !m.keypad && key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + 9) {   /* digits press menu item N */
-        int i = key - OV_KEY_DIGIT1;
-        if (i < m.n_items) ov_kiosk_fac_press(k, i);
+    ov_menu *m = &k->fac_menu;
+    ov_fac_menu(&k->fac, m);
+    if (key == OV_KEY_OTHER)
+        return;
+    if (key == OV_KEY_HEAR) {
+        ov_kiosk_speak(k);
         return;
     }
-    if (!want) return;
-    for (int i = 0; i < m.n_items; i++)
-        if (!strcmp(m.items[i].label, want)) { ov_kiosk_fac_press(k, i); return; }
+    if (m->keypad) {
+        int digit;
+        ov_menu_action a = keypad_action(key, &digit);
+        int i = a == OV_MENU_NONE ? -1 : ov_menu_find(m, a, digit);
+        if (i >= 0)
+            ov_kiosk_fac_press(k, i);
+        return;
+    }
+    if (key == OV_KEY_ESCAPE) {
+        k->fac.screen = OV_FAC_MENU;
+        show(k);
+        return;
+    }
+    if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + OV_MAX_DIGIT_KEY) { /* digits press menu item N */
+        int i = key - OV_KEY_DIGIT1;
+        if (i < m->n_items)
+            ov_kiosk_fac_press(k, i);
+    }
 }
 
 void ov_kiosk_watch_usb(kiosk *k)
 {
     uint64_t now = ov_now_ms();
-    if (now < k->next_usb_look) return;
-    k->next_usb_look = now + 2000;
-    const char *mountinfo = ov_env("OV_MOUNTINFO");   /* tests point this at a fixture */
+    if (now < k->next_usb_look)
+        return;
+    k->next_usb_look = now + USB_LOOK_MS;
+    const char *mountinfo = ov_env("OV_MOUNTINFO"); /* tests point this at a fixture */
     ov_mount_list now_list, added;
-    char err[300];
-    if (ov_usb_read_mounts(mountinfo, k->cfg.usb_mount_dir, &now_list, err, sizeof err) < 0) return;
+    char err[OV_ERR_LEN];
+    if (ov_usb_read_mounts(mountinfo, k->cfg.usb_mount_dir, &now_list, err, sizeof err) < 0)
+        return;
     int changes = ov_usb_diff(&k->sticks, &now_list, &added, NULL);
     k->sticks = now_list;
     k->fac.stick_present = now_list.n > 0;
     char content_dir[OV_PATH_MAX];
     k->fac.has_previous = ov_content_has_previous(k->cfg.data_dir);
-    k->fac.stick_has_content = now_list.n > 0 && ov_usb_find_content(now_list.items[0].mount_point, content_dir, sizeof content_dir) == OV_OK;
-    if (!changes) return;
+    k->fac.stick_has_content =
+        now_list.n > 0 &&
+        ov_usb_find_content(now_list.items[0].mount_point, content_dir, sizeof content_dir) == OV_OK;
+    if (!changes)
+        return;
     if (added.n > 0) {
         ov_log_info("USB stick found at %s", added.items[0].mount_point);
-        if (k->fac.screen == OV_FAC_OFF && k->flow.screen == OV_SCREEN_WELCOME) ov_kiosk_fac_open(k, 0);   /* ask for the PIN */
+        if (k->fac.screen == OV_FAC_OFF && k->flow.screen == OV_SCREEN_WELCOME)
+            ov_kiosk_fac_open(k, 0); /* ask for the PIN */
     } else if (now_list.n == 0) {
         k->fac.export_verified = 0;
     }
-    if (k->fac.screen != OV_FAC_OFF) { ov_kiosk_relayout(k); k->dirty = 1; }
+    if (k->fac.screen != OV_FAC_OFF) {
+        ov_kiosk_relayout(k);
+        k->dirty = 1;
+    }
 }

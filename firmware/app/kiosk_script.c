@@ -3,59 +3,91 @@
  * through the debouncer, `wait` lets real time pass, `shot` saves what the
  * panel shows. */
 #include "app/kiosk_state.h"
+#include "platform/shots_dir.h"
 #include "ui/script.h"
 
 #include <stdio.h>
 #include <string.h>
 
+/* Longest message about the screenshots folder. */
+#define SHOTS_ERR_LEN (OV_PATH_MAX + 100)
+
+/* Turns of the loop after each step, so injected events get through. */
+#define EVENT_SPINS 4
+
+/* Carry out one script step. Returns 1 when it failed (reported), else 0. */
+static int run_step(kiosk *k, const ov_script_step *st, const char *shots, const char *script_path)
+{
+    int failed = 0;
+    switch (st->cmd) {
+    case OV_CMD_TOUCH:
+    case OV_CMD_CLICK:
+        if (st->cmd == OV_CMD_TOUCH && st->c > 0) { /* a held touch: down, time passes, up */
+            ov_display_inject_finger(k->display, st->a, st->b, 1);
+            ov_kiosk_run_for(k, st->c);
+            ov_display_inject_finger(k->display, st->a, st->b, 0);
+        } else {
+            ov_display_inject_touch(k->display, st->a, st->b, st->cmd == OV_CMD_CLICK);
+        }
+        break;
+    case OV_CMD_KEY:
+        if (ov_display_inject_key(k->display, st->name) != OV_OK) {
+            fprintf(stderr, "%s:%d: unknown key '%s'\n", script_path, st->line, st->name);
+            failed = 1;
+        } else if (k->scan.mode != OV_SCAN_OFF) {
+            /* switch keys go through the debouncer: give each press the time a hand needs */
+            ov_kiosk_run_for(k, ov_kiosk_tap_ms(k));
+        }
+        break;
+    case OV_CMD_BUTTON:
+    case OV_CMD_HOLD:
+        ov_kiosk_script_button(k, st->a - 1, st->cmd == OV_CMD_HOLD ? st->b : 0);
+        break;
+    case OV_CMD_WAIT:
+        ov_kiosk_run_for(k, st->a);
+        break;
+    case OV_CMD_ADVANCE:
+        k->clock_skip += (uint64_t)st->a;
+        break;
+    case OV_CMD_SHOT: {
+        char path[OV_PATH_MAX + 80];
+        snprintf(path, sizeof path, "%s/%s.png", shots ? shots : ".", st->name);
+        if (k->dirty)
+            ov_kiosk_relayout(k);
+        if (ov_kiosk_draw(k, path) != OV_OK)
+            failed = 1;
+        break;
+    }
+    case OV_CMD_EXPECT: {
+        const char *now_showing =
+            k->fac.screen != OV_FAC_OFF ? ov_fac_screen_name(&k->fac) : ov_screen_name(k->flow.screen);
+        if (strcmp(st->name, now_showing)) {
+            fprintf(stderr, "%s:%d: expected the %s screen, but the kiosk shows %s\n", script_path, st->line,
+                    st->name, now_showing);
+            failed = 1;
+        }
+        break;
+    }
+    case OV_CMD_QUIT:
+        k->quit = 1;
+        break;
+    }
+    return failed;
+}
+
 int ov_kiosk_run_script(kiosk *k, const ov_script *s, const char *shots, const char *script_path)
 {
     int failures = 0;
+    char err[SHOTS_ERR_LEN];
+    if (shots && ov_shots_dir_make(shots, err, sizeof err) != OV_OK) {
+        fprintf(stderr, "%s: the screenshots folder cannot be made: %s\n", script_path, err);
+        failures++;
+    }
     for (int i = 0; i < s->n && !k->quit; i++) {
-        const ov_script_step *st = &s->steps[i];
-        switch (st->cmd) {
-        case OV_CMD_TOUCH: case OV_CMD_CLICK:
-            if (st->cmd == OV_CMD_TOUCH && st->c > 0) {   /* a held touch: down, time passes, up */
-                ov_display_inject_finger(k->display, st->a, st->b, 1);
-                ov_kiosk_run_for(k, st->c);
-                ov_display_inject_finger(k->display, st->a, st->b, 0);
-            } else {
-                ov_display_inject_touch(k->display, st->a, st->b, st->cmd == OV_CMD_CLICK);
-            }
-            break;
-        case OV_CMD_KEY:
-            if (ov_display_inject_key(k->display, st->name) != OV_OK) {
-                fprintf(stderr, "%s:%d: unknown key '%s'\n", script_path, st->line, st->name); failures++;
-            } else if (k->scan.mode != OV_SCAN_OFF) {
-                /* switch keys go through the debouncer: give each press the time a hand needs */
-                ov_kiosk_run_for(k, k->cfg.debounce_ms * 2 + 20);
-            }
-            break;
-        case OV_CMD_BUTTON: case OV_CMD_HOLD:
-            ov_kiosk_script_button(k, st->a - 1, st->cmd == OV_CMD_HOLD ? st->b : 0);
-            break;
-        case OV_CMD_WAIT: ov_kiosk_run_for(k, st->a); break;
-        case OV_CMD_ADVANCE: k->clock_skip += (uint64_t)st->a; break;
-        case OV_CMD_SHOT: {
-            char path[OV_PATH_MAX + 80];
-            snprintf(path, sizeof path, "%s/%s.png", shots ? shots : ".", st->name);
-            if (k->dirty) ov_kiosk_relayout(k);
-            if (ov_kiosk_draw(k, path) != OV_OK) failures++;
-            break;
-        }
-        case OV_CMD_EXPECT: {
-            const char *now_showing = k->fac.screen != OV_FAC_OFF ? ov_fac_screen_name(&k->fac) : ov_screen_name(k->flow.screen);
-            if (strcmp(st->name, now_showing)) {
-                fprintf(stderr, "%s:%d: expected the %s screen, but the kiosk shows %s\n", script_path, st->line,
-                        st->name, now_showing);
-                failures++;
-            }
-            break;
-        }
-        case OV_CMD_QUIT: k->quit = 1; break;
-        }
+        failures += run_step(k, &s->steps[i], shots, script_path);
         /* let the injected events through the loop before the next command */
-        for (int spin = 0; spin < 4; spin++) ov_kiosk_turn(k, 0);
+        for (int spin = 0; spin < EVENT_SPINS; spin++)
+            ov_kiosk_turn(k, 0);
     }
     return failures ? 1 : 0;
 }

@@ -4,6 +4,8 @@
 #define OV_KIOSK_STATE_H
 
 #include "ui/buttons.h"
+#include "model/content_check.h"
+#include "platform/content_import.h"
 #include "platform/config.h"
 #include "model/content.h"
 #include "platform/display.h"
@@ -29,23 +31,26 @@ typedef struct {
     ov_render *render;
     ov_speech *speech;
     ov_tally *tally;
-    ov_buttons buttons;           /* every physical press goes through this debouncer */
+    ov_buttons buttons; /* every physical press goes through this debouncer */
     ov_gpio *gpio;
-    ov_scan scan;                 /* switch access */
-    int scan_pending;             /* start scanning when the screen has been read out */
-    int speaking_item;            /* speech is a scanned item, not the screen */
+    ov_scan scan;      /* switch access */
+    int scan_pending;  /* start scanning when the screen has been read out */
+    int speaking_item; /* speech is a scanned item, not the screen */
     uint64_t watchdog_ms, last_ping;
-    ov_fac fac;                   /* facilitator mode (fac.screen != OV_FAC_OFF) */
-    ov_results *results;          /* for the results screen */
+    ov_fac fac;                      /* facilitator mode (fac.screen != OV_FAC_OFF) */
+    ov_menu fac_menu;                /* the facilitator screen last described */
+    ov_import_plan *import_plan;     /* new questions checked, waiting for "Use them" (or NULL) */
+    ov_check_opts check_opts;        /* content checks: "fits its box" with the real fonts */
+    ov_results *results;             /* for the results screen */
     char settings_path[OV_PATH_MAX]; /* DATA_DIR/settings.ini: where settings changed here are kept */
-    ov_mount_list sticks;         /* USB sticks seen under usb_mount_dir */
+    ov_mount_list sticks;            /* USB sticks seen under usb_mount_dir */
     uint64_t next_usb_look;
     char speech_problem_seen[256];
     char pictures_dir[OV_PATH_MAX];
-    char warning[WARNING_LEN];    /* the first problem for the facilitator ("" = none) */
-    uint64_t clock_skip;          /* `advance MS` in scripts */
-    int dirty;                    /* layout and drawing needed */
-    int hl_text, hl_word;         /* word being spoken */
+    char warning[WARNING_LEN]; /* the first problem for the facilitator ("" = none) */
+    uint64_t clock_skip;       /* `advance MS` in scripts */
+    int dirty;                 /* layout and drawing needed */
+    int hl_text, hl_word;      /* word being spoken */
     int quit;
     int frames;
 } kiosk;
@@ -67,13 +72,17 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms);
 /* Draw the current layout; save a PNG of the panel when png is not NULL.
  * Returns OV_OK or OV_EIO (the PNG could not be written). */
 int ov_kiosk_draw(kiosk *k, const char *png);
+/* How long a tap on a button or switch lasts (through the debouncer), in ms. */
+int ov_kiosk_tap_ms(const kiosk *k);
 /* Run the loop for ms milliseconds of real time (script waits, held presses). */
 void ov_kiosk_run_for(kiosk *k, int ms);
 /* A script's `button N` (hold_ms 0: a tap) or `hold N MS`, through the debouncer. */
 void ov_kiosk_script_button(kiosk *k, int b, int hold_ms);
 
-/* kiosk_script.c: run a parsed script; returns 0, or 1 when an `expect`
- * failed or a shot could not be saved. */
+/* kiosk_script.c: run a parsed script, shots saved in shots (created with
+ * its missing parents; NULL: the current folder); returns 0, or 1 when an
+ * `expect` failed, the shots folder could not be made or a shot could not be
+ * saved. */
 struct ov_script;
 int ov_kiosk_run_script(kiosk *k, const struct ov_script *s, const char *shots, const char *script_path);
 

@@ -15,28 +15,32 @@
 #include "model/theme.h"
 
 /* The answer colours every theme (firmware/theme.c) defines. */
-const char *const ov_colour_names[] = { "red", "amber", "yellow", "light-green", "green", "blue", "grey", NULL };
-
-static ov_fit_fn default_fit;
-static void *default_fit_ctx;
-
-void ov_content_set_fit(ov_fit_fn fit, void *ctx) { default_fit = fit; default_fit_ctx = ctx; }
+const char *const ov_colour_names[] = {
+    "red", "amber", "yellow", "light-green", "green", "blue", "grey", NULL
+};
 
 int ov_colour_valid(const char *name)
 {
-    return ov_theme_answer_find(ov_theme_get("standard"), name) != NULL;   /* names and aliases */
+    return ov_theme_answer_find(ov_theme_get("standard"), name) != NULL; /* names and aliases */
 }
 
 int ov_fit_limit(int kind)
 {
     switch (kind) {
-    case OV_FIT_TITLE: return 32;
-    case OV_FIT_SENTENCE: return 90;
-    case OV_FIT_ANSWER_WORD: return 20;
-    case OV_FIT_ANSWER_SAY: return 90;
-    case OV_FIT_BUTTON: return 16;
-    case OV_FIT_PROGRESS: return 24;
-    default: return 0;
+    case OV_FIT_TITLE:
+        return 32;
+    case OV_FIT_SENTENCE:
+        return 90;
+    case OV_FIT_ANSWER_WORD:
+        return 20;
+    case OV_FIT_ANSWER_SAY:
+        return 90;
+    case OV_FIT_BUTTON:
+        return 16;
+    case OV_FIT_PROGRESS:
+        return 24;
+    default:
+        return 0;
     }
 }
 
@@ -45,17 +49,18 @@ int ov_fit_limit(int kind)
 enum { SEC_UNKNOWN, SEC_NONE, SEC_CONTENT, SEC_TEXTS, SEC_SCALE, SEC_ANSWER, SEC_QUESTION };
 
 static const char *const content_keys[] = { "language", NULL };
-static const char *const texts_keys[] = { "welcome_title", "welcome", "confirm", "thats_right",
-    "go_back", "thanks_title", "thanks", "hear_again", "progress", "not_saved", NULL };
+static const char *const texts_keys[] = { "welcome_title", "welcome",      "confirm", "thats_right",
+                                          "go_back",       "thanks_title", "thanks",  "hear_again",
+                                          "progress",      "not_saved",    NULL };
 static const char *const scale_keys[] = { "name", NULL };
-static const char *const answer_keys[] = { "word", "say", "colour", "shape", "picture",
-    "recording", "dont-know", NULL };
-static const char *const question_keys[] = { "title", "sentence", "picture", "scale",
-    "dont-know", "recording", NULL };
+static const char *const answer_keys[] = { "word",    "say",       "colour",    "shape",
+                                           "picture", "recording", "dont-know", NULL };
+static const char *const question_keys[] = { "title",     "sentence",  "picture", "scale",
+                                             "dont-know", "recording", NULL };
 
 typedef struct {
     int kind;
-    char tok[3][OV_ID_LEN];   /* ids from the heading: scale/question id, or answer scale + id */
+    char tok[3][OV_ID_LEN]; /* ids from the heading: scale/question id, or answer scale + id */
     int ntok;
 } sec_info;
 
@@ -63,7 +68,7 @@ typedef struct {
     const char *file, *dir;
     ov_fit_fn fit;
     void *fit_ctx;
-    ov_file_probe_fn probe;     /* is a named picture or recording a file? */
+    ov_file_probe_fn probe; /* is a named picture or recording a file? */
     ov_diags *d;
     ov_content *c;
     int scale_line[OV_MAX_SCALES];
@@ -74,15 +79,19 @@ typedef struct {
     int content_line, texts_line;
 } chk;
 
-#define ERR(ck, line, ...) ov_diag_add((ck)->d, OV_DIAG_ERROR, (ck)->file, (line), __VA_ARGS__)
-#define WARN(ck, line, ...) ov_diag_add((ck)->d, OV_DIAG_WARNING, (ck)->file, (line), __VA_ARGS__)
+#define ERR(ck, code, arg, line, ...) \
+    ov_diag_add_code((ck)->d, OV_DIAG_ERROR, (code), (arg), (ck)->file, (line), __VA_ARGS__)
+#define WARN(ck, code, arg, line, ...) \
+    ov_diag_add_code((ck)->d, OV_DIAG_WARNING, (code), (arg), (ck)->file, (line), __VA_ARGS__)
 
 static int id_ok(const char *s)
 {
     size_t n = strlen(s);
-    if (n == 0 || n >= OV_ID_LEN) return 0;
+    if (n == 0 || n >= OV_ID_LEN)
+        return 0;
     for (size_t i = 0; i < n; i++)
-        if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_') return 0;
+        if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+            return 0;
     return 1;
 }
 
@@ -90,34 +99,48 @@ static void classify(chk *ck, const ov_ini_section *s, sec_info *si)
 {
     char buf[256];
     memset(si, 0, sizeof *si);
-    if (s->line == 0) { si->kind = SEC_NONE; return; }
+    if (s->line == 0) {
+        si->kind = SEC_NONE;
+        return;
+    }
     ov_strlcpy(buf, s->head, sizeof buf);
     char *words[4] = { 0 };
     int n = 0;
     for (char *save = NULL, *w = strtok_r(buf, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
-        if (n < 4) words[n] = w;
+        if (n < 4)
+            words[n] = w;
         n++;
     }
-    static const struct { const char *name; int kind; int ids; const char *example; } kinds[] = {
-        { "content", SEC_CONTENT, 0, "[content]" }, { "texts", SEC_TEXTS, 0, "[texts]" },
+    static const struct {
+        const char *name;
+        int kind;
+        int ids;
+        const char *example;
+    } kinds[] = {
+        { "content", SEC_CONTENT, 0, "[content]" },
+        { "texts", SEC_TEXTS, 0, "[texts]" },
         { "scale", SEC_SCALE, 1, "[scale my-scale]" },
         { "answer", SEC_ANSWER, 2, "[answer my-scale my-answer]" },
         { "question", SEC_QUESTION, 1, "[question my-question]" },
     };
     if (n == 0) {
-        ERR(ck, s->line, "empty section heading []; use [content], [texts], [scale ID], [answer SCALE ID] or [question ID]");
+        ERR(ck, OV_DIAG_HEADING_EMPTY, NULL, s->line,
+            "empty section heading []; use [content], [texts], [scale ID], [answer SCALE ID] or [question "
+            "ID]");
         return;
     }
     for (size_t k = 0; k < OV_ARRAY_LEN(kinds); k++) {
-        if (strcmp(words[0], kinds[k].name)) continue;
+        if (strcmp(words[0], kinds[k].name))
+            continue;
         if (n - 1 != kinds[k].ids) {
-            ERR(ck, s->line, "[%s] needs %d id%s after the word '%s', like %s", s->head, kinds[k].ids,
-                kinds[k].ids == 1 ? "" : "s", kinds[k].name, kinds[k].example);
+            ERR(ck, OV_DIAG_HEADING_IDS, NULL, s->line, "[%s] needs %d id%s after the word '%s', like %s",
+                s->head, kinds[k].ids, kinds[k].ids == 1 ? "" : "s", kinds[k].name, kinds[k].example);
             return;
         }
         for (int i = 1; i < n; i++) {
             if (!id_ok(words[i])) {
-                ERR(ck, s->line, "'%.40s' is not a good id: use only letters, digits, - and _ (at most %d), like %s",
+                ERR(ck, OV_DIAG_BAD_ID, words[i], s->line,
+                    "'%.40s' is not a good id: use only letters, digits, - and _ (at most %d), like %s",
                     words[i], OV_ID_LEN - 1, kinds[k].example);
                 return;
             }
@@ -127,36 +150,44 @@ static void classify(chk *ck, const ov_ini_section *s, sec_info *si)
         si->kind = kinds[k].kind;
         return;
     }
-    ERR(ck, s->line, "unknown section [%.60s]; sections are [content], [texts], [scale ID], [answer SCALE ID] and [question ID]",
+    ERR(ck, OV_DIAG_UNKNOWN_SECTION, NULL, s->line,
+        "unknown section [%.60s]; sections are [content], [texts], [scale ID], [answer SCALE ID] and "
+        "[question ID]",
         s->head);
 }
 
 static int in_list(const char *const *list, const char *key)
 {
-    for (int i = 0; list[i]; i++) if (!strcmp(list[i], key)) return 1;
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(list[i], key))
+            return 1;
     return 0;
 }
 
 /* Report unknown and repeated keys of a section. `repeatable` may appear more than once. */
-static void check_keys(chk *ck, const ov_ini_section *s, const char *const *allowed,
-                       const char *repeatable, const char *kind_name)
+static void check_keys(chk *ck, const ov_ini_section *s, const char *const *allowed, const char *repeatable,
+                       const char *kind_name)
 {
     for (int i = 0; i < s->n_kv; i++) {
         const ov_ini_kv *kv = &s->kv[i];
         if (!in_list(allowed, kv->key)) {
             char keys[256] = "";
             for (int k = 0; allowed[k]; k++) {
-                if (k) strncat(keys, ", ", sizeof keys - strlen(keys) - 1);
+                if (k)
+                    strncat(keys, ", ", sizeof keys - strlen(keys) - 1);
                 strncat(keys, allowed[k], sizeof keys - strlen(keys) - 1);
             }
-            ERR(ck, kv->line, "unknown key '%.40s' in [%.60s]; the keys of %s are: %s", kv->key, s->head, kind_name, keys);
+            ERR(ck, OV_DIAG_UNKNOWN_KEY, kv->key, kv->line,
+                "unknown key '%.40s' in [%.60s]; the keys of %s are: %s", kv->key, s->head, kind_name, keys);
             continue;
         }
-        if (repeatable && !strcmp(kv->key, repeatable)) continue;
+        if (repeatable && !strcmp(kv->key, repeatable))
+            continue;
         for (int j = 0; j < i; j++) {
             if (!strcmp(s->kv[j].key, kv->key)) {
-                ERR(ck, kv->line, "'%s' is given twice in [%s] (first on line %d); keep only one",
-                    kv->key, s->head, s->kv[j].line);
+                ERR(ck, OV_DIAG_KEY_TWICE, kv->key, kv->line,
+                    "'%s' is given twice in [%s] (first on line %d); keep only one", kv->key, s->head,
+                    s->kv[j].line);
                 break;
             }
         }
@@ -166,14 +197,18 @@ static void check_keys(chk *ck, const ov_ini_section *s, const char *const *allo
 /* First occurrence of key in the section, or NULL. */
 static const ov_ini_kv *get(const ov_ini_section *s, const char *key)
 {
-    for (int i = 0; i < s->n_kv; i++) if (!strcmp(s->kv[i].key, key)) return &s->kv[i];
+    for (int i = 0; i < s->n_kv; i++)
+        if (!strcmp(s->kv[i].key, key))
+            return &s->kv[i];
     return NULL;
 }
 
 static const ov_ini_kv *need(chk *ck, const ov_ini_section *s, const char *key, const char *example)
 {
     const ov_ini_kv *kv = get(s, key);
-    if (!kv) ERR(ck, s->line, "[%s] has no '%s'; add a line like: %s = %s", s->head, key, key, example);
+    if (!kv)
+        ERR(ck, OV_DIAG_KEY_MISSING, key, s->line, "[%s] has no '%s'; add a line like: %s = %s", s->head, key,
+            key, example);
     return kv;
 }
 
@@ -182,35 +217,42 @@ static void check_fit(chk *ck, int line, int kind, const char *what, const char 
 {
     int r = ck->fit ? ck->fit(ck->fit_ctx, kind, text) : -1;
     if (r == 0) {
-        WARN(ck, line, "%s may not fit its box on a small screen; make it shorter", what);
+        WARN(ck, OV_DIAG_MAY_NOT_FIT, NULL, line, "%s may not fit its box on a small screen; make it shorter",
+             what);
         return;
     }
-    if (r > 0) return;
+    if (r > 0)
+        return;
     size_t n = ov_utf8_count(text), limit = (size_t)ov_fit_limit(kind);
     if (limit && n > limit)
-        WARN(ck, line, "%s has %zu characters; about %zu fit its box on the smallest screen; make it shorter",
-             what, n, limit);
+        WARN(ck, OV_DIAG_MAY_NOT_FIT, NULL, line,
+             "%s has %zu characters; about %zu fit its box on the smallest screen; make it shorter", what, n,
+             limit);
 }
 
 /* Copy a text value into dst with all checks. Returns 1 if stored. */
-static int set_text(chk *ck, const ov_ini_kv *kv, char *dst, size_t dstlen, int fit_kind,
-                    int er_flags, const char *what)
+static int set_text(chk *ck, const ov_ini_kv *kv, char *dst, size_t dstlen, int fit_kind, int er_flags,
+                    const char *what)
 {
-    if (!kv) return 0;
+    if (!kv)
+        return 0;
     if (!kv->value[0]) {
-        ERR(ck, kv->line, "%s is empty; write the text after '='", what);
+        ERR(ck, OV_DIAG_TEXT_EMPTY, NULL, kv->line, "%s is empty; write the text after '='", what);
         return 0;
     }
     if (strlen(kv->value) >= dstlen && !kv->cut) {
-        ERR(ck, kv->line, "%s is too long to store (%zu bytes, at most %zu); make it shorter",
-            what, strlen(kv->value), dstlen - 1);
+        ERR(ck, OV_DIAG_TEXT_TOO_LONG, NULL, kv->line,
+            "%s is too long to store (%zu bytes, at most %zu); make it shorter", what, strlen(kv->value),
+            dstlen - 1);
         ov_strlcpy(dst, kv->value, dstlen);
         return 0;
     }
     ov_strlcpy(dst, kv->value, dstlen);
     if (!kv->cut) {
-        if (fit_kind) check_fit(ck, kv->line, fit_kind, what, kv->value);
-        if (er_flags >= 0) ov_easyread_check(kv->value, ck->c->language, er_flags, ck->file, kv->line, what, ck->d);
+        if (fit_kind)
+            check_fit(ck, kv->line, fit_kind, what, kv->value);
+        if (er_flags >= 0)
+            ov_easyread_check(kv->value, ck->c->language, er_flags, ck->file, kv->line, what, ck->d);
     }
     return 1;
 }
@@ -219,8 +261,11 @@ static int has_ext(const char *path, const char *const *exts)
 {
     const char *dot = strrchr(path, '.');
     const char *slash = strrchr(path, '/');
-    if (!dot || (slash && dot < slash)) return 0;
-    for (int i = 0; exts[i]; i++) if (!strcasecmp(dot + 1, exts[i])) return 1;
+    if (!dot || (slash && dot < slash))
+        return 0;
+    for (int i = 0; exts[i]; i++)
+        if (!strcasecmp(dot + 1, exts[i]))
+            return 1;
     return 0;
 }
 
@@ -231,37 +276,45 @@ static void set_path(chk *ck, const ov_ini_kv *kv, char *dst, int is_picture)
     static const char *const rec_ext[] = { "wav", NULL };
     const char *what = is_picture ? "picture" : "recording";
     dst[0] = '\0';
-    if (!kv || !kv->value[0]) return;
+    if (!kv || !kv->value[0])
+        return;
     const char *v = kv->value;
     if (v[0] == '/') {
-        ERR(ck, kv->line, "%s '%s' is an absolute path; write it relative to the content folder, like pictures/%s",
-            what, v, is_picture ? "my-picture.svg" : "my-recording.wav");
+        ERR(ck, OV_DIAG_PATH_ABSOLUTE, NULL, kv->line,
+            "%s '%s' is an absolute path; write it relative to the content folder, like pictures/%s", what, v,
+            is_picture ? "my-picture.svg" : "my-recording.wav");
         return;
     }
     if (!has_ext(v, is_picture ? pic_ext : rec_ext)) {
-        ERR(ck, kv->line, is_picture ? "picture '%s' must be an .svg, .png or .jpg file"
-                                     : "recording '%s' must be a .wav file", v);
+        ERR(ck, is_picture ? OV_DIAG_PICTURE_TYPE : OV_DIAG_RECORDING_TYPE, NULL, kv->line,
+            is_picture ? "picture '%s' must be an .svg, .png or .jpg file"
+                       : "recording '%s' must be a .wav file",
+            v);
         return;
     }
     char full[OV_PATH_MAX];
     int n = snprintf(full, sizeof full, "%s/%s", ck->dir, v);
     if (n < 0 || (size_t)n >= sizeof full || strlen(v) >= OV_PATH_MAX) {
-        ERR(ck, kv->line, "%s path '%s' is too long; use a shorter folder or file name", what, v);
+        ERR(ck, OV_DIAG_PATH_TOO_LONG, NULL, kv->line,
+            "%s path '%s' is too long; use a shorter folder or file name", what, v);
         return;
     }
     char why[OV_PROBE_WHY_LEN] = "";
     int kind = ck->probe ? ck->probe(full, is_picture, why, sizeof why) : OV_PROBE_FILE;
     if (kind == OV_PROBE_BAD) {
-        ERR(ck, kv->line, "%s %s cannot be used: %s", what, full, why);
+        ERR(ck, OV_DIAG_FILE_UNUSABLE, why, kv->line, "%s %s cannot be used: %s", what, full, why);
         return;
     }
     if (kind == OV_PROBE_MISSING) {
-        ERR(ck, kv->line, "%s file not found: %s; put the file there or fix the path (it is relative to the content folder)",
+        ERR(ck, OV_DIAG_FILE_NOT_FOUND, NULL, kv->line,
+            "%s file not found: %s; put the file there or fix the path (it is relative to the content "
+            "folder)",
             what, full);
         return;
     }
     if (kind != OV_PROBE_FILE) {
-        ERR(ck, kv->line, "%s %s is not a file; name a %s file", what, full, is_picture ? "picture" : "sound");
+        ERR(ck, OV_DIAG_NOT_A_FILE, NULL, kv->line, "%s %s is not a file; name a %s file", what, full,
+            is_picture ? "picture" : "sound");
         return;
     }
     ov_strlcpy(dst, v, OV_PATH_MAX);
@@ -271,15 +324,19 @@ static void set_path(chk *ck, const ov_ini_kv *kv, char *dst, int is_picture)
 static int yes_no(chk *ck, const ov_ini_kv *kv)
 {
     const char *v = kv->value;
-    if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcmp(v, "1")) return 1;
-    if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcmp(v, "0")) return 0;
-    ERR(ck, kv->line, "%s = %s: write yes or no", kv->key, v);
+    if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcmp(v, "1"))
+        return 1;
+    if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcmp(v, "0"))
+        return 0;
+    ERR(ck, OV_DIAG_NOT_YES_NO, kv->key, kv->line, "%s = %s: write yes or no", kv->key, v);
     return -1;
 }
 
 static int find_scale(const ov_content *c, const char *id)
 {
-    for (int i = 0; i < c->n_scales; i++) if (!strcmp(c->scales[i].id, id)) return i;
+    for (int i = 0; i < c->n_scales; i++)
+        if (!strcmp(c->scales[i].id, id))
+            return i;
     return -1;
 }
 
@@ -289,19 +346,23 @@ static void do_content(chk *ck, const ov_ini_section *s)
 {
     check_keys(ck, s, content_keys, NULL, "[content]");
     if (ck->content_line) {
-        ERR(ck, s->line, "[content] is given twice (first on line %d); keep only one", ck->content_line);
+        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
+            "[content] is given twice (first on line %d); keep only one", ck->content_line);
         return;
     }
     ck->content_line = s->line;
     const ov_ini_kv *kv = get(s, "language");
-    if (!kv) return;
+    if (!kv)
+        return;
     const char *v = kv->value;
     size_t n = strlen(v);
     int ok = n >= 2 && n < sizeof ck->c->language;
     for (size_t i = 0; ok && i < n; i++)
-        if (!isalnum((unsigned char)v[i]) && v[i] != '-') ok = 0;
+        if (!isalnum((unsigned char)v[i]) && v[i] != '-')
+            ok = 0;
     if (!ok) {
-        ERR(ck, kv->line, "language '%s' is not a language code; write one espeak-ng knows, like en-gb or cy", v);
+        ERR(ck, OV_DIAG_BAD_LANGUAGE, NULL, kv->line,
+            "language '%s' is not a language code; write one espeak-ng knows, like en-gb or cy", v);
         return;
     }
     ov_strlcpy(ck->c->language, v, sizeof ck->c->language);
@@ -312,9 +373,17 @@ static int progress_ok(const char *s)
 {
     int nd = 0;
     for (const char *p = s; *p; p++) {
-        if (*p != '%') continue;
-        if (p[1] == '%') { p++; continue; }
-        if (p[1] == 'd') { nd++; p++; continue; }
+        if (*p != '%')
+            continue;
+        if (p[1] == '%') {
+            p++;
+            continue;
+        }
+        if (p[1] == 'd') {
+            nd++;
+            p++;
+            continue;
+        }
         return 0;
     }
     return nd == 2;
@@ -324,41 +393,54 @@ static void do_texts(chk *ck, const ov_ini_section *s)
 {
     check_keys(ck, s, texts_keys, NULL, "[texts]");
     if (ck->texts_line) {
-        ERR(ck, s->line, "[texts] is given twice (first on line %d); keep only one", ck->texts_line);
+        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
+            "[texts] is given twice (first on line %d); keep only one", ck->texts_line);
         return;
     }
     ck->texts_line = s->line;
     ov_texts *t = &ck->c->texts;
-    static const struct { const char *key; size_t off, len; int fit, er; } f[] = {
+    static const struct {
+        const char *key;
+        size_t off, len;
+        int fit, er;
+    } f[] = {
 #define T(k, kind, er) { #k, offsetof(ov_texts, k), sizeof(((ov_texts *)0)->k), kind, er }
-        T(welcome_title, OV_FIT_TITLE, OV_ER_NO_LENGTH), T(welcome, OV_FIT_SENTENCE, 0),
-        T(confirm, OV_FIT_SENTENCE, 0), T(thats_right, OV_FIT_BUTTON, OV_ER_NO_LENGTH),
-        T(go_back, OV_FIT_BUTTON, OV_ER_NO_LENGTH), T(thanks_title, OV_FIT_TITLE, OV_ER_NO_LENGTH),
-        T(thanks, OV_FIT_SENTENCE, 0), T(hear_again, OV_FIT_BUTTON, OV_ER_NO_LENGTH),
-        T(progress, 0, -1), T(not_saved, OV_FIT_SENTENCE, 0),
+        T(welcome_title, OV_FIT_TITLE, OV_ER_NO_LENGTH),
+        T(welcome, OV_FIT_SENTENCE, 0),
+        T(confirm, OV_FIT_SENTENCE, 0),
+        T(thats_right, OV_FIT_BUTTON, OV_ER_NO_LENGTH),
+        T(go_back, OV_FIT_BUTTON, OV_ER_NO_LENGTH),
+        T(thanks_title, OV_FIT_TITLE, OV_ER_NO_LENGTH),
+        T(thanks, OV_FIT_SENTENCE, 0),
+        T(hear_again, OV_FIT_BUTTON, OV_ER_NO_LENGTH),
+        T(progress, 0, -1),
+        T(not_saved, OV_FIT_SENTENCE, 0),
 #undef T
     };
     for (size_t i = 0; i < OV_ARRAY_LEN(f); i++) {
         const ov_ini_kv *kv = get(s, f[i].key);
         if (!kv) {
-            WARN(ck, s->line, "[texts] has no '%s'; the built-in English text is used", f[i].key);
+            WARN(ck, OV_DIAG_TEXTS_KEY_MISSING, f[i].key, s->line,
+                 "[texts] has no '%s'; the built-in English text is used", f[i].key);
             continue;
         }
         char *dst = (char *)t + f[i].off;
         if (!strcmp(f[i].key, "progress")) {
             if (!progress_ok(kv->value)) {
-                ERR(ck, kv->line, "progress must hold %%d twice (this question's number, then how many), "
+                ERR(ck, OV_DIAG_BAD_PROGRESS, NULL, kv->line,
+                    "progress must hold %%d twice (this question's number, then how many), "
                     "and no other %%, like: progress = Question %%d of %%d");
                 continue;
             }
-            if (!set_text(ck, kv, dst, f[i].len, 0, -1, "progress")) continue;
+            if (!set_text(ck, kv, dst, f[i].len, 0, -1, "progress"))
+                continue;
             char sample[OV_WORD_LEN + 16];
             snprintf(sample, sizeof sample, dst, OV_MAX_QUESTIONS, OV_MAX_QUESTIONS);
             check_fit(ck, kv->line, OV_FIT_PROGRESS, "progress", sample);
             continue;
         }
         char tmp[OV_SENTENCE_LEN];
-        ov_strlcpy(tmp, dst, sizeof tmp);      /* keep the built-in text if the new one is bad */
+        ov_strlcpy(tmp, dst, sizeof tmp); /* keep the built-in text if the new one is bad */
         if (!set_text(ck, kv, dst, f[i].len, f[i].fit, f[i].er, f[i].key))
             ov_strlcpy(dst, tmp, f[i].len);
     }
@@ -370,12 +452,14 @@ static void do_scale(chk *ck, const ov_ini_section *s, const sec_info *si)
     ov_content *c = ck->c;
     int prev = find_scale(c, si->tok[0]);
     if (prev >= 0) {
-        ERR(ck, s->line, "scale '%s' is given twice (first on line %d); give each scale its own id",
-            si->tok[0], ck->scale_line[prev]);
+        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
+            "scale '%s' is given twice (first on line %d); give each scale its own id", si->tok[0],
+            ck->scale_line[prev]);
         return;
     }
     if (c->n_scales >= OV_MAX_SCALES) {
-        ERR(ck, s->line, "too many scales: at most %d; remove scale '%s' or another", OV_MAX_SCALES, si->tok[0]);
+        ERR(ck, OV_DIAG_TOO_MANY_SCALES, NULL, s->line,
+            "too many scales: at most %d; remove scale '%s' or another", OV_MAX_SCALES, si->tok[0]);
         return;
     }
     ov_scale *sc = &c->scales[c->n_scales];
@@ -386,6 +470,63 @@ static void do_scale(chk *ck, const ov_ini_section *s, const sec_info *si)
     set_text(ck, need(ck, s, "name", "4 stages"), sc->name, sizeof sc->name, 0, -1, "name");
 }
 
+/* An answer's colour and shape. */
+static void answer_look(chk *ck, const ov_ini_section *s, ov_answer *a)
+{
+    const ov_ini_kv *kv = need(ck, s, "colour", "green");
+    if (kv) {
+        if (ov_colour_valid(kv->value))
+            ov_strlcpy(a->colour, kv->value, sizeof a->colour);
+        else
+            ERR(ck, OV_DIAG_COLOUR_UNKNOWN, NULL, kv->line,
+                "unknown colour '%s'; use one of: red, amber, yellow, light-green, green, blue, grey",
+                kv->value);
+    }
+    kv = need(ck, s, "shape", "face-happy");
+    if (kv) {
+        a->shape = ov_shape_parse(kv->value);
+        if (a->shape == OV_SHAPE_NONE)
+            ERR(ck, OV_DIAG_SHAPE_UNKNOWN, NULL, kv->line,
+                "unknown shape '%s'; use one of: face-sad, face-unsure, face-ok, face-happy, "
+                "circle, triangle, square, star, question",
+                kv->value);
+    }
+}
+
+/* Where a new answer goes: the next place in its scale, or `scratch` when
+ * the answer cannot be kept (reported) but is still checked. */
+static ov_answer *answer_slot(chk *ck, const ov_ini_section *s, const sec_info *si, int si_idx,
+                              ov_answer *scratch)
+{
+    ov_answer *a = scratch;
+    ov_scale *sc = si_idx >= 0 ? &ck->c->scales[si_idx] : NULL;
+    if (!sc) {
+        ERR(ck, OV_DIAG_ANSWER_NO_SCALE, si->tok[0], s->line,
+            "answer '%s' is for scale '%s', which has no [scale %s] section; add one or fix the name",
+            si->tok[1], si->tok[0], si->tok[0]);
+    } else {
+        int dup = -1;
+        for (int i = 0; i < sc->n_answers; i++)
+            if (!strcmp(sc->answers[i].id, si->tok[1]))
+                dup = i;
+        if (dup >= 0) {
+            ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
+                "answer '%s' is given twice in scale '%s' (first on line %d); give each answer its own id",
+                si->tok[1], sc->id, ck->answer_line[si_idx][dup]);
+        } else if (sc->n_answers >= OV_MAX_ANSWERS) {
+            ERR(ck, OV_DIAG_TOO_MANY_ANSWERS, sc->id, s->line,
+                "scale '%s' has more than %d answers (the most one screen shows, with \"I don't know\"); "
+                "remove one",
+                sc->id, OV_MAX_ANSWERS);
+        } else {
+            ck->answer_line[si_idx][sc->n_answers] = s->line;
+            a = &sc->answers[sc->n_answers++];
+            memset(a, 0, sizeof *a);
+        }
+    }
+    return a;
+}
+
 static void do_answer(chk *ck, const ov_ini_section *s, const sec_info *si)
 {
     check_keys(ck, s, answer_keys, NULL, "an [answer]");
@@ -394,55 +535,76 @@ static void do_answer(chk *ck, const ov_ini_section *s, const sec_info *si)
     memset(&scratch, 0, sizeof scratch);
     int si_idx = find_scale(c, si->tok[0]);
     ov_scale *sc = si_idx >= 0 ? &c->scales[si_idx] : NULL;
-    if (!sc) {
-        ERR(ck, s->line, "answer '%s' is for scale '%s', which has no [scale %s] section; add one or fix the name",
-            si->tok[1], si->tok[0], si->tok[0]);
-    } else {
-        int dup = -1;
-        for (int i = 0; i < sc->n_answers; i++) if (!strcmp(sc->answers[i].id, si->tok[1])) dup = i;
-        if (dup >= 0) {
-            ERR(ck, s->line, "answer '%s' is given twice in scale '%s' (first on line %d); give each answer its own id",
-                si->tok[1], sc->id, ck->answer_line[si_idx][dup]);
-        } else if (sc->n_answers >= OV_MAX_ANSWERS) {
-            ERR(ck, s->line, "scale '%s' has more than %d answers (the most one screen shows, with \"I don't know\"); remove one",
-                sc->id, OV_MAX_ANSWERS);
-        } else {
-            ck->answer_line[si_idx][sc->n_answers] = s->line;
-            a = &sc->answers[sc->n_answers++];
-            memset(a, 0, sizeof *a);
-        }
-    }
+    a = answer_slot(ck, s, si, si_idx, &scratch);
     ov_strlcpy(a->id, si->tok[1], sizeof a->id);
-    set_text(ck, need(ck, s, "word", "Getting there"), a->word, sizeof a->word,
-             OV_FIT_ANSWER_WORD, OV_ER_NO_LENGTH, "word");
+    set_text(ck, need(ck, s, "word", "Getting there"), a->word, sizeof a->word, OV_FIT_ANSWER_WORD,
+             OV_ER_NO_LENGTH, "word");
     const ov_ini_kv *say = get(s, "say");
-    if (say) set_text(ck, say, a->say, sizeof a->say, OV_FIT_ANSWER_SAY, 0, "say");
-    else ov_strlcpy(a->say, a->word, sizeof a->say);
-    const ov_ini_kv *kv = need(ck, s, "colour", "green");
-    if (kv) {
-        if (ov_colour_valid(kv->value)) ov_strlcpy(a->colour, kv->value, sizeof a->colour);
-        else ERR(ck, kv->line, "unknown colour '%s'; use one of: red, amber, yellow, light-green, green, blue, grey", kv->value);
-    }
-    kv = need(ck, s, "shape", "face-happy");
-    if (kv) {
-        a->shape = ov_shape_parse(kv->value);
-        if (a->shape == OV_SHAPE_NONE)
-            ERR(ck, kv->line, "unknown shape '%s'; use one of: face-sad, face-unsure, face-ok, face-happy, "
-                "circle, triangle, square, star, question", kv->value);
-    }
+    if (say)
+        set_text(ck, say, a->say, sizeof a->say, OV_FIT_ANSWER_SAY, 0, "say");
+    else
+        ov_strlcpy(a->say, a->word, sizeof a->say);
+    answer_look(ck, s, a);
     set_path(ck, get(s, "picture"), a->picture, 1);
     set_path(ck, get(s, "recording"), a->recording, 0);
-    kv = get(s, "dont-know");
+    const ov_ini_kv *kv = get(s, "dont-know");
     if (kv && yes_no(ck, kv) == 1) {
         a->dont_know = 1;
         if (sc && a != &scratch) {
             for (int i = 0; i < sc->n_answers - 1; i++) {
                 if (sc->answers[i].dont_know) {
-                    ERR(ck, kv->line, "scale '%s' already has an \"I don't know\" answer ('%s', line %d); keep one",
-                        sc->id, sc->answers[i].id, ck->answer_line[si_idx][i]);
+                    ERR(ck, OV_DIAG_DONT_KNOW_TWICE, NULL, kv->line,
+                        "scale '%s' already has an \"I don't know\" answer ('%s', line %d); keep one", sc->id,
+                        sc->answers[i].id, ck->answer_line[si_idx][i]);
                     break;
                 }
             }
+        }
+    }
+}
+
+/* A question's sentences (1 to OV_MAX_SENTENCES). */
+static void question_sentences(chk *ck, const ov_ini_section *s, ov_question *q)
+{
+    int n_sent = 0;
+    for (int i = 0; i < s->n_kv; i++) {
+        const ov_ini_kv *kv = &s->kv[i];
+        if (strcmp(kv->key, "sentence"))
+            continue;
+        if (++n_sent > OV_MAX_SENTENCES) {
+            ERR(ck, OV_DIAG_TOO_MANY_SENTENCES, NULL, kv->line,
+                "more than %d sentences; easy read keeps to 1 idea per screen: remove this one "
+                "or make another question",
+                OV_MAX_SENTENCES);
+            continue;
+        }
+        set_text(ck, kv, q->sentences[q->n_sentences], OV_SENTENCE_LEN, OV_FIT_SENTENCE, OV_ER_ONE_SENTENCE,
+                 "sentence");
+        q->n_sentences++;
+    }
+    if (n_sent == 0)
+        ERR(ck, OV_DIAG_KEY_MISSING, "sentence", s->line,
+            "[%s] has no 'sentence'; add 1 to %d lines like: sentence = We use your skills.", s->head,
+            OV_MAX_SENTENCES);
+}
+
+/* The scale a question's answers come from. */
+static void question_scale(chk *ck, const ov_ini_section *s, ov_question *q)
+{
+    const ov_content *c = ck->c;
+    const ov_ini_kv *kv = need(ck, s, "scale", "four-stages");
+    if (kv) {
+        q->scale = find_scale(c, kv->value);
+        if (q->scale < 0) {
+            char names[256] = "";
+            for (int i = 0; i < c->n_scales; i++) {
+                if (i)
+                    strncat(names, ", ", sizeof names - strlen(names) - 1);
+                strncat(names, c->scales[i].id, sizeof names - strlen(names) - 1);
+            }
+            ERR(ck, OV_DIAG_NO_ANSWERS, kv->value, kv->line,
+                "question has no answers: there is no scale '%s' (scales here: %s)", kv->value,
+                names[0] ? names : "none");
         }
     }
 }
@@ -454,14 +616,17 @@ static void do_question(chk *ck, const ov_ini_section *s, const sec_info *si)
     ov_question scratch, *q = &scratch;
     memset(&scratch, 0, sizeof scratch);
     int dup = -1;
-    for (int i = 0; i < c->n_questions; i++) if (!strcmp(c->questions[i].id, si->tok[0])) dup = i;
+    for (int i = 0; i < c->n_questions; i++)
+        if (!strcmp(c->questions[i].id, si->tok[0]))
+            dup = i;
     int qi = -1;
     if (dup >= 0) {
-        ERR(ck, s->line, "question '%s' is given twice (first on line %d); give each question its own id",
-            si->tok[0], ck->question_line[dup]);
+        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
+            "question '%s' is given twice (first on line %d); give each question its own id", si->tok[0],
+            ck->question_line[dup]);
     } else if (c->n_questions >= OV_MAX_QUESTIONS) {
-        ERR(ck, s->line, "too many questions: at most %d; remove question '%s' or another",
-            OV_MAX_QUESTIONS, si->tok[0]);
+        ERR(ck, OV_DIAG_TOO_MANY_QUESTIONS, NULL, s->line,
+            "too many questions: at most %d; remove question '%s' or another", OV_MAX_QUESTIONS, si->tok[0]);
     } else {
         qi = c->n_questions++;
         q = &c->questions[qi];
@@ -470,46 +635,19 @@ static void do_question(chk *ck, const ov_ini_section *s, const sec_info *si)
     }
     ov_strlcpy(q->id, si->tok[0], sizeof q->id);
     q->scale = -1;
-    set_text(ck, need(ck, s, "title", "Your skills"), q->title, sizeof q->title,
-             OV_FIT_TITLE, OV_ER_NO_LENGTH, "title");
-    int n_sent = 0;
-    for (int i = 0; i < s->n_kv; i++) {
-        const ov_ini_kv *kv = &s->kv[i];
-        if (strcmp(kv->key, "sentence")) continue;
-        if (++n_sent > OV_MAX_SENTENCES) {
-            ERR(ck, kv->line, "more than %d sentences; easy read keeps to 1 idea per screen: remove this one "
-                "or make another question", OV_MAX_SENTENCES);
-            continue;
-        }
-        set_text(ck, kv, q->sentences[q->n_sentences], OV_SENTENCE_LEN, OV_FIT_SENTENCE,
-                 OV_ER_ONE_SENTENCE, "sentence");
-        q->n_sentences++;
-    }
-    if (n_sent == 0)
-        ERR(ck, s->line, "[%s] has no 'sentence'; add 1 to %d lines like: sentence = We use your skills.",
-            s->head, OV_MAX_SENTENCES);
+    set_text(ck, need(ck, s, "title", "Your skills"), q->title, sizeof q->title, OV_FIT_TITLE,
+             OV_ER_NO_LENGTH, "title");
+    question_sentences(ck, s, q);
     const ov_ini_kv *pic = get(s, "picture");
     if (!pic || !pic->value[0])
-        WARN(ck, s->line, "[%s] has no picture; add picture = ... so people who do not read can follow",
-             s->head);
+        WARN(ck, OV_DIAG_NO_PICTURE, NULL, s->line,
+             "[%s] has no picture; add picture = ... so people who do not read can follow", s->head);
     set_path(ck, pic, q->picture, 1);
     set_path(ck, get(s, "recording"), q->recording, 0);
-    const ov_ini_kv *kv = need(ck, s, "scale", "four-stages");
-    if (kv) {
-        q->scale = find_scale(c, kv->value);
-        if (q->scale < 0) {
-            char names[256] = "";
-            for (int i = 0; i < c->n_scales; i++) {
-                if (i) strncat(names, ", ", sizeof names - strlen(names) - 1);
-                strncat(names, c->scales[i].id, sizeof names - strlen(names) - 1);
-            }
-            ERR(ck, kv->line, "question has no answers: there is no scale '%s' (scales here: %s)",
-                kv->value, names[0] ? names : "none");
-        }
-    }
-    kv = get(s, "dont-know");
+    question_scale(ck, s, q);
+    const ov_ini_kv *kv = get(s, "dont-know");
     int dk = kv ? yes_no(ck, kv) : -1;
-    q->allow_dont_know = dk != 0;   /* default: yes, when the scale has one */
+    q->allow_dont_know = dk != 0; /* default: yes, when the scale has one */
     if (qi >= 0) {
         ck->question_scale_line[qi] = get(s, "scale") ? get(s, "scale")->line : s->line;
         ck->question_dk_given[qi] = (dk == 1) ? kv->line : 0;
@@ -524,121 +662,160 @@ static void check_whole(chk *ck)
         ov_scale *sc = &c->scales[i];
         int real = 0;
         for (int k = 0; k < sc->n_answers; k++) {
-            if (!sc->answers[k].dont_know) real++;
+            if (!sc->answers[k].dont_know)
+                real++;
             for (int j = 0; j < k; j++) {
                 if (sc->answers[j].colour[0] && !strcmp(sc->answers[j].colour, sc->answers[k].colour) &&
                     sc->answers[j].shape == sc->answers[k].shape)
-                    WARN(ck, ck->answer_line[i][k], "answers '%s' and '%s' have the same colour and shape; "
-                         "people who cannot read cannot tell them apart", sc->answers[j].id, sc->answers[k].id);
+                    WARN(ck, OV_DIAG_SAME_LOOK, NULL, ck->answer_line[i][k],
+                         "answers '%s' and '%s' have the same colour and shape; "
+                         "people who cannot read cannot tell them apart",
+                         sc->answers[j].id, sc->answers[k].id);
             }
         }
         if (real < 2)
-            ERR(ck, ck->scale_line[i], "scale '%s' has %d answer%s; it needs at least 2 (not counting "
-                "\"I don't know\"): add [answer %s ID] sections", sc->id, real, real == 1 ? "" : "s", sc->id);
+            ERR(ck, OV_DIAG_TOO_FEW_ANSWERS, sc->id, ck->scale_line[i],
+                "scale '%s' has %d answer%s; it needs at least 2 (not counting "
+                "\"I don't know\"): add [answer %s ID] sections",
+                sc->id, real, real == 1 ? "" : "s", sc->id);
     }
     for (int i = 0; i < c->n_questions; i++) {
         ov_question *q = &c->questions[i];
-        if (q->scale < 0) continue;
+        if (q->scale < 0)
+            continue;
         ov_scale *sc = &c->scales[q->scale];
         if (sc->n_answers == 0) {
-            ERR(ck, ck->question_scale_line[i], "question has no answers: scale '%s' has no [answer %s ...] sections",
-                sc->id, sc->id);
+            ERR(ck, OV_DIAG_NO_ANSWERS, sc->id, ck->question_scale_line[i],
+                "question has no answers: scale '%s' has no [answer %s ...] sections", sc->id, sc->id);
             continue;
         }
         int has_dk = 0;
-        for (int k = 0; k < sc->n_answers; k++) if (sc->answers[k].dont_know) has_dk = 1;
+        for (int k = 0; k < sc->n_answers; k++)
+            if (sc->answers[k].dont_know)
+                has_dk = 1;
         if (ck->question_dk_given[i] && !has_dk)
-            WARN(ck, ck->question_dk_given[i], "scale '%s' has no \"I don't know\" answer; add one with "
-                 "dont-know = yes, or write dont-know = no here", sc->id);
-        if (!has_dk) q->allow_dont_know = 0;
+            WARN(ck, OV_DIAG_DONT_KNOW_MISSING, sc->id, ck->question_dk_given[i],
+                 "scale '%s' has no \"I don't know\" answer; add one with "
+                 "dont-know = yes, or write dont-know = no here",
+                 sc->id);
+        if (!has_dk)
+            q->allow_dont_know = 0;
     }
     if (c->n_questions == 0)
-        ERR(ck, 0, "there are no questions; add at least 1 [question ID] section");
-}
-
-/* Line number at the start of a diag text "file:LINE: ...", 0 if none. */
-static long diag_line(const char *text, size_t file_len)
-{
-    if (strlen(text) <= file_len || text[file_len] != ':') return 0;
-    char *end;
-    long n = strtol(text + file_len + 1, &end, 10);
-    return (end > text + file_len + 1 && *end == ':') ? n : 0;
+        ERR(ck, OV_DIAG_NO_QUESTIONS, NULL, 0,
+            "there are no questions; add at least 1 [question ID] section");
 }
 
 /* Append `local`'s problems to d, sorted by line (file-level ones first). */
-static void merge_sorted(ov_diags *d, ov_diags *local, const char *file)
+static void merge_sorted(ov_diags *d, ov_diags *local)
 {
-    size_t fl = strlen(file);
-    for (int i = 1; i < local->n; i++) {      /* stable insertion sort */
+    for (int i = 1; i < local->n; i++) { /* stable insertion sort */
         ov_diag tmp = local->items[i];
-        long ln = diag_line(tmp.text, fl);
         int j = i - 1;
-        while (j >= 0 && diag_line(local->items[j].text, fl) > ln) { local->items[j + 1] = local->items[j]; j--; }
+        while (j >= 0 && local->items[j].line > tmp.line) {
+            local->items[j + 1] = local->items[j];
+            j--;
+        }
         local->items[j + 1] = tmp;
     }
     for (int i = 0; i < local->n; i++) {
-        if (d->n < OV_MAX_DIAGS) d->items[d->n++] = local->items[i];
-        else d->dropped++;
+        if (d->n < OV_MAX_DIAGS)
+            d->items[d->n++] = local->items[i];
+        else
+            d->dropped++;
     }
     d->n_errors += local->n_errors;
     d->n_warnings += local->n_warnings;
     d->dropped += local->dropped;
 }
 
-int ov_content_check_doc(const ov_ini_doc *doc_in, const ov_diags *parse_problems, const char *file,
-                         const char *dir, const ov_check_opts *opts, ov_content *out, ov_diags *diags)
+/* An empty content (built-in texts, no scales or questions) to check into. */
+static void start_content(chk *ck, ov_content *c, const char *dir)
 {
-    int rc = OV_OK;
-    ov_ini_doc doc = *doc_in;
-    ov_content *c = calloc(1, sizeof *c);
-    ov_diags *local = calloc(1, sizeof *local);
-    chk *ck = calloc(1, sizeof *ck);
-    if (!c || !local || !ck) { rc = OV_ENOMEM; goto out; }
-    ov_diags_init(local);
-    if (parse_problems) *local = *parse_problems;
-    ck->file = file; ck->dir = dir; ck->d = local; ck->c = c;
-    ck->fit = opts && opts->fit ? opts->fit : default_fit;
-    ck->fit_ctx = opts && opts->fit ? opts->fit_ctx : default_fit_ctx;
-    ck->probe = opts ? opts->probe : NULL;
-
-    ov_content_builtin(c);                       /* texts default to the built-in ones */
-    c->n_scales = 0; c->n_questions = 0;
+    ov_content_builtin(c); /* texts default to the built-in ones */
+    c->n_scales = 0;
+    c->n_questions = 0;
     memset(c->scales, 0, sizeof c->scales);
     memset(c->questions, 0, sizeof c->questions);
     ov_strlcpy(c->language, "en-gb", sizeof c->language);
     if (ov_strlcpy(c->dir, dir, sizeof c->dir) != OV_OK)
-        ERR(ck, 0, "the folder path is too long (at most %d bytes); move the content folder", OV_PATH_MAX - 1);
+        ERR(ck, OV_DIAG_DIR_TOO_LONG, NULL, 0,
+            "the folder path is too long (at most %d bytes); move the content folder", OV_PATH_MAX - 1);
+}
 
-    sec_info *info = calloc((size_t)doc.n_sec + 1, sizeof *info);
-    if (!info) { rc = OV_ENOMEM; goto out; }
-    for (int i = 0; i < doc.n_sec; i++) classify(ck, &doc.sec[i], &info[i]);
-    /* language first (easy-read checks depend on it), then scales, so answers
-     * and questions may come in any order in the file */
-    for (int i = 0; i < doc.n_sec; i++) if (info[i].kind == SEC_CONTENT) do_content(ck, &doc.sec[i]);
-    for (int i = 0; i < doc.n_sec; i++) if (info[i].kind == SEC_SCALE) do_scale(ck, &doc.sec[i], &info[i]);
-    for (int i = 0; i < doc.n_sec; i++) {
-        const ov_ini_section *s = &doc.sec[i];
+/* Check the sections: language first (easy-read checks depend on it), then
+ * scales, so answers and questions may come in any order in the file. */
+static void check_sections(chk *ck, const ov_ini_doc *doc, const sec_info *info)
+{
+    for (int i = 0; i < doc->n_sec; i++)
+        if (info[i].kind == SEC_CONTENT)
+            do_content(ck, &doc->sec[i]);
+    for (int i = 0; i < doc->n_sec; i++)
+        if (info[i].kind == SEC_SCALE)
+            do_scale(ck, &doc->sec[i], &info[i]);
+    for (int i = 0; i < doc->n_sec; i++) {
+        const ov_ini_section *s = &doc->sec[i];
         switch (info[i].kind) {
         case SEC_NONE:
             for (int k = 0; k < s->n_kv; k++)
-                ERR(ck, s->kv[k].line, "'%.40s' is outside any section; put it under a heading like [question my-id]",
+                ERR(ck, OV_DIAG_OUTSIDE_SECTION, s->kv[k].key, s->kv[k].line,
+                    "'%.40s' is outside any section; put it under a heading like [question my-id]",
                     s->kv[k].key);
             break;
-        case SEC_TEXTS: do_texts(ck, s); break;
-        case SEC_ANSWER: do_answer(ck, s, &info[i]); break;
-        case SEC_QUESTION: do_question(ck, s, &info[i]); break;
-        default: break;
+        case SEC_TEXTS:
+            do_texts(ck, s);
+            break;
+        case SEC_ANSWER:
+            do_answer(ck, s, &info[i]);
+            break;
+        case SEC_QUESTION:
+            do_question(ck, s, &info[i]);
+            break;
+        default:
+            break;
         }
     }
-    free(info);
-    if (!ck->texts_line)
-        WARN(ck, 0, "there is no [texts] section; the built-in English screen texts are used");
-    check_whole(ck);
+}
 
+int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, const char *file,
+                         const char *dir, const ov_check_opts *opts, ov_content *out, ov_diags *diags)
+{
+    int rc = OV_OK;
+    ov_content *c = calloc(1, sizeof *c);
+    ov_diags *local = calloc(1, sizeof *local);
+    chk *ck = calloc(1, sizeof *ck);
+    sec_info *info = calloc((size_t)doc->n_sec + 1, sizeof *info);
+    if (!c || !local || !ck || !info) {
+        rc = OV_ENOMEM;
+        goto out;
+    }
+    ov_diags_init(local);
+    if (parse_problems)
+        *local = *parse_problems;
+    ck->file = file;
+    ck->dir = dir;
+    ck->d = local;
+    ck->c = c;
+    ck->fit = opts ? opts->fit : NULL;
+    ck->fit_ctx = opts ? opts->fit_ctx : NULL;
+    ck->probe = opts ? opts->probe : NULL;
+    start_content(ck, c, dir);
+    for (int i = 0; i < doc->n_sec; i++)
+        classify(ck, &doc->sec[i], &info[i]);
+    check_sections(ck, doc, info);
+    if (!ck->texts_line)
+        WARN(ck, OV_DIAG_NO_TEXTS, NULL, 0,
+             "there is no [texts] section; the built-in English screen texts are used");
+    check_whole(ck);
     rc = local->n_errors ? OV_EINVAL : OV_OK;
-    if (rc == OV_OK && out) *out = *c;
+    if (rc == OV_OK && out)
+        *out = *c;
 out:
-    if (local) merge_sorted(diags, local, file);
-    free(c); free(local); free(ck);
+    if (local)
+        merge_sorted(diags, local);
+    free(info);
+    free(c);
+    free(local);
+    free(ck);
     return rc;
 }

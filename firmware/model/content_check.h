@@ -5,7 +5,8 @@
  * accepts.
  *
  * Whether a text fits its box on screen depends on the layout and fonts. The
- * renderer can answer that through an ov_fit_fn; without one the checker uses
+ * renderer can answer that through an ov_fit_fn the caller passes in
+ * ov_check_opts (platform/render.h: ov_render_content_fit); without one the checker uses
  * the conservative character limits of ov_fit_limit (documented in
  * docs/content.md). Too long for its field in ov_content = error; may not fit
  * its box = warning. */
@@ -17,12 +18,12 @@
 
 /* What kind of box a text goes in (the `kind` given to an ov_fit_fn). */
 typedef enum {
-    OV_FIT_TITLE = 1,     /* question title, welcome_title, thanks_title */
-    OV_FIT_SENTENCE,      /* one question sentence; welcome, thanks, not_saved, confirm */
-    OV_FIT_ANSWER_WORD,   /* the word on an answer button */
-    OV_FIT_ANSWER_SAY,    /* an answer's `say` text, shown on the confirm screen */
-    OV_FIT_BUTTON,        /* that's right, go back, hear it again */
-    OV_FIT_PROGRESS,      /* progress with the numbers filled in, e.g. "Question 16 of 16" */
+    OV_FIT_TITLE = 1,   /* question title, welcome_title, thanks_title */
+    OV_FIT_SENTENCE,    /* one question sentence; welcome, thanks, not_saved, confirm */
+    OV_FIT_ANSWER_WORD, /* the word on an answer button */
+    OV_FIT_ANSWER_SAY,  /* an answer's `say` text, shown on the confirm screen */
+    OV_FIT_BUTTON,      /* that's right, go back, hear it again */
+    OV_FIT_PROGRESS,    /* progress with the numbers filled in, e.g. "Question 16 of 16" */
 } ov_fit_kind;
 
 /* Does `text` fit a box of this kind on every supported screen? Return 1 if it
@@ -33,7 +34,7 @@ typedef int (*ov_fit_fn)(void *ctx, int kind, const char *text);
 typedef int (*ov_file_probe_fn)(const char *path, int is_picture, char *why, size_t whylen);
 
 typedef struct {
-    ov_fit_fn fit;        /* NULL: use the process default (ov_content_set_fit), else limits */
+    ov_fit_fn fit; /* NULL: the character limits of ov_fit_limit */
     void *fit_ctx;
     ov_file_probe_fn probe; /* does a named picture/recording exist (NULL: assume so) */
 } ov_check_opts;
@@ -41,10 +42,6 @@ typedef struct {
 /* Conservative number of characters that fit a box of this kind on the
  * smallest screen (800x480) in the standard theme; 0 for an unknown kind. */
 int ov_fit_limit(int kind);
-
-/* Set the fit callback used when opts is NULL or opts->fit is NULL (the lead
- * sets it once at start-up, with the real layout and fonts). NULL clears it. */
-void ov_content_set_fit(ov_fit_fn fit, void *ctx);
 
 /* What a probe says of a path a content names. */
 #define OV_PROBE_WHY_LEN 256
@@ -55,8 +52,8 @@ enum { OV_PROBE_MISSING = 0, OV_PROBE_FILE = 1, OV_PROBE_NOT_FILE = 2, OV_PROBE_
 
 /* Check a parsed content.ini (doc, read from `file`; parse_problems are the
  * reader's own problems, or NULL) whose pictures and recordings are relative
- * to `dir`. Every problem is added to diags as "file:line: message", in line
- * order, and the check goes on after each one. Named files are looked at
+ * to `dir`. Every problem is added to diags with its code, file and line
+ * ("file:line: message"), in line order, and the check goes on after each one. Named files are looked at
  * through opts->probe (NULL: taken to be there). When no error was found and
  * out is not NULL, *out gets the content (out->dir = dir). Returns OV_OK
  * (warnings allowed), OV_EINVAL (errors found; *out untouched) or OV_ENOMEM.
@@ -67,6 +64,6 @@ int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, 
 /* Palette names an answer's colour may use (the renderer maps them to a
  * colour-blind-safe palette). 1 if `name` is one of them. */
 int ov_colour_valid(const char *name);
-extern const char *const ov_colour_names[];   /* NULL-terminated */
+extern const char *const ov_colour_names[]; /* NULL-terminated */
 
 #endif

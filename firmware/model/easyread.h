@@ -6,19 +6,19 @@
 
 #include "base/diag.h"
 
-#define OV_EASYREAD_MAX_WORDS 15     /* words in one sentence */
-#define OV_EASYREAD_MAX_LETTERS 14   /* letters in one word */
+#define OV_EASYREAD_MAX_WORDS 15   /* words in one sentence */
+#define OV_EASYREAD_MAX_LETTERS 14 /* letters in one word */
 
 enum {
-    OV_ER_ONE_SENTENCE = 1 << 0,     /* text should hold a single sentence */
-    OV_ER_NO_LENGTH = 1 << 1,        /* skip the sentence-length check (labels, buttons) */
+    OV_ER_ONE_SENTENCE = 1 << 0, /* text should hold a single sentence */
+    OV_ER_NO_LENGTH = 1 << 1,    /* skip the sentence-length check (labels, buttons) */
 };
 
 /* Check `text` and add a warning to d for each problem, at file:line, naming
  * the field (`what`, e.g. "sentence"). `lang` (e.g. "en-gb", "cy") chooses the
  * list of number words; other languages skip that check. Never fails. */
-void ov_easyread_check(const char *text, const char *lang, int flags,
-                       const char *file, int line, const char *what, ov_diags *d);
+void ov_easyread_check(const char *text, const char *lang, int flags, const char *file, int line,
+                       const char *what, ov_diags *d);
 
 /* Number of words in text (runs of characters between spaces that hold at
  * least one letter or digit). */

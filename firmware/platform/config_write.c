@@ -23,13 +23,13 @@
 enum { L_BLANK, L_COMMENT, L_SECTION, L_KEY, L_CONT, L_OTHER };
 
 typedef struct {
-    const char *start;     /* line start (BOM included on line 1) */
-    size_t len;            /* without the line end */
-    size_t full;           /* with the line end */
+    const char *start; /* line start (BOM included on line 1) */
+    size_t len;        /* without the line end */
+    size_t full;       /* with the line end */
     int kind;
-    int in_target;         /* the line is in the target section */
-    int match;             /* L_KEY: the target key; L_CONT: continues a target key */
-    size_t value_off;      /* L_KEY: offset of the text after the separator */
+    int in_target;    /* the line is in the target section */
+    int match;        /* L_KEY: the target key; L_CONT: continues a target key */
+    size_t value_off; /* L_KEY: offset of the text after the separator */
 } line_info;
 
 typedef struct {
@@ -40,13 +40,19 @@ typedef struct {
 
 static void put(buf *b, const char *s, size_t n)
 {
-    if (b->oom) return;
+    if (b->oom)
+        return;
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1) cap *= 2;
+        while (cap < b->len + n + 1)
+            cap *= 2;
         char *p = realloc(b->p, cap);
-        if (!p) { b->oom = 1; return; }
-        b->p = p; b->cap = cap;
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
     }
     memcpy(b->p + b->len, s, n);
     b->len += n;
@@ -66,36 +72,47 @@ static int scan_lines(const char *text, size_t len, const char *section, const c
         const char *nl = memchr(l->start, '\n', len - off);
         l->full = nl ? (size_t)(nl - l->start) + 1 : len - off;
         l->len = nl ? l->full - 1 : l->full;
-        if (l->len && l->start[l->len - 1] == '\r') l->len--;
+        if (l->len && l->start[l->len - 1] == '\r')
+            l->len--;
         off += l->full;
 
         const char *s = l->start, *e = l->start + l->len;
-        if (n == 0 && l->len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3;
+        if (n == 0 && l->len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+            s += 3;
         const char *first = s;
-        while (s < e && isspace((unsigned char)*s)) s++;
-        if (s == e) l->kind = L_BLANK;
-        else if (*s == ';' || *s == '#') l->kind = L_COMMENT;
-        else if (prev_key && s > first) { l->kind = L_CONT; l->match = prev_match; }
-        else if (*s == '[') {
+        while (s < e && isspace((unsigned char)*s))
+            s++;
+        if (s == e)
+            l->kind = L_BLANK;
+        else if (*s == ';' || *s == '#')
+            l->kind = L_COMMENT;
+        else if (prev_key && s > first) {
+            l->kind = L_CONT;
+            l->match = prev_match;
+        } else if (*s == '[') {
             const char *close = memchr(s, ']', (size_t)(e - s));
             if (close) {
                 l->kind = L_SECTION;
                 size_t nlen = (size_t)(close - s - 1);
                 in_target = nlen == strlen(section) && !memcmp(s + 1, section, nlen);
                 prev_key = 0;
-            } else l->kind = L_OTHER;
+            } else
+                l->kind = L_OTHER;
         } else {
             const char *sep = s;
-            while (sep < e && *sep != '=' && *sep != ':') sep++;
+            while (sep < e && *sep != '=' && *sep != ':')
+                sep++;
             if (sep < e) {
                 const char *ke = sep;
-                while (ke > s && isspace((unsigned char)ke[-1])) ke--;
+                while (ke > s && isspace((unsigned char)ke[-1]))
+                    ke--;
                 l->kind = L_KEY;
                 l->match = in_target && (size_t)(ke - s) == strlen(key) && !memcmp(s, key, (size_t)(ke - s));
                 l->value_off = (size_t)(sep + 1 - l->start);
                 prev_key = 1;
                 prev_match = l->match;
-            } else l->kind = L_OTHER;
+            } else
+                l->kind = L_OTHER;
         }
         l->in_target = in_target;
         n++;
@@ -106,13 +123,16 @@ static int scan_lines(const char *text, size_t len, const char *section, const c
 /* The inline comment (" ; ...") at the end of a key line's value, or "". */
 static void inline_comment(const line_info *l, const char **c, size_t *clen)
 {
-    *c = ""; *clen = 0;
+    *c = "";
+    *clen = 0;
     const char *v = l->start + l->value_off, *e = l->start + l->len;
     for (const char *p = v; p < e; p++) {
         if (*p == ';' && p > v && isspace((unsigned char)p[-1])) {
             const char *ws = p;
-            while (ws > v && isspace((unsigned char)ws[-1])) ws--;
-            *c = ws; *clen = (size_t)(e - ws);
+            while (ws > v && isspace((unsigned char)ws[-1]))
+                ws--;
+            *c = ws;
+            *clen = (size_t)(e - ws);
             return;
         }
     }
@@ -121,68 +141,104 @@ static void inline_comment(const line_info *l, const char **c, size_t *clen)
 static int count_lines(const buf *b)
 {
     int n = 0;
-    for (size_t i = 0; i < b->len; i++) if (b->p[i] == '\n') n++;
+    for (size_t i = 0; i < b->len; i++)
+        if (b->p[i] == '\n')
+            n++;
     return n;
 }
 
 char *ov_config_edit_text(const char *text, size_t len, const char *section, const char *key,
                           const char *value, size_t *outlen, int *line)
 {
-    if (!text) len = 0;
+    if (!text)
+        len = 0;
     size_t max_lines = 1;
-    for (size_t i = 0; i < len; i++) if (text[i] == '\n') max_lines++;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n')
+            max_lines++;
     line_info *li = calloc(max_lines, sizeof *li);
     buf b = { 0 };
-    if (!li) return NULL;
+    if (!li)
+        return NULL;
     int n = scan_lines(text, len, section, key, li);
 
     const char *eol = "\n";
     for (int i = 0; i < n; i++)
-        if (li[i].full > li[i].len) { eol = li[i].full - li[i].len == 2 ? "\r\n" : "\n"; break; }
+        if (li[i].full > li[i].len) {
+            eol = li[i].full - li[i].len == 2 ? "\r\n" : "\n";
+            break;
+        }
 
     int any_match = 0, last_sec = -1, insert_after = -1;
     for (int i = 0; i < n; i++) {
-        if (li[i].kind == L_KEY && li[i].match) any_match = 1;
+        if (li[i].kind == L_KEY && li[i].match)
+            any_match = 1;
         /* a new key goes after the last setting of the section's last copy */
-        if (li[i].kind == L_SECTION && li[i].in_target) { last_sec = i; insert_after = i; }
-        else if (last_sec >= 0 && li[i].in_target && (li[i].kind == L_KEY || li[i].kind == L_CONT)) insert_after = i;
+        if (li[i].kind == L_SECTION && li[i].in_target) {
+            last_sec = i;
+            insert_after = i;
+        } else if (last_sec >= 0 && li[i].in_target && (li[i].kind == L_KEY || li[i].kind == L_CONT))
+            insert_after = i;
     }
 
     int key_line = 0;
     for (int i = 0; i < n; i++) {
         const line_info *l = &li[i];
-        if (l->kind == L_CONT && l->match) continue;         /* would override the new value */
+        if (l->kind == L_CONT && l->match)
+            continue; /* would override the new value */
         if (l->kind == L_KEY && l->match) {
-            const char *c; size_t clen;
+            const char *c;
+            size_t clen;
             inline_comment(l, &c, &clen);
-            if (i == 0 && l->len >= 3 && !memcmp(l->start, "\xEF\xBB\xBF", 3)) put(&b, l->start, 3);
-            puts_(&b, key); puts_(&b, " = "); puts_(&b, value);
-            if (clen) put(&b, c, clen);
+            if (i == 0 && l->len >= 3 && !memcmp(l->start, "\xEF\xBB\xBF", 3))
+                put(&b, l->start, 3);
+            puts_(&b, key);
+            puts_(&b, " = ");
+            puts_(&b, value);
+            if (clen)
+                put(&b, c, clen);
             puts_(&b, eol);
             key_line = count_lines(&b);
             continue;
         }
         put(&b, l->start, l->full);
         if (!any_match && i == insert_after) {
-            if (l->full == l->len) puts_(&b, eol);             /* last line had no line end */
-            puts_(&b, key); puts_(&b, " = "); puts_(&b, value); puts_(&b, eol);
+            if (l->full == l->len)
+                puts_(&b, eol); /* last line had no line end */
+            puts_(&b, key);
+            puts_(&b, " = ");
+            puts_(&b, value);
+            puts_(&b, eol);
             key_line = count_lines(&b);
         }
     }
-    if (!any_match && insert_after < 0) {                     /* no such section: add it at the end */
+    if (!any_match && insert_after < 0) { /* no such section: add it at the end */
         if (n) {
             const line_info *l = &li[n - 1];
-            if (l->full == l->len) puts_(&b, eol);
-            if (l->kind != L_BLANK) puts_(&b, eol);
+            if (l->full == l->len)
+                puts_(&b, eol);
+            if (l->kind != L_BLANK)
+                puts_(&b, eol);
         }
-        puts_(&b, "["); puts_(&b, section); puts_(&b, "]"); puts_(&b, eol);
-        puts_(&b, key); puts_(&b, " = "); puts_(&b, value); puts_(&b, eol);
+        puts_(&b, "[");
+        puts_(&b, section);
+        puts_(&b, "]");
+        puts_(&b, eol);
+        puts_(&b, key);
+        puts_(&b, " = ");
+        puts_(&b, value);
+        puts_(&b, eol);
         key_line = count_lines(&b);
     }
     free(li);
-    if (b.oom || !b.p) { free(b.p); return NULL; }
-    if (outlen) *outlen = b.len;
-    if (line) *line = key_line;
+    if (b.oom || !b.p) {
+        free(b.p);
+        return NULL;
+    }
+    if (outlen)
+        *outlen = b.len;
+    if (line)
+        *line = key_line;
     return b.p;
 }
 
@@ -191,9 +247,11 @@ char *ov_config_edit_text(const char *text, size_t len, const char *section, con
 static int name_ok(const char *s)
 {
     size_t n = strlen(s);
-    if (n == 0 || n > 63) return 0;
+    if (n == 0 || n > 63)
+        return 0;
     for (size_t i = 0; i < n; i++)
-        if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '-') return 0;
+        if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '-')
+            return 0;
     return 1;
 }
 
@@ -201,20 +259,28 @@ static int value_ok(const char *key, const char *v, char *err, size_t errlen)
 {
     size_t n = strlen(v);
     if (n && (isspace((unsigned char)v[0]) || isspace((unsigned char)v[n - 1])))
-        return ov_fail(err, errlen, OV_EINVAL, "%s: the value starts or ends with a space, which the config "
-                       "file cannot keep; remove the space", key);
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "%s: the value starts or ends with a space, which the config "
+                       "file cannot keep; remove the space",
+                       key);
     if (strpbrk(v, ";#"))
-        return ov_fail(err, errlen, OV_EINVAL, "%s: the value holds ';' or '#', which the config file reads as "
-                       "the start of a comment; leave them out", key);
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "%s: the value holds ';' or '#', which the config file reads as "
+                       "the start of a comment; leave them out",
+                       key);
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
-            return ov_fail(err, errlen, OV_EINVAL, "%s: the value holds a line break or control character; "
-                           "write it on one line", key);
+            return ov_fail(err, errlen, OV_EINVAL,
+                           "%s: the value holds a line break or control character; "
+                           "write it on one line",
+                           key);
     if (!ov_utf8_valid(v, n, NULL))
         return ov_fail(err, errlen, OV_EINVAL, "%s: the value is not valid UTF-8 text; type it again", key);
     if (strlen(key) + 3 + n > OV_CONFIG_MAX_LINE)
-        return ov_fail(err, errlen, OV_EINVAL, "%s: the value is too long (%zu bytes; a config line holds at most %d); "
-                       "make it shorter", key, n, OV_CONFIG_MAX_LINE - (int)strlen(key) - 3);
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "%s: the value is too long (%zu bytes; a config line holds at most %d); "
+                       "make it shorter",
+                       key, n, OV_CONFIG_MAX_LINE - (int)strlen(key) - 3);
     return OV_OK;
 }
 
@@ -222,36 +288,49 @@ static int value_ok(const char *key, const char *v, char *err, size_t errlen)
 
 static int step_fail(const char *path, ov_fs_step step, int e, char *err, size_t errlen)
 {
-    return ov_fail(err, errlen, ov_fs_errno_code(e), "%s: %s failed: %s", path, ov_fs_step_name(step), strerror(e));
+    return ov_fail(err, errlen, ov_fs_errno_code(e), "%s: %s failed: %s", path, ov_fs_step_name(step),
+                   strerror(e));
 }
 
 /* Read the whole file through fs. *text = NULL, OV_OK when it does not exist. */
 static int read_all(const ov_fsops *fs, const char *path, char **text, size_t *len, char *err, size_t errlen)
 {
-    *text = NULL; *len = 0;
+    *text = NULL;
+    *len = 0;
     int fd = fs->open(path, O_RDONLY | O_CLOEXEC, 0);
     if (fd < 0) {
-        if (errno == ENOENT) return OV_OK;
+        if (errno == ENOENT)
+            return OV_OK;
         return ov_fail(err, errlen, ov_fs_errno_code(errno), "%s: cannot read: %s", path, strerror(errno));
     }
     char *p = malloc(OV_CONFIG_MAX_FILE + 1);
     size_t n = 0;
     int rc = OV_OK;
-    if (!p) { rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory reading %s", path); goto out; }
+    if (!p) {
+        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory reading %s", path);
+        goto out;
+    }
     for (;;) {
         ssize_t r = fs->read(fd, p + n, OV_CONFIG_MAX_FILE + 1 - n);
-        if (r < 0 && errno == EINTR) continue;
-        if (r < 0) { rc = ov_fail(err, errlen, ov_fs_errno_code(errno), "%s: cannot read: %s", path, strerror(errno)); goto out; }
-        if (r == 0) break;
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            rc = ov_fail(err, errlen, ov_fs_errno_code(errno), "%s: cannot read: %s", path, strerror(errno));
+            goto out;
+        }
+        if (r == 0)
+            break;
         n += (size_t)r;
         if (n > OV_CONFIG_MAX_FILE) {
-            rc = ov_fail(err, errlen, OV_EINVAL, "%s: is over %d KB, too big for a config file; check it is the right file",
-                         path, OV_CONFIG_MAX_FILE / 1024);
+            rc = ov_fail(err, errlen, OV_EINVAL,
+                         "%s: is over %d KB, too big for a config file; check it is the right file", path,
+                         OV_CONFIG_MAX_FILE / 1024);
             goto out;
         }
     }
     p[n] = '\0';
-    *text = p; *len = n;
+    *text = p;
+    *len = n;
     p = NULL;
 out:
     fs->close(fd);
@@ -263,16 +342,19 @@ out:
 static int make_dirs(const ov_fsops *fs, const char *dir, char *err, size_t errlen)
 {
     char p[OV_PATH_MAX];
-    if (ov_strlcpy(p, dir, sizeof p) != OV_OK) return ov_fail(err, errlen, OV_EINVAL, "%s: path too long", dir);
-    for (char *s = p + 1; ; s++) {
-        if (*s != '/' && *s) continue;
+    if (ov_strlcpy(p, dir, sizeof p) != OV_OK)
+        return ov_fail(err, errlen, OV_EINVAL, "%s: path too long", dir);
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s)
+            continue;
         char c = *s;
         *s = '\0';
         struct stat st;
         if (stat(p, &st) != 0 && fs->mkdir(p, 0755) != 0 && errno != EEXIST)
             return step_fail(p, OV_STEP_MKDIR, errno, err, errlen);
         *s = c;
-        if (!c) break;
+        if (!c)
+            break;
     }
     return OV_OK;
 }
@@ -284,40 +366,49 @@ static int config_accepts(const char *tmp, const char *path, int line, char *err
     ov_config *cfg = malloc(sizeof *cfg);
     ov_diags *d = malloc(sizeof *d);
     int rc = OV_OK;
-    if (!cfg || !d) { rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory checking %s", path); goto out; }
+    if (!cfg || !d) {
+        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory checking %s", path);
+        goto out;
+    }
     ov_config_defaults(cfg);
     ov_diags_init(d);
     ov_config_load(tmp, cfg, d);
-    char want[OV_PATH_MAX + 32];
-    snprintf(want, sizeof want, "%s:%d: ", tmp, line);
     for (int i = 0; i < d->n; i++) {
-        if (d->items[i].level != OV_DIAG_ERROR || strncmp(d->items[i].text, want, strlen(want))) continue;
-        rc = ov_fail(err, errlen, OV_EINVAL, "%s:%d: %s", path, line, d->items[i].text + strlen(want));
+        const ov_diag *g = &d->items[i];
+        if (g->level != OV_DIAG_ERROR || g->line != line)
+            continue;
+        rc = ov_fail(err, errlen, OV_EINVAL, "%s:%d: %s", path, line, g->message);
         break;
     }
 out:
-    free(cfg); free(d);
+    free(cfg);
+    free(d);
     return rc;
 }
 
 int ov_config_set_fs(const ov_fsops *fs, const char *path, const char *section, const char *key,
                      const char *value, char *err, size_t errlen)
 {
-    if (!fs) fs = ov_fsops_real();
+    if (!fs)
+        fs = ov_fsops_real();
     if (!path || !*path || !section || !key || !value)
         return ov_fail(err, errlen, OV_EINVAL, "config: no file, section, key or value given");
     if (!name_ok(section))
-        return ov_fail(err, errlen, OV_EINVAL, "[%.64s]: a section name has only letters, digits, _ and -", section);
+        return ov_fail(err, errlen, OV_EINVAL, "[%.64s]: a section name has only letters, digits, _ and -",
+                       section);
     if (!name_ok(key))
-        return ov_fail(err, errlen, OV_EINVAL, "'%.64s': a setting name has only letters, digits, _ and -", key);
+        return ov_fail(err, errlen, OV_EINVAL, "'%.64s': a setting name has only letters, digits, _ and -",
+                       key);
     int rc = value_ok(key, value, err, errlen);
-    if (rc != OV_OK) return rc;
+    if (rc != OV_OK)
+        return rc;
 
     char target[PATH_MAX], dir[PATH_MAX], tmp[PATH_MAX + 16], dcopy[PATH_MAX], bcopy[PATH_MAX];
     struct stat st;
     /* a link to the real file: change the real file, keep the link */
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, target)) { /* target set */ }
-    else if (ov_strlcpy(target, path, sizeof target) != OV_OK) return ov_fail(err, errlen, OV_EINVAL, "%s: path too long", path);
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, target)) { /* target set */
+    } else if (ov_strlcpy(target, path, sizeof target) != OV_OK)
+        return ov_fail(err, errlen, OV_EINVAL, "%s: path too long", path);
     ov_strlcpy(dcopy, target, sizeof dcopy);
     ov_strlcpy(bcopy, target, sizeof bcopy);
     ov_strlcpy(dir, dirname(dcopy), sizeof dir);
@@ -325,44 +416,72 @@ int ov_config_set_fs(const ov_fsops *fs, const char *path, const char *section, 
         return ov_fail(err, errlen, OV_EINVAL, "%s: path too long", path);
 
     mode_t mode = 0600;
-    if (stat(target, &st) == 0) mode = st.st_mode & 07777;
+    if (stat(target, &st) == 0)
+        mode = st.st_mode & 07777;
 
     char *text = NULL, *out = NULL;
     size_t len = 0, outlen = 0;
     int fd = -1, dfd = -1, made = 0, line = 0;
-    if ((rc = read_all(fs, target, &text, &len, err, errlen)) != OV_OK) goto out;
+    if ((rc = read_all(fs, target, &text, &len, err, errlen)) != OV_OK)
+        goto out;
     out = ov_config_edit_text(text, len, section, key, value, &outlen, &line);
-    if (!out) { rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory changing %s", path); goto out; }
-    if ((rc = make_dirs(fs, dir, err, errlen)) != OV_OK) goto out;
+    if (!out) {
+        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory changing %s", path);
+        goto out;
+    }
+    if ((rc = make_dirs(fs, dir, err, errlen)) != OV_OK)
+        goto out;
 
-    fs->unlink(tmp);   /* left over from a power cut; absence is fine */
+    fs->unlink(tmp); /* left over from a power cut; absence is fine */
     fd = fs->open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-    if (fd < 0) { rc = step_fail(tmp, OV_STEP_OPEN, errno, err, errlen); goto out; }
+    if (fd < 0) {
+        rc = step_fail(tmp, OV_STEP_OPEN, errno, err, errlen);
+        goto out;
+    }
     made = 1;
-    fchmod(fd, mode);  /* the umask may have narrowed it */
+    fchmod(fd, mode); /* the umask may have narrowed it */
     for (size_t off = 0; off < outlen;) {
         ssize_t w = fs->write(fd, out + off, outlen - off);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) { rc = step_fail(tmp, OV_STEP_WRITE, w < 0 ? errno : ENOSPC, err, errlen); goto out; }
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            rc = step_fail(tmp, OV_STEP_WRITE, w < 0 ? errno : ENOSPC, err, errlen);
+            goto out;
+        }
         off += (size_t)w;
     }
-    if (fs->fsync(fd) != 0) { rc = step_fail(tmp, OV_STEP_FSYNC, errno, err, errlen); goto out; }
+    if (fs->fsync(fd) != 0) {
+        rc = step_fail(tmp, OV_STEP_FSYNC, errno, err, errlen);
+        goto out;
+    }
     int c = fd;
     fd = -1;
-    if (fs->close(c) != 0) { rc = step_fail(tmp, OV_STEP_CLOSE, errno, err, errlen); goto out; }
-    if ((rc = config_accepts(tmp, path, line, err, errlen)) != OV_OK) goto out;
-    if (fs->rename(tmp, target) != 0) { rc = step_fail(target, OV_STEP_RENAME, errno, err, errlen); goto out; }
+    if (fs->close(c) != 0) {
+        rc = step_fail(tmp, OV_STEP_CLOSE, errno, err, errlen);
+        goto out;
+    }
+    if ((rc = config_accepts(tmp, path, line, err, errlen)) != OV_OK)
+        goto out;
+    if (fs->rename(tmp, target) != 0) {
+        rc = step_fail(target, OV_STEP_RENAME, errno, err, errlen);
+        goto out;
+    }
     made = 0;
     dfd = fs->open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-    if (dfd < 0) { rc = step_fail(dir, OV_STEP_FSYNC_DIR, errno, err, errlen); goto out; }
+    if (dfd < 0) {
+        rc = step_fail(dir, OV_STEP_FSYNC_DIR, errno, err, errlen);
+        goto out;
+    }
     if (fs->fsync(dfd) != 0 && errno != EINVAL && errno != ENOTSUP) {
         /* the new file is in place; only its durability is in doubt */
         rc = step_fail(dir, OV_STEP_FSYNC_DIR, errno, err, errlen);
         goto out;
     }
 out:
-    if (fd >= 0) fs->close(fd);
-    if (dfd >= 0) fs->close(dfd);
+    if (fd >= 0)
+        fs->close(fd);
+    if (dfd >= 0)
+        fs->close(dfd);
     if (made && unlink(tmp) != 0 && errno != ENOENT)
         ov_log_error("%s: could not remove: %s; delete it by hand", tmp, strerror(errno));
     free(text);
@@ -370,8 +489,8 @@ out:
     return rc;
 }
 
-int ov_config_set(const char *path, const char *section, const char *key, const char *value,
-                  char *err, size_t errlen)
+int ov_config_set(const char *path, const char *section, const char *key, const char *value, char *err,
+                  size_t errlen)
 {
     return ov_config_set_fs(NULL, path, section, key, value, err, errlen);
 }

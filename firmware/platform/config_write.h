@@ -16,8 +16,8 @@
 #include <stddef.h>
 #include "platform/fsops.h"
 
-#define OV_CONFIG_MAX_FILE (256 * 1024)   /* a config larger than this is refused */
-#define OV_CONFIG_MAX_LINE 190            /* "key = value" longer than this is refused (inih reads 200) */
+#define OV_CONFIG_MAX_FILE (256 * 1024) /* a config larger than this is refused */
+#define OV_CONFIG_MAX_LINE 190          /* "key = value" longer than this is refused (inih reads 200) */
 
 /* Set [section] key = value in the INI file at path. Section and key: letters,
  * digits, '_' and '-' only. Value: one line of printable text; no leading or
@@ -32,8 +32,8 @@
  * file is left — except when only the last step (fsync the folder) fails:
  * the new file is then in place but might not survive a power cut, so the
  * caller should say it failed and let the facilitator try again. */
-int ov_config_set(const char *path, const char *section, const char *key, const char *value,
-                  char *err, size_t errlen);
+int ov_config_set(const char *path, const char *section, const char *key, const char *value, char *err,
+                  size_t errlen);
 
 /* The same through the given fsops table (NULL = real calls), for tests. */
 int ov_config_set_fs(const ov_fsops *fs, const char *path, const char *section, const char *key,

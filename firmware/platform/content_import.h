@@ -26,8 +26,8 @@
 #include "model/content_diff.h"
 #include "platform/fsops.h"
 
-#define OV_IMPORT_MAX_FILE (20LL * 1024 * 1024)    /* one picture or recording */
-#define OV_IMPORT_MAX_TOTAL (200LL * 1024 * 1024)  /* everything copied */
+#define OV_IMPORT_MAX_FILE (20LL * 1024 * 1024)   /* one picture or recording */
+#define OV_IMPORT_MAX_TOTAL (200LL * 1024 * 1024) /* everything copied */
 #define OV_IMPORT_MAX_FILES (1 + 2 * OV_MAX_QUESTIONS + 2 * OV_MAX_SCALES * OV_MAX_ANSWERS)
 #define OV_IMPORT_MAX_PROBLEMS 40
 #define OV_IMPORT_TEXT_LEN 256
@@ -38,30 +38,31 @@
 #define OV_CONTENT_PREVIOUS_NAME "content-previous"
 
 typedef struct {
-    int error;                        /* 1: an error (import refused); 0: an easy-read warning */
-    int line;                         /* line in content.ini, 0 if none */
-    char text[OV_IMPORT_TEXT_LEN];    /* plain words, e.g. "Question 2 has no answers (content.ini line 14)." */
-    char where[OV_DIAG_LEN];          /* precise, e.g. "/media/s/content/content.ini:14: question has no answers: ..." */
+    int error;                     /* 1: an error (import refused); 0: an easy-read warning */
+    int line;                      /* line in content.ini, 0 if none */
+    char text[OV_IMPORT_TEXT_LEN]; /* plain words, e.g. "Question 2 has no answers (content.ini line 14)." */
+    char where[OV_DIAG_LEN]; /* precise, e.g. "/media/s/content/content.ini:14: question has no answers: ..."
+                              */
 } ov_import_problem;
 
 typedef struct {
-    char rel[OV_PATH_MAX];            /* path relative to the content folder ("content.ini" first) */
-    long long size;                   /* bytes at check time */
+    char rel[OV_PATH_MAX]; /* path relative to the content folder ("content.ini" first) */
+    long long size;        /* bytes at check time */
 } ov_import_file;
 
 /* Everything ov_import_check found. Large (about 300 KB): allocate it with
  * calloc or keep one static; it holds no pointers and needs no freeing. */
 typedef struct {
-    char src[OV_PATH_MAX];            /* the content folder on the stick */
-    int ok;                           /* 1: no errors, ov_import_apply may go ahead */
-    ov_content next;                  /* the new content (valid when ok; next.dir = src) */
-    ov_diags diags;                   /* every problem as "file:line: message" (errors and warnings) */
-    ov_import_problem problems[OV_IMPORT_MAX_PROBLEMS];  /* errors first, then warnings, each in line order */
-    int n_problems;                   /* kept in problems[] */
-    int n_errors, n_warnings;         /* all found (may be more than kept) */
+    char src[OV_PATH_MAX]; /* the content folder on the stick */
+    int ok;                /* 1: no errors, ov_import_apply may go ahead */
+    ov_content next;       /* the new content (valid when ok; next.dir = src) */
+    ov_diags diags;        /* every problem as "file:line: message" (errors and warnings) */
+    ov_import_problem problems[OV_IMPORT_MAX_PROBLEMS]; /* errors first, then warnings, each in line order */
+    int n_problems;                                     /* kept in problems[] */
+    int n_errors, n_warnings;                           /* all found (may be more than kept) */
     ov_content_change changes[OV_MAX_CHANGES];
-    int n_changes;                    /* against the `current` given to ov_import_check (when ok) */
-    int keeps_votes;                  /* 1: show ov_content_diff_votes_note() with the changes */
+    int n_changes;   /* against the `current` given to ov_import_check (when ok) */
+    int keeps_votes; /* 1: show ov_content_diff_votes_note() with the changes */
     ov_import_file files[OV_IMPORT_MAX_FILES];
     int n_files;
     long long total_bytes;
@@ -127,13 +128,13 @@ const char *ov_import_easy_message(int code);
 
 /* ---- plain words (content_import_words.c) ---- */
 
-/* Turn one checker problem into plain words for the facilitator. `text` is
- * a diag text "FILE:LINE: message" (or "FILE: message"); `ini_text` the
+/* Turn one checker problem into plain words for the facilitator, chosen by
+ * its code (a problem without words of its own shows the checker's message
+ * up to its advice); `ini_text` the
  * content.ini it is about (NULL: no section names), used to say which
  * question or answer the line is in ("Question 2", "The answer “yes” of
  * “yes-no”"). Writes e.g. "Question 2 has no answers (content.ini line 14)."
  * into out and returns the line number (0 if none). Never fails. */
-int ov_import_plain_words(const char *text, const char *file, const char *ini_text, size_t ini_len,
-                          char *out, size_t outlen);
+int ov_import_plain_words(const ov_diag *g, const char *ini_text, size_t ini_len, char *out, size_t outlen);
 
 #endif

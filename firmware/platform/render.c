@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_FONTS 160   /* sizes x weights: layouts try several sizes while fitting */
+#define MAX_FONTS 160 /* sizes x weights: layouts try several sizes while fitting */
 #define MAX_TEXTURES 384
 
 static const char *const font_regular[] = {
@@ -24,13 +24,17 @@ static const char *const font_bold[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
 };
 
-typedef struct { int px, bold; TTF_Font *font; unsigned long used; } font_slot;
+typedef struct {
+    int px, bold;
+    TTF_Font *font;
+    unsigned long used;
+} font_slot;
 
 typedef struct {
     char key[160];
     int w, h;
     SDL_Texture *tex;
-    unsigned long used;   /* for least-recently-used eviction */
+    unsigned long used; /* for least-recently-used eviction */
 } tex_slot;
 
 struct ov_render {
@@ -43,9 +47,16 @@ struct ov_render {
     unsigned long clock;
     long made;
     char problem[256];
+    ov_layout_fit_ctx fit_ctx; /* for ov_render_content_fit */
 };
 
-static int file_exists(const char *p) { FILE *f = fopen(p, "rb"); if (f) fclose(f); return f != NULL; }
+static int file_exists(const char *p)
+{
+    FILE *f = fopen(p, "rb");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
 
 int ov_render_open(struct SDL_Renderer *sdl, const char *theme, ov_render **out, char *err, size_t errlen)
 {
@@ -53,18 +64,26 @@ int ov_render_open(struct SDL_Renderer *sdl, const char *theme, ov_render **out,
     if (!TTF_WasInit() && TTF_Init() != 0)
         return ov_fail(err, errlen, OV_EIO, "cannot start the font library: %s", TTF_GetError());
     ov_render *r = calloc(1, sizeof *r);
-    if (!r) return ov_fail(err, errlen, OV_ENOMEM, "out of memory");
+    if (!r)
+        return ov_fail(err, errlen, OV_ENOMEM, "out of memory");
     r->sdl = sdl;
     ov_palette_for_theme(theme, &r->pal);
     for (size_t i = 0; i < OV_ARRAY_LEN(font_regular); i++)
-        if (file_exists(font_regular[i])) { r->regular_path = font_regular[i]; r->bold_path = font_bold[i]; break; }
+        if (file_exists(font_regular[i])) {
+            r->regular_path = font_regular[i];
+            r->bold_path = font_bold[i];
+            break;
+        }
     if (!r->regular_path) {
         free(r);
-        return ov_fail(err, errlen, OV_ENOTFOUND, "no font found: install fonts-sil-andika (or fonts-dejavu-core)");
+        return ov_fail(err, errlen, OV_ENOTFOUND,
+                       "no font found: install fonts-sil-andika (or fonts-dejavu-core)");
     }
-    if (!file_exists(r->bold_path)) r->bold_path = r->regular_path;
+    if (!file_exists(r->bold_path))
+        r->bold_path = r->regular_path;
     if (strcmp(r->regular_path, font_regular[0]) != 0)
-        snprintf(r->problem, sizeof r->problem, "Andika font missing, using DejaVu: install fonts-sil-andika");
+        snprintf(r->problem, sizeof r->problem,
+                 "Andika font missing, using DejaVu: install fonts-sil-andika");
     SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_BLEND);
     *out = r;
     return OV_OK;
@@ -79,13 +98,19 @@ long ov_render_textures_made(const ov_render *r) { return r->made; }
 static TTF_Font *font_for(ov_render *r, int px, int bold)
 {
     for (int i = 0; i < r->n_fonts; i++)
-        if (r->fonts[i].px == px && r->fonts[i].bold == bold) { r->fonts[i].used = ++r->clock; return r->fonts[i].font; }
+        if (r->fonts[i].px == px && r->fonts[i].bold == bold) {
+            r->fonts[i].used = ++r->clock;
+            return r->fonts[i].font;
+        }
     TTF_Font *f = TTF_OpenFont(bold ? r->bold_path : r->regular_path, px);
-    if (!f) return NULL;
+    if (!f)
+        return NULL;
     int slot = r->n_fonts;
-    if (slot == MAX_FONTS) {              /* forget the least recently used size */
+    if (slot == MAX_FONTS) { /* forget the least recently used size */
         slot = 0;
-        for (int i = 1; i < MAX_FONTS; i++) if (r->fonts[i].used < r->fonts[slot].used) slot = i;
+        for (int i = 1; i < MAX_FONTS; i++)
+            if (r->fonts[i].used < r->fonts[slot].used)
+                slot = i;
         TTF_CloseFont(r->fonts[slot].font);
     } else {
         r->n_fonts++;
@@ -98,13 +123,16 @@ int ov_render_measure(void *ctx, int px, int bold, const char *text, int len)
 {
     ov_render *r = ctx;
     TTF_Font *f = font_for(r, px, bold);
-    if (!f) return -1;
+    if (!f)
+        return -1;
     char buf[512];
-    if (len >= (int)sizeof buf) len = sizeof buf - 1;
+    if (len >= (int)sizeof buf)
+        len = sizeof buf - 1;
     memcpy(buf, text, (size_t)len);
     buf[len] = '\0';
     int w = 0, h = 0;
-    if (TTF_SizeUTF8(f, buf, &w, &h) != 0) return -1;
+    if (TTF_SizeUTF8(f, buf, &w, &h) != 0)
+        return -1;
     return w;
 }
 
@@ -113,7 +141,10 @@ int ov_render_measure(void *ctx, int px, int bold, const char *text, int len)
 static tex_slot *cache_find(ov_render *r, const char *key)
 {
     for (int i = 0; i < MAX_TEXTURES; i++)
-        if (r->tex[i].tex && !strcmp(r->tex[i].key, key)) { r->tex[i].used = ++r->clock; return &r->tex[i]; }
+        if (r->tex[i].tex && !strcmp(r->tex[i].key, key)) {
+            r->tex[i].used = ++r->clock;
+            return &r->tex[i];
+        }
     return NULL;
 }
 
@@ -121,13 +152,21 @@ static tex_slot *cache_put(ov_render *r, const char *key, SDL_Texture *t, int w,
 {
     int victim = 0;
     for (int i = 0; i < MAX_TEXTURES; i++) {
-        if (!r->tex[i].tex) { victim = i; break; }
-        if (r->tex[i].used < r->tex[victim].used) victim = i;
+        if (!r->tex[i].tex) {
+            victim = i;
+            break;
+        }
+        if (r->tex[i].used < r->tex[victim].used)
+            victim = i;
     }
     tex_slot *s = &r->tex[victim];
-    if (s->tex) SDL_DestroyTexture(s->tex);
+    if (s->tex)
+        SDL_DestroyTexture(s->tex);
     ov_strlcpy(s->key, key, sizeof s->key);
-    s->tex = t; s->w = w; s->h = h; s->used = ++r->clock;
+    s->tex = t;
+    s->w = w;
+    s->h = h;
+    s->used = ++r->clock;
     r->made++;
     return s;
 }
@@ -137,14 +176,19 @@ static tex_slot *word_texture(ov_render *r, const char *text, int len, int px, i
     char key[160];
     snprintf(key, sizeof key, "w|%d|%d|%02x%02x%02x|%.*s", px, bold, c.r, c.g, c.b, len, text);
     tex_slot *s = cache_find(r, key);
-    if (s) return s;
+    if (s)
+        return s;
     TTF_Font *f = font_for(r, px, bold);
-    if (!f) return NULL;
+    if (!f)
+        return NULL;
     char buf[512];
-    if (len >= (int)sizeof buf) len = sizeof buf - 1;
-    memcpy(buf, text, (size_t)len); buf[len] = '\0';
+    if (len >= (int)sizeof buf)
+        len = sizeof buf - 1;
+    memcpy(buf, text, (size_t)len);
+    buf[len] = '\0';
     SDL_Surface *surf = TTF_RenderUTF8_Blended(f, buf, (SDL_Color){ c.r, c.g, c.b, 255 });
-    if (!surf) return NULL;
+    if (!surf)
+        return NULL;
     SDL_Texture *t = SDL_CreateTextureFromSurface(r->sdl, surf);
     int w = surf->w, h = surf->h;
     SDL_FreeSurface(surf);
@@ -156,9 +200,10 @@ static tex_slot *picture_texture(ov_render *r, const char *path, int w, int h)
     char key[160];
     snprintf(key, sizeof key, "p|%d|%d|%s", w, h, path);
     tex_slot *s = cache_find(r, key);
-    if (s) return s;
+    if (s)
+        return s;
     char why[200];
-    SDL_Surface *surf = ov_picture_load(path, w, h, why, sizeof why);   /* never blocks, format by name */
+    SDL_Surface *surf = ov_picture_load(path, w, h, why, sizeof why); /* never blocks, format by name */
     if (!surf) {
         snprintf(r->problem, sizeof r->problem, "picture %s cannot be shown: %s", path, why);
         return NULL;
@@ -166,7 +211,8 @@ static tex_slot *picture_texture(ov_render *r, const char *path, int w, int h)
     SDL_Texture *t = SDL_CreateTextureFromSurface(r->sdl, surf);
     int sw = surf->w, sh = surf->h;
     SDL_FreeSurface(surf);
-    if (!t) return NULL;
+    if (!t)
+        return NULL;
     SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
     return cache_put(r, key, t, sw, sh);
 }
@@ -185,8 +231,10 @@ static void fill_rect(SDL_Renderer *s, ov_rect r, ov_rgb c)
 /* Filled rounded rectangle drawn as triangles (SDL_RenderGeometry). */
 static void fill_round(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c)
 {
-    if (rad * 2 > r.w) rad = r.w / 2;
-    if (rad * 2 > r.h) rad = r.h / 2;
+    if (rad * 2 > r.w)
+        rad = r.w / 2;
+    if (rad * 2 > r.h)
+        rad = r.h / 2;
     enum { SEG = 8 };
     SDL_Vertex v[4 * (SEG + 1) + 1];
     int n = 0;
@@ -197,11 +245,16 @@ static void fill_round(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c)
     for (int k = 0; k < 4; k++)
         for (int i = 0; i <= SEG; i++) {
             double a = (k * 90 + i * 90.0 / SEG) * M_PI / 180.0;
-            v[n++] = (SDL_Vertex){ { cx[k] + rad * (float)cos(a), cy[k] - rad * (float)sin(a) }, col, { 0, 0 } };
+            v[n++] =
+                (SDL_Vertex){ { cx[k] + rad * (float)cos(a), cy[k] - rad * (float)sin(a) }, col, { 0, 0 } };
         }
     int idx[3 * 4 * (SEG + 1)];
     int m = 0;
-    for (int i = 1; i < n; i++) { idx[m++] = 0; idx[m++] = i; idx[m++] = i + 1 < n ? i + 1 : 1; }
+    for (int i = 1; i < n; i++) {
+        idx[m++] = 0;
+        idx[m++] = i;
+        idx[m++] = i + 1 < n ? i + 1 : 1;
+    }
     SDL_RenderGeometry(s, NULL, v, n, idx, m);
 }
 
@@ -227,11 +280,13 @@ static void draw_text(ov_render *r, const ov_layout_text *t, ov_rgb colour, int 
         ov_rgb c = colour;
         if (w == hl_word) {
             int pad = b->font_px / 8 + 1;
-            fill_round(r->sdl, (ov_rect){ wb->rect.x - pad, wb->rect.y, wb->rect.w + 2 * pad, wb->rect.h }, pad * 2, r->pal.highlight_bg);
+            fill_round(r->sdl, (ov_rect){ wb->rect.x - pad, wb->rect.y, wb->rect.w + 2 * pad, wb->rect.h },
+                       pad * 2, r->pal.highlight_bg);
             c = r->pal.highlight_text;
         }
         tex_slot *s = word_texture(r, b->text + wb->byte_start, wb->byte_len, b->font_px, b->bold, c);
-        if (!s) continue;
+        if (!s)
+            continue;
         SDL_Rect dst = { wb->rect.x, wb->rect.y + (wb->rect.h - s->h) / 2, s->w, s->h };
         SDL_RenderCopy(r->sdl, s->tex, NULL, &dst);
     }
@@ -240,14 +295,16 @@ static void draw_text(ov_render *r, const ov_layout_text *t, ov_rgb colour, int 
 /* Draw a picture fitted into box; `behind` is the colour under it. */
 static void draw_picture(ov_render *r, const char *path, ov_rect box, ov_rgb behind)
 {
-    if (box.w <= 0 || box.h <= 0) return;
+    if (box.w <= 0 || box.h <= 0)
+        return;
     if (ov_relative_luminance(behind) < 0.2) {
         /* dark themes: pictures have dark outlines, so they sit on a light plate */
         int pad = box.w / 16 + 2;
-        fill_round(r->sdl, (ov_rect){ box.x - pad, box.y - pad, box.w + 2 * pad, box.h + 2 * pad }, box.w / 8, r->pal.plate);
+        fill_round(r->sdl, (ov_rect){ box.x - pad, box.y - pad, box.w + 2 * pad, box.h + 2 * pad }, box.w / 8,
+                   r->pal.plate);
     }
     tex_slot *s = path[0] ? picture_texture(r, path, box.w, box.h) : NULL;
-    if (!s) {   /* a missing picture never stops the kiosk: a calm placeholder */
+    if (!s) { /* a missing picture never stops the kiosk: a calm placeholder */
         fill_round(r->sdl, box, box.w / 8, r->pal.panel);
         return;
     }
@@ -269,38 +326,46 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
     int rad = b->rect.h / 8;
     int lo = l->screen.w < l->screen.h ? l->screen.w : l->screen.h;
     int thick = (int)(l->px_per_mm * 0.8) + 2;
-    if (thick < lo / 160) thick = lo / 160;     /* big screens (a TV) need bolder outlines */
+    if (thick < lo / 160)
+        thick = lo / 160; /* big screens (a TV) need bolder outlines */
     ov_rgb fill = r->pal.panel, text = r->pal.text, edge = r->pal.outline;
     if (b->style == OV_BTN_STYLE_ANSWER && b->colour) {
         ov_palette_answer(&r->pal, b->colour, &fill, &text, &edge);
     } else if (b->style == OV_BTN_STYLE_YES) {
-        fill = r->pal.yes_fill; text = r->pal.yes_text; edge = r->pal.outline;
+        fill = r->pal.yes_fill;
+        text = r->pal.yes_text;
+        edge = r->pal.outline;
     } else if (b->style == OV_BTN_STYLE_NO) {
-        fill = r->pal.no_fill; text = r->pal.no_text; edge = r->pal.outline;
+        fill = r->pal.no_fill;
+        text = r->pal.no_text;
+        edge = r->pal.outline;
     }
     ov_rect box = b->rect;
-    if (b->focused || b->chosen) {   /* keyboard / scanning highlight: thick ring outside */
+    if (b->focused || b->chosen) { /* keyboard / scanning highlight: thick ring outside */
         int ring = thick * 2;
         ov_rect o = { box.x - ring / 2, box.y - ring / 2, box.w + ring, box.h + ring };
         outline_round(r->sdl, o, rad + ring / 2, ring, r->pal.focus, r->pal.background);
     }
     outline_round(r->sdl, box, rad, thick, edge, fill);
     if (b->icon.w > 0) {
-        if (b->style == OV_BTN_STYLE_ANSWER) {   /* a light plate so the face reads on any fill */
+        if (b->style == OV_BTN_STYLE_ANSWER) { /* a light plate so the face reads on any fill */
             int pr = b->icon.w / 2;
             fill_circle(r->sdl, b->icon.x + pr, b->icon.y + b->icon.h / 2, pr, r->pal.plate);
         }
-        if (b->icon_path[0]) draw_picture(r, b->icon_path, b->icon, b->style == OV_BTN_STYLE_ANSWER ? r->pal.plate : fill);
-        else if (b->style == OV_BTN_STYLE_ANSWER) draw_missing_face(r, b->icon, text);
+        if (b->icon_path[0])
+            draw_picture(r, b->icon_path, b->icon, b->style == OV_BTN_STYLE_ANSWER ? r->pal.plate : fill);
+        else if (b->style == OV_BTN_STYLE_ANSWER)
+            draw_missing_face(r, b->icon, text);
     }
-    if (b->label >= 0) draw_text(r, &l->texts[b->label], text, hl_text == b->label ? hl_word : -1);
+    if (b->label >= 0)
+        draw_text(r, &l->texts[b->label], text, hl_text == b->label ? hl_word : -1);
 }
 
 int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
 {
     SDL_Renderer *s = r->sdl;
     fill_rect(s, l->screen, r->pal.background);
-    if (l->facilitator) {   /* a band along the top says "this is not a voting screen" */
+    if (l->facilitator) { /* a band along the top says "this is not a voting screen" */
         int band = (int)(l->px_per_mm * 1.5) + 2;
         fill_rect(s, (ov_rect){ 0, 0, l->screen.w, band }, r->pal.focus);
         fill_rect(s, (ov_rect){ 0, l->screen.h - band, l->screen.w, band }, r->pal.focus);
@@ -313,56 +378,74 @@ int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
         if (b->bar.w > 0) {
             int t = (int)(l->px_per_mm * 0.6) + 1;
             ov_rect bar = b->bar;
-            if (bar.w < 2 * t + 2) bar.w = 2 * t + 2;
+            if (bar.w < 2 * t + 2)
+                bar.w = 2 * t + 2;
             outline_round(s, bar, bar.h / 4, t, edge, fill);
         }
-        if (b->icon_path[0]) draw_picture(r, b->icon_path, b->icon, r->pal.background);
+        if (b->icon_path[0])
+            draw_picture(r, b->icon_path, b->icon, r->pal.background);
     }
-    if (l->picture.w > 0) draw_picture(r, l->picture_path, l->picture, r->pal.background);
-    if (l->banner.w > 0) fill_round(s, l->banner, l->banner.h / 6, r->pal.warning_bg);
+    if (l->picture.w > 0)
+        draw_picture(r, l->picture_path, l->picture, r->pal.background);
+    if (l->banner.w > 0)
+        fill_round(s, l->banner, l->banner.h / 6, r->pal.warning_bg);
     /* texts that are not button labels */
     for (int i = 0; i < l->n_texts; i++) {
         int is_label = 0;
-        for (int b = 0; b < l->n_buttons; b++) if (l->buttons[b].label == i) is_label = 1;
-        if (is_label) continue;
+        for (int b = 0; b < l->n_buttons; b++)
+            if (l->buttons[b].label == i)
+                is_label = 1;
+        if (is_label)
+            continue;
         ov_rgb c = l->texts[i].role == OV_TEXT_SMALL ? r->pal.muted : r->pal.text;
-        if (l->banner.w > 0 && ov_rect_inside(l->texts[i].block.box, l->banner)) c = r->pal.warning_text;
+        if (l->banner.w > 0 && ov_rect_inside(l->texts[i].block.box, l->banner))
+            c = r->pal.warning_text;
         draw_text(r, &l->texts[i], c, hl_text == i ? hl_word : -1);
     }
     if (l->progress_dots.w > 0) {
         int d = l->progress_dots.h, step = d + d / 2;
         for (int i = 0; i < l->progress_total; i++) {
             int cx = l->progress_dots.x + i * step + d / 2, cy = l->progress_dots.y + d / 2;
-            if (i < l->progress_now) fill_circle(s, cx, cy, d / 2, r->pal.text);
-            else { fill_circle(s, cx, cy, d / 2, r->pal.muted); fill_circle(s, cx, cy, d / 2 - 2, r->pal.background); }
+            if (i < l->progress_now)
+                fill_circle(s, cx, cy, d / 2, r->pal.text);
+            else {
+                fill_circle(s, cx, cy, d / 2, r->pal.muted);
+                fill_circle(s, cx, cy, d / 2 - 2, r->pal.background);
+            }
         }
     }
-    for (int b = 0; b < l->n_buttons; b++) draw_button(r, l, &l->buttons[b], hl_text, hl_word);
+    for (int b = 0; b < l->n_buttons; b++)
+        draw_button(r, l, &l->buttons[b], hl_text, hl_word);
     return OV_OK;
 }
 
-static ov_layout_fit_ctx fit_ctx;
-
-void ov_render_install_content_fit(ov_render *r)
+void ov_render_content_fit(ov_render *r, ov_check_opts *opts)
 {
-    fit_ctx.measure = ov_render_measure;
-    fit_ctx.measure_ctx = r;
-    ov_content_set_fit(r ? ov_layout_fit : NULL, r ? &fit_ctx : NULL);
+    if (!r || !opts)
+        return;
+    r->fit_ctx.measure = ov_render_measure;
+    r->fit_ctx.measure_ctx = r;
+    opts->fit = ov_layout_fit;
+    opts->fit_ctx = &r->fit_ctx;
 }
 
 ov_render *ov_render_open_measure_only(void)
 {
     ov_render *r = NULL;
     char err[200];
-    if (ov_render_open(NULL, "standard", &r, err, sizeof err) != OV_OK) return NULL;
+    if (ov_render_open(NULL, "standard", &r, err, sizeof err) != OV_OK)
+        return NULL;
     return r;
 }
 
 void ov_render_close(ov_render *r)
 {
-    if (r && fit_ctx.measure_ctx == r) ov_content_set_fit(NULL, NULL);
-    if (!r) return;
-    for (int i = 0; i < MAX_TEXTURES; i++) if (r->tex[i].tex) SDL_DestroyTexture(r->tex[i].tex);
-    for (int i = 0; i < r->n_fonts; i++) TTF_CloseFont(r->fonts[i].font);
+    if (!r)
+        return;
+    for (int i = 0; i < MAX_TEXTURES; i++)
+        if (r->tex[i].tex)
+            SDL_DestroyTexture(r->tex[i].tex);
+    for (int i = 0; i < r->n_fonts; i++)
+        TTF_CloseFont(r->fonts[i].font);
     free(r);
 }

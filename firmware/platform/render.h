@@ -5,6 +5,7 @@
 #ifndef OV_RENDER_H
 #define OV_RENDER_H
 
+#include "model/content_check.h"
 #include "ui/layout.h"
 
 typedef struct ov_render ov_render;
@@ -13,8 +14,8 @@ struct SDL_Renderer;
 /* Open fonts and prepare drawing on `sdl_renderer` (an SDL_Renderer*).
  * `theme_name`: standard, high-contrast or large-text. Returns OV_OK, or
  * OV_ENOTFOUND with a message when no usable font is installed. */
-int ov_render_open(struct SDL_Renderer *sdl_renderer, const char *theme_name, ov_render **out,
-                   char *err, size_t errlen);
+int ov_render_open(struct SDL_Renderer *sdl_renderer, const char *theme_name, ov_render **out, char *err,
+                   size_t errlen);
 
 /* The measuring function for ov_layout_env (real font metrics). */
 int ov_render_measure(void *render, int font_px, int bold, const char *text, int len);
@@ -36,9 +37,10 @@ const char *ov_render_problem(const ov_render *r);
 /* Number of textures made so far (to show that they are reused). */
 long ov_render_textures_made(const ov_render *r);
 
-/* Make the content checker judge "does this text fit its box" with this
- * renderer's real fonts and the real layout (see layout_fit.h). */
-void ov_render_install_content_fit(ov_render *r);
+/* Fill opts->fit so the content checker judges "does this text fit its box"
+ * with this renderer's real fonts and the real layout (see layout_fit.h).
+ * The opts stay valid while r is open. r or opts NULL: opts unchanged. */
+void ov_render_content_fit(ov_render *r, ov_check_opts *opts);
 
 /* For commands with no window (check-content): a renderer that can only
  * measure text. Returns NULL (and the checker keeps its character limits)

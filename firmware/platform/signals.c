@@ -1,5 +1,6 @@
-/* signals.c — stop requests from SIGTERM/SIGINT/SIGHUP kept in one flag
- * that the kiosk loop reads (see signals.h). */
+/* signals.c — SIGTERM/SIGINT set a flag that the kiosk loop reads (see
+ * signals.h). The flag is the one piece of process-wide state a signal
+ * handler may touch. */
 #include "platform/signals.h"
 
 #include "base/ov_common.h"
@@ -7,30 +8,23 @@
 #include <signal.h>
 #include <string.h>
 
-/* The only state a signal handler may touch: written by the handler, read by
- * the loop. */
-static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t stop_requested;
 
-static void on_stop(int sig)
+static void note_stop(int sig)
 {
-    stop_signal = sig;
+    (void)sig;
+    stop_requested = 1;
 }
 
 int ov_signals_install(void)
 {
-    static const int stops[] = { SIGTERM, SIGINT, SIGHUP };
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_stop;
+    sa.sa_handler = note_stop;
     sigemptyset(&sa.sa_mask);
-    int rc = OV_OK;
-    for (size_t i = 0; i < OV_ARRAY_LEN(stops); i++)
-        if (sigaction(stops[i], &sa, NULL) != 0) rc = OV_EIO;
-    signal(SIGPIPE, SIG_IGN);
-    return rc;
+    if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0)
+        return OV_EIO;
+    return OV_OK;
 }
 
-int ov_signals_stop_requested(void)
-{
-    return (int)stop_signal;
-}
+int ov_signals_stop_requested(void) { return stop_requested != 0; }

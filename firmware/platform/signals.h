@@ -1,17 +1,14 @@
-/* signals.h — the kiosk's signal policy: SIGTERM (systemd stopping the
- * service), SIGINT (Ctrl-C) and SIGHUP ask the program to stop; the kiosk
- * loop sees the request within one turn and leaves through its normal
- * clean-up (store closed, speech stopped). SIGPIPE is ignored so a closed
- * pipe is an error return, never a death. */
+/* signals.h — the kiosk's signal policy (see app/main.c): SIGTERM and SIGINT
+ * ask the program to leave cleanly; the loop looks at the request every turn
+ * (a turn waits at most 100 ms), closes the vote store and stops speech. */
 #ifndef OV_SIGNALS_H
 #define OV_SIGNALS_H
 
-/* Install the handlers. Returns OV_OK, or OV_EIO when sigaction failed (the
- * program then runs with the default actions, which end it at once: the
- * store is crash-safe, so nothing thanked is lost either way). */
+/* Install the SIGTERM and SIGINT handlers (they only note the request).
+ * Returns OV_OK, or OV_EIO when sigaction fails (the default handlers stay). */
 int ov_signals_install(void);
 
-/* The signal that asked to stop (SIGTERM, SIGINT, SIGHUP), or 0. */
+/* 1 once SIGTERM or SIGINT arrived, else 0. */
 int ov_signals_stop_requested(void);
 
 #endif

@@ -4,20 +4,11 @@
 
 #include <string.h>
 
-static int clampi(int v, int lo, int hi)
-{
-    return v < lo ? lo : v > hi ? hi : v;
-}
+static int clampi(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
-static int valid(int button)
-{
-    return button >= 0 && button < OV_BTN_COUNT;
-}
+static int valid(int button) { return button >= 0 && button < OV_BTN_COUNT; }
 
-static int is_answer(int button)
-{
-    return button >= OV_BTN_ANSWER1 && button <= OV_BTN_ANSWER6;
-}
+static int is_answer(int button) { return button >= OV_BTN_ANSWER1 && button <= OV_BTN_ANSWER6; }
 
 void ov_buttons_init(ov_buttons *b, int debounce_ms, int lockout_ms, int stuck_ms)
 {
@@ -62,8 +53,7 @@ static void advance(ov_buttons *b, int button, uint64_t t)
             l->no_press = 0;
         }
     }
-    if (l->stable && !l->stuck && button != OV_BTN_KEY_SWITCH &&
-        t >= l->down_at + (uint64_t)b->stuck_ms) {
+    if (l->stable && !l->stuck && button != OV_BTN_KEY_SWITCH && t >= l->down_at + (uint64_t)b->stuck_ms) {
         /* Only if it did not start to come up in the meantime. */
         if (l->raw) {
             l->stuck = 1;
@@ -79,7 +69,7 @@ int ov_buttons_edge(ov_buttons *b, int button, int pressed, uint64_t at_ms)
     ov_button_line *l = &b->line[button];
     pressed = pressed != 0;
     if (at_ms < l->raw_at)
-        at_ms = l->raw_at;   /* out-of-order timestamps: keep time moving forward */
+        at_ms = l->raw_at; /* out-of-order timestamps: keep time moving forward */
     advance(b, button, at_ms);
     if (pressed != l->raw) {
         l->raw = (uint8_t)pressed;
@@ -127,7 +117,7 @@ int ov_buttons_poll(ov_buttons *b, uint64_t now_ms, ov_press *out, int max)
         b->head = (b->head + 1) % OV_BUTTONS_QUEUE;
         b->count--;
         if (p.kind == OV_PRESS && is_answer(p.button) && p.at_ms < b->lockout_until)
-            continue;   /* a repeat within the lockout after a vote */
+            continue; /* a repeat within the lockout after a vote */
         out[n++] = p;
     }
     return n;
@@ -140,20 +130,11 @@ void ov_buttons_lockout(ov_buttons *b, uint64_t from_ms)
         b->lockout_until = until;
 }
 
-int ov_buttons_locked(const ov_buttons *b, uint64_t now_ms)
-{
-    return now_ms < b->lockout_until;
-}
+int ov_buttons_locked(const ov_buttons *b, uint64_t now_ms) { return now_ms < b->lockout_until; }
 
-int ov_buttons_is_down(const ov_buttons *b, int button)
-{
-    return valid(button) ? b->line[button].stable : 0;
-}
+int ov_buttons_is_down(const ov_buttons *b, int button) { return valid(button) ? b->line[button].stable : 0; }
 
-int ov_buttons_is_stuck(const ov_buttons *b, int button)
-{
-    return valid(button) ? b->line[button].stuck : 0;
-}
+int ov_buttons_is_stuck(const ov_buttons *b, int button) { return valid(button) ? b->line[button].stuck : 0; }
 
 int ov_buttons_wait_ms(const ov_buttons *b, uint64_t now_ms)
 {
@@ -180,9 +161,8 @@ int ov_buttons_wait_ms(const ov_buttons *b, uint64_t now_ms)
 const char *ov_button_name(int button)
 {
     static const char *const names[OV_BTN_COUNT] = {
-        "answer button 1", "answer button 2", "answer button 3",
-        "answer button 4", "answer button 5", "answer button 6",
-        "hear-again button", "facilitator key switch",
+        "answer button 1",        "answer button 2",          "answer button 3",   "answer button 4",
+        "answer button 5",        "answer button 6",          "hear-again button", "facilitator key switch",
         "access switch 1 (move)", "access switch 2 (choose)",
     };
     return valid(button) ? names[button] : "unknown button";

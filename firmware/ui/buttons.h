@@ -33,8 +33,12 @@
 
 /* Logical buttons. Answer buttons are numbered by position, left to right. */
 enum {
-    OV_BTN_ANSWER1 = 0, OV_BTN_ANSWER2, OV_BTN_ANSWER3, OV_BTN_ANSWER4,
-    OV_BTN_ANSWER5, OV_BTN_ANSWER6,
+    OV_BTN_ANSWER1 = 0,
+    OV_BTN_ANSWER2,
+    OV_BTN_ANSWER3,
+    OV_BTN_ANSWER4,
+    OV_BTN_ANSWER5,
+    OV_BTN_ANSWER6,
     OV_BTN_HEAR_AGAIN,
     OV_BTN_KEY_SWITCH,    /* facilitator key switch (level, not press) */
     OV_BTN_SWITCH_MOVE,   /* access switch 1: move highlight (or single switch) */
@@ -45,21 +49,21 @@ enum {
 typedef enum { OV_PRESS, OV_RELEASE_KEY, OV_STUCK, OV_UNSTUCK } ov_press_kind;
 
 typedef struct {
-    int button;           /* OV_BTN_* */
-    ov_press_kind kind;   /* OV_PRESS for a clean press; OV_STUCK when held too long */
-    uint64_t at_ms;       /* when it became a clean press (ov_now_ms clock) */
+    int button;         /* OV_BTN_* */
+    ov_press_kind kind; /* OV_PRESS for a clean press; OV_STUCK when held too long */
+    uint64_t at_ms;     /* when it became a clean press (ov_now_ms clock) */
 } ov_press;
 
 #define OV_BUTTONS_QUEUE 32
 
 /* Per-button debouncer state (read it through the functions below). */
 typedef struct {
-    uint8_t raw;          /* last raw level seen: 1 = pressed */
-    uint8_t stable;       /* debounced level */
-    uint8_t stuck;        /* reported stuck, waiting for a release */
-    uint8_t no_press;     /* down since it was first seen: never a press */
-    uint64_t raw_at;      /* when raw last changed */
-    uint64_t down_at;     /* when the debounced press began */
+    uint8_t raw;      /* last raw level seen: 1 = pressed */
+    uint8_t stable;   /* debounced level */
+    uint8_t stuck;    /* reported stuck, waiting for a release */
+    uint8_t no_press; /* down since it was first seen: never a press */
+    uint64_t raw_at;  /* when raw last changed */
+    uint64_t down_at; /* when the debounced press began */
 } ov_button_line;
 
 typedef struct {
@@ -68,7 +72,7 @@ typedef struct {
     uint64_t lockout_until;
     ov_press queue[OV_BUTTONS_QUEUE];
     int head, count;
-    unsigned dropped;     /* events lost because the queue was full */
+    unsigned dropped; /* events lost because the queue was full */
 } ov_buttons;
 
 /* Start with every button released. debounce_ms is clamped to 0..500,

@@ -8,6 +8,7 @@
 #define OV_FACILITATOR_H
 
 #include "model/content.h"
+#include "ui/flow.h"
 #include "ui/pin.h"
 #include "model/results.h"
 
@@ -16,49 +17,82 @@
 #define OV_MENU_MAX_BARS OV_MAX_ANSWERS
 
 typedef enum {
-    OV_FAC_OFF,          /* members are voting */
-    OV_FAC_PIN,          /* enter the PIN */
-    OV_FAC_NEW_PIN,      /* the default PIN must be changed: type a new one */
+    OV_FAC_OFF,     /* members are voting */
+    OV_FAC_PIN,     /* enter the PIN */
+    OV_FAC_NEW_PIN, /* the default PIN must be changed: type a new one */
     OV_FAC_MENU,
-    OV_FAC_RESULTS,      /* one question's results, for the group */
-    OV_FAC_MEETING,      /* pick a meeting name */
-    OV_FAC_ROUND,        /* pick the question for a meeting round */
+    OV_FAC_RESULTS, /* one question's results, for the group */
+    OV_FAC_MEETING, /* pick a meeting name */
+    OV_FAC_ROUND,   /* pick the question for a meeting round */
     OV_FAC_CONFIRM_CLEAR,
-    OV_FAC_IMPORT,       /* what new questions on the stick would change */
-    OV_FAC_MESSAGE,      /* an outcome (export done, stick full, ...) */
-    OV_FAC_SETTINGS,     /* look (theme), the check step, speech */
+    OV_FAC_IMPORT,   /* what new questions on the stick would change */
+    OV_FAC_MESSAGE,  /* an outcome (export done, stick full, ...) */
+    OV_FAC_SETTINGS, /* look (theme), the check step, speech */
 } ov_fac_screen;
 
 typedef enum {
     OV_FAC_DO_NOTHING = 0,
-    OV_FAC_DO_REDRAW,        /* the screen changed */
-    OV_FAC_DO_EXIT,          /* back to voting */
-    OV_FAC_DO_SAVE_PIN,      /* hash and store ov_fac.new_pin, then clear it */
-    OV_FAC_DO_SET_MEETING,   /* votes now count towards ov_fac.meeting */
-    OV_FAC_DO_OPEN_ROUND,    /* meeting round on question ov_fac.round_q */
+    OV_FAC_DO_REDRAW,      /* the screen changed */
+    OV_FAC_DO_EXIT,        /* back to voting */
+    OV_FAC_DO_SAVE_PIN,    /* hash and store ov_fac.new_pin, then clear it */
+    OV_FAC_DO_SET_MEETING, /* votes now count towards ov_fac.meeting */
+    OV_FAC_DO_OPEN_ROUND,  /* meeting round on question ov_fac.chosen_round */
     OV_FAC_DO_CLOSE_ROUND,
-    OV_FAC_DO_RESULTS,       /* fetch results (kiosk calls ov_fac_show_results) */
-    OV_FAC_DO_EXPORT,        /* write the files to the stick */
-    OV_FAC_DO_CLEAR,         /* clear the votes (only offered after a verified export) */
-    OV_FAC_DO_IMPORT,        /* take the new questions from the stick */
-    OV_FAC_DO_RESTORE,       /* put the previous questions back */
-    OV_FAC_DO_SETTING,       /* a setting changed: ov_fac.theme / confirm / speech; save it */
+    OV_FAC_DO_RESULTS, /* fetch results (kiosk calls ov_fac_show_results) */
+    OV_FAC_DO_EXPORT,  /* write the files to the stick */
+    OV_FAC_DO_CLEAR,   /* clear the votes (only offered after a verified export) */
+    OV_FAC_DO_IMPORT,  /* take the new questions from the stick */
+    OV_FAC_DO_RESTORE, /* put the previous questions back */
+    OV_FAC_DO_SETTING, /* change ov_fac.changed (theme, check step, speech) and save it */
 } ov_fac_do;
+
+/* Which setting the settings screen asks to change. */
+typedef enum { OV_SETTING_NONE = 0, OV_SETTING_THEME, OV_SETTING_CONFIRM, OV_SETTING_SPEECH } ov_fac_setting;
 
 typedef enum { OV_MENU_PLAIN, OV_MENU_GO, OV_MENU_STOP } ov_menu_style;
 
+/* What pressing a menu item does. Code decides on this, never on a label. */
+typedef enum {
+    OV_MENU_NONE = 0,
+    OV_MENU_DIGIT, /* arg: the digit */
+    OV_MENU_DELETE,
+    OV_MENU_OK,
+    OV_MENU_CANCEL,
+    OV_MENU_RESULTS,
+    OV_MENU_MEETING,
+    OV_MENU_ROUND,
+    OV_MENU_CLOSE_ROUND,
+    OV_MENU_EXPORT,
+    OV_MENU_CLEAR,
+    OV_MENU_IMPORT,
+    OV_MENU_CHANGE_PIN,
+    OV_MENU_EXIT,
+    OV_MENU_MENU,
+    OV_MENU_NEXT_Q,
+    OV_MENU_PREV_Q,
+    OV_MENU_PICK_MEETING, /* arg: index of the meeting name */
+    OV_MENU_PICK_ROUND,   /* arg: the question */
+    OV_MENU_CONFIRM_CLEAR,
+    OV_MENU_CONFIRM_IMPORT,
+    OV_MENU_RESTORE,
+    OV_MENU_SETTINGS,
+    OV_MENU_THEME,
+    OV_MENU_CONFIRM_STEP,
+    OV_MENU_SPEECH,
+} ov_menu_action;
+
 typedef struct {
     char label[OV_WORD_LEN];
-    const char *icon;        /* picture name in assets/pictures, or NULL */
+    const char *icon; /* picture name in assets/pictures, or NULL */
     ov_menu_style style;
-    int code;                /* what pressing it means (internal) */
+    ov_menu_action action; /* what pressing it does */
     int arg;
 } ov_menu_item;
 
 typedef struct {
     char word[OV_WORD_LEN];
     char colour[OV_ID_LEN];
-    char picture[OV_PATH_MAX];   /* full path, or "" */
+    char picture[OV_PATH_MAX]; /* full path, or "" */
     long count;
 } ov_menu_bar;
 
@@ -66,49 +100,59 @@ typedef struct {
     char title[OV_TITLE_LEN];
     char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
     int n_lines;
-    int secret_line;             /* index of a line never read aloud (typed PIN), or -1 */
+    int secret_line; /* index of a line never read aloud (typed PIN), or -1 */
     ov_menu_item items[OV_MENU_MAX_ITEMS];
     int n_items;
-    int keypad;                  /* 1: items are a PIN pad (3 rows of 4) */
+    int keypad; /* 1: items are a PIN pad (3 rows of 4) */
     ov_menu_bar bars[OV_MENU_MAX_BARS];
-    int n_bars;                  /* > 0: draw a bar chart */
+    int n_bars; /* > 0: draw a bar chart */
     long bar_max;
 } ov_menu;
 
 typedef struct {
     ov_fac_screen screen;
     const ov_content *content;
-    const char *stored_hash;     /* config pin_hash ("" = default PIN) */
+    const char *stored_hash; /* config pin_hash ("" = default PIN) */
     ov_pin_guard guard;
-    char typed[12];              /* digits typed so far */
-    char first_new[12];          /* new PIN, first time typed */
-    char new_pin[16];            /* the accepted new PIN after OV_FAC_DO_SAVE_PIN */
-    char message[OV_SENTENCE_LEN];   /* under the PIN pad, or the MESSAGE screen */
+    char typed[12];                /* digits typed so far */
+    char first_new[12];            /* new PIN, first time typed */
+    char new_pin[16];              /* the accepted new PIN after OV_FAC_DO_SAVE_PIN */
+    char message[OV_SENTENCE_LEN]; /* under the PIN pad, or the MESSAGE screen */
     char message2[OV_SENTENCE_LEN];
-    char meeting[64];            /* current meeting name */
-    int round_open, round_q;
-    int results_q;               /* question shown on the results screen */
-    const ov_results *results;   /* set by ov_fac_show_results */
-    int export_verified;         /* "clear votes" is offered only after a verified export */
+    char meeting[64];          /* current meeting name */
+    const ov_flow *flow;       /* owns the open round and the check step (may be NULL) */
+    int chosen_round;          /* after OV_FAC_DO_OPEN_ROUND: the question picked */
+    int results_q;             /* question shown on the results screen */
+    const ov_results *results; /* set by ov_fac_show_results */
+    int export_verified;       /* "clear votes" is offered only after a verified export */
     int stick_present, stick_has_content;
-    int has_previous;            /* older questions kept after an import */
+    int has_previous;              /* older questions kept after an import */
     char problem[OV_SENTENCE_LEN]; /* a problem to check (no sound, buttons off...), or "" */
-    char theme[16];              /* settings screen: standard, high-contrast, large-text */
-    int confirm, speech;         /* settings screen: the check step, reading aloud */
-    const char *changed_key;     /* after OV_FAC_DO_SETTING: "theme", "confirm" or "speech" */
+    char theme[16];                /* settings screen: standard, high-contrast, large-text */
+    int speech;                    /* settings screen: reading aloud */
+    ov_fac_setting changed;        /* after OV_FAC_DO_SETTING: what to change (OV_SETTING_CONFIRM: */
+                                   /* the kiosk turns the flow's check step over) */
     char import_lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
     int n_import_lines;
     int import_ok;
-    char today[16];              /* YYYY-MM-DD for meeting names */
+    char today[16]; /* YYYY-MM-DD for meeting names */
     uint64_t now_ms;
 } ov_fac;
 
 /* Start (off). `stored_hash` must stay valid (it is the config's string). */
 void ov_fac_init(ov_fac *f, const ov_content *c, const char *stored_hash, const char *meeting);
 
+/* The flow the screens ask about the open round and the check step (it
+ * must outlive f; NULL: no round, check step on). */
+void ov_fac_set_flow(ov_fac *f, const ov_flow *flow);
+
 /* Open facilitator mode: the PIN pad, or straight to the menu when the
  * physical key switch was turned (key = 1). */
 void ov_fac_open(ov_fac *f, int key, uint64_t now_ms);
+
+/* Index of the item of m doing `action` (for OV_MENU_DIGIT: the one for
+ * digit `arg`; arg is ignored otherwise), or -1 when the screen has none. */
+int ov_menu_find(const ov_menu *m, ov_menu_action action, int arg);
 
 /* Describe the current screen. Returns OV_OK (OV_EINVAL when off). */
 int ov_fac_menu(const ov_fac *f, ov_menu *out);

@@ -14,7 +14,8 @@ const char *ov_screen_name(ov_screen s)
 
 static void forget_answers(ov_flow *f)
 {
-    for (int i = 0; i < OV_MAX_QUESTIONS; i++) f->answers[i] = -1;
+    for (int i = 0; i < OV_MAX_QUESTIONS; i++)
+        f->answers[i] = -1;
     f->chosen = -1;
 }
 
@@ -26,8 +27,8 @@ static int go(ov_flow *f, ov_screen s, uint64_t now)
     return OV_FLOW_REDRAW | OV_FLOW_SPEAK;
 }
 
-void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_timeout_ms,
-                  int thanks_ms, int lockout_ms, uint64_t now_ms)
+void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_timeout_ms, int thanks_ms,
+                  int lockout_ms, uint64_t now_ms)
 {
     memset(f, 0, sizeof *f);
     f->content = c;
@@ -57,6 +58,12 @@ void ov_flow_set_round(ov_flow *f, int q, uint64_t now_ms)
     }
 }
 
+int ov_flow_round(const ov_flow *f) { return f->mode == OV_MODE_ROUND ? f->round_question : -1; }
+
+void ov_flow_set_confirm_step(ov_flow *f, int on) { f->confirm_step = on ? 1 : 0; }
+
+void ov_flow_set_focus(ov_flow *f, int focus) { f->focus = focus; }
+
 static int n_answers(const ov_flow *f)
 {
     const ov_answer *a[OV_MAX_ANSWERS];
@@ -78,8 +85,10 @@ static int settle(ov_flow *f, int pos, uint64_t now)
 
 static int choose(ov_flow *f, int pos, uint64_t now)
 {
-    if (pos < 0 || pos >= n_answers(f)) return OV_FLOW_NOTHING;
-    if (!f->confirm_step) return settle(f, pos, now);
+    if (pos < 0 || pos >= n_answers(f))
+        return OV_FLOW_NOTHING;
+    if (!f->confirm_step)
+        return settle(f, pos, now);
     f->chosen = pos;
     return go(f, OV_SCREEN_CONFIRM, now);
 }
@@ -92,65 +101,102 @@ static int go_back(ov_flow *f, uint64_t now)
 
 static int move_focus(ov_flow *f, int delta)
 {
-    ov_target t[16];
-    int n = ov_flow_targets(f, t, 16);
-    if (n == 0) return OV_FLOW_NOTHING;
-    if (f->focus < 0) f->focus = delta > 0 ? 0 : n - 1;
-    else f->focus = (f->focus + delta + n) % n;
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
+    if (n == 0)
+        return OV_FLOW_NOTHING;
+    if (f->focus < 0)
+        f->focus = delta > 0 ? 0 : n - 1;
+    else
+        f->focus = (f->focus + delta + n) % n;
     return OV_FLOW_REDRAW;
+}
+
+static int act_welcome(ov_flow *f, ov_action act, uint64_t now)
+{
+    if (act == OV_ACT_FOCUS_NEXT || act == OV_ACT_FOCUS_PREV)
+        return move_focus(f, act == OV_ACT_FOCUS_NEXT ? 1 : -1);
+    forget_answers(f);
+    f->question = 0;
+    if (f->content->n_questions == 0)
+        return OV_FLOW_NOTHING;
+    return go(f, OV_SCREEN_QUESTION, now);
+}
+
+static int act_question(ov_flow *f, ov_action act, int arg, uint64_t now)
+{
+    switch (act) {
+    case OV_ACT_CHOOSE:
+        return choose(f, arg, now);
+    case OV_ACT_FOCUS_NEXT:
+        return move_focus(f, 1);
+    case OV_ACT_FOCUS_PREV:
+        return move_focus(f, -1);
+    case OV_ACT_ACTIVATE: {
+        ov_target t[OV_MAX_TARGETS];
+        int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
+        if (f->focus < 0 || f->focus >= n)
+            return move_focus(f, 1); /* first press shows the highlight */
+        int a;
+        ov_action next = ov_flow_target_action(t[f->focus], &a);
+        return next == OV_ACT_ACTIVATE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
+    }
+    case OV_ACT_NO:
+        if (f->mode == OV_MODE_DROP_IN && f->question > 0) {
+            f->question--;
+            return go(f, OV_SCREEN_QUESTION, now);
+        }
+        return OV_FLOW_NOTHING;
+    default:
+        return OV_FLOW_NOTHING;
+    }
+}
+
+static int act_confirm(ov_flow *f, ov_action act, int arg, uint64_t now)
+{
+    switch (act) {
+    case OV_ACT_YES:
+        return settle(f, f->chosen, now);
+    case OV_ACT_NO:
+        return go_back(f, now);
+    case OV_ACT_CHOOSE: /* same answer again = yes; another answer = change the choice */
+        if (arg == f->chosen)
+            return settle(f, f->chosen, now);
+        return choose(f, arg, now);
+    case OV_ACT_FOCUS_NEXT:
+        return move_focus(f, 1);
+    case OV_ACT_FOCUS_PREV:
+        return move_focus(f, -1);
+    case OV_ACT_ACTIVATE: {
+        ov_target t[OV_MAX_TARGETS];
+        int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
+        if (f->focus < 0 || f->focus >= n)
+            return settle(f, f->chosen, now); /* Enter with no highlight = "that's right" */
+        int a;
+        ov_action next = ov_flow_target_action(t[f->focus], &a);
+        return ov_flow_act(f, next, a, now);
+    }
+    default:
+        return OV_FLOW_NOTHING;
+    }
 }
 
 int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now)
 {
-    if (act == OV_ACT_NONE) return OV_FLOW_NOTHING;
+    if (act == OV_ACT_NONE)
+        return OV_FLOW_NOTHING;
     f->last_input_ms = now;
-    if (now < f->lockout_until_ms && act != OV_ACT_HEAR_AGAIN) return OV_FLOW_NOTHING;
-    if (act == OV_ACT_HEAR_AGAIN) return OV_FLOW_SPEAK;
-
+    if (now < f->lockout_until_ms && act != OV_ACT_HEAR_AGAIN)
+        return OV_FLOW_NOTHING;
+    if (act == OV_ACT_HEAR_AGAIN)
+        return OV_FLOW_SPEAK;
     switch (f->screen) {
     case OV_SCREEN_WELCOME:
-        if (act == OV_ACT_FOCUS_NEXT || act == OV_ACT_FOCUS_PREV) return move_focus(f, act == OV_ACT_FOCUS_NEXT ? 1 : -1);
-        forget_answers(f);
-        f->question = 0;
-        if (f->content->n_questions == 0) return OV_FLOW_NOTHING;
-        return go(f, OV_SCREEN_QUESTION, now);
+        return act_welcome(f, act, now);
     case OV_SCREEN_QUESTION:
-        switch (act) {
-        case OV_ACT_CHOOSE: return choose(f, arg, now);
-        case OV_ACT_FOCUS_NEXT: return move_focus(f, 1);
-        case OV_ACT_FOCUS_PREV: return move_focus(f, -1);
-        case OV_ACT_ACTIVATE: {
-            ov_target t[16];
-            int n = ov_flow_targets(f, t, 16);
-            if (f->focus < 0 || f->focus >= n) return move_focus(f, 1); /* first press shows the highlight */
-            int a;
-            ov_action next = ov_flow_target_action(t[f->focus], &a);
-            return next == OV_ACT_ACTIVATE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
-        }
-        case OV_ACT_NO:
-            if (f->mode == OV_MODE_DROP_IN && f->question > 0) { f->question--; return go(f, OV_SCREEN_QUESTION, now); }
-            return OV_FLOW_NOTHING;
-        default: return OV_FLOW_NOTHING;
-        }
+        return act_question(f, act, arg, now);
     case OV_SCREEN_CONFIRM:
-        switch (act) {
-        case OV_ACT_YES: return settle(f, f->chosen, now);
-        case OV_ACT_NO: return go_back(f, now);
-        case OV_ACT_CHOOSE:   /* same answer again = yes; another answer = change the choice */
-            if (arg == f->chosen) return settle(f, f->chosen, now);
-            return choose(f, arg, now);
-        case OV_ACT_FOCUS_NEXT: return move_focus(f, 1);
-        case OV_ACT_FOCUS_PREV: return move_focus(f, -1);
-        case OV_ACT_ACTIVATE: {
-            ov_target t[4];
-            int n = ov_flow_targets(f, t, 4);
-            if (f->focus < 0 || f->focus >= n) return settle(f, f->chosen, now); /* Enter with no highlight = "that's right" */
-            int a;
-            ov_action next = ov_flow_target_action(t[f->focus], &a);
-            return ov_flow_act(f, next, a, now);
-        }
-        default: return OV_FLOW_NOTHING;
-        }
+        return act_confirm(f, act, arg, now);
     case OV_SCREEN_NOT_SAVED:
         /* Any press tries again: the answers are still held. */
         go(f, OV_SCREEN_SAVING, now);
@@ -164,8 +210,10 @@ int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now)
 
 int ov_flow_committed(ov_flow *f, int ok, uint64_t now)
 {
-    if (f->screen != OV_SCREEN_SAVING) return OV_FLOW_NOTHING;
-    if (!ok) return go(f, OV_SCREEN_NOT_SAVED, now);
+    if (f->screen != OV_SCREEN_SAVING)
+        return OV_FLOW_NOTHING;
+    if (!ok)
+        return go(f, OV_SCREEN_NOT_SAVED, now);
     forget_answers(f);
     f->lockout_until_ms = now + (uint64_t)f->lockout_ms;
     return go(f, OV_SCREEN_THANKS, now) | OV_FLOW_BLINK;
@@ -177,7 +225,10 @@ int ov_flow_tick(ov_flow *f, uint64_t now)
     case OV_SCREEN_THANKS:
         if (now - f->screen_since_ms >= (uint64_t)f->thanks_ms) {
             f->last_input_ms = now;
-            if (f->mode == OV_MODE_ROUND) { f->question = f->round_question; return go(f, OV_SCREEN_QUESTION, now); }
+            if (f->mode == OV_MODE_ROUND) {
+                f->question = f->round_question;
+                return go(f, OV_SCREEN_QUESTION, now);
+            }
             return go(f, OV_SCREEN_WELCOME, now);
         }
         return OV_FLOW_NOTHING;
@@ -185,7 +236,7 @@ int ov_flow_tick(ov_flow *f, uint64_t now)
     case OV_SCREEN_CONFIRM:
     case OV_SCREEN_NOT_SAVED:
         if (f->mode == OV_MODE_DROP_IN && now - f->last_input_ms >= (uint64_t)f->idle_timeout_ms) {
-            forget_answers(f);   /* the next person starts fresh and sees nothing */
+            forget_answers(f); /* the next person starts fresh and sees nothing */
             return go(f, OV_SCREEN_WELCOME, now);
         }
         if (f->mode == OV_MODE_ROUND && f->screen == OV_SCREEN_CONFIRM &&
@@ -204,11 +255,18 @@ int ov_flow_next_deadline(const ov_flow *f, uint64_t now)
 {
     uint64_t due;
     switch (f->screen) {
-    case OV_SCREEN_THANKS: due = f->screen_since_ms + (uint64_t)f->thanks_ms; break;
-    case OV_SCREEN_QUESTION: case OV_SCREEN_CONFIRM: case OV_SCREEN_NOT_SAVED:
-        if (f->mode == OV_MODE_ROUND && f->screen != OV_SCREEN_CONFIRM) return -1;
-        due = f->last_input_ms + (uint64_t)f->idle_timeout_ms; break;
-    default: return -1;
+    case OV_SCREEN_THANKS:
+        due = f->screen_since_ms + (uint64_t)f->thanks_ms;
+        break;
+    case OV_SCREEN_QUESTION:
+    case OV_SCREEN_CONFIRM:
+    case OV_SCREEN_NOT_SAVED:
+        if (f->mode == OV_MODE_ROUND && f->screen != OV_SCREEN_CONFIRM)
+            return -1;
+        due = f->last_input_ms + (uint64_t)f->idle_timeout_ms;
+        break;
+    default:
+        return -1;
     }
     return due <= now ? 0 : (int)(due - now);
 }
@@ -217,7 +275,8 @@ int ov_flow_pending(const ov_flow *f, int *questions, int *answers, int max)
 {
     int n = 0;
     for (int q = 0; q < f->content->n_questions && n < max; q++) {
-        if (f->answers[q] < 0) continue;
+        if (f->answers[q] < 0)
+            continue;
         questions[n] = q;
         answers[n] = f->answers[q];
         n++;
@@ -228,19 +287,40 @@ int ov_flow_pending(const ov_flow *f, int *questions, int *answers, int max)
 int ov_flow_targets(const ov_flow *f, ov_target *out, int max)
 {
     int n = 0;
-#define ADD(k, i) do { if (n < max) { out[n].kind = (k); out[n].index = (i); n++; } } while (0)
+#define ADD(k, i)               \
+    do {                        \
+        if (n < max) {          \
+            out[n].kind = (k);  \
+            out[n].index = (i); \
+            n++;                \
+        }                       \
+    } while (0)
     switch (f->screen) {
-    case OV_SCREEN_WELCOME: ADD(OV_TARGET_START, 0); ADD(OV_TARGET_HEAR_AGAIN, 0); break;
+    case OV_SCREEN_WELCOME:
+        ADD(OV_TARGET_START, 0);
+        ADD(OV_TARGET_HEAR_AGAIN, 0);
+        break;
     case OV_SCREEN_QUESTION: {
         int na = n_answers(f);
-        for (int i = 0; i < na; i++) ADD(OV_TARGET_ANSWER, i);
+        for (int i = 0; i < na; i++)
+            ADD(OV_TARGET_ANSWER, i);
         ADD(OV_TARGET_HEAR_AGAIN, 0);
         break;
     }
-    case OV_SCREEN_CONFIRM: ADD(OV_TARGET_YES, 0); ADD(OV_TARGET_NO, 0); ADD(OV_TARGET_HEAR_AGAIN, 0); break;
-    case OV_SCREEN_NOT_SAVED: ADD(OV_TARGET_START, 0); ADD(OV_TARGET_HEAR_AGAIN, 0); break;
-    case OV_SCREEN_THANKS: ADD(OV_TARGET_HEAR_AGAIN, 0); break;
-    default: break;
+    case OV_SCREEN_CONFIRM:
+        ADD(OV_TARGET_YES, 0);
+        ADD(OV_TARGET_NO, 0);
+        ADD(OV_TARGET_HEAR_AGAIN, 0);
+        break;
+    case OV_SCREEN_NOT_SAVED:
+        ADD(OV_TARGET_START, 0);
+        ADD(OV_TARGET_HEAR_AGAIN, 0);
+        break;
+    case OV_SCREEN_THANKS:
+        ADD(OV_TARGET_HEAR_AGAIN, 0);
+        break;
+    default:
+        break;
     }
 #undef ADD
     return n;
@@ -250,12 +330,18 @@ ov_action ov_flow_target_action(ov_target t, int *arg)
 {
     *arg = t.index;
     switch (t.kind) {
-    case OV_TARGET_START: return OV_ACT_ANY;
-    case OV_TARGET_ANSWER: return OV_ACT_CHOOSE;
-    case OV_TARGET_YES: return OV_ACT_YES;
-    case OV_TARGET_NO: return OV_ACT_NO;
-    case OV_TARGET_HEAR_AGAIN: return OV_ACT_HEAR_AGAIN;
-    default: return OV_ACT_NONE;
+    case OV_TARGET_START:
+        return OV_ACT_ANY;
+    case OV_TARGET_ANSWER:
+        return OV_ACT_CHOOSE;
+    case OV_TARGET_YES:
+        return OV_ACT_YES;
+    case OV_TARGET_NO:
+        return OV_ACT_NO;
+    case OV_TARGET_HEAR_AGAIN:
+        return OV_ACT_HEAR_AGAIN;
+    default:
+        return OV_ACT_NONE;
     }
 }
 

@@ -17,9 +17,9 @@ typedef enum {
     OV_SCREEN_WELCOME,
     OV_SCREEN_QUESTION,
     OV_SCREEN_CONFIRM,
-    OV_SCREEN_SAVING,     /* waiting for the commit (normally not visible) */
+    OV_SCREEN_SAVING, /* waiting for the commit (normally not visible) */
     OV_SCREEN_THANKS,
-    OV_SCREEN_NOT_SAVED,  /* the store failed: no thank-you, ask for a helper */
+    OV_SCREEN_NOT_SAVED, /* the store failed: no thank-you, ask for a helper */
     OV_SCREEN_COUNT
 } ov_screen;
 
@@ -28,58 +28,79 @@ typedef enum { OV_MODE_DROP_IN, OV_MODE_ROUND } ov_mode;
 /* What a press or touch means, already translated from its source. */
 typedef enum {
     OV_ACT_NONE,
-    OV_ACT_ANY,          /* a touch or key with no other meaning (starts from welcome) */
-    OV_ACT_CHOOSE,       /* choose answer `arg` (0-based position) directly */
-    OV_ACT_YES,          /* "That's right" */
-    OV_ACT_NO,           /* "Go back" */
-    OV_ACT_FOCUS_NEXT,   /* move the highlight (arrow, scanning) */
+    OV_ACT_ANY,        /* a touch or key with no other meaning (starts from welcome) */
+    OV_ACT_CHOOSE,     /* choose answer `arg` (0-based position) directly */
+    OV_ACT_YES,        /* "That's right" */
+    OV_ACT_NO,         /* "Go back" */
+    OV_ACT_FOCUS_NEXT, /* move the highlight (arrow, scanning) */
     OV_ACT_FOCUS_PREV,
-    OV_ACT_ACTIVATE,     /* press what is highlighted (Enter, Space, scanning select) */
+    OV_ACT_ACTIVATE, /* press what is highlighted (Enter, Space, scanning select) */
     OV_ACT_HEAR_AGAIN,
 } ov_action;
 
 /* Things on screen that can be pressed or highlighted. */
 typedef enum {
-    OV_TARGET_NONE, OV_TARGET_START, OV_TARGET_ANSWER, OV_TARGET_YES, OV_TARGET_NO,
+    OV_TARGET_NONE,
+    OV_TARGET_START,
+    OV_TARGET_ANSWER,
+    OV_TARGET_YES,
+    OV_TARGET_NO,
     OV_TARGET_HEAR_AGAIN,
-    OV_TARGET_MENU,      /* facilitator screens: item `index` of the ov_menu */
+    OV_TARGET_MENU, /* facilitator screens: item `index` of the ov_menu */
 } ov_target_kind;
 
-typedef struct { ov_target_kind kind; int index; } ov_target;
+typedef struct {
+    ov_target_kind kind;
+    int index;
+} ov_target;
+
+/* Most targets one screen has (answers, "I don't know", hear again, ...). */
+#define OV_MAX_TARGETS 16
 
 typedef enum {
     OV_FLOW_NOTHING = 0,
-    OV_FLOW_REDRAW = 1,        /* the screen changed: draw it */
-    OV_FLOW_SPEAK = 2,         /* (re)read the screen aloud */
-    OV_FLOW_WANT_COMMIT = 4,   /* store ov_flow_pending() now, then call ov_flow_committed */
-    OV_FLOW_BLINK = 8,         /* a vote was counted: blink the button lights */
+    OV_FLOW_REDRAW = 1,      /* the screen changed: draw it */
+    OV_FLOW_SPEAK = 2,       /* (re)read the screen aloud */
+    OV_FLOW_WANT_COMMIT = 4, /* store ov_flow_pending() now, then call ov_flow_committed */
+    OV_FLOW_BLINK = 8,       /* a vote was counted: blink the button lights */
 } ov_flow_effect;
 
 typedef struct {
     const ov_content *content;
     ov_mode mode;
-    int confirm_step;          /* 1: show "that's right / go back" */
+    int confirm_step; /* 1: show "that's right / go back" */
     int idle_timeout_ms;
     int thanks_ms;
-    int lockout_ms;            /* presses ignored after a vote (round mode) */
-    int round_question;        /* round mode: the open question */
+    int lockout_ms;     /* presses ignored after a vote (round mode) */
+    int round_question; /* round mode: the open question */
 
     ov_screen screen;
-    int question;              /* current question index */
-    int chosen;                /* answer position chosen on this question (confirm screen), -1 */
+    int question;                  /* current question index */
+    int chosen;                    /* answer position chosen on this question (confirm screen), -1 */
     int answers[OV_MAX_QUESTIONS]; /* held answers (positions), -1 = none */
-    int focus;                 /* highlighted target index in ov_flow_targets order, -1 none */
+    int focus;                     /* highlighted target index in ov_flow_targets order, -1 none */
     uint64_t last_input_ms;
     uint64_t screen_since_ms;
     uint64_t lockout_until_ms;
 } ov_flow;
 
 /* Start on the welcome screen. `confirm_step`, timeouts from config. */
-void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_timeout_ms,
-                  int thanks_ms, int lockout_ms, uint64_t now_ms);
+void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_timeout_ms, int thanks_ms,
+                  int lockout_ms, uint64_t now_ms);
 
 /* Switch to meeting-round mode for question q (or back to drop-in with q < 0). */
 void ov_flow_set_round(ov_flow *f, int q, uint64_t now_ms);
+
+/* The question of the open meeting round, or -1 in drop-in mode. The flow
+ * owns the round: ov_flow_set_round is its one setter. */
+int ov_flow_round(const ov_flow *f);
+
+/* Turn the check step ("that's right / go back") on (1) or off (0). The flow
+ * owns it: this is its one setter after ov_flow_init. */
+void ov_flow_set_confirm_step(ov_flow *f, int on);
+
+/* Highlight target `focus` (ov_flow_targets order; -1: none), as scanning does. */
+void ov_flow_set_focus(ov_flow *f, int focus);
 
 /* Apply one action. Returns a mask of ov_flow_effect. */
 int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now_ms);

@@ -18,8 +18,8 @@ typedef enum { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_LABEL, OV_TEXT_SMALL } ov_te
 typedef struct {
     ov_text_block block;
     ov_text_role role;
-    int spoken;          /* 1: part of the screen's speech */
-    int speech_offset;   /* first character of this text within ov_layout.speech */
+    int spoken;        /* 1: part of the screen's speech */
+    int speech_offset; /* first character of this text within ov_layout.speech */
 } ov_layout_text;
 
 typedef enum { OV_BTN_STYLE_ANSWER, OV_BTN_STYLE_YES, OV_BTN_STYLE_NO, OV_BTN_STYLE_PLAIN } ov_button_style;
@@ -27,14 +27,14 @@ typedef enum { OV_BTN_STYLE_ANSWER, OV_BTN_STYLE_YES, OV_BTN_STYLE_NO, OV_BTN_ST
 typedef struct {
     ov_target target;
     ov_button_style style;
-    ov_rect rect;        /* the whole touch target */
-    ov_rect icon;        /* picture inside it (face, tick, speaker...) */
+    ov_rect rect;                /* the whole touch target */
+    ov_rect icon;                /* picture inside it (face, tick, speaker...) */
     char icon_path[OV_PATH_MAX]; /* full path, or "" (then a shape is drawn) */
-    ov_shape shape;      /* drawn when there is no picture */
-    const char *colour;  /* palette name for answers ("red", ...), or NULL */
-    int label;           /* index into texts[], or -1 */
-    int focused;         /* highlighted by keys or scanning */
-    int chosen;          /* the answer chosen (confirm screen) */
+    ov_shape shape;              /* drawn when there is no picture */
+    const char *colour;          /* palette name for answers ("red", ...), or NULL */
+    int label;                   /* index into texts[], or -1 */
+    int focused;                 /* highlighted by keys or scanning */
+    int chosen;                  /* the answer chosen (confirm screen) */
 } ov_layout_button;
 
 #define OV_LAYOUT_MAX_BARS 6
@@ -43,42 +43,42 @@ typedef struct {
 typedef struct {
     ov_rect icon;
     char icon_path[OV_PATH_MAX];
-    ov_rect track;               /* the whole length a bar can take */
-    ov_rect bar;                 /* the filled part */
+    ov_rect track; /* the whole length a bar can take */
+    ov_rect bar;   /* the filled part */
     const char *colour;
-    int label, count;            /* indexes into texts[] */
+    int label, count; /* indexes into texts[] */
 } ov_layout_bar;
 
 typedef struct {
-    ov_rect screen;              /* 0,0,w,h (logical, after rotation) */
+    ov_rect screen; /* 0,0,w,h (logical, after rotation) */
     double px_per_mm;
     ov_screen kind;
-    ov_rect picture;             /* the screen's main picture, or w=0 */
+    ov_rect picture; /* the screen's main picture, or w=0 */
     char picture_path[OV_PATH_MAX];
     ov_layout_text texts[OV_LAYOUT_MAX_TEXTS];
     int n_texts;
     ov_layout_button buttons[OV_LAYOUT_MAX_BUTTONS];
     int n_buttons;
-    ov_rect progress_dots;       /* w=0 when not shown */
+    ov_rect progress_dots; /* w=0 when not shown */
     int progress_now, progress_total;
-    ov_rect banner;              /* facilitator warning strip, w=0 when none */
+    ov_rect banner; /* facilitator warning strip, w=0 when none */
     ov_layout_bar bars[OV_LAYOUT_MAX_BARS];
     int n_bars;
-    int facilitator;             /* 1: a facilitator screen (drawn with a plain style) */
+    int facilitator;                 /* 1: a facilitator screen (drawn with a plain style) */
     char speech[OV_SPEECH_TEXT_LEN]; /* what is read aloud, in reading order */
-    char pool[2048];             /* strings made for this screen ("2 of 4", ...) */
+    char pool[2048];                 /* strings made for this screen ("2 of 4", ...) */
     int pool_used;
-    int all_fit;                 /* 1 when every text fits its box */
+    int all_fit; /* 1 when every text fits its box */
 } ov_layout;
 
 typedef struct {
-    int w, h;                    /* logical size in pixels */
-    double px_per_mm;            /* from the display's physical size */
-    double text_scale;           /* theme: 1.0, or more for large text */
+    int w, h;          /* logical size in pixels */
+    double px_per_mm;  /* from the display's physical size */
+    double text_scale; /* theme: 1.0, or more for large text */
     ov_measure_fn measure;
     void *measure_ctx;
-    const char *pictures_dir;    /* folder of the project's control pictures */
-    int private_audio;           /* 1: headphones (the choice may be spoken); 0: room speaker */
+    const char *pictures_dir; /* folder of the project's control pictures */
+    int private_audio;        /* 1: headphones (the choice may be spoken); 0: room speaker */
 } ov_layout_env;
 
 /* Lay out the flow's current screen. `warning` (may be NULL) is a facilitator

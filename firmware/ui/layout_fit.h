@@ -1,20 +1,20 @@
 /* layout_fit.h — "does this text fit its box on every supported screen?",
  * answered with the real layout and fonts, for the content checker
- * (ov_content_set_fit). */
+ * (its ov_check_opts.fit; platform/render.h fills it). */
 #ifndef OV_LAYOUT_FIT_H
 #define OV_LAYOUT_FIT_H
 
 #include "base/textwrap.h"
 
 typedef struct {
-    ov_measure_fn measure;   /* real font measuring (ov_render_measure) */
+    ov_measure_fn measure; /* real font measuring (ov_render_measure) */
     void *measure_ctx;
 } ov_layout_fit_ctx;
 
 /* An ov_fit_fn (content_check.h): lays out a screen holding `text` in a box
  * of `kind` at 800x480, 1024x600, 1280x720, 1920x1080 and 720x1280 in the
  * standard theme. Returns 1 if it fits everywhere, 0 if not, -1 for a kind it
- * does not know. */
+ * does not know or when out of memory (the checker then uses its limits). */
 int ov_layout_fit(void *ctx, int kind, const char *text);
 
 #endif

@@ -13,9 +13,9 @@
 typedef struct {
     int margin, gap;
     int body_px, title_px, label_px, small_px, min_px;
-    int target_min, target_aim;   /* 20 mm and 30 mm */
+    int target_min, target_aim; /* 20 mm and 30 mm */
     int portrait;
-    int squeeze;                  /* 0 = comfortable; more = smaller pictures and text */
+    int squeeze; /* 0 = comfortable; more = smaller pictures and text */
 } metrics;
 
 /* Sizes for one screen; `squeeze` 0 is comfortable, each step smaller. */
@@ -34,12 +34,13 @@ int ovl_stack_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, ov
 /* Full path of one of the project's control pictures. */
 void ovl_control_path(const ov_layout_env *env, const char *name, char *out, size_t outlen);
 /* Add a pressable target; NULL when there are too many. */
-ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, ov_button_style style, ov_rect r);
+ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, ov_button_style style,
+                                 ov_rect r);
 /* Picture and label inside a button (label under, or beside when wide). */
 void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
                         const char *label, int spoken);
 /* The "hear it again" button in the top-right corner. */
-ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c, int size, int w,
-                       const char *label);
+ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c,
+                       int size, int w, const char *label);
 
 #endif

@@ -20,27 +20,39 @@ int ov_pin_acceptable(const char *pin)
 static void to_hex(const unsigned char *d, size_t n, char *out)
 {
     static const char hex[] = "0123456789abcdef";
-    for (size_t i = 0; i < n; i++) { out[2 * i] = hex[d[i] >> 4]; out[2 * i + 1] = hex[d[i] & 15]; }
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = hex[d[i] >> 4];
+        out[2 * i + 1] = hex[d[i] & 15];
+    }
     out[2 * n] = '\0';
 }
 
 /* Exactly 2*n hex digits from s (up to end) into d. Returns 1 on success. */
 static int from_hex(const char *s, const char *end, unsigned char *d, size_t n)
 {
-    if ((size_t)(end - s) != 2 * n) return 0;
+    if ((size_t)(end - s) != 2 * n)
+        return 0;
     for (size_t i = 0; i < 2 * n; i++) {
         char c = s[i];
-        int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (v < 0) return 0;
-        if (i % 2 == 0) d[i / 2] = (unsigned char)(v << 4); else d[i / 2] |= (unsigned char)v;
+        int v = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (v < 0)
+            return 0;
+        if (i % 2 == 0)
+            d[i / 2] = (unsigned char)(v << 4);
+        else
+            d[i / 2] |= (unsigned char)v;
     }
     return 1;
 }
 
-int ov_pin_hash_salted(const char *pin, const unsigned char *salt, size_t saltlen,
-                       unsigned iterations, char *out, size_t outlen)
+int ov_pin_hash_salted(const char *pin, const unsigned char *salt, size_t saltlen, unsigned iterations,
+                       char *out, size_t outlen)
 {
-    if (!ov_pin_acceptable(pin) || saltlen != SALT_LEN || iterations < 1) return OV_EINVAL;
+    if (!ov_pin_acceptable(pin) || saltlen != SALT_LEN || iterations < 1)
+        return OV_EINVAL;
     unsigned char dk[OV_SHA256_LEN];
     char salthex[2 * SALT_LEN + 1], dkhex[2 * OV_SHA256_LEN + 1];
     ov_pbkdf2_sha256(pin, strlen(pin), salt, saltlen, iterations, dk, sizeof dk);
@@ -53,31 +65,40 @@ int ov_pin_hash_salted(const char *pin, const unsigned char *salt, size_t saltle
 
 int ov_pin_check(const char *stored, const char *pin, int *must_change)
 {
-    if (must_change) *must_change = 0;
-    if (!pin) pin = "";
+    if (must_change)
+        *must_change = 0;
+    if (!pin)
+        pin = "";
     if (!stored || !stored[0]) {
         /* constant time over the typed PIN: compare the hashes of both */
         unsigned char a[OV_SHA256_LEN], b[OV_SHA256_LEN];
         ov_sha256_hash(pin, strlen(pin), a);
         ov_sha256_hash(OV_PIN_DEFAULT, strlen(OV_PIN_DEFAULT), b);
         unsigned diff = 0;
-        for (int i = 0; i < OV_SHA256_LEN; i++) diff |= (unsigned)(a[i] ^ b[i]);
-        if (diff == 0 && must_change) *must_change = 1;
+        for (int i = 0; i < OV_SHA256_LEN; i++)
+            diff |= (unsigned)(a[i] ^ b[i]);
+        if (diff == 0 && must_change)
+            *must_change = 1;
         return diff == 0;
     }
-    if (strncmp(stored, PREFIX, strlen(PREFIX)) != 0) return OV_EINVAL;
+    if (strncmp(stored, PREFIX, strlen(PREFIX)) != 0)
+        return OV_EINVAL;
     const char *p = stored + strlen(PREFIX);
     char *end;
     unsigned long iter = strtoul(p, &end, 10);
-    if (end == p || *end != '$' || iter < 1 || iter > 10000000) return OV_EINVAL;
+    if (end == p || *end != '$' || iter < 1 || iter > 10000000)
+        return OV_EINVAL;
     const char *salt_s = end + 1, *dollar = strchr(salt_s, '$');
-    if (!dollar) return OV_EINVAL;
+    if (!dollar)
+        return OV_EINVAL;
     unsigned char salt[SALT_LEN], want[OV_SHA256_LEN], got[OV_SHA256_LEN];
-    if (!from_hex(salt_s, dollar, salt, SALT_LEN) || !from_hex(dollar + 1, dollar + 1 + strlen(dollar + 1), want, sizeof want))
+    if (!from_hex(salt_s, dollar, salt, SALT_LEN) ||
+        !from_hex(dollar + 1, dollar + 1 + strlen(dollar + 1), want, sizeof want))
         return OV_EINVAL;
     ov_pbkdf2_sha256(pin, strlen(pin), salt, sizeof salt, (unsigned)iter, got, sizeof got);
     unsigned diff = 0;
-    for (int i = 0; i < OV_SHA256_LEN; i++) diff |= (unsigned)(got[i] ^ want[i]);
+    for (int i = 0; i < OV_SHA256_LEN; i++)
+        diff |= (unsigned)(got[i] ^ want[i]);
     memset(got, 0, sizeof got);
     return diff == 0;
 }
@@ -89,18 +110,29 @@ uint64_t ov_pin_wait_ms(const ov_pin_guard *g, uint64_t now_ms)
     return g->next_try_ms > now_ms ? g->next_try_ms - now_ms : 0;
 }
 
-ov_pin_result ov_pin_try(ov_pin_guard *g, const char *stored, const char *pin, uint64_t now_ms, int *must_change)
+ov_pin_result ov_pin_try(ov_pin_guard *g, const char *stored, const char *pin, uint64_t now_ms,
+                         int *must_change)
 {
-    if (must_change) *must_change = 0;
-    if (ov_pin_wait_ms(g, now_ms) > 0) return OV_PIN_WAIT;
+    if (must_change)
+        *must_change = 0;
+    if (ov_pin_wait_ms(g, now_ms) > 0)
+        return OV_PIN_WAIT;
     int ok = ov_pin_check(stored, pin, must_change);
-    if (ok == 1) { g->wrong = 0; g->next_try_ms = 0; return OV_PIN_RIGHT; }
-    if (ok < 0) ov_log_error("pin_hash in the settings cannot be read; set it to \"\" to go back to the default PIN");
-    if (g->wrong < 1000) g->wrong++;
+    if (ok == 1) {
+        g->wrong = 0;
+        g->next_try_ms = 0;
+        return OV_PIN_RIGHT;
+    }
+    if (ok < 0)
+        ov_log_error("pin_hash in the settings cannot be read; set it to \"\" to go back to the default PIN");
+    if (g->wrong < 1000)
+        g->wrong++;
     if (g->wrong >= OV_PIN_FREE_TRIES) {
         uint64_t wait = OV_PIN_FIRST_WAIT_MS;
-        for (int i = OV_PIN_FREE_TRIES; i < g->wrong && wait < OV_PIN_MAX_WAIT_MS; i++) wait *= 2;
-        if (wait > OV_PIN_MAX_WAIT_MS) wait = OV_PIN_MAX_WAIT_MS;
+        for (int i = OV_PIN_FREE_TRIES; i < g->wrong && wait < OV_PIN_MAX_WAIT_MS; i++)
+            wait *= 2;
+        if (wait > OV_PIN_MAX_WAIT_MS)
+            wait = OV_PIN_MAX_WAIT_MS;
         g->next_try_ms = now_ms + wait;
     }
     return OV_PIN_WRONG;

@@ -14,22 +14,22 @@
 
 #define OV_PIN_DEFAULT "1234"
 #define OV_PIN_ITERATIONS 20000
-#define OV_PIN_HASH_LEN 128          /* fits ov_config.pin_hash */
-#define OV_PIN_FREE_TRIES 3          /* wrong tries before the kiosk makes people wait */
-#define OV_PIN_FIRST_WAIT_MS 5000u   /* then 5 s, 10 s, 20 s, ... */
-#define OV_PIN_MAX_WAIT_MS 300000u   /* at most 5 minutes */
+#define OV_PIN_HASH_LEN 128        /* fits ov_config.pin_hash */
+#define OV_PIN_FREE_TRIES 3        /* wrong tries before the kiosk makes people wait */
+#define OV_PIN_FIRST_WAIT_MS 5000u /* then 5 s, 10 s, 20 s, ... */
+#define OV_PIN_MAX_WAIT_MS 300000u /* at most 5 minutes */
 
 /* 1 when pin is an acceptable new PIN: 4 to 8 digits. */
 int ov_pin_acceptable(const char *pin);
 
-#define OV_PIN_SALT_LEN 16          /* bytes of salt in a hash */
+#define OV_PIN_SALT_LEN 16 /* bytes of salt in a hash */
 
 /* Hash pin with the given salt (OV_PIN_SALT_LEN bytes) and iteration count
  * into out ("pbkdf2-sha256$..."); platform/pin_hash.h adds a fresh random
  * salt. Returns OV_OK or OV_EINVAL (not 4-8 digits, wrong salt length, out
  * too small). */
-int ov_pin_hash_salted(const char *pin, const unsigned char *salt, size_t saltlen,
-                       unsigned iterations, char *out, size_t outlen);
+int ov_pin_hash_salted(const char *pin, const unsigned char *salt, size_t saltlen, unsigned iterations,
+                       char *out, size_t outlen);
 
 /* Check pin against stored (the config's pin_hash). Returns 1 when it
  * matches, 0 when not, OV_EINVAL when stored is not a hash this kiosk can
@@ -40,8 +40,8 @@ int ov_pin_check(const char *stored, const char *pin, int *must_change);
 
 /* Wrong-guess slowdown. */
 typedef struct {
-    int wrong;                 /* wrong tries in a row */
-    uint64_t next_try_ms;      /* no try is checked before this time */
+    int wrong;            /* wrong tries in a row */
+    uint64_t next_try_ms; /* no try is checked before this time */
 } ov_pin_guard;
 
 typedef enum { OV_PIN_RIGHT = 1, OV_PIN_WRONG = 0, OV_PIN_WAIT = 2 } ov_pin_result;

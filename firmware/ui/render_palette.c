@@ -6,14 +6,25 @@
 void ov_palette_for_theme(const char *name, ov_palette *p)
 {
     const ov_theme *t = ov_theme_get(name);
-    if (!t) t = ov_theme_get("standard");
+    if (!t)
+        t = ov_theme_get("standard");
     memset(p, 0, sizeof *p);
     p->theme = t;
-    p->background = t->background; p->text = t->text; p->muted = t->muted;
-    p->panel = t->button_fill; p->plate = t->plate; p->outline = t->outline; p->focus = t->focus;
-    p->highlight_bg = t->highlight_bg; p->highlight_text = t->highlight_text;
-    p->yes_fill = t->yes_fill; p->yes_text = t->yes_text; p->no_fill = t->no_fill; p->no_text = t->no_text;
-    p->warning_bg = t->warning_bg; p->warning_text = t->warning_text;
+    p->background = t->background;
+    p->text = t->text;
+    p->muted = t->muted;
+    p->panel = t->button_fill;
+    p->plate = t->plate;
+    p->outline = t->outline;
+    p->focus = t->focus;
+    p->highlight_bg = t->highlight_bg;
+    p->highlight_text = t->highlight_text;
+    p->yes_fill = t->yes_fill;
+    p->yes_text = t->yes_text;
+    p->no_fill = t->no_fill;
+    p->no_text = t->no_text;
+    p->warning_bg = t->warning_bg;
+    p->warning_text = t->warning_text;
     p->text_scale = t->text_scale > 0 ? t->text_scale : 1.0;
 }
 

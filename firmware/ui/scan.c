@@ -109,7 +109,7 @@ int ov_scan_press(ov_scan *s, int button, uint64_t now_ms, ov_scan_event *ev)
     if (button == OV_BTN_SWITCH_MOVE)
         return highlight(s, s->current < 0 ? 0 : (s->current + 1) % s->n_items, now_ms, ev);
     if (s->current < 0)
-        return 0;   /* choose with nothing highlighted: nothing to choose */
+        return 0; /* choose with nothing highlighted: nothing to choose */
     return event(ev, OV_SCAN_CHOOSE, s->current);
 }
 

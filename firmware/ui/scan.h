@@ -24,14 +24,14 @@ typedef enum { OV_SCAN_OFF = 0, OV_SCAN_SINGLE, OV_SCAN_TWO } ov_scan_mode;
 
 typedef enum {
     OV_SCAN_NONE = 0,
-    OV_SCAN_HIGHLIGHT,   /* item is now highlighted: show it and speak it */
-    OV_SCAN_CHOOSE,      /* item was chosen (same as touching it) */
-    OV_SCAN_PAUSED,      /* single mode stopped after its rounds: no highlight */
+    OV_SCAN_HIGHLIGHT, /* item is now highlighted: show it and speak it */
+    OV_SCAN_CHOOSE,    /* item was chosen (same as touching it) */
+    OV_SCAN_PAUSED,    /* single mode stopped after its rounds: no highlight */
 } ov_scan_what;
 
 typedef struct {
     ov_scan_what what;
-    int item;            /* 0-based item; -1 for OV_SCAN_PAUSED */
+    int item; /* 0-based item; -1 for OV_SCAN_PAUSED */
 } ov_scan_event;
 
 #define OV_SCAN_MIN_MS 750
@@ -40,13 +40,13 @@ typedef struct {
 
 typedef struct {
     ov_scan_mode mode;
-    int interval_ms;     /* clamped to OV_SCAN_MIN_MS..OV_SCAN_MAX_MS */
-    int rounds;          /* >= 1 */
+    int interval_ms; /* clamped to OV_SCAN_MIN_MS..OV_SCAN_MAX_MS */
+    int rounds;      /* >= 1 */
     int n_items;
-    int current;         /* highlighted item, -1 for none */
-    int steps;           /* automatic moves since the last press/start */
+    int current; /* highlighted item, -1 for none */
+    int steps;   /* automatic moves since the last press/start */
     int paused;
-    uint64_t next_at;    /* single mode: when the highlight moves next */
+    uint64_t next_at; /* single mode: when the highlight moves next */
 } ov_scan;
 
 /* Parse "off", "single" or "two" (as in [scanning] mode). Returns the mode,

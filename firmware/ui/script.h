@@ -25,19 +25,27 @@
 #include "base/ov_common.h"
 
 typedef enum {
-    OV_CMD_TOUCH, OV_CMD_CLICK, OV_CMD_KEY, OV_CMD_BUTTON, OV_CMD_HOLD, OV_CMD_WAIT,
-    OV_CMD_ADVANCE, OV_CMD_SHOT, OV_CMD_EXPECT, OV_CMD_QUIT,
+    OV_CMD_TOUCH,
+    OV_CMD_CLICK,
+    OV_CMD_KEY,
+    OV_CMD_BUTTON,
+    OV_CMD_HOLD,
+    OV_CMD_WAIT,
+    OV_CMD_ADVANCE,
+    OV_CMD_SHOT,
+    OV_CMD_EXPECT,
+    OV_CMD_QUIT,
 } ov_script_cmd;
 
 typedef struct {
     ov_script_cmd cmd;
-    int a, b, c;       /* numbers: x y [hold ms], button, ms */
-    char name[64];     /* key name, shot name, screen name */
+    int a, b, c;   /* numbers: x y [hold ms], button, ms */
+    char name[64]; /* key name, shot name, screen name */
     int line;
 } ov_script_step;
 
 typedef struct ov_script {
-    ov_script_step *steps;   /* grown as needed: a script may be any length */
+    ov_script_step *steps; /* grown as needed: a script may be any length */
     int n, cap;
 } ov_script;
 

@@ -11,15 +11,15 @@
 #include "base/ov_common.h"
 
 typedef struct {
-    int start;   /* first character, 0-based */
-    int len;     /* length in characters (> 0) */
+    int start; /* first character, 0-based */
+    int len;   /* length in characters (> 0) */
 } ov_word_span;
 
 typedef struct {
-    char *text;  /* cleaned UTF-8, NUL-terminated: safe to give espeak-ng */
-    int *map;    /* map[i]: character index in the original text of cleaned
-                    character i; map[nchars] = original length in characters */
-    int nchars;  /* characters in text */
+    char *text; /* cleaned UTF-8, NUL-terminated: safe to give espeak-ng */
+    int *map;   /* map[i]: character index in the original text of cleaned
+                   character i; map[nchars] = original length in characters */
+    int nchars; /* characters in text */
 } ov_clean_text;
 
 /* Clean `in` for synthesis: runs of two or more dots (and "…") become one "."

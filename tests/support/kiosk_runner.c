@@ -150,10 +150,12 @@ long ov_test_votes_total(const char *data)
     ov_tally *t;
     char err[256];
     if (ov_tally_open(data, &t, err, sizeof err) != OV_OK) return -1;
-    ov_tally_row rows[64];
-    int n = ov_tally_read(t, NULL, rows, 64);
+    ov_tally_row *rows = NULL;
+    int n = 0;
+    int rc = ov_tally_read_all(t, NULL, &rows, &n);
     long c = 0;
-    for (int i = 0; i < n && i < 64; i++) c += rows[i].count;
+    for (int i = 0; i < n; i++) c += rows[i].count;
+    free(rows);
     ov_tally_close(t);
-    return c;
+    return rc == OV_OK ? c : -1;
 }
