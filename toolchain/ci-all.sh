@@ -10,7 +10,7 @@
 # in the same form, for the CI runner. Usage: sh toolchain/ci-all.sh [SUITE...]
 set -u
 MAKE=${MAKE:-make}
-SUITES=${*:-test test-gpio test-board test-trixie test-arm64 test-fresh test-build test-sanitize test-privacy test-robust test-system}
+SUITES=${*:-test test-gpio test-board test-trixie test-arm64 test-fresh test-build test-sanitize test-privacy test-robust}
 # Per-suite time limit (seconds); test-fresh alone makes two roots and runs make test in each.
 LIMIT=${OV_CI_SUITE_LIMIT:-1500}
 # A caller that ran suites itself passes their totals in (OV_CI_PASSED/FAILED, OV_CI_NOTES).
