@@ -555,7 +555,7 @@ static void test_links_dotdot_hidden_big_refused(void **state)
     snprintf(ini, sizeof ini, "%s/content.ini", src);
 
     /* a picture that is a link to a file outside the content folder */
-    sh("echo '<svg xmlns=\"http://www.w3.org/2000/svg\"/>' > '%s/secret.svg' && "
+    sh("echo '<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"><rect width=\"8\" height=\"8\"/></svg>' > '%s/secret.svg' && "
        "rm '%s/pictures/no.svg' && ln -s '%s/secret.svg' '%s/pictures/no.svg'", f->tmp, src, f->tmp, src);
     assert_int_equal(ov_import_check(src, NULL, NULL, f->plan), OV_EINVAL);
     const char *t = problem_with(f->plan, "link");
@@ -590,15 +590,16 @@ static void test_links_dotdot_hidden_big_refused(void **state)
        "-e 's|^picture = pictures/unsure.svg|picture = pictures/big.png|' '%s'",
        src, f->stick, src, src, src, ini);
     assert_int_equal(ov_import_check(src, NULL, NULL, f->plan), OV_EINVAL);
-    /* big.png is too big for the import, and the picture check cannot use it either */
+    /* big.png is too big for the import, and the picture check cannot use it either:
+     * 2 problems on its line */
     assert_int_equal(f->plan->n_errors, 4);
-    assert_non_null(problem_with(f->plan, "this file cannot be used"));
+    assert_int_equal(f->plan->n_problems, 4);
     assert_non_null(problem_with(f->plan, "Question 1: the picture must be inside the content folder"));
     assert_non_null(problem_with(f->plan, "Question 2: the picture is a hidden file"));
     assert_non_null(problem_with(f->plan, "of \u201cyes-no\u201d: the picture is too big"));
     for (int i = 0; i < f->plan->n_problems; i++) {
         assert_non_null(strstr(f->plan->problems[i].where, "content.ini:"));
-        if (i) assert_true(f->plan->problems[i].line > f->plan->problems[i - 1].line);   /* in file order */
+        if (i) assert_true(f->plan->problems[i].line >= f->plan->problems[i - 1].line);   /* in file order */
     }
 }
 
