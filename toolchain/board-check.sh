@@ -105,7 +105,7 @@ if udevadm verify --help >/dev/null 2>&1; then
     check "udevadm verify $RULE" udevadm verify --resolve-names=never "$RULE"
 fi
 check "USB sticks mounted noexec,nosuid,nodev" sh -c "[ \$(grep -c 'systemd-mount.*noexec,nosuid,nodev' '$RULE') = 2 ]"
-# The shipped settings file, read by the kiosk's own loader (firmware/config.c).
+# The shipped settings file, read by the kiosk's own loader (firmware/platform/config.c).
 cat >/tmp/cfgcheck.c <<'EOT'
 #include "config.h"
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* gpio_sim_test.c — runs INSIDE the test VM of `make test-gpio` (see
  * toolchain/gpio-sim/run.sh), as root, against the kernel's gpio-sim chip,
- * built with the project's own firmware/gpio*.c, buttons.c and config.c.
+ * built with the project's own firmware/platform/gpio*.c, ui/buttons.c and platform/config.c.
  *
  * The init script made a simulated chip labelled "pinctrl-sim" whose lines
  * are named GPIO0..GPIO27 like a Raspberry Pi's header, and a second chip

@@ -1,6 +1,6 @@
 #!/bin/sh
 # toolchain/gpio-sim/run.sh BUILD — `make test-gpio`: tests the GPIO code
-# (firmware/gpio*.c + buttons.c + config.c, the project's own files) against
+# (firmware/platform/gpio*.c + ui/buttons.c + platform/config.c, the project's own files) against
 # a real kernel GPIO chip: Debian's kernel booted under qemu (TCG, no kvm)
 # with the gpio-sim driver, which Debian ships disabled, built out of tree
 # from Debian's linux-source. Runs the test with libgpiod 1.x (this system)
@@ -76,7 +76,8 @@ fi
 
 # 5. The test programs, statically linked, from the project's own sources.
 FW="$ROOT/firmware"
-SRCS="$ROOT/tests/gpio-sim/gpio_sim_test.c $(ls "$FW"/gpio*.c) $FW/buttons.c $FW/config.c $FW/diag.c $FW/ov_common.c"
+SRCS="$ROOT/tests/gpio-sim/gpio_sim_test.c $(ls "$FW"/platform/gpio*.c) $FW/ui/buttons.c $FW/platform/config.c \
+      $FW/platform/files.c $FW/base/diag.c $FW/base/ov_common.c"
 CFLAGS="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -O2 -g0 -Wall -Wextra -Wshadow -Wno-unused-parameter -I$FW"
 LIBDIR=/usr/lib/$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
 INIH="$LIBDIR/libinih.a"
@@ -89,7 +90,7 @@ case "$V1" in
     if $CC $CFLAGS -DOV_GPIOD_API=1 -static -o "$B/gpio_sim_test_v1" $SRCS "$LIBDIR/libgpiod.a" "$INIH" 2>"$B/cc-v1.log"; then
         TAGS="$TAGS v1"
     else
-        cat "$B/cc-v1.log"; die "the libgpiod $V1 build of firmware/gpio*.c failed"
+        cat "$B/cc-v1.log"; die "the libgpiod $V1 build of firmware/platform/gpio*.c failed"
     fi ;;
 *) echo "gpio-sim: this system has libgpiod '$V1', not 1.x: the 1.x run is left out" ;;
 esac
@@ -101,7 +102,7 @@ if [ -n "$V2" ]; then
     if $CC $CFLAGS -DOV_GPIOD_API=2 -I"$T/usr/include" -static -o "$B/gpio_sim_test_v2" $SRCS "$T_LIB/libgpiod.a" "$INIH" 2>"$B/cc-v2.log"; then
         TAGS="$TAGS v2"
     else
-        cat "$B/cc-v2.log"; die "the libgpiod $V2 build of firmware/gpio*.c failed"
+        cat "$B/cc-v2.log"; die "the libgpiod $V2 build of firmware/platform/gpio*.c failed"
     fi
 else
     echo "SKIP: libgpiod 2.x run: $(cat "$B/trixie.log")"
