@@ -107,7 +107,7 @@ fi
 check "USB sticks mounted noexec,nosuid,nodev" sh -c "[ \$(grep -c 'systemd-mount.*noexec,nosuid,nodev' '$RULE') = 2 ]"
 # The shipped settings file, read by the kiosk's own loader (firmware/platform/config.c).
 cat >/tmp/cfgcheck.c <<'EOT'
-#include "config.h"
+#include "platform/config.h"
 #include <stdio.h>
 #include <string.h>
 int main(int argc, char **argv)
@@ -123,13 +123,15 @@ int main(int argc, char **argv)
            strcmp(cfg.data_dir, "/var/lib/ourvoice") == 0 ? 0 : 1;
 }
 EOT
-if make --no-print-directory BUILD=$B $B/libourvoice.a >/tmp/lib.log 2>&1 &&
-   cc -std=c11 -D_GNU_SOURCE -Ifirmware /tmp/cfgcheck.c $B/libourvoice.a $(pkg-config --libs inih) -o /tmp/cfgcheck >>/tmp/lib.log 2>&1; then
+if make --no-print-directory BUILD=$B $B/libourvoice-platform.a $B/libourvoice-core.a >/tmp/lib.log 2>&1 &&
+   cc -std=c11 -D_GNU_SOURCE -Ifirmware /tmp/cfgcheck.c $B/libourvoice-platform.a $B/libourvoice-core.a \
+      $(pkg-config --libs sdl2 SDL2_ttf SDL2_image espeak-ng libgpiod sqlite3 inih) -lpthread -lm \
+      -o /tmp/cfgcheck >>/tmp/lib.log 2>&1; then
     check "/etc/ourvoice/ourvoice.ini loads with no errors (full screen, data in /var/lib/ourvoice)" /tmp/cfgcheck /etc/ourvoice/ourvoice.ini
     sed 's/^#\([a-z_0-9]* =\)/\1/' /etc/ourvoice/ourvoice.ini >/tmp/all.ini
     check "every commented setting in ourvoice.ini is valid when switched on" /tmp/cfgcheck /tmp/all.ini
 else
-    tail -5 /tmp/lib.log; bad "could not build the settings checker against libourvoice.a"
+    tail -5 /tmp/lib.log; bad "could not build the settings checker against the platform and core libraries"
 fi
 
 # --- uninstall -----------------------------------------------------------------------------
