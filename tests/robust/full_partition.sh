@@ -47,5 +47,5 @@ csv=$(ls "$work"/out/*.csv 2>/dev/null | head -1)
 [ -n "$csv" ] && grep -q 'visits' "$csv" && ok "the export holds the meeting" || bad "no CSV of the meeting was written"
 after=$(sha256sum "$mnt/tallies.sqlite" | cut -d' ' -f1)
 [ "$before" = "$after" ] && ok "reading changed nothing in the store" || bad "the store changed while only reading it"
-echo "full-partition: $passed passed, $failed failed"
+echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
