@@ -14,6 +14,14 @@ passed=0; failed=0; broken=""; litter=""; n=0
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/ovt.XXXXXX") || { echo "run-tests: cannot make a temporary folder"; exit 1; }
 # Other users may pass through (a test checks what user nobody sees in its folder).
 chmod 711 "$TMP_ROOT"
+# Sound libraries (libpulse, through espeak-ng's audio) keep a runtime folder
+# in TMPDIR when the session has none: give the run one of its own, outside
+# the folders checked for leftovers.
+if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
+    XDG_RUNTIME_DIR="$TMP_ROOT/runtime"
+    mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+    export XDG_RUNTIME_DIR
+fi
 trap 'rm -rf "$TMP_ROOT"' EXIT
 trap 'rm -rf "$TMP_ROOT"; exit 130' INT TERM HUP
 for t in "$BUILD"/tests/$PATTERN; do
