@@ -8,6 +8,8 @@
 #include "platform/paths.h"
 #include "platform/tally.h"
 
+#include "base/cli_opts.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,55 +33,27 @@ static void usage(FILE *out)
             "Exit status: 0 every file written and checked, 1 failed, 2 wrong command line.\n");
 }
 
-static int need_arg(int i, int argc, char **argv)
+/* The questions' titles and words for the export: the content in dir, or
+ * the built-in questions (with a message) when it cannot be used. */
+static void load_titles(const char *dir, ov_content *c, ov_diags *diags)
 {
-    if (i + 1 < argc)
-        return 1;
-    fprintf(stderr, "ourvoice export: %s needs a value\n", argv[i]);
-    usage(stderr);
-    return 0;
+    ov_diags_init(diags);
+    if (ov_content_load(dir, c, diags) == OV_OK)
+        return;
+    ov_diags_print(diags, stderr);
+    fprintf(stderr,
+            "ourvoice export: %s: cannot use these questions; using the built-in questions "
+            "for titles and words (the counts are exported all the same)\n",
+            dir);
+    ov_content_builtin(c);
+    ov_find_asset_dir("content/en", c->dir, sizeof c->dir); /* its pictures */
 }
 
-int ov_cmd_export(int argc, char **argv)
+/* Export every meeting (or `meeting`) from the store to `to`. Returns the
+ * exit status: 0 every file written and checked, 1 failed, 2 no such config. */
+static int export_all(const char *to, const char *data, const char *content_dir, const char *config,
+                      const char *meeting, const char *date)
 {
-    const char *to = NULL, *data = NULL, *content_dir = NULL, *config = NULL, *meeting = NULL, *date = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            return 0;
-        }
-        const char **slot = !strcmp(a, "--to")        ? &to
-                            : !strcmp(a, "--data")    ? &data
-                            : !strcmp(a, "--content") ? &content_dir
-                            : !strcmp(a, "--config")  ? &config
-                            : !strcmp(a, "--meeting") ? &meeting
-                            : !strcmp(a, "--date")    ? &date
-                                                      : NULL;
-        if (!slot) {
-            fprintf(stderr, "ourvoice export: unknown argument '%s'\n", a);
-            usage(stderr);
-            return 2;
-        }
-        if (!need_arg(i, argc, argv))
-            return 2;
-        *slot = argv[++i];
-    }
-    if (!to) {
-        fprintf(stderr, "ourvoice export: say where to write with --to DIR\n");
-        usage(stderr);
-        return 2;
-    }
-    if (date) {
-        int y, m, d;
-        char extra;
-        if (sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || strlen(date) != 10 || m < 1 || m > 12 ||
-            d < 1 || d > 31) {
-            fprintf(stderr, "ourvoice export: --date '%s' is not a date like 2025-05-03\n", date);
-            return 2;
-        }
-    }
-
     int status = 1;
     ov_config *cfg = calloc(1, sizeof *cfg);
     ov_content *c = calloc(1, sizeof *c);
@@ -103,17 +77,7 @@ int ov_cmd_export(int argc, char **argv)
     char dir[OV_PATH_MAX];
     ov_resolve_content_dir(cfg, content_dir, dir, sizeof dir);
 
-    ov_diags_init(diags);
-    rc = ov_content_load(dir, c, diags);
-    if (rc != OV_OK) {
-        ov_diags_print(diags, stderr);
-        fprintf(stderr,
-                "ourvoice export: %s: cannot use these questions; using the built-in questions "
-                "for titles and words (the counts are exported all the same)\n",
-                dir);
-        ov_content_builtin(c);
-        ov_find_asset_dir("content/en", c->dir, sizeof c->dir); /* its pictures */
-    }
+    load_titles(dir, c, diags);
     if (ov_tally_open(cfg->data_dir, &t, err, sizeof err) != OV_OK) {
         fprintf(stderr, "ourvoice export: %s\n", err);
         goto out;
@@ -140,4 +104,36 @@ out:
     free(diags);
     free(rep);
     return status;
+}
+
+#define EXPORT_OPTS 6 /* entries in the table of ov_cmd_export */
+
+int ov_cmd_export(int argc, char **argv)
+{
+    const char *to = NULL, *data = NULL, *content_dir = NULL, *config = NULL, *meeting = NULL, *date = NULL;
+    const ov_opt table[EXPORT_OPTS] = {
+        { .name = "to", .kind = OV_OPT_TEXT, .out = &to },
+        { .name = "data", .kind = OV_OPT_TEXT, .out = &data },
+        { .name = "content", .kind = OV_OPT_TEXT, .out = &content_dir },
+        { .name = "config", .kind = OV_OPT_TEXT, .out = &config },
+        { .name = "meeting", .kind = OV_OPT_TEXT, .out = &meeting },
+        { .name = "date", .kind = OV_OPT_DATE, .out = &date },
+    };
+    ov_opt_parser p = { .cmd = "export", .opts = table, .n_opts = EXPORT_OPTS };
+    char err[OV_ERR_LEN];
+    if (ov_opts_parse(&p, argc, argv, err, sizeof err) != OV_OK) {
+        fprintf(stderr, "%s\n", err);
+        usage(stderr);
+        return 2;
+    }
+    if (p.help) {
+        usage(stdout);
+        return 0;
+    }
+    if (!to) {
+        fprintf(stderr, "ourvoice export: say where to write with --to DIR\n");
+        usage(stderr);
+        return 2;
+    }
+    return export_all(to, data, content_dir, config, meeting, date);
 }

@@ -2,10 +2,14 @@
 #include "app/cli.h"
 #include "app/kiosk.h"
 
-#include <getopt.h>
+#include "base/cli_opts.h"
+#include "base/ov_common.h"
+
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+
+#define KIOSK_OPTS 10    /* entries in kiosk_options() */
+#define SIZE_MIN_PX 200  /* smallest window side --size accepts */
+#define SIZE_MAX_PX 8192 /* largest */
 
 static void usage(FILE *out)
 {
@@ -24,73 +28,48 @@ static void usage(FILE *out)
                  "  --shots DIR       where the script's `shot NAME` saves NAME.png\n");
 }
 
+/* The option table for `ourvoice kiosk`, writing into o. Returns the count. */
+static int kiosk_options(ov_kiosk_opts *o, int size[2], ov_opt *t)
+{
+    int n = 0;
+    t[n++] = (ov_opt){ .name = "config", .kind = OV_OPT_TEXT, .out = &o->config_path };
+    t[n++] = (ov_opt){ .name = "content", .kind = OV_OPT_TEXT, .out = &o->content_dir };
+    t[n++] = (ov_opt){ .name = "data", .kind = OV_OPT_TEXT, .out = &o->data_dir };
+    t[n++] = (ov_opt){ .name = "size", .kind = OV_OPT_SIZE, .out = size, .min = SIZE_MIN_PX, .max = SIZE_MAX_PX };
+    t[n++] = (ov_opt){ .name = "rotation",
+                       .kind = OV_OPT_INT,
+                       .out = &o->rotation,
+                       .min = 0,
+                       .max = 270,
+                       .step = 90,
+                       .hint = "0, 90, 180 or 270" };
+    t[n++] = (ov_opt){ .name = "theme", .kind = OV_OPT_TEXT, .out = &o->theme };
+    t[n++] = (ov_opt){ .name = "no-speech", .kind = OV_OPT_FLAG, .out = &o->no_speech };
+    t[n++] = (ov_opt){ .name = "headless", .kind = OV_OPT_FLAG, .out = &o->headless };
+    t[n++] = (ov_opt){ .name = "script", .kind = OV_OPT_TEXT, .out = &o->script_path };
+    t[n++] = (ov_opt){ .name = "shots", .kind = OV_OPT_TEXT, .out = &o->shots_dir };
+    return n;
+}
+
 int ov_cmd_kiosk(int argc, char **argv)
 {
     ov_kiosk_opts o = { 0 };
     o.rotation = -1;
-    static const struct option opts[] = {
-        { "config", required_argument, 0, 'c' },   { "content", required_argument, 0, 'C' },
-        { "data", required_argument, 0, 'd' },     { "size", required_argument, 0, 's' },
-        { "rotation", required_argument, 0, 'r' }, { "theme", required_argument, 0, 't' },
-        { "no-speech", no_argument, 0, 'n' },      { "headless", no_argument, 0, 'H' },
-        { "script", required_argument, 0, 'S' },   { "shots", required_argument, 0, 'o' },
-        { "help", no_argument, 0, 'h' },           { 0, 0, 0, 0 },
-    };
-    optind = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'c':
-            o.config_path = optarg;
-            break;
-        case 'C':
-            o.content_dir = optarg;
-            break;
-        case 'd':
-            o.data_dir = optarg;
-            break;
-        case 's':
-            if (sscanf(optarg, "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 200 ||
-                o.width > 8192 || o.height > 8192) {
-                fprintf(stderr, "ourvoice kiosk: --size %s: write WIDTHxHEIGHT, e.g. 800x480\n", optarg);
-                return 2;
-            }
-            break;
-        case 'r':
-            o.rotation = atoi(optarg);
-            if (o.rotation % 90 || o.rotation < 0 || o.rotation > 270) {
-                fprintf(stderr, "ourvoice kiosk: --rotation must be 0, 90, 180 or 270\n");
-                return 2;
-            }
-            break;
-        case 't':
-            o.theme = optarg;
-            break;
-        case 'n':
-            o.no_speech = 1;
-            break;
-        case 'H':
-            o.headless = 1;
-            break;
-        case 'S':
-            o.script_path = optarg;
-            break;
-        case 'o':
-            o.shots_dir = optarg;
-            break;
-        case 'h':
-            usage(stdout);
-            return 0;
-        default:
-            usage(stderr);
-            return 2;
-        }
-    }
-    if (optind < argc) {
-        fprintf(stderr, "ourvoice kiosk: unexpected '%s'\n", argv[optind]);
+    int size[2] = { 0, 0 };
+    ov_opt table[KIOSK_OPTS];
+    ov_opt_parser p = { .cmd = "kiosk", .opts = table, .n_opts = kiosk_options(&o, size, table) };
+    char err[OV_ERR_LEN];
+    if (ov_opts_parse(&p, argc, argv, err, sizeof err) != OV_OK) {
+        fprintf(stderr, "%s\n", err);
         usage(stderr);
         return 2;
     }
+    if (p.help) {
+        usage(stdout);
+        return 0;
+    }
+    o.width = size[0];
+    o.height = size[1];
     if (o.script_path && !o.headless)
         o.headless = 1; /* scripted runs never need a screen */
     return ov_kiosk_run(&o);
