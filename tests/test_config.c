@@ -139,6 +139,39 @@ static void garbage_never_crashes(void **state)
     }
 }
 
+/* A line too long, a Latin-1 byte, an indented line: each is reported with
+ * its line number (or read as written) and never changes another setting. */
+static void bad_lines_never_change_another_setting(void **state)
+{
+    (void)state;
+    char text[1024], longline[400];
+    memset(longline, 'a', 190);
+    longline[190] = 0;
+    snprintf(text, sizeof text,
+             "[kiosk]\ndata_dir = /srv/votes\ncontent_dir = %s     see docs/install.md\n"
+             "meeting = Caf\xe9 group\n[facilitator]\nusb_mount_dir = /media/sticks\n"
+             "    pin_hash = 0123abcd\n",
+             longline);
+    write_file(text);
+    ov_config c;
+    ov_diags d;
+    ov_config_defaults(&c);
+    ov_diags_init(&d);
+    assert_int_equal(ov_config_load(path, &c, &d), OV_EINVAL);
+    char want[256];
+    snprintf(want, sizeof want, "%s:3: this line is longer than", path);
+    assert_true(has(&d, want));
+    snprintf(want, sizeof want, "%s:4: byte 14 of this line is not UTF-8", path);
+    assert_true(has(&d, want));
+    assert_int_equal(d.n_errors, 2);
+    assert_string_equal(c.data_dir, "/srv/votes");   /* the long line's tail did not join it */
+    assert_string_equal(c.content_dir, "");          /* the long line was not half-read */
+    assert_string_equal(c.meeting, "drop-in");       /* a name the store could not keep is refused */
+    assert_string_equal(c.usb_mount_dir, "/media/sticks");
+    assert_string_equal(c.pin_hash, "0123abcd");     /* an indented line is read, not joined */
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +179,7 @@ int main(void)
         cmocka_unit_test(good_lines_apply),
         cmocka_unit_test(wrong_lines_are_reported_and_skipped),
         cmocka_unit_test(garbage_never_crashes),
+        cmocka_unit_test(bad_lines_never_change_another_setting),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

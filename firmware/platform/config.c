@@ -1,5 +1,6 @@
 /* config.c — reading the kiosk settings (INI, via inih) over built-in defaults. */
 #include "platform/config.h"
+#include "base/utf8.h"
 
 #include <ini.h>
 #include <stdio.h>
@@ -99,13 +100,53 @@ typedef struct {
     int line;
 } load_ctx;
 
-/* inih reader: one line per call, so we always know the current line number. */
+/* Skip what is left of a line fgets could not hold. */
+static void skip_rest_of_line(FILE *f)
+{
+    int c;
+    do
+        c = getc(f);
+    while (c != EOF && c != '\n');
+}
+
+/* 1 when the line is usable; else reports why (file:line) and returns 0. */
+static int line_is_usable(load_ctx *ctx, char *buf, int size)
+{
+    size_t n = strlen(buf);
+    if (n + 1 == (size_t)size && buf[n - 1] != '\n') {
+        skip_rest_of_line(ctx->f);
+        ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
+                    "this line is longer than %d bytes, so it was not read; shorten it", size - 2);
+        return 0;
+    }
+    size_t bad = 0;
+    if (!ov_utf8_valid(buf, n, &bad)) {
+        ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
+                    "byte %zu of this line is not UTF-8 text, so the line was not read; save the file as UTF-8",
+                    bad + 1);
+        return 0;
+    }
+    return 1;
+}
+
+/* inih reader: one line per call, so we always know the current line number.
+ * A line too long or not UTF-8 is reported and read as an empty line, and
+ * leading spaces are dropped: no line ever continues the previous value, so
+ * one bad line can never change another setting. */
 static char *read_line(char *buf, int size, void *stream)
 {
     load_ctx *ctx = stream;
-    char *r = fgets(buf, size, ctx->f);
-    if (r) ctx->line++;
-    return r;
+    if (!fgets(buf, size, ctx->f))
+        return NULL;
+    ctx->line++;
+    if (!line_is_usable(ctx, buf, size)) {
+        ov_strlcpy(buf, "\n", (size_t)size);
+        return buf;
+    }
+    size_t lead = strspn(buf, " \t");
+    if (lead)
+        memmove(buf, buf + lead, strlen(buf + lead) + 1);
+    return buf;
 }
 
 static int parse_bool(const char *v, int *out)
