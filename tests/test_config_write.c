@@ -19,6 +19,7 @@
 #include <dirent.h>
 
 #include "platform/config.h"
+#include "platform/files.h"
 #include "platform/pin_hash.h"
 #include "platform/config_write.h"
 #include "ui/pin.h"
@@ -353,7 +354,7 @@ static void test_failure_at_every_step_keeps_old_file(void **state)
                 continue;
             }
             failures++;
-            assert_int_equal(rc, ov_fs_errno_code(fail_errno));
+            assert_int_equal(rc, ov_errno_code(fail_errno));
             assert_non_null(strstr(err, strerror(fail_errno)));
             assert_non_null(strstr(err, "failed") ? err : strstr(err, "cannot"));
             /* the only step after which the new file may stand is the final folder fsync */

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "platform/content_import.h"
+#include "platform/files.h"
 #include "platform/content_load.h"
 #include "platform/usbwatch.h"
 #include "test_tmp.h"
@@ -411,7 +412,7 @@ static void test_failure_at_each_step_keeps_content_whole(void **state)
             per_op[op]++;
             if (!strstr(err, strerror(fail_errno)))
                 fail_msg("%s call %d failed but the message does not say why: %s", op_names[op], n, err);
-            assert_int_equal(rc, ov_fs_errno_code(fail_errno));
+            assert_int_equal(rc, ov_errno_code(fail_errno));
             /* the kiosk's questions are exactly as before, and so is previous */
             assert_string_equal(snapshot(content), snap_a);
             assert_string_equal(snapshot(prev), snap_b);

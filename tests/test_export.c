@@ -518,7 +518,7 @@ static void test_failure_at_every_step(void **state)
             failures++;
             assert_false(ov_export_verified(&rep));
             assert_int_equal(rep.code, rc);
-            assert_int_equal(rc, ov_fs_errno_code(e));
+            assert_int_equal(rc, ov_errno_code(e));
             if (!names_step(err, expected_words[op]))
                 fail_msg("%s call %d failed but the message does not name the step: %s", op_names[op], at, err);
             assert_non_null(strstr(err, strerror(e)));

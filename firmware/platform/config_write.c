@@ -3,6 +3,7 @@
  * Lines are read the way inih reads them, so what we write is what the
  * kiosk reads back. */
 #include "platform/config_write.h"
+#include "platform/files.h"
 #include "platform/config.h"
 #include "base/ov_common.h"
 #include "base/utf8.h"
@@ -288,7 +289,7 @@ static int value_ok(const char *key, const char *v, char *err, size_t errlen)
 
 static int step_fail(const char *path, ov_fs_step step, int e, char *err, size_t errlen)
 {
-    return ov_fail(err, errlen, ov_fs_errno_code(e), "%s: %s failed: %s", path, ov_fs_step_name(step),
+    return ov_fail(err, errlen, ov_errno_code(e), "%s: %s failed: %s", path, ov_fs_step_name(step),
                    strerror(e));
 }
 
@@ -301,7 +302,7 @@ static int read_all(const ov_fsops *fs, const char *path, char **text, size_t *l
     if (fd < 0) {
         if (errno == ENOENT)
             return OV_OK;
-        return ov_fail(err, errlen, ov_fs_errno_code(errno), "%s: cannot read: %s", path, strerror(errno));
+        return ov_fail(err, errlen, ov_errno_code(errno), "%s: cannot read: %s", path, strerror(errno));
     }
     char *p = malloc(OV_CONFIG_MAX_FILE + 1);
     size_t n = 0;
@@ -315,7 +316,7 @@ static int read_all(const ov_fsops *fs, const char *path, char **text, size_t *l
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            rc = ov_fail(err, errlen, ov_fs_errno_code(errno), "%s: cannot read: %s", path, strerror(errno));
+            rc = ov_fail(err, errlen, ov_errno_code(errno), "%s: cannot read: %s", path, strerror(errno));
             goto out;
         }
         if (r == 0)

@@ -1,6 +1,7 @@
 /* content_import.c — checks a content folder on a USB stick, copies it into
  * the data folder safely and swaps it in (or back out); see content_import.h. */
 #include "platform/content_import.h"
+#include "platform/files.h"
 #include "platform/content_load.h"
 #include "platform/content_ini.h"
 #include "base/sha256.h"
@@ -74,7 +75,7 @@ static void remove_tree(const char *path)
 
 static int step_fail(const char *path, ov_fs_step step, int e, char *err, size_t errlen)
 {
-    return ov_fail(err, errlen, ov_fs_errno_code(e), "%s: %s failed: %s", path, ov_fs_step_name(step),
+    return ov_fail(err, errlen, ov_errno_code(e), "%s: %s failed: %s", path, ov_fs_step_name(step),
                    strerror(e));
 }
 
@@ -354,7 +355,7 @@ static int copy_file(const ov_fsops *fs, const char *src_path, const char *dst_p
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            rc = ov_fail(err, errlen, ov_fs_errno_code(errno),
+            rc = ov_fail(err, errlen, ov_errno_code(errno),
                          "%s: read failed: %s; was the stick taken out?", src_path, strerror(errno));
             goto out;
         }
@@ -502,7 +503,7 @@ static int fill_new(const ov_import_plan *plan, const char *new_dir, const ov_fs
         goto out;
     }
     if (!realpath(plan->src, root_real)) {
-        rc = ov_fail(err, errlen, ov_fs_errno_code(errno), "%s: cannot open: %s; was the stick taken out?",
+        rc = ov_fail(err, errlen, ov_errno_code(errno), "%s: cannot open: %s; was the stick taken out?",
                      plan->src, strerror(errno));
         goto out;
     }

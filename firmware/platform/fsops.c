@@ -1,6 +1,7 @@
 /* fsops.c — the real filesystem call table and the safe file writer
  * (temp name, fsync, rename, fsync folder, syncfs, read back, compare). */
 #include "platform/fsops.h"
+#include "platform/files.h"
 #include "base/ov_common.h"
 
 #include <errno.h>
@@ -45,27 +46,12 @@ const char *ov_fs_step_name(ov_fs_step step)
     return "?";
 }
 
-int ov_fs_errno_code(int e)
-{
-    switch (e) {
-    case ENOSPC:
-#ifdef EDQUOT
-    case EDQUOT:
-#endif
-        return OV_ENOSPC;
-    case EROFS: case EACCES: case EPERM: return OV_EPERM;
-    case ENOENT: case ENODEV: case ENXIO: case ENOTDIR: return OV_ENOTFOUND;
-    case ENOMEM: return OV_ENOMEM;
-    default: return OV_EIO;
-    }
-}
-
 static int step_fail(ov_fs_step step, int *stepvar, ov_fs_step *failed, const char *path,
                      int e, char *err, size_t errlen)
 {
     *stepvar = 1;
     if (failed) *failed = step;
-    return ov_fail(err, errlen, ov_fs_errno_code(e), "%s: %s failed: %s", path,
+    return ov_fail(err, errlen, ov_errno_code(e), "%s: %s failed: %s", path,
                    ov_fs_step_name(step), strerror(e));
 }
 
@@ -74,7 +60,7 @@ int ov_fs_mkdir(const ov_fsops *fs, const char *dir, char *err, size_t errlen)
     if (!fs) fs = &real_ops;
     if (fs->mkdir(dir, 0755) == 0 || errno == EEXIST) return OV_OK;
     int e = errno;
-    return ov_fail(err, errlen, ov_fs_errno_code(e), "%s: mkdir failed: %s", dir, strerror(e));
+    return ov_fail(err, errlen, ov_errno_code(e), "%s: mkdir failed: %s", dir, strerror(e));
 }
 
 /* The folder-relative calls, real ones when the table has none. */
@@ -108,14 +94,14 @@ int ov_fs_open_folder(const ov_fsops *fs, const char *dir, const char *mount_poi
         if (e == ELOOP || e == ENOTDIR)
             return ov_fail(err, errlen, OV_EINVAL, "%s: open failed: it is a link or not a folder; nothing is written "
                            "through a link. Remove it from the stick (or use another stick) and save again", dir);
-        return ov_fail(err, errlen, ov_fs_errno_code(e), "%s: open failed: %s", dir, strerror(e));
+        return ov_fail(err, errlen, ov_errno_code(e), "%s: open failed: %s", dir, strerror(e));
     }
     struct stat here, mount;
     if (mount_point) {
         if (do_fstat(fs, fd, &here) != 0 || stat(mount_point, &mount) != 0) {
             int e = errno;
             fs->close(fd);
-            return ov_fail(err, errlen, ov_fs_errno_code(e), "%s: open failed: %s", dir, strerror(e));
+            return ov_fail(err, errlen, ov_errno_code(e), "%s: open failed: %s", dir, strerror(e));
         }
         if (here.st_dev != mount.st_dev) {
             fs->close(fd);

@@ -60,10 +60,6 @@ typedef enum {
 } ov_fs_step;
 const char *ov_fs_step_name(ov_fs_step step);
 
-/* Map an errno value to an OV_E* code: ENOSPC/EDQUOT -> OV_ENOSPC,
- * EROFS/EACCES/EPERM -> OV_EPERM, ENOENT/ENODEV/ENXIO -> OV_ENOTFOUND,
- * ENOMEM -> OV_ENOMEM, anything else OV_EIO. */
-int ov_fs_errno_code(int errnum);
 
 /* Open the folder dir (created first if missing) for writing files into it:
  * never through a link (a link, or anything but a folder, is refused with
