@@ -164,6 +164,8 @@ static void bad_lines_never_change_another_setting(void **state)
     snprintf(want, sizeof want, "%s:4: byte 14 of this line is not UTF-8", path);
     assert_true(has(&d, want));
     assert_int_equal(d.n_errors, 2);
+    assert_int_equal(d.items[0].code, OV_DIAG_INI_LINE_TOO_LONG); /* code decides, never the words */
+    assert_int_equal(d.items[1].code, OV_DIAG_INI_NOT_UTF8);
     assert_string_equal(c.data_dir, "/srv/votes");   /* the long line's tail did not join it */
     assert_string_equal(c.content_dir, "");          /* the long line was not half-read */
     assert_string_equal(c.meeting, "drop-in");       /* a name the store could not keep is refused */

@@ -100,6 +100,10 @@ typedef struct {
     int line;
 } load_ctx;
 
+/* Report one problem of the current line with its code and the key it is about. */
+#define CFG_PROBLEM(ctx, code, key, ...) \
+    ov_diag_add_code((ctx)->diags, OV_DIAG_ERROR, code, key, (ctx)->path, (ctx)->line, __VA_ARGS__)
+
 /* Skip what is left of a line fgets could not hold. */
 static void skip_rest_of_line(FILE *f)
 {
@@ -115,15 +119,16 @@ static int line_is_usable(load_ctx *ctx, char *buf, int size)
     size_t n = strlen(buf);
     if (n + 1 == (size_t)size && buf[n - 1] != '\n') {
         skip_rest_of_line(ctx->f);
-        ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
+        CFG_PROBLEM(ctx, OV_DIAG_INI_LINE_TOO_LONG, NULL,
                     "this line is longer than %d bytes, so it was not read; shorten it", size - 2);
         return 0;
     }
     size_t bad = 0;
     if (!ov_utf8_valid(buf, n, &bad)) {
-        ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
-                    "byte %zu of this line is not UTF-8 text, so the line was not read; save the file as UTF-8",
-                    bad + 1);
+        CFG_PROBLEM(
+            ctx, OV_DIAG_INI_NOT_UTF8, NULL,
+            "byte %zu of this line is not UTF-8 text, so the line was not read; save the file as UTF-8",
+            bad + 1);
         return 0;
     }
     return 1;
@@ -164,74 +169,86 @@ static int parse_bool(const char *v, int *out)
 
 static int check_choice(load_ctx *ctx, const char *name, const char *v, const char *const *allowed)
 {
-    for (int i = 0; allowed[i]; i++) if (!strcmp(v, allowed[i])) return 0;
+    for (int i = 0; allowed[i]; i++)
+        if (!strcmp(v, allowed[i]))
+            return 0;
     char list[128] = "";
     for (int i = 0; allowed[i]; i++) {
         strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
         strncat(list, allowed[i], sizeof list - strlen(list) - 1);
     }
-    ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s is not allowed; use one of: %s",
-                name, v, list);
+    CFG_PROBLEM(ctx, OV_DIAG_CONFIG_NOT_ALLOWED, name, "%s = %s is not allowed; use one of: %s", name, v,
+                list);
     return -1;
+}
+
+/* The allowed words of a text setting, or NULL when any text is allowed. */
+static const char *const *choices_of(const key_def *k)
+{
+    static const char *const themes[] = {"standard", "high-contrast", "large-text", NULL};
+    static const char *const modes[] = {"off", "single", "two", NULL};
+    if (!strcmp(k->name, "theme"))
+        return themes;
+    if (!strcmp(k->section, "scanning") && !strcmp(k->name, "mode"))
+        return modes;
+    return NULL;
+}
+
+/* A text setting: kept only when it fits and is one of its choices. */
+static void set_text(load_ctx *ctx, const key_def *k, char *field, const char *value)
+{
+    const char *const *choices = choices_of(k);
+    if (strlen(value) >= k->size)
+        CFG_PROBLEM(ctx, OV_DIAG_CONFIG_TOO_LONG, k->name,
+                    "%s is too long (at most %zu bytes); it was not used", k->name, k->size - 1);
+    else if (!choices || !check_choice(ctx, k->name, value, choices))
+        ov_strlcpy(field, value, k->size);
+}
+
+static void set_number(load_ctx *ctx, const key_def *k, char *field, const char *value)
+{
+    char *end = NULL;
+    if (k->kind == K_DOUBLE) {
+        double v = strtod(value, &end);
+        if (!*value || *end || v < k->min || v > k->max)
+            CFG_PROBLEM(ctx, OV_DIAG_CONFIG_NOT_NUMBER, k->name, "%s = %s: write a number from %g to %g",
+                        k->name, value, k->min, k->max);
+        else
+            *(double *)field = v;
+        return;
+    }
+    long v = strtol(value, &end, 10);
+    if (!*value || *end || v < k->min || v > k->max)
+        CFG_PROBLEM(ctx, OV_DIAG_CONFIG_NOT_NUMBER, k->name,
+                    "%s = %s: write a whole number from %.0f to %.0f", k->name, value, k->min, k->max);
+    else if (!strcmp(k->name, "rotation") && v % 90)
+        CFG_PROBLEM(ctx, OV_DIAG_CONFIG_NOT_NUMBER, k->name, "rotation = %s: write 0, 90, 180 or 270", value);
+    else
+        *(int *)field = (int)v;
 }
 
 static int on_key(void *user, const char *section, const char *name, const char *value)
 {
     load_ctx *ctx = user;
     const key_def *k = NULL;
-    for (size_t i = 0; i < OV_ARRAY_LEN(keys); i++)
-        if (!strcmp(keys[i].section, section) && !strcmp(keys[i].name, name)) {
+    for (size_t i = 0; i < OV_ARRAY_LEN(keys) && !k; i++)
+        if (!strcmp(keys[i].section, section) && !strcmp(keys[i].name, name))
             k = &keys[i];
-            break;
-        }
     if (!k) {
-        ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
+        CFG_PROBLEM(ctx, OV_DIAG_UNKNOWN_KEY, name,
                     "unknown setting '%s' in [%s]; see docs/config.md for the settings", name, section);
         return 1;
     }
     char *field = (char *)ctx->cfg + k->offset;
-    char *end = NULL;
-    switch (k->kind) {
-    case K_STR:
-        if (ov_strlcpy(field, value, k->size) != OV_OK)
-            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
-                        "%s is too long (at most %zu bytes)", name, k->size - 1);
-        if (!strcmp(name, "theme")) {
-            static const char *const themes[] = { "standard", "high-contrast", "large-text", NULL };
-            if (check_choice(ctx, name, value, themes)) ov_strlcpy(field, "standard", k->size);
-        } else if (!strcmp(section, "scanning") && !strcmp(name, "mode")) {
-            static const char *const modes[] = { "off", "single", "two", NULL };
-            if (check_choice(ctx, name, value, modes)) ov_strlcpy(field, "off", k->size);
-        }
-        break;
-    case K_BOOL: {
-        int b;
-        if (parse_bool(value, &b))
-            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line, "%s = %s: write yes or no", name,
-                        value);
-        else *(int *)field = b;
-        break;
-    }
-    case K_INT: {
-        long v = strtol(value, &end, 10);
-        if (!*value || *end || v < k->min || v > k->max)
-            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
-                        "%s = %s: write a whole number from %.0f to %.0f", name, value, k->min, k->max);
-        else if (!strcmp(name, "rotation") && v % 90)
-            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
-                        "rotation = %s: write 0, 90, 180 or 270", value);
-        else *(int *)field = (int)v;
-        break;
-    }
-    case K_DOUBLE: {
-        double v = strtod(value, &end);
-        if (!*value || *end || v < k->min || v > k->max)
-            ov_diag_add(ctx->diags, OV_DIAG_ERROR, ctx->path, ctx->line,
-                        "%s = %s: write a number from %g to %g", name, value, k->min, k->max);
-        else *(double *)field = v;
-        break;
-    }
-    }
+    int b;
+    if (k->kind == K_STR)
+        set_text(ctx, k, field, value);
+    else if (k->kind != K_BOOL)
+        set_number(ctx, k, field, value);
+    else if (parse_bool(value, &b))
+        CFG_PROBLEM(ctx, OV_DIAG_CONFIG_NOT_YES_NO, name, "%s = %s: write yes or no", name, value);
+    else
+        *(int *)field = b;
     return 1;
 }
 
@@ -244,7 +261,8 @@ int ov_config_load(const char *path, ov_config *cfg, ov_diags *diags)
     int r = ini_parse_stream(read_line, &ctx, on_key, &ctx);
     fclose(ctx.f);
     if (r > 0) {
-        ov_diag_add(diags, OV_DIAG_ERROR, path, r, "this line is not 'name = value' or '[section]'");
+        ov_diag_add_code(diags, OV_DIAG_ERROR, OV_DIAG_CONFIG_BAD_LINE, NULL, path, r,
+                         "this line is not 'name = value' or '[section]'");
     }
     return diags->n_errors > before ? OV_EINVAL : OV_OK;
 }
