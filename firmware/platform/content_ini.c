@@ -57,6 +57,10 @@ static ov_ini_section *add_section(reader_ctx *r, const char *head, size_t n, in
     return s;
 }
 
+/* Report a problem of the current line with its code. */
+#define INI_PROBLEM(r, code, ...) \
+    ov_diag_add_code((r)->diags, OV_DIAG_ERROR, code, NULL, (r)->file, (r)->line, __VA_ARGS__)
+
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
 /* The part of a section line between [ and ]; reports what is wrong. */
@@ -64,14 +68,14 @@ static int section_line(reader_ctx *r, const char *s, size_t n)
 {
     const char *close = memchr(s, ']', n);
     if (!close) {
-        ov_diag_add(r->diags, OV_DIAG_ERROR, r->file, r->line,
+        INI_PROBLEM(r, OV_DIAG_INI_NO_CLOSING_BRACKET,
                     "section heading has no closing ']'; write it like [question my-id]");
         return 0;
     }
     const char *rest = close + 1, *end = s + n;
     while (rest < end && is_space(*rest)) rest++;
     if (rest < end && *rest != ';' && *rest != '#')
-        ov_diag_add(r->diags, OV_DIAG_ERROR, r->file, r->line,
+        INI_PROBLEM(r, OV_DIAG_INI_TEXT_AFTER_HEADING,
                     "unexpected text after ']'; put a section heading alone on its line");
     const char *a = s + 1, *b = close;
     while (a < b && is_space(*a)) a++;
@@ -99,10 +103,10 @@ static void clean_line(reader_ctx *r, char *s, size_t n)
         }
     }
     if (bad_utf8)
-        ov_diag_add(r->diags, OV_DIAG_ERROR, r->file, r->line,
+        INI_PROBLEM(r, OV_DIAG_INI_NOT_UTF8,
                     "this line is not valid UTF-8 text; save the file as UTF-8 (Unicode) in your editor");
     else if (bad_ctrl)
-        ov_diag_add(r->diags, OV_DIAG_ERROR, r->file, r->line,
+        INI_PROBLEM(r, OV_DIAG_INI_CONTROL_CHAR,
                     "this line has a control character (or a zero byte); is this a text file? remove it");
 }
 
@@ -125,7 +129,7 @@ static char *read_line(char *buf, int num, void *stream)
     if (n > room) {
         size_t keep = room;
         while (keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80) keep--;
-        ov_diag_add(r->diags, OV_DIAG_ERROR, r->file, r->line,
+        INI_PROBLEM(r, OV_DIAG_INI_LINE_TOO_LONG,
                     "this line is too long (%zu bytes, at most %zu); make the text shorter", n, room);
         n = keep;
         r->cut = 1;
@@ -148,11 +152,11 @@ static char *read_line(char *buf, int num, void *stream)
         }
     }
     if (i == n) {
-        ov_diag_add(r->diags, OV_DIAG_ERROR, r->file, r->line,
+        INI_PROBLEM(r, OV_DIAG_INI_NOT_KEY_VALUE,
                     "this line is not 'key = value', a [section] heading or a ; comment");
         buf[0] = '\0';
     } else if (i == 0 || buf[0] == '=' || buf[0] == ':') {
-        ov_diag_add(r->diags, OV_DIAG_ERROR, r->file, r->line,
+        INI_PROBLEM(r, OV_DIAG_INI_NOT_KEY_VALUE,
                     "a key name is missing before '='; write it like title = My question");
         buf[0] = '\0';
     }

@@ -56,12 +56,14 @@ int ov_content_check(const char *dir, const ov_check_opts *opts, ov_content *out
     size_t len = 0;
     int rc = ov_ini_read_file(file, &text, &len, err, sizeof err);
     if (rc == OV_ENOTFOUND) {
-        ov_diag_add(diags, OV_DIAG_ERROR, file, 0, "not found; a content folder needs a content.ini "
-                    "(copy assets/content/en/content.ini into %s and change it)", dir);
+        ov_diag_add_code(diags, OV_DIAG_ERROR, OV_DIAG_CONTENT_MISSING, NULL, file, 0,
+                         "not found; a content folder needs a content.ini "
+                         "(copy assets/content/en/content.ini into %s and change it)",
+                         dir);
         return rc;
     }
     if (rc != OV_OK) {
-        ov_diag_add(diags, OV_DIAG_ERROR, file, 0, "%s", err);
+        ov_diag_add_code(diags, OV_DIAG_ERROR, OV_DIAG_FILE_UNUSABLE, NULL, file, 0, "%s", err);
         return rc == OV_ENOMEM ? rc : OV_EINVAL;
     }
     char d[OV_PATH_MAX];
