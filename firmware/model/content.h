@@ -10,7 +10,7 @@
 #include "base/ov_common.h"
 #include "base/diag.h"
 
-#define OV_MAX_QUESTIONS 16
+#define OV_MAX_QUESTIONS 64
 #define OV_MAX_SCALES 8
 #define OV_MAX_ANSWERS 6      /* per scale, including "I don't know" */
 #define OV_MAX_SENTENCES 3
