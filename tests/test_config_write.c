@@ -251,6 +251,21 @@ static void test_continuation_and_duplicates_replaced(void **state)
     free(got);
 }
 
+/* An indented setting is its own setting: a saved PIN stays readable after
+ * another setting is changed and the file is read again (a restart). */
+static void test_indented_setting_survives_an_edit(void **state)
+{
+    fx *f = *state;
+    write_text(f->path, "[facilitator]\nsmall_numbers = 5\n    pin_hash = abc123\n[kiosk]\nmeeting = a\n");
+    char err[300];
+    assert_int_equal(ov_config_set(f->path, "kiosk", "meeting", "b", err, sizeof err), OV_OK);
+    ov_config cfg;
+    load_ok(f->path, &cfg);
+    assert_string_equal(cfg.pin_hash, "abc123");
+    assert_int_equal(cfg.small_numbers, 5);
+    assert_string_equal(cfg.meeting, "b");
+}
+
 static void test_other_section_same_key_untouched(void **state)
 {
     fx *f = *state;
@@ -399,6 +414,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_file_and_folder_missing_created, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mode_and_crlf_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_continuation_and_duplicates_replaced, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indented_setting_survives_an_edit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_other_section_same_key_untouched, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_values_refused_file_unchanged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failure_at_every_step_keeps_old_file, setup, teardown),

@@ -1,7 +1,8 @@
 /* config_write.c — sets one key in the INI config file in place (comments,
  * order and other lines kept) and writes the file safely; see config_write.h.
- * Lines are read the way inih reads them, so what we write is what the
- * kiosk reads back. */
+ * Lines are read the way the kiosk's reader (platform/config.c) reads them:
+ * an indented setting is a setting of its own, never more of the one above,
+ * so what we write is what the kiosk reads back. */
 #include "platform/config_write.h"
 #include "platform/files.h"
 #include "platform/config.h"
@@ -61,7 +62,13 @@ static void put(buf *b, const char *s, size_t n)
 }
 static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
 
-/* Split text into lines and classify them as inih does. Returns the count. */
+/* 1 when s..e holds '=' or ':' (a setting's separator, as inih accepts both). */
+static int has_separator(const char *s, const char *e)
+{
+    return memchr(s, '=', (size_t)(e - s)) || memchr(s, ':', (size_t)(e - s));
+}
+
+/* Split text into lines and classify them as the reader does. Returns the count. */
 static int scan_lines(const char *text, size_t len, const char *section, const char *key, line_info *li)
 {
     int n = 0, in_target = 0, prev_key = 0, prev_match = 0;
@@ -87,7 +94,8 @@ static int scan_lines(const char *text, size_t len, const char *section, const c
             l->kind = L_BLANK;
         else if (*s == ';' || *s == '#')
             l->kind = L_COMMENT;
-        else if (prev_key && s > first) {
+        else if (prev_key && s > first && !has_separator(s, e)) {
+            /* an indented line that is not a setting: the reader reports it; drop it with its key */
             l->kind = L_CONT;
             l->match = prev_match;
         } else if (*s == '[') {
@@ -148,6 +156,105 @@ static int count_lines(const buf *b)
     return n;
 }
 
+/* The line end the file uses ("\r\n" or "\n"). */
+static const char *line_end_of(const line_info *li, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (li[i].full > li[i].len)
+            return li[i].full - li[i].len == 2 ? "\r\n" : "\n";
+    return "\n";
+}
+
+/* Where a new key goes: after the last setting of the section's last copy
+ * (-1: no such section). *any_match: the key is already there. */
+static int insert_point(const line_info *li, int n, int *any_match)
+{
+    int last_sec = -1, insert_after = -1;
+    *any_match = 0;
+    for (int i = 0; i < n; i++) {
+        if (li[i].kind == L_KEY && li[i].match)
+            *any_match = 1;
+        if (li[i].kind == L_SECTION && li[i].in_target) {
+            last_sec = i;
+            insert_after = i;
+        } else if (last_sec >= 0 && li[i].in_target && (li[i].kind == L_KEY || li[i].kind == L_CONT))
+            insert_after = i;
+    }
+    return insert_after;
+}
+
+/* "key = value" and the line end; returns the line number it ends on. */
+static int put_setting(buf *b, const char *key, const char *value, const char *eol)
+{
+    puts_(b, key);
+    puts_(b, " = ");
+    puts_(b, value);
+    puts_(b, eol);
+    return count_lines(b);
+}
+
+/* The target key's line again, with the new value and its old comment. */
+static int put_replaced(buf *b, const line_info *l, int first, const char *key, const char *value,
+                        const char *eol)
+{
+    const char *c;
+    size_t clen;
+    inline_comment(l, &c, &clen);
+    if (first && l->len >= 3 && !memcmp(l->start, "\xEF\xBB\xBF", 3))
+        put(b, l->start, 3);
+    puts_(b, key);
+    puts_(b, " = ");
+    puts_(b, value);
+    if (clen)
+        put(b, c, clen);
+    puts_(b, eol);
+    return count_lines(b);
+}
+
+/* No such section: add it, with the key, at the end. */
+static int put_new_section(buf *b, const line_info *li, int n, const char *section, const char *key,
+                           const char *value, const char *eol)
+{
+    if (n) {
+        const line_info *l = &li[n - 1];
+        if (l->full == l->len)
+            puts_(b, eol);
+        if (l->kind != L_BLANK)
+            puts_(b, eol);
+    }
+    puts_(b, "[");
+    puts_(b, section);
+    puts_(b, "]");
+    puts_(b, eol);
+    return put_setting(b, key, value, eol);
+}
+
+/* Every line again, the target key replaced (or inserted); returns its line. */
+static int rewrite_lines(buf *b, const line_info *li, int n, const char *section, const char *key,
+                         const char *value)
+{
+    const char *eol = line_end_of(li, n);
+    int any_match, insert_after = insert_point(li, n, &any_match), key_line = 0;
+    for (int i = 0; i < n; i++) {
+        const line_info *l = &li[i];
+        if (l->kind == L_CONT && l->match)
+            continue; /* would override the new value */
+        if (l->kind == L_KEY && l->match) {
+            key_line = put_replaced(b, l, i == 0, key, value, eol);
+            continue;
+        }
+        put(b, l->start, l->full);
+        if (!any_match && i == insert_after) {
+            if (l->full == l->len)
+                puts_(b, eol); /* last line had no line end */
+            key_line = put_setting(b, key, value, eol);
+        }
+    }
+    if (!any_match && insert_after < 0)
+        key_line = put_new_section(b, li, n, section, key, value, eol);
+    return key_line;
+}
+
 char *ov_config_edit_text(const char *text, size_t len, const char *section, const char *key,
                           const char *value, size_t *outlen, int *line)
 {
@@ -162,75 +269,7 @@ char *ov_config_edit_text(const char *text, size_t len, const char *section, con
     if (!li)
         return NULL;
     int n = scan_lines(text, len, section, key, li);
-
-    const char *eol = "\n";
-    for (int i = 0; i < n; i++)
-        if (li[i].full > li[i].len) {
-            eol = li[i].full - li[i].len == 2 ? "\r\n" : "\n";
-            break;
-        }
-
-    int any_match = 0, last_sec = -1, insert_after = -1;
-    for (int i = 0; i < n; i++) {
-        if (li[i].kind == L_KEY && li[i].match)
-            any_match = 1;
-        /* a new key goes after the last setting of the section's last copy */
-        if (li[i].kind == L_SECTION && li[i].in_target) {
-            last_sec = i;
-            insert_after = i;
-        } else if (last_sec >= 0 && li[i].in_target && (li[i].kind == L_KEY || li[i].kind == L_CONT))
-            insert_after = i;
-    }
-
-    int key_line = 0;
-    for (int i = 0; i < n; i++) {
-        const line_info *l = &li[i];
-        if (l->kind == L_CONT && l->match)
-            continue; /* would override the new value */
-        if (l->kind == L_KEY && l->match) {
-            const char *c;
-            size_t clen;
-            inline_comment(l, &c, &clen);
-            if (i == 0 && l->len >= 3 && !memcmp(l->start, "\xEF\xBB\xBF", 3))
-                put(&b, l->start, 3);
-            puts_(&b, key);
-            puts_(&b, " = ");
-            puts_(&b, value);
-            if (clen)
-                put(&b, c, clen);
-            puts_(&b, eol);
-            key_line = count_lines(&b);
-            continue;
-        }
-        put(&b, l->start, l->full);
-        if (!any_match && i == insert_after) {
-            if (l->full == l->len)
-                puts_(&b, eol); /* last line had no line end */
-            puts_(&b, key);
-            puts_(&b, " = ");
-            puts_(&b, value);
-            puts_(&b, eol);
-            key_line = count_lines(&b);
-        }
-    }
-    if (!any_match && insert_after < 0) { /* no such section: add it at the end */
-        if (n) {
-            const line_info *l = &li[n - 1];
-            if (l->full == l->len)
-                puts_(&b, eol);
-            if (l->kind != L_BLANK)
-                puts_(&b, eol);
-        }
-        puts_(&b, "[");
-        puts_(&b, section);
-        puts_(&b, "]");
-        puts_(&b, eol);
-        puts_(&b, key);
-        puts_(&b, " = ");
-        puts_(&b, value);
-        puts_(&b, eol);
-        key_line = count_lines(&b);
-    }
+    int key_line = rewrite_lines(&b, li, n, section, key, value);
     free(li);
     if (b.oom || !b.p) {
         free(b.p);
