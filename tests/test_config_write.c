@@ -266,6 +266,20 @@ static void test_indented_setting_survives_an_edit(void **state)
     assert_string_equal(cfg.meeting, "b");
 }
 
+/* A meeting name the store could not keep (a Latin-1 byte) is refused when
+ * it is set, with a message, and the file keeps its old value. */
+static void test_meeting_name_not_utf8_refused_when_set(void **state)
+{
+    fx *f = *state;
+    write_text(f->path, "[kiosk]\nmeeting = a\n");
+    char err[300] = "";
+    assert_int_equal(ov_config_set(f->path, "kiosk", "meeting", "Caf\xe9", err, sizeof err), OV_EINVAL);
+    assert_non_null(strstr(err, "UTF-8"));
+    ov_config cfg;
+    load_ok(f->path, &cfg);
+    assert_string_equal(cfg.meeting, "a");
+}
+
 static void test_other_section_same_key_untouched(void **state)
 {
     fx *f = *state;
@@ -415,6 +429,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mode_and_crlf_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_continuation_and_duplicates_replaced, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indented_setting_survives_an_edit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_meeting_name_not_utf8_refused_when_set, setup, teardown),
         cmocka_unit_test_setup_teardown(test_other_section_same_key_untouched, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_values_refused_file_unchanged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failure_at_every_step_keeps_old_file, setup, teardown),

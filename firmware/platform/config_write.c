@@ -426,11 +426,10 @@ out:
     return rc;
 }
 
-int ov_config_set_fs(const ov_fsops *fs, const char *path, const char *section, const char *key,
-                     const char *value, char *err, size_t errlen)
+/* Refuse a bad file, section, key or value before anything is touched. */
+static int check_setting(const char *path, const char *section, const char *key, const char *value, char *err,
+                         size_t errlen)
 {
-    if (!fs)
-        fs = ov_fsops_real();
     if (!path || !*path || !section || !key || !value)
         return ov_fail(err, errlen, OV_EINVAL, "config: no file, section, key or value given");
     if (!name_ok(section))
@@ -439,89 +438,104 @@ int ov_config_set_fs(const ov_fsops *fs, const char *path, const char *section, 
     if (!name_ok(key))
         return ov_fail(err, errlen, OV_EINVAL, "'%.64s': a setting name has only letters, digits, _ and -",
                        key);
-    int rc = value_ok(key, value, err, errlen);
-    if (rc != OV_OK)
-        return rc;
+    return value_ok(key, value, err, errlen);
+}
 
-    char target[PATH_MAX], dir[PATH_MAX], tmp[PATH_MAX + 16], dcopy[PATH_MAX], bcopy[PATH_MAX];
+/* The file to change (a link's target: the link is kept), its folder, and
+ * the temporary file beside it. */
+static int resolve_paths(const char *path, char *target, char *dir, char *tmp, size_t tmplen, char *err,
+                         size_t errlen)
+{
+    char dcopy[PATH_MAX], bcopy[PATH_MAX];
     struct stat st;
-    /* a link to the real file: change the real file, keep the link */
     if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, target)) { /* target set */
-    } else if (ov_strlcpy(target, path, sizeof target) != OV_OK)
+    } else if (ov_strlcpy(target, path, PATH_MAX) != OV_OK)
         return ov_fail(err, errlen, OV_EINVAL, "%s: path too long", path);
     ov_strlcpy(dcopy, target, sizeof dcopy);
     ov_strlcpy(bcopy, target, sizeof bcopy);
-    ov_strlcpy(dir, dirname(dcopy), sizeof dir);
-    if ((size_t)snprintf(tmp, sizeof tmp, "%s/.%s.part", dir, basename(bcopy)) >= sizeof tmp)
+    ov_strlcpy(dir, dirname(dcopy), PATH_MAX);
+    if ((size_t)snprintf(tmp, tmplen, "%s/.%s.part", dir, basename(bcopy)) >= tmplen)
         return ov_fail(err, errlen, OV_EINVAL, "%s: path too long", path);
+    return OV_OK;
+}
 
-    mode_t mode = 0600;
-    if (stat(target, &st) == 0)
-        mode = st.st_mode & 07777;
-
-    char *text = NULL, *out = NULL;
-    size_t len = 0, outlen = 0;
-    int fd = -1, dfd = -1, made = 0, line = 0;
-    if ((rc = read_all(fs, target, &text, &len, err, errlen)) != OV_OK)
-        goto out;
-    out = ov_config_edit_text(text, len, section, key, value, &outlen, &line);
-    if (!out) {
-        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory changing %s", path);
-        goto out;
-    }
-    if ((rc = make_dirs(fs, dir, err, errlen)) != OV_OK)
-        goto out;
-
+/* Write out[0..outlen) to a new tmp with `mode`, synced and closed; *made
+ * says tmp exists. */
+static int write_part(const ov_fsops *fs, const char *tmp, mode_t mode, const char *out, size_t outlen,
+                      int *made, char *err, size_t errlen)
+{
     fs->unlink(tmp); /* left over from a power cut; absence is fine */
-    fd = fs->open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-    if (fd < 0) {
-        rc = step_fail(tmp, OV_STEP_OPEN, errno, err, errlen);
-        goto out;
-    }
-    made = 1;
+    int fd = fs->open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0)
+        return step_fail(tmp, OV_STEP_OPEN, errno, err, errlen);
+    *made = 1;
     fchmod(fd, mode); /* the umask may have narrowed it */
-    for (size_t off = 0; off < outlen;) {
+    int rc = OV_OK;
+    for (size_t off = 0; off < outlen && rc == OV_OK;) {
         ssize_t w = fs->write(fd, out + off, outlen - off);
         if (w < 0 && errno == EINTR)
             continue;
-        if (w <= 0) {
+        if (w <= 0)
             rc = step_fail(tmp, OV_STEP_WRITE, w < 0 ? errno : ENOSPC, err, errlen);
-            goto out;
-        }
-        off += (size_t)w;
+        else
+            off += (size_t)w;
     }
-    if (fs->fsync(fd) != 0) {
+    if (rc == OV_OK && fs->fsync(fd) != 0)
         rc = step_fail(tmp, OV_STEP_FSYNC, errno, err, errlen);
-        goto out;
-    }
-    int c = fd;
-    fd = -1;
-    if (fs->close(c) != 0) {
+    int e = errno;
+    if (fs->close(fd) != 0 && rc == OV_OK)
         rc = step_fail(tmp, OV_STEP_CLOSE, errno, err, errlen);
+    errno = e;
+    return rc;
+}
+
+/* Rename tmp over target and sync the folder. *made is cleared once renamed. */
+static int put_in_place(const ov_fsops *fs, const char *tmp, const char *target, const char *dir, int *made,
+                        char *err, size_t errlen)
+{
+    if (fs->rename(tmp, target) != 0)
+        return step_fail(target, OV_STEP_RENAME, errno, err, errlen);
+    *made = 0;
+    int dfd = fs->open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+    if (dfd < 0)
+        return step_fail(dir, OV_STEP_FSYNC_DIR, errno, err, errlen);
+    int rc = OV_OK;
+    if (fs->fsync(dfd) != 0 && errno != EINVAL && errno != ENOTSUP)
+        rc = step_fail(dir, OV_STEP_FSYNC_DIR, errno, err, errlen); /* in place; only durability in doubt */
+    fs->close(dfd);
+    return rc;
+}
+
+int ov_config_set_fs(const ov_fsops *fs, const char *path, const char *section, const char *key,
+                     const char *value, char *err, size_t errlen)
+{
+    if (!fs)
+        fs = ov_fsops_real();
+    int rc = check_setting(path, section, key, value, err, errlen);
+    char target[PATH_MAX], dir[PATH_MAX], tmp[PATH_MAX + 16];
+    if (rc == OV_OK)
+        rc = resolve_paths(path, target, dir, tmp, sizeof tmp, err, errlen);
+    if (rc != OV_OK)
+        return rc;
+    struct stat st;
+    mode_t mode = stat(target, &st) == 0 ? st.st_mode & 07777 : 0600;
+    char *text = NULL, *out = NULL;
+    size_t len = 0, outlen = 0;
+    int made = 0, line = 0;
+    if ((rc = read_all(fs, target, &text, &len, err, errlen)) != OV_OK)
         goto out;
-    }
-    if ((rc = config_accepts(tmp, path, line, err, errlen)) != OV_OK)
-        goto out;
-    if (fs->rename(tmp, target) != 0) {
-        rc = step_fail(target, OV_STEP_RENAME, errno, err, errlen);
-        goto out;
-    }
-    made = 0;
-    dfd = fs->open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-    if (dfd < 0) {
-        rc = step_fail(dir, OV_STEP_FSYNC_DIR, errno, err, errlen);
-        goto out;
-    }
-    if (fs->fsync(dfd) != 0 && errno != EINVAL && errno != ENOTSUP) {
-        /* the new file is in place; only its durability is in doubt */
-        rc = step_fail(dir, OV_STEP_FSYNC_DIR, errno, err, errlen);
-        goto out;
-    }
+    out = ov_config_edit_text(text, len, section, key, value, &outlen, &line);
+    if (!out)
+        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory changing %s", path);
+    if (rc == OV_OK)
+        rc = make_dirs(fs, dir, err, errlen);
+    if (rc == OV_OK)
+        rc = write_part(fs, tmp, mode, out, outlen, &made, err, errlen);
+    if (rc == OV_OK)
+        rc = config_accepts(tmp, path, line, err, errlen);
+    if (rc == OV_OK)
+        rc = put_in_place(fs, tmp, target, dir, &made, err, errlen);
 out:
-    if (fd >= 0)
-        fs->close(fd);
-    if (dfd >= 0)
-        fs->close(dfd);
     if (made && unlink(tmp) != 0 && errno != ENOENT)
         ov_log_error("%s: could not remove: %s; delete it by hand", tmp, strerror(errno));
     free(text);
