@@ -63,6 +63,15 @@ static void mistakes_name_their_line(void **state)
     assert_int_equal(st.c, 3500);
     assert_int_equal(ov_script_parse_line("key", 10, "s.txt", &st, &d), -1);
     assert_int_equal(d.n_errors, 6);
+    /* a line longer than the parser holds is an error, never cut and read as a shorter line */
+    char longline[400];
+    memset(longline, ' ', sizeof longline);
+    memcpy(longline, "wait 5", 6);
+    memcpy(longline + 300, "0000", 4);
+    longline[sizeof longline - 1] = 0;
+    assert_int_equal(ov_script_parse_line(longline, 11, "s.txt", &st, &d), -1);
+    assert_int_equal(d.items[6].code, OV_DIAG_SCRIPT_FORM);
+    assert_non_null(strstr(d.items[6].text, "s.txt:11: this line is longer than 255 bytes"));
 }
 
 /* A long script (more than the 2048 lines a script once held) is read whole. */

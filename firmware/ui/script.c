@@ -16,105 +16,131 @@ static int parse_int(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
-int ov_script_parse_line(const char *line, int lineno, const char *path, ov_script_step *out, ov_diags *d)
+#define SCRIPT_LINE_MAX 255 /* bytes one script line may hold */
+#define SCRIPT_WORDS_MAX 4  /* words one script line may hold */
+
+typedef struct {
+    const char *name;
+    ov_script_cmd cmd;
+    int args;
+    const char *usage;
+} command_def;
+
+static const command_def commands[] = {
+    { "touch", OV_CMD_TOUCH, 2, "touch X Y [MS]" },
+    { "click", OV_CMD_CLICK, 2, "click X Y" },
+    { "key", OV_CMD_KEY, 1, "key NAME" },
+    { "button", OV_CMD_BUTTON, 1, "button N" },
+    { "hold", OV_CMD_HOLD, 2, "hold N MS" },
+    { "wait", OV_CMD_WAIT, 1, "wait MS" },
+    { "advance", OV_CMD_ADVANCE, 1, "advance MS" },
+    { "shot", OV_CMD_SHOT, 1, "shot NAME" },
+    { "expect", OV_CMD_EXPECT, 1, "expect SCREEN" },
+    { "quit", OV_CMD_QUIT, 0, "quit" },
+};
+
+/* Split the line into words in buf; returns how many (0: blank or a
+ * comment), or -1 after reporting a line too long or with too many words. */
+static int split_words(const char *line, char *buf, size_t buflen, char **words, int lineno, const char *path,
+                       ov_diags *d)
 {
-    char buf[256];
-    ov_strlcpy(buf, line, sizeof buf);
+    if (ov_strlcpy(buf, line, buflen) != OV_OK) {
+        ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_FORM, NULL, path, lineno,
+                         "this line is longer than %zu bytes; split it", buflen - 1);
+        return -1;
+    }
     char *p = buf;
     while (isspace((unsigned char)*p))
         p++;
-    char *e = p + strlen(p);
-    while (e > p && isspace((unsigned char)e[-1]))
-        *--e = '\0';
     if (!*p || *p == '#')
         return 0;
-    char *words[4] = { 0 };
     int n = 0;
-    for (char *tok = strtok(p, " \t"); tok; tok = strtok(NULL, " \t")) {
-        if (n == 4) {
+    for (char *tok = strtok(p, " \t\r\n"); tok; tok = strtok(NULL, " \t\r\n")) {
+        if (n == SCRIPT_WORDS_MAX) {
             ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_TOO_MANY_WORDS, NULL, path, lineno,
                              "too many words on this line");
             return -1;
         }
         words[n++] = tok;
     }
-    memset(out, 0, sizeof *out);
-    out->line = lineno;
-    static const struct {
-        const char *name;
-        ov_script_cmd cmd;
-        int args;
-        const char *usage;
-    } cmds[] = {
-        { "touch", OV_CMD_TOUCH, 2, "touch X Y [MS]" },
-        { "click", OV_CMD_CLICK, 2, "click X Y" },
-        { "key", OV_CMD_KEY, 1, "key NAME" },
-        { "button", OV_CMD_BUTTON, 1, "button N" },
-        { "hold", OV_CMD_HOLD, 2, "hold N MS" },
-        { "wait", OV_CMD_WAIT, 1, "wait MS" },
-        { "advance", OV_CMD_ADVANCE, 1, "advance MS" },
-        { "shot", OV_CMD_SHOT, 1, "shot NAME" },
-        { "expect", OV_CMD_EXPECT, 1, "expect SCREEN" },
-        { "quit", OV_CMD_QUIT, 0, "quit" },
-    };
-    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
-        if (strcmp(words[0], cmds[i].name))
-            continue;
-        int optional_hold = cmds[i].cmd == OV_CMD_TOUCH && n - 1 == 3; /* touch X Y MS */
-        if (n - 1 != cmds[i].args && !optional_hold) {
-            ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_FORM, NULL, path, lineno,
-                             "'%s' needs the form: %s", words[0], cmds[i].usage);
-            return -1;
-        }
-        out->cmd = cmds[i].cmd;
-        int ok = 0;
-        switch (out->cmd) {
-        case OV_CMD_TOUCH:
-        case OV_CMD_CLICK:
-            ok = !parse_int(words[1], 0, 16383, &out->a) && !parse_int(words[2], 0, 16383, &out->b) &&
-                 (!optional_hold || !parse_int(words[3], 0, 600000, &out->c));
-            break;
-        case OV_CMD_BUTTON:
-            ok = !parse_int(words[1], 1, 10, &out->a);
-            break;
-        case OV_CMD_HOLD:
-            ok = !parse_int(words[1], 1, 10, &out->a) && !parse_int(words[2], 0, 600000, &out->b);
-            break;
-        case OV_CMD_WAIT:
-        case OV_CMD_ADVANCE:
-            ok = !parse_int(words[1], 0, 3600000, &out->a);
-            break;
-        case OV_CMD_KEY:
-        case OV_CMD_EXPECT:
-            ok = ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK;
-            break;
-        case OV_CMD_SHOT: {
-            ok = ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK;
-            for (const char *c = out->name; ok && *c; c++)
-                if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_' && *c != '.')
-                    ok = 0;
-            if (!ok) {
-                ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_SHOT_NAME, NULL, path, lineno,
-                                 "shot name '%s': use letters, digits, - and _ only", words[1]);
-                return -1;
-            }
-            break;
-        }
-        case OV_CMD_QUIT:
-            ok = 1;
-            break;
-        }
-        if (!ok) {
-            ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_NUMBER, NULL, path, lineno,
-                             "bad number in '%s' (form: %s)", words[0], cmds[i].usage);
-            return -1;
-        }
+    return n;
+}
+
+/* 1 when `name` is a usable shot name: letters, digits, '-', '_', '.'. */
+static int shot_name_ok(const char *name)
+{
+    for (const char *c = name; *c; c++)
+        if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_' && *c != '.')
+            return 0;
+    return 1;
+}
+
+/* Read the arguments of command `def` into out; 1 ok, 0 a bad number or name. */
+static int parse_args(const command_def *def, char **words, int n, ov_script_step *out)
+{
+    int with_hold = def->cmd == OV_CMD_TOUCH && n - 1 == 3; /* touch X Y MS */
+    switch (def->cmd) {
+    case OV_CMD_TOUCH:
+    case OV_CMD_CLICK:
+        return !parse_int(words[1], 0, 16383, &out->a) && !parse_int(words[2], 0, 16383, &out->b) &&
+               (!with_hold || !parse_int(words[3], 0, 600000, &out->c));
+    case OV_CMD_BUTTON:
+        return !parse_int(words[1], 1, 10, &out->a);
+    case OV_CMD_HOLD:
+        return !parse_int(words[1], 1, 10, &out->a) && !parse_int(words[2], 0, 600000, &out->b);
+    case OV_CMD_WAIT:
+    case OV_CMD_ADVANCE:
+        return !parse_int(words[1], 0, 3600000, &out->a);
+    case OV_CMD_KEY:
+    case OV_CMD_EXPECT:
+        return ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK;
+    case OV_CMD_SHOT:
+        return ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK && shot_name_ok(out->name);
+    case OV_CMD_QUIT:
         return 1;
     }
-    ov_diag_add_code(
-        d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_UNKNOWN_COMMAND, NULL, path, lineno,
-        "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect or quit",
-        words[0]);
+    return 0;
+}
+
+static const command_def *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(name, commands[i].name))
+            return &commands[i];
+    return NULL;
+}
+
+int ov_script_parse_line(const char *line, int lineno, const char *path, ov_script_step *out, ov_diags *d)
+{
+    char buf[SCRIPT_LINE_MAX + 1];
+    char *words[SCRIPT_WORDS_MAX] = { 0 };
+    int n = split_words(line, buf, sizeof buf, words, lineno, path, d);
+    if (n <= 0)
+        return n;
+    memset(out, 0, sizeof *out);
+    out->line = lineno;
+    const command_def *def = find_command(words[0]);
+    if (!def) {
+        ov_diag_add_code(
+            d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_UNKNOWN_COMMAND, NULL, path, lineno,
+            "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect or quit",
+            words[0]);
+        return -1;
+    }
+    if (n - 1 != def->args && !(def->cmd == OV_CMD_TOUCH && n - 1 == 3)) {
+        ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_FORM, NULL, path, lineno, "'%s' needs the form: %s",
+                         words[0], def->usage);
+        return -1;
+    }
+    out->cmd = def->cmd;
+    if (parse_args(def, words, n, out))
+        return 1;
+    if (def->cmd == OV_CMD_SHOT)
+        ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_SHOT_NAME, NULL, path, lineno,
+                         "shot name '%s': use letters, digits, - and _ only", words[1]);
+    else
+        ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_NUMBER, NULL, path, lineno,
+                         "bad number in '%s' (form: %s)", words[0], def->usage);
     return -1;
 }
 
