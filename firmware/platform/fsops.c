@@ -92,8 +92,10 @@ int ov_fs_open_folder(const ov_fsops *fs, const char *dir, const char *mount_poi
     if (fd < 0) {
         int e = errno;
         if (e == ELOOP || e == ENOTDIR)
-            return ov_fail(err, errlen, OV_EINVAL, "%s: open failed: it is a link or not a folder; nothing is written "
-                           "through a link. Remove it from the stick (or use another stick) and save again", dir);
+            return ov_fail(err, errlen, OV_EINVAL,
+                           "%s: open failed: it is a link or not a folder; nothing is written "
+                           "through a link. Remove it from the stick (or use another stick) and save again",
+                           dir);
         return ov_fail(err, errlen, ov_errno_code(e), "%s: open failed: %s", dir, strerror(e));
     }
     struct stat here, mount;
@@ -105,8 +107,10 @@ int ov_fs_open_folder(const ov_fsops *fs, const char *dir, const char *mount_poi
         }
         if (here.st_dev != mount.st_dev) {
             fs->close(fd);
-            return ov_fail(err, errlen, OV_EINVAL, "%s: open failed: the folder is not on the stick mounted at %s "
-                           "(another filesystem); nothing was written. Use another stick", dir, mount_point);
+            return ov_fail(err, errlen, OV_EINVAL,
+                           "%s: open failed: the folder is not on the stick mounted at %s "
+                           "(another filesystem); nothing was written. Use another stick",
+                           dir, mount_point);
         }
     }
     *dirfd = fd;
@@ -115,7 +119,8 @@ int ov_fs_open_folder(const ov_fsops *fs, const char *dir, const char *mount_poi
 
 /* Read the whole file name (in dirfd) and compare with data. Returns 0
  * equal, 1 different, -1 read error (errno set). */
-static int read_compare(const ov_fsops *fs, int dirfd, const char *name, const unsigned char *data, size_t len)
+static int read_compare(const ov_fsops *fs, int dirfd, const char *name, const unsigned char *data,
+                        size_t len)
 {
     /* O_NOATIME keeps the neutral access time; not every owner may use it */
     int fl = O_RDONLY | O_CLOEXEC | O_NOFOLLOW;
@@ -153,57 +158,111 @@ static int write_all(const ov_fsops *fs, int fd, const unsigned char *p, size_t 
     return 0;
 }
 
-int ov_fs_write_at(const ov_fsops *fs, int dfd, const char *dir, const char *name,
-                   const void *data, size_t len, ov_fs_step *failed_step, char *err, size_t errlen)
-{
-    if (!fs) fs = &real_ops;
-    if (dfd < 0 || !dir || !name || (!data && len) || strchr(name, '/'))
-        return ov_fail(err, errlen, OV_EINVAL, "export: bad arguments");
+/* Names of one file written through ov_fs_write_at. */
+typedef struct {
     char tmp_name[OV_PATH_MAX], tmp[OV_PATH_MAX], final[OV_PATH_MAX];
-    if ((size_t)snprintf(tmp_name, sizeof tmp_name, ".%s.part", name) >= sizeof tmp_name ||
-        (size_t)snprintf(tmp, sizeof tmp, "%s/%s", dir, tmp_name) >= sizeof tmp ||
-        (size_t)snprintf(final, sizeof final, "%s/%s", dir, name) >= sizeof final)
-        return ov_fail(err, errlen, OV_EINVAL, "%s/%s: path too long; use a shorter folder or meeting name", dir, name);
+} write_names;
 
-    int rc = OV_OK, failed = 0, fd = -1, renamed = 0, e;
-    const unsigned char *p = data;
+/* A new hidden .NAME.part with the data, neutral times, synced and closed.
+ * Returns 0, or the failed step's errno with *step set. */
+static int write_part_file(const ov_fsops *fs, int dfd, const write_names *wn, const void *data, size_t len,
+                           ov_fs_step *step)
+{
     struct timespec times[2] = { { OV_NEUTRAL_TIME, 0 }, { OV_NEUTRAL_TIME, 0 } };
+    do_unlinkat(fs, dfd, wn->tmp_name); /* a left-over from an earlier pulled stick; absence is fine */
+    int fd = do_openat(fs, dfd, wn->tmp_name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        *step = OV_STEP_OPEN;
+        return errno;
+    }
+    int e = write_all(fs, fd, data, len);
+    if (e)
+        *step = OV_STEP_WRITE;
+    else if (fs->utimensat(dfd, wn->tmp_name, times, AT_SYMLINK_NOFOLLOW) != 0) {
+        *step = OV_STEP_UTIMES;
+        e = errno;
+    } else if (fs->fsync(fd) != 0) {
+        *step = OV_STEP_FSYNC;
+        e = errno;
+    }
+    if (e) {
+        fs->close(fd);
+        return e;
+    }
+    if (fs->close(fd) != 0) {
+        *step = OV_STEP_CLOSE;
+        return errno;
+    }
+    return 0;
+}
 
-    do_unlinkat(fs, dfd, tmp_name); /* a left-over from an earlier pulled stick; absence is fine */
-    fd = do_openat(fs, dfd, tmp_name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) { rc = step_fail(OV_STEP_OPEN, &failed, failed_step, tmp, errno, err, errlen); goto out; }
-    if ((e = write_all(fs, fd, p, len)) != 0) { rc = step_fail(OV_STEP_WRITE, &failed, failed_step, tmp, e, err, errlen); goto out; }
-    if (fs->utimensat(dfd, tmp_name, times, AT_SYMLINK_NOFOLLOW) != 0) {
-        rc = step_fail(OV_STEP_UTIMES, &failed, failed_step, tmp, errno, err, errlen); goto out;
+/* Rename the part file to its name and make the folder durable. Returns 0,
+ * or errno with *step set; *renamed says the final name exists. */
+static int put_part_in_place(const ov_fsops *fs, int dfd, const write_names *wn, const char *name,
+                             int *renamed, ov_fs_step *step)
+{
+    if (do_renameat(fs, dfd, wn->tmp_name, name) != 0) {
+        *step = OV_STEP_RENAME;
+        return errno;
     }
-    if (fs->fsync(fd) != 0) { rc = step_fail(OV_STEP_FSYNC, &failed, failed_step, tmp, errno, err, errlen); goto out; }
-    int cfd = fd;
-    fd = -1;
-    if (fs->close(cfd) != 0) { rc = step_fail(OV_STEP_CLOSE, &failed, failed_step, tmp, errno, err, errlen); goto out; }
-    if (do_renameat(fs, dfd, tmp_name, name) != 0) {
-        rc = step_fail(OV_STEP_RENAME, &failed, failed_step, final, errno, err, errlen); goto out;
-    }
-    renamed = 1;
+    *renamed = 1;
     /* Some filesystems cannot fsync a folder (EINVAL); syncfs below covers them. */
     if (fs->fsync(dfd) != 0 && errno != EINVAL && errno != ENOTSUP) {
-        rc = step_fail(OV_STEP_FSYNC_DIR, &failed, failed_step, dir, errno, err, errlen); goto out;
+        *step = OV_STEP_FSYNC_DIR;
+        return errno;
     }
-    if (fs->syncfs(dfd) != 0) { rc = step_fail(OV_STEP_SYNCFS, &failed, failed_step, dir, errno, err, errlen); goto out; }
-    int cmp = read_compare(fs, dfd, name, p, len);
-    if (cmp < 0) { rc = step_fail(OV_STEP_READBACK, &failed, failed_step, final, errno, err, errlen); goto out; }
-    if (cmp > 0) {
+    if (fs->syncfs(dfd) != 0) {
+        *step = OV_STEP_SYNCFS;
+        return errno;
+    }
+    return 0;
+}
+
+static const char *step_path(ov_fs_step step, const write_names *wn, const char *dir)
+{
+    if (step == OV_STEP_RENAME || step == OV_STEP_READBACK)
+        return wn->final;
+    return step == OV_STEP_FSYNC_DIR || step == OV_STEP_SYNCFS ? dir : wn->tmp;
+}
+
+int ov_fs_write_at(const ov_fsops *fs, int dfd, const char *dir, const char *name, const void *data,
+                   size_t len, ov_fs_step *failed_step, char *err, size_t errlen)
+{
+    if (!fs)
+        fs = &real_ops;
+    if (dfd < 0 || !dir || !name || (!data && len) || strchr(name, '/'))
+        return ov_fail(err, errlen, OV_EINVAL, "export: bad arguments");
+    write_names wn;
+    if ((size_t)snprintf(wn.tmp_name, sizeof wn.tmp_name, ".%s.part", name) >= sizeof wn.tmp_name ||
+        (size_t)snprintf(wn.tmp, sizeof wn.tmp, "%s/%s", dir, wn.tmp_name) >= sizeof wn.tmp ||
+        (size_t)snprintf(wn.final, sizeof wn.final, "%s/%s", dir, name) >= sizeof wn.final)
+        return ov_fail(err, errlen, OV_EINVAL, "%s/%s: path too long; use a shorter folder or meeting name",
+                       dir, name);
+    int rc = OV_OK, failed = 0, renamed = 0, cmp = 0;
+    ov_fs_step step = OV_STEP_OPEN;
+    int e = write_part_file(fs, dfd, &wn, data, len, &step);
+    if (!e)
+        e = put_part_in_place(fs, dfd, &wn, name, &renamed, &step);
+    if (!e && (cmp = read_compare(fs, dfd, name, data, len)) < 0) {
+        step = OV_STEP_READBACK;
+        e = errno;
+    }
+    if (e)
+        rc = step_fail(step, &failed, failed_step, step_path(step, &wn, dir), e, err, errlen);
+    else if (cmp > 0) {
         failed = 1;
-        if (failed_step) *failed_step = OV_STEP_COMPARE;
-        rc = ov_fail(err, errlen, OV_EIO, "%s: compare failed: the file read back is not what was written; "
-                     "the stick may be faulty, try another", final);
-        goto out;
+        if (failed_step)
+            *failed_step = OV_STEP_COMPARE;
+        rc = ov_fail(err, errlen, OV_EIO,
+                     "%s: compare failed: the file read back is not what was written; "
+                     "the stick may be faulty, try another",
+                     wn.final);
     }
-out:
-    if (fd >= 0) fs->close(fd);
     if (failed) {
-        do_unlinkat(fs, dfd, tmp_name);
+        do_unlinkat(fs, dfd, wn.tmp_name);
         if (renamed && do_unlinkat(fs, dfd, name) != 0 && errno != ENOENT)
-            ov_log_error("%s: could not remove the unchecked file: %s; delete it by hand", final, strerror(errno));
+            ov_log_error("%s: could not remove the unchecked file: %s; delete it by hand", wn.final,
+                         strerror(errno));
     }
     return rc;
 }
