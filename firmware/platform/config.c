@@ -91,7 +91,8 @@ static const key_def keys[] = {
     INT("scanning", "rounds", scan_rounds, 1, 20),
     STR("facilitator", "pin_hash", pin_hash), INT("facilitator", "small_numbers", small_numbers, 0, 1000),
     BOOL("facilitator", "export_exact", export_exact), STR("facilitator", "usb_mount_dir", usb_mount_dir),
-    INT("facilitator", "idle_timeout_s", fac_idle_timeout_s, 10, 3600), STR("speech", "headphones", headphones),
+    INT("facilitator", "idle_timeout_s", fac_idle_timeout_s, 10, 3600),
+    STR("speech", "headphones", headphones),
     BOOL("speech", "blank_screen", blank_screen),
 };
 

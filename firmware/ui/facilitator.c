@@ -253,8 +253,8 @@ static void menu_settings(const ov_fac *f, ov_menu *m)
          OV_MENU_CONFIRM_STEP, 0);
     item(m, f->speech ? "Speech: on" : "Speech: off", "control-hear-again.svg", OV_MENU_PLAIN, OV_MENU_SPEECH,
          0);
-    item(m, f->blank ? "Screen off with headphones: on" : "Screen off with headphones: off", "control-secret.svg",
-         OV_MENU_PLAIN, OV_MENU_BLANK, 0);
+    item(m, f->blank ? "Screen off with headphones: on" : "Screen off with headphones: off",
+         "control-secret.svg", OV_MENU_PLAIN, OV_MENU_BLANK, 0);
     item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
 }
 
