@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MS_PER_S 1000
 /* How often to look at the headphone jack. */
@@ -18,6 +19,8 @@
 /* "Drop-in 2025-05-03 (2)" ... up to this number when a name is closed already. */
 #define MEETING_SUFFIX_MAX 99
 #define PRIVACY_ERR_LEN 400
+/* How often to look whether a new day has closed the meeting. */
+#define DATE_LOOK_MS 60000
 
 /* Every (question, answer) id pair of the content, in malloc'd arrays. Returns the number, or -1. */
 static int content_pairs(const ov_content *c, const char ***qs, const char ***as)
@@ -98,6 +101,29 @@ int ov_kiosk_meeting_end(kiosk *k)
     return ov_kiosk_meeting_begin(k, name);
 }
 
+/* Today's date (YYYY-MM-DD, local time) into out. */
+static void today_is(char *out, size_t outlen)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&t, &tm) || strftime(out, outlen, "%Y-%m-%d", &tm) == 0)
+        out[0] = '\0';
+}
+
+/* A meeting started on an earlier day is closed by the date: votes then count
+ * for a new drop-in of today. Returns 1 when it was. */
+static int closed_by_the_date(kiosk *k)
+{
+    char start[16] = "";
+    today_is(k->fac.today, sizeof k->fac.today);
+    if (!k->tally || !k->fac.today[0] ||
+        ov_tally_meeting_start(k->tally, k->cfg.meeting, start, sizeof start) != OV_OK || !start[0] ||
+        strcmp(start, k->fac.today) >= 0)
+        return 0;
+    ov_log_info("the meeting \"%s\" started on %s: a new day closes it", k->cfg.meeting, start);
+    return ov_kiosk_meeting_end(k) == OV_OK;
+}
+
 /* At start: never vote into a closed meeting; record the meeting's start. */
 static void start_meeting(kiosk *k)
 {
@@ -110,6 +136,8 @@ static void start_meeting(kiosk *k)
         ov_kiosk_meeting_end(k);
         return;
     }
+    if (closed_by_the_date(k))
+        return;
     if (open_in_store(k, k->cfg.meeting, err, sizeof err) != OV_OK)
         ov_log_warn("the meeting \"%s\" could not be opened in the vote store: %s", k->cfg.meeting, err);
 }
@@ -184,4 +212,9 @@ void ov_kiosk_privacy_tick(kiosk *k)
     }
     count_down(k, now);
     look_for_headphones(k, now, 0);
+    if (now >= k->next_date_look) { /* between visits only, never in a member's visit */
+        k->next_date_look = now + DATE_LOOK_MS;
+        if (k->fac.screen == OV_FAC_OFF && k->flow.screen == OV_SCREEN_WELCOME)
+            closed_by_the_date(k);
+    }
 }

@@ -59,6 +59,7 @@ typedef struct {
     int headphones_in;             /* speech goes to headphones: the setting or the jack */
     int private_audio_setting;     /* cfg.private_audio as read; headphones turn it on while in */
     uint64_t next_headphone_look;  /* when to look at the jack again */
+    uint64_t next_date_look;       /* when to look whether the date has closed the meeting */
 } kiosk;
 
 /* The kiosk's clock: monotonic, plus script `advance` jumps. */
