@@ -167,6 +167,9 @@ static void save_pin(kiosk *k)
     }
     ov_strlcpy(k->cfg.pin_hash, hash, sizeof k->cfg.pin_hash);
     k->fac.stored_hash = k->cfg.pin_hash;
+    ov_pin_guard old = k->fac.guard; /* a new PIN starts with no wrong tries */
+    ov_pin_guard_init(&k->fac.guard);
+    ov_kiosk_pin_guard_keep(k, &old);
     ov_fac_message(&k->fac, "The new PIN is saved.", "Use it next time.");
 }
 

@@ -175,7 +175,7 @@ void ov_kiosk_privacy_start(kiosk *k)
 void ov_kiosk_pin_guard_keep(kiosk *k, const ov_pin_guard *before)
 {
     char err[PRIVACY_ERR_LEN];
-    if (!memcmp(before, &k->fac.guard, sizeof *before))
+    if (before->wrong == k->fac.guard.wrong && before->next_try_ms == k->fac.guard.next_try_ms)
         return;
     if (ov_pin_guard_save(k->cfg.data_dir, &k->fac.guard, ov_kiosk_now(k), err, sizeof err) != OV_OK)
         ov_log_error("the wrong-PIN wait is not kept, so a restart would shorten it: %s", err);
