@@ -99,7 +99,7 @@ static void menu_pin(const ov_fac *f, ov_menu *m)
     if (!ov_pin_is_set(f->stored_hash)) { /* no default PIN: only the key switch opens */
         ov_strlcpy(m->title, "Facilitator: no PIN is set", sizeof m->title);
         line(m, "%s", "Turn the key switch to open facilitator mode.");
-        line(m, "%s", "Then press Change PIN to set one.");
+        line(m, "%s", "Then press Change PIN, or run set-pin.sh.");
         keypad(m, "OK");
         return;
     }
