@@ -64,6 +64,14 @@ static void a_stick_asks_for_the_pin_and_takes_the_results_away(void **state)
         "advance 5000\nwait 20\nexpect welcome\n"
         "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\n"
         "expect facilitator-menu\n"
+        "key 4\n"                             /* Save to USB stick: the meeting is still open */
+        "expect facilitator-message\n"
+        "shot not-ended\n"
+        "key escape\nexpect facilitator-menu\n"
+        "key 2\nexpect facilitator-meeting\n"  /* New meeting */
+        "key 6\n"                             /* End this meeting: it is closed, a new drop-in starts */
+        "expect facilitator-message\n"
+        "key escape\nexpect facilitator-menu\n"
         "key 4\n"                             /* Save to USB stick */
         "expect facilitator-message\n"
         "shot saved\n"
@@ -113,6 +121,39 @@ static void a_stick_asks_for_the_pin_and_takes_the_results_away(void **state)
     assert_null(strstr(ov_test_stderr(dir), "not-yet"));         /* the log never says what was chosen */
 }
 
+/* Saving while a round is open is refused: nothing leaves while people vote. */
+static void nothing_is_saved_while_a_round_is_open(void **state)
+{
+    (void)state;
+    char local[700], folder[300], mountinfo[300];
+    snprintf(mountinfo, sizeof mountinfo, "%s/mountinfo", dir);
+    setenv("OV_MOUNTINFO", mountinfo, 1);
+    snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data-round", dir, dir);
+    const char *script =
+        "expect facilitator-pin\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+        "key 2\nexpect facilitator-meeting\nkey 6\nexpect facilitator-message\n"  /* one meeting is closed */
+        "key escape\nkey 3\nexpect facilitator-round\nkey 1\nexpect question\n" /* a round on question 1 */
+        "key 1\nkey enter\nexpect thanks\n"
+        "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+        "key 4\nexpect facilitator-message\n";                                  /* Save: close the round first */
+    snprintf(folder, sizeof folder, "%s/media/KIOSK STICK/ourvoice", dir);
+    DIR *d = opendir(folder);                             /* an earlier test's files go first */
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", folder, e->d_name);
+        if (e->d_name[0] != '.' || strstr(e->d_name, ".part")) unlink(path);
+    }
+    if (d) closedir(d);
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, local);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    d = opendir(folder);
+    int files = 0;
+    while (d && (e = readdir(d))) files += e->d_name[0] != '.';
+    if (d) closedir(d);
+    assert_int_equal(files, 0);
+}
+
 static void the_key_switch_opens_the_menu_without_a_pin(void **state)
 {
     (void)state;
@@ -125,7 +166,8 @@ static void the_key_switch_opens_the_menu_without_a_pin(void **state)
     assert_non_null(strstr(ov_test_stderr(dir), "facilitator mode opened (key switch)"));
 }
 
-static void the_default_pin_is_changed_and_the_new_one_kept(void **state)
+/* No PIN set: no PIN opens facilitator mode (not 1234), the pad says to use the key switch. */
+static void with_no_pin_set_only_the_key_switch_opens(void **state)
 {
     (void)state;
     unsetenv("OV_MOUNTINFO");
@@ -133,20 +175,39 @@ static void the_default_pin_is_changed_and_the_new_one_kept(void **state)
     ov_test_tmpdir(d2, sizeof d2);
     snprintf(path, sizeof path, "%s/ourvoice.ini", d2);
     FILE *f = fopen(path, "w");
-    fputs("[speech]\nspeech = no\n", f);      /* no pin_hash: the default PIN 1234 */
+    fputs("[speech]\nspeech = no\n", f);      /* no pin_hash: no PIN is set */
     fclose(f);
     snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data", d2, d2);
-    int rc = ov_test_run_kiosk(d2, "key facilitator\nkey 1\nkey 2\nkey 3\nkey 4\nkey enter\n"
-                                   "expect facilitator-new-pin\n"
+    int rc = ov_test_run_kiosk(d2, "key facilitator\nexpect facilitator-pin\nshot no-pin\n"
+                                   "key 1\nkey 2\nkey 3\nkey 4\nkey enter\nexpect facilitator-pin\n"
+                                   "key 0\nkey 0\nkey 0\nkey 0\nkey enter\nexpect facilitator-pin\n"
+                                   "key escape\nexpect welcome\nhold 8 300\nwait 100\nexpect welcome\n",
+                               800, 480, local);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(d2));
+    assert_non_null(strstr(ov_test_stderr(d2), "facilitator mode opened (key switch)"));
+    snprintf(path, sizeof path, "%s/data/pin-wait", d2);
+    assert_int_not_equal(access(path, F_OK), 0);         /* nothing was checked, so no wait either */
+}
+
+static void a_changed_pin_is_kept(void **state)
+{
+    (void)state;
+    unsetenv("OV_MOUNTINFO");
+    char d2[64], local[400], path[200];
+    ov_test_tmpdir(d2, sizeof d2);
+    snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data", dir, d2);
+    /* Change PIN is item 5 of the menu (no stick, no older questions) */
+    int rc = ov_test_run_kiosk(d2, "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+                                   "key 5\nexpect facilitator-new-pin\n"
                                    "key 7\nkey 3\nkey 9\nkey 1\nkey enter\nkey 7\nkey 3\nkey 9\nkey 1\nkey enter\n"
                                    "expect facilitator-message\n", 800, 480, local);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(d2));
-    /* next start: 1234 no longer works, 7391 does */
-    rc = ov_test_run_kiosk(d2, "key facilitator\nkey 1\nkey 2\nkey 3\nkey 4\nkey enter\nexpect facilitator-pin\n"
+    /* next start: 2580 no longer works, 7391 does */
+    rc = ov_test_run_kiosk(d2, "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-pin\n"
                                "key 7\nkey 3\nkey 9\nkey 1\nkey enter\nexpect facilitator-menu\n", 800, 480, local);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(d2));
     snprintf(path, sizeof path, "%s/data/settings.ini", d2);
-    f = fopen(path, "r");
+    FILE *f = fopen(path, "r");
     assert_non_null(f);
     char buf[1024];
     size_t n = fread(buf, 1, sizeof buf - 1, f);
@@ -164,7 +225,7 @@ static void settings_change_the_look_and_are_kept(void **state)
     snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data-settings", dir, dir);
     /* Settings is item 6 of the menu (no stick, no older questions) */
     int rc = ov_test_run_kiosk(dir, "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
-                                    "key 6\nexpect facilitator-settings\nkey 1\nshot settings\nkey 4\nkey 7\nexpect welcome\n"
+                                    "key 6\nexpect facilitator-settings\nkey 1\nshot settings\nkey 5\nkey 7\nexpect welcome\n"
                                     "shot welcome-hc\n", 800, 480, local);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
     ov_rgb got, want = ov_theme_get("high-contrast")->background;
@@ -195,7 +256,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_stick_asks_for_the_pin_and_takes_the_results_away),
         cmocka_unit_test(the_key_switch_opens_the_menu_without_a_pin),
-        cmocka_unit_test(the_default_pin_is_changed_and_the_new_one_kept),
+        cmocka_unit_test(nothing_is_saved_while_a_round_is_open),
+        cmocka_unit_test(with_no_pin_set_only_the_key_switch_opens),
+        cmocka_unit_test(a_changed_pin_is_kept),
         cmocka_unit_test(settings_change_the_look_and_are_kept),
         cmocka_unit_test(holding_the_corner_opens_the_pin_pad),
     };

@@ -9,12 +9,15 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/ov_common.h"
 #include "platform/pin_hash.h"
 #include "ui/pin.h"
 #include "base/sha256.h"
+#include "test_tmp.h"
 
 static void hex(const unsigned char *d, size_t n, char *out)
 {
@@ -107,15 +110,67 @@ static void test_pin_hash_and_check(void **state)
     assert_int_equal(ov_pin_check("pbkdf2-sha256$20000$00$00", "1234", NULL), OV_EINVAL);
 }
 
-static void test_default_pin_must_be_changed(void **state)
+/* There is no default PIN: with no pin_hash nothing typed opens facilitator mode. */
+static void test_no_pin_set_opens_nothing(void **state)
 {
     (void)state;
-    int must = 0;
-    assert_int_equal(ov_pin_check("", "1234", &must), 1);
-    assert_int_equal(must, 1);
-    assert_int_equal(ov_pin_check(NULL, "1234", &must), 1);
-    assert_int_equal(ov_pin_check("", "0000", &must), 0);
-    assert_int_equal(must, 0);
+    int must = 1;
+    const char *tries[] = { "1234", "0000", "", "123456", "2580" };
+    for (size_t i = 0; i < OV_ARRAY_LEN(tries); i++) {
+        assert_int_equal(ov_pin_check("", tries[i], &must), 0);
+        assert_int_equal(must, 0);
+        assert_int_equal(ov_pin_check(NULL, tries[i], &must), 0);
+    }
+    assert_int_equal(ov_pin_is_set(""), 0);
+    assert_int_equal(ov_pin_is_set(NULL), 0);
+    assert_int_equal(ov_pin_is_set("pbkdf2-sha256$1$00$00"), 1);
+    /* through the guard: "not set", and no wrong try is counted */
+    ov_pin_guard g;
+    ov_pin_guard_init(&g);
+    for (int i = 0; i < 10; i++) assert_int_equal(ov_pin_try(&g, "", "1234", 0, &must), OV_PIN_NOT_SET);
+    assert_int_equal(g.wrong, 0);
+    assert_int_equal(ov_pin_wait_ms(&g, 0), 0);
+}
+
+/* The PINs anybody tries first are refused as new PINs. */
+static void test_guessable_pins(void **state)
+{
+    (void)state;
+    const char *guessable[] = { "1234", "1111", "0000", "4321", "0123", "9876", "345678", "12345678", "999999" };
+    const char *fine[] = { "2580", "7391", "1235", "482913", "1212", "11112" };
+    for (size_t i = 0; i < OV_ARRAY_LEN(guessable); i++) assert_int_equal(ov_pin_guessable(guessable[i]), 1);
+    for (size_t i = 0; i < OV_ARRAY_LEN(fine); i++) assert_int_equal(ov_pin_guessable(fine[i]), 0);
+}
+
+/* The wait kept on disk: written and read back, never shortened by a restart. */
+static void test_guard_kept_as_a_line(void **state)
+{
+    (void)state;
+    char stored[OV_PIN_HASH_LEN], line[64];
+    unsigned char salt[16] = { 2 };
+    assert_int_equal(ov_pin_hash_salted("7391", salt, 16, 10, stored, sizeof stored), OV_OK);
+    ov_pin_guard g, back;
+    ov_pin_guard_init(&g);
+    for (int i = 0; i < 3; i++) ov_pin_try(&g, stored, "0000", 1000, NULL);
+    assert_int_equal(ov_pin_try(&g, stored, "0000", 6000, NULL), OV_PIN_WRONG);
+    assert_int_equal(ov_pin_wait_ms(&g, 6000), 10000);
+    /* 3 s later the kiosk restarts: its new clock starts near 0 */
+    assert_int_equal(ov_pin_guard_format(&g, 9000, line, sizeof line), OV_OK);
+    assert_string_equal(line, "wrong 4 wait_ms 7000\n");
+    ov_pin_guard_init(&back);
+    assert_int_equal(ov_pin_guard_parse(line, 50, &back), OV_OK);
+    assert_int_equal(back.wrong, 4);
+    assert_int_equal(ov_pin_wait_ms(&back, 50), 7000);
+    assert_int_equal(ov_pin_try(&back, stored, "7391", 6000, NULL), OV_PIN_WAIT);  /* the right PIN waits too */
+    assert_int_equal(ov_pin_try(&back, stored, "0000", 7050, NULL), OV_PIN_WRONG); /* the 5th wrong: longer */
+    assert_int_equal(ov_pin_wait_ms(&back, 7050), 20000);
+    /* damaged lines are refused and leave the guard as it was */
+    const char *bad[] = { "", "wrong", "wrong -1 wait_ms 5", "wrong 3 wait_ms 999999999", "hello 3 wait_ms 5" };
+    for (size_t i = 0; i < OV_ARRAY_LEN(bad); i++) {
+        assert_int_equal(ov_pin_guard_parse(bad[i], 0, &back), OV_EINVAL);
+        assert_int_equal(back.wrong, 5);
+    }
+    assert_int_equal(ov_pin_guard_format(&g, 0, line, 4), OV_EINVAL);
 }
 
 static void test_wrong_tries_slow_down(void **state)
@@ -147,11 +202,36 @@ static void test_wrong_tries_slow_down(void **state)
     assert_int_equal(ov_pin_try(&g, stored, "4321", t, NULL), OV_PIN_RIGHT);
     assert_int_equal(ov_pin_try(&g, stored, "0000", t, NULL), OV_PIN_WRONG);
     assert_int_equal(ov_pin_wait_ms(&g, t), 0);
-    /* default PIN through the guard reports must_change */
+}
+
+/* The wait in DATA_DIR/pin-wait: kept, read back, and a damaged file gives the longest wait. */
+static void test_guard_kept_in_the_data_folder(void **state)
+{
+    (void)state;
+    char dir[256], path[300], err[400];
+    assert_non_null(mkdtemp(ov_test_tmp_template(dir, sizeof dir, "pin")));
+    snprintf(path, sizeof path, "%s/pin-wait", dir);
+    ov_pin_guard g, back;
+    assert_int_equal(ov_pin_guard_load(dir, 0, &back, err, sizeof err), OV_OK);   /* no file: fresh */
+    assert_int_equal(back.wrong, 0);
     ov_pin_guard_init(&g);
-    int must = 0;
-    assert_int_equal(ov_pin_try(&g, "", "1234", 0, &must), OV_PIN_RIGHT);
-    assert_int_equal(must, 1);
+    g.wrong = 6;
+    g.next_try_ms = 100000;
+    assert_int_equal(ov_pin_guard_save(dir, &g, 60000, err, sizeof err), OV_OK);
+    assert_int_equal(ov_pin_guard_load(dir, 5, &back, err, sizeof err), OV_OK);
+    assert_int_equal(back.wrong, 6);
+    assert_int_equal(ov_pin_wait_ms(&back, 5), 40000);
+    FILE *f = fopen(path, "w");
+    fputs("garbage\n", f);
+    fclose(f);
+    assert_true(ov_pin_guard_load(dir, 5, &back, err, sizeof err) < 0);
+    assert_non_null(strstr(err, "pin-wait:1:"));
+    assert_int_equal(ov_pin_wait_ms(&back, 5), OV_PIN_MAX_WAIT_MS);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/missing/dir", dir);
+    assert_true(ov_pin_guard_save(path, &g, 0, err, sizeof err) < 0);
+    assert_non_null(strstr(err, "check the data folder"));
+    rmdir(dir);
 }
 
 int main(void)
@@ -161,7 +241,10 @@ int main(void)
         cmocka_unit_test(test_hmac_rfc4231),
         cmocka_unit_test(test_pbkdf2_rfc7914),
         cmocka_unit_test(test_pin_hash_and_check),
-        cmocka_unit_test(test_default_pin_must_be_changed),
+        cmocka_unit_test(test_no_pin_set_opens_nothing),
+        cmocka_unit_test(test_guessable_pins),
+        cmocka_unit_test(test_guard_kept_as_a_line),
+        cmocka_unit_test(test_guard_kept_in_the_data_folder),
         cmocka_unit_test(test_wrong_tries_slow_down),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -57,7 +57,7 @@ $STRIP --remove-section=.comment --remove-section=.note --strip-unneeded "$P/usr
 for d in assets/*; do
     [ -d "$d" ] && cp -R "$d" "$P/usr/share/ourvoice/"
 done
-for f in board/rpi/install.sh board/rpi/uninstall.sh board/rpi/wait-display.sh; do
+for f in board/rpi/install.sh board/rpi/uninstall.sh board/rpi/wait-display.sh board/rpi/set-pin.sh; do
     [ -f "$f" ] && install -m 755 "$f" "$P/usr/share/ourvoice/rpi/"
 done
 for f in board/rpi/journald-ourvoice.conf board/rpi/config.txt.fragment board/rpi/cmdline.txt.add \

@@ -10,6 +10,8 @@
 #     and audio groups;
 #  3. keeps the votes in /var/lib/ourvoice, optionally on its own partition
 #     (--data-device) so the system itself can be made read-only (--read-only);
+#     sets the facilitator PIN (set-pin.sh: asks on a terminal, else makes a
+#     random 6-digit PIN and prints it once; there is no default PIN);
 #  4. keeps the system log in memory (journald Storage=volatile);
 #  5. quiet boot straight into the kiosk: no splash, no blanking, no cursor,
 #     kernel messages on tty3 (config.txt and cmdline.txt, marked edits);
@@ -137,6 +139,9 @@ if [ -n "$DATA_DEV" ]; then
 fi
 chown ourvoice:ourvoice /var/lib/ourvoice
 chmod 700 /var/lib/ourvoice
+# No default PIN: the first one is set here (a PIN set before is kept).
+sh "$HERE/set-pin.sh" --keep --data-dir /var/lib/ourvoice ||
+    say "warning: no facilitator PIN was set; until one is, only the key switch opens facilitator mode (then Change PIN), or run: sudo sh $HERE/set-pin.sh"
 
 # --- 4. the log in memory -----------------------------------------------------------------
 mkdir -p /etc/systemd/journald.conf.d

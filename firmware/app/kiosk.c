@@ -5,6 +5,7 @@
 #include "platform/content_load.h"
 #include "app/kiosk_state.h"
 
+#include "platform/headphones.h"
 #include "platform/paths.h"
 #include "platform/pi_display.h"
 #include "platform/script_file.h"
@@ -94,7 +95,10 @@ int ov_kiosk_draw(kiosk *k, const char *png)
 {
     char err[KIOSK_ERR_LEN];
     ov_display_begin(k->display);
-    ov_render_draw(k->render, &k->layout, k->hl_text, k->hl_word);
+    if (ov_kiosk_blank(k)) /* headphones in, screen off: nothing for the room to see */
+        ov_headphones_blank_frame(ov_display_renderer(k->display));
+    else
+        ov_render_draw(k->render, &k->layout, k->hl_text, k->hl_word);
     int r = ov_display_end(k->display, png, err, sizeof err);
     if (r != OV_OK)
         ov_log_error("%s", err);
@@ -429,6 +433,7 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
     }
     take_presses(k);
     ov_kiosk_watch_usb(k);
+    ov_kiosk_privacy_tick(k);
     ov_scan_event sev;
     if (k->scan_pending && !(k->speech && ov_speech_busy(k->speech))) {
         ov_target t[OV_MAX_TARGETS];
@@ -617,6 +622,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     load_content(k, o->content_dir);
     ov_kiosk_open_speech(k);
     start_input(k, o);
+    ov_kiosk_privacy_start(k);
     apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
     ov_kiosk_watch_usb(k); /* a stick already in: ask for the PIN */
     ov_kiosk_draw(k, NULL);

@@ -42,6 +42,9 @@ void ov_kiosk_fac_open(kiosk *k, int key)
     ov_strlcpy(k->fac.problem, problem ? problem : "", sizeof k->fac.problem);
     ov_strlcpy(k->fac.theme, k->cfg.theme, sizeof k->fac.theme);
     k->fac.speech = k->cfg.speech;
+    k->fac.blank = k->cfg.blank_screen;
+    k->fac_touched_ms = ov_kiosk_now(k);
+    k->pin_wait_shown = -1;
     ov_fac_open(&k->fac, key, ov_kiosk_now(k));
     ov_log_info("facilitator mode opened (%s)", key ? "key switch" : "PIN");
     show(k);
@@ -50,6 +53,8 @@ void ov_kiosk_fac_open(kiosk *k, int key)
 void ov_kiosk_fac_close(kiosk *k)
 {
     k->fac.screen = OV_FAC_OFF;
+    memset(k->fac.typed, 0, sizeof k->fac.typed); /* a half-typed PIN is forgotten */
+    memset(k->fac.first_new, 0, sizeof k->fac.first_new);
     if (k->flow.mode == OV_MODE_ROUND)
         ov_flow_set_round(&k->flow, k->flow.round_question, ov_kiosk_now(k));
     else
@@ -78,6 +83,20 @@ static void show_results(kiosk *k)
     ov_fac_show_results(&k->fac, k->results);
 }
 
+/* 1 (and the facilitator told how to end the meeting) when no meeting is closed yet. */
+static int nothing_closed(kiosk *k)
+{
+    char (*names)[OV_MEETING_LEN] = NULL;
+    int n = 0;
+    int rc = ov_tally_meeting_names(k->tally, 1, &names, &n);
+    free(names);
+    if (rc == OV_OK && n > 0)
+        return 0;
+    ov_fac_message(&k->fac, "There is nothing to save yet: the meeting is still going on.",
+                   "End it first: press New meeting, then End this meeting.");
+    return 1;
+}
+
 static const ov_mount *first_stick(const kiosk *k) { return k->sticks.n > 0 ? &k->sticks.items[0] : NULL; }
 
 static void export_to_stick(kiosk *k)
@@ -87,6 +106,13 @@ static void export_to_stick(kiosk *k)
         ov_fac_message(&k->fac, "Put a USB stick in first.", NULL);
         return;
     }
+    if (ov_flow_round(&k->flow) >= 0) { /* nothing leaves while people are still voting */
+        ov_fac_message(&k->fac, "Close the round first.",
+                       "Results are saved only after it is closed: press Close the round on the menu.");
+        return;
+    }
+    if (!k->tally || nothing_closed(k))
+        return;
     char dest[OV_PATH_MAX + 16], err[400];
     snprintf(dest, sizeof dest, "%s/ourvoice", m->mount_point);
     ov_export_report *rep = calloc(1, sizeof *rep);
@@ -94,8 +120,10 @@ static void export_to_stick(kiosk *k)
         ov_fac_message(&k->fac, "The results could not be saved on the stick: out of memory.", NULL);
         return;
     }
-    int rc = k->tally ? ov_export_all(k->tally, &k->content, &k->cfg, dest, rep, err, sizeof err)
-                      : ov_fail(err, sizeof err, OV_EIO, "the vote store is not open: %s", k->warning);
+    ov_export_opts opts;
+    ov_export_opts_from_config(&opts, &k->cfg); /* closed meetings only: nobody can compare two saves */
+    opts.mount_point = m->mount_point;
+    int rc = ov_export_all_opts(&opts, k->tally, &k->content, NULL, dest, rep, err, sizeof err);
     k->fac.export_verified = rc == OV_OK && ov_export_verified(rep);
     if (k->fac.export_verified) {
         char line2[OV_SENTENCE_LEN];
@@ -139,6 +167,9 @@ static void save_pin(kiosk *k)
     }
     ov_strlcpy(k->cfg.pin_hash, hash, sizeof k->cfg.pin_hash);
     k->fac.stored_hash = k->cfg.pin_hash;
+    ov_pin_guard old = k->fac.guard; /* a new PIN starts with no wrong tries */
+    ov_pin_guard_init(&k->fac.guard);
+    ov_kiosk_pin_guard_keep(k, &old);
     ov_fac_message(&k->fac, "The new PIN is saved.", "Use it next time.");
 }
 
@@ -273,6 +304,12 @@ static void apply_setting(kiosk *k)
         value = k->cfg.speech ? "yes" : "no";
         break;
     }
+    case OV_SETTING_BLANK:
+        k->cfg.blank_screen = k->fac.blank;
+        section = "speech";
+        key = "blank_screen";
+        value = k->cfg.blank_screen ? "yes" : "no";
+        break;
     case OV_SETTING_NONE:
         return;
     }
@@ -281,9 +318,32 @@ static void apply_setting(kiosk *k)
         ov_log_warn("setting %s = %s is used now but not kept: %s", key, value, err);
 }
 
+/* The facilitator picked a new meeting, or ended this one. */
+static void change_meeting(kiosk *k, int end)
+{
+    char old[OV_MEETING_LEN], line2[OV_SENTENCE_LEN];
+    ov_strlcpy(old, k->cfg.meeting, sizeof old);
+    int rc = end ? ov_kiosk_meeting_end(k) : ov_kiosk_meeting_begin(k, k->fac.meeting);
+    if (rc != OV_OK) {
+        ov_strlcpy(k->fac.meeting, k->cfg.meeting, sizeof k->fac.meeting);
+        ov_fac_message(&k->fac, "The meeting could not be changed.",
+                       "Votes still count for the meeting before. Check the data folder.");
+        return;
+    }
+    snprintf(line2, sizeof line2, "Votes from now on count for %s.", k->cfg.meeting);
+    if (end) {
+        char line1[OV_SENTENCE_LEN];
+        snprintf(line1, sizeof line1, "The meeting %s has ended. Its results can be saved now.", old);
+        ov_fac_message(&k->fac, line1, line2);
+    }
+}
+
 void ov_kiosk_fac_press(kiosk *k, int item)
 {
+    ov_pin_guard before = k->fac.guard;
+    k->fac_touched_ms = ov_kiosk_now(k);
     ov_fac_do d = ov_fac_press(&k->fac, item, ov_kiosk_now(k));
+    ov_kiosk_pin_guard_keep(k, &before);
     switch (d) {
     case OV_FAC_DO_NOTHING:
         return;
@@ -296,8 +356,10 @@ void ov_kiosk_fac_press(kiosk *k, int item)
         save_pin(k);
         break;
     case OV_FAC_DO_SET_MEETING:
-        ov_strlcpy(k->cfg.meeting, k->fac.meeting, sizeof k->cfg.meeting);
-        ov_log_info("votes now count for the meeting \"%s\"", k->cfg.meeting);
+        change_meeting(k, 0);
+        break;
+    case OV_FAC_DO_END_MEETING:
+        change_meeting(k, 1);
         break;
     case OV_FAC_DO_OPEN_ROUND:
         ov_flow_set_round(&k->flow, k->fac.chosen_round, ov_kiosk_now(k));
@@ -351,6 +413,7 @@ static ov_menu_action keypad_action(ov_key key, int *digit)
 void ov_kiosk_fac_key(kiosk *k, ov_key key)
 {
     ov_menu *m = &k->fac_menu;
+    k->fac_touched_ms = ov_kiosk_now(k);
     ov_fac_menu(&k->fac, m);
     if (key == OV_KEY_OTHER)
         return;

@@ -53,6 +53,13 @@ typedef struct {
     int hl_text, hl_word;      /* word being spoken */
     int quit;
     int frames;
+    /* privacy (issue 12): kiosk_privacy.c */
+    uint64_t fac_touched_ms;       /* last press or key on a facilitator screen (idle timeout) */
+    int pin_wait_shown;            /* seconds of wrong-PIN wait the PIN screen last showed */
+    int headphones_in;             /* speech goes to headphones: the setting or the jack */
+    int private_audio_setting;     /* cfg.private_audio as read; headphones turn it on while in */
+    uint64_t next_headphone_look;  /* when to look at the jack again */
+    uint64_t next_date_look;       /* when to look whether the date has closed the meeting */
 } kiosk;
 
 /* The kiosk's clock: monotonic, plus script `advance` jumps. */
@@ -98,5 +105,26 @@ void ov_kiosk_fac_press(kiosk *k, int item);
 void ov_kiosk_fac_key(kiosk *k, ov_key key);
 /* Look for USB sticks (every 2 s); a new stick opens the PIN screen. */
 void ov_kiosk_watch_usb(kiosk *k);
+
+/* kiosk_privacy.c (docs/privacy.md). At start, after the facilitator state
+ * is made: the wrong-PIN wait kept on disk, the headphones, the meeting
+ * opened in the vote store (a closed one is never voted into). */
+void ov_kiosk_privacy_start(kiosk *k);
+/* Every turn: facilitator screens left alone go back to voting, the PIN
+ * screen's "Wait N seconds" counts down, headphones are looked for. */
+void ov_kiosk_privacy_tick(kiosk *k);
+/* 1 when the screen is to be drawn black: a member screen (not welcome)
+ * while speech goes to headphones and blank_screen is on. */
+int ov_kiosk_blank(const kiosk *k);
+/* Votes count from now on for a new meeting `name` (opened in the store,
+ * made unique with " (2)"... when that name is closed); the old meeting is
+ * closed. Returns OV_OK, or a negative code (logged; votes still count for
+ * the old meeting). */
+int ov_kiosk_meeting_begin(kiosk *k, const char *name);
+/* Close the current meeting (its results may then be saved) and count
+ * votes for a new drop-in of today. Returns OV_OK or a negative code. */
+int ov_kiosk_meeting_end(kiosk *k);
+/* Keep the wrong-PIN wait on disk when it changed since *before. */
+void ov_kiosk_pin_guard_keep(kiosk *k, const ov_pin_guard *before);
 
 #endif

@@ -49,6 +49,8 @@ void ov_config_defaults(ov_config *cfg)
     cfg->small_numbers = 5;
     cfg->export_exact = 0;
     ov_strlcpy(cfg->usb_mount_dir, "/media", sizeof cfg->usb_mount_dir);
+    cfg->fac_idle_timeout_s = 120; /* privacy (issue 12) */
+    ov_strlcpy(cfg->headphones, "no", sizeof cfg->headphones);
 }
 
 typedef enum { K_STR, K_INT, K_BOOL, K_DOUBLE } key_kind;
@@ -90,6 +92,9 @@ static const key_def keys[] = {
     INT("scanning", "rounds", scan_rounds, 1, 20),
     STR("facilitator", "pin_hash", pin_hash), INT("facilitator", "small_numbers", small_numbers, 0, 1000),
     BOOL("facilitator", "export_exact", export_exact), STR("facilitator", "usb_mount_dir", usb_mount_dir),
+    INT("facilitator", "idle_timeout_s", fac_idle_timeout_s, 10, 3600),
+    STR("speech", "headphones", headphones),
+    BOOL("speech", "blank_screen", blank_screen),
 };
 
 typedef struct {

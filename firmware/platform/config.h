@@ -58,6 +58,14 @@ typedef struct {
                                         (default 5; 0 = off) */
     int export_exact;                /* 1: exports carry exact small counts */
     char usb_mount_dir[OV_PATH_MAX]; /* where sticks are mounted, default /media */
+
+    /* privacy (issue 12) */
+    int fac_idle_timeout_s;          /* [facilitator] idle_timeout_s: facilitator screens and a half-typed
+                                        PIN go back to voting after this long untouched (default 120) */
+    char headphones[8];              /* [speech] headphones: no (default), yes (the Pi's jack cannot be
+                                        detected: say so here), auto (the jack's SW_HEADPHONE_INSERT) */
+    int blank_screen;                /* [speech] blank_screen: screen off on member screens while speech goes
+                                        to headphones (default no) */
 } ov_config;
 
 /* Fill *cfg with the built-in defaults. Never fails. */

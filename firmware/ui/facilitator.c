@@ -96,10 +96,23 @@ static void typed_line(const ov_fac *f, ov_menu *m)
 
 static void menu_pin(const ov_fac *f, ov_menu *m)
 {
+    if (!ov_pin_is_set(f->stored_hash)) { /* no default PIN: only the key switch opens */
+        ov_strlcpy(m->title, "Facilitator: no PIN is set", sizeof m->title);
+        line(m, "%s", "Turn the key switch to open facilitator mode.");
+        line(m, "%s", "Then press Change PIN, or run set-pin.sh.");
+        keypad(m, "OK");
+        return;
+    }
     ov_strlcpy(m->title, "Facilitator: type the PIN", sizeof m->title);
     typed_line(f, m);
     if (f->message[0])
         line(m, "%s", f->message);
+    uint64_t wait = ov_pin_wait_ms(&f->guard, f->now_ms);
+    if (wait > 0) {
+        char w[OV_SENTENCE_LEN];
+        snprintf(w, sizeof w, "Wait %d seconds, then try again.", (int)((wait + 999) / 1000));
+        line(m, "%s", w);
+    }
     keypad(m, "OK");
 }
 
@@ -193,6 +206,7 @@ static void menu_meeting(const ov_fac *f, ov_menu *m)
     line(m, "Votes from now on count for the new meeting.%s", "");
     for (size_t i = 0; i < sizeof meeting_names / sizeof meeting_names[0]; i++)
         item(m, meeting_names[i], NULL, OV_MENU_PLAIN, OV_MENU_PICK_MEETING, (int)i);
+    item(m, "End this meeting", "control-secret.svg", OV_MENU_STOP, OV_MENU_END_MEETING, 0);
     item(m, "Cancel", NULL, OV_MENU_STOP, OV_MENU_MENU, 0);
 }
 
@@ -239,6 +253,8 @@ static void menu_settings(const ov_fac *f, ov_menu *m)
          OV_MENU_CONFIRM_STEP, 0);
     item(m, f->speech ? "Speech: on" : "Speech: off", "control-hear-again.svg", OV_MENU_PLAIN, OV_MENU_SPEECH,
          0);
+    item(m, f->blank ? "Screen off with headphones: on" : "Screen off with headphones: off",
+         "control-secret.svg", OV_MENU_PLAIN, OV_MENU_BLANK, 0);
     item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
 }
 
@@ -333,17 +349,17 @@ static ov_fac_do pin_ok(ov_fac *f, uint64_t now)
                 ov_strlcpy(f->message, "The PIN 1234 must be changed before first use.", sizeof f->message);
             return OV_FAC_DO_REDRAW;
         }
-        uint64_t wait = ov_pin_wait_ms(&f->guard, now);
-        if (wait > 0)
-            snprintf(f->message, sizeof f->message, "That is not the PIN. Wait %d seconds, then try again.",
-                     (int)((wait + 999) / 1000));
+        if (r == OV_PIN_NOT_SET || r == OV_PIN_WAIT)
+            f->message[0] = '\0'; /* the screen says why: no PIN set, or "Wait N seconds" */
+        else if (ov_pin_wait_ms(&f->guard, now) > 0)
+            ov_strlcpy(f->message, "That is not the PIN.", sizeof f->message);
         else
             ov_strlcpy(f->message, "That is not the PIN. Try again.", sizeof f->message);
         return OV_FAC_DO_REDRAW;
     }
     /* choosing a new PIN: type it twice */
-    if (!ov_pin_acceptable(f->typed) || !strcmp(f->typed, "1234")) {
-        ov_strlcpy(f->message, "Use 4 to 8 numbers, and not 1234.", sizeof f->message);
+    if (!ov_pin_acceptable(f->typed) || ov_pin_guessable(f->typed)) {
+        ov_strlcpy(f->message, "Use 4 to 8 numbers, not 1234 or 1111.", sizeof f->message);
         f->typed[0] = '\0';
         return OV_FAC_DO_REDRAW;
     }
@@ -446,6 +462,13 @@ static int press_screens(ov_fac *f, const ov_menu_item *it, uint64_t now, ov_fac
     case OV_MENU_CLOSE_ROUND:
         f->screen = OV_FAC_MENU;
         return done(out, OV_FAC_DO_CLOSE_ROUND);
+    case OV_MENU_END_MEETING:
+        if (open_round(f) >= 0) {
+            ov_fac_message(f, "Close the round first.", "Then end the meeting.");
+            return done(out, OV_FAC_DO_REDRAW);
+        }
+        f->screen = OV_FAC_MENU;
+        return done(out, OV_FAC_DO_END_MEETING);
     default:
         return 0;
     }
@@ -509,6 +532,10 @@ static int press_settings(ov_fac *f, const ov_menu_item *it, uint64_t now, ov_fa
     case OV_MENU_SPEECH:
         f->speech = !f->speech;
         f->changed = OV_SETTING_SPEECH;
+        return done(out, OV_FAC_DO_SETTING);
+    case OV_MENU_BLANK:
+        f->blank = !f->blank;
+        f->changed = OV_SETTING_BLANK;
         return done(out, OV_FAC_DO_SETTING);
     default:
         return 0;

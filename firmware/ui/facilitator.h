@@ -44,10 +44,18 @@ typedef enum {
     OV_FAC_DO_IMPORT,  /* take the new questions from the stick */
     OV_FAC_DO_RESTORE, /* put the previous questions back */
     OV_FAC_DO_SETTING, /* change ov_fac.changed (theme, check step, speech) and save it */
+    /* privacy (issue 12) */
+    OV_FAC_DO_END_MEETING, /* close the meeting votes count towards; votes then count for a new drop-in */
 } ov_fac_do;
 
 /* Which setting the settings screen asks to change. */
-typedef enum { OV_SETTING_NONE = 0, OV_SETTING_THEME, OV_SETTING_CONFIRM, OV_SETTING_SPEECH } ov_fac_setting;
+typedef enum {
+    OV_SETTING_NONE = 0,
+    OV_SETTING_THEME,
+    OV_SETTING_CONFIRM,
+    OV_SETTING_SPEECH,
+    OV_SETTING_BLANK, /* privacy: screen off while speech goes to headphones (ov_fac.blank) */
+} ov_fac_setting;
 
 typedef enum { OV_MENU_PLAIN, OV_MENU_GO, OV_MENU_STOP } ov_menu_style;
 
@@ -79,6 +87,9 @@ typedef enum {
     OV_MENU_THEME,
     OV_MENU_CONFIRM_STEP,
     OV_MENU_SPEECH,
+    /* privacy (issue 12) */
+    OV_MENU_END_MEETING,
+    OV_MENU_BLANK,
 } ov_menu_action;
 
 typedef struct {
@@ -137,6 +148,8 @@ typedef struct {
     int import_ok;
     char today[16]; /* YYYY-MM-DD for meeting names */
     uint64_t now_ms;
+    /* privacy (issue 12) */
+    int blank; /* settings screen: screen off while speech goes to headphones */
 } ov_fac;
 
 /* Start (off). `stored_hash` must stay valid (it is the config's string). */

@@ -48,6 +48,23 @@ static int from_hex(const char *s, const char *end, unsigned char *d, size_t n)
     return 1;
 }
 
+int ov_pin_guessable(const char *pin)
+{
+    size_t n = pin ? strlen(pin) : 0;
+    if (n < 2)
+        return 1;
+    int same = 1, up = 1, down = 1;
+    for (size_t i = 1; i < n; i++) {
+        int step = pin[i] - pin[i - 1];
+        same &= step == 0;
+        up &= step == 1;
+        down &= step == -1;
+    }
+    return same || up || down;
+}
+
+int ov_pin_is_set(const char *stored) { return stored && stored[0]; }
+
 int ov_pin_hash_salted(const char *pin, const unsigned char *salt, size_t saltlen, unsigned iterations,
                        char *out, size_t outlen)
 {
@@ -69,18 +86,8 @@ int ov_pin_check(const char *stored, const char *pin, int *must_change)
         *must_change = 0;
     if (!pin)
         pin = "";
-    if (!stored || !stored[0]) {
-        /* constant time over the typed PIN: compare the hashes of both */
-        unsigned char a[OV_SHA256_LEN], b[OV_SHA256_LEN];
-        ov_sha256_hash(pin, strlen(pin), a);
-        ov_sha256_hash(OV_PIN_DEFAULT, strlen(OV_PIN_DEFAULT), b);
-        unsigned diff = 0;
-        for (int i = 0; i < OV_SHA256_LEN; i++)
-            diff |= (unsigned)(a[i] ^ b[i]);
-        if (diff == 0 && must_change)
-            *must_change = 1;
-        return diff == 0;
-    }
+    if (!ov_pin_is_set(stored))
+        return 0; /* no PIN set: none opens facilitator mode */
     if (strncmp(stored, PREFIX, strlen(PREFIX)) != 0)
         return OV_EINVAL;
     const char *p = stored + strlen(PREFIX);
@@ -115,6 +122,8 @@ ov_pin_result ov_pin_try(ov_pin_guard *g, const char *stored, const char *pin, u
 {
     if (must_change)
         *must_change = 0;
+    if (!ov_pin_is_set(stored))
+        return OV_PIN_NOT_SET;
     if (ov_pin_wait_ms(g, now_ms) > 0)
         return OV_PIN_WAIT;
     int ok = ov_pin_check(stored, pin, must_change);
@@ -124,7 +133,8 @@ ov_pin_result ov_pin_try(ov_pin_guard *g, const char *stored, const char *pin, u
         return OV_PIN_RIGHT;
     }
     if (ok < 0)
-        ov_log_error("pin_hash in the settings cannot be read; set it to \"\" to go back to the default PIN");
+        ov_log_error("pin_hash in the settings cannot be read; set a new PIN with the key switch "
+                     "(Change PIN) or board/rpi/set-pin.sh");
     if (g->wrong < 1000)
         g->wrong++;
     if (g->wrong >= OV_PIN_FREE_TRIES) {
@@ -136,4 +146,27 @@ ov_pin_result ov_pin_try(ov_pin_guard *g, const char *stored, const char *pin, u
         g->next_try_ms = now_ms + wait;
     }
     return OV_PIN_WRONG;
+}
+
+/* Longest wait a kept line may ask for: a damaged file cannot lock the kiosk for ever. */
+#define KEPT_WRONG_MAX 1000
+
+int ov_pin_guard_format(const ov_pin_guard *g, uint64_t now_ms, char *out, size_t outlen)
+{
+    int n = snprintf(out, outlen, "wrong %d wait_ms %llu\n", g->wrong,
+                     (unsigned long long)ov_pin_wait_ms(g, now_ms));
+    return n > 0 && (size_t)n < outlen ? OV_OK : OV_EINVAL;
+}
+
+int ov_pin_guard_parse(const char *text, uint64_t now_ms, ov_pin_guard *g)
+{
+    int wrong = 0, used = 0;
+    unsigned long long wait = 0;
+    if (!text || sscanf(text, "wrong %d wait_ms %llu%n", &wrong, &wait, &used) != 2 || used <= 0)
+        return OV_EINVAL;
+    if (wrong < 0 || wrong > KEPT_WRONG_MAX || wait > OV_PIN_MAX_WAIT_MS)
+        return OV_EINVAL;
+    g->wrong = wrong;
+    g->next_try_ms = wait ? now_ms + wait : 0;
+    return OV_OK;
 }

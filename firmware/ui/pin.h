@@ -3,16 +3,16 @@
  * down. Pure logic plus a hash; time comes in as now_ms so it is testable.
  *
  * Stored form: "pbkdf2-sha256$ITERATIONS$SALT$HASH" (SALT 16 bytes, HASH 32
- * bytes, both lower-case hex), e.g. written by `ov_pin_hash`. An empty
- * pin_hash means the default PIN OV_PIN_DEFAULT, which works but must be
- * changed at first use (must_change = 1). */
+ * bytes, both lower-case hex), e.g. written by `ov_pin_hash`. There is no
+ * default PIN: an empty pin_hash means "no PIN set", and then no PIN opens
+ * facilitator mode (only the key switch does; board/rpi/install.sh sets the
+ * first PIN). */
 #ifndef OV_PIN_H
 #define OV_PIN_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#define OV_PIN_DEFAULT "1234"
 #define OV_PIN_ITERATIONS 20000
 #define OV_PIN_HASH_LEN 128        /* fits ov_config.pin_hash */
 #define OV_PIN_FREE_TRIES 3        /* wrong tries before the kiosk makes people wait */
@@ -21,6 +21,13 @@
 
 /* 1 when pin is an acceptable new PIN: 4 to 8 digits. */
 int ov_pin_acceptable(const char *pin);
+
+/* 1 when pin is one anybody would try first: one digit repeated (1111) or
+ * a straight run up or down (1234, 0123, 9876, 345678). 0 otherwise. */
+int ov_pin_guessable(const char *pin);
+
+/* 1 when stored (the config's pin_hash) holds a PIN, 0 when it is empty. */
+int ov_pin_is_set(const char *stored);
 
 #define OV_PIN_SALT_LEN 16 /* bytes of salt in a hash */
 
@@ -32,10 +39,11 @@ int ov_pin_hash_salted(const char *pin, const unsigned char *salt, size_t saltle
                        char *out, size_t outlen);
 
 /* Check pin against stored (the config's pin_hash). Returns 1 when it
- * matches, 0 when not, OV_EINVAL when stored is not a hash this kiosk can
- * read (then only... nothing matches: the facilitator must reset pin_hash).
- * *must_change (if not NULL) is set to 1 when stored is empty and the default
- * PIN was used. The comparison takes the same time wherever a difference is. */
+ * matches, 0 when not (always 0 when stored is empty: no PIN is set),
+ * OV_EINVAL when stored is not a hash this kiosk can read (then nothing
+ * matches: set a new PIN with the key switch or board/rpi/set-pin.sh).
+ * *must_change (if not NULL) is always set to 0 (there is no default PIN to
+ * change). The comparison takes the same time wherever a difference is. */
 int ov_pin_check(const char *stored, const char *pin, int *must_change);
 
 /* Wrong-guess slowdown. */
@@ -44,15 +52,26 @@ typedef struct {
     uint64_t next_try_ms; /* no try is checked before this time */
 } ov_pin_guard;
 
-typedef enum { OV_PIN_RIGHT = 1, OV_PIN_WRONG = 0, OV_PIN_WAIT = 2 } ov_pin_result;
+typedef enum { OV_PIN_RIGHT = 1, OV_PIN_WRONG = 0, OV_PIN_WAIT = 2, OV_PIN_NOT_SET = 3 } ov_pin_result;
 
 void ov_pin_guard_init(ov_pin_guard *g);
 /* Milliseconds to wait before the next try is checked (0: try now). */
 uint64_t ov_pin_wait_ms(const ov_pin_guard *g, uint64_t now_ms);
 /* Try a PIN at now_ms: OV_PIN_WAIT (not checked: too soon), OV_PIN_WRONG
- * (a wait may now apply: see ov_pin_wait_ms) or OV_PIN_RIGHT (the count of
- * wrong tries starts again). A stored hash that cannot be read is WRONG. */
+ * (a wait may now apply: see ov_pin_wait_ms), OV_PIN_RIGHT (the count of
+ * wrong tries starts again) or OV_PIN_NOT_SET (stored is empty: nothing is
+ * checked or counted). A stored hash that cannot be read is WRONG. */
 ov_pin_result ov_pin_try(ov_pin_guard *g, const char *stored, const char *pin, uint64_t now_ms,
                          int *must_change);
+
+/* The guard as a line to keep on disk, so a restart does not give new tries:
+ * "wrong N wait_ms M" (M: what is left of the wait at now_ms). Returns OV_OK
+ * or OV_EINVAL (out too small). */
+int ov_pin_guard_format(const ov_pin_guard *g, uint64_t now_ms, char *out, size_t outlen);
+
+/* Read a line made by ov_pin_guard_format into *g, the wait counted again
+ * from now_ms (a restart never shortens it). Returns OV_OK, or OV_EINVAL
+ * when text is not such a line (then *g is left as it was). */
+int ov_pin_guard_parse(const char *text, uint64_t now_ms, ov_pin_guard *g);
 
 #endif

@@ -1,0 +1,72 @@
+/* test_privacy_next_member.c — the next member (docs/privacy.md): whatever
+ * the last member did (left on the confirm screen with an answer chosen, left
+ * half-way through the questions, or finished), the welcome screen that
+ * greets the next person is pixel for pixel the one shown before anybody
+ * voted. Through the real kiosk, headless; time jumps with `advance`. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kiosk_runner.h"
+
+/* Long enough for every timeout of a member screen (idle 90 s, thanks 4 s). */
+#define LEFT_ALONE "advance 200000\nwait 20\nadvance 200000\nwait 20\n"
+
+/* Run `visit` between two shots of the welcome screen; they must be identical. */
+static void welcome_is_the_same_after(const char *visit, const char *expect_on_the_way)
+{
+    char dir[64], cfg[128], args[400], script[1024], a[200], b[200];
+    ov_test_tmpdir(dir, sizeof dir);
+    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
+    FILE *f = fopen(cfg, "w");
+    assert_non_null(f);
+    fputs("[speech]\nspeech = no\n", f);
+    fclose(f);
+    snprintf(args, sizeof args, "--config %s --data %s/data", cfg, dir);
+    snprintf(script, sizeof script, "expect welcome\nshot before\n%sexpect %s\n" LEFT_ALONE
+             "expect welcome\nshot after\n", visit, expect_on_the_way);
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    snprintf(a, sizeof a, "%s/shots/before.png", dir);
+    snprintf(b, sizeof b, "%s/shots/after.png", dir);
+    double off = 1;
+    assert_int_equal(ov_test_png_diff(a, b, 0, &off), 0);
+    if (off != 0) fail_msg("%.4f%% of the welcome screen's pixels changed after a visit", off * 100);
+}
+
+static void left_on_the_confirm_screen(void **state)
+{
+    (void)state;
+    welcome_is_the_same_after("key space\nkey 3\n", "confirm");
+}
+
+static void left_half_way(void **state)
+{
+    (void)state;
+    welcome_is_the_same_after("key space\nkey 1\nkey enter\nkey 4\nkey enter\n", "question");
+}
+
+static void a_finished_visit(void **state)
+{
+    (void)state;
+    welcome_is_the_same_after("key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n",
+                              "thanks");
+}
+
+int main(void)
+{
+    if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(left_on_the_confirm_screen),
+        cmocka_unit_test(left_half_way),
+        cmocka_unit_test(a_finished_visit),
+    };
+    return cmocka_run_group_tests_name("privacy_next_member", tests, NULL, NULL);
+}
