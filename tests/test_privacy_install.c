@@ -22,8 +22,9 @@
 /* Run the PIN step on data folder `data` with no terminal; its output into out. Returns the exit code. */
 static int set_pin(const char *data, const char *extra, char *out, size_t outlen)
 {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "sh board/rpi/set-pin.sh %s --data-dir '%s' </dev/null 2>&1", extra, data);
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "OURVOICE='%s' sh board/rpi/set-pin.sh %s --data-dir '%s' </dev/null 2>&1",
+             ov_test_program(), extra, data);
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
     size_t n = fread(out, 1, outlen - 1, p);

@@ -10,5 +10,6 @@ int ov_cmd_say(int argc, char **argv);           /* cli_say.c */
 int ov_cmd_results(int argc, char **argv);       /* cli_results.c */
 int ov_cmd_export(int argc, char **argv);        /* cli_export.c */
 int ov_cmd_merge(int argc, char **argv);         /* cli_merge.c */
+int ov_cmd_set_pin(int argc, char **argv);       /* cli_set_pin.c */
 
 #endif

@@ -25,6 +25,7 @@ static void usage(FILE *out)
                  "  results          print the vote counts in the data folder\n"
                  "  export --to DIR  write the CSV, JSON and easy-read report files\n"
                  "  merge DIR...     combine several kiosks' exports into one\n"
+                 "  set-pin          set the facilitator PIN (install.sh runs it)\n"
                  "Run `ourvoice COMMAND --help` for a command's options.\n");
 }
 
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
         { "kiosk", run_kiosk },      { "check-content", ov_cmd_check_content },
         { "say", ov_cmd_say },       { "results", ov_cmd_results },
         { "export", ov_cmd_export }, { "merge", ov_cmd_merge },
+        { "set-pin", ov_cmd_set_pin },
     };
     if (argc < 2 || argv[1][0] == '-') {
         if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
