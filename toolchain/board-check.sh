@@ -83,6 +83,12 @@ for t in splash console=tty1; do
 done
 check "fstab unchanged without --data-device" cmp -s /etc/fstab /tmp/fstab.orig
 check "install state recorded" test -s /etc/ourvoice/install-state
+check "a facilitator PIN was made and printed once (6 digits)" grep -Eq 'the facilitator PIN is [0-9]{6}$' /tmp/install.log
+check "only the PIN's hash is kept, in /var/lib/ourvoice/settings.ini" \
+    grep -Eq '^pin_hash = pbkdf2-sha256\$[0-9]+\$[0-9a-f]+\$[0-9a-f]+$' /var/lib/ourvoice/settings.ini
+check "settings.ini belongs to ourvoice, mode 600" \
+    sh -c "[ \"\$(stat -c %U:%a /var/lib/ourvoice/settings.ini)\" = ourvoice:600 ]"
+PIN_HASH=$(grep '^pin_hash' /var/lib/ourvoice/settings.ini 2>/dev/null || true)
 
 # --- again: nothing doubles -------------------------------------------------------------------
 cp /boot/firmware/config.txt /tmp/config.once
@@ -91,6 +97,7 @@ if sh board/rpi/install.sh --deb "$DEB" --chroot >/tmp/install2.log 2>&1; then o
 else cat /tmp/install2.log; bad "install.sh a second time"; fi
 check "second run leaves config.txt as it was" cmp -s /boot/firmware/config.txt /tmp/config.once
 check "second run leaves cmdline.txt as it was" cmp -s /boot/firmware/cmdline.txt /tmp/cmdline.once
+check "second run keeps the facilitator PIN" sh -c "[ -n '$PIN_HASH' ] && grep -qxF '$PIN_HASH' /var/lib/ourvoice/settings.ini"
 
 # --- unit and udev rule, as installed ---------------------------------------------------------------
 UNIT=$(ls /usr/lib/systemd/system/ourvoice.service /lib/systemd/system/ourvoice.service 2>/dev/null | head -1)
