@@ -3,6 +3,7 @@
  * new questions from a stick, a new PIN saved in the config file. The screens
  * themselves are pure logic in facilitator.c. */
 #include "app/kiosk_state.h"
+#include "platform/keepalive.h"
 #include "platform/files.h"
 #include "platform/pin_hash.h"
 
@@ -83,6 +84,18 @@ static void show_results(kiosk *k)
     ov_fac_show_results(&k->fac, k->results);
 }
 
+/* Long work on the loop's thread follows (export, import, restore): feed
+ * systemd's watchdog from a helper thread until end_long_work. */
+static ov_keepalive *begin_long_work(void)
+{
+    ov_keepalive *ka = NULL;
+    if (ov_keepalive_start(OV_KEEPALIVE_MAX_MS, &ka) != OV_OK)
+        ov_log_warn("watchdog: no helper thread for long work; a very slow stick may restart the kiosk");
+    return ka;
+}
+
+static void end_long_work(ov_keepalive *ka) { ov_keepalive_stop(ka); }
+
 /* 1 (and the facilitator told how to end the meeting) when no meeting is closed yet. */
 static int nothing_closed(kiosk *k)
 {
@@ -123,7 +136,9 @@ static void export_to_stick(kiosk *k)
     ov_export_opts opts;
     ov_export_opts_from_config(&opts, &k->cfg); /* closed meetings only: nobody can compare two saves */
     opts.mount_point = m->mount_point;
+    ov_keepalive *ka = begin_long_work();
     int rc = ov_export_all_opts(&opts, k->tally, &k->content, NULL, dest, rep, err, sizeof err);
+    end_long_work(ka);
     k->fac.export_verified = rc == OV_OK && ov_export_verified(rep);
     if (k->fac.export_verified) {
         char line2[OV_SENTENCE_LEN];
@@ -206,7 +221,9 @@ static void check_import(kiosk *k, const char *src)
         ov_fac_message(&k->fac, "The new questions cannot be checked: out of memory.", NULL);
         return;
     }
+    ov_keepalive *ka = begin_long_work();
     ov_import_check(src, &k->content, &k->check_opts, k->import_plan);
+    end_long_work(ka);
     char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
     const char *ptr[OV_MENU_MAX_LINES];
     int n = import_lines(k->import_plan, lines);
@@ -239,9 +256,11 @@ static void import_questions(kiosk *k)
     }
     char err[OV_ERR_LEN];
     ov_content *fresh = malloc(sizeof *fresh);
+    ov_keepalive *ka = begin_long_work();
     int rc =
         fresh ? ov_import_apply(k->import_plan, k->cfg.data_dir, NULL, &k->check_opts, fresh, err, sizeof err)
               : ov_fail(err, sizeof err, OV_ENOMEM, "out of memory");
+    end_long_work(ka);
     if (rc != OV_OK) {
         free(fresh);
         ov_log_error("new questions not taken: %s", err);
@@ -259,9 +278,11 @@ static void restore_questions(kiosk *k)
 {
     char err[OV_ERR_LEN];
     ov_content *older = malloc(sizeof *older);
+    ov_keepalive *ka = begin_long_work();
     int rc = older
                  ? ov_content_restore_previous(k->cfg.data_dir, NULL, &k->check_opts, older, err, sizeof err)
                  : ov_fail(err, sizeof err, OV_ENOMEM, "out of memory");
+    end_long_work(ka);
     if (rc != OV_OK) {
         free(older);
         ov_log_error("old questions not put back: %s", err);
