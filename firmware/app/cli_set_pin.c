@@ -79,11 +79,11 @@ int ov_cmd_set_pin(int argc, char **argv)
     const char *data = NULL;
     int keep = 0, is_set = 0;
     const ov_opt table[SET_PIN_OPTS] = {
-        {.name = "data", .kind = OV_OPT_TEXT, .out = &data},
-        {.name = "keep", .kind = OV_OPT_FLAG, .out = &keep},
-        {.name = "is-set", .kind = OV_OPT_FLAG, .out = &is_set},
+        { .name = "data", .kind = OV_OPT_TEXT, .out = &data },
+        { .name = "keep", .kind = OV_OPT_FLAG, .out = &keep },
+        { .name = "is-set", .kind = OV_OPT_FLAG, .out = &is_set },
     };
-    ov_opt_parser p = {.cmd = "set-pin", .opts = table, .n_opts = SET_PIN_OPTS};
+    ov_opt_parser p = { .cmd = "set-pin", .opts = table, .n_opts = SET_PIN_OPTS };
     char err[OV_ERR_LEN], settings[OV_PATH_MAX];
     if (ov_opts_parse(&p, argc, argv, err, sizeof err) != OV_OK || (!p.help && !data)) {
         fprintf(stderr, "%s\n",
