@@ -36,7 +36,7 @@ static int kiosk_options(ov_kiosk_opts *o, int size[2], ov_opt *t)
     t[n++] = (ov_opt){ .name = "content", .kind = OV_OPT_TEXT, .out = &o->content_dir };
     t[n++] = (ov_opt){ .name = "data", .kind = OV_OPT_TEXT, .out = &o->data_dir };
     t[n++] =
-        (ov_opt){.name = "size", .kind = OV_OPT_SIZE, .out = size, .min = SIZE_MIN_PX, .max = SIZE_MAX_PX};
+        (ov_opt){ .name = "size", .kind = OV_OPT_SIZE, .out = size, .min = SIZE_MIN_PX, .max = SIZE_MAX_PX };
     t[n++] = (ov_opt){ .name = "rotation",
                        .kind = OV_OPT_INT,
                        .out = &o->rotation,

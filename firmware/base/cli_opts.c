@@ -74,7 +74,7 @@ static int leap(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 static int valid_date(const char *s)
 {
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
         return 0;
     for (int i = 0; i < 10; i++)
