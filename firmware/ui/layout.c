@@ -32,6 +32,7 @@ metrics ovl_measure_screen(const ov_layout_env *env, int squeeze, int floor_body
     m.squeeze = squeeze;
     m.allow_shrink = squeeze >= OVL_MAX_SQUEEZE;
     m.std_answer_h = 0;
+    m.label_beside = 0;
     m.margin = MM(env, 3) > lo / 40 ? MM(env, 3) : lo / 40;
     m.gap = m.margin;
     double scale = env->text_scale > 0 ? env->text_scale : 1.0;
@@ -177,9 +178,9 @@ void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m
     int pad = m->margin / 2 + 2;
     ov_rect in = { b->rect.x + pad, b->rect.y + pad, b->rect.w - 2 * pad, b->rect.h - 2 * pad };
     int label_h = ov_line_height(m->label_px) * 2;
-    if (b->rect.w > b->rect.h * 2) { /* wide: icon left, label right, its lines centred up and down */
-        int icon = in.h;
-        b->icon = (ov_rect){ in.x, in.y, icon, icon };
+    if (b->rect.w > b->rect.h * 2 || m->label_beside) { /* wide: icon left, label right, lines centred */
+        int icon = in.h < in.w * 2 / 5 ? in.h : in.w * 2 / 5; /* the words keep 3/5 */
+        b->icon = (ov_rect){ in.x, in.y + (in.h - icon) / 2, icon, icon };
         ov_rect box = { in.x + icon + pad, in.y, in.w - icon - pad, in.h };
         b->label = ovl_add_text(l, env, m, label, OV_TEXT_LABEL, box, spoken);
         if (b->label >= 0) {
@@ -248,7 +249,8 @@ ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m,
  * texts, so the scale always reads in its order. */
 #define OVL_ANSWER_ROW_MIN_MM 24.0
 #define OVL_PORTRAIT_PICTURE_MM 30.5 /* 30 mm after rounding */
-#define OVL_ANSWER_COLUMN_SHARE 42 /* % of the width for the answer column */
+#define OVL_ANSWER_COLUMN_MIN 35 /* % of the width for the answer column */
+#define OVL_ANSWER_COLUMN_MAX 50
 
 static int answers_in_column(const ov_layout_env *env, const metrics *m, int n, int width)
 {
@@ -266,8 +268,10 @@ static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics
     if (n <= 0)
         return;
     int bw = column ? area.w : (area.w - (n - 1) * m->gap) / n;
-    int gap = column ? m->gap / 3 + 1 : m->gap; /* a column of 6 still gives each 20 mm */
+    int gap = column ? MM(env, 0.5) + 1 : m->gap; /* a column of 6 still gives each 20 mm */
     int bh = column ? (area.h - (n - 1) * gap) / n : area.h;
+    metrics beside = *m;
+    beside.label_beside = column; /* a column: the face beside its word, as big as the button allows */
     for (int i = 0; i < n; i++) {
         ov_rect r = column ? (ov_rect){ area.x, area.y + i * (bh + gap), bw, bh }
                            : (ov_rect){ area.x + i * (bw + m->gap), area.y, bw, bh };
@@ -279,7 +283,7 @@ static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics
         b->chosen = f->screen == OV_SCREEN_CONFIRM && f->chosen == i;
         if (a[i]->picture[0])
             ov_content_path(f->content, a[i]->picture, b->icon_path, sizeof b->icon_path);
-        ovl_button_content(l, env, m, b, a[i]->word, 1);
+        ovl_button_content(l, env, &beside, b, a[i]->word, 1);
     }
 }
 
@@ -432,6 +436,38 @@ static void question_texts(ov_layout *l, const ov_layout_env *env, const metrics
     ovl_stack_texts(l, env, m, col, texts, roles, 1 + q->n_sentences, 0);
 }
 
+/* Longest word (between spaces) of `text` at px bold, in pixels. */
+static int longest_word(const ov_layout_env *env, int px, const char *text)
+{
+    int best = 0;
+    while (*text) {
+        size_t len = strcspn(text, " ");
+        int w = env->measure(env->measure_ctx, px, 1, text, (int)len);
+        best = w > best ? w : best;
+        text += len;
+        text += strspn(text, " ");
+    }
+    return best;
+}
+
+/* The answer column: wide enough for the longest word beside its picture
+ * (which takes 2/5), between OVL_ANSWER_COLUMN_MIN and _MAX % of the width. */
+static int answer_column_width(const ov_layout_env *env, const metrics *m, const ov_answer *const *a, int n,
+                               int width)
+{
+    int pad = m->margin / 2 + 2, word = 0;
+    for (int i = 0; i < n; i++) {
+        int w = longest_word(env, m->label_px, a[i]->word);
+        word = w > word ? w : word;
+    }
+    int need = (word + pad + 2) * 5 / 3 + 2 * pad;
+    if (need < width * OVL_ANSWER_COLUMN_MIN / 100)
+        need = width * OVL_ANSWER_COLUMN_MIN / 100;
+    if (need > width * OVL_ANSWER_COLUMN_MAX / 100)
+        need = width * OVL_ANSWER_COLUMN_MAX / 100;
+    return need;
+}
+
 static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
                          const ovl_frame *fr)
 {
@@ -443,7 +479,7 @@ static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *
     ov_rect full = fr->full, top = fr->top, upper, answers;
     int column = answers_in_column(env, m, n, full.w);
     if (column) { /* portrait: texts on the left, the answers in one column on the right */
-        int aw = full.w * OVL_ANSWER_COLUMN_SHARE / 100;
+        int aw = answer_column_width(env, m, a, n, full.w);
         answers = (ov_rect){ full.x + full.w - aw, top.y, aw, top.h };
         upper = (ov_rect){ top.x, top.y, top.w - aw - m->gap, top.h };
     } else {

@@ -12,7 +12,7 @@
 #define KEYPAD_ROWS 4            /* 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK */
 #define KEYPAD_KEYS (KEYPAD_COLS * KEYPAD_ROWS)
 #define KEYPAD_GAP_MM 1.5
-#define MENU_BUTTON_MIN_W_MM 26.0 /* narrower menu buttons go on another row */
+#define MENU_BUTTON_MIN_W_MM 24.0 /* narrower menu buttons go on another row */
 #define MENU_BUTTONS_SHARE 60     /* % of the height the menu's buttons may take */
 
 static ov_button_style style_of(const ov_menu_item *it)
@@ -131,10 +131,9 @@ static int menu_rows(const ov_layout_env *env, const ovl_frame *fr, int n, int w
 
 /* One bar of the results chart in row `by` of height bh. */
 static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu_bar *mb,
-                      long max, ov_rect chart, int by, int bh)
+                      long max, ov_rect chart, int by, int bh, int word_w)
 {
     ov_layout_bar *b = &l->bars[l->n_bars++];
-    int word_w = chart.w / 4;
     int count_w = env->measure(env->measure_ctx, m->label_px, 1, "0000", 4);
     b->icon = (ov_rect){ chart.x, by, bh, bh };
     ov_strlcpy(b->icon_path, mb->picture, sizeof b->icon_path);
@@ -168,8 +167,17 @@ static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
             return;
         }
     }
+    int word_w = chart.w / 5; /* the longest answer word, at most a third of the chart */
+    for (int i = 0; i < mn->n_bars; i++) {
+        const char *wd = mn->bars[i].word;
+        int w = env->measure(env->measure_ctx, m->label_px, 1, wd, (int)strlen(wd)) + m->gap;
+        if (w > word_w)
+            word_w = w;
+    }
+    if (word_w > chart.w / 3)
+        word_w = chart.w / 3;
     for (int i = 0; i < mn->n_bars && l->n_bars < OV_LAYOUT_MAX_BARS; i++)
-        chart_bar(l, env, m, &mn->bars[i], mn->bar_max, chart, chart.y + i * (bh + m->gap / 2), bh);
+        chart_bar(l, env, m, &mn->bars[i], mn->bar_max, chart, chart.y + i * (bh + m->gap / 2), bh, word_w);
 }
 
 /* A menu: words at the top beside "hear it again", the buttons' rows kept at
@@ -182,16 +190,36 @@ static void lay_list(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr
     int cols = 1, bh = m->target_min;
     int n = mn->n_items;
     int rows_h = n > 0 ? menu_rows(env, fr, mn->n_bars > 0 ? 1 : n, full.w, &cols, &bh) : 0;
-    if (mn->n_bars > 0)
+    if (mn->n_bars > 0) { /* results: one row of buttons, as low as readable words allow */
         cols = n > 0 ? n : 1;
+        rows_h = m->target_min;
+        if (rows_h < ov_line_height(m->label_px) + 2 * m->margin)
+            rows_h = ov_line_height(m->label_px) + 2 * m->margin;
+    }
     ov_rect items = { full.x, full.y + full.h - rows_h, full.w, rows_h };
-    ov_rect words = m->portrait ? fr->top : (ov_rect){ full.x, full.y, fr->top.w, items.y - m->gap - full.y };
-    if (m->portrait)
-        words.h = items.y - m->gap - words.y;
-    int y = menu_texts(l, env, m, mn, words);
-    if (y < full.y + fr->corner + m->gap)
-        y = full.y + fr->corner + m->gap;
-    menu_chart(l, env, m, mn, (ov_rect){ full.x, y, full.w, items.y - m->gap - y });
+    /* the words beside "hear it again"; portrait: the title there, the lines under its bar */
+    ov_rect words = { full.x, full.y, full.w - fr->corner_w - m->gap, items.y - m->gap - full.y };
+    int y;
+    if (m->portrait) {
+        ov_rect beside = { words.x, words.y, words.w, fr->corner };
+        const ov_text_role title_role = OV_TEXT_TITLE;
+        const char *title = mn->title;
+        ovl_stack_texts(l, env, m, beside, &title, &title_role, 1, 0);
+        ov_rect under = { full.x, full.y + fr->corner + m->gap, full.w, items.y - 2 * m->gap - fr->corner - full.y };
+        const char *lines[OV_MENU_MAX_LINES];
+        ov_text_role roles[OV_MENU_MAX_LINES];
+        for (int i = 0; i < mn->n_lines; i++) {
+            lines[i] = mn->lines[i];
+            roles[i] = OV_TEXT_BODY;
+        }
+        y = ovl_stack_texts(l, env, m, under, lines, roles, mn->n_lines,
+                            mn->secret_line >= 0 ? OVL_UNSPOKEN(mn->secret_line) : 0);
+    } else {
+        y = menu_texts(l, env, m, mn, words);
+    }
+    /* the chart beside "hear it again" (narrower), or under it at full width */
+    int chart_w = y < full.y + fr->corner + m->gap ? words.w : full.w;
+    menu_chart(l, env, m, mn, (ov_rect){ full.x, y, chart_w, items.y - m->gap - y });
     if (n > 0)
         menu_grid(l, env, m, mn, 0, n, cols, items, m->gap);
     ovl_hear_again(l, env, m, NULL, fr->corner, fr->corner_w, hear);

@@ -17,6 +17,7 @@ typedef struct {
     int portrait;
     int squeeze;      /* 0 = comfortable; more = smaller pictures and text */
     int allow_shrink; /* 1 on the last squeeze step: a text may shrink below its role's size */
+    int label_beside; /* 1: button labels beside the picture, whatever the button's shape */
     int std_label_px, std_answer_h; /* large text: the standard layout's label size and answer height */
 } metrics;
 
