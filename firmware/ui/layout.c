@@ -504,6 +504,13 @@ static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *
     (void)warning;
 }
 
+/* 1 when `say` is `word` with at most a full stop added ("I don't know." and "I don't know"). */
+static int same_words(const char *say, const char *word)
+{
+    size_t n = strlen(word);
+    return !strncmp(say, word, n) && (say[n] == '\0' || (say[n] == '.' && say[n + 1] == '\0'));
+}
+
 static void lay_confirm(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
                         const ovl_frame *fr)
 {
@@ -516,7 +523,9 @@ static void lay_confirm(ov_layout *l, const ov_layout_env *env, const ov_flow *f
     int row_h = m->portrait ? pick_target_height(m, top.h, 1, 4) : pick_target_height(m, full.h, 3, 10);
     ov_rect upper = { top.x, top.y, top.w, full.y + full.h - row_h - m->gap - top.y };
     ov_rect col = picture_and_column(l, env, m, c, ch ? ch->picture : NULL, NULL, upper);
-    const char *texts[] = { c->texts.confirm, ch ? ch->word : "", ch ? ch->say : "", c->texts.confirm_buttons };
+    /* the answer's `say` only when it adds to its word ("I don't know" is said once) */
+    const char *say = ch && !same_words(ch->say, ch->word) ? ch->say : "";
+    const char *texts[] = { c->texts.confirm, ch ? ch->word : "", say, c->texts.confirm_buttons };
     const ov_text_role roles[] = { OV_TEXT_BODY, OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_BODY };
     /* through the room speaker the choice is shown, never spoken */
     ovl_stack_texts(l, env, m, col, texts, roles, env->buttons_in_use ? 4 : 3,
