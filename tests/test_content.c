@@ -772,6 +772,44 @@ static void test_fit_callback(void **state)
     assert_int_equal(f->d.n_warnings, 0);
 }
 
+/* "No one", "this one" and Welsh "yn deg" (fairly) are not numbers; "one
+ * person" and "deg" alone are; every long word in a line is named. */
+static int count_code(const ov_diags *d, ov_diag_code code)
+{
+    int n = 0;
+    for (int i = 0; i < d->n; i++)
+        n += d->items[i].code == code;
+    return n;
+}
+
+static void test_easyread_no_false_numbers(void **state)
+{
+    (void)state;
+    static ov_diags d;
+    ov_diags_init(&d);
+    ov_easyread_check("No one can see this one.", "en-gb", 0, "f", 1, "sentence", &d);
+    ov_easyread_check("Mae hynny yn deg.", "cy", 0, "f", 2, "sentence", &d);
+    assert_int_equal(count_code(&d, OV_DIAG_NUMBER_WORD), 0);
+    ov_easyread_check("Only one person came.", "en-gb", 0, "f", 3, "sentence", &d);
+    ov_easyread_check("Mae deg ci yma.", "cy", 0, "f", 4, "sentence", &d);
+    assert_int_equal(count_code(&d, OV_DIAG_NUMBER_WORD), 2);
+    ov_diags_init(&d);
+    ov_easyread_check("Responsibilities and accountabilities matter.", "en-gb", 0, "f", 5, "sentence", &d);
+    assert_int_equal(count_code(&d, OV_DIAG_LONG_WORD), 2);
+}
+
+/* A language the kiosk has no built-in texts for must give every text. */
+static void test_texts_missing_in_other_language(void **state)
+{
+    fx *f = *state;
+    const char *ini = "[content]\nlanguage = fr\n[scale s]\nname = S\n[answer s a]\nword = Oui\ncolour = green\n"
+                      "shape = circle\n[answer s b]\nword = Non\ncolour = red\nshape = square\n[question q]\n"
+                      "title = Une question\nsentence = Est-ce bon?\npicture = p.svg\nscale = s\n"
+                      "[texts]\nthanks = Merci.\n"; /* [texts] on line 18 */
+    assert_int_equal(check(f, ini), OV_EINVAL);
+    ASSERT_ERROR(f, 18, "[texts] has no 'welcome', and the kiosk has no built-in text in 'fr'");
+}
+
 static void test_easyread_counts(void **state)
 {
     (void)state;
@@ -970,6 +1008,7 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
+        T(test_easyread_no_false_numbers), T(test_texts_missing_in_other_language),
         T(test_default_content_loads), T(test_welsh_content_loads), T(test_builtin_equals_assets),
         T(test_real_assets_check_clean), T(test_builtin_paths_and_answers), T(test_good_fixture),
         T(test_missing_content_ini), T(test_error_leaves_out_untouched), T(test_unknown_section),
