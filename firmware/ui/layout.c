@@ -249,7 +249,7 @@ ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m,
  * texts, so the scale always reads in its order. */
 #define OVL_ANSWER_ROW_MIN_MM 24.0
 #define OVL_PORTRAIT_PICTURE_MM 30.5 /* 30 mm after rounding */
-#define OVL_ANSWER_COLUMN_MIN 35 /* % of the width for the answer column */
+#define OVL_ANSWER_COLUMN_MIN 42 /* % of the width for the answer column */
 #define OVL_ANSWER_COLUMN_MAX 50
 
 static int answers_in_column(const ov_layout_env *env, const metrics *m, int n, int width)
