@@ -85,7 +85,10 @@ static void make_tricky(ov_content *c, int six)
         } else {
             ov_strlcpy(an->word, a % 2 ? "Everything" : "Doing really well", sizeof an->word);
         }
-        ov_strlcpy(an->say, "We are doing really well with everybody in the group here today.", sizeof an->say);
+        ov_strlcpy(
+            an->say,
+            "We are doing really well with everybody in the group here today.",
+            sizeof an->say);
         an->dont_know = a == s->n_answers - 1;
     }
     for (int q = 0; q < c->n_questions; q++) {
@@ -181,10 +184,11 @@ static void check_texts(const ov_layout *l, const char *what, screen_sizes *ss)
         for (int t = 0; t < l->n_texts; t++) { /* name the texts that needed shrinking */
             static ov_text_block again;
             const ov_layout_text *lt = &l->texts[t];
-            if (ov_wrap_text(lt->block.text, lt->block.font_px + 1, lt->block.bold, lt->block.box, ov_render_measure,
+            if (ov_wrap_text(lt->block.text, lt->block.font_px + 1,
+                             lt->block.bold, lt->block.box, ov_render_measure,
                              render, &again) != OV_OK)
-                PROBLEM("%s:   text %d ('%.40s', %d px) only just fits its box", what, t, lt->block.text,
-                        lt->block.font_px);
+              PROBLEM("%s:   text %d ('%.40s', %d px) only just fits its box",
+                      what, t, lt->block.text, lt->block.font_px);
         }
     }
     for (int r = 0; r < 4; r++)
@@ -192,7 +196,8 @@ static void check_texts(const ov_layout *l, const char *what, screen_sizes *ss)
     for (int t = 0; t < l->n_texts; t++) {
         const ov_text_block *b = &l->texts[t].block;
         if (b->font_px < MIN_TEXT_MM * mm)
-            PROBLEM("%s: text %d is %d px (%.1f mm), too small to read", what, t, b->font_px, b->font_px / mm);
+          PROBLEM("%s: text %d is %d px (%.1f mm), too small to read", what, t,
+                  b->font_px, b->font_px / mm);
         for (int w = 0; w < b->n_words; w++)
             if (!ov_rect_inside(b->words[w].rect, l->screen))
                 PROBLEM("%s: word %d of text %d is off the screen", what, w, t);
@@ -262,8 +267,10 @@ static void lay_member(run *rn, const ov_layout_env *env, ov_flow *f, const char
     screen_sizes *ss = note(rn, name);
     check_texts(&l, what, ss);
     check_answers(&l, env->h > env->w, what, ss);
-    if (env->h > env->w && f->screen == OV_SCREEN_QUESTION && l.picture.w < MIN_PORTRAIT_PICTURE_MM * l.px_per_mm)
-        PROBLEM("%s: the question picture is %.1f mm, under 30 mm", what, l.picture.w / l.px_per_mm);
+    if (env->h > env->w && f->screen == OV_SCREEN_QUESTION &&
+        l.picture.w < MIN_PORTRAIT_PICTURE_MM * l.px_per_mm)
+      PROBLEM("%s: the question picture is %.1f mm, under 30 mm", what,
+              l.picture.w / l.px_per_mm);
 }
 
 static void member_screens(run *rn, const ov_layout_env *env, const ov_content *c)
@@ -326,7 +333,9 @@ static void facilitator_screens(run *rn, const ov_layout_env *env, const ov_cont
     fac.screen = OV_FAC_MENU;
     fac.export_verified = fac.stick_present = fac.stick_has_content = 1;
     lay_menu(rn, env, &fac, "menu");
-    ov_strlcpy(fac.problem, "The sound does not work. Plug in the speaker and turn it on.", sizeof fac.problem);
+    ov_strlcpy(fac.problem,
+               "The sound does not work. Plug in the speaker and turn it on.",
+               sizeof fac.problem);
     lay_menu(rn, env, &fac, "menu to check");
     ov_fac_show_results(&fac, res);
     lay_menu(rn, env, &fac, "results");
@@ -392,8 +401,9 @@ static void compare_large(const run *std, const run *large)
         const screen_sizes *a = &std->seen[i], *b = &large->seen[i];
         for (int r = 0; r < 4; r++)
             if (a->min_px[r] < (1 << 20) && b->min_px[r] < a->min_px[r])
-                PROBLEM("%s %s: large text has role %d text of %d px, standard %d px", large->where, b->name, r,
-                         b->min_px[r], a->min_px[r]);
+              PROBLEM(
+                  "%s %s: large text has role %d text of %d px, standard %d px",
+                  large->where, b->name, r, b->min_px[r], a->min_px[r]);
         if (b->face_px < a->face_px - large->px_per_mm) /* within 1 mm (rounding of the rows) */
             PROBLEM("%s %s: large text shrinks the answer pictures (%d px, standard %d px)", large->where,
                      b->name, b->face_px, a->face_px);

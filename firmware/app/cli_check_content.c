@@ -81,12 +81,15 @@ int ov_cmd_check_content(int argc, char **argv)
         printf("(%d more problems not shown; fix these and check again)\n", d->dropped);
     if (!quiet) {
         if (rc == OV_OK)
-            printf("%s: content is usable: %d %s, %d %s, %d %s\n", dir, c->n_questions,
-                   PLURAL(c->n_questions, "question"), c->n_scales, PLURAL(c->n_scales, "scale"), d->n_warnings,
-                   PLURAL(d->n_warnings, "warning"));
+          printf("%s: content is usable: %d %s, %d %s, %d %s\n", dir,
+                 c->n_questions, PLURAL(c->n_questions, "question"),
+                 c->n_scales, PLURAL(c->n_scales, "scale"), d->n_warnings,
+                 PLURAL(d->n_warnings, "warning"));
         else
-            printf("%s: %d %s, %d %s: the kiosk will not use this content until the errors are fixed\n", dir,
-                   d->n_errors, PLURAL(d->n_errors, "error"), d->n_warnings, PLURAL(d->n_warnings, "warning"));
+          printf("%s: %d %s, %d %s: the kiosk will not use this content until "
+                 "the errors are fixed\n",
+                 dir, d->n_errors, PLURAL(d->n_errors, "error"), d->n_warnings,
+                 PLURAL(d->n_warnings, "warning"));
     }
     free(d);
     free(c);

@@ -817,7 +817,9 @@ int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, 
     check_sections(ck, doc, info);
     if (!ck->texts_line && ov_texts_have_builtin(c->language)) {
         ov_texts_defaults(&c->texts, c->language);
-        WARN(ck, OV_DIAG_NO_TEXTS, NULL, 0, "there is no [texts] section; the built-in %s screen texts are used",
+        WARN(ck, OV_DIAG_NO_TEXTS, NULL, 0,
+             "there is no [texts] section; the built-in %s screen texts are "
+             "used",
              !strncmp(c->language, "cy", 2) ? "Welsh" : "English");
     } else if (!ck->texts_line) {
         ERR(ck, OV_DIAG_NO_TEXTS, NULL, 0,

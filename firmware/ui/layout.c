@@ -180,8 +180,9 @@ void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m
     int label_h = ov_line_height(m->label_px) * 2;
     if (b->rect.w > b->rect.h * 2 || m->label_beside) { /* wide: icon left, label right, lines centred */
         int icon = in.h < in.w * 2 / 5 ? in.h : in.w * 2 / 5; /* the words keep 3/5 */
-        b->icon = (ov_rect){ in.x, in.y + (in.h - icon) / 2, icon, icon };
-        ov_rect box = { in.x + icon + pad, in.y, in.w - icon - pad, in.h };
+        int left = m->label_beside ? pad / 2 : 0; /* the button's colour shows round its face */
+        b->icon = (ov_rect){ in.x + left, in.y + (in.h - icon) / 2, icon, icon };
+        ov_rect box = { in.x + left + icon + pad, in.y, in.w - left - icon - pad, in.h };
         b->label = ovl_add_text(l, env, m, label, OV_TEXT_LABEL, box, spoken);
         if (b->label >= 0) {
             ov_text_block *tb = &l->texts[b->label].block;
@@ -525,17 +526,20 @@ static void lay_confirm(ov_layout *l, const ov_layout_env *env, const ov_flow *f
     ov_rect col = picture_and_column(l, env, m, c, ch ? ch->picture : NULL, NULL, upper);
     /* the answer's `say` only when it adds to its word ("I don't know" is said once) */
     const char *say = ch && !same_words(ch->say, ch->word) ? ch->say : "";
-    const char *texts[] = { c->texts.confirm, ch ? ch->word : "", say, c->texts.confirm_buttons };
-    const ov_text_role roles[] = { OV_TEXT_BODY, OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_BODY };
+    /* the answer first, then the question about it */
+    const char *texts[] = { ch ? ch->word : "", say, c->texts.confirm, c->texts.confirm_buttons };
+    const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_BODY, OV_TEXT_BODY };
     /* through the room speaker the choice is shown, never spoken */
     ovl_stack_texts(l, env, m, col, texts, roles, env->buttons_in_use ? 4 : 3,
-                    env->private_audio ? 0 : OVL_UNSPOKEN(1) | OVL_UNSPOKEN(2));
+                    env->private_audio ? 0 : OVL_UNSPOKEN(0) | OVL_UNSPOKEN(1));
     int bw = (full.w - m->gap) / 2;
     int y = full.y + full.h - row_h;
-    ov_layout_button *yes = ovl_add_button(l, OV_TARGET_YES, 0, OV_BTN_STYLE_YES, (ov_rect){ full.x, y, bw, row_h });
+    ov_layout_button *yes = ovl_add_button(
+        l, OV_TARGET_YES, 0, OV_BTN_STYLE_YES, (ov_rect){full.x, y, bw, row_h});
     if (yes) {
-        ovl_control_path(env, "control-thats-right.svg", yes->icon_path, sizeof yes->icon_path);
-        ovl_button_content(l, env, m, yes, c->texts.thats_right, 1);
+      ovl_control_path(env, "control-thats-right.svg", yes->icon_path,
+                       sizeof yes->icon_path);
+      ovl_button_content(l, env, m, yes, c->texts.thats_right, 1);
     }
     ov_layout_button *no =
         ovl_add_button(l, OV_TARGET_NO, 0, OV_BTN_STYLE_NO, (ov_rect){ full.x + bw + m->gap, y, bw, row_h });
@@ -658,36 +662,39 @@ static int answer_height(const ov_layout *l)
     return 0;
 }
 
-int ovl_fit_loop(const ov_layout_env *env, const void *what, const char *extra, ov_layout *l, ovl_once_fn once)
-{
-    ovl_standard std = { 0, 0, 0 }, *floor = NULL;
-    int r = OV_EINVAL;
-    if (env->text_scale > 1.0) { /* large text: never smaller than the standard theme's layout */
-        ov_layout_env s = *env;
-        s.text_scale = 1.0;
-        for (int squeeze = 0; squeeze <= OVL_MAX_SQUEEZE && r != OV_OK; squeeze++)
-            r = once(&s, what, extra, l, squeeze, NULL);
-        metrics sm = ovl_measure_screen(&s, l->squeeze, 0);
-        std = (ovl_standard){ sm.body_px, sm.label_px, answer_height(l) };
-        floor = &std;
-        r = OV_EINVAL;
-    }
-    /* Try the comfortable layout first; squeeze step by step only when text does not fit. */
+int ovl_fit_loop(const ov_layout_env *env, const void *what, const char *extra,
+                 ov_layout *l, ovl_once_fn once) {
+  ovl_standard std = {0, 0, 0}, *floor = NULL;
+  int r = OV_EINVAL;
+  if (env->text_scale >
+      1.0) { /* large text: never smaller than the standard theme's layout */
+    ov_layout_env s = *env;
+    s.text_scale = 1.0;
     for (int squeeze = 0; squeeze <= OVL_MAX_SQUEEZE && r != OV_OK; squeeze++)
-        r = once(env, what, extra, l, squeeze, floor);
-    if (r != OV_OK && floor) { /* large text cannot fit here: the standard layout, never shrunk text */
-        ov_layout_env s = *env;
-        s.text_scale = 1.0;
-        for (int squeeze = 0; squeeze <= OVL_MAX_SQUEEZE && r != OV_OK; squeeze++)
-            r = once(&s, what, extra, l, squeeze, NULL);
-    }
-    return r;
+      r = once(&s, what, extra, l, squeeze, NULL);
+    metrics sm = ovl_measure_screen(&s, l->squeeze, 0);
+    std = (ovl_standard){sm.body_px, sm.label_px, answer_height(l)};
+    floor = &std;
+    r = OV_EINVAL;
+  }
+  /* Try the comfortable layout first; squeeze step by step only when text does
+   * not fit. */
+  for (int squeeze = 0; squeeze <= OVL_MAX_SQUEEZE && r != OV_OK; squeeze++)
+    r = once(env, what, extra, l, squeeze, floor);
+  if (r != OV_OK && floor) { /* large text cannot fit here: the standard layout,
+                                never shrunk text */
+    ov_layout_env s = *env;
+    s.text_scale = 1.0;
+    for (int squeeze = 0; squeeze <= OVL_MAX_SQUEEZE && r != OV_OK; squeeze++)
+      r = once(&s, what, extra, l, squeeze, NULL);
+  }
+  return r;
 }
 
-static int member_once(const ov_layout_env *env, const void *f, const char *warning, ov_layout *l, int squeeze,
-                       const ovl_standard *std)
-{
-    return layout_once(env, f, warning, l, squeeze, std);
+static int member_once(const ov_layout_env *env, const void *f,
+                       const char *warning, ov_layout *l, int squeeze,
+                       const ovl_standard *std) {
+  return layout_once(env, f, warning, l, squeeze, std);
 }
 
 int ov_layout_screen(const ov_layout_env *env, const ov_flow *f, const char *warning, ov_layout *l)

@@ -15,7 +15,7 @@
 static const struct {
     int w, h;
 } screens[] = {
-    { 800, 480 }, { 1024, 600 }, { 1280, 720 }, { 1920, 1080 }, { 720, 1280 },
+    { 800, 480 }, { 1024, 600 }, { 1280, 720 }, { 1920, 1080 }, { 720, 1280 }, { 480, 800 },
 };
 
 /* Put `text` into the built-in content where a box of `kind` shows it.

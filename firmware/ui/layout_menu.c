@@ -60,16 +60,17 @@ static void menu_grid(ov_layout *l, const ov_layout_env *env, const metrics *m, 
 }
 
 /* Title and lines in `col` (the typed PIN is shown, never spoken); returns the y below them. */
-static int menu_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn, ov_rect col)
-{
-    const char *texts[1 + OV_MENU_MAX_LINES] = { mn->title };
-    ov_text_role roles[1 + OV_MENU_MAX_LINES] = { OV_TEXT_TITLE };
-    for (int i = 0; i < mn->n_lines; i++) {
-        texts[1 + i] = mn->lines[i];
-        roles[1 + i] = OV_TEXT_BODY;
-    }
-    return ovl_stack_texts(l, env, m, col, texts, roles, 1 + mn->n_lines,
-                           mn->secret_line >= 0 ? OVL_UNSPOKEN(1 + mn->secret_line) : 0);
+static int menu_texts(ov_layout *l, const ov_layout_env *env, const metrics *m,
+                      const ov_menu *mn, ov_rect col) {
+  const char *texts[1 + OV_MENU_MAX_LINES] = {mn->title};
+  ov_text_role roles[1 + OV_MENU_MAX_LINES] = {OV_TEXT_TITLE};
+  for (int i = 0; i < mn->n_lines; i++) {
+    texts[1 + i] = mn->lines[i];
+    roles[1 + i] = OV_TEXT_BODY;
+  }
+  return ovl_stack_texts(
+      l, env, m, col, texts, roles, 1 + mn->n_lines,
+      mn->secret_line >= 0 ? OVL_UNSPOKEN(1 + mn->secret_line) : 0);
 }
 
 /* The PIN pad: keys on the right (landscape) or under the words (portrait);
@@ -97,7 +98,9 @@ static void lay_keypad(ov_layout *l, const ov_layout_env *env, const ovl_frame *
         words = (ov_rect){ full.x, full.y, full.w, keys.y - m->gap - full.y };
     }
     menu_texts(l, env, m, mn, words);
-    menu_grid(l, env, m, mn, 0, mn->n_items < KEYPAD_KEYS ? mn->n_items : KEYPAD_KEYS, KEYPAD_COLS, keys, gap);
+    menu_grid(l, env, m, mn, 0,
+              mn->n_items < KEYPAD_KEYS ? mn->n_items : KEYPAD_KEYS,
+              KEYPAD_COLS, keys, gap);
     int half = (low.w - m->gap) / 2;
     if (mn->n_items > KEYPAD_KEYS)
         menu_button(l, env, m, mn, KEYPAD_KEYS, (ov_rect){ low.x, low.y, half, low.h });
@@ -140,8 +143,9 @@ static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, 
     b->colour = mb->colour;
     ov_rect wbox = { chart.x + bh + m->gap / 2, by, word_w, bh };
     b->label = ovl_add_text(l, env, m, mb->word, OV_TEXT_LABEL, wbox, 0);
-    b->track = (ov_rect){ wbox.x + word_w + m->gap / 2, by + bh / 6, chart.w - bh - word_w - count_w - 2 * m->gap,
-                          bh * 2 / 3 };
+    b->track =
+        (ov_rect){wbox.x + word_w + m->gap / 2, by + bh / 6,
+                  chart.w - bh - word_w - count_w - 2 * m->gap, bh * 2 / 3};
     b->bar = b->track;
     b->bar.w = (int)(b->track.w * mb->count / (max > 0 ? max : 1));
     char digits[24];
@@ -150,34 +154,39 @@ static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, 
     b->count = ovl_add_text(l, env, m, ovl_pool_add(l, digits), OV_TEXT_LABEL, cbox, 0);
 }
 
-static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn, ov_rect chart)
-{
-    if (mn->n_bars <= 0 || chart.h <= 0) {
-        if (mn->n_bars > 0)
-            l->all_fit = 0;
-        return;
+static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
+                       const ov_menu *mn, ov_rect chart) {
+  if (mn->n_bars <= 0 || chart.h <= 0) {
+    if (mn->n_bars > 0)
+      l->all_fit = 0;
+    return;
+  }
+  int bh = (chart.h - (mn->n_bars - 1) * (m->gap / 2)) / mn->n_bars;
+  if (bh > m->target_aim)
+    bh = m->target_aim;
+  if (bh <
+      ov_line_height(m->label_px)) { /* the words and counts need a line each */
+    bh = ov_line_height(m->label_px);
+    if (mn->n_bars * (bh + m->gap / 2) - m->gap / 2 > chart.h) {
+      l->all_fit = 0; /* squeeze: the chart does not fit */
+      return;
     }
-    int bh = (chart.h - (mn->n_bars - 1) * (m->gap / 2)) / mn->n_bars;
-    if (bh > m->target_aim)
-        bh = m->target_aim;
-    if (bh < ov_line_height(m->label_px)) { /* the words and counts need a line each */
-        bh = ov_line_height(m->label_px);
-        if (mn->n_bars * (bh + m->gap / 2) - m->gap / 2 > chart.h) {
-            l->all_fit = 0; /* squeeze: the chart does not fit */
-            return;
-        }
-    }
-    int word_w = chart.w / 5; /* the longest answer word, at most a third of the chart */
-    for (int i = 0; i < mn->n_bars; i++) {
-        const char *wd = mn->bars[i].word;
-        int w = env->measure(env->measure_ctx, m->label_px, 1, wd, (int)strlen(wd)) + m->gap;
-        if (w > word_w)
-            word_w = w;
-    }
-    if (word_w > chart.w / 3)
-        word_w = chart.w / 3;
-    for (int i = 0; i < mn->n_bars && l->n_bars < OV_LAYOUT_MAX_BARS; i++)
-        chart_bar(l, env, m, &mn->bars[i], mn->bar_max, chart, chart.y + i * (bh + m->gap / 2), bh, word_w);
+  }
+  int word_w =
+      chart.w / 5; /* the longest answer word, at most a third of the chart */
+  for (int i = 0; i < mn->n_bars; i++) {
+    const char *wd = mn->bars[i].word;
+    int w =
+        env->measure(env->measure_ctx, m->label_px, 1, wd, (int)strlen(wd)) +
+        m->gap;
+    if (w > word_w)
+      word_w = w;
+  }
+  if (word_w > chart.w / 3)
+    word_w = chart.w / 3;
+  for (int i = 0; i < mn->n_bars && l->n_bars < OV_LAYOUT_MAX_BARS; i++)
+    chart_bar(l, env, m, &mn->bars[i], mn->bar_max, chart,
+              chart.y + i * (bh + m->gap / 2), bh, word_w);
 }
 
 /* A menu: words at the top beside "hear it again", the buttons' rows kept at
@@ -205,7 +214,8 @@ static void lay_list(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr
         const ov_text_role title_role = OV_TEXT_TITLE;
         const char *title = mn->title;
         ovl_stack_texts(l, env, m, beside, &title, &title_role, 1, 0);
-        ov_rect under = { full.x, full.y + fr->corner + m->gap, full.w, items.y - 2 * m->gap - fr->corner - full.y };
+        ov_rect under = {full.x, full.y + fr->corner + m->gap, full.w,
+                         items.y - 2 * m->gap - fr->corner - full.y};
         const char *lines[OV_MENU_MAX_LINES];
         ov_text_role roles[OV_MENU_MAX_LINES];
         for (int i = 0; i < mn->n_lines; i++) {

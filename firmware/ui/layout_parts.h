@@ -49,7 +49,8 @@ typedef int (*ovl_once_fn)(const ov_layout_env *env, const void *what, const cha
                            int squeeze, const ovl_standard *std);
 /* Squeeze step by step until `once` fits; large text is first laid out in the
  * standard theme, and never gets smaller than that. Returns once's last result. */
-int ovl_fit_loop(const ov_layout_env *env, const void *what, const char *extra, ov_layout *l, ovl_once_fn once);
+int ovl_fit_loop(const ov_layout_env *env, const void *what, const char *extra,
+                 ov_layout *l, ovl_once_fn once);
 
 /* Sizes for one screen; `squeeze` 0 is comfortable, each step smaller; body
  * text never under floor_body_px (0: no floor). */
@@ -74,7 +75,8 @@ ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, o
 void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
                         const char *label, int spoken);
 /* The "hear it again" button in r (label: its words). */
-void ovl_hear_again_at(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect r, const char *label);
+void ovl_hear_again_at(ov_layout *l, const ov_layout_env *env, const metrics *m,
+                       ov_rect r, const char *label);
 /* The "hear it again" button in the top-right corner. */
 ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c,
                        int size, int w, const char *label);
