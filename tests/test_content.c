@@ -798,6 +798,15 @@ static void test_easyread_no_false_numbers(void **state)
     assert_int_equal(count_code(&d, OV_DIAG_LONG_WORD), 2);
 }
 
+/* " ;" starts a comment: the words after it are never left out silently. */
+static void test_comment_cutting_a_sentence_is_reported(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(check(f, BASE "[texts]\nthanks = Thank you ; see you soon.\n"), OV_OK);
+    ASSERT_WARNING(f, 19, "' ;' starts a comment, so 'see you soon.' is left out of the text");
+    assert_string_equal(f->c.texts.thanks, "Thank you");
+}
+
 /* A language the kiosk has no built-in texts for must give every text. */
 static void test_texts_missing_in_other_language(void **state)
 {
@@ -1009,6 +1018,7 @@ int main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
         T(test_easyread_no_false_numbers), T(test_texts_missing_in_other_language),
+        T(test_comment_cutting_a_sentence_is_reported),
         T(test_default_content_loads), T(test_welsh_content_loads), T(test_builtin_equals_assets),
         T(test_real_assets_check_clean), T(test_builtin_paths_and_answers), T(test_good_fixture),
         T(test_missing_content_ini), T(test_error_leaves_out_untouched), T(test_unknown_section),

@@ -461,7 +461,7 @@ static int answer_column_width(const ov_layout_env *env, const metrics *m, const
         int w = longest_word(env, m->label_px, a[i]->word);
         word = w > word ? w : word;
     }
-    int need = (word + pad + 2) * 5 / 3 + 2 * pad;
+    int need = (word + pad + pad / 2 + 2) * 5 / 3 + 2 * pad; /* + the face's left gap */
     if (need < width * OVL_ANSWER_COLUMN_MIN / 100)
         need = width * OVL_ANSWER_COLUMN_MIN / 100;
     if (need > width * OVL_ANSWER_COLUMN_MAX / 100)
