@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "ui/buttons.h"
+#include "platform/config.h"
+#include "model/content.h"
 
 #define T0 100000u   /* an arbitrary start time (ms) */
 
@@ -334,6 +336,32 @@ static void test_light_pattern(void **state)
     assert_int_equal(ov_lights_state(0, T0, T0 + 4 * OV_LIGHT_BLINK_STEP_MS), 0);
 }
 
+/* The default wiring has a button and a light for every answer of the default
+ * scale ("I don't know" included), and lights only the answers that exist. */
+static void test_default_wiring_covers_the_default_scale(void **state)
+{
+    (void)state;
+    static ov_config cfg;
+    static ov_content c;
+    ov_config_defaults(&cfg);
+    ov_content_builtin(&c);
+    const ov_answer *a[OV_MAX_ANSWERS];
+    int n = ov_question_answers(&c, 0, a);
+    assert_int_equal(n, 5);
+    for (int i = 0; i < n; i++) {
+        if (!cfg.gpio_answer[i][0])
+            fail_msg("answer %d ('%s') has no button in the default wiring", i + 1, a[i]->word);
+        if (!cfg.gpio_light[i][0])
+            fail_msg("answer %d ('%s') has no light in the default wiring", i + 1, a[i]->word);
+        for (int j = 0; j < i; j++)
+            assert_string_not_equal(cfg.gpio_answer[i], cfg.gpio_answer[j]);
+    }
+    assert_int_equal(ov_lights_mask(1, n), 0x1Fu);
+    assert_int_equal(ov_lights_mask(1, 4), 0x0Fu); /* red, amber, green, I don't know: light 5 off */
+    assert_int_equal(ov_lights_mask(0, n), 0u);
+    assert_int_equal(ov_lights_mask(1, 99), 0x3Fu);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -356,6 +384,7 @@ int main(void)
         cmocka_unit_test_setup(test_queue_overflow_is_safe, setup),
         cmocka_unit_test_setup(test_button_names, setup),
         cmocka_unit_test_setup(test_light_pattern, setup),
+        cmocka_unit_test(test_default_wiring_covers_the_default_scale),
     };
     return cmocka_run_group_tests_name("buttons", tests, NULL, NULL);
 }

@@ -218,7 +218,7 @@ static void test_default_content_loads(void **state)
         int n = ov_question_answers(&f->c, i, a);
         assert_int_equal(n, 5);                  /* 4 stages + I don't know, last */
         assert_string_equal(a[0]->word, "Not yet");
-        assert_string_equal(a[3]->word, "Doing really well");
+        assert_string_equal(a[3]->word, "Yes, a lot");
         assert_true(a[4]->dont_know);
         assert_int_equal(a[4]->shape, OV_SHAPE_QUESTION);
     }
@@ -756,9 +756,9 @@ static void test_fit_callback(void **state)
     assert_int_equal(ov_content_check(dir, &o, &f->c, &f->d), OV_OK);
     assert_int_equal(p.calls[OV_FIT_TITLE], 4);          /* 2 questions + welcome_title + thanks_title */
     assert_int_equal(p.calls[OV_FIT_ANSWER_WORD], 6);
-    assert_int_equal(p.calls[OV_FIT_BUTTON], 3);
+    assert_int_equal(p.calls[OV_FIT_BUTTON], 5); /* + start, try_again */
     assert_int_equal(p.calls[OV_FIT_PROGRESS], 1);
-    ASSERT_WARNING(f, 61, "title may not fit its box");
+    ASSERT_WARNING(f, 64, "title may not fit its box");
     assert_true(f->d.n_warnings >= 10);
     /* the renderer says everything fits: no warnings, even past the fallback limits */
     p.answer = 1;
@@ -772,6 +772,53 @@ static void test_fit_callback(void **state)
     assert_int_equal(ov_content_check(dir, &o, &f->c, &f->d), OV_OK);
     assert_true(p.calls[OV_FIT_TITLE] > 0);
     assert_int_equal(f->d.n_warnings, 0);
+}
+
+/* "No one", "this one" and Welsh "yn deg" (fairly) are not numbers; "one
+ * person" and "deg" alone are; every long word in a line is named. */
+static int count_code(const ov_diags *d, ov_diag_code code)
+{
+    int n = 0;
+    for (int i = 0; i < d->n; i++)
+        n += d->items[i].code == code;
+    return n;
+}
+
+static void test_easyread_no_false_numbers(void **state)
+{
+    (void)state;
+    static ov_diags d;
+    ov_diags_init(&d);
+    ov_easyread_check("No one can see this one.", "en-gb", 0, "f", 1, "sentence", &d);
+    ov_easyread_check("Mae hynny yn deg.", "cy", 0, "f", 2, "sentence", &d);
+    assert_int_equal(count_code(&d, OV_DIAG_NUMBER_WORD), 0);
+    ov_easyread_check("Only one person came.", "en-gb", 0, "f", 3, "sentence", &d);
+    ov_easyread_check("Mae deg ci yma.", "cy", 0, "f", 4, "sentence", &d);
+    assert_int_equal(count_code(&d, OV_DIAG_NUMBER_WORD), 2);
+    ov_diags_init(&d);
+    ov_easyread_check("Responsibilities and accountabilities matter.", "en-gb", 0, "f", 5, "sentence", &d);
+    assert_int_equal(count_code(&d, OV_DIAG_LONG_WORD), 2);
+}
+
+/* " ;" starts a comment: the words after it are never left out silently. */
+static void test_comment_cutting_a_sentence_is_reported(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(check(f, BASE "[texts]\nthanks = Thank you ; see you soon.\n"), OV_OK);
+    ASSERT_WARNING(f, 19, "' ;' starts a comment, so 'see you soon.' is left out of the text");
+    assert_string_equal(f->c.texts.thanks, "Thank you");
+}
+
+/* A language the kiosk has no built-in texts for must give every text. */
+static void test_texts_missing_in_other_language(void **state)
+{
+    fx *f = *state;
+    const char *ini = "[content]\nlanguage = fr\n[scale s]\nname = S\n[answer s a]\nword = Oui\ncolour = green\n"
+                      "shape = circle\n[answer s b]\nword = Non\ncolour = red\nshape = square\n[question q]\n"
+                      "title = Une question\nsentence = Est-ce bon?\npicture = p.svg\nscale = s\n"
+                      "[texts]\nthanks = Merci.\n"; /* [texts] on line 18 */
+    assert_int_equal(check(f, ini), OV_EINVAL);
+    ASSERT_ERROR(f, 18, "[texts] has no 'welcome', and the kiosk has no built-in text in 'fr'");
 }
 
 static void test_easyread_counts(void **state)
@@ -972,6 +1019,8 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
+        T(test_easyread_no_false_numbers), T(test_texts_missing_in_other_language),
+        T(test_comment_cutting_a_sentence_is_reported),
         T(test_default_content_loads), T(test_welsh_content_loads), T(test_builtin_equals_assets),
         T(test_real_assets_check_clean), T(test_builtin_paths_and_answers), T(test_good_fixture),
         T(test_missing_content_ini), T(test_error_leaves_out_untouched), T(test_unknown_section),

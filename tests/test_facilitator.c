@@ -219,7 +219,7 @@ static void every_facilitator_screen_fits(void **state)
     ov_tally_row rows[] = { { "drop-in", "assets", "not-yet", 3 }, { "drop-in", "assets", "getting-there", 9 } };
     ov_results_build(rows, 2, &content, "drop-in", 5, res);
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
-        ov_layout_env env = { sizes[s][0], sizes[s][1], ov_px_per_mm(sizes[s][0], sizes[s][1], 0), 1.0, ov_render_measure, r, "assets/pictures", 0 };
+        ov_layout_env env = { sizes[s][0], sizes[s][1], ov_px_per_mm(sizes[s][0], sizes[s][1], 0), 1.0, ov_render_measure, r, "assets/pictures", 0, 0 };
         ov_fac f;
         ov_fac_init(&f, &content, "", "Members and staff 2026-11-24");
         f.stick_present = f.stick_has_content = f.export_verified = 1;
@@ -249,6 +249,36 @@ static void every_facilitator_screen_fits(void **state)
     ov_render_close(r);
 }
 
+/* The PIN pad reads like a phone's: 1 2 3 on top, then 4 5 6, 7 8 9, and
+ * Delete 0 OK; on screen the 1 is top left and the 0 under the 8. */
+static void pin_pad_is_a_phone_layout(void **state)
+{
+    (void)state;
+    static ov_fac f;
+    static ov_menu m;
+    static ov_layout l;
+    ov_content_builtin(&content);
+    ov_fac_init(&f, &content, "", "drop-in");
+    ov_fac_open(&f, 0, 1);
+    assert_int_equal(ov_fac_menu(&f, &m), OV_OK);
+    static const char *const order[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK" };
+    for (int i = 0; i < 12; i++)
+        assert_string_equal(m.items[i].label, order[i]);
+    ov_render *r;
+    char err[256];
+    assert_int_equal(ov_render_open(NULL, "standard", &r, err, sizeof err), OV_OK);
+    ov_layout_env env = { 800, 480, ov_px_per_mm(800, 480, 0), 1.0, ov_render_measure, r, "assets/pictures", 0, 0 };
+    ov_layout_menu(&env, &m, "Hear it again", &l);
+    ov_rect key[12];
+    for (int b = 0; b < l.n_buttons; b++)
+        if (l.buttons[b].target.kind == OV_TARGET_MENU && l.buttons[b].target.index < 12)
+            key[l.buttons[b].target.index] = l.buttons[b].rect;
+    assert_true(key[0].y == key[2].y && key[0].x < key[1].x && key[1].x < key[2].x); /* 1 2 3 in a row */
+    assert_true(key[3].y > key[0].y && key[6].y > key[3].y);                          /* then 4, then 7 */
+    assert_true(key[10].x == key[7].x && key[10].y > key[7].y);                       /* 0 under 8 */
+    ov_render_close(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +289,7 @@ int main(void)
         cmocka_unit_test(results_are_hidden_during_a_round_and_for_small_numbers),
         cmocka_unit_test(meeting_names_carry_the_date),
         cmocka_unit_test(every_facilitator_screen_fits),
+        cmocka_unit_test(pin_pad_is_a_phone_layout),
     };
     return cmocka_run_group_tests_name("facilitator", tests, NULL, NULL);
 }

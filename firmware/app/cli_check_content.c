@@ -28,6 +28,9 @@ static void usage(FILE *out)
                  "2 wrong command line. The format is described in docs/content.md.\n");
 }
 
+/* "1 question", "2 questions": the word for n of it (only -s plurals are needed here). */
+#define PLURAL(n, word) ((n) == 1 ? (word) : (word "s"))
+
 int ov_cmd_check_content(int argc, char **argv)
 {
     const char *dir = NULL;
@@ -78,12 +81,15 @@ int ov_cmd_check_content(int argc, char **argv)
         printf("(%d more problems not shown; fix these and check again)\n", d->dropped);
     if (!quiet) {
         if (rc == OV_OK)
-            printf("%s: content is usable: %d questions, %d scales, %d warnings\n", dir, c->n_questions,
-                   c->n_scales, d->n_warnings);
+          printf("%s: content is usable: %d %s, %d %s, %d %s\n", dir,
+                 c->n_questions, PLURAL(c->n_questions, "question"),
+                 c->n_scales, PLURAL(c->n_scales, "scale"), d->n_warnings,
+                 PLURAL(d->n_warnings, "warning"));
         else
-            printf("%s: %d errors, %d warnings: the kiosk will not use this content until the errors are "
-                   "fixed\n",
-                   dir, d->n_errors, d->n_warnings);
+          printf("%s: %d %s, %d %s: the kiosk will not use this content until "
+                 "the errors are fixed\n",
+                 dir, d->n_errors, PLURAL(d->n_errors, "error"), d->n_warnings,
+                 PLURAL(d->n_warnings, "warning"));
     }
     free(d);
     free(c);

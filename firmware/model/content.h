@@ -77,6 +77,8 @@ typedef struct {
     char not_saved[OV_SENTENCE_LEN];       /* "Sorry, your answer was not saved. Please ask a helper." */
     char start[OV_WORD_LEN];               /* "Start" (the welcome screen's big button) */
     char try_again[OV_WORD_LEN];           /* "Try again" (after not_saved) */
+    /* layout helper (issue 13): texts for button users */
+    char confirm_buttons[OV_SENTENCE_LEN]; /* "To choose it, press the same button again." */
 } ov_texts;
 
 typedef struct {

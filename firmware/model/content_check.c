@@ -2,6 +2,7 @@
  * ov_content, reporting every problem as "file:line: message" on the way.
  * Errors make the content unusable; easy-read warnings do not. */
 #include "model/content_check.h"
+#include "model/content_texts.h"
 #include "model/ini_doc.h"
 #include "model/easyread.h"
 #include "base/utf8.h"
@@ -49,9 +50,6 @@ int ov_fit_limit(int kind)
 enum { SEC_UNKNOWN, SEC_NONE, SEC_CONTENT, SEC_TEXTS, SEC_SCALE, SEC_ANSWER, SEC_QUESTION };
 
 static const char *const content_keys[] = { "language", NULL };
-static const char *const texts_keys[] = { "welcome_title", "welcome",      "confirm", "thats_right",
-                                          "go_back",       "thanks_title", "thanks",  "hear_again",
-                                          "progress",      "not_saved",    NULL };
 static const char *const scale_keys[] = { "name", NULL };
 static const char *const answer_keys[] = { "word",    "say",       "colour",    "shape",
                                            "picture", "recording", "dont-know", NULL };
@@ -389,60 +387,74 @@ static int progress_ok(const char *s)
     return nd == 2;
 }
 
+/* The [texts] keys, from the texts table (content_texts.c). */
+static void texts_key_list(const char **keys, int max)
+{
+    int n;
+    const ov_text_def *d = ov_text_defs(&n);
+    int k = 0;
+    for (int i = 0; i < n && k < max - 1; i++)
+        keys[k++] = d[i].key;
+    keys[k] = NULL;
+}
+
+/* A key [texts] does not give: the built-in text of the content's language
+ * (a warning), or an error when the kiosk has none in that language. */
+static void text_missing(chk *ck, const ov_ini_section *s, const char *key)
+{
+    if (ov_texts_have_builtin(ck->c->language))
+        WARN(ck, OV_DIAG_TEXTS_KEY_MISSING, key, s->line, "[texts] has no '%s'; the built-in %s text is used",
+             key, !strncmp(ck->c->language, "cy", 2) ? "Welsh" : "English");
+    else
+        ERR(ck, OV_DIAG_TEXTS_KEY_MISSING, key, s->line,
+            "[texts] has no '%s', and the kiosk has no built-in text in '%s'; add %s = ... in that language",
+            key, ck->c->language, key);
+}
+
+/* One [texts] value with its checks; a bad one keeps the built-in text. */
+static void text_value(chk *ck, const ov_text_def *d, const ov_ini_kv *kv)
+{
+    char *dst = (char *)&ck->c->texts + d->offset;
+    if (!strcmp(d->key, "progress")) {
+        if (!progress_ok(kv->value)) {
+            ERR(ck, OV_DIAG_BAD_PROGRESS, NULL, kv->line,
+                "progress must hold %%d twice (this question's number, then how many), "
+                "and no other %%, like: progress = Question %%d of %%d");
+            return;
+        }
+        if (!set_text(ck, kv, dst, d->size, 0, -1, "progress"))
+            return;
+        char sample[OV_WORD_LEN + 16];
+        snprintf(sample, sizeof sample, dst, OV_MAX_QUESTIONS, OV_MAX_QUESTIONS);
+        check_fit(ck, kv->line, OV_FIT_PROGRESS, "progress", sample);
+        return;
+    }
+    char tmp[OV_SENTENCE_LEN];
+    ov_strlcpy(tmp, dst, sizeof tmp); /* keep the built-in text if the new one is bad */
+    if (!set_text(ck, kv, dst, d->size, d->fit, d->easyread, d->key))
+        ov_strlcpy(dst, tmp, d->size);
+}
+
 static void do_texts(chk *ck, const ov_ini_section *s)
 {
-    check_keys(ck, s, texts_keys, NULL, "[texts]");
+    const char *keys[64];
+    texts_key_list(keys, (int)OV_ARRAY_LEN(keys));
+    check_keys(ck, s, keys, NULL, "[texts]");
     if (ck->texts_line) {
         ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
             "[texts] is given twice (first on line %d); keep only one", ck->texts_line);
         return;
     }
     ck->texts_line = s->line;
-    ov_texts *t = &ck->c->texts;
-    static const struct {
-        const char *key;
-        size_t off, len;
-        int fit, er;
-    } f[] = {
-#define T(k, kind, er) { #k, offsetof(ov_texts, k), sizeof(((ov_texts *)0)->k), kind, er }
-        T(welcome_title, OV_FIT_TITLE, OV_ER_NO_LENGTH),
-        T(welcome, OV_FIT_SENTENCE, 0),
-        T(confirm, OV_FIT_SENTENCE, 0),
-        T(thats_right, OV_FIT_BUTTON, OV_ER_NO_LENGTH),
-        T(go_back, OV_FIT_BUTTON, OV_ER_NO_LENGTH),
-        T(thanks_title, OV_FIT_TITLE, OV_ER_NO_LENGTH),
-        T(thanks, OV_FIT_SENTENCE, 0),
-        T(hear_again, OV_FIT_BUTTON, OV_ER_NO_LENGTH),
-        T(progress, 0, -1),
-        T(not_saved, OV_FIT_SENTENCE, 0),
-#undef T
-    };
-    for (size_t i = 0; i < OV_ARRAY_LEN(f); i++) {
-        const ov_ini_kv *kv = get(s, f[i].key);
-        if (!kv) {
-            WARN(ck, OV_DIAG_TEXTS_KEY_MISSING, f[i].key, s->line,
-                 "[texts] has no '%s'; the built-in English text is used", f[i].key);
-            continue;
-        }
-        char *dst = (char *)t + f[i].off;
-        if (!strcmp(f[i].key, "progress")) {
-            if (!progress_ok(kv->value)) {
-                ERR(ck, OV_DIAG_BAD_PROGRESS, NULL, kv->line,
-                    "progress must hold %%d twice (this question's number, then how many), "
-                    "and no other %%, like: progress = Question %%d of %%d");
-                continue;
-            }
-            if (!set_text(ck, kv, dst, f[i].len, 0, -1, "progress"))
-                continue;
-            char sample[OV_WORD_LEN + 16];
-            snprintf(sample, sizeof sample, dst, OV_MAX_QUESTIONS, OV_MAX_QUESTIONS);
-            check_fit(ck, kv->line, OV_FIT_PROGRESS, "progress", sample);
-            continue;
-        }
-        char tmp[OV_SENTENCE_LEN];
-        ov_strlcpy(tmp, dst, sizeof tmp); /* keep the built-in text if the new one is bad */
-        if (!set_text(ck, kv, dst, f[i].len, f[i].fit, f[i].er, f[i].key))
-            ov_strlcpy(dst, tmp, f[i].len);
+    ov_texts_defaults(&ck->c->texts, ck->c->language); /* the content's language, for what is not given */
+    int n;
+    const ov_text_def *d = ov_text_defs(&n);
+    for (int i = 0; i < n; i++) {
+        const ov_ini_kv *kv = get(s, d[i].key);
+        if (kv)
+            text_value(ck, &d[i], kv);
+        else
+            text_missing(ck, s, d[i].key);
     }
 }
 
@@ -803,9 +815,17 @@ int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, 
     for (int i = 0; i < doc->n_sec; i++)
         classify(ck, &doc->sec[i], &info[i]);
     check_sections(ck, doc, info);
-    if (!ck->texts_line)
+    if (!ck->texts_line && ov_texts_have_builtin(c->language)) {
+        ov_texts_defaults(&c->texts, c->language);
         WARN(ck, OV_DIAG_NO_TEXTS, NULL, 0,
-             "there is no [texts] section; the built-in English screen texts are used");
+             "there is no [texts] section; the built-in %s screen texts are "
+             "used",
+             !strncmp(c->language, "cy", 2) ? "Welsh" : "English");
+    } else if (!ck->texts_line) {
+        ERR(ck, OV_DIAG_NO_TEXTS, NULL, 0,
+            "there is no [texts] section, and the kiosk has no built-in screen texts in '%s'; add [texts] "
+            "with every text in that language (see docs/content.md)", c->language);
+    }
     check_whole(ck);
     rc = local->n_errors ? OV_EINVAL : OV_OK;
     if (rc == OV_OK && out)

@@ -65,9 +65,30 @@ static const num_word *numbers_for(const char *lang)
     return NULL;
 }
 
-/* One piece of a word (between spaces, hyphens and slashes), letters only. */
+/* Words after which "one" is not a number ("no one", "this one") and
+ * Welsh "deg" is not ten ("yn deg": fairly). */
+static const char *const not_number_after[] = { "no", "this", "that", "each", "any", "which", "the",
+                                                "every", "another", "some", "someone", "yn", NULL };
+
+/* 1 when `word` (len bytes) follows `prev` in a way that is not a number. */
+static int number_word_is_not_a_number(const char *word, int len, const char *prev)
+{
+    if (!prev || !*prev)
+        return 0;
+    int is_one = len == 3 && !strncasecmp(word, "one", 3);
+    int is_deg = len == 3 && !strncasecmp(word, "deg", 3);
+    if (!is_one && !is_deg)
+        return 0;
+    for (int i = 0; not_number_after[i]; i++)
+        if (!strcasecmp(prev, not_number_after[i]))
+            return is_deg ? !strcasecmp(prev, "yn") : strcasecmp(prev, "yn") != 0;
+    return 0;
+}
+
+/* One piece of a word (between spaces, hyphens and slashes), letters only;
+ * `prev` is the word before it (lower or upper case, "" at the start). */
 static void check_piece(const char *s, size_t n, const num_word *nums, const char *file, int line,
-                        const char *what, ov_diags *d, int *warned)
+                        const char *what, ov_diags *d, int *warned, const char *prev)
 {
     const char *p = s, *end = s + n;
     int letters = 0, caps_run = 0, max_caps = 0;
@@ -100,7 +121,7 @@ static void check_piece(const char *s, size_t n, const num_word *nums, const cha
     int len = (int)(b - a);
     char word[OV_DIAG_ARG_LEN];
     snprintf(word, sizeof word, "%.*s", len, a);
-    if (only_letters > OV_EASYREAD_MAX_LETTERS && !(*warned & 1)) {
+    if (only_letters > OV_EASYREAD_MAX_LETTERS) { /* every long word: each one is a problem */
         ov_diag_add_code(d, OV_DIAG_WARNING, OV_DIAG_LONG_WORD, word, file, line,
                          "%s: '%.*s' is a long word (%d letters; easy read keeps words to %d); use a shorter "
                          "everyday word",
@@ -114,7 +135,7 @@ static void check_piece(const char *s, size_t n, const num_word *nums, const cha
                          what, len, a);
         *warned |= 2;
     }
-    if (nums && !(*warned & 4)) {
+    if (nums && !(*warned & 4) && !number_word_is_not_a_number(a, len, prev)) {
         for (const num_word *w = nums; w->word; w++) {
             if ((size_t)len == strlen(w->word) && !strncasecmp(a, w->word, (size_t)len)) {
                 ov_diag_add_code(d, OV_DIAG_WARNING, OV_DIAG_NUMBER_WORD, word, file, line,
@@ -216,14 +237,17 @@ void ov_easyread_check(const char *text, const char *lang, int flags, const char
                          "this %s line holds %d sentences; put each sentence on its own line (one idea each)",
                          what, sentences);
     const num_word *nums = numbers_for(lang);
-    int warned = 0; /* one warning of each kind per text is enough */
+    int warned = 0; /* one warning of each kind per text is enough (long words: each) */
+    char prev[32] = "";
     const char *p = text, *end = text + strlen(text), *piece = text;
     while (p <= end) {
         const char *at = p;
         int32_t c = p < end ? ov_utf8_decode(&p, end) : ' ';
         if (is_ws(c) || c == '-' || c == '/' || c == 0x2013 || c == 0x2014 || at == end) {
-            if (at > piece)
-                check_piece(piece, (size_t)(at - piece), nums, file, line, what, d, &warned);
+            if (at > piece) {
+                check_piece(piece, (size_t)(at - piece), nums, file, line, what, d, &warned, prev);
+                snprintf(prev, sizeof prev, "%.*s", (int)(at - piece), piece);
+            }
             piece = p;
             if (at == end)
                 break;

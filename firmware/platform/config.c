@@ -32,10 +32,11 @@ void ov_config_defaults(ov_config *cfg)
     cfg->rate = 135;
     cfg->pitch = 50;
     cfg->volume = 100;
-    /* Default wiring (board/wiring.md): answers left to right, hear-again, key switch, lights. */
-    static const char *answers[] = { "GPIO5", "GPIO6", "GPIO13", "GPIO19" };
-    static const char *lights[] = { "GPIO12", "GPIO16", "GPIO20", "GPIO21" };
-    for (int i = 0; i < 4; i++) {
+    /* Default wiring (board/wiring.md): answers left to right, hear-again, key switch, lights.
+     * Five answers: the default scale's 4 stages and "I don't know" (GPIO22 pin 15, light GPIO23 pin 16). */
+    static const char *answers[] = { "GPIO5", "GPIO6", "GPIO13", "GPIO19", "GPIO22" };
+    static const char *lights[] = { "GPIO12", "GPIO16", "GPIO20", "GPIO21", "GPIO23" };
+    for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++) {
         ov_strlcpy(cfg->gpio_answer[i], answers[i], sizeof cfg->gpio_answer[i]);
         ov_strlcpy(cfg->gpio_light[i], lights[i], sizeof cfg->gpio_light[i]);
     }

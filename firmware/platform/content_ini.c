@@ -63,6 +63,25 @@ static ov_ini_section *add_section(reader_ctx *r, const char *head, size_t n, in
 
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
+/* A ';' after a space starts a comment, so the words after it are left out
+ * of the value: say so, with what is kept (a sentence is never cut silently). */
+static void warn_cut_by_comment(reader_ctx *r, const char *value)
+{
+    for (const char *p = value; *p; p++) {
+        if (*p == ';' && p > value && is_space(p[-1])) {
+            const char *words = p + 1;
+            while (*words && is_space(*words))
+                words++;
+            if (*words)
+                ov_diag_add(r->diags, OV_DIAG_WARNING, r->file, r->line,
+                            "' ;' starts a comment, so '%.40s' is left out of the text; write ',' or '.' "
+                            "instead of ';', or remove the space before it",
+                            words);
+            return;
+        }
+    }
+}
+
 /* The part of a section line between [ and ]; reports what is wrong. */
 static int section_line(reader_ctx *r, const char *s, size_t n)
 {
@@ -159,6 +178,8 @@ static char *read_line(char *buf, int num, void *stream)
         INI_PROBLEM(r, OV_DIAG_INI_NOT_KEY_VALUE,
                     "a key name is missing before '='; write it like title = My question");
         buf[0] = '\0';
+    } else {
+        warn_cut_by_comment(r, buf + i + 1);
     }
     return buf;
 }

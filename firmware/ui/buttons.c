@@ -178,3 +178,12 @@ int ov_lights_state(int voting_open, uint64_t blink_at_ms, uint64_t now_ms)
         return steady;
     return step % 2 == 0 ? !steady : steady;
 }
+
+unsigned ov_lights_mask(int voting_open, int n_answers)
+{
+    if (!voting_open || n_answers <= 0)
+        return 0u;
+    if (n_answers > OV_LIGHTS_MAX)
+        n_answers = OV_LIGHTS_MAX;
+    return (1u << n_answers) - 1u;
+}

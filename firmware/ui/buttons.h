@@ -134,4 +134,11 @@ const char *ov_button_name(int button);
 #define OV_LIGHT_BLINK_FLIPS 4
 int ov_lights_state(int voting_open, uint64_t blink_at_ms, uint64_t now_ms);
 
+/* Which answer lights may be on: bit i for answer button i + 1, only for the
+ * n_answers the current question offers (never more than OV_LIGHTS_MAX), and
+ * none when voting is not open. A light over a button that means nothing
+ * would invite a press that does nothing. */
+#define OV_LIGHTS_MAX 6
+unsigned ov_lights_mask(int voting_open, int n_answers);
+
 #endif

@@ -68,12 +68,13 @@ static void line(ov_menu *m, const char *fmt, const char *a)
     snprintf(m->lines[m->n_lines++], sizeof m->lines[0], fmt, a);
 }
 
+/* The PIN pad in a phone's layout: 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK, then Cancel. */
 static void keypad(ov_menu *m, const char *ok_label)
 {
-    static const char *const keys[12] = { "1", "2", "3", NULL, "4", "5", "6", "0", "7", "8", "9", NULL };
+    static const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", NULL, "0", NULL };
     m->keypad = 1;
     for (int i = 0; i < 12; i++) {
-        if (i == 3)
+        if (i == 9)
             item(m, "Delete", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_DELETE, 0);
         else if (i == 11)
             item(m, ok_label, "control-thats-right.svg", OV_MENU_GO, OV_MENU_OK, 0);

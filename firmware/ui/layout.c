@@ -22,13 +22,17 @@ double ov_px_per_mm(int w, int h, double diagonal_inch)
 }
 
 /* `squeeze` 0 is the comfortable layout; each step makes text 6% smaller and
- * targets 1.5 mm shorter (never under 20 mm, never text under 3.6 mm). */
-metrics ovl_measure_screen(const ov_layout_env *env, int squeeze)
+ * targets 1.5 mm shorter (never under 20 mm, never text under 3.6 mm, and
+ * large text never under the standard theme's comfortable size). */
+metrics ovl_measure_screen(const ov_layout_env *env, int squeeze, int floor_body_px)
 {
     metrics m;
     int lo = env->w < env->h ? env->w : env->h;
     m.portrait = env->h > env->w;
     m.squeeze = squeeze;
+    m.allow_shrink = squeeze >= OVL_MAX_SQUEEZE;
+    m.std_answer_h = 0;
+    m.label_beside = 0;
     m.margin = MM(env, 3) > lo / 40 ? MM(env, 3) : lo / 40;
     m.gap = m.margin;
     double scale = env->text_scale > 0 ? env->text_scale : 1.0;
@@ -36,6 +40,8 @@ metrics ovl_measure_screen(const ov_layout_env *env, int squeeze)
     if (body < lo * 55 / 1000)
         body = lo * 55 / 1000;
     m.body_px = (int)lround(body * scale * (1.0 - 0.06 * squeeze));
+    if (m.body_px < floor_body_px)
+        m.body_px = floor_body_px;
     if (m.body_px < MM(env, 3.6))
         m.body_px = MM(env, 3.6);
     m.title_px = m.body_px * 5 / 4;
@@ -46,6 +52,7 @@ metrics ovl_measure_screen(const ov_layout_env *env, int squeeze)
         m.small_px = m.min_px;
     if (m.label_px < m.min_px)
         m.label_px = m.min_px;
+    m.std_label_px = m.label_px;
     m.target_min = MM(env, 20);
     m.target_aim = MM(env, 30 - 1.5 * squeeze);
     if (m.target_aim < MM(env, 21))
@@ -85,8 +92,14 @@ int ovl_add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, const
              : role == OV_TEXT_SMALL ? m->small_px
                                      : m->body_px;
     int bold = role == OV_TEXT_TITLE || role == OV_TEXT_LABEL;
-    if (ov_wrap_text_fit(text, px, m->min_px, bold, box, env->measure, env->measure_ctx, &t->block) != OV_OK)
+    /* Every text of a role has the role's size: a text that does not fit
+     * squeezes the whole screen; only the last step may shrink one text
+     * (and the layout still says it does not fit). */
+    if (ov_wrap_text(text, px, bold, box, env->measure, env->measure_ctx, &t->block) != OV_OK) {
         l->all_fit = 0;
+        if (m->allow_shrink)
+            ov_wrap_text_fit(text, px, m->min_px, bold, box, env->measure, env->measure_ctx, &t->block);
+    }
     t->role = role;
     t->spoken = spoken;
     t->speech_offset = -1;
@@ -165,18 +178,24 @@ void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m
     int pad = m->margin / 2 + 2;
     ov_rect in = { b->rect.x + pad, b->rect.y + pad, b->rect.w - 2 * pad, b->rect.h - 2 * pad };
     int label_h = ov_line_height(m->label_px) * 2;
-    if (b->rect.w > b->rect.h * 2) { /* wide: icon left, label right */
-        int icon = in.h;
-        b->icon = (ov_rect){ in.x, in.y, icon, icon };
-        ov_rect box = { in.x + icon + pad, in.y, in.w - icon - pad, in.h };
-        int one = ov_line_height(m->label_px);
-        if (box.h > one)
-            box.y += (box.h - one) / 2, box.h -= (box.h - one) / 2;
+    if (b->rect.w > b->rect.h * 2 || m->label_beside) { /* wide: icon left, label right, lines centred */
+        int icon = in.h < in.w * 2 / 5 ? in.h : in.w * 2 / 5; /* the words keep 3/5 */
+        int left = m->label_beside ? pad / 2 : 0; /* the button's colour shows round its face */
+        b->icon = (ov_rect){ in.x + left, in.y + (in.h - icon) / 2, icon, icon };
+        ov_rect box = { in.x + left + icon + pad, in.y, in.w - left - icon - pad, in.h };
         b->label = ovl_add_text(l, env, m, label, OV_TEXT_LABEL, box, spoken);
+        if (b->label >= 0) {
+            ov_text_block *tb = &l->texts[b->label].block;
+            int shift = (box.h - tb->used.h) / 2;
+            for (int w = 0; w < tb->n_words && shift > 0; w++)
+                tb->words[w].rect.y += shift;
+            if (shift > 0)
+                tb->used.y += shift;
+        }
         return;
     }
-    if (label_h > in.h * 55 / 100)
-        label_h = in.h * 55 / 100;
+    if (label_h > in.h * 65 / 100)
+        label_h = in.h * 65 / 100;
     int icon = in.h - label_h - pad / 2;
     if (icon > in.w)
         icon = in.w;
@@ -207,40 +226,56 @@ void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m
 }
 
 /* The "hear it again" control in the corner. */
+void ovl_hear_again_at(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect r, const char *label)
+{
+    ov_layout_button *b = ovl_add_button(l, OV_TARGET_HEAR_AGAIN, 0, OV_BTN_STYLE_PLAIN, r);
+    if (!b)
+        return;
+    ovl_control_path(env, "control-hear-again.svg", b->icon_path, sizeof b->icon_path);
+    ovl_button_content(l, env, m, b, label ? label : "", 0);
+}
+
 ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c,
                        int size, int w, const char *label)
 {
     ov_rect r = { env->w - m->margin - w, m->margin, w, size };
-    ov_layout_button *b = ovl_add_button(l, OV_TARGET_HEAR_AGAIN, 0, OV_BTN_STYLE_PLAIN, r);
-    if (b) {
-        ovl_control_path(env, "control-hear-again.svg", b->icon_path, sizeof b->icon_path);
-        metrics small = *m;
-        small.label_px = m->small_px;
-        ovl_button_content(l, env, &small, b, label ? label : c->texts.hear_again, 0);
-    }
+    metrics small = *m;
+    small.label_px = m->small_px;
+    ovl_hear_again_at(l, env, &small, r, label ? label : c ? c->texts.hear_again : "");
     return r;
 }
 
-/* Answer buttons in a row (landscape) or grid (portrait) inside `area`. */
+/* Where the answers go: a row under the texts, or (portrait, when a row
+ * would make them narrower than OVL_ANSWER_ROW_MIN_MM) one column beside the
+ * texts, so the scale always reads in its order. */
+#define OVL_ANSWER_ROW_MIN_MM 24.0
+#define OVL_PORTRAIT_PICTURE_MM 30.5 /* 30 mm after rounding */
+#define OVL_ANSWER_COLUMN_MIN 42 /* % of the width for the answer column */
+#define OVL_ANSWER_COLUMN_MAX 50
+
+static int answers_in_column(const ov_layout_env *env, const metrics *m, int n, int width)
+{
+    if (!m->portrait || n <= 1)
+        return 0;
+    return (width - (n - 1) * m->gap) / n < MM(env, OVL_ANSWER_ROW_MIN_MM);
+}
+
+/* Answer buttons in one row, or one column, inside `area`, in the scale's order. */
 static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
-                           ov_rect area)
+                           ov_rect area, int column)
 {
     const ov_answer *a[OV_MAX_ANSWERS];
     int n = ov_question_answers(f->content, f->question, a);
     if (n <= 0)
         return;
-    int cols = n, rows = 1;
-    if (m->portrait) {
-        cols = n <= 2 ? n : n == 4 ? 2 : 3;
-        rows = (n + cols - 1) / cols;
-    }
-    int bw = (area.w - (cols - 1) * m->gap) / cols;
-    int bh = (area.h - (rows - 1) * m->gap) / rows;
+    int bw = column ? area.w : (area.w - (n - 1) * m->gap) / n;
+    int gap = column ? MM(env, 0.5) + 1 : m->gap; /* a column of 6 still gives each 20 mm */
+    int bh = column ? (area.h - (n - 1) * gap) / n : area.h;
+    metrics beside = *m;
+    beside.label_beside = column; /* a column: the face beside its word, as big as the button allows */
     for (int i = 0; i < n; i++) {
-        int row = i / cols, col = i % cols;
-        int in_row = (row == rows - 1) ? n - row * cols : cols;
-        int x0 = area.x + (area.w - (in_row * bw + (in_row - 1) * m->gap)) / 2;
-        ov_rect r = { x0 + col * (bw + m->gap), area.y + row * (bh + m->gap), bw, bh };
+        ov_rect r = column ? (ov_rect){ area.x, area.y + i * (bh + gap), bw, bh }
+                           : (ov_rect){ area.x + i * (bw + m->gap), area.y, bw, bh };
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_ANSWER, i, OV_BTN_STYLE_ANSWER, r);
         if (!b)
             break;
@@ -249,11 +284,12 @@ static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics
         b->chosen = f->screen == OV_SCREEN_CONFIRM && f->chosen == i;
         if (a[i]->picture[0])
             ov_content_path(f->content, a[i]->picture, b->icon_path, sizeof b->icon_path);
-        ovl_button_content(l, env, m, b, a[i]->word, 1);
+        ovl_button_content(l, env, &beside, b, a[i]->word, 1);
     }
 }
 
-/* Picture beside text (landscape) or above it (portrait) in `area`. Returns the text column. */
+/* Picture beside text (landscape) or above it (portrait, at least 30 mm) in
+ * `area`. Returns the text column. */
 static ov_rect picture_and_column_share(ov_layout *l, const ov_layout_env *env, const metrics *m,
                                         const ov_content *c, const char *picture_rel, const char *control_pic,
                                         ov_rect area, int share)
@@ -267,8 +303,12 @@ static ov_rect picture_and_column_share(ov_layout *l, const ov_layout_env *env, 
         col = (ov_rect){ area.x + side + m->gap, area.y, area.w - side - m->gap, area.h };
     } else {
         int side = area.h * (40 - 4 * m->squeeze) / 100;
-        if (side > area.w * 3 / 5)
+        if (side < MM(env, OVL_PORTRAIT_PICTURE_MM))
+            side = MM(env, OVL_PORTRAIT_PICTURE_MM);
+        if (side > area.w * 3 / 5 && area.w * 3 / 5 >= MM(env, OVL_PORTRAIT_PICTURE_MM))
             side = area.w * 3 / 5;
+        if (side > area.w)
+            side = area.w;
         pic = (ov_rect){ area.x + (area.w - side) / 2, area.y, side, side };
         col = (ov_rect){ area.x, area.y + side + m->gap, area.w, area.h - side - m->gap };
     }
@@ -295,206 +335,371 @@ static int pick_target_height(const metrics *m, int avail, int share_num, int sh
         h = m->target_aim;
     if (h > avail * 45 / 100)
         h = avail * 45 / 100;
+    if (h < m->target_min)
+        h = m->target_min;
     return h;
 }
 
-static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *warning, ov_layout *l,
-                       int squeeze);
-
-int ov_layout_screen(const ov_layout_env *env, const ov_flow *f, const char *warning, ov_layout *l)
+/* Height of a row of answers: the comfortable target, plus what larger
+ * labels need, so large text never makes the pictures smaller. */
+static int answer_row_height(const ov_layout_env *env, const metrics *m, int avail)
 {
-    /* Try the comfortable layout first; squeeze step by step only when text does not fit. */
-    int r = OV_EINVAL;
-    for (int squeeze = 0; squeeze <= 6 && r != OV_OK; squeeze++)
-        r = layout_once(env, f, warning, l, squeeze);
-    return r;
+    int h = pick_target_height(m, avail, 3, 10);
+    int extra = 2 * (ov_line_height(m->label_px) - ov_line_height(m->std_label_px));
+    if (extra > 0)
+        h = pick_target_height(m, avail, 3, 10) + extra;
+    if (h < m->std_answer_h + extra)
+        h = m->std_answer_h + extra;
+    if (h > avail * 55 / 100)
+        h = avail * 55 / 100;
+    return h;
 }
 
-static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *warning, ov_layout *l,
-                       int squeeze)
+/* The warning strip's height on the welcome screen: the lines it needs, at most a third. */
+static int banner_height(const ov_layout_env *env, const ovl_frame *fr, const char *warning)
+{
+    if (!warning || !*warning)
+        return 0;
+    ov_text_block trial;
+    ov_rect tb = { 0, 0, fr->full.w - fr->m.margin, env->h };
+    ov_wrap_text(warning, fr->m.small_px, 0, tb, env->measure, env->measure_ctx, &trial);
+    int h = trial.n_lines * ov_line_height(fr->m.small_px) + fr->m.margin;
+    return h > fr->full.h / 3 ? fr->full.h / 3 : h;
+}
+
+static void lay_welcome(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
+                        const ovl_frame *fr)
+{
+    const metrics *m = &fr->m;
+    const ov_content *c = f->content;
+    int banner_h = banner_height(env, fr, warning);
+    ov_rect area = fr->top;
+    area.h -= banner_h ? banner_h + m->gap : 0;
+    int start_h = pick_target_height(m, area.h, 1, 3);
+    ov_rect upper = { area.x, area.y, area.w, area.h - start_h - m->gap };
+    ov_rect col = picture_and_column(l, env, m, c, NULL, "principle-networks.svg", upper);
+    const char *texts[] = { c->texts.welcome_title, c->texts.welcome };
+    const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
+    ovl_stack_texts(l, env, m, col, texts, roles, 2, 0);
+    ov_rect sr = { fr->full.x, area.y + area.h - start_h, fr->full.w, start_h };
+    ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, sr);
+    if (b) { /* the big start button: its word as big as a title */
+        metrics big = *m;
+        big.label_px = m->title_px;
+        ovl_control_path(env, "control-start.svg", b->icon_path, sizeof b->icon_path);
+        ovl_button_content(l, env, &big, b, c->texts.start, 1);
+    }
+    if (banner_h) {
+        ov_rect full = fr->full;
+        l->banner = (ov_rect){ full.x, full.y + full.h - banner_h, full.w, banner_h };
+        ov_rect tb = { l->banner.x + m->margin / 2, l->banner.y + m->margin / 2, l->banner.w - m->margin,
+                       l->banner.h - m->margin };
+        ovl_add_text(l, env, m, ovl_pool_add(l, warning), OV_TEXT_SMALL, tb, 0);
+    }
+}
+
+/* Progress dots and words ("Question 2 of 4") in `pr`; returns the height used (0: none). */
+static int progress_line(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                         ov_rect pr)
+{
+    int num, total;
+    ov_flow_progress(f, &num, &total);
+    if (f->mode != OV_MODE_DROP_IN || total <= 1)
+        return 0;
+    char prog[OV_WORD_LEN + 16];
+    snprintf(prog, sizeof prog, f->content->texts.progress, num, total);
+    int dots_h = ov_line_height(m->small_px);
+    int dot = dots_h * 6 / 10;
+    l->progress_dots = (ov_rect){ pr.x, pr.y + (dots_h - dot) / 2, total * dot + (total - 1) * dot / 2, dot };
+    l->progress_now = num;
+    l->progress_total = total;
+    ov_rect words = { pr.x + l->progress_dots.w + m->gap, pr.y, pr.w - l->progress_dots.w - m->gap, dots_h };
+    int need = env->measure(env->measure_ctx, m->small_px, 0, prog, (int)strlen(prog));
+    int used = dots_h;
+    if (need > words.w) { /* the words under the dots */
+        words = (ov_rect){ pr.x, pr.y + dots_h + m->gap / 2, pr.w, dots_h };
+        used += dots_h + m->gap / 2;
+    }
+    ovl_add_text(l, env, m, ovl_pool_add(l, prog), OV_TEXT_SMALL, words, 0);
+    return used;
+}
+
+/* The question's title and sentences in `col`. */
+static void question_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_question *q,
+                           ov_rect col)
+{
+    const char *texts[1 + OV_MAX_SENTENCES] = { q->title };
+    ov_text_role roles[1 + OV_MAX_SENTENCES] = { OV_TEXT_TITLE };
+    for (int i = 0; i < q->n_sentences; i++) {
+        texts[1 + i] = q->sentences[i];
+        roles[1 + i] = OV_TEXT_BODY;
+    }
+    ovl_stack_texts(l, env, m, col, texts, roles, 1 + q->n_sentences, 0);
+}
+
+/* Longest word (between spaces) of `text` at px bold, in pixels. */
+static int longest_word(const ov_layout_env *env, int px, const char *text)
+{
+    int best = 0;
+    while (*text) {
+        size_t len = strcspn(text, " ");
+        int w = env->measure(env->measure_ctx, px, 1, text, (int)len);
+        best = w > best ? w : best;
+        text += len;
+        text += strspn(text, " ");
+    }
+    return best;
+}
+
+/* The answer column: wide enough for the longest word beside its picture
+ * (which takes 2/5), between OVL_ANSWER_COLUMN_MIN and _MAX % of the width. */
+static int answer_column_width(const ov_layout_env *env, const metrics *m, const ov_answer *const *a, int n,
+                               int width)
+{
+    int pad = m->margin / 2 + 2, word = 0;
+    for (int i = 0; i < n; i++) {
+        int w = longest_word(env, m->label_px, a[i]->word);
+        word = w > word ? w : word;
+    }
+    int need = (word + pad + pad / 2 + 2) * 5 / 3 + 2 * pad; /* + the face's left gap */
+    if (need < width * OVL_ANSWER_COLUMN_MIN / 100)
+        need = width * OVL_ANSWER_COLUMN_MIN / 100;
+    if (need > width * OVL_ANSWER_COLUMN_MAX / 100)
+        need = width * OVL_ANSWER_COLUMN_MAX / 100;
+    return need;
+}
+
+static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
+                         const ovl_frame *fr)
+{
+    const metrics *m = &fr->m;
+    const ov_content *c = f->content;
+    const ov_question *q = &c->questions[f->question];
+    const ov_answer *a[OV_MAX_ANSWERS];
+    int n = ov_question_answers(c, f->question, a);
+    ov_rect full = fr->full, top = fr->top, upper, answers;
+    int column = answers_in_column(env, m, n, full.w);
+    if (column) { /* portrait: texts on the left, the answers in one column on the right */
+        int aw = answer_column_width(env, m, a, n, full.w);
+        answers = (ov_rect){ full.x + full.w - aw, top.y, aw, top.h };
+        upper = (ov_rect){ top.x, top.y, top.w - aw - m->gap, top.h };
+    } else {
+        int row_h = m->portrait ? answer_row_height(env, m, top.h) : answer_row_height(env, m, full.h);
+        answers = (ov_rect){ full.x, full.y + full.h - row_h, full.w, row_h };
+        upper = (ov_rect){ top.x, top.y, top.w, answers.y - m->gap - top.y };
+    }
+    ov_rect pr = m->portrait ? (ov_rect){ full.x, full.y, full.w - fr->corner_w - m->gap, fr->corner }
+                             : (ov_rect){ upper.x, upper.y, upper.w, upper.h };
+    if (!m->portrait) { /* progress at the top of the text column, beside the picture */
+        ov_rect probe = picture_and_column(l, env, m, c, q->picture, NULL, upper);
+        pr = probe;
+    }
+    int used = progress_line(l, env, m, f, pr);
+    ov_rect col = picture_and_column(l, env, m, c, q->picture, NULL, upper);
+    if (!m->portrait && used) {
+        col.y += used + m->gap / 2;
+        col.h -= used + m->gap / 2;
+    }
+    question_texts(l, env, m, q, col);
+    answer_buttons(l, env, m, f, answers, column);
+    (void)warning;
+}
+
+/* 1 when `say` is `word` with at most a full stop added ("I don't know." and "I don't know"). */
+static int same_words(const char *say, const char *word)
+{
+    size_t n = strlen(word);
+    return !strncmp(say, word, n) && (say[n] == '\0' || (say[n] == '.' && say[n + 1] == '\0'));
+}
+
+static void lay_confirm(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
+                        const ovl_frame *fr)
+{
+    const metrics *m = &fr->m;
+    const ov_content *c = f->content;
+    const ov_answer *a[OV_MAX_ANSWERS];
+    int n = ov_question_answers(c, f->question, a);
+    const ov_answer *ch = (f->chosen >= 0 && f->chosen < n) ? a[f->chosen] : NULL;
+    ov_rect full = fr->full, top = fr->top;
+    int row_h = m->portrait ? pick_target_height(m, top.h, 1, 4) : pick_target_height(m, full.h, 3, 10);
+    ov_rect upper = { top.x, top.y, top.w, full.y + full.h - row_h - m->gap - top.y };
+    ov_rect col = picture_and_column(l, env, m, c, ch ? ch->picture : NULL, NULL, upper);
+    /* the answer's `say` only when it adds to its word ("I don't know" is said once) */
+    const char *say = ch && !same_words(ch->say, ch->word) ? ch->say : "";
+    /* the answer first, then the question about it */
+    const char *texts[] = { ch ? ch->word : "", say, c->texts.confirm, c->texts.confirm_buttons };
+    const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_BODY, OV_TEXT_BODY };
+    /* through the room speaker the choice is shown, never spoken */
+    ovl_stack_texts(l, env, m, col, texts, roles, env->buttons_in_use ? 4 : 3,
+                    env->private_audio ? 0 : OVL_UNSPOKEN(0) | OVL_UNSPOKEN(1));
+    int bw = (full.w - m->gap) / 2;
+    int y = full.y + full.h - row_h;
+    ov_layout_button *yes = ovl_add_button(
+        l, OV_TARGET_YES, 0, OV_BTN_STYLE_YES, (ov_rect){full.x, y, bw, row_h});
+    if (yes) {
+      ovl_control_path(env, "control-thats-right.svg", yes->icon_path,
+                       sizeof yes->icon_path);
+      ovl_button_content(l, env, m, yes, c->texts.thats_right, 1);
+    }
+    ov_layout_button *no =
+        ovl_add_button(l, OV_TARGET_NO, 0, OV_BTN_STYLE_NO, (ov_rect){ full.x + bw + m->gap, y, bw, row_h });
+    if (no) {
+        ovl_control_path(env, "control-go-back.svg", no->icon_path, sizeof no->icon_path);
+        ovl_button_content(l, env, m, no, c->texts.go_back, 1);
+    }
+    (void)warning;
+}
+
+static void lay_thanks(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
+                       const ovl_frame *fr)
+{
+    const ov_content *c = f->content;
+    ov_rect col = picture_and_column_share(l, env, &fr->m, c, NULL, "control-secret.svg", fr->top, 40);
+    const char *texts[] = { c->texts.thanks_title, c->texts.thanks };
+    const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
+    ovl_stack_texts(l, env, &fr->m, col, texts, roles, 2, 0);
+    (void)warning;
+}
+
+static void lay_not_saved(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
+                          const ovl_frame *fr)
+{
+    const metrics *m = &fr->m;
+    const ov_content *c = f->content;
+    ov_rect full = fr->full, top = fr->top;
+    int row_h = pick_target_height(m, top.h, 1, 3);
+    ov_rect upper = { top.x, top.y, top.w, top.h - row_h - m->gap };
+    ov_rect col = picture_and_column(l, env, m, c, NULL, "control-warning.svg", upper);
+    const char *texts[] = { c->texts.not_saved };
+    const ov_text_role roles[] = { OV_TEXT_BODY };
+    ovl_stack_texts(l, env, m, col, texts, roles, 1, 0);
+    ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES,
+                                         (ov_rect){ full.x, full.y + full.h - row_h, full.w, row_h });
+    if (b) {
+        ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path);
+        ovl_button_content(l, env, m, b, c->texts.try_again, 1);
+    }
+    (void)warning;
+}
+
+/* The dispatch point: one line per member screen. A screen laid out in its
+ * own file (ui/layout_<x>.c) declares its ovl_screen_fn in layout_parts.h
+ * and adds its line here. */
+static const struct {
+    ov_screen kind;
+    ovl_screen_fn lay;
+} member_screens[] = {
+    { OV_SCREEN_WELCOME, lay_welcome },     { OV_SCREEN_QUESTION, lay_question },
+    { OV_SCREEN_CONFIRM, lay_confirm },     { OV_SCREEN_SAVING, lay_thanks },
+    { OV_SCREEN_THANKS, lay_thanks },       { OV_SCREEN_NOT_SAVED, lay_not_saved },
+};
+
+/* Sizes and regions every screen shares; sets up an empty layout. */
+ovl_frame ovl_begin(ov_layout *l, const ov_layout_env *env, int squeeze, const ovl_standard *std)
 {
     memset(l, 0, sizeof *l);
     l->screen = (ov_rect){ 0, 0, env->w, env->h };
     l->px_per_mm = env->px_per_mm;
-    l->kind = f->screen;
     l->all_fit = 1;
-    metrics m = ovl_measure_screen(env, squeeze);
-    const ov_content *c = f->content;
+    ovl_frame fr;
+    fr.m = ovl_measure_screen(env, squeeze, std ? std->body_px : 0);
+    fr.m.std_label_px = std ? std->label_px : fr.m.label_px;
+    fr.m.std_answer_h = std ? std->answer_h : 0;
+    const metrics *m = &fr.m;
     int lo = env->w < env->h ? env->w : env->h;
-    int corner = m.target_aim > lo / 5 ? m.target_aim : lo / 5; /* hear-again: 30 mm, more on big screens */
-    if (corner > env->h / 4 && !m.portrait)
-        corner = env->h / 4 > m.target_min ? env->h / 4 : m.target_min;
+    int corner = m->target_aim > lo / 5 ? m->target_aim : lo / 5; /* hear-again: 30 mm, more on big screens */
+    if (corner > env->h / 4 && !m->portrait)
+        corner = env->h / 4 > m->target_min ? env->h / 4 : m->target_min;
     if (corner > env->w / 5)
-        corner = env->w / 5 > m.target_min ? env->w / 5 : m.target_min;
-
-    /* Reading order: heading texts first, then answers, then controls. */
-    ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin };
-    ov_rect top = full; /* region above the targets */
+        corner = env->w / 5 > m->target_min ? env->w / 5 : m->target_min;
+    fr.corner = corner;
+    fr.full = (ov_rect){ m->margin, m->margin, env->w - 2 * m->margin, env->h - 2 * m->margin };
+    fr.top = fr.full; /* region above the targets */
     /* a little wider than tall, so "Hear it again" has room; portrait has a whole top bar */
-    int corner_w = m.portrait ? env->w * 2 / 5 : corner * 13 / 10;
-    top.w -= corner_w + m.gap;
-    if (m.portrait) {
-        top = full;
-        top.y += corner + m.gap;
-        top.h -= corner + m.gap;
+    fr.corner_w = m->portrait ? env->w * 2 / 5 : corner * 13 / 10;
+    fr.top.w -= fr.corner_w + m->gap;
+    if (m->portrait) {
+        fr.top = fr.full;
+        fr.top.y += corner + m->gap;
+        fr.top.h -= corner + m->gap;
     }
+    return fr;
+}
 
-    switch (f->screen) {
-    case OV_SCREEN_WELCOME: {
-        int banner_h = 0;
-        if (warning && *warning) { /* as many lines as the message needs, at most a third of the screen */
-            ov_text_block trial;
-            ov_rect tb = { 0, 0, full.w - m.margin, env->h };
-            ov_wrap_text(warning, m.small_px, 0, tb, env->measure, env->measure_ctx, &trial);
-            banner_h = trial.n_lines * ov_line_height(m.small_px) + m.margin;
-            if (banner_h > full.h / 3)
-                banner_h = full.h / 3;
-        }
-        ov_rect area = top;
-        area.h -= banner_h ? banner_h + m.gap : 0;
-        int start_h = pick_target_height(&m, area.h, 1, 3);
-        ov_rect upper = { area.x, area.y, area.w, area.h - start_h - m.gap };
-        ov_rect col = picture_and_column(l, env, &m, c, NULL, "principle-networks.svg", upper);
-        const char *texts[] = { c->texts.welcome_title, c->texts.welcome };
-        const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
-        ovl_stack_texts(l, env, &m, col, texts, roles, 2, 0);
-        ov_rect sr = { full.x, area.y + area.h - start_h, full.w, start_h };
-        ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, sr);
-        if (b) { /* the big start button: its word as big as a title */
-            metrics big = m;
-            big.label_px = m.title_px;
-            ovl_control_path(env, "control-start.svg", b->icon_path, sizeof b->icon_path);
-            ovl_button_content(l, env, &big, b, c->texts.start[0] ? c->texts.start : "Start", 0);
-        }
-        if (banner_h) {
-            l->banner = (ov_rect){ full.x, full.y + full.h - banner_h, full.w, banner_h };
-            ov_rect tb = { l->banner.x + m.margin / 2, l->banner.y + m.margin / 2, l->banner.w - m.margin,
-                           l->banner.h - m.margin };
-            metrics sm = m;
-            ovl_add_text(l, env, &sm, ovl_pool_add(l, warning), OV_TEXT_SMALL, tb, 0);
-        }
-        break;
-    }
-    case OV_SCREEN_QUESTION: {
-        const ov_question *q = &c->questions[f->question];
-        int rows = 1;
-        if (m.portrait) {
-            const ov_answer *a[OV_MAX_ANSWERS];
-            int n = ov_question_answers(c, f->question, a);
-            int cols = n <= 2 ? n : n == 4 ? 2 : 3;
-            rows = (n + cols - 1) / cols;
-        }
-        int row_h = m.portrait ? pick_target_height(&m, top.h, 1, 4) : pick_target_height(&m, full.h, 3, 10);
-        int targets_h = rows * row_h + (rows - 1) * m.gap;
-        if (m.portrait && targets_h > top.h / 2) {
-            targets_h = top.h / 2;
-        }
-        ov_rect upper = m.portrait ? (ov_rect){ top.x, top.y, top.w, top.h - targets_h - m.gap }
-                                   : (ov_rect){ top.x, top.y, top.w, full.h - targets_h - m.gap };
-        ov_rect col = picture_and_column(l, env, &m, c, q->picture, NULL, upper);
-        /* progress: dots and words, at the top of the text column (portrait: in the top bar) */
-        int dots_h = ov_line_height(m.small_px);
-        char prog[64];
-        int num, total;
-        ov_flow_progress(f, &num, &total);
-        snprintf(prog, sizeof prog, c->texts.progress[0] ? c->texts.progress : "%d of %d", num, total);
-        ov_rect pr = m.portrait ? (ov_rect){ full.x, full.y, full.w - corner_w - m.gap, dots_h }
-                                : (ov_rect){ col.x, col.y, col.w, dots_h };
-        if (f->mode == OV_MODE_DROP_IN && total > 1) {
-            int dot = dots_h * 6 / 10;
-            l->progress_dots =
-                (ov_rect){ pr.x, pr.y + (dots_h - dot) / 2, total * dot + (total - 1) * dot / 2, dot };
-            l->progress_now = num;
-            l->progress_total = total;
-            ov_rect words = { pr.x + l->progress_dots.w + m.gap, pr.y, pr.w - l->progress_dots.w - m.gap,
-                              dots_h };
-            int need = env->measure(env->measure_ctx, m.small_px, 0, prog, (int)strlen(prog));
-            if (m.portrait && need > words.w)
-                words = (ov_rect){ pr.x, pr.y + dots_h + m.gap / 2, pr.w, dots_h };
-            ovl_add_text(l, env, &m, ovl_pool_add(l, prog), OV_TEXT_SMALL, words, 0);
-            if (!m.portrait) {
-                col.y += dots_h + m.gap / 2;
-                col.h -= dots_h + m.gap / 2;
-            }
-        }
-        const char *texts[1 + OV_MAX_SENTENCES] = { q->title };
-        ov_text_role roles[1 + OV_MAX_SENTENCES] = { OV_TEXT_TITLE };
-        for (int i = 0; i < q->n_sentences; i++) {
-            texts[1 + i] = q->sentences[i];
-            roles[1 + i] = OV_TEXT_BODY;
-        }
-        ovl_stack_texts(l, env, &m, col, texts, roles, 1 + q->n_sentences, 0);
-        ov_rect area = { full.x, full.y + full.h - targets_h, full.w, targets_h };
-        answer_buttons(l, env, &m, f, area);
-        break;
-    }
-    case OV_SCREEN_CONFIRM: {
-        const ov_answer *a[OV_MAX_ANSWERS];
-        int n = ov_question_answers(c, f->question, a);
-        const ov_answer *ch = (f->chosen >= 0 && f->chosen < n) ? a[f->chosen] : NULL;
-        int row_h = m.portrait ? pick_target_height(&m, top.h, 1, 4) : pick_target_height(&m, full.h, 3, 10);
-        ov_rect upper = m.portrait ? (ov_rect){ top.x, top.y, top.w, top.h - row_h - m.gap }
-                                   : (ov_rect){ top.x, top.y, top.w, full.h - row_h - m.gap };
-        ov_rect col = picture_and_column(l, env, &m, c, ch ? ch->picture : NULL, NULL, upper);
-        const char *texts[] = { c->texts.confirm, ch ? ch->word : "", ch ? ch->say : "" };
-        const ov_text_role roles[] = { OV_TEXT_BODY, OV_TEXT_TITLE, OV_TEXT_BODY };
-        /* through the room speaker the choice is shown, never spoken */
-        ovl_stack_texts(l, env, &m, col, texts, roles, 3,
-                        env->private_audio ? 0 : OVL_UNSPOKEN(1) | OVL_UNSPOKEN(2));
-        ov_rect area = { full.x, full.y + full.h - row_h, full.w, row_h };
-        int bw = (area.w - m.gap) / 2;
-        ov_layout_button *yes =
-            ovl_add_button(l, OV_TARGET_YES, 0, OV_BTN_STYLE_YES, (ov_rect){ area.x, area.y, bw, area.h });
-        if (yes) {
-            ovl_control_path(env, "control-thats-right.svg", yes->icon_path, sizeof yes->icon_path);
-            ovl_button_content(l, env, &m, yes, c->texts.thats_right, 1);
-        }
-        ov_layout_button *no = ovl_add_button(l, OV_TARGET_NO, 0, OV_BTN_STYLE_NO,
-                                              (ov_rect){ area.x + bw + m.gap, area.y, bw, area.h });
-        if (no) {
-            ovl_control_path(env, "control-go-back.svg", no->icon_path, sizeof no->icon_path);
-            ovl_button_content(l, env, &m, no, c->texts.go_back, 1);
-        }
-        break;
-    }
-    case OV_SCREEN_SAVING:
-    case OV_SCREEN_THANKS: {
-        ov_rect col = picture_and_column_share(l, env, &m, c, NULL, "control-secret.svg", top, 40);
-        const char *texts[] = { c->texts.thanks_title, c->texts.thanks };
-        const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
-        ovl_stack_texts(l, env, &m, col, texts, roles, 2, 0);
-        break;
-    }
-    case OV_SCREEN_NOT_SAVED: {
-        int row_h = pick_target_height(&m, top.h, 1, 3);
-        ov_rect upper = { top.x, top.y, top.w, top.h - row_h - m.gap };
-        ov_rect col = picture_and_column(l, env, &m, c, NULL, "control-warning.svg", upper);
-        const char *texts[] = { c->texts.not_saved };
-        const ov_text_role roles[] = { OV_TEXT_BODY };
-        ovl_stack_texts(l, env, &m, col, texts, roles, 1, 0);
-        ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES,
-                                             (ov_rect){ full.x, full.y + full.h - row_h, full.w, row_h });
-        if (b) {
-            ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path);
-            ovl_button_content(l, env, &m, b, c->texts.try_again[0] ? c->texts.try_again : "Try again", 1);
-        }
-        break;
-    }
-    default:
-        break;
-    }
-    if (f->screen != OV_SCREEN_SAVING)
-        ovl_hear_again(l, env, &m, c, corner, corner_w, NULL);
-
-    /* keyboard / scanning highlight */
+/* Mark the button of the flow's focused target (keys, scanning). */
+static void mark_focus(ov_layout *l, const ov_flow *f)
+{
     ov_target t[OV_MAX_TARGETS];
     int nt = ov_flow_targets(f, t, OV_MAX_TARGETS);
-    if (f->focus >= 0 && f->focus < nt)
-        for (int i = 0; i < l->n_buttons; i++)
-            if (l->buttons[i].target.kind == t[f->focus].kind &&
-                l->buttons[i].target.index == t[f->focus].index)
-                l->buttons[i].focused = 1;
+    if (f->focus < 0 || f->focus >= nt)
+        return;
+    for (int i = 0; i < l->n_buttons; i++)
+        if (l->buttons[i].target.kind == t[f->focus].kind && l->buttons[i].target.index == t[f->focus].index)
+            l->buttons[i].focused = 1;
+}
+
+static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *warning, ov_layout *l,
+                       int squeeze, const ovl_standard *std)
+{
+    ovl_frame fr = ovl_begin(l, env, squeeze, std);
+    l->kind = f->screen;
+    for (size_t i = 0; i < OV_ARRAY_LEN(member_screens); i++)
+        if (member_screens[i].kind == f->screen)
+            member_screens[i].lay(l, env, f, warning, &fr);
+    if (f->screen != OV_SCREEN_SAVING)
+        ovl_hear_again(l, env, &fr.m, f->content, fr.corner, fr.corner_w, NULL);
+    mark_focus(l, f);
+    l->squeeze = squeeze;
     return l->all_fit ? OV_OK : OV_EINVAL;
+}
+
+/* The smallest answer picture's row height in l (0: no answers). */
+static int answer_height(const ov_layout *l)
+{
+    for (int i = 0; i < l->n_buttons; i++)
+        if (l->buttons[i].target.kind == OV_TARGET_ANSWER)
+            return l->buttons[i].rect.h;
+    return 0;
+}
+
+int ovl_fit_loop(const ov_layout_env *env, const void *what, const char *extra,
+                 ov_layout *l, ovl_once_fn once) {
+  ovl_standard std = {0, 0, 0}, *floor = NULL;
+  int r = OV_EINVAL;
+  if (env->text_scale >
+      1.0) { /* large text: never smaller than the standard theme's layout */
+    ov_layout_env s = *env;
+    s.text_scale = 1.0;
+    for (int squeeze = 0; squeeze <= OVL_MAX_SQUEEZE && r != OV_OK; squeeze++)
+      r = once(&s, what, extra, l, squeeze, NULL);
+    metrics sm = ovl_measure_screen(&s, l->squeeze, 0);
+    std = (ovl_standard){sm.body_px, sm.label_px, answer_height(l)};
+    floor = &std;
+    r = OV_EINVAL;
+  }
+  /* Try the comfortable layout first; squeeze step by step only when text does
+   * not fit. */
+  for (int squeeze = 0; squeeze <= OVL_MAX_SQUEEZE && r != OV_OK; squeeze++)
+    r = once(env, what, extra, l, squeeze, floor);
+  if (r != OV_OK && floor) { /* large text cannot fit here: the standard layout,
+                                never shrunk text */
+    ov_layout_env s = *env;
+    s.text_scale = 1.0;
+    for (int squeeze = 0; squeeze <= OVL_MAX_SQUEEZE && r != OV_OK; squeeze++)
+      r = once(&s, what, extra, l, squeeze, NULL);
+  }
+  return r;
+}
+
+static int member_once(const ov_layout_env *env, const void *f,
+                       const char *warning, ov_layout *l, int squeeze,
+                       const ovl_standard *std) {
+  return layout_once(env, f, warning, l, squeeze, std);
+}
+
+int ov_layout_screen(const ov_layout_env *env, const ov_flow *f, const char *warning, ov_layout *l)
+{
+    return ovl_fit_loop(env, f, warning, l, member_once);
 }
 
 ov_target ov_layout_hit(const ov_layout *l, int x, int y)

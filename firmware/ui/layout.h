@@ -69,6 +69,7 @@ typedef struct {
     char pool[2048];                 /* strings made for this screen ("2 of 4", ...) */
     int pool_used;
     int all_fit; /* 1 when every text fits its box */
+    int squeeze; /* the squeeze step used (0: comfortable) */
 } ov_layout;
 
 typedef struct {
@@ -79,6 +80,8 @@ typedef struct {
     void *measure_ctx;
     const char *pictures_dir; /* folder of the project's control pictures */
     int private_audio;        /* 1: headphones (the choice may be spoken); 0: room speaker */
+    /* layout helper (issue 13) */
+    int buttons_in_use; /* 1: a member uses the arcade buttons (confirm says what to press) */
 } ov_layout_env;
 
 /* Lay out the flow's current screen. `warning` (may be NULL) is a facilitator

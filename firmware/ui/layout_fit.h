@@ -12,7 +12,7 @@ typedef struct {
 } ov_layout_fit_ctx;
 
 /* An ov_fit_fn (content_check.h): lays out a screen holding `text` in a box
- * of `kind` at 800x480, 1024x600, 1280x720, 1920x1080 and 720x1280 in the
+ * of `kind` at 800x480, 1024x600, 1280x720, 1920x1080, 720x1280 and 480x800 in the
  * standard theme. Returns 1 if it fits everywhere, 0 if not, -1 for a kind it
  * does not know or when out of memory (the checker then uses its limits). */
 int ov_layout_fit(void *ctx, int kind, const char *text);

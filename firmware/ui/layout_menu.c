@@ -1,5 +1,6 @@
 /* layout_menu.c — where things go on facilitator screens (PIN pad, menus,
- * results chart), built from an ov_menu; shares its parts with layout.c. */
+ * results chart), built from an ov_menu; shares its parts with layout.c.
+ * The buttons' room is kept first, so words never push a button off. */
 #include "ui/layout.h"
 #include "ui/layout_parts.h"
 #include "ui/facilitator.h"
@@ -7,142 +8,249 @@
 #include <stdio.h>
 #include <string.h>
 
-static int layout_menu_once(const ov_layout_env *env, const ov_menu *mn, const char *hear, ov_layout *l,
-                            int squeeze)
+#define KEYPAD_COLS 3            /* a phone's layout: 1 2 3 on top */
+#define KEYPAD_ROWS 4            /* 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK */
+#define KEYPAD_KEYS (KEYPAD_COLS * KEYPAD_ROWS)
+#define KEYPAD_GAP_MM 1.5
+#define MENU_BUTTON_MIN_W_MM 24.0 /* narrower menu buttons go on another row */
+#define MENU_BUTTONS_SHARE 60     /* % of the height the menu's buttons may take */
+
+static ov_button_style style_of(const ov_menu_item *it)
 {
-    memset(l, 0, sizeof *l);
-    l->screen = (ov_rect){ 0, 0, env->w, env->h };
-    l->px_per_mm = env->px_per_mm;
+    return it->style == OV_MENU_GO ? OV_BTN_STYLE_YES : it->style == OV_MENU_STOP ? OV_BTN_STYLE_NO
+                                                                                 : OV_BTN_STYLE_PLAIN;
+}
+
+/* One menu item as a button in r: digits big and centred, else picture and words. */
+static void menu_button(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn, int i,
+                        ov_rect r)
+{
+    const ov_menu_item *it = &mn->items[i];
+    ov_layout_button *b = ovl_add_button(l, OV_TARGET_MENU, i, style_of(it), r);
+    if (!b)
+        return;
+    if (it->icon)
+        ovl_control_path(env, it->icon, b->icon_path, sizeof b->icon_path);
+    if (mn->keypad && it->action == OV_MENU_DIGIT) {
+        int lh = ov_line_height(m->title_px);
+        int tw = env->measure(env->measure_ctx, m->title_px, 1, it->label, (int)strlen(it->label));
+        if (tw < 0 || tw > r.w - m->margin)
+            tw = r.w - m->margin;
+        ov_rect box = { r.x + (r.w - tw) / 2, r.y + (r.h - lh) / 2, tw + 1, lh };
+        b->label = ovl_add_text(l, env, m, it->label, OV_TEXT_TITLE, box, 0);
+    } else if (b->rect.w <= b->rect.h * 2 && it->icon == NULL) { /* words only: centred */
+        ov_rect box = { r.x + m->margin / 2, r.y + m->margin / 2, r.w - m->margin, r.h - m->margin };
+        b->label = ovl_add_text(l, env, m, it->label, OV_TEXT_LABEL, box, 0);
+    } else {
+        ovl_button_content(l, env, m, b, it->label, 0);
+    }
+}
+
+/* Items [from, from + n) in a grid of `cols` inside `area`. */
+static void menu_grid(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn, int from,
+                      int n, int cols, ov_rect area, int gap)
+{
+    int rows = (n + cols - 1) / cols;
+    int bw = (area.w - (cols - 1) * gap) / cols;
+    int bh = (area.h - (rows - 1) * gap) / rows;
+    for (int i = 0; i < n; i++) {
+        ov_rect r = { area.x + (i % cols) * (bw + gap), area.y + (i / cols) * (bh + gap), bw, bh };
+        menu_button(l, env, m, mn, from + i, r);
+    }
+}
+
+/* Title and lines in `col` (the typed PIN is shown, never spoken); returns the y below them. */
+static int menu_texts(ov_layout *l, const ov_layout_env *env, const metrics *m,
+                      const ov_menu *mn, ov_rect col) {
+  const char *texts[1 + OV_MENU_MAX_LINES] = {mn->title};
+  ov_text_role roles[1 + OV_MENU_MAX_LINES] = {OV_TEXT_TITLE};
+  for (int i = 0; i < mn->n_lines; i++) {
+    texts[1 + i] = mn->lines[i];
+    roles[1 + i] = OV_TEXT_BODY;
+  }
+  return ovl_stack_texts(
+      l, env, m, col, texts, roles, 1 + mn->n_lines,
+      mn->secret_line >= 0 ? OVL_UNSPOKEN(1 + mn->secret_line) : 0);
+}
+
+/* The PIN pad: keys on the right (landscape) or under the words (portrait);
+ * Cancel and "hear it again" share a row. */
+static void lay_keypad(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr, const ov_menu *mn,
+                       const char *hear)
+{
+    const metrics *m = &fr->m;
+    int gap = MM(env, KEYPAD_GAP_MM);
+    ov_rect full = { gap, gap, env->w - 2 * gap, env->h - 2 * gap }; /* keys need the room */
+    int key_h = m->target_min + MM(env, 1);
+    int pad_h = KEYPAD_ROWS * key_h + (KEYPAD_ROWS - 1) * gap;
+    int low_h = m->target_min + MM(env, 1);
+    if (low_h < ov_line_height(m->label_px) + 2 * m->margin)
+        low_h = ov_line_height(m->label_px) + 2 * m->margin;
+    ov_rect keys, words, low;
+    if (!m->portrait) {
+        int kw = full.w * 45 / 100;
+        keys = (ov_rect){ full.x + full.w - kw, full.y, kw, full.h };
+        words = (ov_rect){ full.x, full.y, full.w - kw - m->gap, full.h - low_h - m->gap };
+        low = (ov_rect){ full.x, full.y + full.h - low_h, words.w, low_h };
+    } else {
+        low = (ov_rect){ full.x, full.y + full.h - low_h, full.w, low_h };
+        keys = (ov_rect){ full.x, low.y - m->gap - pad_h, full.w, pad_h };
+        words = (ov_rect){ full.x, full.y, full.w, keys.y - m->gap - full.y };
+    }
+    menu_texts(l, env, m, mn, words);
+    menu_grid(l, env, m, mn, 0,
+              mn->n_items < KEYPAD_KEYS ? mn->n_items : KEYPAD_KEYS,
+              KEYPAD_COLS, keys, gap);
+    int half = (low.w - m->gap) / 2;
+    if (mn->n_items > KEYPAD_KEYS)
+        menu_button(l, env, m, mn, KEYPAD_KEYS, (ov_rect){ low.x, low.y, half, low.h });
+    metrics small = *m;
+    small.label_px = m->small_px;
+    ovl_hear_again_at(l, env, &small, (ov_rect){ low.x + half + m->gap, low.y, low.w - half - m->gap, low.h },
+                      hear);
+}
+
+/* Columns and button height for n menu buttons across `w`; returns the rows' height. */
+static int menu_rows(const ov_layout_env *env, const ovl_frame *fr, int n, int w, int *cols, int *bh)
+{
+    const metrics *m = &fr->m;
+    int c = fr->m.portrait ? (n > 6 ? 3 : 2) : n <= 4 ? n : (n + 1) / 2;
+    while (c > 1 && (w - (c - 1) * m->gap) / c < MM(env, MENU_BUTTON_MIN_W_MM))
+        c--;
+    int rows = (n + c - 1) / c;
+    int h = m->target_aim;
+    int words = ov_line_height(m->label_px) * 3 + 2 * m->margin; /* picture and 2 lines */
+    if (h < words)
+        h = words;
+    int room = fr->full.h * MENU_BUTTONS_SHARE / 100;
+    if (rows * h + (rows - 1) * m->gap > room)
+        h = (room - (rows - 1) * m->gap) / rows;
+    if (h < m->target_min)
+        h = m->target_min;
+    *cols = c;
+    *bh = h;
+    return rows * h + (rows - 1) * m->gap;
+}
+
+/* One bar of the results chart in row `by` of height bh. */
+static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu_bar *mb,
+                      long max, ov_rect chart, int by, int bh, int word_w)
+{
+    ov_layout_bar *b = &l->bars[l->n_bars++];
+    int count_w = env->measure(env->measure_ctx, m->label_px, 1, "0000", 4);
+    b->icon = (ov_rect){ chart.x, by, bh, bh };
+    ov_strlcpy(b->icon_path, mb->picture, sizeof b->icon_path);
+    b->colour = mb->colour;
+    ov_rect wbox = { chart.x + bh + m->gap / 2, by, word_w, bh };
+    b->label = ovl_add_text(l, env, m, mb->word, OV_TEXT_LABEL, wbox, 0);
+    b->track =
+        (ov_rect){wbox.x + word_w + m->gap / 2, by + bh / 6,
+                  chart.w - bh - word_w - count_w - 2 * m->gap, bh * 2 / 3};
+    b->bar = b->track;
+    b->bar.w = (int)(b->track.w * mb->count / (max > 0 ? max : 1));
+    char digits[24];
+    snprintf(digits, sizeof digits, "%ld", mb->count);
+    ov_rect cbox = { b->track.x + b->track.w + m->gap / 2, by, count_w + m->gap / 2, bh };
+    b->count = ovl_add_text(l, env, m, ovl_pool_add(l, digits), OV_TEXT_LABEL, cbox, 0);
+}
+
+static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
+                       const ov_menu *mn, ov_rect chart) {
+  if (mn->n_bars <= 0 || chart.h <= 0) {
+    if (mn->n_bars > 0)
+      l->all_fit = 0;
+    return;
+  }
+  int bh = (chart.h - (mn->n_bars - 1) * (m->gap / 2)) / mn->n_bars;
+  if (bh > m->target_aim)
+    bh = m->target_aim;
+  if (bh <
+      ov_line_height(m->label_px)) { /* the words and counts need a line each */
+    bh = ov_line_height(m->label_px);
+    if (mn->n_bars * (bh + m->gap / 2) - m->gap / 2 > chart.h) {
+      l->all_fit = 0; /* squeeze: the chart does not fit */
+      return;
+    }
+  }
+  int word_w =
+      chart.w / 5; /* the longest answer word, at most a third of the chart */
+  for (int i = 0; i < mn->n_bars; i++) {
+    const char *wd = mn->bars[i].word;
+    int w =
+        env->measure(env->measure_ctx, m->label_px, 1, wd, (int)strlen(wd)) +
+        m->gap;
+    if (w > word_w)
+      word_w = w;
+  }
+  if (word_w > chart.w / 3)
+    word_w = chart.w / 3;
+  for (int i = 0; i < mn->n_bars && l->n_bars < OV_LAYOUT_MAX_BARS; i++)
+    chart_bar(l, env, m, &mn->bars[i], mn->bar_max, chart,
+              chart.y + i * (bh + m->gap / 2), bh, word_w);
+}
+
+/* A menu: words at the top beside "hear it again", the buttons' rows kept at
+ * the bottom, the chart (results) between them. */
+static void lay_list(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr, const ov_menu *mn,
+                     const char *hear)
+{
+    const metrics *m = &fr->m;
+    ov_rect full = fr->full;
+    int cols = 1, bh = m->target_min;
+    int n = mn->n_items;
+    int rows_h = n > 0 ? menu_rows(env, fr, mn->n_bars > 0 ? 1 : n, full.w, &cols, &bh) : 0;
+    if (mn->n_bars > 0) { /* results: one row of buttons, as low as readable words allow */
+        cols = n > 0 ? n : 1;
+        rows_h = m->target_min;
+        if (rows_h < ov_line_height(m->label_px) + 2 * m->margin)
+            rows_h = ov_line_height(m->label_px) + 2 * m->margin;
+    }
+    ov_rect items = { full.x, full.y + full.h - rows_h, full.w, rows_h };
+    /* the words beside "hear it again"; portrait: the title there, the lines under its bar */
+    ov_rect words = { full.x, full.y, full.w - fr->corner_w - m->gap, items.y - m->gap - full.y };
+    int y;
+    if (m->portrait) {
+        ov_rect beside = { words.x, words.y, words.w, fr->corner };
+        const ov_text_role title_role = OV_TEXT_TITLE;
+        const char *title = mn->title;
+        ovl_stack_texts(l, env, m, beside, &title, &title_role, 1, 0);
+        ov_rect under = {full.x, full.y + fr->corner + m->gap, full.w,
+                         items.y - 2 * m->gap - fr->corner - full.y};
+        const char *lines[OV_MENU_MAX_LINES];
+        ov_text_role roles[OV_MENU_MAX_LINES];
+        for (int i = 0; i < mn->n_lines; i++) {
+            lines[i] = mn->lines[i];
+            roles[i] = OV_TEXT_BODY;
+        }
+        y = ovl_stack_texts(l, env, m, under, lines, roles, mn->n_lines,
+                            mn->secret_line >= 0 ? OVL_UNSPOKEN(mn->secret_line) : 0);
+    } else {
+        y = menu_texts(l, env, m, mn, words);
+    }
+    /* the chart beside "hear it again" (narrower), or under it at full width */
+    int chart_w = y < full.y + fr->corner + m->gap ? words.w : full.w;
+    menu_chart(l, env, m, mn, (ov_rect){ full.x, y, chart_w, items.y - m->gap - y });
+    if (n > 0)
+        menu_grid(l, env, m, mn, 0, n, cols, items, m->gap);
+    ovl_hear_again(l, env, m, NULL, fr->corner, fr->corner_w, hear);
+}
+
+static int layout_menu_once(const ov_layout_env *env, const void *menu, const char *hear, ov_layout *l,
+                            int squeeze, const ovl_standard *std)
+{
+    const ov_menu *mn = menu;
+    ovl_frame fr = ovl_begin(l, env, squeeze, std);
     l->kind = OV_SCREEN_COUNT;
     l->facilitator = 1;
-    l->all_fit = 1;
-    metrics m = ovl_measure_screen(env, squeeze);
-    int lo = env->w < env->h ? env->w : env->h;
-    int corner = m.target_aim > lo / 5 ? m.target_aim : lo / 5;
-    if (corner > env->h / 4 && !m.portrait)
-        corner = env->h / 4 > m.target_min ? env->h / 4 : m.target_min;
-    int corner_w = m.portrait ? env->w * 2 / 5 : corner * 13 / 10;
-    ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin };
-
-    /* the text column: beside the keypad (landscape) or above everything */
-    ov_rect textcol = { full.x, full.y, full.w - corner_w - m.gap, full.h };
-    ov_rect items = full;
-    if (mn->keypad && !m.portrait) {
-        int kw = full.w * 55 / 100;
-        items = (ov_rect){ full.x + full.w - kw, full.y + corner + m.gap, kw, full.h - corner - m.gap };
-        textcol = (ov_rect){ full.x, full.y, full.w - kw - m.gap, full.h - m.target_min - m.gap };
-    }
-    const char *texts[1 + OV_MENU_MAX_LINES] = { mn->title };
-    ov_text_role roles[1 + OV_MENU_MAX_LINES] = { OV_TEXT_TITLE };
-    for (int i = 0; i < mn->n_lines; i++) {
-        texts[1 + i] = mn->lines[i];
-        roles[1 + i] = OV_TEXT_BODY;
-    }
-    /* typed PIN digits are shown as stars and never spoken */
-    int y = ovl_stack_texts(l, env, &m, textcol, texts, roles, 1 + mn->n_lines,
-                            mn->secret_line >= 0 ? OVL_UNSPOKEN(1 + mn->secret_line) : 0);
-    if (m.portrait && y < full.y + corner + m.gap)
-        y = full.y + corner + m.gap;
-    if (!(mn->keypad && !m.portrait))
-        items = (ov_rect){ full.x, y, full.w, full.y + full.h - y };
-
-    int n = mn->n_items;
-    int grid_n = n;
-    if (mn->keypad) {
-        grid_n = 12; /* 3 rows of 4; Cancel goes under the text (landscape) or below (portrait) */
-        ov_rect cancel = m.portrait
-                             ? (ov_rect){ full.x, full.y + full.h - m.target_min, full.w, m.target_min }
-                             : (ov_rect){ full.x, full.y + full.h - m.target_min, textcol.w, m.target_min };
-        if (m.portrait)
-            items.h -= m.target_min + m.gap;
-        if (n > 12) {
-            ov_layout_button *b = ovl_add_button(l, OV_TARGET_MENU, 12, OV_BTN_STYLE_NO, cancel);
-            if (b)
-                ovl_button_content(l, env, &m, b, mn->items[12].label, 0);
-        }
-    }
-    if (!mn->keypad &&
-        items.y < full.y + corner + m.gap) { /* buttons and chart start below "hear it again" */
-        int dy = full.y + corner + m.gap - items.y;
-        items.y += dy;
-        items.h -= dy;
-    }
-    if (mn->n_bars > 0) { /* results chart between the text and the buttons */
-        int rows_h = m.portrait ? m.target_aim : m.target_min;
-        ov_rect chart = { items.x, items.y, items.w, items.h - rows_h - m.gap };
-        items = (ov_rect){ items.x, items.y + items.h - rows_h, items.w, rows_h };
-        int bh = (chart.h - (mn->n_bars - 1) * (m.gap / 2)) / mn->n_bars;
-        if (bh > m.target_aim)
-            bh = m.target_aim;
-        int word_w = chart.w / 4;
-        int count_w = env->measure(env->measure_ctx, m.title_px, 1, "0000", 4);
-        for (int i = 0; i < mn->n_bars && l->n_bars < OV_LAYOUT_MAX_BARS; i++) {
-            ov_layout_bar *b = &l->bars[l->n_bars++];
-            int by = chart.y + i * (bh + m.gap / 2);
-            b->icon = (ov_rect){ chart.x, by, bh, bh };
-            ov_strlcpy(b->icon_path, mn->bars[i].picture, sizeof b->icon_path);
-            b->colour = mn->bars[i].colour;
-            ov_rect wbox = { chart.x + bh + m.gap / 2, by, word_w, bh };
-            b->label = ovl_add_text(l, env, &m, mn->bars[i].word, OV_TEXT_LABEL, wbox, 0);
-            b->track = (ov_rect){ wbox.x + word_w + m.gap / 2, by + bh / 6,
-                                  chart.w - bh - word_w - count_w - 2 * m.gap, bh * 2 / 3 };
-            long max = mn->bar_max > 0 ? mn->bar_max : 1;
-            b->bar = b->track;
-            b->bar.w = (int)(b->track.w * mn->bars[i].count / max);
-            char digits[24];
-            snprintf(digits, sizeof digits, "%ld", mn->bars[i].count);
-            ov_rect cbox = { b->track.x + b->track.w + m.gap / 2, by, count_w + m.gap / 2, bh };
-            b->count = ovl_add_text(l, env, &m, ovl_pool_add(l, digits), OV_TEXT_TITLE, cbox, 0);
-        }
-    }
-    if (grid_n > 0 && items.h > 0) {
-        int cols = mn->keypad   ? 4
-                   : m.portrait ? (grid_n > 8 ? 3 : 2)
-                                : (grid_n <= 4 ? grid_n : (grid_n + 1) / 2);
-        if (mn->n_bars > 0)
-            cols = grid_n;
-        int rows = (grid_n + cols - 1) / cols;
-        int bw = (items.w - (cols - 1) * m.gap) / cols;
-        int bh = (items.h - (rows - 1) * m.gap) / rows;
-        if (!mn->keypad && bh > m.target_aim * 3 / 2)
-            bh = m.target_aim * 3 / 2;
-        for (int i = 0; i < grid_n && i < n; i++) {
-            ov_rect r = { items.x + (i % cols) * (bw + m.gap), items.y + (i / cols) * (bh + m.gap), bw, bh };
-            const ov_menu_item *it = &mn->items[i];
-            ov_button_style st = it->style == OV_MENU_GO     ? OV_BTN_STYLE_YES
-                                 : it->style == OV_MENU_STOP ? OV_BTN_STYLE_NO
-                                                             : OV_BTN_STYLE_PLAIN;
-            ov_layout_button *b = ovl_add_button(l, OV_TARGET_MENU, i, st, r);
-            if (!b)
-                break;
-            if (it->icon)
-                ovl_control_path(env, it->icon, b->icon_path, sizeof b->icon_path);
-            if (mn->keypad && !it->icon) { /* digits: big, centred, no picture */
-                int lh = ov_line_height(m.title_px);
-                int tw = env->measure(env->measure_ctx, m.title_px, 1, it->label, (int)strlen(it->label));
-                if (tw < 0 || tw > r.w - m.margin)
-                    tw = r.w - m.margin;
-                ov_rect box = { r.x + (r.w - tw) / 2, r.y + (r.h - lh) / 2, tw + 1, lh };
-                b->label = ovl_add_text(l, env, &m, it->label, OV_TEXT_TITLE, box, 0);
-            } else {
-                metrics mm = m;
-                if (b->rect.w <= b->rect.h * 2 && it->icon == NULL) { /* words only: centred */
-                    ov_rect box = { r.x + m.margin / 2, r.y + m.margin / 2, r.w - m.margin, r.h - m.margin };
-                    b->label = ovl_add_text(l, env, &mm, it->label, OV_TEXT_LABEL, box, 0);
-                } else {
-                    ovl_button_content(l, env, &mm, b, it->label, 0);
-                }
-            }
-        }
-    }
-    ovl_hear_again(l, env, &m, NULL, corner, corner_w, hear);
+    if (mn->keypad)
+        lay_keypad(l, env, &fr, mn, hear);
+    else
+        lay_list(l, env, &fr, mn, hear);
+    l->squeeze = squeeze;
     return l->all_fit ? OV_OK : OV_EINVAL;
 }
 
 int ov_layout_menu(const ov_layout_env *env, const void *menu, const char *hear, ov_layout *l)
 {
-    int r = OV_EINVAL;
-    for (int squeeze = 0; squeeze <= 6 && r != OV_OK; squeeze++)
-        r = layout_menu_once(env, menu, hear, l, squeeze);
-    return r;
+    return ovl_fit_loop(env, menu, hear, l, layout_menu_once);
 }

@@ -15,11 +15,46 @@ typedef struct {
     int body_px, title_px, label_px, small_px, min_px;
     int target_min, target_aim; /* 20 mm and 30 mm */
     int portrait;
-    int squeeze; /* 0 = comfortable; more = smaller pictures and text */
+    int squeeze;      /* 0 = comfortable; more = smaller pictures and text */
+    int allow_shrink; /* 1 on the last squeeze step: a text may shrink below its role's size */
+    int label_beside; /* 1: button labels beside the picture, whatever the button's shape */
+    int std_label_px, std_answer_h; /* large text: the standard layout's label size and answer height */
 } metrics;
 
-/* Sizes for one screen; `squeeze` 0 is comfortable, each step smaller. */
-metrics ovl_measure_screen(const ov_layout_env *env, int squeeze);
+/* What the standard theme's layout of the same screen used (large text is never smaller). */
+typedef struct {
+    int body_px, label_px, answer_h;
+} ovl_standard;
+
+/* Squeeze steps tried before a screen is drawn with some text shrunk. */
+#define OVL_MAX_SQUEEZE 6
+
+/* Regions every screen shares (ovl_begin). */
+typedef struct {
+    metrics m;
+    ov_rect full;          /* inside the margins */
+    ov_rect top;           /* full minus the "hear it again" corner (portrait: its bar) */
+    int corner, corner_w;  /* "hear it again": height and width */
+} ovl_frame;
+
+/* Lays out one member screen (layout.c dispatches on ov_screen). */
+typedef void (*ovl_screen_fn)(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
+                              const ovl_frame *fr);
+
+/* Empty *l for the screen of env, and the shared regions at `squeeze`. */
+ovl_frame ovl_begin(ov_layout *l, const ov_layout_env *env, int squeeze, const ovl_standard *std);
+
+/* One layout attempt at `squeeze` (std: NULL, or the standard theme's sizes). */
+typedef int (*ovl_once_fn)(const ov_layout_env *env, const void *what, const char *extra, ov_layout *l,
+                           int squeeze, const ovl_standard *std);
+/* Squeeze step by step until `once` fits; large text is first laid out in the
+ * standard theme, and never gets smaller than that. Returns once's last result. */
+int ovl_fit_loop(const ov_layout_env *env, const void *what, const char *extra,
+                 ov_layout *l, ovl_once_fn once);
+
+/* Sizes for one screen; `squeeze` 0 is comfortable, each step smaller; body
+ * text never under floor_body_px (0: no floor). */
+metrics ovl_measure_screen(const ov_layout_env *env, int squeeze, int floor_body_px);
 /* Keep a string made for this screen; "" when the pool is full. */
 const char *ovl_pool_add(ov_layout *l, const char *s);
 /* Add a text (spoken ones are appended to l->speech); returns its index or -1. */
@@ -39,6 +74,9 @@ ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, o
 /* Picture and label inside a button (label under, or beside when wide). */
 void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
                         const char *label, int spoken);
+/* The "hear it again" button in r (label: its words). */
+void ovl_hear_again_at(ov_layout *l, const ov_layout_env *env, const metrics *m,
+                       ov_rect r, const char *label);
 /* The "hear it again" button in the top-right corner. */
 ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c,
                        int size, int w, const char *label);

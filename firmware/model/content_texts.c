@@ -1,0 +1,52 @@
+/* content_texts.c — every member screen text, in English and Welsh, with the
+ * key content.ini gives it. Easy-read: short sentences, one idea each, the
+ * same words on a button and in what is said about it. */
+#include "model/content_texts.h"
+
+#include "model/content_check.h"
+#include "model/easyread.h"
+
+#include <string.h>
+
+#define TX(k, fit, er, en, cy) { #k, offsetof(ov_texts, k), sizeof(((ov_texts *)0)->k), fit, er, en, cy }
+
+static const ov_text_def defs[] = {
+    TX(welcome_title, OV_FIT_TITLE, OV_ER_NO_LENGTH, "Tell us what you think", "Rhowch eich barn"),
+    TX(welcome, OV_FIT_SENTENCE, 0, "Touch the screen or press any button to start.",
+       "Cyffyrddwch â'r sgrin i ddechrau. Gallwch chi bwyso botwm hefyd."),
+    TX(start, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Start", "Dechrau"),
+    TX(confirm, OV_FIT_SENTENCE, 0, "Is this your answer?", "Ai dyma eich ateb?"),
+    TX(thats_right, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "That's right", "Mae hynny'n iawn"),
+    TX(go_back, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Go back", "Mynd yn ôl"),
+    TX(confirm_buttons, OV_FIT_SENTENCE, 0, "To choose it, press the same button again.",
+       "I'w ddewis, pwyswch yr un botwm eto."),
+    TX(thanks_title, OV_FIT_TITLE, OV_ER_NO_LENGTH, "Thank you", "Diolch"),
+    TX(thanks, OV_FIT_SENTENCE, 0, "Your answers are secret. Only you know what you chose.",
+       "Mae eich atebion yn gyfrinachol. Dim ond chi sy'n gwybod beth ddewisoch chi."),
+    TX(hear_again, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Hear it again", "Clywed eto"),
+    TX(progress, OV_FIT_PROGRESS, -1, "Question %d of %d", "Cwestiwn %d o %d"),
+    TX(not_saved, OV_FIT_SENTENCE, 0, "Please wait here. A helper will save your answers.",
+       "Arhoswch yma os gwelwch yn dda. Bydd helpwr yn cadw eich atebion."),
+    TX(try_again, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Try again", "Trio eto"),
+};
+
+const ov_text_def *ov_text_defs(int *n)
+{
+    *n = (int)(sizeof defs / sizeof defs[0]);
+    return defs;
+}
+
+int ov_texts_have_builtin(const char *language)
+{
+    if (!language)
+        return 0;
+    return !strncmp(language, "en", 2) || !strncmp(language, "cy", 2);
+}
+
+void ov_texts_defaults(ov_texts *t, const char *language)
+{
+    int welsh = language && !strncmp(language, "cy", 2);
+    memset(t, 0, sizeof *t);
+    for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
+        ov_strlcpy((char *)t + defs[i].offset, welsh ? defs[i].cy : defs[i].en, defs[i].size);
+}

@@ -1,0 +1,30 @@
+/* content_texts.h — the table of every screen text the kiosk shows or says
+ * for members ([texts] in content.ini): its key, where it lives in ov_texts,
+ * how the checker measures it, and the built-in English and Welsh wording.
+ * To add a text: a field in ov_texts (content.h), one row in the table
+ * (content_texts.c) with both languages, a line in docs/content.md. */
+#ifndef OV_CONTENT_TEXTS_H
+#define OV_CONTENT_TEXTS_H
+
+#include "model/content.h"
+
+#include <stddef.h>
+
+typedef struct {
+    const char *key;       /* the key in [texts] */
+    size_t offset, size;   /* the field in ov_texts */
+    int fit;               /* OV_FIT_* kind the checker lays it out as (0: none) */
+    int easyread;          /* OV_ER_* flags, or -1: no easy-read check */
+    const char *en, *cy;   /* built-in English and Welsh */
+} ov_text_def;
+
+/* The table and its length. Never NULL. */
+const ov_text_def *ov_text_defs(int *n);
+
+/* 1 when the kiosk has built-in texts for `language` ("en", "en-gb", "cy", ...). */
+int ov_texts_have_builtin(const char *language);
+
+/* Fill *t with the built-in texts of `language` (Welsh for "cy...", else English). */
+void ov_texts_defaults(ov_texts *t, const char *language);
+
+#endif

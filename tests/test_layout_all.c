@@ -1,0 +1,460 @@
+/* test_layout_all.c — layout never drops a target: every member and
+ * facilitator screen (the import preview and a refused import too), at every
+ * supported size, in every theme, in English and Welsh, and with tricky texts
+ * (6 answers, the longest allowed words and sentences), laid out with the real
+ * fonts. Fails when a target the screen model needs is missing, off the
+ * screen, under 20 mm or overlapping another; when text is under the minimum
+ * size or smaller than a neighbour in the same role; when large text is
+ * smaller than standard; when an answer without a picture has no shape of its
+ * own; when portrait breaks the scale's order or shrinks the question picture
+ * under 30 mm. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/layout.h"
+#include "ui/facilitator.h"
+#include "platform/render.h"
+#include "platform/content_load.h"
+#include "model/theme.h"
+
+#define MIN_TARGET_MM 20.0
+#define MIN_TEXT_MM 3.5
+#define MIN_PORTRAIT_PICTURE_MM 30.0
+#define MAX_SCREENS 160
+
+static const struct {
+    int w, h;
+} sizes[] = {
+    { 800, 480 }, { 1024, 600 }, { 1280, 720 }, { 1920, 1080 }, { 480, 800 }, { 720, 1280 },
+};
+static const char *const themes[] = { "standard", "high-contrast", "large-text" };
+static const char *const languages[] = { "assets/content/en", "assets/content/cy" };
+
+/* Every problem is printed (the first MAX_PRINTED) and counted; the test fails at the end. */
+#define MAX_PRINTED 80
+static int n_problems;
+#define PROBLEM(...)                                                                                         \
+    do {                                                                                                     \
+        if (n_problems++ < MAX_PRINTED) {                                                                    \
+            printf(__VA_ARGS__);                                                                             \
+            printf("\n");                                                                                    \
+        }                                                                                                    \
+    } while (0)
+
+static ov_render *render;
+#define N_CONTENTS 4
+static ov_content *content[N_CONTENTS]; /* en, cy, 6 answers, long words */
+
+/* The smallest text of each role on one screen, to compare large text with standard. */
+typedef struct {
+    char name[96];
+    int min_px[4];
+    int face_px; /* smallest answer picture, 0: none */
+} screen_sizes;
+
+typedef struct {
+    const char *where; /* "1280x720 large-text en" */
+    double px_per_mm;
+    screen_sizes seen[MAX_SCREENS];
+    int n_seen;
+} run;
+
+/* Tricky content: 6 answers without pictures (told apart by shape), or the
+ * default 5 with the longest words; the longest sentences and titles. */
+static void make_tricky(ov_content *c, int six)
+{
+    ov_content_builtin(c);
+    ov_scale *s = &c->scales[0];
+    static const char *const shapes[] = { "circle", "triangle", "square", "star", "face-happy", "question" };
+    if (six)
+        s->n_answers = OV_MAX_ANSWERS;
+    for (int a = 0; a < s->n_answers; a++) {
+        ov_answer *an = &s->answers[a];
+        snprintf(an->id, sizeof an->id, "a%d", a);
+        if (six) {
+            ov_strlcpy(an->word, a % 2 ? "A lot" : "Some", sizeof an->word);
+            an->shape = ov_shape_parse(shapes[a]);
+            an->picture[0] = '\0'; /* no pictures: the shapes must tell them apart */
+        } else {
+            ov_strlcpy(an->word, a % 2 ? "Everything" : "Doing really well", sizeof an->word);
+        }
+        ov_strlcpy(
+            an->say,
+            "We are doing really well with everybody in the group here today.",
+            sizeof an->say);
+        an->dont_know = a == s->n_answers - 1;
+    }
+    for (int q = 0; q < c->n_questions; q++) {
+        ov_question *qu = &c->questions[q];
+        qu->n_sentences = OV_MAX_SENTENCES;
+        for (int i = 0; i < OV_MAX_SENTENCES; i++)
+            ov_strlcpy(qu->sentences[i], "Everybody here can share their ideas and skills with us.",
+                       sizeof qu->sentences[i]);
+        ov_strlcpy(qu->title, "How well do we build friendships?", sizeof qu->title);
+    }
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    char err[256];
+    assert_int_equal(ov_render_open(NULL, "standard", &render, err, sizeof err), OV_OK);
+    for (int i = 0; i < N_CONTENTS; i++) {
+        content[i] = calloc(1, sizeof *content[i]);
+        assert_non_null(content[i]);
+    }
+    for (int i = 0; i < 2; i++) {
+        static ov_diags d;
+        ov_diags_init(&d);
+        if (ov_content_load(languages[i], content[i], &d) != OV_OK)
+            fail_msg("%s does not load", languages[i]);
+    }
+    make_tricky(content[2], 1);
+    make_tricky(content[3], 0);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    for (int i = 0; i < N_CONTENTS; i++)
+        free(content[i]);
+    ov_render_close(render);
+    return 0;
+}
+
+static void check_targets(const ov_layout *l, const ov_target *need, int n_need, const char *what)
+{
+    double mm = l->px_per_mm;
+    for (int k = 0; k < n_need; k++) {
+        int found = 0;
+        for (int i = 0; i < l->n_buttons; i++)
+            if (l->buttons[i].target.kind == need[k].kind && l->buttons[i].target.index == need[k].index)
+                found = 1;
+        if (!found)
+            PROBLEM("%s: target %d (kind %d, index %d) is missing", what, k, need[k].kind, need[k].index);
+    }
+    for (int i = 0; i < l->n_buttons; i++) {
+        ov_rect r = l->buttons[i].rect;
+        if (!ov_rect_inside(r, l->screen))
+            PROBLEM("%s: button %d is off the screen", what, i);
+        if (r.w < MIN_TARGET_MM * mm - 1 || r.h < MIN_TARGET_MM * mm - 1)
+            PROBLEM("%s: button %d is %.1f x %.1f mm, under 20 mm", what, i, r.w / mm, r.h / mm);
+        for (int j = i + 1; j < l->n_buttons; j++)
+            if (ov_rect_overlap(r, l->buttons[j].rect))
+                PROBLEM("%s: buttons %d and %d overlap", what, i, j);
+    }
+}
+
+static int label_owner(const ov_layout *l, int t)
+{
+    for (int i = 0; i < l->n_buttons; i++)
+        if (l->buttons[i].label == t)
+            return i;
+    return -1;
+}
+
+/* Neighbours in the same role: body texts, titles (not keypad digits or
+ * counts) and the labels of targets of the same kind. */
+static int same_role(const ov_layout *l, int a, int b)
+{
+    if (l->texts[a].role != l->texts[b].role)
+        return 0;
+    int oa = label_owner(l, a), ob = label_owner(l, b);
+    if (oa < 0 && ob < 0)
+        return 1;
+    if (oa < 0 || ob < 0)
+        return 0;
+    return l->buttons[oa].target.kind == l->buttons[ob].target.kind &&
+           (l->buttons[oa].icon_path[0] != 0) == (l->buttons[ob].icon_path[0] != 0);
+}
+
+static void check_texts(const ov_layout *l, const char *what, screen_sizes *ss)
+{
+    double mm = l->px_per_mm;
+    if (!l->all_fit) {
+        PROBLEM("%s: some text does not fit its box", what);
+        for (int t = 0; t < l->n_texts; t++) { /* name the texts that needed shrinking */
+            static ov_text_block again;
+            const ov_layout_text *lt = &l->texts[t];
+            if (ov_wrap_text(lt->block.text, lt->block.font_px + 1,
+                             lt->block.bold, lt->block.box, ov_render_measure,
+                             render, &again) != OV_OK)
+              PROBLEM("%s:   text %d ('%.40s', %d px) only just fits its box",
+                      what, t, lt->block.text, lt->block.font_px);
+        }
+    }
+    for (int r = 0; r < 4; r++)
+        ss->min_px[r] = 1 << 20;
+    for (int t = 0; t < l->n_texts; t++) {
+        const ov_text_block *b = &l->texts[t].block;
+        if (b->font_px < MIN_TEXT_MM * mm)
+          PROBLEM("%s: text %d is %d px (%.1f mm), too small to read", what, t,
+                  b->font_px, b->font_px / mm);
+        for (int w = 0; w < b->n_words; w++)
+            if (!ov_rect_inside(b->words[w].rect, l->screen))
+                PROBLEM("%s: word %d of text %d is off the screen", what, w, t);
+        for (int u = 0; u < l->n_texts; u++)
+            if (u != t && same_role(l, t, u) && b->font_px < l->texts[u].block.font_px)
+                PROBLEM("%s: text %d ('%.30s') is %d px, smaller than text %d (%d px) in the same role", what,
+                         t, b->text, b->font_px, u, l->texts[u].block.font_px);
+        if (b->font_px < ss->min_px[l->texts[t].role])
+            ss->min_px[l->texts[t].role] = b->font_px;
+    }
+}
+
+/* Answers: shapes set where there is no picture, all different; portrait keeps the order. */
+static void check_answers(const ov_layout *l, int portrait, const char *what, screen_sizes *ss)
+{
+    const ov_layout_button *a[OV_LAYOUT_MAX_BUTTONS];
+    int n = 0;
+    ss->face_px = 0;
+    for (int i = 0; i < l->n_buttons; i++)
+        if (l->buttons[i].target.kind == OV_TARGET_ANSWER)
+            a[n++] = &l->buttons[i];
+    for (int i = 0; i < n; i++) {
+        if (!a[i]->icon_path[0] && a[i]->shape == OV_SHAPE_NONE)
+            PROBLEM("%s: answer %d has neither a picture nor a shape", what, i);
+        for (int j = 0; j < i; j++)
+            if (!a[i]->icon_path[0] && !a[j]->icon_path[0] && a[i]->shape == a[j]->shape)
+                PROBLEM("%s: answers %d and %d have no picture and the same shape", what, j, i);
+        if (!ss->face_px || a[i]->icon.w < ss->face_px)
+            ss->face_px = a[i]->icon.w;
+    }
+    if (!portrait || n < 2)
+        return;
+    int row = 1, col = 1;
+    for (int i = 1; i < n; i++) {
+        row &= a[i]->rect.y == a[0]->rect.y && a[i]->rect.x > a[i - 1]->rect.x;
+        col &= a[i]->rect.x == a[0]->rect.x && a[i]->rect.y > a[i - 1]->rect.y;
+    }
+    if (!row && !col)
+        PROBLEM("%s: the %d answers are not in one row or one column in their order", what, n);
+}
+
+static screen_sizes *note(run *rn, const char *name)
+{
+    if (rn->n_seen >= MAX_SCREENS)
+        fail_msg("more than %d screens: raise MAX_SCREENS", MAX_SCREENS);
+    screen_sizes *ss = &rn->seen[rn->n_seen++];
+    ov_strlcpy(ss->name, name, sizeof ss->name);
+    return ss;
+}
+
+static ov_layout_env env_for(int w, int h, const char *theme)
+{
+    ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), ov_theme_get(theme)->text_scale,
+                          ov_render_measure, render, "assets/pictures", 0, 0 };
+    return env;
+}
+
+static void lay_member(run *rn, const ov_layout_env *env, ov_flow *f, const char *warning, const char *name)
+{
+    static ov_layout l;
+    char what[200];
+    snprintf(what, sizeof what, "%s %s", rn->where, name);
+    ov_layout_screen(env, f, warning, &l);
+    ov_target need[OV_MAX_TARGETS];
+    int n = ov_flow_targets(f, need, OV_MAX_TARGETS);
+    check_targets(&l, need, n, what);
+    screen_sizes *ss = note(rn, name);
+    check_texts(&l, what, ss);
+    check_answers(&l, env->h > env->w, what, ss);
+    if (env->h > env->w && f->screen == OV_SCREEN_QUESTION &&
+        l.picture.w < MIN_PORTRAIT_PICTURE_MM * l.px_per_mm)
+      PROBLEM("%s: the question picture is %.1f mm, under 30 mm", what,
+              l.picture.w / l.px_per_mm);
+}
+
+static void member_screens(run *rn, const ov_layout_env *env, const ov_content *c)
+{
+    ov_flow f;
+    char name[64];
+    ov_flow_init(&f, c, 1, 90000, 4000, 0, 0);
+    lay_member(rn, env, &f, NULL, "welcome");
+    lay_member(rn, env, &f, "Ask the facilitator: the new questions have problems.", "welcome+warning");
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+    for (int q = 0; q < c->n_questions; q++) {
+        snprintf(name, sizeof name, "question %d", q + 1);
+        lay_member(rn, env, &f, NULL, name);
+        const ov_answer *a[OV_MAX_ANSWERS];
+        int n = ov_question_answers(c, q, a);
+        for (int i = 0; i < n; i++) {
+            ov_flow_act(&f, OV_ACT_CHOOSE, i, 2);
+            snprintf(name, sizeof name, "confirm q%d a%d", q + 1, i + 1);
+            lay_member(rn, env, &f, NULL, name);
+            if (i + 1 < n)
+                ov_flow_act(&f, OV_ACT_NO, 0, 3);
+        }
+        ov_flow_act(&f, OV_ACT_YES, 0, 4);
+    }
+    ov_flow_committed(&f, 1, 5);
+    lay_member(rn, env, &f, NULL, "thanks");
+    ov_flow_init(&f, c, 0, 90000, 4000, 0, 0);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+    for (int q = 0; q < c->n_questions; q++)
+        ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2);
+    ov_flow_committed(&f, 0, 5);
+    lay_member(rn, env, &f, NULL, "not saved");
+}
+
+static void lay_menu(run *rn, const ov_layout_env *env, const ov_fac *fac, const char *name)
+{
+    static ov_menu mn;
+    static ov_layout l;
+    char what[200];
+    snprintf(what, sizeof what, "%s %s", rn->where, name);
+    assert_int_equal(ov_fac_menu(fac, &mn), OV_OK);
+    ov_layout_menu(env, &mn, fac->content->texts.hear_again, &l);
+    ov_target need[OV_MENU_MAX_ITEMS + 1];
+    for (int i = 0; i < mn.n_items; i++)
+        need[i] = (ov_target){ OV_TARGET_MENU, i };
+    need[mn.n_items] = (ov_target){ OV_TARGET_HEAR_AGAIN, 0 };
+    check_targets(&l, need, mn.n_items + 1, what);
+    check_texts(&l, what, note(rn, name));
+}
+
+static void facilitator_screens(run *rn, const ov_layout_env *env, const ov_content *c, ov_results *res)
+{
+    static ov_fac fac;
+    ov_fac_init(&fac, c, "", "Tuesday group");
+    ov_fac_open(&fac, 0, 1);
+    ov_strlcpy(fac.typed, "12", sizeof fac.typed);
+    lay_menu(rn, env, &fac, "pin");
+    fac.screen = OV_FAC_NEW_PIN;
+    lay_menu(rn, env, &fac, "new pin");
+    fac.screen = OV_FAC_MENU;
+    fac.export_verified = fac.stick_present = fac.stick_has_content = 1;
+    lay_menu(rn, env, &fac, "menu");
+    ov_strlcpy(fac.problem,
+               "The sound does not work. Plug in the speaker and turn it on.",
+               sizeof fac.problem);
+    lay_menu(rn, env, &fac, "menu to check");
+    ov_fac_show_results(&fac, res);
+    lay_menu(rn, env, &fac, "results");
+    fac.screen = OV_FAC_MEETING;
+    lay_menu(rn, env, &fac, "meeting");
+    fac.screen = OV_FAC_ROUND;
+    lay_menu(rn, env, &fac, "round");
+    fac.screen = OV_FAC_CONFIRM_CLEAR;
+    lay_menu(rn, env, &fac, "confirm clear");
+    fac.screen = OV_FAC_SETTINGS;
+    ov_strlcpy(fac.theme, "large-text", sizeof fac.theme);
+    lay_menu(rn, env, &fac, "settings");
+    const char *const changes[] = { "New question: How well do we share our skills?",
+                                    "Changed question: How well do we thank helpers?",
+                                    "Gone: Friends and community.", "Same: 2 questions." };
+    ov_fac_import_preview(&fac, changes, 4, 1);
+    lay_menu(rn, env, &fac, "import preview");
+    const char *const refused[] = { "content.ini line 12: the title is too long (at most 40 letters).",
+                                    "content.ini line 30: the picture answer-x.svg is missing." };
+    ov_fac_import_preview(&fac, refused, 2, 0);
+    lay_menu(rn, env, &fac, "import refused");
+    ov_fac_message(&fac, "The votes are saved on the USB stick.", "You can take the stick out now.");
+    lay_menu(rn, env, &fac, "message");
+}
+
+static ov_results *results_for(const ov_content *c)
+{
+    ov_results *r = ov_results_new();
+    assert_non_null(r);
+    r->n_questions = 2;
+    for (int q = 0; q < 2; q++) {
+        ov_result_question *rq = &r->questions[q];
+        ov_strlcpy(rq->title, c->questions[q].title, sizeof rq->title);
+        const ov_answer *a[OV_MAX_ANSWERS];
+        rq->n_answers = ov_question_answers(c, q, a);
+        for (int i = 0; i < rq->n_answers; i++) {
+            ov_strlcpy(rq->answers[i].id, a[i]->id, sizeof rq->answers[i].id);
+            ov_strlcpy(rq->answers[i].word, a[i]->word, sizeof rq->answers[i].word);
+            ov_strlcpy(rq->answers[i].colour, a[i]->colour, sizeof rq->answers[i].colour);
+            rq->answers[i].count = 3 + i;
+        }
+        ov_results_finish_question(rq, 0);
+    }
+    return r;
+}
+
+static void all_screens(run *rn, int s, const char *theme, int lang)
+{
+    ov_layout_env env = env_for(sizes[s].w, sizes[s].h, theme);
+    rn->px_per_mm = env.px_per_mm;
+    ov_render_set_theme(render, theme);
+    rn->n_seen = 0;
+    member_screens(rn, &env, content[lang]);
+    ov_results *res = results_for(content[lang]);
+    facilitator_screens(rn, &env, content[lang], res);
+    free(res);
+}
+
+/* Large text: no role's smallest text, and no answer picture, is smaller than in standard. */
+static void compare_large(const run *std, const run *large)
+{
+    for (int i = 0; i < std->n_seen && i < large->n_seen; i++) {
+        const screen_sizes *a = &std->seen[i], *b = &large->seen[i];
+        for (int r = 0; r < 4; r++)
+            if (a->min_px[r] < (1 << 20) && b->min_px[r] < a->min_px[r])
+              PROBLEM(
+                  "%s %s: large text has role %d text of %d px, standard %d px",
+                  large->where, b->name, r, b->min_px[r], a->min_px[r]);
+        if (b->face_px < a->face_px - large->px_per_mm) /* within 1 mm (rounding of the rows) */
+            PROBLEM("%s %s: large text shrinks the answer pictures (%d px, standard %d px)", large->where,
+                     b->name, b->face_px, a->face_px);
+    }
+}
+
+static void every_screen_keeps_every_target(void **state)
+{
+    (void)state;
+    static run std, theme_run;
+    static const char *const lang_names[] = { "en", "cy", "six-answers", "long-words" };
+    for (size_t s = 0; s < OV_ARRAY_LEN(sizes); s++)
+        for (int lang = 0; lang < N_CONTENTS; lang++)
+            for (size_t th = 0; th < OV_ARRAY_LEN(themes); th++) {
+                char where[64];
+                snprintf(where, sizeof where, "%dx%d %s %s", sizes[s].w, sizes[s].h, themes[th],
+                         lang_names[lang]);
+                run *rn = th == 0 ? &std : &theme_run;
+                rn->where = where;
+                all_screens(rn, (int)s, themes[th], lang);
+                if (th > 0)
+                    compare_large(&std, rn);
+            }
+    if (n_problems)
+        fail_msg("%d problems (the first %d are printed above)", n_problems, MAX_PRINTED);
+}
+
+/* The checker of the test itself: a dropped target is caught. */
+static void a_dropped_target_is_caught(void **state)
+{
+    (void)state;
+    static ov_layout l;
+    ov_layout_env env = env_for(800, 480, "standard");
+    ov_flow f;
+    ov_flow_init(&f, content[0], 1, 90000, 4000, 0, 0);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+    ov_layout_screen(&env, &f, NULL, &l);
+    ov_target need[OV_MAX_TARGETS];
+    int n = ov_flow_targets(&f, need, OV_MAX_TARGETS);
+    int answers = 0;
+    for (int i = 0; i < l.n_buttons; i++)
+        answers += l.buttons[i].target.kind == OV_TARGET_ANSWER;
+    assert_true(n >= answers + 1);
+    assert_true(answers >= 4);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_dropped_target_is_caught),
+        cmocka_unit_test(every_screen_keeps_every_target),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
