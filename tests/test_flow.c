@@ -38,6 +38,9 @@ static void drop_in_with_confirm_stores_all_answers_then_thanks(void **state)
             assert_int_equal(f.question, q + 1);
             assert_false(e & OV_FLOW_WANT_COMMIT);
         } else {
+            assert_false(e & OV_FLOW_WANT_COMMIT);
+            assert_int_equal(f.screen, OV_SCREEN_REVIEW);   /* every answer shown before storing */
+            e = ov_flow_act(&f, OV_ACT_YES, 0, 3060 + q * 100);
             assert_true(e & OV_FLOW_WANT_COMMIT);
             assert_int_equal(f.screen, OV_SCREEN_SAVING);   /* no thank-you before the commit */
         }
@@ -99,9 +102,13 @@ static void idle_time_forgets_half_finished_answers(void **state)
     ov_flow_act(&f, OV_ACT_CHOOSE, 2, 2300);
     assert_int_equal(ov_flow_next_deadline(&f, 2300), 90000);
     assert_int_equal(ov_flow_tick(&f, 2300 + 89999), 0);
-    assert_true(ov_flow_tick(&f, 2300 + 90000) & OV_FLOW_REDRAW);
-    assert_int_equal(f.screen, OV_SCREEN_WELCOME);
+    assert_true(ov_flow_tick(&f, 2300 + 90000) & OV_FLOW_SPEAK);
+    assert_int_equal(f.screen, OV_SCREEN_IDLE_WARNING);   /* warned first, nothing forgotten yet */
     int qs[8], as[8];
+    assert_int_equal(ov_flow_pending(&f, qs, as, 8), 1);
+    assert_int_equal(ov_flow_tick(&f, 2300 + 90000 + OV_FLOW_IDLE_WARNING_MS - 1), 0);
+    assert_true(ov_flow_tick(&f, 2300 + 90000 + OV_FLOW_IDLE_WARNING_MS) & OV_FLOW_REDRAW);
+    assert_int_equal(f.screen, OV_SCREEN_WELCOME);
     assert_int_equal(ov_flow_pending(&f, qs, as, 8), 0);
     /* the next person starts at question 1 with nothing chosen */
     ov_flow_act(&f, OV_ACT_ANY, 0, 100000);
@@ -116,6 +123,8 @@ static void a_failed_store_shows_not_saved_and_can_retry(void **state)
     start(&f, 0);
     ov_flow_act(&f, OV_ACT_ANY, 0, 2000);
     for (int q = 0; q < 4; q++) ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2100 + q);
+    assert_int_equal(f.screen, OV_SCREEN_REVIEW);
+    ov_flow_act(&f, OV_ACT_YES, 0, 2150);
     assert_int_equal(f.screen, OV_SCREEN_SAVING);
     ov_flow_committed(&f, 0, 2200);
     assert_int_equal(f.screen, OV_SCREEN_NOT_SAVED);
@@ -194,6 +203,171 @@ static void meeting_round_counts_each_press_with_lockout(void **state)
     assert_int_equal(f.screen, OV_SCREEN_WELCOME);
 }
 
+/* Answers every question (answer 1 each) without the confirm step; ends on the review. */
+static void answer_all(ov_flow *f, uint64_t now)
+{
+    ov_flow_act(f, OV_ACT_ANY, 0, now);
+    for (int q = 0; q < content.n_questions; q++)
+        ov_flow_act(f, OV_ACT_CHOOSE, 1, now + 10 + (uint64_t)q);
+}
+
+static int target_index(const ov_flow *f, ov_target_kind kind, int index)
+{
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
+    for (int i = 0; i < n; i++)
+        if (t[i].kind == kind && t[i].index == index)
+            return i;
+    return -1;
+}
+
+static void review_lists_every_answer_and_changes_one(void **state)
+{
+    (void)state;
+    ov_flow f;
+    start(&f, 0);
+    answer_all(&f, 2000);
+    assert_int_equal(f.screen, OV_SCREEN_REVIEW);
+    assert_string_equal(ov_screen_name(f.screen), "review");
+    for (int q = 0; q < content.n_questions; q++)
+        assert_true(target_index(&f, OV_TARGET_REVIEW_ITEM, q) >= 0);
+    assert_int_equal(target_index(&f, OV_TARGET_SAVE, 0), 0);   /* save first: the quickest to scan */
+    /* choosing the answer to question 2 opens question 2, then comes back to the review */
+    int arg;
+    ov_target t[OV_MAX_TARGETS];
+    ov_flow_targets(&f, t, OV_MAX_TARGETS);
+    ov_action a = ov_flow_target_action(t[target_index(&f, OV_TARGET_REVIEW_ITEM, 1)], &arg);
+    assert_int_equal(a, OV_ACT_CHANGE);
+    assert_true(ov_flow_act(&f, a, arg, 3000) & OV_FLOW_SPEAK);
+    assert_int_equal(f.screen, OV_SCREEN_QUESTION);
+    assert_int_equal(f.question, 1);
+    ov_flow_act(&f, OV_ACT_CHOOSE, 3, 3100);
+    assert_int_equal(f.screen, OV_SCREEN_REVIEW);
+    int qs[8], as[8];
+    int n = ov_flow_pending(&f, qs, as, 8);
+    assert_int_equal(n, content.n_questions);
+    assert_int_equal(as[1], 3);   /* changed */
+    assert_int_equal(as[0], 1);   /* the others kept */
+    assert_int_equal(as[2], 1);
+    /* "previous" on the review opens the last question */
+    ov_flow_act(&f, OV_ACT_PREVIOUS, 0, 3200);
+    assert_int_equal(f.question, content.n_questions - 1);
+    ov_flow_act(&f, OV_ACT_CHOOSE, 0, 3300);
+    assert_int_equal(f.screen, OV_SCREEN_REVIEW);
+    /* save: the highlight on "save" and Enter */
+    ov_flow_act(&f, OV_ACT_FOCUS_NEXT, 0, 3400);
+    assert_true(ov_flow_act(&f, OV_ACT_ACTIVATE, 0, 3500) & OV_FLOW_WANT_COMMIT);
+    assert_int_equal(f.screen, OV_SCREEN_SAVING);
+}
+
+static void previous_question_is_a_target_after_the_first(void **state)
+{
+    (void)state;
+    ov_flow f;
+    start(&f, 0);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 2000);
+    assert_int_equal(target_index(&f, OV_TARGET_PREVIOUS, 0), -1);   /* not on question 1 */
+    ov_flow_act(&f, OV_ACT_CHOOSE, 2, 2100);
+    assert_int_equal(f.question, 1);
+    int p = target_index(&f, OV_TARGET_PREVIOUS, 0);
+    assert_true(p >= 0);                                            /* scanning reaches it */
+    ov_flow_set_focus(&f, p);
+    ov_flow_act(&f, OV_ACT_ACTIVATE, 0, 2200);
+    assert_int_equal(f.screen, OV_SCREEN_QUESTION);
+    assert_int_equal(f.question, 0);
+    int qs[8], as[8];
+    assert_int_equal(ov_flow_pending(&f, qs, as, 8), 1);   /* the answer given is kept */
+    assert_int_equal(as[0], 2);
+}
+
+static void idle_warning_more_time_keeps_every_answer(void **state)
+{
+    (void)state;
+    ov_flow f;
+    start(&f, 1);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 2000);
+    ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2100);
+    ov_flow_act(&f, OV_ACT_YES, 0, 2200);
+    ov_flow_act(&f, OV_ACT_CHOOSE, 2, 2300);   /* confirm screen of question 2 */
+    ov_flow_tick(&f, 2300 + 90000);
+    assert_int_equal(f.screen, OV_SCREEN_IDLE_WARNING);
+    assert_string_equal(ov_screen_name(f.screen), "idle-warning");
+    assert_int_equal(target_index(&f, OV_TARGET_MORE_TIME, 0), 0);
+    /* while the warning is read aloud its time does not run; then at least 30 s */
+    ov_flow_set_speaking(&f, 1, 92400);
+    assert_int_equal(ov_flow_tick(&f, 92300 + OV_FLOW_IDLE_WARNING_MS + 5000), 0);
+    ov_flow_set_speaking(&f, 0, 97300);
+    assert_int_equal(ov_flow_tick(&f, 97300 + OV_FLOW_IDLE_WARNING_MS - 1), 0);
+    assert_int_equal(f.screen, OV_SCREEN_IDLE_WARNING);
+    int arg;
+    ov_target t[OV_MAX_TARGETS];
+    ov_flow_targets(&f, t, OV_MAX_TARGETS);
+    ov_action a = ov_flow_target_action(t[0], &arg);
+    assert_int_equal(a, OV_ACT_MORE_TIME);
+    assert_true(ov_flow_act(&f, a, arg, 120000) & OV_FLOW_SPEAK);
+    assert_int_equal(f.screen, OV_SCREEN_CONFIRM);   /* back where the member was */
+    assert_int_equal(f.chosen, 2);
+    assert_int_equal(f.question, 1);
+    int qs[8], as[8];
+    assert_int_equal(ov_flow_pending(&f, qs, as, 8), 1);
+    assert_int_equal(ov_flow_next_deadline(&f, 120000), 90000);   /* a whole idle time again */
+}
+
+static void switch_moves_count_as_activity(void **state)
+{
+    (void)state;
+    ov_flow f;
+    start(&f, 0);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 2000);
+    for (uint64_t t = 4000; t < 300000; t += 2000) {   /* a "move" press every 2 s for 5 minutes */
+        ov_flow_note_activity(&f, t);
+        assert_int_equal(ov_flow_tick(&f, t + 1), 0);
+    }
+    assert_int_equal(f.screen, OV_SCREEN_QUESTION);
+}
+
+static void not_saved_keeps_answers_until_the_warning_ends(void **state)
+{
+    (void)state;
+    ov_flow f;
+    start(&f, 0);
+    answer_all(&f, 2000);
+    ov_flow_act(&f, OV_ACT_YES, 0, 2100);
+    ov_flow_committed(&f, 0, 2200);
+    assert_int_equal(f.screen, OV_SCREEN_NOT_SAVED);
+    ov_flow_tick(&f, 2200 + 90000);
+    assert_int_equal(f.screen, OV_SCREEN_IDLE_WARNING);
+    int qs[8], as[8];
+    assert_int_equal(ov_flow_pending(&f, qs, as, 8), content.n_questions);
+    ov_flow_act(&f, OV_ACT_MORE_TIME, 0, 100000);
+    assert_int_equal(f.screen, OV_SCREEN_NOT_SAVED);   /* more time does not store by itself */
+    assert_int_equal(ov_flow_pending(&f, qs, as, 8), content.n_questions);
+    ov_flow_tick(&f, 100000 + 90000);
+    ov_flow_tick(&f, 100000 + 90000 + OV_FLOW_IDLE_WARNING_MS);
+    assert_int_equal(f.screen, OV_SCREEN_WELCOME);
+    assert_int_equal(ov_flow_pending(&f, qs, as, 8), 0);   /* never stored under the next person */
+    ov_flow_act(&f, OV_ACT_ANY, 0, 300000);
+    assert_int_equal(f.screen, OV_SCREEN_QUESTION);
+    assert_int_equal(ov_flow_pending(&f, qs, as, 8), 0);
+}
+
+static void thanks_waits_for_its_speech(void **state)
+{
+    (void)state;
+    ov_flow f;
+    start(&f, 0);
+    answer_all(&f, 2000);
+    ov_flow_act(&f, OV_ACT_YES, 0, 2100);
+    ov_flow_committed(&f, 1, 3000);
+    ov_flow_set_speaking(&f, 1, 3000);   /* the thank-you is read aloud for 5.1 s */
+    assert_int_equal(ov_flow_tick(&f, 3000 + 4000), 0);
+    assert_int_equal(f.screen, OV_SCREEN_THANKS);
+    ov_flow_set_speaking(&f, 0, 8100);
+    assert_int_equal(ov_flow_tick(&f, 8100 + 3999), 0);
+    assert_true(ov_flow_tick(&f, 8100 + 4000) & OV_FLOW_REDRAW);
+    assert_int_equal(f.screen, OV_SCREEN_WELCOME);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +379,12 @@ int main(void)
         cmocka_unit_test(dont_know_is_offered_only_where_content_allows),
         cmocka_unit_test(keys_move_the_highlight_and_enter_chooses),
         cmocka_unit_test(meeting_round_counts_each_press_with_lockout),
+        cmocka_unit_test(review_lists_every_answer_and_changes_one),
+        cmocka_unit_test(previous_question_is_a_target_after_the_first),
+        cmocka_unit_test(idle_warning_more_time_keeps_every_answer),
+        cmocka_unit_test(switch_moves_count_as_activity),
+        cmocka_unit_test(not_saved_keeps_answers_until_the_warning_ends),
+        cmocka_unit_test(thanks_waits_for_its_speech),
     };
     return cmocka_run_group_tests_name("flow", tests, NULL, NULL);
 }
