@@ -99,4 +99,10 @@ void ov_kiosk_fac_key(kiosk *k, ov_key key);
 /* Look for USB sticks (every 2 s); a new stick opens the PIN screen. */
 void ov_kiosk_watch_usb(kiosk *k);
 
+/* ---- kiosk_flow.c: timeouts and speech for the member flow (issue 13) ---- */
+/* Tell the flow whether the screen is still being read aloud. */
+void ov_kiosk_flow_speaking(kiosk *k);
+/* A press, touch or switch press that is no flow action: the idle time starts again. */
+void ov_kiosk_member_activity(kiosk *k);
+
 #endif

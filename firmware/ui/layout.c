@@ -1,6 +1,7 @@
 /* layout.c — screen layouts in physical units for every size and orientation. */
 #include "ui/layout.h"
 #include "ui/layout_parts.h"
+#include "ui/layout_review.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -391,6 +392,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         }
         ov_rect upper = m.portrait ? (ov_rect){ top.x, top.y, top.w, top.h - targets_h - m.gap }
                                    : (ov_rect){ top.x, top.y, top.w, full.h - targets_h - m.gap };
+        upper = ovl_previous_question(l, env, &m, f, upper, corner, corner_w);
         ov_rect col = picture_and_column(l, env, &m, c, q->picture, NULL, upper);
         /* progress: dots and words, at the top of the text column (portrait: in the top bar) */
         int dots_h = ov_line_height(m.small_px);
@@ -481,6 +483,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         break;
     }
     default:
+        ovl_flow_screen(l, env, &m, f, full, corner, corner_w); /* review, idle warning: layout_review.c */
         break;
     }
     if (f->screen != OV_SCREEN_SAVING)
