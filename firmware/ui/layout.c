@@ -392,7 +392,6 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         }
         ov_rect upper = m.portrait ? (ov_rect){ top.x, top.y, top.w, top.h - targets_h - m.gap }
                                    : (ov_rect){ top.x, top.y, top.w, full.h - targets_h - m.gap };
-        upper = ovl_previous_question(l, env, &m, f, upper, corner, corner_w);
         ov_rect col = picture_and_column(l, env, &m, c, q->picture, NULL, upper);
         /* progress: dots and words, at the top of the text column (portrait: in the top bar) */
         int dots_h = ov_line_height(m.small_px);
@@ -426,6 +425,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
             roles[1 + i] = OV_TEXT_BODY;
         }
         ovl_stack_texts(l, env, &m, col, texts, roles, 1 + q->n_sentences, 0);
+        ovl_previous_question(l, env, &m, f, upper, corner, corner_w); /* layout_review.c */
         ov_rect area = { full.x, full.y + full.h - targets_h, full.w, targets_h };
         answer_buttons(l, env, &m, f, area);
         break;

@@ -143,24 +143,106 @@ void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, c
     }
 }
 
-ov_rect ovl_previous_question(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
-                              ov_rect upper, int corner, int corner_w)
+/* 1 when r is on screen and clear of every text, button and picture laid out so far. */
+static int is_free(const ov_layout *l, ov_rect r)
+{
+    if (!ov_rect_inside(r, l->screen) || r.w <= 0 || r.h <= 0)
+        return 0;
+    for (int i = 0; i < l->n_texts; i++)
+        if (l->texts[i].block.n_words && ov_rect_overlap(r, l->texts[i].block.used))
+            return 0;
+    for (int i = 0; i < l->n_buttons; i++)
+        if (ov_rect_overlap(r, l->buttons[i].rect))
+            return 0;
+    if (l->picture.w && ov_rect_overlap(r, l->picture))
+        return 0;
+    return !(l->progress_dots.w && ov_rect_overlap(r, l->progress_dots));
+}
+
+/* Where "previous question" can go, best first: under the "hear it again"
+ * corner, in the top bar beside the progress, left of the picture, along the
+ * bottom of the question's texts. Returns 0 when no place is free. */
+static int previous_place(const ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect upper,
+                          int corner, int corner_w, ov_rect *out)
+{
+    int side = m->target_min > corner ? m->target_min : corner;
+    int under_y = m->margin + corner + m->gap;
+    int under_h = upper.y + upper.h - under_y;
+    int bar_right = env->w - m->margin - corner_w - m->gap;
+    int left_w = l->picture.w ? l->picture.x - m->gap - upper.x : 0;
+    ov_rect c[] = {
+        { env->w - m->margin - corner_w, under_y, corner_w, under_h < corner ? under_h : corner },
+        { bar_right - side, m->margin, side, corner },
+        { upper.x, upper.y, left_w < corner_w ? left_w : corner_w, m->target_min },
+        { upper.x, upper.y + upper.h - side, corner_w, side },
+    };
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+        if (c[i].w >= m->target_min && c[i].h >= m->target_min && is_free(l, c[i])) {
+            *out = c[i];
+            return 1;
+        }
+    *out = c[3];
+    return 0;
+}
+
+/* Portrait: push the question's texts (under the picture) down by `by` px,
+ * when they still end inside `upper`. Returns 1 when done. */
+static int push_texts_down(ov_layout *l, ov_rect upper, int by)
+{
+    int bottom = 0;
+    for (int i = 0; i < l->n_texts; i++) {
+        const ov_text_block *b = &l->texts[i].block;
+        if (b->box.y >= upper.y && b->n_words && b->used.y + b->used.h > bottom)
+            bottom = b->used.y + b->used.h;
+    }
+    if (bottom + by > upper.y + upper.h)
+        return 0;
+    for (int i = 0; i < l->n_texts; i++) {
+        ov_text_block *b = &l->texts[i].block;
+        if (b->box.y < upper.y)
+            continue;
+        for (int w = 0; w < b->n_words; w++)
+            b->words[w].rect.y += by;
+        b->used.y += by;
+        b->box.y += by;
+        b->box.h -= by;
+    }
+    return 1;
+}
+
+/* Portrait, last resort: beside the picture, the texts moved down under it. */
+static int previous_beside_picture(ov_layout *l, const metrics *m, ov_rect upper, int corner_w, ov_rect *out)
+{
+    int left_w = l->picture.w ? l->picture.x - m->gap - upper.x : 0;
+    if (!m->portrait || left_w < m->target_min)
+        return 0;
+    ov_rect r = { upper.x, upper.y, left_w < corner_w ? left_w : corner_w, m->target_min };
+    int texts_top = upper.y + upper.h;
+    for (int i = 0; i < l->n_texts; i++) {
+        const ov_text_block *b = &l->texts[i].block;
+        if (b->box.y >= upper.y && b->n_words && b->used.y < texts_top)
+            texts_top = b->used.y;
+    }
+    int by = r.y + r.h + m->gap - texts_top;
+    if (by > 0 && !push_texts_down(l, upper, by))
+        return 0;
+    *out = r;
+    return 1;
+}
+
+void ovl_previous_question(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                           ov_rect upper, int corner, int corner_w)
 {
     ov_target t[OV_MAX_TARGETS];
     int n = ov_flow_targets(f, t, OV_MAX_TARGETS), has = 0;
     for (int i = 0; i < n; i++)
         has |= t[i].kind == OV_TARGET_PREVIOUS;
     if (!has)
-        return upper;
-    ov_rect r = { env->w - m->margin - corner_w, m->margin + corner + m->gap, corner_w, 0 };
-    r.h = upper.y + upper.h - r.y;
-    if (r.h > corner)
-        r.h = corner;
-    if (m->portrait || r.h < m->target_min) { /* no room under the corner: a strip under the texts */
-        int h = m->target_min > corner ? m->target_min : corner;
-        r = (ov_rect){ upper.x, upper.y + upper.h - h, corner_w, h };
-        upper.h -= h + m->gap;
-    }
+        return;
+    ov_rect r;
+    if (!previous_place(l, env, m, upper, corner, corner_w, &r) &&
+        !previous_beside_picture(l, m, upper, corner_w, &r))
+        l->all_fit = 0; /* the texts are made smaller until there is room */
     ov_layout_button *b = ovl_add_button(l, OV_TARGET_PREVIOUS, 0, OV_BTN_STYLE_PLAIN, r);
     if (b) {
         metrics small = *m;
@@ -168,7 +250,6 @@ ov_rect ovl_previous_question(ov_layout *l, const ov_layout_env *env, const metr
         ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path);
         ovl_button_content(l, env, &small, b, OVL_PREVIOUS, 0);
     }
-    return upper;
 }
 
 ov_target ov_layout_press_target(const ov_layout *l, int down_x, int down_y, int up_x, int up_y)

@@ -23,10 +23,11 @@ void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, c
                      ov_rect full, int corner, int corner_w);
 
 /* On a question screen with a question before it, add the "previous
- * question" target: under the "hear it again" corner when there is room
- * there (at least 20 mm), else along the bottom of `upper`. Returns what is
- * left of `upper` for the question's picture and texts. */
-ov_rect ovl_previous_question(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+ * question" target (called after the question's picture and texts are laid
+ * out in `upper`) where at least 20 mm are free: under the "hear it again"
+ * corner, beside the progress, left of the picture or under the texts. When
+ * nothing is free, all_fit becomes 0 so the layout is tried with smaller text. */
+void ovl_previous_question(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
                               ov_rect upper, int corner, int corner_w);
 
 /* The target a touch presses: the one under both where the finger went
