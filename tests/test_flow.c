@@ -6,7 +6,10 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <string.h>
+
 #include "ui/flow.h"
+#include "ui/layout_review.h"
 #include "test_content_fixture.h"
 
 static ov_content content;
@@ -368,6 +371,26 @@ static void thanks_waits_for_its_speech(void **state)
     assert_int_equal(f.screen, OV_SCREEN_WELCOME);
 }
 
+static void a_touch_counts_only_on_one_target(void **state)
+{
+    (void)state;
+    static ov_layout l;
+    memset(&l, 0, sizeof l);
+    l.screen = (ov_rect){ 0, 0, 800, 480 };
+    l.buttons[0].target = (ov_target){ OV_TARGET_ANSWER, 0 };
+    l.buttons[0].rect = (ov_rect){ 0, 300, 150, 150 };
+    l.buttons[1].target = (ov_target){ OV_TARGET_ANSWER, 1 };
+    l.buttons[1].rect = (ov_rect){ 160, 300, 150, 150 };
+    l.n_buttons = 2;
+    ov_target t = ov_layout_press_target(&l, 20, 320, 130, 430);   /* down and up on answer 1 */
+    assert_int_equal(t.kind, OV_TARGET_ANSWER);
+    assert_int_equal(t.index, 0);
+    t = ov_layout_press_target(&l, 20, 320, 200, 320);              /* down on answer 1, up on answer 2 */
+    assert_int_equal(t.kind, OV_TARGET_NONE);
+    t = ov_layout_press_target(&l, 400, 100, 200, 320);             /* down beside, up on answer 2 */
+    assert_int_equal(t.kind, OV_TARGET_NONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +408,7 @@ int main(void)
         cmocka_unit_test(switch_moves_count_as_activity),
         cmocka_unit_test(not_saved_keeps_answers_until_the_warning_ends),
         cmocka_unit_test(thanks_waits_for_its_speech),
+        cmocka_unit_test(a_touch_counts_only_on_one_target),
     };
     return cmocka_run_group_tests_name("flow", tests, NULL, NULL);
 }
