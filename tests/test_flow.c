@@ -391,6 +391,39 @@ static void a_touch_counts_only_on_one_target(void **state)
     assert_int_equal(t.kind, OV_TARGET_NONE);
 }
 
+static void a_practice_question_comes_first_and_is_never_stored(void **state)
+{
+    (void)state;
+    ov_flow f;
+    start(&f, 0);
+    ov_flow_set_practice(&f, 2);   /* content marks question 3 as the practice */
+    ov_flow_act(&f, OV_ACT_ANY, 0, 2000);
+    assert_int_equal(f.question, 2);
+    int num, total;
+    ov_flow_progress(&f, &num, &total);
+    assert_int_equal(num, 0);                      /* not counted */
+    assert_int_equal(total, content.n_questions - 1);
+    assert_int_equal(target_index(&f, OV_TARGET_PREVIOUS, 0), -1);
+    ov_flow_act(&f, OV_ACT_CHOOSE, 3, 2100);      /* the practice answer */
+    assert_int_equal(f.question, 0);               /* then the real questions, in order */
+    ov_flow_progress(&f, &num, &total);
+    assert_int_equal(num, 1);
+    ov_flow_act(&f, OV_ACT_CHOOSE, 1, 2200);
+    assert_int_equal(f.question, 1);
+    ov_flow_act(&f, OV_ACT_PREVIOUS, 0, 2250);    /* back goes to a real question, never the practice */
+    assert_int_equal(f.question, 0);
+    ov_flow_act(&f, OV_ACT_CHOOSE, 1, 2260);
+    ov_flow_act(&f, OV_ACT_CHOOSE, 1, 2300);
+    assert_int_equal(f.question, 3);               /* question 3 (the practice) is skipped */
+    ov_flow_act(&f, OV_ACT_CHOOSE, 1, 2400);
+    assert_int_equal(f.screen, OV_SCREEN_REVIEW);
+    assert_int_equal(target_index(&f, OV_TARGET_REVIEW_ITEM, 2), -1);   /* not on the review */
+    int qs[8], as[8];
+    int n = ov_flow_pending(&f, qs, as, 8);
+    assert_int_equal(n, content.n_questions - 1);
+    for (int i = 0; i < n; i++) assert_int_not_equal(qs[i], 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -409,6 +442,7 @@ int main(void)
         cmocka_unit_test(not_saved_keeps_answers_until_the_warning_ends),
         cmocka_unit_test(thanks_waits_for_its_speech),
         cmocka_unit_test(a_touch_counts_only_on_one_target),
+        cmocka_unit_test(a_practice_question_comes_first_and_is_never_stored),
     };
     return cmocka_run_group_tests_name("flow", tests, NULL, NULL);
 }

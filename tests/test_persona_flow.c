@@ -242,7 +242,8 @@ static void a_member_who_walks_away_is_warned_then_forgotten(void **state)
     snprintf(b, sizeof b, "%s/shots/next-welcome.png", dir2);
     double off = 1.0;
     assert_int_equal(ov_test_png_diff(a, b, 0, &off), 0);
-    if (off != 0.0) fail_msg("the next member's welcome differs from the first one in %.2f%% of pixels", off * 100);
+    if (off != 0.0)
+        fail_msg("the next member's welcome differs from the first one in %.2f%% of pixels", off * 100);
 }
 
 static int exists(const char *path)
@@ -261,8 +262,9 @@ static pid_t start_kiosk(const char *dir, const char *script, const char *args)
     fputs(script, f);
     fclose(f);
     snprintf(cmd, sizeof cmd,
-             "mkdir -p '%s/shots' && SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 SDL_AUDIODRIVER=dummy "
-             "exec timeout -s KILL 120 '%s' kiosk --headless --script '%s' --shots '%s/shots' --size %dx%d %s "
+             "mkdir -p '%s/shots' && SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 "
+             "SDL_AUDIODRIVER=dummy exec timeout -s KILL 120 '%s' kiosk --headless --script '%s' "
+             "--shots '%s/shots' --size %dx%d %s "
              "2>'%s/stderr.txt'", dir, ov_test_program(), path, dir, W, H, args, dir);
     pid_t pid = fork();
     assert_true(pid >= 0);
@@ -302,7 +304,7 @@ static void a_failed_save_is_never_stored_under_the_next_member(void **state)
     snprintf(line, sizeof line, "advance %d\nwait 50\nexpect idle-warning\nadvance 31000\nwait 50\n",
              IDLE_S * 1000);
     add(script, sizeof script, line);
-    add(script, sizeof script, "expect welcome\nshot forgotten\nwait 1500\n");   /* the store is mended here */
+    add(script, sizeof script, "expect welcome\nshot forgotten\nwait 1500\n"); /* the store is mended now */
     visit_by_keys(script, sizeof script, 2);                          /* the next member: answer 3 */
     add(script, sizeof script, "expect thanks\nquit\n");
     snprintf(args, sizeof args, "--no-speech --config %s/persona.ini --data %s", dir, data);
@@ -367,8 +369,8 @@ static void a_member_who_cannot_read_uses_pictures_and_the_review(void **state)
         ov_rgb got, want = ov_theme_answer_fill(ov_theme_get("standard"), b->colour);
         assert_int_equal(ov_test_pixel(dir, "review", b->rect.x + inset, b->rect.y + b->rect.h / 2, &got), 0);
         if (!ov_test_rgb_near(got, want, 12))
-            fail_msg("review item %d (%s): pixel %02x%02x%02x, expected %02x%02x%02x", i, b->colour, got.r, got.g,
-                     got.b, want.r, want.g, want.b);
+            fail_msg("review item %d (%s): pixel %02x%02x%02x, expected %02x%02x%02x", i, b->colour, got.r,
+                     got.g, got.b, want.r, want.g, want.b);
         items++;
     }
     assert_int_equal(items, content.n_questions);
@@ -379,7 +381,10 @@ static void a_member_who_cannot_read_uses_pictures_and_the_review(void **state)
 
 int main(void)
 {
-    if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
+    if (access(ov_test_program(), X_OK) != 0) {
+        fprintf(stderr, "build %s first\n", ov_test_program());
+        return 1;
+    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_slow_member_asks_for_more_time_and_finishes),
         cmocka_unit_test(a_member_who_walks_away_is_warned_then_forgotten),

@@ -41,6 +41,7 @@ void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_ti
     f->round_question = -1;
     f->idle_warning_ms = OV_FLOW_IDLE_WARNING_MS;
     f->review = 1;
+    f->practice = -1;
     forget_answers(f);
     f->last_input_ms = now_ms;
     go(f, OV_SCREEN_WELCOME, now_ms);
@@ -74,6 +75,11 @@ void ov_flow_set_idle_warning(ov_flow *f, int ms)
 
 void ov_flow_set_review(ov_flow *f, int on) { f->review = on ? 1 : 0; }
 
+void ov_flow_set_practice(ov_flow *f, int q)
+{
+    f->practice = (q >= 0 && q < f->content->n_questions) ? q : -1;
+}
+
 void ov_flow_note_activity(ov_flow *f, uint64_t now_ms) { f->last_input_ms = now_ms; }
 
 void ov_flow_set_speaking(ov_flow *f, int busy, uint64_t now_ms)
@@ -103,6 +109,25 @@ static int n_answers(const ov_flow *f)
     return ov_question_answers(f->content, f->question, a);
 }
 
+/* The real (counted) question after q, or -1; q = -1 gives the first. The
+ * practice question is never one of them. */
+static int next_real(const ov_flow *f, int q)
+{
+    for (int i = q + 1; i < f->content->n_questions; i++)
+        if (i != f->practice)
+            return i;
+    return -1;
+}
+
+/* The real question before q, or -1. */
+static int prev_real(const ov_flow *f, int q)
+{
+    for (int i = q - 1; i >= 0; i--)
+        if (i != f->practice)
+            return i;
+    return -1;
+}
+
 /* Ask the kiosk to store the held answers. */
 static int save(ov_flow *f, uint64_t now)
 {
@@ -113,16 +138,22 @@ static int save(ov_flow *f, uint64_t now)
 /* The member has settled on answer `pos` for the current question. */
 static int settle(ov_flow *f, int pos, uint64_t now)
 {
-    f->answers[f->question] = pos;
     f->chosen = -1;
-    int last = f->question + 1 >= f->content->n_questions;
+    if (f->mode == OV_MODE_DROP_IN && f->question == f->practice) { /* practice: never kept */
+        int first = next_real(f, -1);
+        f->question = first < 0 ? 0 : first;
+        return go(f, first < 0 ? OV_SCREEN_WELCOME : OV_SCREEN_QUESTION, now);
+    }
+    f->answers[f->question] = pos;
+    int next = next_real(f, f->question);
+    int last = next < 0;
     if (f->mode == OV_MODE_ROUND || ((last || f->reviewing) && !f->review))
         return save(f, now);
     if (last || f->reviewing) {
         f->reviewing = 0;
         return go(f, OV_SCREEN_REVIEW, now);
     }
-    f->question++;
+    f->question = next;
     return go(f, OV_SCREEN_QUESTION, now);
 }
 
@@ -191,17 +222,18 @@ static int act_welcome(ov_flow *f, ov_action act, uint64_t now)
     if (moved >= 0)
         return moved;
     forget_answers(f);
-    f->question = 0;
-    if (f->content->n_questions == 0)
+    f->question = f->practice >= 0 ? f->practice : next_real(f, -1);
+    if (f->content->n_questions == 0 || f->question < 0)
         return OV_FLOW_NOTHING;
     return go(f, OV_SCREEN_QUESTION, now);
 }
 
 static int previous_question(ov_flow *f, uint64_t now)
 {
-    if (f->mode != OV_MODE_DROP_IN || f->question <= 0)
+    int before = prev_real(f, f->question);
+    if (f->mode != OV_MODE_DROP_IN || f->question == f->practice || before < 0)
         return OV_FLOW_NOTHING;
-    f->question--;
+    f->question = before;
     f->chosen = -1;
     return go(f, OV_SCREEN_QUESTION, now);
 }
@@ -246,7 +278,7 @@ static int act_confirm(ov_flow *f, ov_action act, int arg, uint64_t now)
 /* Open question q from the review; settling it comes back to the review. */
 static int change_answer(ov_flow *f, int q, uint64_t now)
 {
-    if (q < 0 || q >= f->content->n_questions)
+    if (q < 0 || q >= f->content->n_questions || q == f->practice)
         return OV_FLOW_NOTHING;
     f->question = q;
     f->chosen = -1;
@@ -272,7 +304,7 @@ static int act_review(ov_flow *f, ov_action act, int arg, uint64_t now)
     }
     case OV_ACT_NO:
     case OV_ACT_PREVIOUS:
-        return change_answer(f, f->content->n_questions - 1, now);
+        return change_answer(f, prev_real(f, f->content->n_questions), now);
     case OV_ACT_ACTIVATE:
         return has_focus(f) ? activate_focus(f, now) : save(f, now); /* no highlight: save */
     default: {
@@ -415,7 +447,7 @@ int ov_flow_pending(const ov_flow *f, int *questions, int *answers, int max)
 {
     int n = 0;
     for (int q = 0; q < f->content->n_questions && n < max; q++) {
-        if (f->answers[q] < 0)
+        if (f->answers[q] < 0 || q == f->practice)
             continue;
         questions[n] = q;
         answers[n] = f->answers[q];
@@ -445,7 +477,7 @@ int ov_flow_targets(const ov_flow *f, ov_target *out, int max)
         for (int i = 0; i < na; i++)
             ADD(OV_TARGET_ANSWER, i);
         ADD(OV_TARGET_HEAR_AGAIN, 0);
-        if (f->mode == OV_MODE_DROP_IN && f->question > 0)
+        if (f->mode == OV_MODE_DROP_IN && f->question != f->practice && prev_real(f, f->question) >= 0)
             ADD(OV_TARGET_PREVIOUS, 0);
         break;
     }
@@ -507,6 +539,12 @@ ov_action ov_flow_target_action(ov_target t, int *arg)
 
 void ov_flow_progress(const ov_flow *f, int *number, int *total)
 {
-    *number = f->question + 1;
-    *total = f->content->n_questions;
+    int n = 0, total_real = 0;
+    for (int q = 0; q < f->content->n_questions; q++)
+        if (q != f->practice) {
+            total_real++;
+            n += q <= f->question;
+        }
+    *number = f->question == f->practice ? 0 : n; /* 0: the practice question */
+    *total = total_real;
 }

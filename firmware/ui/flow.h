@@ -105,6 +105,7 @@ typedef struct {
     ov_screen warned_from; /* the screen the idle warning covers (back to it on "more time") */
     int speaking;          /* the kiosk is reading the screen aloud (ov_flow_set_speaking) */
     uint64_t speech_end_ms;
+    int practice; /* the practice question shown first (never stored, not in progress or review), -1 */
 } ov_flow;
 
 /* Idle warning: time given to answer "I need more time" (at least 30 s, issue 13 / VVSG 20-45 s). */
@@ -134,6 +135,11 @@ void ov_flow_set_idle_warning(ov_flow *f, int ms);
 
 /* Review screen before storing on (1, the default) or off (0). */
 void ov_flow_set_review(ov_flow *f, int on);
+
+/* Question q is a practice question (content decides; -1: none): drop-in
+ * visits start with it, its answer is never stored, it is not counted in the
+ * progress (ov_flow_progress gives number 0 on it) nor listed on the review. */
+void ov_flow_set_practice(ov_flow *f, int q);
 
 /* A member did something the flow does not see as an action (a switch
  * "move" press, a touch outside every target): it counts as activity, so
