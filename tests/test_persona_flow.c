@@ -379,6 +379,45 @@ static void a_member_who_cannot_read_uses_pictures_and_the_review(void **state)
     assert_int_equal(ov_test_votes_total(data), content.n_questions);
 }
 
+/* Fails unless every target is on screen, at least 20 mm, apart from the others, and all text fits. */
+static void check_screen(const ov_flow *f, int w, int h, const char *theme)
+{
+    static ov_layout l;
+    ov_test_layout(f, w, h, theme, &l);
+    const char *name = ov_screen_name(f->screen);
+    if (!l.all_fit) fail_msg("%dx%d %s %s: some text does not fit", w, h, theme, name);
+    double mm = l.px_per_mm;
+    for (int i = 0; i < l.n_buttons; i++) {
+        ov_rect r = l.buttons[i].rect;
+        if (!ov_rect_inside(r, l.screen)) fail_msg("%dx%d %s %s: target %d off screen", w, h, theme, name, i);
+        if (r.w < 20 * mm - 1 || r.h < 20 * mm - 1)
+            fail_msg("%dx%d %s %s: target %d is %.1f x %.1f mm", w, h, theme, name, i, r.w / mm, r.h / mm);
+        for (int j = i + 1; j < l.n_buttons; j++)
+            if (ov_rect_overlap(r, l.buttons[j].rect))
+                fail_msg("%dx%d %s %s: targets %d and %d overlap", w, h, theme, name, i, j);
+    }
+}
+
+static void review_and_warning_fit_every_size_and_theme(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = { { 800, 480 }, { 1024, 600 }, { 1280, 720 }, { 1920, 1080 }, { 720, 1280 } };
+    static const char *const themes[] = { "standard", "high-contrast", "large-text" };
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
+        for (size_t t = 0; t < sizeof themes / sizeof themes[0]; t++) {
+            ov_flow f;
+            ov_flow_init(&f, &content, 0, IDLE_S * 1000, 4000, 0, 0);
+            ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+            for (int q = 0; q < content.n_questions; q++)
+                ov_flow_act(&f, OV_ACT_CHOOSE, q % 3, 2);
+            assert_int_equal(f.screen, OV_SCREEN_REVIEW);
+            check_screen(&f, sizes[s][0], sizes[s][1], themes[t]);   /* review */
+            ov_flow_tick(&f, 2 + IDLE_S * 1000);
+            assert_int_equal(f.screen, OV_SCREEN_IDLE_WARNING);
+            check_screen(&f, sizes[s][0], sizes[s][1], themes[t]);
+        }
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) {
@@ -390,6 +429,7 @@ int main(void)
         cmocka_unit_test(a_member_who_walks_away_is_warned_then_forgotten),
         cmocka_unit_test(a_failed_save_is_never_stored_under_the_next_member),
         cmocka_unit_test(a_member_who_cannot_read_uses_pictures_and_the_review),
+        cmocka_unit_test(review_and_warning_fit_every_size_and_theme),
     };
     return cmocka_run_group_tests_name("persona_flow", tests, setup, NULL);
 }
