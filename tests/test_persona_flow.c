@@ -379,6 +379,28 @@ static void a_member_who_cannot_read_uses_pictures_and_the_review(void **state)
     assert_int_equal(ov_test_votes_total(data), content.n_questions);
 }
 
+static void switch_move_presses_keep_a_two_switch_member_in(void **state)
+{
+    (void)state;
+    char dir[64], path[200], args[400], script[2048] = "button 9\nexpect question\n", line[96];
+    ov_test_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/two.ini", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "[kiosk]\nidle_timeout_s = %d\n[scanning]\nmode = two\n", IDLE_S);
+    fclose(f);
+    /* "move" every minute for five minutes: never the warning, never back to welcome */
+    for (int i = 0; i < 5; i++) {
+        snprintf(line, sizeof line, "advance %d\nbutton 9\nwait 30\nexpect question\n", (IDLE_S / 2) * 1000);
+        add(script, sizeof script, line);
+    }
+    snprintf(line, sizeof line, "advance %d\nwait 50\nexpect idle-warning\n", IDLE_S * 1000); /* then away */
+    add(script, sizeof script, line);
+    snprintf(args, sizeof args, "--no-speech --config %s --data %s/data", path, dir);
+    int rc = ov_test_run_kiosk(dir, script, W, H, args);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, why(dir));
+}
+
 /* Fails unless every target is on screen, at least 20 mm, apart from the others, and all text fits. */
 static void check_screen(const ov_flow *f, int w, int h, const char *theme)
 {
@@ -430,6 +452,7 @@ int main(void)
         cmocka_unit_test(a_failed_save_is_never_stored_under_the_next_member),
         cmocka_unit_test(a_member_who_cannot_read_uses_pictures_and_the_review),
         cmocka_unit_test(review_and_warning_fit_every_size_and_theme),
+        cmocka_unit_test(switch_move_presses_keep_a_two_switch_member_in),
     };
     return cmocka_run_group_tests_name("persona_flow", tests, setup, NULL);
 }
