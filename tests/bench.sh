@@ -55,6 +55,9 @@ key 1
 wait 400
 key enter
 wait 400
+expect review
+key enter
+wait 400
 expect thanks
 wait 1000
 EOF

@@ -80,6 +80,15 @@ static void a_member_answers_every_question_by_touch(void **state)
         ov_flow_act(&f, OV_ACT_YES, 0, 3);
         if (q + 1 < content.n_questions) strcat(script, "expect question\n");
     }
+    /* the review: "save my answers" by touch */
+    strcat(script, "expect review\n");
+    {
+        int x, y;
+        ov_test_layout(&f, 800, 480, "standard", &l);
+        centre(&l, OV_TARGET_SAVE, 0, &x, &y);
+        snprintf(line, sizeof line, "touch %d %d\n", x, y);
+        strcat(script, line);
+    }
     strcat(script, "expect thanks\nshot thanks\nadvance 5000\nwait 50\nexpect welcome\n");
     char args[200];
     snprintf(args, sizeof args, "--no-speech --data %s", data);
@@ -145,7 +154,7 @@ static void keys_and_buttons_answer_too(void **state)
                         "expect question\nkey right\nkey enter\nexpect confirm\nkey 1\nexpect question\n";
     /* buttons: the same press path as GPIO (button 3 = third answer; same again = that's right) */
     for (int q = 2; q < content.n_questions; q++) strcat(script, "button 3\nexpect confirm\nbutton 3\n");
-    strcat(script, "expect thanks\n");
+    strcat(script, "expect review\nkey enter\nexpect thanks\n");
     int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
     const ov_answer *a[OV_MAX_ANSWERS];
@@ -167,7 +176,7 @@ static void idle_time_forgets_and_stores_nothing(void **state)
     snprintf(data, sizeof data, "%s/data", dir);
     snprintf(args, sizeof args, "--no-speech --data %s", data);
     int rc = ov_test_run_kiosk(dir, "key space\nkey 1\nkey enter\nkey 2\nexpect confirm\nadvance 91000\nwait 50\n"
-                                    "expect welcome\nkey space\nexpect question\nshot fresh\n", 800, 480, args);
+                                    "expect idle-warning\nadvance 31000\nwait 50\nexpect welcome\nkey space\nexpect question\nshot fresh\n", 800, 480, args);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
     assert_true(ov_test_votes_total(data) <= 0);
 }
@@ -219,7 +228,7 @@ static void no_thank_you_when_the_vote_cannot_be_stored(void **state)
     snprintf(args, sizeof args, "--no-speech --data %s/votes", file);   /* a folder inside a file: cannot exist */
     char script[1024] = "key space\n";
     for (int q = 0; q < content.n_questions; q++) strcat(script, "key 1\nkey enter\n");
-    strcat(script, "expect not-saved\nshot not-saved\n");
+    strcat(script, "expect review\nkey enter\nexpect not-saved\nshot not-saved\n");
     int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
     assert_non_null(strstr(ov_test_stderr(dir), "not-a-folder"));
@@ -323,7 +332,7 @@ static void sigterm_leaves_cleanly_and_keeps_the_votes(void **state)
     for (int q = 0; q < content.n_questions; q++) strcat(script, "key 1\nexpect confirm\nkey enter\n");
     /* thanked, back to an idle welcome, then a wait far longer than the test:
      * only SIGTERM ends it */
-    strcat(script, "expect thanks\nadvance 5000\nwait 50\nexpect welcome\nshot thanked\nwait 600000\n");
+    strcat(script, "expect review\nkey enter\nexpect thanks\nadvance 5000\nwait 50\nexpect welcome\nshot thanked\nwait 600000\n");
     pid_t pid = start_kiosk(dir, script, args);
     snprintf(shot, sizeof shot, "%s/shots/thanked.png", dir);
     struct stat st;

@@ -33,7 +33,7 @@ static pid_t start_kiosk(const char *dir, int n_questions)
 {
     char script[1024] = "key space\n", path[256], data[128], shots[128];
     for (int q = 0; q < n_questions; q++) strcat(script, "key 1\nkey enter\n");
-    strcat(script, "expect thanks\nshot thanked\nwait 600000\n");
+    strcat(script, "expect review\nkey enter\nexpect thanks\nshot thanked\nwait 600000\n");
     snprintf(path, sizeof path, "%s/script.txt", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);

@@ -31,7 +31,7 @@ static void visit_log(int key, const char *theme, int w, int h, char *out, size_
         snprintf(step, sizeof step, "key %d\nexpect confirm\nkey enter\n", key);
         strcat(script, step);
     }
-    strcat(script, "expect thanks\n");
+    strcat(script, "expect review\nkey enter\nexpect thanks\n");
     snprintf(args, sizeof args, "--no-speech --theme %s --data %s/data", theme, dir);
     int rc = ov_test_run_kiosk(dir, script, w, h, args);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));

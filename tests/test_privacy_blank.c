@@ -26,7 +26,7 @@
 static const char *visit =
     "shot welcome\nkey space\nwait 300\nexpect blank\nexpect question\nshot question\nwait 1500\n"
     "key 1\nexpect confirm\nshot confirm\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n"
-    "expect thanks\nshot thanks\nwait 1500\nquit\n";
+    "expect review\nshot review\nkey enter\nexpect thanks\nshot thanks\nwait 1500\nquit\n";
 
 /* Share of the grid of samples of shot NAME that is black. */
 static double black_share(const char *dir, const char *name)
@@ -84,6 +84,7 @@ static void with_headphones_the_screen_is_off_and_speech_goes_on(void **state)
     assert_true(black_share(dir, "welcome") < 0.5);        /* the welcome screen still invites people */
     assert_true(black_share(dir, "question") == 1.0);
     assert_true(black_share(dir, "confirm") == 1.0);
+    assert_true(black_share(dir, "review") == 1.0); /* every answer listed: nobody in the room sees them */
     assert_true(black_share(dir, "thanks") == 1.0);
     snprintf(raw, sizeof raw, "%s/sound.raw", dir);
     long loud = loud_samples(raw);
@@ -123,8 +124,8 @@ static void the_settings_screen_turns_it_on(void **state)
     snprintf(settings, sizeof settings, "[speech]\nspeech = no\nheadphones = yes\n[facilitator]\npin_hash = %s\n", hash);
     /* Settings is item 6 of the menu, the screen-off switch its 4th button, Menu its 5th */
     run_visit(dir, sizeof dir, settings,
-              "key space\nwait 300\nexpect question\nshot before\nkey escape\nadvance 100000\nwait 20\n"
-              "expect welcome\nkey facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+              "key space\nwait 300\nexpect question\nshot before\nadvance 100000\nwait 20\n"
+              "expect idle-warning\nadvance 31000\nwait 20\nexpect welcome\nkey facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
               "key 6\nexpect facilitator-settings\nkey 4\nshot settings\nkey 5\nkey 7\nexpect welcome\n"
               "key space\nwait 300\nexpect blank\nshot after\nquit\n");
     assert_true(black_share(dir, "before") < 0.5);

@@ -18,7 +18,7 @@
 #include "kiosk_runner.h"
 #include "platform/tally.h"
 
-#define VISIT "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\nexpect thanks\nquit\n"
+#define VISIT "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\nexpect review\nkey enter\nexpect thanks\nquit\n"
 
 static long total_of(ov_tally *t, const char *meeting)
 {

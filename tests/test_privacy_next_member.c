@@ -56,7 +56,8 @@ static void left_half_way(void **state)
 static void a_finished_visit(void **state)
 {
     (void)state;
-    welcome_is_the_same_after("key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n",
+    welcome_is_the_same_after("key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n"
+                              "expect review\nkey enter\n",
                               "thanks");
 }
 

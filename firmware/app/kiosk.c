@@ -4,6 +4,7 @@
 #include "app/kiosk.h"
 #include "platform/content_load.h"
 #include "app/kiosk_state.h"
+#include "ui/layout_review.h"
 
 #include "platform/headphones.h"
 #include "platform/paths.h"
@@ -133,6 +134,8 @@ void ov_kiosk_speak(kiosk *k)
 static int store_votes(kiosk *k)
 {
     int qs[OV_MAX_QUESTIONS], as[OV_MAX_QUESTIONS];
+    if (k->flow.screen != OV_SCREEN_SAVING) /* only what this member has just asked to save */
+        return 0;
     int n = ov_flow_pending(&k->flow, qs, as, OV_MAX_QUESTIONS);
     if (!k->tally) {
         char err[KIOSK_ERR_LEN];
@@ -162,6 +165,7 @@ static int store_votes(kiosk *k)
 static void apply(kiosk *k, int effects)
 {
     uint64_t now = ov_kiosk_now(k);
+    ov_kiosk_flow_speaking(k); /* the thank-you and the idle warning wait for their speech */
     if (effects & OV_FLOW_WANT_COMMIT) {
         int ok = store_votes(k);
         effects |= ov_flow_committed(&k->flow, ok, ov_kiosk_now(k));
@@ -183,6 +187,7 @@ static void apply(kiosk *k, int effects)
     if (effects & OV_FLOW_SPEAK) {
         k->speaking_item = 0;
         ov_kiosk_speak(k);
+        ov_kiosk_flow_speaking(k);
     }
 }
 
@@ -191,9 +196,11 @@ void ov_kiosk_act(kiosk *k, ov_action a, int arg)
     apply(k, ov_flow_act(&k->flow, a, arg, ov_kiosk_now(k)));
 }
 
-static void on_press(kiosk *k, int x, int y, int long_press)
+static void on_press(kiosk *k, const ov_event *ev)
 {
-    ov_target t = ov_layout_hit(&k->layout, x, y);
+    int x = ev->x, y = ev->y, long_press = ev->long_press;
+    /* a touch presses a target only when it starts and ends on it */
+    ov_target t = ov_layout_press_target(&k->layout, ev->down_x, ev->down_y, x, y);
     if (k->fac.screen != OV_FAC_OFF) {
         if (t.kind == OV_TARGET_MENU)
             ov_kiosk_fac_press(k, t.index);
@@ -210,6 +217,8 @@ static void on_press(kiosk *k, int x, int y, int long_press)
     if (t.kind == OV_TARGET_NONE) {
         if (k->flow.screen == OV_SCREEN_WELCOME)
             ov_kiosk_act(k, OV_ACT_ANY, 0); /* a touch anywhere starts */
+        else
+            ov_kiosk_member_activity(k); /* a touch beside the targets: someone is there */
         return;
     }
     int arg;
@@ -264,6 +273,8 @@ static void on_key(kiosk *k, ov_key key)
     default:
         if (k->flow.screen == OV_SCREEN_WELCOME)
             ov_kiosk_act(k, OV_ACT_ANY, 0);
+        else
+            ov_kiosk_member_activity(k);
         break;
     }
 }
@@ -319,6 +330,8 @@ static void take_presses(kiosk *k)
     ov_press p;
     uint64_t now = ov_kiosk_now(k);
     while (ov_buttons_poll(&k->buttons, now, &p, 1) == 1) {
+        if (p.kind == OV_PRESS)
+            ov_kiosk_member_activity(k); /* switch "move" presses too: the idle warning waits */
         switch (p.kind) {
         case OV_PRESS:
             if (p.button == OV_BTN_SWITCH_MOVE || p.button == OV_BTN_SWITCH_SELECT) {
@@ -386,7 +399,7 @@ static void handle(kiosk *k, const ov_event *ev)
         k->dirty = 1;
         break;
     case OV_EV_PRESS:
-        on_press(k, ev->x, ev->y, ev->long_press);
+        on_press(k, ev);
         break;
     case OV_EV_KEY:
         on_key(k, ev->key);

@@ -127,4 +127,10 @@ int ov_kiosk_meeting_end(kiosk *k);
 /* Keep the wrong-PIN wait on disk when it changed since *before. */
 void ov_kiosk_pin_guard_keep(kiosk *k, const ov_pin_guard *before);
 
+/* ---- kiosk_flow.c: timeouts and speech for the member flow (issue 13) ---- */
+/* Tell the flow whether the screen is still being read aloud. */
+void ov_kiosk_flow_speaking(kiosk *k);
+/* A press, touch or switch press that is no flow action: the idle time starts again. */
+void ov_kiosk_member_activity(kiosk *k);
+
 #endif

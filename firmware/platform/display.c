@@ -226,24 +226,30 @@ static int translate(ov_display *d, const SDL_Event *e, ov_event *ev)
         return 0;
     case SDL_FINGERDOWN:
         d->pressing = 1; d->press_started = e->tfinger.timestamp;
+        unrotate(d, (int)(e->tfinger.x * d->pw), (int)(e->tfinger.y * d->ph), &d->press_x, &d->press_y);
         return 0;
     case SDL_FINGERUP: {   /* act on release: a slip while pressing can still be corrected */
         int px = (int)(e->tfinger.x * d->pw), py = (int)(e->tfinger.y * d->ph);
         ev->kind = OV_EV_PRESS;
         unrotate(d, px, py, &ev->x, &ev->y);
         ev->long_press = d->pressing && e->tfinger.timestamp - d->press_started >= 3000;
+        ev->down_x = d->pressing ? d->press_x : ev->x;
+        ev->down_y = d->pressing ? d->press_y : ev->y;
         d->pressing = 0;
         return 1;
     }
     case SDL_MOUSEBUTTONDOWN:
         if (e->button.which == SDL_TOUCH_MOUSEID) return 0;
         d->pressing = 1; d->press_started = e->button.timestamp;
+        unrotate(d, e->button.x, e->button.y, &d->press_x, &d->press_y);
         return 0;
     case SDL_MOUSEBUTTONUP:
         if (e->button.which == SDL_TOUCH_MOUSEID) return 0;
         ev->kind = OV_EV_PRESS;
         unrotate(d, e->button.x, e->button.y, &ev->x, &ev->y);
         ev->long_press = d->pressing && e->button.timestamp - d->press_started >= 3000;
+        ev->down_x = d->pressing ? d->press_x : ev->x;
+        ev->down_y = d->pressing ? d->press_y : ev->y;
         d->pressing = 0;
         return 1;
     case SDL_KEYDOWN:

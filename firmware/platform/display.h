@@ -30,6 +30,7 @@ typedef struct {
     ov_event_kind kind;
     int x, y;              /* OV_EV_PRESS: logical canvas coordinates */
     int long_press;        /* OV_EV_PRESS: held for 3 s or more */
+    int down_x, down_y;    /* OV_EV_PRESS: where it went down (logical): a press is on one target */
     ov_key key;            /* OV_EV_KEY */
 } ov_event;
 

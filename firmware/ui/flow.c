@@ -4,7 +4,7 @@
 #include <string.h>
 
 static const char *const screen_names[OV_SCREEN_COUNT] = {
-    "welcome", "question", "confirm", "saving", "thanks", "not-saved",
+    "welcome", "question", "confirm", "saving", "thanks", "not-saved", "review", "idle-warning",
 };
 
 const char *ov_screen_name(ov_screen s)
@@ -17,6 +17,7 @@ static void forget_answers(ov_flow *f)
     for (int i = 0; i < OV_MAX_QUESTIONS; i++)
         f->answers[i] = -1;
     f->chosen = -1;
+    f->reviewing = 0;
 }
 
 static int go(ov_flow *f, ov_screen s, uint64_t now)
@@ -38,6 +39,9 @@ void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_ti
     f->thanks_ms = thanks_ms;
     f->lockout_ms = lockout_ms;
     f->round_question = -1;
+    f->idle_warning_ms = OV_FLOW_IDLE_WARNING_MS;
+    f->review = 1;
+    f->practice = -1;
     forget_answers(f);
     f->last_input_ms = now_ms;
     go(f, OV_SCREEN_WELCOME, now_ms);
@@ -64,22 +68,92 @@ void ov_flow_set_confirm_step(ov_flow *f, int on) { f->confirm_step = on ? 1 : 0
 
 void ov_flow_set_focus(ov_flow *f, int focus) { f->focus = focus; }
 
+void ov_flow_set_idle_warning(ov_flow *f, int ms)
+{
+    f->idle_warning_ms = ms < OV_FLOW_IDLE_WARNING_MIN_MS ? OV_FLOW_IDLE_WARNING_MIN_MS : ms;
+}
+
+void ov_flow_set_review(ov_flow *f, int on) { f->review = on ? 1 : 0; }
+
+void ov_flow_set_practice(ov_flow *f, int q)
+{
+    f->practice = (q >= 0 && q < f->content->n_questions) ? q : -1;
+}
+
+void ov_flow_note_activity(ov_flow *f, uint64_t now_ms) { f->last_input_ms = now_ms; }
+
+void ov_flow_set_speaking(ov_flow *f, int busy, uint64_t now_ms)
+{
+    if (f->speaking && !busy)
+        f->speech_end_ms = now_ms;
+    f->speaking = busy ? 1 : 0;
+}
+
+int ov_flow_holds_answers(const ov_flow *f)
+{
+    switch (f->screen) {
+    case OV_SCREEN_QUESTION:
+    case OV_SCREEN_CONFIRM:
+    case OV_SCREEN_REVIEW:
+    case OV_SCREEN_NOT_SAVED:
+    case OV_SCREEN_IDLE_WARNING:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int n_answers(const ov_flow *f)
 {
     const ov_answer *a[OV_MAX_ANSWERS];
     return ov_question_answers(f->content, f->question, a);
 }
 
+/* The real (counted) question after q, or -1; q = -1 gives the first. The
+ * practice question is never one of them. */
+static int next_real(const ov_flow *f, int q)
+{
+    for (int i = q + 1; i < f->content->n_questions; i++)
+        if (i != f->practice)
+            return i;
+    return -1;
+}
+
+/* The real question before q, or -1. */
+static int prev_real(const ov_flow *f, int q)
+{
+    for (int i = q - 1; i >= 0; i--)
+        if (i != f->practice)
+            return i;
+    return -1;
+}
+
+/* Ask the kiosk to store the held answers. */
+static int save(ov_flow *f, uint64_t now)
+{
+    go(f, OV_SCREEN_SAVING, now);
+    return OV_FLOW_REDRAW | OV_FLOW_WANT_COMMIT;
+}
+
 /* The member has settled on answer `pos` for the current question. */
 static int settle(ov_flow *f, int pos, uint64_t now)
 {
-    f->answers[f->question] = pos;
     f->chosen = -1;
-    if (f->mode == OV_MODE_ROUND || f->question + 1 >= f->content->n_questions) {
-        go(f, OV_SCREEN_SAVING, now);
-        return OV_FLOW_REDRAW | OV_FLOW_WANT_COMMIT;
+    if (f->mode == OV_MODE_DROP_IN && f->question == f->practice) { /* practice: never kept */
+        int first = next_real(f, -1);
+        f->question = first < 0 ? 0 : first;
+        return go(f, first < 0 ? OV_SCREEN_WELCOME : OV_SCREEN_QUESTION, now);
     }
-    f->question++;
+    f->answers[f->question] = pos;
+    int next = next_real(f, f->question);
+    int last = next < 0;
+    if (f->mode == OV_MODE_ROUND || ((last || f->reviewing) && !f->review))
+        return save(f, now);
+    if (last || f->reviewing) {
+        f->reviewing = 0;
+        return go(f, OV_SCREEN_REVIEW, now);
+    }
+    f->question = next;
     return go(f, OV_SCREEN_QUESTION, now);
 }
 
@@ -112,14 +186,55 @@ static int move_focus(ov_flow *f, int delta)
     return OV_FLOW_REDRAW;
 }
 
+/* Highlight moves shared by every member screen; -1 when `act` is not one. */
+static int focus_act(ov_flow *f, ov_action act)
+{
+    if (act == OV_ACT_FOCUS_NEXT)
+        return move_focus(f, 1);
+    if (act == OV_ACT_FOCUS_PREV)
+        return move_focus(f, -1);
+    return -1;
+}
+
+/* 1 when a target of this screen is highlighted. */
+static int has_focus(const ov_flow *f)
+{
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
+    return f->focus >= 0 && f->focus < n;
+}
+
+/* Press the highlighted target (has_focus must be 1). */
+static int activate_focus(ov_flow *f, uint64_t now)
+{
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
+    if (f->focus < 0 || f->focus >= n)
+        return OV_FLOW_NOTHING;
+    int a;
+    ov_action next = ov_flow_target_action(t[f->focus], &a);
+    return next == OV_ACT_ACTIVATE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
+}
+
 static int act_welcome(ov_flow *f, ov_action act, uint64_t now)
 {
-    if (act == OV_ACT_FOCUS_NEXT || act == OV_ACT_FOCUS_PREV)
-        return move_focus(f, act == OV_ACT_FOCUS_NEXT ? 1 : -1);
+    int moved = focus_act(f, act);
+    if (moved >= 0)
+        return moved;
     forget_answers(f);
-    f->question = 0;
-    if (f->content->n_questions == 0)
+    f->question = f->practice >= 0 ? f->practice : next_real(f, -1);
+    if (f->content->n_questions == 0 || f->question < 0)
         return OV_FLOW_NOTHING;
+    return go(f, OV_SCREEN_QUESTION, now);
+}
+
+static int previous_question(ov_flow *f, uint64_t now)
+{
+    int before = prev_real(f, f->question);
+    if (f->mode != OV_MODE_DROP_IN || f->question == f->practice || before < 0)
+        return OV_FLOW_NOTHING;
+    f->question = before;
+    f->chosen = -1;
     return go(f, OV_SCREEN_QUESTION, now);
 }
 
@@ -128,27 +243,15 @@ static int act_question(ov_flow *f, ov_action act, int arg, uint64_t now)
     switch (act) {
     case OV_ACT_CHOOSE:
         return choose(f, arg, now);
-    case OV_ACT_FOCUS_NEXT:
-        return move_focus(f, 1);
-    case OV_ACT_FOCUS_PREV:
-        return move_focus(f, -1);
-    case OV_ACT_ACTIVATE: {
-        ov_target t[OV_MAX_TARGETS];
-        int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
-        if (f->focus < 0 || f->focus >= n)
-            return move_focus(f, 1); /* first press shows the highlight */
-        int a;
-        ov_action next = ov_flow_target_action(t[f->focus], &a);
-        return next == OV_ACT_ACTIVATE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
-    }
+    case OV_ACT_ACTIVATE:
+        return has_focus(f) ? activate_focus(f, now) : move_focus(f, 1); /* first press: highlight */
     case OV_ACT_NO:
-        if (f->mode == OV_MODE_DROP_IN && f->question > 0) {
-            f->question--;
-            return go(f, OV_SCREEN_QUESTION, now);
-        }
-        return OV_FLOW_NOTHING;
-    default:
-        return OV_FLOW_NOTHING;
+    case OV_ACT_PREVIOUS:
+        return previous_question(f, now);
+    default: {
+        int moved = focus_act(f, act);
+        return moved >= 0 ? moved : OV_FLOW_NOTHING;
+    }
     }
 }
 
@@ -163,22 +266,68 @@ static int act_confirm(ov_flow *f, ov_action act, int arg, uint64_t now)
         if (arg == f->chosen)
             return settle(f, f->chosen, now);
         return choose(f, arg, now);
-    case OV_ACT_FOCUS_NEXT:
-        return move_focus(f, 1);
-    case OV_ACT_FOCUS_PREV:
-        return move_focus(f, -1);
-    case OV_ACT_ACTIVATE: {
+    case OV_ACT_ACTIVATE: /* Enter with no highlight = "that's right" */
+        return has_focus(f) ? activate_focus(f, now) : settle(f, f->chosen, now);
+    default: {
+        int moved = focus_act(f, act);
+        return moved >= 0 ? moved : OV_FLOW_NOTHING;
+    }
+    }
+}
+
+/* Open question q from the review; settling it comes back to the review. */
+static int change_answer(ov_flow *f, int q, uint64_t now)
+{
+    if (q < 0 || q >= f->content->n_questions || q == f->practice)
+        return OV_FLOW_NOTHING;
+    f->question = q;
+    f->chosen = -1;
+    f->reviewing = 1;
+    return go(f, OV_SCREEN_QUESTION, now);
+}
+
+static int act_review(ov_flow *f, ov_action act, int arg, uint64_t now)
+{
+    switch (act) {
+    case OV_ACT_YES:
+        return save(f, now);
+    case OV_ACT_CHANGE:
+        return change_answer(f, arg, now);
+    case OV_ACT_CHOOSE: { /* answer button / digit N presses the N-th target (1: save) */
         ov_target t[OV_MAX_TARGETS];
         int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
-        if (f->focus < 0 || f->focus >= n)
-            return settle(f, f->chosen, now); /* Enter with no highlight = "that's right" */
+        if (arg < 0 || arg >= n)
+            return OV_FLOW_NOTHING;
         int a;
-        ov_action next = ov_flow_target_action(t[f->focus], &a);
-        return ov_flow_act(f, next, a, now);
+        ov_action next = ov_flow_target_action(t[arg], &a);
+        return next == OV_ACT_CHOOSE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
     }
-    default:
-        return OV_FLOW_NOTHING;
+    case OV_ACT_NO:
+    case OV_ACT_PREVIOUS:
+        return change_answer(f, prev_real(f, f->content->n_questions), now);
+    case OV_ACT_ACTIVATE:
+        return has_focus(f) ? activate_focus(f, now) : save(f, now); /* no highlight: save */
+    default: {
+        int moved = focus_act(f, act);
+        return moved >= 0 ? moved : OV_FLOW_NOTHING;
     }
+    }
+}
+
+/* Back to the screen the idle warning covered, every answer kept. */
+static int more_time(ov_flow *f, uint64_t now)
+{
+    return go(f, f->warned_from, now);
+}
+
+static int act_idle_warning(ov_flow *f, ov_action act, uint64_t now)
+{
+    int moved = focus_act(f, act);
+    if (moved >= 0)
+        return moved;
+    if (act == OV_ACT_ACTIVATE)
+        return has_focus(f) ? activate_focus(f, now) : more_time(f, now);
+    return more_time(f, now); /* any press means someone is there */
 }
 
 int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now)
@@ -197,10 +346,14 @@ int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now)
         return act_question(f, act, arg, now);
     case OV_SCREEN_CONFIRM:
         return act_confirm(f, act, arg, now);
+    case OV_SCREEN_REVIEW:
+        return act_review(f, act, arg, now);
+    case OV_SCREEN_IDLE_WARNING:
+        return act_idle_warning(f, act, now);
     case OV_SCREEN_NOT_SAVED:
-        /* Any press tries again: the answers are still held. */
-        go(f, OV_SCREEN_SAVING, now);
-        return OV_FLOW_REDRAW | OV_FLOW_WANT_COMMIT;
+        if (focus_act(f, act) >= 0)
+            return OV_FLOW_REDRAW;
+        return save(f, now); /* any other press tries again: the answers are still held */
     case OV_SCREEN_SAVING:
     case OV_SCREEN_THANKS:
     default:
@@ -219,55 +372,74 @@ int ov_flow_committed(ov_flow *f, int ok, uint64_t now)
     return go(f, OV_SCREEN_THANKS, now) | OV_FLOW_BLINK;
 }
 
-int ov_flow_tick(ov_flow *f, uint64_t now)
+static uint64_t later(uint64_t a, uint64_t b) { return a > b ? a : b; }
+
+/* When the current screen's own speech ended (its start while still speaking,
+ * unless it has spoken for longer than OV_FLOW_SPEECH_WAIT_MAX_MS). */
+static uint64_t quiet_since(const ov_flow *f, uint64_t now)
+{
+    if (f->speaking && now - f->screen_since_ms < OV_FLOW_SPEECH_WAIT_MAX_MS)
+        return now;
+    return later(f->screen_since_ms, f->speaking ? f->screen_since_ms : f->speech_end_ms);
+}
+
+/* Does the current screen count idle time, and from when? 0: it does not. */
+static int idle_clock(const ov_flow *f, uint64_t now, uint64_t *due)
 {
     switch (f->screen) {
-    case OV_SCREEN_THANKS:
-        if (now - f->screen_since_ms >= (uint64_t)f->thanks_ms) {
-            f->last_input_ms = now;
-            if (f->mode == OV_MODE_ROUND) {
-                f->question = f->round_question;
-                return go(f, OV_SCREEN_QUESTION, now);
-            }
-            return go(f, OV_SCREEN_WELCOME, now);
-        }
-        return OV_FLOW_NOTHING;
     case OV_SCREEN_QUESTION:
-    case OV_SCREEN_CONFIRM:
     case OV_SCREEN_NOT_SAVED:
-        if (f->mode == OV_MODE_DROP_IN && now - f->last_input_ms >= (uint64_t)f->idle_timeout_ms) {
-            forget_answers(f); /* the next person starts fresh and sees nothing */
-            return go(f, OV_SCREEN_WELCOME, now);
-        }
-        if (f->mode == OV_MODE_ROUND && f->screen == OV_SCREEN_CONFIRM &&
-            now - f->last_input_ms >= (uint64_t)f->idle_timeout_ms) {
-            forget_answers(f);
-            f->question = f->round_question;
-            return go(f, OV_SCREEN_QUESTION, now);
-        }
-        return OV_FLOW_NOTHING;
+    case OV_SCREEN_REVIEW:
+        if (f->mode == OV_MODE_ROUND)
+            return 0;
+        /* fall through */
+    case OV_SCREEN_CONFIRM:
+        *due = f->last_input_ms + (uint64_t)f->idle_timeout_ms;
+        return 1;
+    case OV_SCREEN_IDLE_WARNING:
+        *due = later(f->last_input_ms, quiet_since(f, now)) + (uint64_t)f->idle_warning_ms;
+        return 1;
+    case OV_SCREEN_THANKS:
+        *due = quiet_since(f, now) + (uint64_t)f->thanks_ms;
+        return 1;
     default:
+        return 0;
+    }
+}
+
+/* Nobody answered the warning: forget, and start again for the next person. */
+static int forget_and_restart(ov_flow *f, uint64_t now)
+{
+    forget_answers(f); /* the next person starts fresh and sees nothing */
+    f->last_input_ms = now;
+    if (f->mode == OV_MODE_ROUND) {
+        f->question = f->round_question;
+        return go(f, OV_SCREEN_QUESTION, now);
+    }
+    return go(f, OV_SCREEN_WELCOME, now);
+}
+
+int ov_flow_tick(ov_flow *f, uint64_t now)
+{
+    uint64_t due;
+    if (!idle_clock(f, now, &due) || now < due)
         return OV_FLOW_NOTHING;
+    switch (f->screen) {
+    case OV_SCREEN_THANKS:
+        return forget_and_restart(f, now);
+    case OV_SCREEN_IDLE_WARNING:
+        return forget_and_restart(f, now);
+    default:
+        f->warned_from = f->screen; /* never forget silently: warn first */
+        return go(f, OV_SCREEN_IDLE_WARNING, now);
     }
 }
 
 int ov_flow_next_deadline(const ov_flow *f, uint64_t now)
 {
     uint64_t due;
-    switch (f->screen) {
-    case OV_SCREEN_THANKS:
-        due = f->screen_since_ms + (uint64_t)f->thanks_ms;
-        break;
-    case OV_SCREEN_QUESTION:
-    case OV_SCREEN_CONFIRM:
-    case OV_SCREEN_NOT_SAVED:
-        if (f->mode == OV_MODE_ROUND && f->screen != OV_SCREEN_CONFIRM)
-            return -1;
-        due = f->last_input_ms + (uint64_t)f->idle_timeout_ms;
-        break;
-    default:
+    if (!idle_clock(f, now, &due))
         return -1;
-    }
     return due <= now ? 0 : (int)(due - now);
 }
 
@@ -275,7 +447,7 @@ int ov_flow_pending(const ov_flow *f, int *questions, int *answers, int max)
 {
     int n = 0;
     for (int q = 0; q < f->content->n_questions && n < max; q++) {
-        if (f->answers[q] < 0)
+        if (f->answers[q] < 0 || q == f->practice)
             continue;
         questions[n] = q;
         answers[n] = f->answers[q];
@@ -305,11 +477,24 @@ int ov_flow_targets(const ov_flow *f, ov_target *out, int max)
         for (int i = 0; i < na; i++)
             ADD(OV_TARGET_ANSWER, i);
         ADD(OV_TARGET_HEAR_AGAIN, 0);
+        if (f->mode == OV_MODE_DROP_IN && f->question != f->practice && prev_real(f, f->question) >= 0)
+            ADD(OV_TARGET_PREVIOUS, 0);
         break;
     }
     case OV_SCREEN_CONFIRM:
         ADD(OV_TARGET_YES, 0);
         ADD(OV_TARGET_NO, 0);
+        ADD(OV_TARGET_HEAR_AGAIN, 0);
+        break;
+    case OV_SCREEN_REVIEW:
+        ADD(OV_TARGET_SAVE, 0);
+        for (int q = 0; q < f->content->n_questions; q++)
+            if (f->answers[q] >= 0)
+                ADD(OV_TARGET_REVIEW_ITEM, q);
+        ADD(OV_TARGET_HEAR_AGAIN, 0);
+        break;
+    case OV_SCREEN_IDLE_WARNING:
+        ADD(OV_TARGET_MORE_TIME, 0);
         ADD(OV_TARGET_HEAR_AGAIN, 0);
         break;
     case OV_SCREEN_NOT_SAVED:
@@ -335,11 +520,18 @@ ov_action ov_flow_target_action(ov_target t, int *arg)
     case OV_TARGET_ANSWER:
         return OV_ACT_CHOOSE;
     case OV_TARGET_YES:
+    case OV_TARGET_SAVE:
         return OV_ACT_YES;
     case OV_TARGET_NO:
         return OV_ACT_NO;
     case OV_TARGET_HEAR_AGAIN:
         return OV_ACT_HEAR_AGAIN;
+    case OV_TARGET_PREVIOUS:
+        return OV_ACT_PREVIOUS;
+    case OV_TARGET_REVIEW_ITEM:
+        return OV_ACT_CHANGE;
+    case OV_TARGET_MORE_TIME:
+        return OV_ACT_MORE_TIME;
     default:
         return OV_ACT_NONE;
     }
@@ -347,6 +539,12 @@ ov_action ov_flow_target_action(ov_target t, int *arg)
 
 void ov_flow_progress(const ov_flow *f, int *number, int *total)
 {
-    *number = f->question + 1;
-    *total = f->content->n_questions;
+    int n = 0, total_real = 0;
+    for (int q = 0; q < f->content->n_questions; q++)
+        if (q != f->practice) {
+            total_real++;
+            n += q <= f->question;
+        }
+    *number = f->question == f->practice ? 0 : n; /* 0: the practice question */
+    *total = total_real;
 }

@@ -3,8 +3,14 @@
  * Drop-in: welcome -> question 1 -> confirm -> question 2 -> ... -> thank you
  * -> welcome. Answers are held in memory until the last question is confirmed;
  * then the flow asks the kiosk to store them all (OV_FLOW_WANT_COMMIT) and
- * shows "thank you" only when ov_flow_committed() reports success. Idle time
- * returns to welcome and forgets half-finished answers.
+ * shows "thank you" only when ov_flow_committed() reports success.
+ * Before storing, a review screen lists every answer; choosing one goes to
+ * that question and then back to the review. Every question after the first
+ * has a "previous question" target.
+ * Idle time never forgets silently: first the idle-warning screen ("I need
+ * more time" keeps every answer), and only when nobody answers it within
+ * idle_warning_ms are half-finished answers forgotten. The thank-you screen
+ * waits for its speech to end (ov_flow_set_speaking).
  * Meeting round: one open question; each answer is stored at once, then a
  * short thank-you and a lockout, then the same question for the next person.
  * No SDL here: times are passed in as milliseconds. */
@@ -20,6 +26,8 @@ typedef enum {
     OV_SCREEN_SAVING, /* waiting for the commit (normally not visible) */
     OV_SCREEN_THANKS,
     OV_SCREEN_NOT_SAVED, /* the store failed: no thank-you, ask for a helper */
+    OV_SCREEN_REVIEW,       /* every answer before storing: change any, or save */
+    OV_SCREEN_IDLE_WARNING, /* "are you still there?": answers kept until it times out */
     OV_SCREEN_COUNT
 } ov_screen;
 
@@ -36,6 +44,9 @@ typedef enum {
     OV_ACT_FOCUS_PREV,
     OV_ACT_ACTIVATE, /* press what is highlighted (Enter, Space, scanning select) */
     OV_ACT_HEAR_AGAIN,
+    OV_ACT_PREVIOUS,  /* the question before (question screens, review: the last question) */
+    OV_ACT_CHANGE,    /* review: change the answer to question `arg` */
+    OV_ACT_MORE_TIME, /* idle warning: "I need more time" */
 } ov_action;
 
 /* Things on screen that can be pressed or highlighted. */
@@ -47,6 +58,10 @@ typedef enum {
     OV_TARGET_NO,
     OV_TARGET_HEAR_AGAIN,
     OV_TARGET_MENU, /* facilitator screens: item `index` of the ov_menu */
+    OV_TARGET_PREVIOUS,    /* question screens after the first */
+    OV_TARGET_SAVE,        /* review: "save my answers" */
+    OV_TARGET_REVIEW_ITEM, /* review: the answer to question `index` */
+    OV_TARGET_MORE_TIME,   /* idle warning: "I need more time" */
 } ov_target_kind;
 
 typedef struct {
@@ -82,7 +97,22 @@ typedef struct {
     uint64_t last_input_ms;
     uint64_t screen_since_ms;
     uint64_t lockout_until_ms;
+
+    /* timeouts and review (issue 13) */
+    int idle_warning_ms;   /* how long the idle warning waits before answers are forgotten */
+    int review;            /* 1: the review screen comes before storing (drop-in) */
+    int reviewing;         /* 1: this question was opened from the review: back to it after */
+    ov_screen warned_from; /* the screen the idle warning covers (back to it on "more time") */
+    int speaking;          /* the kiosk is reading the screen aloud (ov_flow_set_speaking) */
+    uint64_t speech_end_ms;
+    int practice; /* the practice question shown first (never stored, not in progress or review), -1 */
 } ov_flow;
+
+/* Idle warning: time given to answer "I need more time" (at least 30 s, issue 13 / VVSG 20-45 s). */
+#define OV_FLOW_IDLE_WARNING_MS 30000
+#define OV_FLOW_IDLE_WARNING_MIN_MS 30000
+/* The longest a screen waits for its speech to end (a voice that never ends is not a reason to stay). */
+#define OV_FLOW_SPEECH_WAIT_MAX_MS 60000
 
 /* Start on the welcome screen. `confirm_step`, timeouts from config. */
 void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_timeout_ms, int thanks_ms,
@@ -98,6 +128,32 @@ int ov_flow_round(const ov_flow *f);
 /* Turn the check step ("that's right / go back") on (1) or off (0). The flow
  * owns it: this is its one setter after ov_flow_init. */
 void ov_flow_set_confirm_step(ov_flow *f, int on);
+
+/* Seconds of the idle warning (default OV_FLOW_IDLE_WARNING_MS; less than
+ * OV_FLOW_IDLE_WARNING_MIN_MS is raised to it). */
+void ov_flow_set_idle_warning(ov_flow *f, int ms);
+
+/* Review screen before storing on (1, the default) or off (0). */
+void ov_flow_set_review(ov_flow *f, int on);
+
+/* Question q is a practice question (content decides; -1: none): drop-in
+ * visits start with it, its answer is never stored, it is not counted in the
+ * progress (ov_flow_progress gives number 0 on it) nor listed on the review. */
+void ov_flow_set_practice(ov_flow *f, int q);
+
+/* A member did something the flow does not see as an action (a switch
+ * "move" press, a touch outside every target): it counts as activity, so
+ * the idle warning waits again. */
+void ov_flow_note_activity(ov_flow *f, uint64_t now_ms);
+
+/* The kiosk tells whether the screen is being read aloud (busy 1) or the
+ * reading has ended (0). The thank-you screen leaves thanks_ms after the end
+ * of its speech; the idle warning's time counts from the end of its speech. */
+void ov_flow_set_speaking(ov_flow *f, int busy, uint64_t now_ms);
+
+/* 1 when the screen (question, confirm, review, not-saved, idle warning)
+ * holds answers that are not stored yet. */
+int ov_flow_holds_answers(const ov_flow *f);
 
 /* Highlight target `focus` (ov_flow_targets order; -1: none), as scanning does. */
 void ov_flow_set_focus(ov_flow *f, int focus);

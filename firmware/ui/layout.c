@@ -1,6 +1,7 @@
 /* layout.c — screen layouts in physical units for every size and orientation. */
 #include "ui/layout.h"
 #include "ui/layout_parts.h"
+#include "ui/layout_review.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -502,6 +503,7 @@ static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *
     }
     question_texts(l, env, m, q, col);
     answer_buttons(l, env, m, f, answers, column);
+    ovl_previous_question(l, env, m, f, upper, fr->corner, fr->corner_w); /* layout_review.c: a free place */
     (void)warning;
 }
 
@@ -582,6 +584,14 @@ static void lay_not_saved(ov_layout *l, const ov_layout_env *env, const ov_flow 
     (void)warning;
 }
 
+/* Review and idle warning (layout_review.c). */
+static void lay_flow_screen(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
+                            const ovl_frame *fr)
+{
+    (void)warning;
+    ovl_flow_screen(l, env, &fr->m, f, fr->full, fr->corner, fr->corner_w);
+}
+
 /* The dispatch point: one line per member screen. A screen laid out in its
  * own file (ui/layout_<x>.c) declares its ovl_screen_fn in layout_parts.h
  * and adds its line here. */
@@ -592,6 +602,7 @@ static const struct {
     { OV_SCREEN_WELCOME, lay_welcome },     { OV_SCREEN_QUESTION, lay_question },
     { OV_SCREEN_CONFIRM, lay_confirm },     { OV_SCREEN_SAVING, lay_thanks },
     { OV_SCREEN_THANKS, lay_thanks },       { OV_SCREEN_NOT_SAVED, lay_not_saved },
+    { OV_SCREEN_REVIEW, lay_flow_screen },  { OV_SCREEN_IDLE_WARNING, lay_flow_screen },
 };
 
 /* Sizes and regions every screen shares; sets up an empty layout. */

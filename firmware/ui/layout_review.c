@@ -1,0 +1,262 @@
+/* layout_review.c — the review screen, the idle warning and the "previous
+ * question" target, in physical units like every other member screen. */
+#include "ui/layout_review.h"
+
+#include <string.h>
+
+/* The save / more-time button: a quarter of the room below the heading, at
+ * least 20 mm, at most 30 % of it. */
+static int big_button_height(const metrics *m, int avail)
+{
+    int h = avail / 4;
+    if (h < m->target_aim)
+        h = m->target_aim;
+    if (h > avail * 30 / 100)
+        h = avail * 30 / 100;
+    if (h < m->target_min)
+        h = m->target_min;
+    return h;
+}
+
+/* Heading texts left of the "hear it again" corner (portrait: under it).
+ * Returns the y where the rest of the screen starts. */
+static int heading(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect full, int corner,
+                   int corner_w, const char *title, const char *how)
+{
+    ov_rect col = { full.x, full.y, full.w - corner_w - m->gap, corner };
+    if (m->portrait) /* the top bar is too narrow: a full-width heading under it */
+        col = (ov_rect){ full.x, full.y + corner + m->gap, full.w, full.h / 4 };
+    const char *texts[] = { title, how };
+    const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
+    int y = ovl_stack_texts(l, env, m, col, texts, roles, 2, 0) + m->gap / 2;
+    int below_corner = full.y + corner + m->gap;
+    return y > below_corner ? y : below_corner;
+}
+
+static ov_layout_button *big_button(ov_layout *l, const ov_layout_env *env, const metrics *m,
+                                    ov_target_kind kind, ov_rect r, const char *icon, const char *label)
+{
+    ov_layout_button *b = ovl_add_button(l, kind, 0, OV_BTN_STYLE_YES, r);
+    if (b) {
+        metrics big = *m;
+        big.label_px = m->title_px; /* the one thing to press: its word as big as a title */
+        ovl_control_path(env, icon, b->icon_path, sizeof b->icon_path);
+        ovl_button_content(l, env, &big, b, label, 1);
+    }
+    return b;
+}
+
+/* Columns for n review items in area (w x h): the most even cells, each
+ * button at least 20 mm; *caption_h is the question title's room above it. */
+static int review_columns(const metrics *m, int n, int w, int h, int caption_h)
+{
+    int best = 1, best_side = -1;
+    for (int cols = 1; cols <= n; cols++) {
+        int rows = (n + cols - 1) / cols;
+        int cw = (w - (cols - 1) * m->gap) / cols;
+        int bh = (h - (rows - 1) * m->gap) / rows - caption_h;
+        int side = cw < bh ? cw : bh;
+        if (side > best_side) {
+            best_side = side;
+            best = cols;
+        }
+    }
+    return best;
+}
+
+/* One answer: the question's title above, the chosen answer (picture,
+ * colour, word) as the button. Through the room speaker only the title is
+ * spoken, as on the confirm screen. */
+static void review_item(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, int q,
+                        ov_rect cell, int caption_h)
+{
+    const ov_answer *a[OV_MAX_ANSWERS];
+    int n = ov_question_answers(f->content, q, a);
+    int pos = f->answers[q];
+    if (pos < 0 || pos >= n)
+        return;
+    metrics small = *m;
+    small.label_px = m->small_px;
+    ovl_add_text(l, env, &small, f->content->questions[q].title, OV_TEXT_LABEL,
+                 (ov_rect){ cell.x, cell.y, cell.w, caption_h }, 1);
+    ov_rect r = { cell.x, cell.y + caption_h, cell.w, cell.h - caption_h };
+    if (r.h < m->target_min)
+        l->all_fit = 0;
+    ov_layout_button *b = ovl_add_button(l, OV_TARGET_REVIEW_ITEM, q, OV_BTN_STYLE_ANSWER, r);
+    if (!b)
+        return;
+    b->colour = a[pos]->colour;
+    b->shape = a[pos]->shape;
+    if (a[pos]->picture[0])
+        ov_content_path(f->content, a[pos]->picture, b->icon_path, sizeof b->icon_path);
+    ovl_button_content(l, env, m, b, a[pos]->word, env->private_audio);
+}
+
+static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                          ov_rect full, int corner, int corner_w)
+{
+    int top = heading(l, env, m, full, corner, corner_w, OVL_REVIEW_TITLE, OVL_REVIEW_HOW);
+    int avail = full.y + full.h - top;
+    int save_h = big_button_height(m, avail);
+    int items_h = avail - save_h - m->gap;
+    int qs[OV_MAX_QUESTIONS], as[OV_MAX_QUESTIONS];
+    int n = ov_flow_pending(f, qs, as, OV_MAX_QUESTIONS);
+    int caption_h = ov_line_height(m->small_px) * 2;
+    if (n > 0) {
+        int cols = review_columns(m, n, full.w, items_h, caption_h);
+        int rows = (n + cols - 1) / cols;
+        int cw = (full.w - (cols - 1) * m->gap) / cols;
+        int ch = (items_h - (rows - 1) * m->gap) / rows;
+        for (int i = 0; i < n; i++) {
+            ov_rect cell = { full.x + (i % cols) * (cw + m->gap), top + (i / cols) * (ch + m->gap), cw, ch };
+            review_item(l, env, m, f, qs[i], cell, caption_h);
+        }
+    }
+    ov_rect sr = { full.x, full.y + full.h - save_h, full.w, save_h };
+    big_button(l, env, m, OV_TARGET_SAVE, sr, "control-thats-right.svg", OVL_REVIEW_SAVE);
+}
+
+static void idle_warning_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect full,
+                                int corner, int corner_w)
+{
+    int top = heading(l, env, m, full, corner, corner_w, OVL_IDLE_TITLE, OVL_IDLE_HOW);
+    int avail = full.y + full.h - top;
+    int h = avail * 2 / 3; /* the one thing on the screen: as big as it can be */
+    if (h < m->target_min)
+        h = m->target_min;
+    ov_rect r = { full.x, full.y + full.h - h, full.w, h };
+    big_button(l, env, m, OV_TARGET_MORE_TIME, r, "control-more-time.svg", OVL_IDLE_MORE_TIME);
+}
+
+void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                     ov_rect full, int corner, int corner_w)
+{
+    switch (f->screen) {
+    case OV_SCREEN_REVIEW:
+        review_screen(l, env, m, f, full, corner, corner_w);
+        break;
+    case OV_SCREEN_IDLE_WARNING:
+        idle_warning_screen(l, env, m, full, corner, corner_w);
+        break;
+    default:
+        break;
+    }
+}
+
+/* 1 when r is on screen and clear of every text, button and picture laid out so far. */
+static int is_free(const ov_layout *l, ov_rect r)
+{
+    if (!ov_rect_inside(r, l->screen) || r.w <= 0 || r.h <= 0)
+        return 0;
+    for (int i = 0; i < l->n_texts; i++)
+        if (l->texts[i].block.n_words && ov_rect_overlap(r, l->texts[i].block.used))
+            return 0;
+    for (int i = 0; i < l->n_buttons; i++)
+        if (ov_rect_overlap(r, l->buttons[i].rect))
+            return 0;
+    if (l->picture.w && ov_rect_overlap(r, l->picture))
+        return 0;
+    return !(l->progress_dots.w && ov_rect_overlap(r, l->progress_dots));
+}
+
+/* Where "previous question" can go, best first: under the "hear it again"
+ * corner, in the top bar beside the progress, left of the picture, along the
+ * bottom of the question's texts. Returns 0 when no place is free. */
+static int previous_place(const ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect upper,
+                          int corner, int corner_w, ov_rect *out)
+{
+    int side = m->target_min > corner ? m->target_min : corner;
+    int under_y = m->margin + corner + m->gap;
+    int under_h = upper.y + upper.h - under_y;
+    int bar_right = env->w - m->margin - corner_w - m->gap;
+    int left_w = l->picture.w ? l->picture.x - m->gap - upper.x : 0;
+    ov_rect c[] = {
+        { env->w - m->margin - corner_w, under_y, corner_w, under_h < corner ? under_h : corner },
+        { bar_right - side, m->margin, side, corner },
+        { upper.x, upper.y, left_w < corner_w ? left_w : corner_w, m->target_min },
+        { upper.x, upper.y + upper.h - side, corner_w, side },
+    };
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+        if (c[i].w >= m->target_min && c[i].h >= m->target_min && is_free(l, c[i])) {
+            *out = c[i];
+            return 1;
+        }
+    *out = c[3];
+    return 0;
+}
+
+/* Portrait: push the question's texts (under the picture) down by `by` px,
+ * when they still end inside `upper`. Returns 1 when done. */
+static int push_texts_down(ov_layout *l, ov_rect upper, int by)
+{
+    int bottom = 0;
+    for (int i = 0; i < l->n_texts; i++) {
+        const ov_text_block *b = &l->texts[i].block;
+        if (b->box.y >= upper.y && b->n_words && b->used.y + b->used.h > bottom)
+            bottom = b->used.y + b->used.h;
+    }
+    if (bottom + by > upper.y + upper.h)
+        return 0;
+    for (int i = 0; i < l->n_texts; i++) {
+        ov_text_block *b = &l->texts[i].block;
+        if (b->box.y < upper.y)
+            continue;
+        for (int w = 0; w < b->n_words; w++)
+            b->words[w].rect.y += by;
+        b->used.y += by;
+        b->box.y += by;
+        b->box.h -= by;
+    }
+    return 1;
+}
+
+/* Portrait, last resort: beside the picture, the texts moved down under it. */
+static int previous_beside_picture(ov_layout *l, const metrics *m, ov_rect upper, int corner_w, ov_rect *out)
+{
+    int left_w = l->picture.w ? l->picture.x - m->gap - upper.x : 0;
+    if (!m->portrait || left_w < m->target_min)
+        return 0;
+    ov_rect r = { upper.x, upper.y, left_w < corner_w ? left_w : corner_w, m->target_min };
+    int texts_top = upper.y + upper.h;
+    for (int i = 0; i < l->n_texts; i++) {
+        const ov_text_block *b = &l->texts[i].block;
+        if (b->box.y >= upper.y && b->n_words && b->used.y < texts_top)
+            texts_top = b->used.y;
+    }
+    int by = r.y + r.h + m->gap - texts_top;
+    if (by > 0 && !push_texts_down(l, upper, by))
+        return 0;
+    *out = r;
+    return 1;
+}
+
+void ovl_previous_question(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                           ov_rect upper, int corner, int corner_w)
+{
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_flow_targets(f, t, OV_MAX_TARGETS), has = 0;
+    for (int i = 0; i < n; i++)
+        has |= t[i].kind == OV_TARGET_PREVIOUS;
+    if (!has)
+        return;
+    ov_rect r;
+    if (!previous_place(l, env, m, upper, corner, corner_w, &r) &&
+        !previous_beside_picture(l, m, upper, corner_w, &r))
+        l->all_fit = 0; /* the texts are made smaller until there is room */
+    ov_layout_button *b = ovl_add_button(l, OV_TARGET_PREVIOUS, 0, OV_BTN_STYLE_PLAIN, r);
+    if (b) {
+        metrics small = *m;
+        small.label_px = m->small_px;
+        ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path);
+        ovl_button_content(l, env, &small, b, OVL_PREVIOUS, 0);
+    }
+}
+
+ov_target ov_layout_press_target(const ov_layout *l, int down_x, int down_y, int up_x, int up_y)
+{
+    ov_target down = ov_layout_hit(l, down_x, down_y);
+    ov_target up = ov_layout_hit(l, up_x, up_y);
+    if (down.kind != up.kind || down.index != up.index)
+        return (ov_target){ OV_TARGET_NONE, 0 };
+    return up;
+}

@@ -1,0 +1,38 @@
+/* layout_review.h — layouts of the review screen, the idle warning and the
+ * "previous question" target (issue 13), and the touch rule that a press
+ * counts only when it starts and ends on the same target. Called from
+ * layout.c; not a public API except ov_layout_press_target. */
+#ifndef OV_LAYOUT_REVIEW_H
+#define OV_LAYOUT_REVIEW_H
+
+#include "ui/layout_parts.h"
+
+/* Words used until the content gives its own (easy-read English). */
+#define OVL_REVIEW_TITLE "Check your answers"
+#define OVL_REVIEW_HOW "Touch an answer to change it."
+#define OVL_REVIEW_SAVE "Save my answers"
+#define OVL_IDLE_TITLE "Are you still there?"
+#define OVL_IDLE_HOW "Touch the big button to keep your answers."
+#define OVL_IDLE_MORE_TIME "I need more time"
+#define OVL_PREVIOUS "Back"
+
+/* Lay out the review or idle-warning screen (nothing for other screens).
+ * `full` is the screen inside its margins; the "hear it again" corner
+ * (corner_w x corner, top right) is left free. */
+void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                     ov_rect full, int corner, int corner_w);
+
+/* On a question screen with a question before it, add the "previous
+ * question" target (called after the question's picture and texts are laid
+ * out in `upper`) where at least 20 mm are free: under the "hear it again"
+ * corner, beside the progress, left of the picture or under the texts. When
+ * nothing is free, all_fit becomes 0 so the layout is tried with smaller text. */
+void ovl_previous_question(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                              ov_rect upper, int corner, int corner_w);
+
+/* The target a touch presses: the one under both where the finger went
+ * down and where it came up; kind OV_TARGET_NONE when they differ (down on
+ * A, up on B is no press) or when neither is on a target. */
+ov_target ov_layout_press_target(const ov_layout *l, int down_x, int down_y, int up_x, int up_y);
+
+#endif
