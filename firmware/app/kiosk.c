@@ -460,7 +460,8 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
         wait = min_wait(wait, (int)k->watchdog_ms);
     if (max_wait_ms >= 0)
         wait = min_wait(wait, max_wait_ms);
-    wait = min_wait(wait, STOP_CHECK_MS); /* see a SIGTERM in time even when idle */
+    if (!ov_display_wakes_on_stop(k->display))
+        wait = min_wait(wait, STOP_CHECK_MS); /* see a SIGTERM in time even when idle */
     ov_event ev;
     if (ov_display_wait(k->display, wait, &ev))
         handle(k, &ev);

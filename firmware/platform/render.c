@@ -9,11 +9,17 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #define MAX_FONTS 160 /* sizes x weights: layouts try several sizes while fitting */
 #define MAX_TEXTURES 384
+/* Room redrawn around a spoken word when the highlight moves: its pill and
+ * any ring drawn around it stay inside font_px / DIV + PX pixels. */
+#define HIGHLIGHT_MARGIN_DIV 2
+#define HIGHLIGHT_MARGIN_PX 4
 
 static const char *const font_regular[] = {
     "/usr/share/fonts/truetype/andika/Andika-Regular.ttf",
@@ -37,6 +43,16 @@ typedef struct {
     unsigned long used; /* for least-recently-used eviction */
 } tex_slot;
 
+/* The frame drawn last on a target texture (which keeps it): a new draw of the
+ * same layout with only the spoken word moved redraws just the two words. */
+typedef struct {
+    ov_layout *layout; /* a copy of the layout drawn, NULL before the first draw */
+    uint64_t words;    /* hash of the words' letters (the layout holds pointers to them) */
+    SDL_Texture *target;
+    int valid;
+    int hl_text, hl_word;
+} last_frame;
+
 struct ov_render {
     SDL_Renderer *sdl;
     ov_palette pal;
@@ -48,6 +64,7 @@ struct ov_render {
     long made;
     char problem[256];
     ov_layout_fit_ctx fit_ctx; /* for ov_render_content_fit */
+    last_frame last;           /* what the render target holds, to redraw only what changed */
 };
 
 static int file_exists(const char *p)
@@ -84,12 +101,22 @@ int ov_render_open(struct SDL_Renderer *sdl, const char *theme, ov_render **out,
     if (strcmp(r->regular_path, font_regular[0]) != 0)
         snprintf(r->problem, sizeof r->problem,
                  "Andika font missing, using DejaVu: install fonts-sil-andika");
-    SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_NONE); /* every fill is opaque: no blending path */
     *out = r;
     return OV_OK;
 }
 
-void ov_render_set_theme(ov_render *r, const char *theme) { ov_palette_for_theme(theme, &r->pal); }
+void ov_render_set_theme(ov_render *r, const char *theme)
+{
+    ov_palette_for_theme(theme, &r->pal);
+    ov_render_invalidate(r);
+}
+
+void ov_render_invalidate(ov_render *r)
+{
+    if (r)
+        r->last.valid = 0;
+}
 
 double ov_render_text_scale(const ov_render *r) { return r->pal.text_scale; }
 const char *ov_render_problem(const ov_render *r) { return r->problem[0] ? r->problem : NULL; }
@@ -228,13 +255,9 @@ static void fill_rect(SDL_Renderer *s, ov_rect r, ov_rgb c)
     SDL_RenderFillRect(s, &q);
 }
 
-/* Filled rounded rectangle drawn as triangles (SDL_RenderGeometry). */
-static void fill_round(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c)
+/* The triangle fan of a rounded rectangle (SDL_RenderGeometry). */
+static void fill_round_fan(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c)
 {
-    if (rad * 2 > r.w)
-        rad = r.w / 2;
-    if (rad * 2 > r.h)
-        rad = r.h / 2;
     enum { SEG = 8 };
     SDL_Vertex v[4 * (SEG + 1) + 1];
     int n = 0;
@@ -256,6 +279,39 @@ static void fill_round(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c)
         idx[m++] = i + 1 < n ? i + 1 : 1;
     }
     SDL_RenderGeometry(s, NULL, v, n, idx, m);
+}
+
+/* The fan clipped to `band` (inside the clip already set, `outer`, when on). */
+static void fan_in_band(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c, SDL_Rect band, const SDL_Rect *outer)
+{
+    SDL_Rect clip = band;
+    if (outer && !SDL_IntersectRect(&band, outer, &clip))
+        return;
+    SDL_RenderSetClipRect(s, &clip);
+    fill_round_fan(s, r, rad, c);
+}
+
+/* Filled rounded rectangle. Triangles are slow to fill in software, so only
+ * the bands holding the corners are drawn as the fan (clipped); the middle is
+ * one opaque rectangle. The pixels are exactly those of the whole fan. */
+static void fill_round(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c)
+{
+    if (rad * 2 > r.w)
+        rad = r.w / 2;
+    if (rad * 2 > r.h)
+        rad = r.h / 2;
+    int band = rad + 1;
+    if (2 * band >= r.h) {
+        fill_round_fan(s, r, rad, c);
+        return;
+    }
+    SDL_Rect outer;
+    int clipped = SDL_RenderIsClipEnabled(s);
+    SDL_RenderGetClipRect(s, &outer);
+    fan_in_band(s, r, rad, c, (SDL_Rect){ r.x, r.y, r.w, band }, clipped ? &outer : NULL);
+    fan_in_band(s, r, rad, c, (SDL_Rect){ r.x, r.y + r.h - band, r.w, band }, clipped ? &outer : NULL);
+    SDL_RenderSetClipRect(s, clipped ? &outer : NULL);
+    fill_rect(s, (ov_rect){ r.x, r.y + band, r.w, r.h - 2 * band }, c);
 }
 
 static void fill_circle(SDL_Renderer *s, int x, int y, int rad, ov_rgb c)
@@ -361,7 +417,7 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
         draw_text(r, &l->texts[b->label], text, hl_text == b->label ? hl_word : -1);
 }
 
-int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
+static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
 {
     SDL_Renderer *s = r->sdl;
     fill_rect(s, l->screen, r->pal.background);
@@ -416,6 +472,88 @@ int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
     }
     for (int b = 0; b < l->n_buttons; b++)
         draw_button(r, l, &l->buttons[b], hl_text, hl_word);
+}
+
+/* FNV-1a over the letters of every word the layout shows. */
+static uint64_t words_hash(const ov_layout *l)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (int i = 0; i < l->n_texts; i++) {
+        const ov_text_block *b = &l->texts[i].block;
+        for (int w = 0; w < b->n_words && b->text; w++) {
+            const unsigned char *p = (const unsigned char *)b->text + b->words[w].byte_start;
+            for (int k = 0; k < b->words[w].byte_len; k++)
+                h = (h ^ p[k]) * 1099511628211ull;
+            h = (h ^ 0xffu) * 1099511628211ull;
+        }
+    }
+    return h;
+}
+
+/* 1 when the target still holds the frame of this very layout. */
+static int same_frame(const ov_render *r, const ov_layout *l, SDL_Texture *target, uint64_t words)
+{
+    return r->last.valid && target && target == r->last.target && words == r->last.words &&
+           memcmp(r->last.layout, l, sizeof *l) == 0;
+}
+
+static void remember_frame(ov_render *r, const ov_layout *l, SDL_Texture *target, uint64_t words)
+{
+    r->last.valid = 0;
+    if (!target)
+        return; /* the window's back buffer does not keep frames */
+    if (!r->last.layout && !(r->last.layout = malloc(sizeof *l)))
+        return;
+    memcpy(r->last.layout, l, sizeof *l);
+    r->last.words = words;
+    r->last.target = target;
+    r->last.valid = 1;
+}
+
+/* The box of word `word` of text `text` with room for its highlight around it;
+ * 0 when there is no such word. */
+static int word_area(const ov_layout *l, int text, int word, SDL_Rect *out)
+{
+    if (text < 0 || text >= l->n_texts || word < 0 || word >= l->texts[text].block.n_words)
+        return 0;
+    const ov_text_block *b = &l->texts[text].block;
+    ov_rect w = b->words[word].rect;
+    int m = b->font_px / HIGHLIGHT_MARGIN_DIV + HIGHLIGHT_MARGIN_PX;
+    *out = (SDL_Rect){ w.x - m, w.y - m, w.w + 2 * m, w.h + 2 * m };
+    return 1;
+}
+
+/* Redraw the areas of the words highlighted before and now, nothing else. */
+static void redraw_words(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
+{
+    SDL_Rect area[2];
+    int n = 0;
+    n += word_area(l, r->last.hl_text, r->last.hl_word, &area[n]);
+    n += word_area(l, hl_text, hl_word, &area[n]);
+    if (n == 2 && SDL_HasIntersection(&area[0], &area[1])) {
+        SDL_UnionRect(&area[0], &area[1], &area[0]);
+        n = 1;
+    }
+    for (int i = 0; i < n; i++) {
+        SDL_RenderSetClipRect(r->sdl, &area[i]);
+        draw_layout(r, l, hl_text, hl_word);
+    }
+    SDL_RenderSetClipRect(r->sdl, NULL);
+}
+
+int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
+{
+    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+    uint64_t words = words_hash(l);
+    if (same_frame(r, l, target, words)) {
+        if (hl_text != r->last.hl_text || hl_word != r->last.hl_word)
+            redraw_words(r, l, hl_text, hl_word);
+    } else {
+        draw_layout(r, l, hl_text, hl_word);
+        remember_frame(r, l, target, words);
+    }
+    r->last.hl_text = hl_text;
+    r->last.hl_word = hl_word;
     return OV_OK;
 }
 
@@ -447,5 +585,6 @@ void ov_render_close(ov_render *r)
             SDL_DestroyTexture(r->tex[i].tex);
     for (int i = 0; i < r->n_fonts; i++)
         TTF_CloseFont(r->fonts[i].font);
+    free(r->last.layout);
     free(r);
 }
