@@ -199,10 +199,14 @@ int ov_display_end(ov_display *d, const char *png_path, char *err, size_t errlen
 {
     int rc = OV_OK;
     SDL_SetRenderTarget(d->ren, NULL);
-    SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
-    SDL_RenderClear(d->ren);
     SDL_Rect dst = { (d->pw - d->lw) / 2, (d->ph - d->lh) / 2, d->lw, d->lh };
-    SDL_RenderCopyEx(d->ren, d->canvas, NULL, &dst, (double)d->rotation, NULL, SDL_FLIP_NONE);
+    if (d->rotation == 0 || d->rotation == 180) {
+        SDL_RenderCopyEx(d->ren, d->canvas, NULL, &dst, (double)d->rotation, NULL, SDL_FLIP_NONE);
+    } else { /* the canvas does not cover the panel before it is turned: black edges */
+        SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
+        SDL_RenderClear(d->ren);
+        SDL_RenderCopyEx(d->ren, d->canvas, NULL, &dst, (double)d->rotation, NULL, SDL_FLIP_NONE);
+    }
     if (png_path) {
         SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d->pw, d->ph, 32, SDL_PIXELFORMAT_ARGB8888);
         if (!s || SDL_RenderReadPixels(d->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
