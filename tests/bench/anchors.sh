@@ -77,7 +77,8 @@ idle_of() {
     sleep "$IDLE_WINDOW_S"
     set -- $(switches_and_ticks $pids)
     hz=$(getconf CLK_TCK)
-    kill -TERM -- -"$pid" 2>/dev/null; sleep 1; kill -KILL -- -"$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    /bin/kill -s TERM -- -"$pid" 2>/dev/null; sleep 1; /bin/kill -s KILL -- -"$pid" 2>/dev/null   # its whole session
+    wait "$pid" 2>/dev/null
     awk -v s=$(( $1 - sw0 )) -v t=$(( $2 - tk0 )) -v w="$IDLE_WINDOW_S" -v hz="$hz" -v n="$name" -v np="$(echo $pids | wc -w)" \
         'BEGIN { printf "%s idle %d s (from %d s): %.1f wake-ups/s, %.2f%% of one core (%d processes)\n", n, w, '"$IDLE_FROM_S"', s / w, 100 * t / hz / w, np }'
     awk -v s=$(( $1 - sw0 )) -v t=$(( $2 - tk0 )) -v w="$IDLE_WINDOW_S" -v hz="$hz" 'BEGIN { printf "%.1f %.2f\n", s / w, 100 * t / hz / w }' > "$W/a-idle-$name"
