@@ -577,9 +577,13 @@ static void start_input(kiosk *k, const ov_kiosk_opts *o)
                  k->cfg.thanks_s * MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
 }
 
-/* Everything the kiosk opened, closed in one place. */
+/* Everything the kiosk opened, closed in one place: the vote store first, so
+ * the votes are safe before anything that may wait (SDL drains the audio
+ * device for two buffers when it is closed). */
 static void close_all(kiosk *k)
 {
+    ov_tally_close(k->tally);
+    k->tally = NULL;
     if (k->gpio)
         ov_gpio_close(k->gpio);
     if (k->speech)
@@ -588,7 +592,6 @@ static void close_all(kiosk *k)
         ov_render_close(k->render);
     if (k->display)
         ov_display_close(k->display);
-    ov_tally_close(k->tally);
     free(k->results);
     free(k->import_plan);
     free(k);

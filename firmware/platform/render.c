@@ -36,6 +36,15 @@ typedef struct {
     unsigned long used;
 } font_slot;
 
+/* Widths already measured: layouts and the start-up fit checks measure the
+ * same words at the same sizes again and again (HarfBuzz shaping is slow). */
+#define MEASURE_SLOTS 4096 /* a power of two */
+#define MEASURE_TEXT 40    /* longer texts are measured every time */
+typedef struct {
+    int px, bold, len, w; /* len 0: empty slot */
+    char text[MEASURE_TEXT];
+} measure_slot;
+
 typedef struct {
     char key[160];
     int w, h;
@@ -65,6 +74,7 @@ struct ov_render {
     char problem[256];
     ov_layout_fit_ctx fit_ctx; /* for ov_render_content_fit */
     last_frame last;           /* what the render target holds, to redraw only what changed */
+    measure_slot *measured;    /* MEASURE_SLOTS widths, or NULL (out of memory: measure every time) */
 };
 
 static int file_exists(const char *p)
@@ -84,6 +94,7 @@ int ov_render_open(struct SDL_Renderer *sdl, const char *theme, ov_render **out,
     if (!r)
         return ov_fail(err, errlen, OV_ENOMEM, "out of memory");
     r->sdl = sdl;
+    r->measured = calloc(MEASURE_SLOTS, sizeof *r->measured);
     ov_palette_for_theme(theme, &r->pal);
     for (size_t i = 0; i < OV_ARRAY_LEN(font_regular); i++)
         if (file_exists(font_regular[i])) {
@@ -92,6 +103,7 @@ int ov_render_open(struct SDL_Renderer *sdl, const char *theme, ov_render **out,
             break;
         }
     if (!r->regular_path) {
+        free(r->measured);
         free(r);
         return ov_fail(err, errlen, OV_ENOTFOUND,
                        "no font found: install fonts-sil-andika (or fonts-dejavu-core)");
@@ -122,6 +134,8 @@ double ov_render_text_scale(const ov_render *r) { return r->pal.text_scale; }
 const char *ov_render_problem(const ov_render *r) { return r->problem[0] ? r->problem : NULL; }
 long ov_render_textures_made(const ov_render *r) { return r->made; }
 
+static int measure_text(ov_render *r, int px, int bold, const char *text, int len);
+
 static TTF_Font *font_for(ov_render *r, int px, int bold)
 {
     for (int i = 0; i < r->n_fonts; i++)
@@ -146,9 +160,33 @@ static TTF_Font *font_for(ov_render *r, int px, int bold)
     return f;
 }
 
+/* The slot where this text's width is or would be kept, or NULL when not cached. */
+static measure_slot *measure_slot_for(ov_render *r, int px, int bold, const char *text, int len)
+{
+    if (!r->measured || len <= 0 || len >= MEASURE_TEXT)
+        return NULL;
+    uint32_t h = 2166136261u ^ (uint32_t)(px * 2 + bold);
+    for (int i = 0; i < len; i++)
+        h = (h ^ (unsigned char)text[i]) * 16777619u;
+    return &r->measured[h & (MEASURE_SLOTS - 1)]; /* a clash simply replaces the older width */
+}
+
 int ov_render_measure(void *ctx, int px, int bold, const char *text, int len)
 {
     ov_render *r = ctx;
+    measure_slot *m = measure_slot_for(r, px, bold, text, len);
+    if (m && m->len == len && m->px == px && m->bold == bold && !memcmp(m->text, text, (size_t)len))
+        return m->w;
+    int w = measure_text(r, px, bold, text, len);
+    if (m && w >= 0) {
+        *m = (measure_slot){ px, bold, len, w, { 0 } };
+        memcpy(m->text, text, (size_t)len);
+    }
+    return w;
+}
+
+static int measure_text(ov_render *r, int px, int bold, const char *text, int len)
+{
     TTF_Font *f = font_for(r, px, bold);
     if (!f)
         return -1;
@@ -586,5 +624,6 @@ void ov_render_close(ov_render *r)
     for (int i = 0; i < r->n_fonts; i++)
         TTF_CloseFont(r->fonts[i].font);
     free(r->last.layout);
+    free(r->measured);
     free(r);
 }
