@@ -15,6 +15,9 @@
 #include <string.h>
 
 #define MAX_FONTS 160 /* sizes x weights: layouts try several sizes while fitting */
+/* After a draw, fonts not used since the draw before are closed while more
+ * than this many are open (each size holds its own face and glyph cache). */
+#define FONTS_KEPT 12
 #define MAX_TEXTURES 384
 /* Room redrawn around a spoken word when the highlight moves: its pill and
  * any ring drawn around it stay inside font_px / DIV + PX pixels. */
@@ -75,6 +78,7 @@ struct ov_render {
     ov_layout_fit_ctx fit_ctx; /* for ov_render_content_fit */
     last_frame last;           /* what the render target holds, to redraw only what changed */
     measure_slot *measured;    /* MEASURE_SLOTS widths, or NULL (out of memory: measure every time) */
+    unsigned long drawn_clock; /* the clock at the end of the last draw */
 };
 
 static int file_exists(const char *p)
@@ -579,6 +583,25 @@ static void redraw_words(ov_render *r, const ov_layout *l, int hl_text, int hl_w
     SDL_RenderSetClipRect(r->sdl, NULL);
 }
 
+/* Close the fonts not used since the last draw (the start-up fit checks open
+ * dozens of sizes a screen never shows). Returns nothing; widths stay cached. */
+static void trim_fonts(ov_render *r)
+{
+    if (r->n_fonts > FONTS_KEPT) {
+        int kept = 0, n = r->n_fonts;
+        for (int i = 0; i < n; i++) {
+            if (r->fonts[i].used >= r->drawn_clock || r->n_fonts <= FONTS_KEPT)
+                r->fonts[kept++] = r->fonts[i];
+            else {
+                TTF_CloseFont(r->fonts[i].font);
+                r->n_fonts--;
+            }
+        }
+        r->n_fonts = kept;
+    }
+    r->drawn_clock = ++r->clock;
+}
+
 int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
 {
     SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
@@ -592,6 +615,7 @@ int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
     }
     r->last.hl_text = hl_text;
     r->last.hl_word = hl_word;
+    trim_fonts(r);
     return OV_OK;
 }
 
