@@ -379,6 +379,7 @@ static void handle(kiosk *k, const ov_event *ev)
         k->quit = 1;
         break;
     case OV_EV_EXPOSE:
+        ov_render_invalidate(k->render); /* the window may have lost its pixels */
         k->dirty = 1;
         break;
     case OV_EV_PRESS:

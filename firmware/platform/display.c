@@ -25,7 +25,7 @@ static const char *const BLOCKING_DRIVERS[] = { "x11", "wayland", "windows", "co
 struct ov_display {
     SDL_Window *win;
     SDL_Renderer *ren;
-    SDL_Texture *canvas;      /* logical, unrotated */
+    SDL_Texture *canvas;      /* logical, unrotated; NULL: drawn on the window (software, not turned) */
     int pw, ph;               /* panel pixels */
     int lw, lh;               /* logical */
     int rotation;
@@ -59,13 +59,33 @@ static const char *headless_driver(int headless)
     return v;
 }
 
+/* The canvas in the window's own pixel format when that is plain 32-bit RGB:
+ * presenting is then a straight copy, not a conversion of every pixel. */
+static uint32_t canvas_format(ov_display *d)
+{
+    uint32_t f = SDL_GetWindowPixelFormat(d->win);
+    return f == SDL_PIXELFORMAT_RGB888 ? f : SDL_PIXELFORMAT_ARGB8888;
+}
+
+/* SDL's software renderer draws on the window's surface, which keeps its
+ * pixels between frames: when the panel is not turned, draw there directly
+ * (no canvas: 8 MB less at 1080p and no copy of every pixel per frame). */
+static void draw_on_window_when_same(ov_display *d)
+{
+    SDL_RendererInfo info;
+    if (d->rotation != 0 || SDL_GetRendererInfo(d->ren, &info) != 0 || !(info.flags & SDL_RENDERER_SOFTWARE))
+        return;
+    SDL_DestroyTexture(d->canvas);
+    d->canvas = NULL;
+}
+
 /* The renderer (SDL driver `index`, -1 = SDL's choice) and its logical canvas,
  * both or neither. Returns OV_OK or OV_EIO (SDL_GetError() says why). */
 static int make_canvas(ov_display *d, int index, uint32_t flags)
 {
     d->ren = SDL_CreateRenderer(d->win, index, flags | SDL_RENDERER_TARGETTEXTURE);
     if (!d->ren) return OV_EIO;
-    d->canvas = SDL_CreateTexture(d->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, d->lw, d->lh);
+    d->canvas = SDL_CreateTexture(d->ren, canvas_format(d), SDL_TEXTUREACCESS_TARGET, d->lw, d->lh);
     if (d->canvas) return OV_OK;
     SDL_DestroyRenderer(d->ren);
     d->ren = NULL;
@@ -179,6 +199,7 @@ int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_
     d->lw = sideways ? d->ph : d->pw;
     d->lh = sideways ? d->pw : d->ph;
     if (make_renderer(d, o->headless, headless_driver(o->headless), err, errlen) != OV_OK) goto fail;
+    draw_on_window_when_same(d);
     warn_old_sdl_on_pi5();
     prepare_waiting(d, o->headless);
     if (o->fullscreen || o->headless) SDL_ShowCursor(SDL_DISABLE);
@@ -200,7 +221,9 @@ int ov_display_end(ov_display *d, const char *png_path, char *err, size_t errlen
     int rc = OV_OK;
     SDL_SetRenderTarget(d->ren, NULL);
     SDL_Rect dst = { (d->pw - d->lw) / 2, (d->ph - d->lh) / 2, d->lw, d->lh };
-    if (d->rotation == 0 || d->rotation == 180) {
+    if (!d->canvas) {
+        /* drawn on the window itself */
+    } else if (d->rotation == 0 || d->rotation == 180) {
         SDL_RenderCopyEx(d->ren, d->canvas, NULL, &dst, (double)d->rotation, NULL, SDL_FLIP_NONE);
     } else { /* the canvas does not cover the panel before it is turned: black edges */
         SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);

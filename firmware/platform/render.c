@@ -79,6 +79,7 @@ struct ov_render {
     last_frame last;           /* what the render target holds, to redraw only what changed */
     measure_slot *measured;    /* MEASURE_SLOTS widths, or NULL (out of memory: measure every time) */
     unsigned long drawn_clock; /* the clock at the end of the last draw */
+    int window_keeps;          /* 1: the window keeps its pixels between frames (software renderer) */
 };
 
 static int file_exists(const char *p)
@@ -99,6 +100,8 @@ int ov_render_open(struct SDL_Renderer *sdl, const char *theme, ov_render **out,
         return ov_fail(err, errlen, OV_ENOMEM, "out of memory");
     r->sdl = sdl;
     r->measured = calloc(MEASURE_SLOTS, sizeof *r->measured);
+    SDL_RendererInfo info;
+    r->window_keeps = sdl && SDL_GetRendererInfo(sdl, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
     ov_palette_for_theme(theme, &r->pal);
     for (size_t i = 0; i < OV_ARRAY_LEN(font_regular); i++)
         if (file_exists(font_regular[i])) {
@@ -535,15 +538,15 @@ static uint64_t words_hash(const ov_layout *l)
 /* 1 when the target still holds the frame of this very layout. */
 static int same_frame(const ov_render *r, const ov_layout *l, SDL_Texture *target, uint64_t words)
 {
-    return r->last.valid && target && target == r->last.target && words == r->last.words &&
+    return r->last.valid && (target || r->window_keeps) && target == r->last.target && words == r->last.words &&
            memcmp(r->last.layout, l, sizeof *l) == 0;
 }
 
 static void remember_frame(ov_render *r, const ov_layout *l, SDL_Texture *target, uint64_t words)
 {
     r->last.valid = 0;
-    if (!target)
-        return; /* the window's back buffer does not keep frames */
+    if (!target && !r->window_keeps)
+        return; /* an accelerated window's back buffer does not keep frames */
     if (!r->last.layout && !(r->last.layout = malloc(sizeof *l)))
         return;
     memcpy(r->last.layout, l, sizeof *l);
