@@ -139,7 +139,8 @@ static void gles_draws_what_software_draws(void **state)
     close_screen(&s);
     double off = 1;
     assert_int_equal(ov_test_png_diff(soft, gles, GOLDEN_TOLERANCE, &off), 0);
-    print_message("GLES2 (%s) against software: %.3f%% of pixels beyond the tolerance\n", info.name, off * 100);
+    print_message("GLES2 (%s) against software: %.3f%% of pixels beyond the tolerance\n", info.name,
+                  off * 100);
     if (off > GOLDEN_MAX_OFF)
         fail_msg("GLES2: %.2f%% of pixels differ from the software renderer (more than %.1f%%)", off * 100,
                  GOLDEN_MAX_OFF * 100);

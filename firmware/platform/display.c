@@ -421,7 +421,8 @@ int ov_display_wait(ov_display *d, int timeout_ms, ov_event *ev)
         }
         if (d->sdl_blocks) {
             SDL_Event e;
-            if (SDL_WaitEventTimeout(&e, left < 0 ? STOP_WAIT_CAP_MS : left) && translate(d, &e, ev)) return 1;
+            int ms = left < 0 ? STOP_WAIT_CAP_MS : left;
+            if (SDL_WaitEventTimeout(&e, ms) && translate(d, &e, ev)) return 1;
             continue;
         }
         if (sleep_for_input(d, left)) return 0; /* a stop request: the caller looks at it */

@@ -538,8 +538,8 @@ static uint64_t words_hash(const ov_layout *l)
 /* 1 when the target still holds the frame of this very layout. */
 static int same_frame(const ov_render *r, const ov_layout *l, SDL_Texture *target, uint64_t words)
 {
-    return r->last.valid && (target || r->window_keeps) && target == r->last.target && words == r->last.words &&
-           memcmp(r->last.layout, l, sizeof *l) == 0;
+    return r->last.valid && (target || r->window_keeps) && target == r->last.target &&
+           words == r->last.words && memcmp(r->last.layout, l, sizeof *l) == 0;
 }
 
 static void remember_frame(ov_render *r, const ov_layout *l, SDL_Texture *target, uint64_t words)

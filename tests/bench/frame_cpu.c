@@ -68,7 +68,8 @@ static void sweep(ov_display *d, ov_render *r, const ov_layout *l, samples *hl)
 int main(int argc, char **argv)
 {
     int w = 0, h = 0, rounds = argc > 2 ? atoi(argv[2]) : 30;
-    if (argc < 2 || sscanf(argv[1], "%dx%d", &w, &h) != 2 || w < 200 || h < 200 || rounds < 1 || rounds > 1000) {
+    if (argc < 2 || sscanf(argv[1], "%dx%d", &w, &h) != 2 || w < 200 || h < 200 || rounds < 1 ||
+        rounds > 1000) {
         fprintf(stderr, "usage: frame_cpu WxH [ROUNDS]\n");
         return 2;
     }

@@ -67,7 +67,8 @@ static int bench_votes(ov_tally *t, const ov_content *c, int n, int votes)
             return 1;
         }
     }
-    printf("vote with %d meetings stored: %.3f ms CPU per vote (%d votes)\n", n, (cpu_ms() - c0) / votes, votes);
+    printf("vote with %d meetings stored: %.3f ms CPU per vote (%d votes)\n", n, (cpu_ms() - c0) / votes,
+           votes);
     return 0;
 }
 
@@ -84,7 +85,8 @@ static int bench_export(ov_tally *t, const ov_content *c, int n, const char *dir
     if (rc != OV_OK)
         fprintf(stderr, "tally_growth: %s\n", err);
     else
-        printf("export of %d meetings (%d files): %.0f ms CPU, %.0f ms wall\n", n, rep.n_files, c1 - c0, w1 - w0);
+        printf("export of %d meetings (%d files): %.0f ms CPU, %.0f ms wall\n", n, rep.n_files, c1 - c0,
+               w1 - w0);
     ov_export_report_free(&rep);
     return rc == OV_OK ? 0 : 1;
 }
