@@ -134,7 +134,16 @@ test-programs: $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)
 test: check-layers $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)
 	@sh tests/run-tests.sh $(BUILD)
 
-bench: $(BUILD)/ourvoice $(HELPER_BIN)
+# Bench programs (tests/bench/*.c) link like the helpers.
+BENCH_BIN := $(patsubst tests/bench/%.c,$(BUILD)/tests/bench/%,$(wildcard tests/bench/*.c))
+$(BUILD)/obj/tests/bench/%.o: tests/bench/%.c $(BUILD)/flags/platform.txt | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(COMPILE_platform) -MMD -MP -c $< -o $@
+$(BENCH_BIN): $(BUILD)/tests/bench/%: $(BUILD)/obj/tests/bench/%.o $(ALL_LIBS) $(BUILD)/flags/link.txt
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $< $(ALL_LIBS) $(PLATFORM_LIBS)
+
+bench: $(BUILD)/ourvoice $(HELPER_BIN) $(BENCH_BIN)
 	@sh tests/bench.sh $(BUILD)
 
 # Regenerate the golden screenshots (tests/golden/) and the README's pictures

@@ -4,7 +4,9 @@
 # table. Headless: SDL offscreen video + software renderer, dummy audio (plays
 # in real time, no sound card needed). It reports; it does not judge speed, so
 # a slow machine never fails it. It exits 1 only when the kiosk crashed.
-# Usage: tests/bench.sh BUILD   (run from the repository root; ~1.5 minutes)
+# Usage: tests/bench.sh BUILD   (run from the repository root; ~4 minutes)
+# Section 7 and its table (tests/bench/anchors.sh) put each figure of issue 15
+# beside its anchor (Chromium headless, espeak-ng -w) measured in the same run.
 # BENCH_RUNS=N changes the number of start-ups timed per size (default 10).
 # What each figure means: docs/bench.md.
 BUILD=${1:-build}
@@ -20,7 +22,8 @@ case "$RUNS" in ''|*[!0-9]*) RUNS=10 ;; esac
 export SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 unset NOTIFY_SOCKET WATCHDOG_USEC WATCHDOG_PID SDL_VIDEO_OFFSCREEN_SAVE_FRAMES
 
-for p in "$OV" "$T/bench_kiosk" "$T/bench_screens" "$T/speech_latency" "$T/tally_voter"; do
+for p in "$OV" "$T/bench_kiosk" "$T/bench_screens" "$T/speech_latency" "$T/tally_voter" \
+         "$T/bench/frame_cpu" "$T/bench/tally_growth"; do
     [ -x "$p" ] || { echo "bench: $p is missing: run 'make bench' (it builds it first)"; exit 2; }
 done
 
@@ -116,6 +119,10 @@ d=$(mktemp -d /var/tmp/ov-bench-XXXXXX)
 run votes "$T/tally_voter" bench "$d/data" 2000
 rm -rf "$d"
 
+# ---- issue 15: the kiosk beside its anchors, measured in this run, interleaved ----
+. "$ROOT/tests/bench/anchors.sh"
+anchors_section
+
 # ---- the table ----
 first() { pick "start-$1" 's/^exec -> first frame presented: median \([0-9]*\) ms, min [0-9]*, max \([0-9]*\).*/\1 \/ \2 ms/p'; }
 ready() {
@@ -151,6 +158,7 @@ spm=$(pick speech 's/.*: median \([0-9]*\).*/\1/p')
 case "$spm" in ''|*[!0-9]*) verdict="" ;; *) if [ "$spm" -lt 100 ]; then verdict=" (within the 100 ms limit)"; else verdict=" (OVER the 100 ms limit)"; fi ;; esac
 row "speech: say -> first sound" "$sp$verdict"
 row "votes committed (synchronous=FULL)" "$(pick votes 's/.* in [0-9.]* s: \([0-9]*\) votes\/s, \([0-9.]*\) ms\/vote.*/\1 votes\/s, \2 ms each/p')"
+anchors_table
 if grep -q 'idle: NOT MEASURED' "$W"/frames-* 2>/dev/null; then echo "note: an idle figure was not measured (see above)"; fi
 if grep -q 'READY=1 never came' "$W/idle-quiet" 2>/dev/null; then
     echo "note: the kiosk never sent READY=1 (systemd Type=notify waits for it), so the idle CPU was measured with SDL saving frames"

@@ -396,6 +396,7 @@ static void handle(kiosk *k, const ov_event *ev)
         k->quit = 1;
         break;
     case OV_EV_EXPOSE:
+        ov_render_invalidate(k->render); /* the window may have lost its pixels */
         k->dirty = 1;
         break;
     case OV_EV_PRESS:
@@ -478,7 +479,8 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
         wait = min_wait(wait, (int)k->watchdog_ms);
     if (max_wait_ms >= 0)
         wait = min_wait(wait, max_wait_ms);
-    wait = min_wait(wait, STOP_CHECK_MS); /* see a SIGTERM in time even when idle */
+    if (!ov_display_wakes_on_stop(k->display))
+        wait = min_wait(wait, STOP_CHECK_MS); /* see a SIGTERM in time even when idle */
     ov_event ev;
     if (ov_display_wait(k->display, wait, &ev))
         handle(k, &ev);
@@ -594,9 +596,13 @@ static void start_input(kiosk *k, const ov_kiosk_opts *o)
                  k->cfg.thanks_s * MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
 }
 
-/* Everything the kiosk opened, closed in one place. */
+/* Everything the kiosk opened, closed in one place: the vote store first, so
+ * the votes are safe before anything that may wait (SDL drains the audio
+ * device for two buffers when it is closed). */
 static void close_all(kiosk *k)
 {
+    ov_tally_close(k->tally);
+    k->tally = NULL;
     if (k->gpio)
         ov_gpio_close(k->gpio);
     if (k->speech)
@@ -605,7 +611,6 @@ static void close_all(kiosk *k)
         ov_render_close(k->render);
     if (k->display)
         ov_display_close(k->display);
-    ov_tally_close(k->tally);
     free(k->results);
     free(k->import_plan);
     free(k);

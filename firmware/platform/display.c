@@ -3,19 +3,41 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+/* Input devices watched while the kiosk sleeps (KMSDRM reads them itself). */
+#define MAX_INPUT_FDS 32
+#define INPUT_DIR "/dev/input"
+/* Video drivers whose SDL_WaitEventTimeout truly sleeps until an event. */
+/* Longest single wait in SDL's own wait when asked to wait forever. */
+#define STOP_WAIT_CAP_MS 1000
+static const char *const BLOCKING_DRIVERS[] = { "x11", "wayland", "windows", "cocoa" };
 
 struct ov_display {
     SDL_Window *win;
     SDL_Renderer *ren;
-    SDL_Texture *canvas;      /* logical, unrotated */
+    SDL_Texture *canvas;      /* logical, unrotated; NULL: drawn on the window (software, not turned) */
     int pw, ph;               /* panel pixels */
     int lw, lh;               /* logical */
     int rotation;
     SDL_TouchID touch_seen;
     uint32_t press_started;   /* for long presses */
     int press_x, press_y, pressing;
+    /* sleeping until something happens (ov_display_wait) */
+    int sdl_blocks;            /* the video driver's own wait sleeps */
+    int input_fds[MAX_INPUT_FDS], n_input;
+    int hotplug_fd;            /* inotify on INPUT_DIR, or -1 */
+    int signals_blocked;       /* SIGTERM/SIGINT only wake the wait (ppoll) */
+    sigset_t wait_mask;        /* the mask while waiting */
 };
 
 /* SDL draws garbage through KMSDRM on a Raspberry Pi 5 before this version
@@ -26,13 +48,44 @@ static const char *const PI_MODEL_FILES[] = {
 };
 static char pi5_warning[192];
 
+static void prepare_waiting(ov_display *d, int headless);
+
+/* Headless: the accelerated render driver SDL_RENDER_DRIVER names (tests of
+ * the GLES path on Mesa), or NULL for the software renderer. */
+static const char *headless_driver(int headless)
+{
+    const char *v = getenv("SDL_RENDER_DRIVER");
+    if (!headless || !v || !*v || !strcmp(v, "software")) return NULL;
+    return v;
+}
+
+/* The canvas in the window's own pixel format when that is plain 32-bit RGB:
+ * presenting is then a straight copy, not a conversion of every pixel. */
+static uint32_t canvas_format(ov_display *d)
+{
+    uint32_t f = SDL_GetWindowPixelFormat(d->win);
+    return f == SDL_PIXELFORMAT_RGB888 ? f : SDL_PIXELFORMAT_ARGB8888;
+}
+
+/* SDL's software renderer draws on the window's surface, which keeps its
+ * pixels between frames: when the panel is not turned, draw there directly
+ * (no canvas: 8 MB less at 1080p and no copy of every pixel per frame). */
+static void draw_on_window_when_same(ov_display *d)
+{
+    SDL_RendererInfo info;
+    if (d->rotation != 0 || SDL_GetRendererInfo(d->ren, &info) != 0 || !(info.flags & SDL_RENDERER_SOFTWARE))
+        return;
+    SDL_DestroyTexture(d->canvas);
+    d->canvas = NULL;
+}
+
 /* The renderer (SDL driver `index`, -1 = SDL's choice) and its logical canvas,
  * both or neither. Returns OV_OK or OV_EIO (SDL_GetError() says why). */
 static int make_canvas(ov_display *d, int index, uint32_t flags)
 {
     d->ren = SDL_CreateRenderer(d->win, index, flags | SDL_RENDERER_TARGETTEXTURE);
     if (!d->ren) return OV_EIO;
-    d->canvas = SDL_CreateTexture(d->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, d->lw, d->lh);
+    d->canvas = SDL_CreateTexture(d->ren, canvas_format(d), SDL_TEXTUREACCESS_TARGET, d->lw, d->lh);
     if (d->canvas) return OV_OK;
     SDL_DestroyRenderer(d->ren);
     d->ren = NULL;
@@ -60,9 +113,10 @@ static int make_other_accelerated(ov_display *d)
 /* An accelerated renderer when there is one that can draw to a canvas; else
  * SDL's software renderer, said once in the log (a system without OpenGL,
  * e.g. only GLES, must still run, not crash-loop). Returns OV_OK or OV_EIO. */
-static int make_renderer(ov_display *d, int headless, char *err, size_t errlen)
+static int make_renderer(ov_display *d, int headless, const char *driver, char *err, size_t errlen)
 {
     uint32_t flags = headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+    if (headless && driver) flags = SDL_RENDERER_ACCELERATED;
     if (make_canvas(d, -1, flags) == OV_OK) return OV_OK;
     if (headless)
         return ov_fail(err, errlen, OV_EIO, "cannot draw on the window: %s", SDL_GetError());
@@ -118,7 +172,7 @@ int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_
         setenv("SDL_VIDEODRIVER", getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
         setenv("SDL_FRAMEBUFFER_ACCELERATION", "0", 1);
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, headless_driver(1) ? headless_driver(1) : "software");
     }
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");     /* we handle finger events ourselves */
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -127,6 +181,7 @@ int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_
         return ov_fail(err, errlen, OV_EIO, "cannot open the display: %s (on a machine with no screen run with --headless)", SDL_GetError());
     ov_display *d = calloc(1, sizeof *d);
     if (!d) return ov_fail(err, errlen, OV_ENOMEM, "out of memory");
+    d->hotplug_fd = -1;
     d->rotation = ((o->rotation % 360) + 360) % 360;
     d->pw = o->width; d->ph = o->height;
     if (d->pw <= 0 || d->ph <= 0) {
@@ -143,8 +198,10 @@ int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_
     int sideways = d->rotation == 90 || d->rotation == 270;
     d->lw = sideways ? d->ph : d->pw;
     d->lh = sideways ? d->pw : d->ph;
-    if (make_renderer(d, o->headless, err, errlen) != OV_OK) goto fail;
+    if (make_renderer(d, o->headless, headless_driver(o->headless), err, errlen) != OV_OK) goto fail;
+    draw_on_window_when_same(d);
     warn_old_sdl_on_pi5();
+    prepare_waiting(d, o->headless);
     if (o->fullscreen || o->headless) SDL_ShowCursor(SDL_DISABLE);
     SDL_EventState(SDL_DROPFILE, SDL_DISABLE);
     *out = d;
@@ -163,10 +220,16 @@ int ov_display_end(ov_display *d, const char *png_path, char *err, size_t errlen
 {
     int rc = OV_OK;
     SDL_SetRenderTarget(d->ren, NULL);
-    SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
-    SDL_RenderClear(d->ren);
     SDL_Rect dst = { (d->pw - d->lw) / 2, (d->ph - d->lh) / 2, d->lw, d->lh };
-    SDL_RenderCopyEx(d->ren, d->canvas, NULL, &dst, (double)d->rotation, NULL, SDL_FLIP_NONE);
+    if (!d->canvas) {
+        /* drawn on the window itself */
+    } else if (d->rotation == 0 || d->rotation == 180) {
+        SDL_RenderCopyEx(d->ren, d->canvas, NULL, &dst, (double)d->rotation, NULL, SDL_FLIP_NONE);
+    } else { /* the canvas does not cover the panel before it is turned: black edges */
+        SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
+        SDL_RenderClear(d->ren);
+        SDL_RenderCopyEx(d->ren, d->canvas, NULL, &dst, (double)d->rotation, NULL, SDL_FLIP_NONE);
+    }
     if (png_path) {
         SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d->pw, d->ph, 32, SDL_PIXELFORMAT_ARGB8888);
         if (!s || SDL_RenderReadPixels(d->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
@@ -262,20 +325,113 @@ static int translate(ov_display *d, const SDL_Event *e, ov_event *ev)
     }
 }
 
+/* Open every input device for watching (never reading what SDL needs: each
+ * open has its own queue, drained here). */
+static void open_inputs(ov_display *d)
+{
+    for (int i = 0; i < d->n_input; i++) close(d->input_fds[i]);
+    d->n_input = 0;
+    DIR *dir = opendir(INPUT_DIR);
+    if (!dir) return;
+    struct dirent *de;
+    while ((de = readdir(dir)) && d->n_input < MAX_INPUT_FDS) {
+        if (strncmp(de->d_name, "event", 5) != 0) continue;
+        char path[300];
+        snprintf(path, sizeof path, "%s/%s", INPUT_DIR, de->d_name);
+        int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd >= 0) d->input_fds[d->n_input++] = fd;
+    }
+    closedir(dir);
+}
+
+/* How ov_display_wait sleeps: in SDL's own wait where it really sleeps
+ * (desktop drivers); else in ppoll on the input devices (KMSDRM; nothing
+ * headless), woken by SIGTERM/SIGINT when a handler is installed: those are
+ * then blocked in this thread (and in the threads it starts later: audio,
+ * speech) except while waiting, so a stop request never waits for a nap. */
+static void prepare_waiting(ov_display *d, int headless)
+{
+    const char *drv = SDL_GetCurrentVideoDriver();
+    for (size_t i = 0; drv && i < OV_ARRAY_LEN(BLOCKING_DRIVERS); i++)
+        if (!strcmp(drv, BLOCKING_DRIVERS[i])) d->sdl_blocks = 1;
+    if (d->sdl_blocks) return;
+    if (!headless) {
+        d->hotplug_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+        if (d->hotplug_fd >= 0 && inotify_add_watch(d->hotplug_fd, INPUT_DIR, IN_CREATE | IN_DELETE) < 0) {
+            close(d->hotplug_fd);
+            d->hotplug_fd = -1;
+        }
+        open_inputs(d);
+    }
+    struct sigaction sa;
+    if (sigaction(SIGTERM, NULL, &sa) != 0 || sa.sa_handler == SIG_DFL || sa.sa_handler == SIG_IGN) return;
+    sigset_t stop, old;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    if (pthread_sigmask(SIG_BLOCK, &stop, &old) != 0) return;
+    d->wait_mask = old;
+    sigdelset(&d->wait_mask, SIGTERM);
+    sigdelset(&d->wait_mask, SIGINT);
+    d->signals_blocked = 1;
+}
+
+static void drain(int fd)
+{
+    char buf[1024];
+    while (read(fd, buf, sizeof buf) > 0) {}
+}
+
+/* Sleep up to ms (-1: no limit) until an input device has something, a
+ * device comes or goes, or (signals blocked) a stop signal arrives.
+ * Returns 1 when a signal ended the sleep, else 0. */
+static int sleep_for_input(ov_display *d, int ms)
+{
+    struct pollfd p[MAX_INPUT_FDS + 1];
+    int n = 0;
+    for (int i = 0; i < d->n_input; i++) p[n++] = (struct pollfd){ d->input_fds[i], POLLIN, 0 };
+    if (d->hotplug_fd >= 0) p[n++] = (struct pollfd){ d->hotplug_fd, POLLIN, 0 };
+    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+    int r = ppoll(p, (nfds_t)n, ms >= 0 ? &ts : NULL, d->signals_blocked ? &d->wait_mask : NULL);
+    if (r < 0) return errno == EINTR;
+    if (r == 0) return 0;
+    for (int i = 0; i < d->n_input; i++) if (p[i].revents & POLLIN) drain(p[i].fd);
+    if (d->hotplug_fd >= 0 && p[n - 1].revents) {
+        drain(d->hotplug_fd);
+        open_inputs(d);
+    }
+    return 0;
+}
+
+int ov_display_wakes_on_stop(const ov_display *d) { return d && d->signals_blocked; }
+
+/* The next event translated, without waiting: 1 with *ev set, else 0. */
+static int take_event(ov_display *d, ov_event *ev)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) if (translate(d, &e, ev)) return 1;
+    return 0;
+}
+
 int ov_display_wait(ov_display *d, int timeout_ms, ov_event *ev)
 {
     /* SDL_WaitEventTimeout polls every millisecond on drivers that cannot
-     * block (offscreen, KMSDRM): look for events every 10 ms instead, so an
-     * idle kiosk wakes 100 times a second rather than 1000. */
-    SDL_Event e;
-    uint32_t start = SDL_GetTicks();
+     * block (offscreen, KMSDRM): there the wait sleeps in ppoll instead. */
+    uint64_t start = SDL_GetTicks64();
     for (;;) {
-        while (SDL_PollEvent(&e)) if (translate(d, &e, ev)) return 1;
-        int elapsed = (int)(SDL_GetTicks() - start);
-        if (timeout_ms >= 0 && elapsed >= timeout_ms) return 0;
-        int nap = 10;
-        if (timeout_ms >= 0 && timeout_ms - elapsed < nap) nap = timeout_ms - elapsed;
-        SDL_Delay((uint32_t)nap);
+        if (take_event(d, ev)) return 1;
+        int left = timeout_ms;
+        if (timeout_ms >= 0) {
+            left = timeout_ms - (int)(SDL_GetTicks64() - start);
+            if (left <= 0) return 0;
+        }
+        if (d->sdl_blocks) {
+            SDL_Event e;
+            int ms = left < 0 ? STOP_WAIT_CAP_MS : left;
+            if (SDL_WaitEventTimeout(&e, ms) && translate(d, &e, ev)) return 1;
+            continue;
+        }
+        if (sleep_for_input(d, left)) return 0; /* a stop request: the caller looks at it */
     }
 }
 
@@ -333,6 +489,15 @@ int ov_display_inject_key(ov_display *d, const char *name)
 void ov_display_close(ov_display *d)
 {
     if (!d) return;
+    for (int i = 0; i < d->n_input; i++) close(d->input_fds[i]);
+    if (d->hotplug_fd >= 0) close(d->hotplug_fd);
+    if (d->signals_blocked) {
+        sigset_t stop;
+        sigemptyset(&stop);
+        sigaddset(&stop, SIGTERM);
+        sigaddset(&stop, SIGINT);
+        pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+    }
     if (d->canvas) SDL_DestroyTexture(d->canvas);
     if (d->ren) SDL_DestroyRenderer(d->ren);
     if (d->win) SDL_DestroyWindow(d->win);

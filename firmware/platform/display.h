@@ -14,7 +14,8 @@ typedef struct {
     int width, height;     /* physical pixels; 0 = the screen's size (full screen) */
     int rotation;          /* 0, 90, 180, 270 (clockwise) */
     int fullscreen;
-    int headless;          /* offscreen driver, software renderer, no window shown */
+    int headless;          /* offscreen driver, software renderer (or the accelerated one that
+                              SDL_RENDER_DRIVER names, e.g. opengles2 on Mesa), no window shown */
 } ov_display_opts;
 
 typedef enum { OV_EV_NONE, OV_EV_QUIT, OV_EV_PRESS, OV_EV_KEY, OV_EV_EXPOSE } ov_event_kind;
@@ -57,9 +58,17 @@ void ov_display_begin(ov_display *d);
  * could not be written (message in err). */
 int ov_display_end(ov_display *d, const char *png_path, char *err, size_t errlen);
 
-/* Wait up to timeout_ms (-1: forever) for an event. Returns 1 with *ev set,
- * 0 on timeout. Only SDL events are read here. */
+/* Wait up to timeout_ms (-1: forever) for an event, asleep (no polling naps
+ * on KMSDRM or offscreen: ppoll on the input devices). Returns 1 with *ev set,
+ * 0 on timeout or, when ov_display_wakes_on_stop(), as soon as SIGTERM or
+ * SIGINT arrives. Only SDL events are read here. */
 int ov_display_wait(ov_display *d, int timeout_ms, ov_event *ev);
+
+/* 1 when a SIGTERM/SIGINT ends ov_display_wait at once (a handler was
+ * installed before ov_display_open: those signals are then blocked in this
+ * thread and the threads it starts, except while it waits); 0 when the
+ * caller must look for stop requests itself now and then. */
+int ov_display_wakes_on_stop(const ov_display *d);
 
 /* Push a synthetic touch at panel pixel (x, y) or a mouse click, or a key by
  * script name ("1", "left", "enter", "space", "h", ...), through SDL's own

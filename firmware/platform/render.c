@@ -9,11 +9,20 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #define MAX_FONTS 160 /* sizes x weights: layouts try several sizes while fitting */
+/* After a draw, fonts not used since the draw before are closed while more
+ * than this many are open (each size holds its own face and glyph cache). */
+#define FONTS_KEPT 12
 #define MAX_TEXTURES 384
+/* Room redrawn around a spoken word when the highlight moves: its pill and
+ * any ring drawn around it stay inside font_px / DIV + PX pixels. */
+#define HIGHLIGHT_MARGIN_DIV 2
+#define HIGHLIGHT_MARGIN_PX 4
 
 static const char *const font_regular[] = {
     "/usr/share/fonts/truetype/andika/Andika-Regular.ttf",
@@ -30,12 +39,31 @@ typedef struct {
     unsigned long used;
 } font_slot;
 
+/* Widths already measured: layouts and the start-up fit checks measure the
+ * same words at the same sizes again and again (HarfBuzz shaping is slow). */
+#define MEASURE_SLOTS 4096 /* a power of two */
+#define MEASURE_TEXT 40    /* longer texts are measured every time */
+typedef struct {
+    int px, bold, len, w; /* len 0: empty slot */
+    char text[MEASURE_TEXT];
+} measure_slot;
+
 typedef struct {
     char key[160];
     int w, h;
     SDL_Texture *tex;
     unsigned long used; /* for least-recently-used eviction */
 } tex_slot;
+
+/* The frame drawn last on a target texture (which keeps it): a new draw of the
+ * same layout with only the spoken word moved redraws just the two words. */
+typedef struct {
+    ov_layout *layout; /* a copy of the layout drawn, NULL before the first draw */
+    uint64_t words;    /* hash of the words' letters (the layout holds pointers to them) */
+    SDL_Texture *target;
+    int valid;
+    int hl_text, hl_word;
+} last_frame;
 
 struct ov_render {
     SDL_Renderer *sdl;
@@ -48,6 +76,10 @@ struct ov_render {
     long made;
     char problem[256];
     ov_layout_fit_ctx fit_ctx; /* for ov_render_content_fit */
+    last_frame last;           /* what the render target holds, to redraw only what changed */
+    measure_slot *measured;    /* MEASURE_SLOTS widths, or NULL (out of memory: measure every time) */
+    unsigned long drawn_clock; /* the clock at the end of the last draw */
+    int window_keeps;          /* 1: the window keeps its pixels between frames (software renderer) */
 };
 
 static int file_exists(const char *p)
@@ -67,6 +99,9 @@ int ov_render_open(struct SDL_Renderer *sdl, const char *theme, ov_render **out,
     if (!r)
         return ov_fail(err, errlen, OV_ENOMEM, "out of memory");
     r->sdl = sdl;
+    r->measured = calloc(MEASURE_SLOTS, sizeof *r->measured);
+    SDL_RendererInfo info;
+    r->window_keeps = sdl && SDL_GetRendererInfo(sdl, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
     ov_palette_for_theme(theme, &r->pal);
     for (size_t i = 0; i < OV_ARRAY_LEN(font_regular); i++)
         if (file_exists(font_regular[i])) {
@@ -75,6 +110,7 @@ int ov_render_open(struct SDL_Renderer *sdl, const char *theme, ov_render **out,
             break;
         }
     if (!r->regular_path) {
+        free(r->measured);
         free(r);
         return ov_fail(err, errlen, OV_ENOTFOUND,
                        "no font found: install fonts-sil-andika (or fonts-dejavu-core)");
@@ -84,16 +120,28 @@ int ov_render_open(struct SDL_Renderer *sdl, const char *theme, ov_render **out,
     if (strcmp(r->regular_path, font_regular[0]) != 0)
         snprintf(r->problem, sizeof r->problem,
                  "Andika font missing, using DejaVu: install fonts-sil-andika");
-    SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_NONE); /* every fill is opaque: no blending path */
     *out = r;
     return OV_OK;
 }
 
-void ov_render_set_theme(ov_render *r, const char *theme) { ov_palette_for_theme(theme, &r->pal); }
+void ov_render_set_theme(ov_render *r, const char *theme)
+{
+    ov_palette_for_theme(theme, &r->pal);
+    ov_render_invalidate(r);
+}
+
+void ov_render_invalidate(ov_render *r)
+{
+    if (r)
+        r->last.valid = 0;
+}
 
 double ov_render_text_scale(const ov_render *r) { return r->pal.text_scale; }
 const char *ov_render_problem(const ov_render *r) { return r->problem[0] ? r->problem : NULL; }
 long ov_render_textures_made(const ov_render *r) { return r->made; }
+
+static int measure_text(ov_render *r, int px, int bold, const char *text, int len);
 
 static TTF_Font *font_for(ov_render *r, int px, int bold)
 {
@@ -119,9 +167,33 @@ static TTF_Font *font_for(ov_render *r, int px, int bold)
     return f;
 }
 
+/* The slot where this text's width is or would be kept, or NULL when not cached. */
+static measure_slot *measure_slot_for(ov_render *r, int px, int bold, const char *text, int len)
+{
+    if (!r->measured || len <= 0 || len >= MEASURE_TEXT)
+        return NULL;
+    uint32_t h = 2166136261u ^ (uint32_t)(px * 2 + bold);
+    for (int i = 0; i < len; i++)
+        h = (h ^ (unsigned char)text[i]) * 16777619u;
+    return &r->measured[h & (MEASURE_SLOTS - 1)]; /* a clash simply replaces the older width */
+}
+
 int ov_render_measure(void *ctx, int px, int bold, const char *text, int len)
 {
     ov_render *r = ctx;
+    measure_slot *m = measure_slot_for(r, px, bold, text, len);
+    if (m && m->len == len && m->px == px && m->bold == bold && !memcmp(m->text, text, (size_t)len))
+        return m->w;
+    int w = measure_text(r, px, bold, text, len);
+    if (m && w >= 0) {
+        *m = (measure_slot){ px, bold, len, w, { 0 } };
+        memcpy(m->text, text, (size_t)len);
+    }
+    return w;
+}
+
+static int measure_text(ov_render *r, int px, int bold, const char *text, int len)
+{
     TTF_Font *f = font_for(r, px, bold);
     if (!f)
         return -1;
@@ -228,13 +300,9 @@ static void fill_rect(SDL_Renderer *s, ov_rect r, ov_rgb c)
     SDL_RenderFillRect(s, &q);
 }
 
-/* Filled rounded rectangle drawn as triangles (SDL_RenderGeometry). */
-static void fill_round(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c)
+/* The triangle fan of a rounded rectangle (SDL_RenderGeometry). */
+static void fill_round_fan(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c)
 {
-    if (rad * 2 > r.w)
-        rad = r.w / 2;
-    if (rad * 2 > r.h)
-        rad = r.h / 2;
     enum { SEG = 8 };
     SDL_Vertex v[4 * (SEG + 1) + 1];
     int n = 0;
@@ -256,6 +324,39 @@ static void fill_round(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c)
         idx[m++] = i + 1 < n ? i + 1 : 1;
     }
     SDL_RenderGeometry(s, NULL, v, n, idx, m);
+}
+
+/* The fan clipped to `band` (inside the clip already set, `outer`, when on). */
+static void fan_in_band(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c, SDL_Rect band, const SDL_Rect *outer)
+{
+    SDL_Rect clip = band;
+    if (outer && !SDL_IntersectRect(&band, outer, &clip))
+        return;
+    SDL_RenderSetClipRect(s, &clip);
+    fill_round_fan(s, r, rad, c);
+}
+
+/* Filled rounded rectangle. Triangles are slow to fill in software, so only
+ * the bands holding the corners are drawn as the fan (clipped); the middle is
+ * one opaque rectangle. The pixels are exactly those of the whole fan. */
+static void fill_round(SDL_Renderer *s, ov_rect r, int rad, ov_rgb c)
+{
+    if (rad * 2 > r.w)
+        rad = r.w / 2;
+    if (rad * 2 > r.h)
+        rad = r.h / 2;
+    int band = rad + 1;
+    if (2 * band >= r.h) {
+        fill_round_fan(s, r, rad, c);
+        return;
+    }
+    SDL_Rect outer;
+    int clipped = SDL_RenderIsClipEnabled(s);
+    SDL_RenderGetClipRect(s, &outer);
+    fan_in_band(s, r, rad, c, (SDL_Rect){ r.x, r.y, r.w, band }, clipped ? &outer : NULL);
+    fan_in_band(s, r, rad, c, (SDL_Rect){ r.x, r.y + r.h - band, r.w, band }, clipped ? &outer : NULL);
+    SDL_RenderSetClipRect(s, clipped ? &outer : NULL);
+    fill_rect(s, (ov_rect){ r.x, r.y + band, r.w, r.h - 2 * band }, c);
 }
 
 static void fill_circle(SDL_Renderer *s, int x, int y, int rad, ov_rgb c)
@@ -361,7 +462,7 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
         draw_text(r, &l->texts[b->label], text, hl_text == b->label ? hl_word : -1);
 }
 
-int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
+static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
 {
     SDL_Renderer *s = r->sdl;
     fill_rect(s, l->screen, r->pal.background);
@@ -416,6 +517,108 @@ int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
     }
     for (int b = 0; b < l->n_buttons; b++)
         draw_button(r, l, &l->buttons[b], hl_text, hl_word);
+}
+
+/* FNV-1a over the letters of every word the layout shows. */
+static uint64_t words_hash(const ov_layout *l)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (int i = 0; i < l->n_texts; i++) {
+        const ov_text_block *b = &l->texts[i].block;
+        for (int w = 0; w < b->n_words && b->text; w++) {
+            const unsigned char *p = (const unsigned char *)b->text + b->words[w].byte_start;
+            for (int k = 0; k < b->words[w].byte_len; k++)
+                h = (h ^ p[k]) * 1099511628211ull;
+            h = (h ^ 0xffu) * 1099511628211ull;
+        }
+    }
+    return h;
+}
+
+/* 1 when the target still holds the frame of this very layout. */
+static int same_frame(const ov_render *r, const ov_layout *l, SDL_Texture *target, uint64_t words)
+{
+    return r->last.valid && (target || r->window_keeps) && target == r->last.target &&
+           words == r->last.words && memcmp(r->last.layout, l, sizeof *l) == 0;
+}
+
+static void remember_frame(ov_render *r, const ov_layout *l, SDL_Texture *target, uint64_t words)
+{
+    r->last.valid = 0;
+    if (!target && !r->window_keeps)
+        return; /* an accelerated window's back buffer does not keep frames */
+    if (!r->last.layout && !(r->last.layout = malloc(sizeof *l)))
+        return;
+    memcpy(r->last.layout, l, sizeof *l);
+    r->last.words = words;
+    r->last.target = target;
+    r->last.valid = 1;
+}
+
+/* The box of word `word` of text `text` with room for its highlight around it;
+ * 0 when there is no such word. */
+static int word_area(const ov_layout *l, int text, int word, SDL_Rect *out)
+{
+    if (text < 0 || text >= l->n_texts || word < 0 || word >= l->texts[text].block.n_words)
+        return 0;
+    const ov_text_block *b = &l->texts[text].block;
+    ov_rect w = b->words[word].rect;
+    int m = b->font_px / HIGHLIGHT_MARGIN_DIV + HIGHLIGHT_MARGIN_PX;
+    *out = (SDL_Rect){ w.x - m, w.y - m, w.w + 2 * m, w.h + 2 * m };
+    return 1;
+}
+
+/* Redraw the areas of the words highlighted before and now, nothing else. */
+static void redraw_words(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
+{
+    SDL_Rect area[2];
+    int n = 0;
+    n += word_area(l, r->last.hl_text, r->last.hl_word, &area[n]);
+    n += word_area(l, hl_text, hl_word, &area[n]);
+    if (n == 2 && SDL_HasIntersection(&area[0], &area[1])) {
+        SDL_UnionRect(&area[0], &area[1], &area[0]);
+        n = 1;
+    }
+    for (int i = 0; i < n; i++) {
+        SDL_RenderSetClipRect(r->sdl, &area[i]);
+        draw_layout(r, l, hl_text, hl_word);
+    }
+    SDL_RenderSetClipRect(r->sdl, NULL);
+}
+
+/* Close the fonts not used since the last draw (the start-up fit checks open
+ * dozens of sizes a screen never shows). Returns nothing; widths stay cached. */
+static void trim_fonts(ov_render *r)
+{
+    if (r->n_fonts > FONTS_KEPT) {
+        int kept = 0, n = r->n_fonts;
+        for (int i = 0; i < n; i++) {
+            if (r->fonts[i].used >= r->drawn_clock || r->n_fonts <= FONTS_KEPT)
+                r->fonts[kept++] = r->fonts[i];
+            else {
+                TTF_CloseFont(r->fonts[i].font);
+                r->n_fonts--;
+            }
+        }
+        r->n_fonts = kept;
+    }
+    r->drawn_clock = ++r->clock;
+}
+
+int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
+{
+    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+    uint64_t words = words_hash(l);
+    if (same_frame(r, l, target, words)) {
+        if (hl_text != r->last.hl_text || hl_word != r->last.hl_word)
+            redraw_words(r, l, hl_text, hl_word);
+    } else {
+        draw_layout(r, l, hl_text, hl_word);
+        remember_frame(r, l, target, words);
+    }
+    r->last.hl_text = hl_text;
+    r->last.hl_word = hl_word;
+    trim_fonts(r);
     return OV_OK;
 }
 
@@ -447,5 +650,7 @@ void ov_render_close(ov_render *r)
             SDL_DestroyTexture(r->tex[i].tex);
     for (int i = 0; i < r->n_fonts; i++)
         TTF_CloseFont(r->fonts[i].font);
+    free(r->last.layout);
+    free(r->measured);
     free(r);
 }

@@ -28,8 +28,17 @@ double ov_render_text_scale(const ov_render *r);
 
 /* Draw layout `l` on the current render target. `hl_text`/`hl_word` name the
  * word being spoken (-1: none). Returns OV_OK; missing pictures are drawn as
- * a plain shape and reported once through ov_render_problem. */
+ * a plain shape and reported once through ov_render_problem.
+ * When the target still holds the last frame drawn by r (a texture, or the
+ * window of SDL's software renderer) and `l` is the same layout, only the areas of the old and the new spoken
+ * word are redrawn (the same pixels as a full draw); nothing at all when the
+ * word did not change either. */
 int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word);
+
+/* The next ov_render_draw draws everything (call it when something else drew
+ * on the target, or the target lost its pixels: the window was exposed or
+ * resized). r NULL: nothing. */
+void ov_render_invalidate(ov_render *r);
 
 /* NULL, or a facilitator message about the last missing picture or font. */
 const char *ov_render_problem(const ov_render *r);
