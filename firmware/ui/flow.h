@@ -20,6 +20,8 @@ typedef enum {
     OV_SCREEN_SAVING, /* waiting for the commit (normally not visible) */
     OV_SCREEN_THANKS,
     OV_SCREEN_NOT_SAVED, /* the store failed: no thank-you, ask for a helper */
+    OV_SCREEN_MORE,      /* issue 14 (g14views): "Tell me more" about the current question */
+    OV_SCREEN_WHO,       /* issue 14 (g14views): "Who are you today?" before the questions */
     OV_SCREEN_COUNT
 } ov_screen;
 
@@ -36,6 +38,7 @@ typedef enum {
     OV_ACT_FOCUS_PREV,
     OV_ACT_ACTIVATE, /* press what is highlighted (Enter, Space, scanning select) */
     OV_ACT_HEAR_AGAIN,
+    OV_ACT_MORE, /* issue 14 (g14views): open "Tell me more" of the current question */
 } ov_action;
 
 /* Things on screen that can be pressed or highlighted. */
@@ -47,6 +50,10 @@ typedef enum {
     OV_TARGET_NO,
     OV_TARGET_HEAR_AGAIN,
     OV_TARGET_MENU, /* facilitator screens: item `index` of the ov_menu */
+    OV_TARGET_MORE, /* issue 14 (g14views): "Tell me more" on a question */
+    OV_TARGET_BACK, /* "Back to the question" (tell me more) */
+    OV_TARGET_NEXT, /* next page of "Tell me more" */
+    OV_TARGET_GROUP, /* who are you today: group `index`; index n_groups = skip */
 } ov_target_kind;
 
 typedef struct {
@@ -82,6 +89,9 @@ typedef struct {
     uint64_t last_input_ms;
     uint64_t screen_since_ms;
     uint64_t lockout_until_ms;
+    /* --- issue 14 views (g14views) --- */
+    int group;     /* "who are you today?" group index of this member, -1 = not said */
+    int more_page; /* page of "Tell me more" shown (0 = about) */
 } ov_flow;
 
 /* Start on the welcome screen. `confirm_step`, timeouts from config. */
@@ -128,5 +138,11 @@ ov_action ov_flow_target_action(ov_target t, int *arg);
 void ov_flow_progress(const ov_flow *f, int *number, int *total);
 
 const char *ov_screen_name(ov_screen s);
+
+/* --- issue 14 views (g14views) --- */
+/* The group the current member chose on "Who are you today?" (index into
+ * content->who.groups), or -1 when not asked or skipped. Held in memory only,
+ * like the answers, and forgotten with them. */
+int ov_flow_group(const ov_flow *f);
 
 #endif

@@ -391,6 +391,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         }
         ov_rect upper = m.portrait ? (ov_rect){ top.x, top.y, top.w, top.h - targets_h - m.gap }
                                    : (ov_rect){ top.x, top.y, top.w, full.h - targets_h - m.gap };
+        upper = ovl_more_button(l, env, &m, f, upper, corner, corner_w); /* issue 14 "Tell me more" */
         ov_rect col = picture_and_column(l, env, &m, c, q->picture, NULL, upper);
         /* progress: dots and words, at the top of the text column (portrait: in the top bar) */
         int dots_h = ov_line_height(m.small_px);
@@ -481,6 +482,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         break;
     }
     default:
+        ovl_layout_views(l, env, &m, f, top, full); /* issue 14: layout_more.c */
         break;
     }
     if (f->screen != OV_SCREEN_SAVING)

@@ -43,4 +43,12 @@ void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m
 ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c,
                        int size, int w, const char *label);
 
+/* issue 14 views (layout_more.c): lay out the "Tell me more" and "Who are you
+ * today?" screens; add the "Tell me more" button of a question (returns what
+ * is left of `upper` for the question's picture and text). */
+void ovl_layout_views(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect top,
+                      ov_rect full);
+ov_rect ovl_more_button(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                        ov_rect upper, int corner, int corner_w);
+
 #endif
