@@ -966,8 +966,9 @@ static void do_views(chk *ck, const ov_ini_section *s)
     set_text(ck, get(s, "skip"), w->skip, sizeof w->skip, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "skip");
     set_text(ck, get(s, "tell_me_more"), w->tell_me_more, sizeof w->tell_me_more, OV_FIT_BUTTON,
              OV_ER_NO_LENGTH, "tell_me_more");
-    set_text(ck, get(s, "back"), w->back, sizeof w->back, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "back");
-    set_text(ck, get(s, "next"), w->next, sizeof w->next, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "next");
+    /* back and next sit on buttons half the screen wide: they may be as long as an answer's say */
+    set_text(ck, get(s, "back"), w->back, sizeof w->back, OV_FIT_ANSWER_SAY, OV_ER_NO_LENGTH, "back");
+    set_text(ck, get(s, "next"), w->next, sizeof w->next, OV_FIT_ANSWER_SAY, OV_ER_NO_LENGTH, "next");
 }
 
 /* After the questions: [views], [group] and [more] (which names a question). */

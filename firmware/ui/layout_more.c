@@ -50,6 +50,18 @@ static ov_rect picture_beside(ov_layout *l, const metrics *m, const ov_content *
     return col;
 }
 
+/* Which page of how many, as dots at the top of the text column. */
+static void page_dots(ov_layout *l, const metrics *m, ov_rect *col, int page, int pages)
+{
+    int dots_h = ov_line_height(m->small_px);
+    int dot = dots_h * 6 / 10;
+    l->progress_dots = (ov_rect){ col->x, col->y + (dots_h - dot) / 2, pages * dot + (pages - 1) * dot / 2, dot };
+    l->progress_now = page + 1;
+    l->progress_total = pages;
+    col->y += dots_h + m->gap / 2;
+    col->h -= dots_h + m->gap / 2;
+}
+
 static void control_button(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_target_kind kind,
                            ov_button_style style, ov_rect r, const char *icon, const char *label)
 {
@@ -68,23 +80,28 @@ static void layout_more(ov_layout *l, const ov_layout_env *env, const metrics *m
     const ov_question *q = &c->questions[f->question];
     const ov_more *more = &c->more[f->question];
     const ov_who *w = &c->who;
-    int row_h = row_height(m, full.h, 3, 10);
+    /* Back and Next: a quarter of the height, 20 to 30 mm (the text needs the room more than they do) */
+    int row_h = full.h / 4;
+    row_h = row_h < m->target_min ? m->target_min : row_h > m->target_aim ? m->target_aim : row_h;
     ov_rect upper = { top.x, top.y, top.w, top.y + top.h - row_h - m->gap - top.y };
     if (!m->portrait)
         upper.h = full.h - row_h - m->gap;
     int stage = ov_more_stage_of_page(c, f->question, f->more_page);
+
     const char *texts[2 + OV_MAX_SENTENCES];
     ov_text_role roles[2 + OV_MAX_SENTENCES];
     int n = 0;
     if (stage < 0) {
         ov_rect col = picture_beside(l, m, c, more->picture[0] ? more->picture : q->picture, upper);
-        texts[n] = q->title, roles[n++] = OV_TEXT_TITLE;
+        page_dots(l, m, &col, f->more_page, ov_more_pages(c, f->question));
+        texts[n] = q->title, roles[n++] = OV_TEXT_SMALL; /* as on the stage pages: room for 3 sentences */
         for (int i = 0; i < more->n_about; i++)
             texts[n] = more->about[i], roles[n++] = OV_TEXT_BODY;
         ovl_stack_texts(l, env, m, col, texts, roles, n, 0);
     } else {
         const ov_answer *a = &c->scales[q->scale].answers[stage];
         ov_rect col = picture_beside(l, m, c, a->picture, upper);
+        page_dots(l, m, &col, f->more_page, ov_more_pages(c, f->question));
         texts[n] = q->title, roles[n++] = OV_TEXT_SMALL;
         texts[n] = a->word, roles[n++] = OV_TEXT_TITLE;
         texts[n] = more->stage[stage], roles[n++] = OV_TEXT_BODY;
