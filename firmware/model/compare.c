@@ -84,3 +84,40 @@ const char *ov_trend_name(ov_trend t)
         return "none";
     }
 }
+
+static const ov_result_question *find_q(const ov_results *r, const ov_result_question *like)
+{
+    for (int i = 0; r && i < r->n_questions; i++)
+        if (ov_compare_same_question(&r->questions[i], like) && r->questions[i].total > 0)
+            return &r->questions[i];
+    return NULL;
+}
+
+void ov_compare_fill(ov_results *now, const ov_results *const *earlier, int n)
+{
+    if (!now)
+        return;
+    for (int qi = 0; qi < now->n_questions; qi++) {
+        ov_result_question *q = &now->questions[qi];
+        q->compare[0] = '\0';
+        q->compare_meeting[0] = '\0';
+        q->trend = OV_TREND_NONE;
+        q->before_top = -1;
+        const ov_result_question *before = NULL;
+        const ov_results *from = NULL;
+        for (int e = n - 1; e >= 0 && !before; e--) {
+            before = find_q(earlier[e], q);
+            from = earlier[e];
+        }
+        ov_comparison cmp;
+        if (!before || ov_compare_question(before, q, &cmp) != OV_OK)
+            continue;
+        ov_strlcpy(q->compare, cmp.text, sizeof q->compare);
+        ov_strlcpy(q->compare_meeting, from->meeting, sizeof q->compare_meeting);
+        q->trend = cmp.trend;
+        if (cmp.before_top >= 0)
+            for (int a = 0; a < q->n_answers; a++)
+                if (!strcmp(q->answers[a].id, before->answers[cmp.before_top].id))
+                    q->before_top = a;
+    }
+}

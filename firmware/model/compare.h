@@ -36,4 +36,11 @@ int ov_compare_question(const ov_result_question *before, const ov_result_questi
 /* A word for the trend, for exports: "same", "up", "down", "none". */
 const char *ov_trend_name(ov_trend t);
 
+
+
+/* For every question of `now`, compare with the newest of earlier[0..n)
+ * (oldest first) that has the same question with answers, and fill its
+ * compare, compare_meeting, trend and before_top (before_top is an index
+ * into now's answers). Questions with no earlier answers get compare "". */
+void ov_compare_fill(ov_results *now, const ov_results *const *earlier, int n);
 #endif

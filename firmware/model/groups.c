@@ -149,3 +149,48 @@ const ov_result_question *ov_group_question(const ov_group_results *g, int group
             return &r->questions[i];
     return NULL;
 }
+
+/* "Most people said: X." -> "most people said X." for a line after "Word: ". */
+static void group_part(const ov_result_question *q, char *buf, size_t len)
+{
+    if (q->total == 0) {
+        ov_strlcpy(buf, "nobody answered.", len);
+        return;
+    }
+    if (q->is_protected || q->n_top == 0) {
+        ov_strlcpy(buf, "not enough answers yet to keep them secret.", len);
+        return;
+    }
+    size_t used = (size_t)snprintf(buf, len, "most people said ");
+    for (int i = 0; i < q->n_top && used < len; i++) {
+        const char *sep = i == 0 ? "" : (i == q->n_top - 1 ? " and " : ", ");
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", sep, q->answers[q->top[i]].word);
+    }
+    if (used < len)
+        snprintf(buf + used, len - used, ".");
+}
+
+void ov_groups_fill_lines(ov_results *now, const ov_group_results *g)
+{
+    if (!now || !g)
+        return;
+    for (int qi = 0; qi < now->n_questions; qi++) {
+        ov_result_question *q = &now->questions[qi];
+        q->groups_line[0] = '\0';
+        if (!g->any_group)
+            continue;
+        size_t used = 0;
+        for (int i = 0; i < g->n_groups; i++) {
+            const ov_result_question *gq = ov_group_question(g, i, q->id);
+            if (!gq || (!g->groups[i].id[0] && gq->total == 0))
+                continue;
+            char part[OV_SENTENCE_LEN];
+            group_part(gq, part, sizeof part);
+            int w = snprintf(q->groups_line + used, sizeof q->groups_line - used, "%s%s: %s", used ? " " : "",
+                             g->groups[i].word, part);
+            if (w < 0 || (size_t)w >= sizeof q->groups_line - used)
+                break;
+            used += (size_t)w;
+        }
+    }
+}
