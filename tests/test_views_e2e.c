@@ -156,10 +156,11 @@ static void two_meetings_with_groups_compare(void **state)
     assert_non_null(strstr(json, "Last time most people said Just started. This time most people said Getting "
                                  "there."));
     assert_non_null(strstr(json, "\"trend\": \"up\""));
-    assert_non_null(strstr(json, "I use the service: most people said Getting there."));
+    assert_non_null(strstr(json, "I use the service: Getting there."));
     /* The 1 who skipped is too few to show; with them hidden, the next smallest group is hidden too. */
-    assert_non_null(strstr(json, "I work here: not enough answers yet to keep them secret."));
-    assert_non_null(strstr(json, "Did not say: not enough answers yet to keep them secret."));
+    assert_non_null(strstr(json, "I work here: not enough answers yet."));
+    assert_non_null(strstr(json, "Did not say: not enough answers yet."));
+    assert_null(strstr(json, "Family or friend:")); /* nobody of that group came */
     snprintf(cmd, sizeof cmd, "cat '%s/out/'*06-07*.html", dir);
     const char *html = slurp(cmd);
     assert_non_null(strstr(html, "class=\"progress\""));

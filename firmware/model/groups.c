@@ -150,18 +150,15 @@ const ov_result_question *ov_group_question(const ov_group_results *g, int group
     return NULL;
 }
 
-/* "Most people said: X." -> "most people said X." for a line after "Word: ". */
+/* What most of one group said, short, for a line after "Word: ": "Getting there." */
 static void group_part(const ov_result_question *q, char *buf, size_t len)
 {
-    if (q->total == 0) {
-        ov_strlcpy(buf, "nobody answered.", len);
-        return;
-    }
     if (q->is_protected || q->n_top == 0) {
-        ov_strlcpy(buf, "not enough answers yet to keep them secret.", len);
+        ov_strlcpy(buf, "not enough answers yet.", len);
         return;
     }
-    size_t used = (size_t)snprintf(buf, len, "most people said ");
+    size_t used = 0;
+    buf[0] = '\0';
     for (int i = 0; i < q->n_top && used < len; i++) {
         const char *sep = i == 0 ? "" : (i == q->n_top - 1 ? " and " : ", ");
         used += (size_t)snprintf(buf + used, len - used, "%s%s", sep, q->answers[q->top[i]].word);
@@ -182,7 +179,7 @@ void ov_groups_fill_lines(ov_results *now, const ov_group_results *g)
         size_t used = 0;
         for (int i = 0; i < g->n_groups; i++) {
             const ov_result_question *gq = ov_group_question(g, i, q->id);
-            if (!gq || (!g->groups[i].id[0] && gq->total == 0))
+            if (!gq || gq->total == 0) /* a group nobody of came is left out */
                 continue;
             char part[OV_SENTENCE_LEN];
             group_part(gq, part, sizeof part);

@@ -51,9 +51,9 @@ const ov_result_question *ov_group_question(const ov_group_results *g, int group
 
 
 /* For every question of `now` (the whole meeting), when any member said
- * their group, write each group's "most people said" side by side into
- * groups_line ("I use the service: most people said Getting there. I work
- * here: not enough answers yet to keep them secret."). "Did not say" is left
- * out when nobody skipped. Nothing is written when no group was said. */
+ * their group, write what most of each group said side by side into
+ * groups_line ("I use the service: Getting there. I work here: not enough
+ * answers yet."). Groups with no answers are left out. Nothing is written
+ * when no group was said. */
 void ov_groups_fill_lines(ov_results *now, const ov_group_results *g);
 #endif

@@ -127,7 +127,8 @@ static void layout_who(ov_layout *l, const ov_layout_env *env, const metrics *m,
     int cols_max = m->portrait ? WHO_COLS_PORTRAIT : WHO_COLS_LANDSCAPE;
     int cols = n < cols_max ? n : cols_max;
     int rows = (n + cols - 1) / cols;
-    int row_h = row_height(m, m->portrait ? top.h : full.h, rows == 1 ? 4 : 3, rows == 1 ? 10 : 20);
+    /* one row: as tall as allowed (45 %), the groups are the whole screen's point */
+    int row_h = row_height(m, m->portrait ? top.h : full.h, rows == 1 ? 45 : 3, rows == 1 ? 100 : 20);
     int area_h = rows * row_h + (rows - 1) * m->gap;
     ov_rect upper = { top.x, top.y, top.w, (m->portrait ? top.y + top.h : full.y + full.h) - area_h - m->gap -
                                                top.y };
