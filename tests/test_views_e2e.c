@@ -165,6 +165,13 @@ static void two_meetings_with_groups_compare(void **state)
     const char *html = slurp(cmd);
     assert_non_null(strstr(html, "class=\"progress\""));
     assert_non_null(strstr(html, "Who said what"));
+    /* ourvoice merge keeps the two meetings apart and compares them too. */
+    snprintf(cmd, sizeof cmd, "'%s' merge --to '%s/merged' --date 2025-06-08 '%s/out' >/dev/null && "
+             "cat '%s/merged/'*06-07*.json", ov_test_program(), dir, dir, dir);
+    json = slurp(cmd);
+    assert_non_null(strstr(json, "\"meeting\": \"" MEETING_2 "\""));
+    assert_non_null(strstr(json, "Last time most people said Just started. This time most people said Getting "
+                                 "there."));
 }
 
 int main(void)

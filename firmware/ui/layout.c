@@ -226,9 +226,10 @@ static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics
                            ov_rect area)
 {
     const ov_answer *a[OV_MAX_ANSWERS];
-    int n = ov_question_answers(f->content, f->question, a);
-    if (n <= 0)
+    int n_ans = ov_question_answers(f->content, f->question, a);
+    if (n_ans <= 0)
         return;
+    int n = n_ans + ovl_more_cell(f, m); /* issue 14: portrait "Tell me more" takes a cell of the grid */
     int cols = n, rows = 1;
     if (m->portrait) {
         cols = n <= 2 ? n : n == 4 ? 2 : 3;
@@ -241,6 +242,10 @@ static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics
         int in_row = (row == rows - 1) ? n - row * cols : cols;
         int x0 = area.x + (area.w - (in_row * bw + (in_row - 1) * m->gap)) / 2;
         ov_rect r = { x0 + col * (bw + m->gap), area.y + row * (bh + m->gap), bw, bh };
+        if (i >= n_ans) {
+            ovl_more_in_cell(l, env, m, f, r);
+            break;
+        }
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_ANSWER, i, OV_BTN_STYLE_ANSWER, r);
         if (!b)
             break;
@@ -380,7 +385,7 @@ static int layout_once(const ov_layout_env *env, const ov_flow *f, const char *w
         int rows = 1;
         if (m.portrait) {
             const ov_answer *a[OV_MAX_ANSWERS];
-            int n = ov_question_answers(c, f->question, a);
+            int n = ov_question_answers(c, f->question, a) + ovl_more_cell(f, &m); /* issue 14 */
             int cols = n <= 2 ? n : n == 4 ? 2 : 3;
             rows = (n + cols - 1) / cols;
         }

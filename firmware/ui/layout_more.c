@@ -192,13 +192,19 @@ ov_rect ovl_more_button(ov_layout *l, const ov_layout_env *env, const metrics *m
         }
         return upper;
     }
-    int h = m->target_min; /* portrait: a strip at the bottom of the text area */
-    ov_rect r = { upper.x, upper.y + upper.h - h, upper.w, h };
+    return upper; /* portrait: a cell of the answers' grid (ovl_more_in_cell) */
+}
+
+int ovl_more_cell(const ov_flow *f, const metrics *m)
+{
+    return m->portrait && f->screen == OV_SCREEN_QUESTION && ov_more_pages(f->content, f->question) > 0;
+}
+
+void ovl_more_in_cell(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect r)
+{
     ov_layout_button *b = ovl_add_button(l, OV_TARGET_MORE, 0, OV_BTN_STYLE_PLAIN, r);
-    if (b) {
-        ovl_control_path(env, "control-more.svg", b->icon_path, sizeof b->icon_path);
-        ovl_button_content(l, env, &small, b, label, 0);
-    }
-    upper.h -= h + m->gap;
-    return upper;
+    if (!b)
+        return;
+    ovl_control_path(env, "control-more.svg", b->icon_path, sizeof b->icon_path);
+    ovl_button_content(l, env, m, b, word_or(f->content->who.tell_me_more, "Tell me more"), 0);
 }

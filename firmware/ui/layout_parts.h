@@ -50,5 +50,9 @@ void ovl_layout_views(ov_layout *l, const ov_layout_env *env, const metrics *m, 
                       ov_rect full);
 ov_rect ovl_more_button(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
                         ov_rect upper, int corner, int corner_w);
+/* Portrait: 1 when "Tell me more" takes a cell of the answers' grid (then
+ * ovl_more_in_cell draws it in rect r), else 0. */
+int ovl_more_cell(const ov_flow *f, const metrics *m);
+void ovl_more_in_cell(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect r);
 
 #endif
