@@ -18,9 +18,12 @@ void ov_kiosk_views_results(kiosk *k, ov_results *res)
     int rc = ov_tally_read_all(k->tally, NULL, &rows, &n_rows);
     if (rc == OV_OK)
         rc = ov_tally_meeting_names(k->tally, 1, &closed, &n_closed);
+    ov_meeting_times times = { 0 };
     if (rc == OV_OK)
-        rc = ov_views_fill(res, rows, n_rows, &k->content, k->cfg.small_numbers,
-                           (const char (*)[OV_MEETING_LEN])closed, n_closed, err, sizeof err);
+        rc = ov_meeting_times_init(&times, (const char (*)[OV_MEETING_LEN])closed, n_closed);
+    if (rc == OV_OK)
+        rc = ov_views_fill(res, rows, n_rows, &k->content, k->cfg.small_numbers, &times, err, sizeof err);
+    ov_meeting_times_free(&times);
     if (rc != OV_OK)
         ov_log_warn("results: the groups and the earlier meetings cannot be shown (%s)", err[0] ? err : "read");
     free(rows);

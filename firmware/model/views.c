@@ -47,48 +47,97 @@ void ov_meetings_sort_by_time(char (*names)[OV_MEETING_LEN], int n)
         qsort(names, (size_t)n, sizeof names[0], cmp_names);
 }
 
-/* The results of each meeting in others that is before res in time, oldest first. */
+int ov_meeting_times_init(ov_meeting_times *t, const char (*names)[OV_MEETING_LEN], int n)
+{
+    t->n = 0;
+    t->sorted = calloc((size_t)(n > 0 ? n : 1), OV_MEETING_LEN);
+    if (!t->sorted)
+        return OV_ENOMEM;
+    for (int i = 0; i < n; i++)
+        ov_strlcpy(t->sorted[i], names[i], OV_MEETING_LEN);
+    t->n = n;
+    ov_meetings_sort_by_time(t->sorted, n);
+    return OV_OK;
+}
+
+void ov_meeting_times_free(ov_meeting_times *t)
+{
+    if (!t)
+        return;
+    free(t->sorted);
+    t->sorted = NULL;
+    t->n = 0;
+}
+
+/* First index in t->sorted that is not before `meeting` in time. */
+static int time_position(const ov_meeting_times *t, const char *meeting)
+{
+    int lo = 0, hi = t->n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (ov_meeting_time_cmp(t->sorted[mid], meeting) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The rows of one meeting in rows sorted by meeting: [*start, *end). */
+static void meeting_slice(const ov_tally_row *rows, int n, const char *meeting, int *start, int *end)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (strcmp(rows[mid].meeting, meeting) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *start = *end = lo;
+    while (*end < n && !strcmp(rows[*end].meeting, meeting))
+        (*end)++;
+}
+
+/* The results of up to OV_COMPARE_LOOKBACK meetings before res in time, oldest first. */
 static int build_earlier(const ov_results *res, const ov_tally_row *rows, int n_rows, const ov_content *c,
-                         int threshold, const char (*others)[OV_MEETING_LEN], int n_others, ov_results **out,
-                         int *n_out)
+                         int threshold, const ov_meeting_times *times, ov_results **out, int *n_out)
 {
     *n_out = 0;
-    for (int i = 0; i < n_others; i++) {
-        if (ov_meeting_time_cmp(others[i], res->meeting) >= 0)
-            continue;
+    if (!times)
+        return OV_OK;
+    int pos = time_position(times, res->meeting);
+    int first = pos > OV_COMPARE_LOOKBACK ? pos - OV_COMPARE_LOOKBACK : 0;
+    for (int i = first; i < pos; i++) {
         ov_results *r = ov_results_new();
         if (!r)
             return OV_ENOMEM;
-        ov_results_build(rows, n_rows, c, others[i], threshold, r);
+        int s, e;
+        meeting_slice(rows, n_rows, times->sorted[i], &s, &e);
+        ov_results_build(rows + s, e - s, c, times->sorted[i], threshold, r);
         out[(*n_out)++] = r;
     }
     return OV_OK;
 }
 
-static int cmp_results_time(const void *a, const void *b)
-{
-    const ov_results *x = *(const ov_results *const *)a, *y = *(const ov_results *const *)b;
-    return ov_meeting_time_cmp(x->meeting, y->meeting);
-}
-
 int ov_views_fill(ov_results *res, const ov_tally_row *rows, int n_rows, const ov_content *c, int threshold,
-                  const char (*others)[OV_MEETING_LEN], int n_others, char *err, size_t errlen)
+                  const ov_meeting_times *times, char *err, size_t errlen)
 {
-    if (!res || (n_rows > 0 && !rows) || (n_others > 0 && !others))
+    if (!res || (n_rows > 0 && !rows))
         return ov_fail(err, errlen, OV_EINVAL, "ov_views_fill: bad arguments");
     ov_group_results *g = calloc(1, sizeof *g);
-    ov_results **earlier = calloc((size_t)(n_others > 0 ? n_others : 1), sizeof *earlier);
+    ov_results **earlier = calloc(OV_COMPARE_LOOKBACK, sizeof *earlier);
     int n_earlier = 0, rc = g && earlier ? OV_OK : OV_ENOMEM;
+    int s = 0, e = 0;
+    meeting_slice(rows, n_rows, res->meeting, &s, &e);
     if (rc == OV_OK)
-        rc = ov_group_results_build(rows, n_rows, c, res->meeting, threshold, g, err, errlen);
+        rc = ov_group_results_build(rows + s, e - s, c, res->meeting, threshold, g, err, errlen);
     if (rc == OV_OK)
         ov_groups_fill_lines(res, g);
     if (rc == OV_OK)
-        rc = build_earlier(res, rows, n_rows, c, threshold, others, n_others, earlier, &n_earlier);
-    if (rc == OV_OK) {
-        qsort(earlier, (size_t)n_earlier, sizeof *earlier, cmp_results_time);
+        rc = build_earlier(res, rows, n_rows, c, threshold, times, earlier, &n_earlier);
+    if (rc == OV_OK)
         ov_compare_fill(res, (const ov_results *const *)earlier, n_earlier);
-    }
     if (rc == OV_ENOMEM)
         ov_fail(err, errlen, OV_ENOMEM, "out of memory while comparing meetings");
     for (int i = 0; i < n_earlier; i++)

@@ -14,13 +14,28 @@ int ov_meeting_time_cmp(const char *a, const char *b);
 /* Sort n meeting names into time order, in place. */
 void ov_meetings_sort_by_time(char (*names)[OV_MEETING_LEN], int n);
 
+/* How many meetings before a meeting (in time) are looked at to find the
+ * same question with answers: the newest of them that has it is compared. */
+#define OV_COMPARE_LOOKBACK 12
+
+/* Meeting names in time order, made once for many ov_views_fill calls. */
+typedef struct {
+    char (*sorted)[OV_MEETING_LEN];
+    int n;
+} ov_meeting_times;
+
+/* Copy and sort names (n of them). Returns OV_OK or OV_ENOMEM. */
+int ov_meeting_times_init(ov_meeting_times *t, const char (*names)[OV_MEETING_LEN], int n);
+void ov_meeting_times_free(ov_meeting_times *t);
+
 /* Fill res (the results of res->meeting, already built) with its groups
- * side by side (from rows, which may hold other meetings too) and with the
- * comparison against the meetings in `others` that come before it in time
- * (others may include res->meeting and later ones: they are skipped). Each
- * earlier meeting is summarised with the same threshold. Returns OV_OK,
- * OV_ENOMEM or OV_EINVAL with a message in err (res keeps its counts). */
+ * side by side and with the comparison against the meetings of `times` that
+ * come before it (at most OV_COMPARE_LOOKBACK of them; times may be NULL:
+ * no comparison). rows must be sorted by meeting (as ov_tally_read_all
+ * gives them) and may hold any meetings; earlier meetings are summarised
+ * with the same threshold. Returns OV_OK, OV_ENOMEM or OV_EINVAL with a
+ * message in err (res keeps its counts). */
 int ov_views_fill(ov_results *res, const ov_tally_row *rows, int n_rows, const ov_content *c, int threshold,
-                  const char (*others)[OV_MEETING_LEN], int n_others, char *err, size_t errlen);
+                  const ov_meeting_times *times, char *err, size_t errlen);
 
 #endif

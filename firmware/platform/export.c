@@ -269,7 +269,7 @@ typedef struct {
     const ov_export_opts *opts;
     const char (*names)[OV_MEETING_LEN];
     ov_results *res;           /* one at a time */
-    int n_names;               /* issue 14: how many names (the earlier ones are compared with) */
+    ov_meeting_times times;    /* issue 14: the names in time order (earlier ones are compared with) */
 } tally_ctx;
 
 /* Index of the first row of meeting m (rows sorted by meeting). */
@@ -294,8 +294,8 @@ static ov_results *from_tally(void *vctx, int i, int *rc)
     if (*rc != OV_OK) return NULL;
     limit_withheld(x->res, x->c, x->opts);
     char verr[OV_ERR_LEN]; /* issue 14: groups side by side, progress against the earlier meetings */
-    if (ov_views_fill(x->res, x->rows, x->n_rows, x->c, x->opts->threshold, x->names, x->n_names, verr,
-                      sizeof verr) != OV_OK)
+    if (ov_views_fill(x->res, x->rows, x->n_rows, x->c, x->opts->threshold, &x->times, verr, sizeof verr) !=
+        OV_OK)
         ov_log_warn("export: %s", verr);
     return x->res;
 }
@@ -351,10 +351,12 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
     if (rc == OV_OK) {
         x.rows = rows; x.n_rows = n_rows; x.c = c; x.opts = opts;
         x.names = (const char (*)[OV_MEETING_LEN])names;
-        x.n_names = n_meet;
+        if (ov_meeting_times_init(&x.times, x.names, n_meet) != OV_OK) /* issue 14 */
+            ov_log_warn("export: out of memory: meetings are not compared with earlier ones");
         rc = export_each(&w, n_meet, x.names, from_tally, &x, err, errlen);
     }
     writer_close(&w);
+    ov_meeting_times_free(&x.times); /* issue 14 */
     free(x.res);
     free(rows);
     free(names);
