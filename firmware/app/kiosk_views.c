@@ -25,7 +25,8 @@ void ov_kiosk_views_results(kiosk *k, ov_results *res)
         rc = ov_views_fill(res, rows, n_rows, &k->content, k->cfg.small_numbers, &times, err, sizeof err);
     ov_meeting_times_free(&times);
     if (rc != OV_OK)
-        ov_log_warn("results: the groups and the earlier meetings cannot be shown (%s)", err[0] ? err : "read");
+        ov_log_warn("results: the groups and the earlier meetings cannot be shown (%s)",
+                    err[0] ? err : "the votes cannot be read");
     free(rows);
     free(closed);
 }

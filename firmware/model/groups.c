@@ -41,8 +41,9 @@ static int find_group(const ov_group_results *g, const char *id)
 static int add_group(ov_group_results *g, const char *id, const char *word, char *err, size_t errlen)
 {
     if (g->n_groups >= OV_GROUPS_MAX)
-        return ov_fail(err, errlen, OV_EINVAL, "more than %d groups in the counts; the results show at most %d",
-                       OV_GROUPS_MAX, OV_GROUPS_MAX);
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "more than %d groups in the counts; the results show at most %d", OV_GROUPS_MAX,
+                       OV_GROUPS_MAX);
     ov_group_view *v = &g->groups[g->n_groups];
     ov_strlcpy(v->id, id, sizeof v->id);
     ov_strlcpy(v->word, word, sizeof v->word);
@@ -114,8 +115,9 @@ static void protect(ov_group_results *g, int threshold)
         g->groups[i].res->threshold = threshold > 0 ? threshold : 0;
 }
 
-int ov_group_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content, const char *meeting,
-                           int threshold, ov_group_results *out, char *err, size_t errlen)
+int ov_group_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content,
+                           const char *meeting, int threshold, ov_group_results *out, char *err,
+                           size_t errlen)
 {
     if (!out || !meeting || (n_rows > 0 && !rows))
         return ov_fail(err, errlen, OV_EINVAL, "ov_group_results_build: no rows or no meeting");

@@ -41,8 +41,9 @@ int ov_groups_suppress(const long *totals, int n, int threshold, int *hidden);
  * OV_OK; OV_EINVAL for NULL arguments or more groups than OV_GROUPS_MAX (the
  * message names the limit); OV_ENOMEM. Free with ov_group_results_free even
  * on failure. */
-int ov_group_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content, const char *meeting,
-                           int threshold, ov_group_results *out, char *err, size_t errlen);
+int ov_group_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content,
+                           const char *meeting, int threshold, ov_group_results *out, char *err,
+                           size_t errlen);
 
 void ov_group_results_free(ov_group_results *g);
 

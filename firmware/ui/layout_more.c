@@ -27,7 +27,8 @@ static int row_height(const metrics *m, int avail, int num, int den)
 }
 
 /* Picture on the left (landscape) or above (portrait) of area; returns the text column. */
-static ov_rect picture_beside(ov_layout *l, const metrics *m, const ov_content *c, const char *rel, ov_rect area)
+static ov_rect picture_beside(ov_layout *l, const metrics *m, const ov_content *c, const char *rel,
+                              ov_rect area)
 {
     ov_rect pic, col;
     if (!m->portrait) {
@@ -55,7 +56,8 @@ static void page_dots(ov_layout *l, const metrics *m, ov_rect *col, int page, in
 {
     int dots_h = ov_line_height(m->small_px);
     int dot = dots_h * 6 / 10;
-    l->progress_dots = (ov_rect){ col->x, col->y + (dots_h - dot) / 2, pages * dot + (pages - 1) * dot / 2, dot };
+    int w = pages * dot + (pages - 1) * dot / 2;
+    l->progress_dots = (ov_rect){ col->x, col->y + (dots_h - dot) / 2, w, dot };
     l->progress_now = page + 1;
     l->progress_total = pages;
     col->y += dots_h + m->gap / 2;
@@ -73,8 +75,8 @@ static void control_button(ov_layout *l, const ov_layout_env *env, const metrics
 }
 
 /* One page of "Tell me more": about the idea, or what one stage looks like. */
-static void layout_more(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect top,
-                        ov_rect full)
+static void layout_more(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                        ov_rect top, ov_rect full)
 {
     const ov_content *c = f->content;
     const ov_question *q = &c->questions[f->question];
@@ -119,8 +121,8 @@ static void layout_more(ov_layout *l, const ov_layout_env *env, const metrics *m
 }
 
 /* "Who are you today?": the question on top, a button per group and "skip". */
-static void layout_who(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect top,
-                       ov_rect full)
+static void layout_who(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                       ov_rect top, ov_rect full)
 {
     const ov_who *w = &f->content->who;
     int n = w->n_groups + 1;
