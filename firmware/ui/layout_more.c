@@ -82,9 +82,10 @@ static void layout_more(ov_layout *l, const ov_layout_env *env, const metrics *m
     const ov_question *q = &c->questions[f->question];
     const ov_more *more = &c->more[f->question];
     const ov_who *w = &c->who;
-    /* Back and Next: a quarter of the height, 20 to 30 mm (the text needs the room more than they do) */
+    /* Back and Next: a quarter of the height, never under 20 mm (on a small panel the text needs the
+     * room more than they do; on a TV a quarter of the height is far more than 30 mm) */
     int row_h = full.h / 4;
-    row_h = row_h < m->target_min ? m->target_min : row_h > m->target_aim ? m->target_aim : row_h;
+    row_h = row_h < m->target_min ? m->target_min : row_h;
     ov_rect upper = { top.x, top.y, top.w, top.y + top.h - row_h - m->gap - top.y };
     if (!m->portrait)
         upper.h = full.h - row_h - m->gap;
