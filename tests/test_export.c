@@ -883,7 +883,8 @@ static void test_ten_thousand_meetings(void **state)
     assert_int_equal(sqlite3_exec(s, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
     for (int m = 0; m < MEETINGS; m++) {
         char sql[300];
-        snprintf(sql, sizeof sql, "INSERT INTO counts VALUES ('m%05d', 'assets', 'basics', %d, x'');"
+        snprintf(sql, sizeof sql, "INSERT INTO counts (meeting, question, answer, count, pad)"
+                                  " VALUES ('m%05d', 'assets', 'basics', %d, x'');"
                                   "INSERT INTO meetings VALUES ('m%05d', '2025-05-03', 1);", m, 1 + m % 9, m);
         assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
     }

@@ -1,6 +1,7 @@
 /* cli_merge.c — `ourvoice merge DIR...`: add up several kiosks' exports
  * (their JSON files) and write the same three files (CSV, JSON, HTML). */
 #include "app/cli.h"
+#include "model/views.h"
 #include "platform/export.h"
 #include "platform/merge_input.h"
 
@@ -39,6 +40,32 @@ static void print_name(const char *label, const char *name)
     ov_strlcpy(shown, name, sizeof shown);
     ov_merge_printable(shown);
     printf("%s %s\n", label, shown);
+}
+
+/* Issue 14, progress over time: the merged meetings stay apart; each one's
+ * questions are compared with the same questions at the earlier meetings
+ * (time order from the date in the name, model/views.h). */
+static void compare_meetings(ov_merge *m)
+{
+    const ov_results **earlier = calloc((size_t)(m->n_meetings > 0 ? m->n_meetings : 1), sizeof *earlier);
+    if (!earlier) {
+        fprintf(stderr, "ourvoice merge: out of memory: the meetings are not compared\n");
+        return;
+    }
+    for (int i = 0; i < m->n_meetings; i++) {
+        int n = 0;
+        for (int j = 0; j < m->n_meetings; j++)
+            if (ov_meeting_time_cmp(m->meetings[j]->meeting, m->meetings[i]->meeting) < 0)
+                earlier[n++] = m->meetings[j];
+        for (int a = 1; a < n; a++) /* oldest first */
+            for (int b = a; b > 0 && ov_meeting_time_cmp(earlier[b - 1]->meeting, earlier[b]->meeting) > 0; b--) {
+                const ov_results *t = earlier[b];
+                earlier[b] = earlier[b - 1];
+                earlier[b - 1] = t;
+            }
+        ov_compare_fill(m->meetings[i], (const ov_results *const *)earlier, n);
+    }
+    free(earlier);
 }
 
 int ov_cmd_merge(int argc, char **argv)
@@ -158,6 +185,7 @@ int ov_cmd_merge(int argc, char **argv)
             ov_results_finish_question(rq, opts.threshold);
         }
     }
+    compare_meetings(&m); /* issue 14: each meeting against the earlier ones */
     char err[1024];
     int rc = ov_export_results(&opts, m.meetings, m.n_meetings, to, rep, err, sizeof err);
     for (int i = 0; i < rep->n_files; i++)

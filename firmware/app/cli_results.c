@@ -25,13 +25,24 @@ static void usage(FILE *out)
                  "Exit status: 0 printed, 1 no vote database or it cannot be read, 2 wrong options.\n");
 }
 
+/* One count line; with groups (issue 14, whose view) the group is a third column. */
+static void print_count(const ov_tally_row *r, int wide, int groups)
+{
+    if (groups)
+        printf("    %-*s  %8ld  %s\n", wide, r->answer, r->count, r->group[0] ? r->group : "(did not say)");
+    else
+        printf("    %-*s  %8ld\n", wide, r->answer, r->count);
+}
+
 static void print_table(const ov_tally_row *rows, int n)
 {
     int wide = 6; /* width of the answer column */
+    int groups = 0;
     for (int i = 0; i < n; i++) {
         int w = (int)strlen(rows[i].answer);
         if (w > wide)
             wide = w;
+        groups |= rows[i].group[0] != '\0';
     }
     for (int i = 0; i < n;) {
         const char *meeting = rows[i].meeting;
@@ -45,9 +56,9 @@ static void print_table(const ov_tally_row *rows, int n)
                  j++)
                 total += rows[j].count;
             printf("  Question: %s (%ld vote%s)\n", question, total, total == 1 ? "" : "s");
-            printf("    %-*s  %8s\n", wide, "Answer", "Votes");
+            printf(groups ? "    %-*s  %8s  Group\n" : "    %-*s  %8s\n", wide, "Answer", "Votes");
             for (; i < n && !strcmp(rows[i].meeting, meeting) && !strcmp(rows[i].question, question); i++)
-                printf("    %-*s  %8ld\n", wide, rows[i].answer, rows[i].count);
+                print_count(&rows[i], wide, groups);
             meeting_total += total;
             questions++;
         }

@@ -153,7 +153,9 @@ static int store_votes(kiosk *k)
         aids[i] = a[as[i]]->id;
     }
     char err[KIOSK_ERR_LEN];
-    if (ov_tally_add_set(k->tally, k->cfg.meeting, qids, aids, n, err, sizeof err) != OV_OK) {
+    int g = ov_flow_group(&k->flow); /* issue 14: whose view, counted per group ("" = not said) */
+    const char *gid = g >= 0 ? k->content.who.groups[g].id : "";
+    if (ov_tally_add_set_group(k->tally, k->cfg.meeting, gid, qids, aids, n, err, sizeof err) != OV_OK) {
         ov_log_error("votes not stored: %s", err);
         return 0;
     }

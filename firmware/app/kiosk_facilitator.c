@@ -4,6 +4,7 @@
  * themselves are pure logic in facilitator.c. */
 #include "app/kiosk_state.h"
 #include "platform/keepalive.h"
+#include "app/kiosk_views.h"
 #include "platform/files.h"
 #include "platform/pin_hash.h"
 
@@ -81,6 +82,7 @@ static void show_results(kiosk *k)
     }
     ov_results_build(rows, n, &k->content, k->cfg.meeting, k->cfg.small_numbers, k->results);
     free(rows);
+    ov_kiosk_views_results(k, k->results); /* issue 14: groups side by side, progress since last time */
     ov_fac_show_results(&k->fac, k->results);
 }
 

@@ -63,3 +63,33 @@ int ov_content_path(const ov_content *c, const char *rel, char *out, size_t outl
     }
     return OV_OK;
 }
+
+/* --- issue 14 views (g14views): "Tell me more" pages --- */
+
+/* The scale of question q, or NULL. */
+static const ov_scale *scale_of(const ov_content *c, int q)
+{
+    if (!c || q < 0 || q >= c->n_questions) return NULL;
+    int si = c->questions[q].scale;
+    return si >= 0 && si < c->n_scales ? &c->scales[si] : NULL;
+}
+
+int ov_more_pages(const ov_content *c, int q)
+{
+    const ov_scale *s = scale_of(c, q);
+    if (!s || !c->more[q].present) return 0;
+    int pages = 1;
+    for (int i = 0; i < s->n_answers && i < OV_MAX_ANSWERS; i++)
+        if (c->more[q].stage[i][0]) pages++;
+    return pages;
+}
+
+int ov_more_stage_of_page(const ov_content *c, int q, int page)
+{
+    const ov_scale *s = scale_of(c, q);
+    if (!s || page < 1 || !c->more[q].present) return -1;
+    int seen = 0;
+    for (int i = 0; i < s->n_answers && i < OV_MAX_ANSWERS; i++)
+        if (c->more[q].stage[i][0] && ++seen == page) return i;
+    return -1;
+}

@@ -81,6 +81,41 @@ typedef struct {
     char confirm_buttons[OV_SENTENCE_LEN]; /* "To choose it, press the same button again." */
 } ov_texts;
 
+/* --- issue 14 views (g14views) --- */
+#define OV_MAX_GROUPS 6               /* "Who are you today?" groups, at most */
+
+/* A question's "Tell me more" pages ([more QUESTION-ID] in content.ini): page
+ * 1 says what the idea is about, then one page per answer of its scale says
+ * what that stage looks like (the answer's face and word are its picture). */
+typedef struct {
+    int present;                                      /* 1: the question has "Tell me more" */
+    char about[OV_MAX_SENTENCES][OV_SENTENCE_LEN];    /* what the idea is about */
+    int n_about;
+    char picture[OV_PATH_MAX];                        /* relative; "" = the question's picture */
+    char stage[OV_MAX_ANSWERS][OV_SENTENCE_LEN];      /* by the scale's answer index; "" = no page */
+} ov_more;
+
+/* One answer to "Who are you today?" ([group ID]). */
+typedef struct {
+    char id[OV_ID_LEN];               /* stored with the counts, e.g. "uses-service" */
+    char word[OV_WORD_LEN];           /* on the button, e.g. "I use the service" */
+    char colour[OV_ID_LEN];
+    ov_shape shape;
+    char picture[OV_PATH_MAX];
+} ov_group;
+
+/* "Who are you today?" and the words of the views' buttons ([views]). */
+typedef struct {
+    char title[OV_TITLE_LEN];         /* "Who are you today?" */
+    char sentence[OV_SENTENCE_LEN];   /* "Choose 1. Or press Skip." */
+    char skip[OV_WORD_LEN];           /* "Skip" (no group: counted as "not said") */
+    char tell_me_more[OV_WORD_LEN];   /* "Tell me more" */
+    char back[OV_WORD_LEN];           /* "Back to the question" */
+    char next[OV_WORD_LEN];           /* "Next" */
+    ov_group groups[OV_MAX_GROUPS];
+    int n_groups;
+} ov_who;
+
 typedef struct {
     char dir[OV_PATH_MAX];           /* folder it was loaded from ("" = built in) */
     char language[16];               /* espeak language, e.g. "en-gb", "cy" */
@@ -89,7 +124,20 @@ typedef struct {
     int n_scales;
     ov_question questions[OV_MAX_QUESTIONS];
     int n_questions;
+    /* --- issue 14 views (g14views): "Tell me more" and "Who are you today?" --- */
+    ov_more more[OV_MAX_QUESTIONS];  /* indexed like questions; present 0 = no "Tell me more" */
+    ov_who who;                      /* n_groups 0 = the kiosk does not ask whose view */
 } ov_content;
+
+/* --- issue 14 views (g14views) --- */
+/* The "Tell me more" pages of question q: 1 (about) + one per stage with a
+ * text; 0 when the question has none (or q is invalid). */
+int ov_more_pages(const ov_content *c, int q);
+
+/* Scale answer index shown on page `page` (>= 1) of question q's "Tell me
+ * more", or -1 for the about page or an invalid page. */
+int ov_more_stage_of_page(const ov_content *c, int q, int page);
+
 
 /* Fill *out with the built-in default rubric (English), used when the content
  * folder cannot be loaded. Never fails. */

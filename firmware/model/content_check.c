@@ -47,7 +47,8 @@ int ov_fit_limit(int kind)
 
 /* ---- section kinds and their keys ---- */
 
-enum { SEC_UNKNOWN, SEC_NONE, SEC_CONTENT, SEC_TEXTS, SEC_SCALE, SEC_ANSWER, SEC_QUESTION };
+enum { SEC_UNKNOWN, SEC_NONE, SEC_CONTENT, SEC_TEXTS, SEC_SCALE, SEC_ANSWER, SEC_QUESTION,
+       SEC_MORE, SEC_GROUP, SEC_VIEWS /* issue 14 views (g14views) */ };
 
 static const char *const content_keys[] = { "language", NULL };
 static const char *const scale_keys[] = { "name", NULL };
@@ -75,6 +76,7 @@ typedef struct {
     int question_scale_line[OV_MAX_QUESTIONS];
     int question_dk_given[OV_MAX_QUESTIONS];
     int content_line, texts_line;
+    int views_line, group_line[OV_MAX_GROUPS], more_line[OV_MAX_QUESTIONS]; /* issue 14 views */
 } chk;
 
 #define ERR(ck, code, arg, line, ...) \
@@ -120,6 +122,9 @@ static void classify(chk *ck, const ov_ini_section *s, sec_info *si)
         { "scale", SEC_SCALE, 1, "[scale my-scale]" },
         { "answer", SEC_ANSWER, 2, "[answer my-scale my-answer]" },
         { "question", SEC_QUESTION, 1, "[question my-question]" },
+        { "more", SEC_MORE, 1, "[more my-question]" },   /* issue 14 views (g14views) */
+        { "group", SEC_GROUP, 1, "[group my-group]" },
+        { "views", SEC_VIEWS, 0, "[views]" },
     };
     if (n == 0) {
         ERR(ck, OV_DIAG_HEADING_EMPTY, NULL, s->line,
@@ -755,6 +760,8 @@ static void start_content(chk *ck, ov_content *c, const char *dir)
             "the folder path is too long (at most %d bytes); move the content folder", OV_PATH_MAX - 1);
 }
 
+static void check_view_sections(chk *ck, const ov_ini_doc *doc, const sec_info *info);
+
 /* Check the sections: language first (easy-read checks depend on it), then
  * scales, so answers and questions may come in any order in the file. */
 static void check_sections(chk *ck, const ov_ini_doc *doc, const sec_info *info)
@@ -787,6 +794,7 @@ static void check_sections(chk *ck, const ov_ini_doc *doc, const sec_info *info)
             break;
         }
     }
+    check_view_sections(ck, doc, info); /* issue 14 views (g14views) */
 }
 
 int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, const char *file,
@@ -838,4 +846,167 @@ out:
     free(local);
     free(ck);
     return rc;
+}
+
+/* ---- issue 14 views (g14views): [more QUESTION], [group ID], [views] ---- */
+
+static const char *const group_keys[] = { "word", "colour", "shape", "picture", NULL };
+static const char *const views_keys[] = { "who_title", "who_sentence", "skip", "tell_me_more", "back", "next",
+                                          NULL };
+
+static int find_question(const ov_content *c, const char *id)
+{
+    for (int i = 0; i < c->n_questions; i++)
+        if (!strcmp(c->questions[i].id, id))
+            return i;
+    return -1;
+}
+
+/* The answer index of `stage-ANSWER` in scale sc, or -1 (not a stage key). */
+static int stage_key(const ov_scale *sc, const char *key)
+{
+    if (strncmp(key, "stage-", 6))
+        return -1;
+    for (int i = 0; i < sc->n_answers && i < OV_MAX_ANSWERS; i++)
+        if (!sc->answers[i].dont_know && !strcmp(sc->answers[i].id, key + 6))
+            return i;
+    return -1;
+}
+
+/* Keys of a [more] section: about (1..3), picture, stage-ANSWER for the question's answers. */
+static void more_keys(chk *ck, const ov_ini_section *s, const ov_scale *sc, ov_more *m)
+{
+    for (int i = 0; i < s->n_kv; i++) {
+        const ov_ini_kv *kv = &s->kv[i];
+        int st = stage_key(sc, kv->key);
+        if (st >= 0) {
+            if (m->stage[st][0])
+                ERR(ck, OV_DIAG_KEY_TWICE, kv->key, kv->line, "'%s' is given twice in [%s]; keep only one",
+                    kv->key, s->head);
+            else
+                set_text(ck, kv, m->stage[st], OV_SENTENCE_LEN, OV_FIT_SENTENCE, OV_ER_ONE_SENTENCE, kv->key);
+        } else if (!strcmp(kv->key, "about")) {
+            if (m->n_about >= OV_MAX_SENTENCES)
+                ERR(ck, OV_DIAG_TOO_MANY_SENTENCES, NULL, kv->line,
+                    "more than %d 'about' sentences; easy read keeps to 1 idea per screen: remove this one",
+                    OV_MAX_SENTENCES);
+            else if (set_text(ck, kv, m->about[m->n_about], OV_SENTENCE_LEN, OV_FIT_SENTENCE,
+                              OV_ER_ONE_SENTENCE, "about"))
+                m->n_about++;
+        } else if (strcmp(kv->key, "picture")) {
+            char ids[160] = "";
+            for (int a = 0; a < sc->n_answers; a++)
+                if (!sc->answers[a].dont_know)
+                    snprintf(ids + strlen(ids), sizeof ids - strlen(ids), "%sstage-%s", ids[0] ? ", " : "",
+                             sc->answers[a].id);
+            ERR(ck, OV_DIAG_UNKNOWN_KEY, kv->key, kv->line,
+                "unknown key '%.40s' in [%.60s]; the keys are: about, picture, %s", kv->key, s->head, ids);
+        }
+    }
+    set_path(ck, get(s, "picture"), m->picture, 1);
+}
+
+static void do_more(chk *ck, const ov_ini_section *s, const sec_info *si)
+{
+    ov_content *c = ck->c;
+    int q = find_question(c, si->tok[0]);
+    if (q < 0) {
+        ERR(ck, OV_DIAG_UNKNOWN_SECTION, si->tok[0], s->line,
+            "[%s] is for a question that is not here; write [more ID] with the id of a [question ID]", s->head);
+        return;
+    }
+    if (ck->more_line[q]) {
+        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line, "[%s] is given twice (first on line %d); keep only one",
+            s->head, ck->more_line[q]);
+        return;
+    }
+    ck->more_line[q] = s->line;
+    if (c->questions[q].scale < 0)
+        return; /* reported with the question */
+    ov_more *m = &c->more[q];
+    memset(m, 0, sizeof *m);
+    more_keys(ck, s, &c->scales[c->questions[q].scale], m);
+    if (m->n_about == 0)
+        ERR(ck, OV_DIAG_KEY_MISSING, "about", s->line,
+            "[%s] has no 'about'; add 1 to %d lines like: about = This is about your skills.", s->head,
+            OV_MAX_SENTENCES);
+    if (!m->picture[0] && !c->questions[q].picture[0])
+        WARN(ck, OV_DIAG_NO_PICTURE, NULL, s->line,
+             "[%s] has no picture (nor has its question); add picture = ... so people who do not read can "
+             "follow", s->head);
+    m->present = m->n_about > 0;
+}
+
+static void do_group(chk *ck, const ov_ini_section *s, const sec_info *si)
+{
+    check_keys(ck, s, group_keys, NULL, "a [group]");
+    ov_who *w = &ck->c->who;
+    for (int i = 0; i < w->n_groups; i++)
+        if (!strcmp(w->groups[i].id, si->tok[0])) {
+            ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
+                "group '%s' is given twice (first on line %d); give each group its own id", si->tok[0],
+                ck->group_line[i]);
+            return;
+        }
+    if (w->n_groups >= OV_MAX_GROUPS) {
+        ERR(ck, OV_DIAG_TOO_MANY_ANSWERS, "who", s->line,
+            "too many groups: at most %d; remove group '%s' or another", OV_MAX_GROUPS, si->tok[0]);
+        return;
+    }
+    ck->group_line[w->n_groups] = s->line;
+    ov_group *g = &w->groups[w->n_groups++];
+    memset(g, 0, sizeof *g);
+    ov_strlcpy(g->id, si->tok[0], sizeof g->id);
+    set_text(ck, need(ck, s, "word", "I use the service"), g->word, sizeof g->word, OV_FIT_ANSWER_WORD,
+             OV_ER_NO_LENGTH, "word");
+    ov_answer look;
+    memset(&look, 0, sizeof look);
+    answer_look(ck, s, &look);
+    ov_strlcpy(g->colour, look.colour, sizeof g->colour);
+    g->shape = look.shape;
+    const ov_ini_kv *pic = get(s, "picture");
+    if (!pic || !pic->value[0])
+        WARN(ck, OV_DIAG_NO_PICTURE, NULL, s->line,
+             "[%s] has no picture; add picture = ... so people who do not read can follow", s->head);
+    set_path(ck, pic, g->picture, 1);
+}
+
+static void do_views(chk *ck, const ov_ini_section *s)
+{
+    check_keys(ck, s, views_keys, NULL, "[views]");
+    if (ck->views_line) {
+        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line, "[views] is given twice (first on line %d); keep only one",
+            ck->views_line);
+        return;
+    }
+    ck->views_line = s->line;
+    ov_who *w = &ck->c->who;
+    set_text(ck, get(s, "who_title"), w->title, sizeof w->title, OV_FIT_TITLE, OV_ER_NO_LENGTH, "who_title");
+    set_text(ck, get(s, "who_sentence"), w->sentence, sizeof w->sentence, OV_FIT_SENTENCE, 0, "who_sentence");
+    set_text(ck, get(s, "skip"), w->skip, sizeof w->skip, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "skip");
+    set_text(ck, get(s, "tell_me_more"), w->tell_me_more, sizeof w->tell_me_more, OV_FIT_BUTTON,
+             OV_ER_NO_LENGTH, "tell_me_more");
+    /* back and next sit on buttons half the screen wide: they may be as long as an answer's say */
+    set_text(ck, get(s, "back"), w->back, sizeof w->back, OV_FIT_ANSWER_SAY, OV_ER_NO_LENGTH, "back");
+    set_text(ck, get(s, "next"), w->next, sizeof w->next, OV_FIT_ANSWER_SAY, OV_ER_NO_LENGTH, "next");
+}
+
+/* After the questions: [views], [group] and [more] (which names a question). */
+static void check_view_sections(chk *ck, const ov_ini_doc *doc, const sec_info *info)
+{
+    for (int i = 0; i < doc->n_sec; i++) {
+        if (info[i].kind == SEC_VIEWS)
+            do_views(ck, &doc->sec[i]);
+        else if (info[i].kind == SEC_GROUP)
+            do_group(ck, &doc->sec[i], &info[i]);
+        else if (info[i].kind == SEC_MORE)
+            do_more(ck, &doc->sec[i], &info[i]);
+    }
+    ov_who *w = &ck->c->who;
+    if (w->n_groups == 1)
+        ERR(ck, OV_DIAG_TOO_FEW_ANSWERS, "who", ck->group_line[0],
+            "there is only 1 [group]; \"Who are you today?\" needs at least 2 groups, or none");
+    if (w->n_groups > 0 && !w->title[0])
+        ERR(ck, OV_DIAG_KEY_MISSING, "who_title", ck->views_line ? ck->views_line : ck->group_line[0],
+            "there are [group] sections but no who_title; add to [views]: who_title = Who are you today?");
 }

@@ -11,6 +11,7 @@ typedef struct {
     char question[32];
     char answer[32];
     long count;
+    char group[32];   /* issue 14: "who are you today?" group id, "" = not said (or not asked) */
 } ov_tally_row;
 
 #endif

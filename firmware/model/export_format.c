@@ -1,6 +1,7 @@
 /* export_format.c — the CSV (RFC 4180, UTF-8 with BOM, CRLF) and JSON
  * files of one meeting's results. Shapes documented in docs/export.md. */
 #include "model/export_format.h"
+#include "model/compare.h"
 #include "base/json_write.h"
 
 #include <stdio.h>
@@ -64,6 +65,21 @@ static void kv_str(ov_buf *b, const char *indent, const char *key, const char *v
     ov_buf_puts(b, comma ? ",\n" : "\n");
 }
 
+/* issue 14 (g14views): "progress" (the comparison with the earlier meeting)
+ * and "groups" (each group's answer, protected) of a question, when set. */
+static void json_views(ov_buf *b, const ov_result_question *q)
+{
+    if (q->compare[0]) {
+        ov_buf_puts(b, "      \"progress\": {\"earlier_meeting\": ");
+        ov_json_string(b, q->compare_meeting);
+        ov_buf_printf(b, ", \"trend\": \"%s\", \"text\": ", ov_trend_name((ov_trend)q->trend));
+        ov_json_string(b, q->compare);
+        ov_buf_puts(b, "},\n");
+    }
+    if (q->groups_line[0])
+        kv_str(b, "      ", "groups", q->groups_line, 1);
+}
+
 int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
 {
     ov_buf_printf(b, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", OV_EXPORT_JSON_FORMAT, OV_EXPORT_JSON_VERSION);
@@ -86,6 +102,7 @@ int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
         ov_buf_printf(b, "      \"protected\": %s,\n      \"withheld\": %s,\n",
                       q->is_protected ? "true" : "false", w ? "true" : "false");
         if (q->withheld_sources) ov_buf_printf(b, "      \"withheld_sources\": %d,\n", q->withheld_sources);
+        json_views(b, q); /* issue 14: progress and groups, when there is something to say */
         ov_buf_puts(b, "      \"answers\": [");
         for (int ai = 0; ai < q->n_answers; ai++) {
             const ov_result_answer *a = &q->answers[ai];

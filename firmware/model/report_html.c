@@ -257,6 +257,50 @@ static void report_answers(ov_buf *b, const ov_result_question *q)
     ov_buf_puts(b, "</p>\n");
 }
 
+/* ---- issue 14 (g14views): progress over time and whose view ---- */
+
+/* One answer's face with a word under it (a side of the progress picture). */
+static void progress_side(ov_buf *b, const ov_result_question *q, int ai, const char *when, double cx)
+{
+    if (ai >= 0 && ai < q->n_answers)
+        shape_svg(b, q->answers[ai].shape, ov_report_colour_hex(q->answers[ai].colour), cx, 80, 56);
+    else
+        ov_buf_printf(b, "<circle cx=\"%.0f\" cy=\"80\" r=\"56\" fill=\"#ECECEC\" stroke=\"#1a1a1a\" "
+                         "stroke-width=\"3\" stroke-dasharray=\"10 8\"/>", cx);
+    ov_buf_printf(b, "<text x=\"%.0f\" y=\"178\" font-size=\"30\" font-weight=\"bold\" text-anchor=\"middle\" "
+                     "fill=\"#1a1a1a\">", cx);
+    esc(b, when);
+    ov_buf_puts(b, "</text>");
+}
+
+/* "Last time" face, an arrow, "This time" face, and the two sentences. */
+static void report_progress(ov_buf *b, const ov_result_question *q)
+{
+    int now_top = !q->is_protected && q->n_top == 1 ? q->top[0] : -1;
+    ov_buf_puts(b, "<div class=\"progress\">\n<svg class=\"chart\" viewBox=\"0 0 600 200\" role=\"img\" "
+                   "aria-label=\"");
+    esc(b, q->compare);
+    ov_buf_puts(b, "\" xmlns=\"http://www.w3.org/2000/svg\">");
+    progress_side(b, q, q->before_top, "Last time", 110);
+    ov_buf_puts(b, "<path d=\"M210 80 L370 80\" stroke=\"#1a1a1a\" stroke-width=\"14\" stroke-linecap=\"round\"/>"
+                   "<path d=\"M400 80 L356 52 L356 108 Z\" fill=\"#1a1a1a\"/>");
+    progress_side(b, q, now_top, "This time", 490);
+    ov_buf_puts(b, "</svg>\n<p class=\"most\">");
+    esc(b, q->compare);
+    ov_buf_puts(b, "</p>\n</div>\n");
+}
+
+static void report_views(ov_buf *b, const ov_result_question *q)
+{
+    if (q->compare[0])
+        report_progress(b, q);
+    if (!q->groups_line[0])
+        return;
+    ov_buf_puts(b, "<div class=\"groups\">\n<h3>Who said what</h3>\n<p>");
+    esc(b, q->groups_line);
+    ov_buf_puts(b, "</p>\n</div>\n");
+}
+
 static void report_question(ov_buf *b, const ov_result_question *q, int qi, ov_read_file_fn read_file)
 {
     ov_buf_printf(b, "<section class=\"question\" id=\"q-%d\">\n<div class=\"qhead\">\n", qi + 1);
@@ -271,6 +315,7 @@ static void report_question(ov_buf *b, const ov_result_question *q, int qi, ov_r
     }
     ov_buf_puts(b, "</div>\n</div>\n");
     report_answers(b, q);
+    report_views(b, q); /* issue 14: progress since last time, groups side by side */
     if (q->withheld_sources)
         ov_buf_printf(b, "<p class=\"note\">Some answers are not in this report. %d %s had too few answers "
                          "to share them.</p>\n",

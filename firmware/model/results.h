@@ -44,6 +44,13 @@ typedef struct {
     int top[OV_RESULTS_MAX_ANSWERS]; /* indexes of the "most people said" answer(s), ties included */
     int n_top;                   /* 0 when protected or nobody answered */
     int in_content;              /* 0: question no longer in the content */
+    /* --- issue 14 (g14views): progress over time and whose view; filled by the caller
+     * (model/compare.h, model/groups.h), "" when there is nothing to say --- */
+    char compare[OV_SENTENCE_LEN * 2]; /* "Last time most people said ... This time ..." */
+    char compare_meeting[OV_MEETING_LEN]; /* the earlier meeting compared with */
+    int trend;                   /* ov_trend (model/compare.h) */
+    int before_top;              /* answer index (this question's order) most said last time, -1 none */
+    char groups_line[OV_SENTENCE_LEN * 2]; /* "I use the service: most people said X. I work here: ..." */
 } ov_result_question;
 
 typedef struct {

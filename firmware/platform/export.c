@@ -3,6 +3,7 @@
  * write them safely in random order into a folder opened without links. */
 #include "platform/export.h"
 #include "model/report_html.h"
+#include "model/views.h"
 #include "platform/files.h"
 
 #include <errno.h>
@@ -268,6 +269,7 @@ typedef struct {
     const ov_export_opts *opts;
     const char (*names)[OV_MEETING_LEN];
     ov_results *res;           /* one at a time */
+    ov_meeting_times times;    /* issue 14: the names in time order (earlier ones are compared with) */
 } tally_ctx;
 
 /* Index of the first row of meeting m (rows sorted by meeting). */
@@ -291,6 +293,10 @@ static ov_results *from_tally(void *vctx, int i, int *rc)
     *rc = ov_results_build(x->rows + start, end - start, x->c, m, x->opts->threshold, x->res);
     if (*rc != OV_OK) return NULL;
     limit_withheld(x->res, x->c, x->opts);
+    char verr[OV_ERR_LEN]; /* issue 14: groups side by side, progress against the earlier meetings */
+    if (ov_views_fill(x->res, x->rows, x->n_rows, x->c, x->opts->threshold, &x->times, verr, sizeof verr) !=
+        OV_OK)
+        ov_log_warn("export: %s", verr);
     return x->res;
 }
 
@@ -345,9 +351,12 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
     if (rc == OV_OK) {
         x.rows = rows; x.n_rows = n_rows; x.c = c; x.opts = opts;
         x.names = (const char (*)[OV_MEETING_LEN])names;
+        if (ov_meeting_times_init(&x.times, x.names, n_meet) != OV_OK) /* issue 14 */
+            ov_log_warn("export: out of memory: meetings are not compared with earlier ones");
         rc = export_each(&w, n_meet, x.names, from_tally, &x, err, errlen);
     }
     writer_close(&w);
+    ov_meeting_times_free(&x.times); /* issue 14 */
     free(x.res);
     free(rows);
     free(names);

@@ -42,7 +42,7 @@
 #include <unistd.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3   /* 3: counts have a group (issue 14, whose view) */
 #define COUNT_BYTES 8   /* a count plus its pad always take this many bytes in a cell */
 #define DATE_LEN 10     /* YYYY-MM-DD */
 #define ZERO_CHUNK 16384
@@ -276,8 +276,15 @@ static int has_tables(ov_tally *t, char *err, size_t errlen)
     " WHEN count <= 8388607 THEN 5 WHEN count <= 2147483647 THEN 4" \
     " WHEN count <= 140737488355327 THEN 2 ELSE 0 END"
 
-/* Version 1 (counts only, WAL) to 2: pads, and the meetings table. Once, at
- * the first read-write open by this version. */
+/* The counts table of version 3: one count per (meeting, group, question, answer). */
+#define COUNTS3_SQL(name) \
+    "CREATE TABLE " name " (" \
+    " meeting TEXT NOT NULL, grp TEXT NOT NULL DEFAULT '', question TEXT NOT NULL, answer TEXT NOT NULL," \
+    " count INTEGER NOT NULL CHECK (count >= 0), pad BLOB NOT NULL DEFAULT x''," \
+    " PRIMARY KEY (meeting, grp, question, answer)) WITHOUT ROWID;"
+
+/* Version 1 (counts only, WAL) to 2: pads, and the meetings table; 2 to 3:
+ * the group of a count. Once, at the first read-write open by this version. */
 static int upgrade_schema(ov_tally *t, char *err, size_t errlen)
 {
     int rc = exec(t->db, "BEGIN IMMEDIATE");
@@ -288,6 +295,12 @@ static int upgrade_schema(ov_tally *t, char *err, size_t errlen)
         rc = exec(t->db, "ALTER TABLE counts ADD COLUMN pad BLOB NOT NULL DEFAULT x'';"
                          "UPDATE counts SET pad = zeroblob(" PAD_LEN_SQL ");"
                          MEETINGS_SQL "PRAGMA user_version = 2;");
+    if (rc == SQLITE_OK) rc = query_text(t->db, "PRAGMA user_version", v, sizeof v);
+    if (rc == SQLITE_OK && atoi(v) == 2) /* 2 to 3: the group column; old counts had no group ('') */
+        rc = exec(t->db, COUNTS3_SQL("counts3")
+                         "INSERT INTO counts3 (meeting, grp, question, answer, count, pad)"
+                         " SELECT meeting, '', question, answer, count, pad FROM counts;"
+                         "DROP TABLE counts; ALTER TABLE counts3 RENAME TO counts; PRAGMA user_version = 3;");
     if (rc == SQLITE_OK) rc = exec(t->db, "COMMIT");
     if (rc != SQLITE_OK) {
         int r = db_fail(t->db, rc, t->path, err, errlen, "cannot update the vote database to this version");
@@ -314,12 +327,9 @@ static int create_schema(ov_tally *t, char *err, size_t errlen)
         return atoi(v) > SCHEMA_VERSION ? read_version(t, &newer, err, errlen) : foreign(t, err, errlen);
     }
     rc = exec(t->db,
-              "CREATE TABLE counts ("
-              " meeting TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL,"
-              " count INTEGER NOT NULL CHECK (count >= 0), pad BLOB NOT NULL DEFAULT x'',"
-              " PRIMARY KEY (meeting, question, answer)) WITHOUT ROWID;"
+              COUNTS3_SQL("counts")
               MEETINGS_SQL
-              "PRAGMA user_version = 2;");
+              "PRAGMA user_version = 3;");
     if (rc == SQLITE_OK) rc = exec(t->db, "COMMIT");
     if (rc != SQLITE_OK) {
         int r = db_fail(t->db, rc, t->path, err, errlen, "cannot create the vote database");
@@ -399,8 +409,9 @@ static int db_connect(ov_tally *t, const char *dir, char *err, size_t errlen)
     }
     if (!t->readonly) {
         rc = sqlite3_prepare_v2(t->db,
-                                "INSERT INTO counts (meeting, question, answer, count, pad) VALUES (?1, ?2, ?3, ?4, ?5)"
-                                " ON CONFLICT (meeting, question, answer) DO UPDATE SET count = excluded.count,"
+                                "INSERT INTO counts (meeting, question, answer, count, pad, grp)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                                " ON CONFLICT (meeting, grp, question, answer) DO UPDATE SET count = excluded.count,"
                                 " pad = excluded.pad", -1, &t->upsert, NULL);
         if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot prepare the vote database"); goto fail; }
         /* A crash between a commit and its scrub left the old pages in the journal. */
@@ -575,6 +586,7 @@ static int int_bytes(sqlite3_int64 n)
 }
 
 typedef struct {
+    char group[QID_MAX + 1];
     char question[QID_MAX + 1];
     char answer[QID_MAX + 1];
     sqlite3_int64 count;
@@ -588,15 +600,17 @@ typedef struct {
 static int key_cmp(const void *a, const void *b)
 {
     const key_count *x = a, *y = b;
-    int c = strcmp(x->question, y->question);   /* bytewise, like SQLite's BINARY collation */
+    int c = strcmp(x->group, y->group);         /* bytewise, like SQLite's BINARY collation */
+    if (!c) c = strcmp(x->question, y->question);
     return c ? c : strcmp(x->answer, y->answer);
 }
 
-/* The entry for (q, a), added with count 0 when missing; NULL when out of memory. */
-static key_count *key_find_or_add(key_list *l, const char *q, const char *a)
+/* The entry for (group g, q, a), added with count 0 when missing; NULL when out of memory. */
+static key_count *key_find_or_add_group(key_list *l, const char *g, const char *q, const char *a)
 {
     for (int i = 0; i < l->n; i++)
-        if (!strcmp(l->items[i].question, q) && !strcmp(l->items[i].answer, a)) return &l->items[i];
+        if (!strcmp(l->items[i].question, q) && !strcmp(l->items[i].answer, a) && !strcmp(l->items[i].group, g))
+            return &l->items[i];
     if (l->n == l->cap) {
         int cap = l->cap ? l->cap * 2 : 32;
         key_count *grown = realloc(l->items, (size_t)cap * sizeof *grown);
@@ -605,22 +619,30 @@ static key_count *key_find_or_add(key_list *l, const char *q, const char *a)
         l->cap = cap;
     }
     key_count *k = &l->items[l->n++];
+    ov_strlcpy(k->group, g, sizeof k->group);
     ov_strlcpy(k->question, q, sizeof k->question);
     ov_strlcpy(k->answer, a, sizeof k->answer);
     k->count = 0;
     return k;
 }
 
+static key_count *key_find_or_add(key_list *l, const char *q, const char *a)
+{
+    return key_find_or_add_group(l, "", q, a);
+}
+
 /* Every stored count of one meeting into l. Returns an SQLite code. */
 static int load_meeting(ov_tally *t, const char *meeting, key_list *l)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(t->db, "SELECT question, answer, count FROM counts WHERE meeting = ?1"
-                                       " ORDER BY question, answer", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(t->db, "SELECT question, answer, count, grp FROM counts WHERE meeting = ?1"
+                                       " ORDER BY grp, question, answer", -1, &st, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const unsigned char *q = sqlite3_column_text(st, 0), *a = sqlite3_column_text(st, 1);
-        key_count *k = key_find_or_add(l, q ? (const char *)q : "", a ? (const char *)a : "");
+        const unsigned char *g = sqlite3_column_text(st, 3);
+        key_count *k = key_find_or_add_group(l, g ? (const char *)g : "", q ? (const char *)q : "",
+                                             a ? (const char *)a : "");
         if (!k) { rc = SQLITE_NOMEM; break; }
         k->count = sqlite3_column_int64(st, 2);
         rc = SQLITE_OK;
@@ -647,6 +669,7 @@ static int store_meeting(ov_tally *t, const char *meeting, key_list *l)
         sqlite3_bind_text(t->upsert, 3, l->items[i].answer, -1, SQLITE_STATIC);
         sqlite3_bind_int64(t->upsert, 4, l->items[i].count);
         sqlite3_bind_blob(t->upsert, 5, pad, COUNT_BYTES - int_bytes(l->items[i].count), SQLITE_STATIC);
+        sqlite3_bind_text(t->upsert, 6, l->items[i].group, -1, SQLITE_STATIC);
         rc = sqlite3_step(t->upsert);
         rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
@@ -691,8 +714,18 @@ static int check_vote(ov_tally *t, const char *meeting, const char *const *quest
 int ov_tally_add_set(ov_tally *t, const char *meeting, const char *const *questions,
                      const char *const *answers, int n, char *err, size_t errlen)
 {
+    return ov_tally_add_set_group(t, meeting, "", questions, answers, n, err, errlen);
+}
+
+int ov_tally_add_set_group(ov_tally *t, const char *meeting, const char *group, const char *const *questions,
+                           const char *const *answers, int n, char *err, size_t errlen)
+{
     int r = check_vote(t, meeting, questions, answers, n, err, errlen);
     if (r != OV_OK || n == 0) return r;
+    if (!group) group = "";
+    if (group[0] && !valid_id(group, QID_MAX))
+        return ov_fail(err, errlen, OV_EINVAL, "the vote was not stored: the group id is longer than %d bytes or "
+                       "not UTF-8 text; run ourvoice check-content on the questions folder", QID_MAX);
     key_list l = { 0 };
     int rc = exec(t->db, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "the vote was not stored: cannot write");
@@ -704,7 +737,7 @@ int ov_tally_add_set(ov_tally *t, const char *meeting, const char *const *questi
     }
     rc = closed < 0 ? -closed : load_meeting(t, meeting, &l);
     for (int i = 0; i < n && rc == SQLITE_OK; i++) {
-        key_count *k = key_find_or_add(&l, questions[i], answers[i]);
+        key_count *k = key_find_or_add_group(&l, group, questions[i], answers[i]);
         if (!k) rc = SQLITE_NOMEM;
         else k->count++;
     }
@@ -884,6 +917,8 @@ static void fill_row(sqlite3_stmt *st, ov_tally_row *row)
     ov_strlcpy(row->question, q ? (const char *)q : "", sizeof row->question);
     ov_strlcpy(row->answer, a ? (const char *)a : "", sizeof row->answer);
     row->count = (long)sqlite3_column_int64(st, 3);
+    const unsigned char *g = sqlite3_column_text(st, 4);
+    ov_strlcpy(row->group, g ? (const char *)g : "", sizeof row->group);
 }
 
 int ov_tally_read_all(ov_tally *t, const char *meeting, ov_tally_row **rows_out, int *n_out)
@@ -893,11 +928,12 @@ int ov_tally_read_all(ov_tally *t, const char *meeting, ov_tally_row **rows_out,
     *n_out = 0;
     sqlite3_stmt *st = NULL;
     /* Counts of 0 (announced by ov_tally_meeting_open, nobody chose them yet) are not votes. */
-    int rc = sqlite3_prepare_v2(t->db,
-                                meeting ? "SELECT meeting, question, answer, count FROM counts WHERE meeting = ?1"
-                                          " AND count > 0 ORDER BY meeting, question, answer"
-                                        : "SELECT meeting, question, answer, count FROM counts WHERE count > 0"
-                                          " ORDER BY meeting, question, answer", -1, &st, NULL);
+    /* A read-only version 1-2 file was not upgraded: its counts have no group. */
+    const char *grp = t->version >= 3 ? "grp" : "''";
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT meeting, question, answer, count, %s FROM counts WHERE %scount > 0"
+             " ORDER BY meeting, question, answer, 5", grp, meeting ? "meeting = ?1 AND " : "");
+    int rc = sqlite3_prepare_v2(t->db, sql, -1, &st, NULL);
     if (rc == SQLITE_OK && meeting) rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
     ov_tally_row *rows = NULL;
     int n = 0, cap = 0, r = OV_OK;

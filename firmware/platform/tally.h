@@ -7,7 +7,8 @@
  * card (see tally.c and docs/privacy.md). The database is
  * DATA_DIR/tallies.sqlite with a rollback journal and synchronous=FULL: when
  * ov_tally_add returns OV_OK the vote survives a power cut. The schema is
- * versioned with PRAGMA user_version (2; version 1 files are upgraded). */
+ * versioned with PRAGMA user_version (3: counts have a group, "" when
+ * none was said; version 1 and 2 files are upgraded). */
 #ifndef OV_TALLY_H
 #define OV_TALLY_H
 
@@ -34,6 +35,14 @@ int ov_tally_add(ov_tally *t, const char *meeting, const char *question,
  * when the meeting is closed (nothing stored). */
 int ov_tally_add_set(ov_tally *t, const char *meeting, const char *const *questions,
                      const char *const *answers, int n, char *err, size_t errlen);
+
+/* The same for a member who said which group they belong to ("who are you
+ * today?"): the counts of (meeting, group, question, answer) go up. group ""
+ * (or NULL) is "not said". Only the per-group counts are kept: nothing links
+ * the group to a person beyond them. Same returns as ov_tally_add_set;
+ * OV_EINVAL for a bad group id. */
+int ov_tally_add_set_group(ov_tally *t, const char *meeting, const char *group, const char *const *questions,
+                           const char *const *answers, int n, char *err, size_t errlen);
 
 /* THE reader: every count above 0 (sorted by meeting, question, answer) of
  * one meeting, or of all (meeting == NULL), in a malloc'd array the caller

@@ -174,6 +174,10 @@ static void menu_results(const ov_fac *f, ov_menu *m)
         char summary[OV_SENTENCE_LEN];
         ov_results_summary(q, summary, sizeof summary);
         line(m, "%s", summary);
+        if (q->compare[0]) /* issue 14: progress since the last meeting, groups side by side */
+            line(m, "%s", q->compare);
+        if (q->groups_line[0])
+            line(m, "%s", q->groups_line);
         if (!q->is_protected && q->total > 0) {
             for (int i = 0; i < q->n_answers && m->n_bars < OV_MENU_MAX_BARS; i++) {
                 ov_menu_bar *b = &m->bars[m->n_bars++];

@@ -4,8 +4,14 @@
 #include <string.h>
 
 static const char *const screen_names[OV_SCREEN_COUNT] = {
-    "welcome", "question", "confirm", "saving", "thanks", "not-saved", "review", "idle-warning",
+    "welcome", "question", "confirm", "saving", "thanks", "not-saved", "review", "idle-warning", "more",
+    "who",
 };
+
+/* issue 14 views (g14views): defined at the end of this file */
+static int act_views(ov_flow *f, ov_action act, int arg, uint64_t now);
+static int open_more(ov_flow *f, uint64_t now);
+static int views_targets(const ov_flow *f, ov_target *out, int max);
 
 const char *ov_screen_name(ov_screen s)
 {
@@ -18,6 +24,7 @@ static void forget_answers(ov_flow *f)
         f->answers[i] = -1;
     f->chosen = -1;
     f->reviewing = 0;
+    f->group = -1;
 }
 
 static int go(ov_flow *f, ov_screen s, uint64_t now)
@@ -225,6 +232,8 @@ static int act_welcome(ov_flow *f, ov_action act, uint64_t now)
     f->question = f->practice >= 0 ? f->practice : next_real(f, -1);
     if (f->content->n_questions == 0 || f->question < 0)
         return OV_FLOW_NOTHING;
+    if (f->mode == OV_MODE_DROP_IN && f->content->who.n_groups > 0)
+        return go(f, OV_SCREEN_WHO, now); /* issue 14: whose view, before the questions */
     return go(f, OV_SCREEN_QUESTION, now);
 }
 
@@ -339,6 +348,10 @@ int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now)
         return OV_FLOW_NOTHING;
     if (act == OV_ACT_HEAR_AGAIN)
         return OV_FLOW_SPEAK;
+    if (f->screen == OV_SCREEN_MORE || f->screen == OV_SCREEN_WHO)
+        return act_views(f, act, arg, now); /* issue 14 views */
+    if (act == OV_ACT_MORE)
+        return f->screen == OV_SCREEN_QUESTION ? open_more(f, now) : OV_FLOW_NOTHING;
     switch (f->screen) {
     case OV_SCREEN_WELCOME:
         return act_welcome(f, act, now);
@@ -389,6 +402,8 @@ static int idle_clock(const ov_flow *f, uint64_t now, uint64_t *due)
     switch (f->screen) {
     case OV_SCREEN_QUESTION:
     case OV_SCREEN_NOT_SAVED:
+    case OV_SCREEN_MORE: /* issue 14 views: like the question it belongs to */
+    case OV_SCREEN_WHO:
     case OV_SCREEN_REVIEW:
         if (f->mode == OV_MODE_ROUND)
             return 0;
@@ -476,6 +491,8 @@ int ov_flow_targets(const ov_flow *f, ov_target *out, int max)
         int na = n_answers(f);
         for (int i = 0; i < na; i++)
             ADD(OV_TARGET_ANSWER, i);
+        if (ov_more_pages(f->content, f->question) > 0)
+            ADD(OV_TARGET_MORE, 0); /* issue 14: after the answers, so it is never in their way */
         ADD(OV_TARGET_HEAR_AGAIN, 0);
         if (f->mode == OV_MODE_DROP_IN && f->question != f->practice && prev_real(f, f->question) >= 0)
             ADD(OV_TARGET_PREVIOUS, 0);
@@ -505,6 +522,7 @@ int ov_flow_targets(const ov_flow *f, ov_target *out, int max)
         ADD(OV_TARGET_HEAR_AGAIN, 0);
         break;
     default:
+        n = views_targets(f, out, max); /* issue 14 views */
         break;
     }
 #undef ADD
@@ -532,6 +550,14 @@ ov_action ov_flow_target_action(ov_target t, int *arg)
         return OV_ACT_CHANGE;
     case OV_TARGET_MORE_TIME:
         return OV_ACT_MORE_TIME;
+    case OV_TARGET_MORE: /* issue 14 views */
+        return OV_ACT_MORE;
+    case OV_TARGET_BACK:
+        return OV_ACT_NO;
+    case OV_TARGET_NEXT:
+        return OV_ACT_YES; /* on "Tell me more": the next page */
+    case OV_TARGET_GROUP:
+        return OV_ACT_CHOOSE;
     default:
         return OV_ACT_NONE;
     }
@@ -547,4 +573,93 @@ void ov_flow_progress(const ov_flow *f, int *number, int *total)
         }
     *number = f->question == f->practice ? 0 : n; /* 0: the practice question */
     *total = total_real;
+}
+
+/* ---- issue 14 views (g14views): "Tell me more" and "Who are you today?" ---- */
+
+int ov_flow_group(const ov_flow *f)
+{
+    return f->group >= 0 && f->group < f->content->who.n_groups ? f->group : -1;
+}
+
+static int open_more(ov_flow *f, uint64_t now)
+{
+    if (ov_more_pages(f->content, f->question) <= 0)
+        return OV_FLOW_NOTHING;
+    f->more_page = 0;
+    return go(f, OV_SCREEN_MORE, now);
+}
+
+/* "Tell me more": Next pages on, Back (or any answer press) returns to the
+ * question with every answer kept; an answer press also chooses it. */
+static int act_more(ov_flow *f, ov_action act, int arg, uint64_t now)
+{
+    switch (act) {
+    case OV_ACT_YES:
+        if (f->more_page + 1 >= ov_more_pages(f->content, f->question))
+            return OV_FLOW_NOTHING;
+        f->more_page++;
+        return go(f, OV_SCREEN_MORE, now);
+    case OV_ACT_NO:
+    case OV_ACT_ANY:
+        return go(f, OV_SCREEN_QUESTION, now);
+    case OV_ACT_CHOOSE:
+        go(f, OV_SCREEN_QUESTION, now);
+        return choose(f, arg, now) | OV_FLOW_REDRAW | OV_FLOW_SPEAK;
+    case OV_ACT_FOCUS_NEXT:
+    case OV_ACT_FOCUS_PREV:
+        return move_focus(f, act == OV_ACT_FOCUS_NEXT ? 1 : -1);
+    case OV_ACT_ACTIVATE:
+        return activate_focus(f, now);
+    default:
+        return OV_FLOW_NOTHING;
+    }
+}
+
+/* "Who are you today?": a group (or skip, index n_groups), then question 1. */
+static int act_who(ov_flow *f, ov_action act, int arg, uint64_t now)
+{
+    int n = f->content->who.n_groups;
+    switch (act) {
+    case OV_ACT_CHOOSE:
+        if (arg < 0 || arg > n)
+            return OV_FLOW_NOTHING;
+        f->group = arg < n ? arg : -1;
+        f->question = f->practice >= 0 ? f->practice : next_real(f, -1);
+        return go(f, OV_SCREEN_QUESTION, now);
+    case OV_ACT_NO: /* "go back" on the first screen: back to welcome, nothing kept */
+        forget_answers(f);
+        return go(f, OV_SCREEN_WELCOME, now);
+    case OV_ACT_FOCUS_NEXT:
+    case OV_ACT_FOCUS_PREV:
+        return move_focus(f, act == OV_ACT_FOCUS_NEXT ? 1 : -1);
+    case OV_ACT_ACTIVATE:
+        return activate_focus(f, now);
+    default:
+        return OV_FLOW_NOTHING;
+    }
+}
+
+static int act_views(ov_flow *f, ov_action act, int arg, uint64_t now)
+{
+    return f->screen == OV_SCREEN_MORE ? act_more(f, act, arg, now) : act_who(f, act, arg, now);
+}
+
+static int views_targets(const ov_flow *f, ov_target *out, int max)
+{
+    int n = 0;
+    if (f->screen == OV_SCREEN_MORE) {
+        if (n < max)
+            out[n++] = (ov_target){ OV_TARGET_BACK, 0 };
+        if (n < max && f->more_page + 1 < ov_more_pages(f->content, f->question))
+            out[n++] = (ov_target){ OV_TARGET_NEXT, 0 };
+    } else if (f->screen == OV_SCREEN_WHO) {
+        for (int i = 0; i <= f->content->who.n_groups && n < max; i++)
+            out[n++] = (ov_target){ OV_TARGET_GROUP, i };
+    } else {
+        return 0;
+    }
+    if (n < max)
+        out[n++] = (ov_target){ OV_TARGET_HEAR_AGAIN, 0 };
+    return n;
 }

@@ -28,6 +28,8 @@ typedef enum {
     OV_SCREEN_NOT_SAVED, /* the store failed: no thank-you, ask for a helper */
     OV_SCREEN_REVIEW,       /* every answer before storing: change any, or save */
     OV_SCREEN_IDLE_WARNING, /* "are you still there?": answers kept until it times out */
+    OV_SCREEN_MORE,      /* issue 14 (g14views): "Tell me more" about the current question */
+    OV_SCREEN_WHO,       /* issue 14 (g14views): "Who are you today?" before the questions */
     OV_SCREEN_COUNT
 } ov_screen;
 
@@ -47,6 +49,7 @@ typedef enum {
     OV_ACT_PREVIOUS,  /* the question before (question screens, review: the last question) */
     OV_ACT_CHANGE,    /* review: change the answer to question `arg` */
     OV_ACT_MORE_TIME, /* idle warning: "I need more time" */
+    OV_ACT_MORE, /* issue 14 (g14views): open "Tell me more" of the current question */
 } ov_action;
 
 /* Things on screen that can be pressed or highlighted. */
@@ -62,6 +65,10 @@ typedef enum {
     OV_TARGET_SAVE,        /* review: "save my answers" */
     OV_TARGET_REVIEW_ITEM, /* review: the answer to question `index` */
     OV_TARGET_MORE_TIME,   /* idle warning: "I need more time" */
+    OV_TARGET_MORE, /* issue 14 (g14views): "Tell me more" on a question */
+    OV_TARGET_BACK, /* "Back to the question" (tell me more) */
+    OV_TARGET_NEXT, /* next page of "Tell me more" */
+    OV_TARGET_GROUP, /* who are you today: group `index`; index n_groups = skip */
 } ov_target_kind;
 
 typedef struct {
@@ -106,6 +113,9 @@ typedef struct {
     int speaking;          /* the kiosk is reading the screen aloud (ov_flow_set_speaking) */
     uint64_t speech_end_ms;
     int practice; /* the practice question shown first (never stored, not in progress or review), -1 */
+    /* --- issue 14 views (g14views) --- */
+    int group;     /* "who are you today?" group index of this member, -1 = not said */
+    int more_page; /* page of "Tell me more" shown (0 = about) */
 } ov_flow;
 
 /* Idle warning: time given to answer "I need more time" (at least 30 s, issue 13 / VVSG 20-45 s). */
@@ -184,5 +194,11 @@ ov_action ov_flow_target_action(ov_target t, int *arg);
 void ov_flow_progress(const ov_flow *f, int *number, int *total);
 
 const char *ov_screen_name(ov_screen s);
+
+/* --- issue 14 views (g14views) --- */
+/* The group the current member chose on "Who are you today?" (index into
+ * content->who.groups), or -1 when not asked or skipped. Held in memory only,
+ * like the answers, and forgotten with them. */
+int ov_flow_group(const ov_flow *f);
 
 #endif

@@ -266,9 +266,10 @@ static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics
                            ov_rect area, int column)
 {
     const ov_answer *a[OV_MAX_ANSWERS];
-    int n = ov_question_answers(f->content, f->question, a);
-    if (n <= 0)
+    int n_ans = ov_question_answers(f->content, f->question, a);
+    if (n_ans <= 0)
         return;
+    int n = n_ans + ovl_more_cell(f, m); /* issue 14: portrait "Tell me more" takes the last cell */
     int bw = column ? area.w : (area.w - (n - 1) * m->gap) / n;
     int gap = column ? MM(env, 0.5) + 1 : m->gap; /* a column of 6 still gives each 20 mm */
     int bh = column ? (area.h - (n - 1) * gap) / n : area.h;
@@ -277,6 +278,10 @@ static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics
     for (int i = 0; i < n; i++) {
         ov_rect r = column ? (ov_rect){ area.x, area.y + i * (bh + gap), bw, bh }
                            : (ov_rect){ area.x + i * (bw + m->gap), area.y, bw, bh };
+        if (i >= n_ans) {
+            ovl_more_in_cell(l, env, m, f, r);
+            break;
+        }
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_ANSWER, i, OV_BTN_STYLE_ANSWER, r);
         if (!b)
             break;
@@ -479,7 +484,7 @@ static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *
     const ov_answer *a[OV_MAX_ANSWERS];
     int n = ov_question_answers(c, f->question, a);
     ov_rect full = fr->full, top = fr->top, upper, answers;
-    int column = answers_in_column(env, m, n, full.w);
+    int column = answers_in_column(env, m, n + ovl_more_cell(f, m), full.w);
     if (column) { /* portrait: texts on the left, the answers in one column on the right */
         int aw = answer_column_width(env, m, a, n, full.w);
         answers = (ov_rect){ full.x + full.w - aw, top.y, aw, top.h };
@@ -489,6 +494,7 @@ static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *
         answers = (ov_rect){ full.x, full.y + full.h - row_h, full.w, row_h };
         upper = (ov_rect){ top.x, top.y, top.w, answers.y - m->gap - top.y };
     }
+    upper = ovl_more_button(l, env, m, f, upper, fr->corner, fr->corner_w); /* issue 14: layout_more.c */
     ov_rect pr = m->portrait ? (ov_rect){ full.x, full.y, full.w - fr->corner_w - m->gap, fr->corner }
                              : (ov_rect){ upper.x, upper.y, upper.w, upper.h };
     if (!m->portrait) { /* progress at the top of the text column, beside the picture */
@@ -592,6 +598,14 @@ static void lay_flow_screen(ov_layout *l, const ov_layout_env *env, const ov_flo
     ovl_flow_screen(l, env, &fr->m, f, fr->full, fr->corner, fr->corner_w);
 }
 
+/* "Tell me more" and "Who are you today?" (layout_more.c). */
+static void lay_views(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
+                      const ovl_frame *fr)
+{
+    (void)warning;
+    ovl_layout_views(l, env, &fr->m, f, fr->top, fr->full);
+}
+
 /* The dispatch point: one line per member screen. A screen laid out in its
  * own file (ui/layout_<x>.c) declares its ovl_screen_fn in layout_parts.h
  * and adds its line here. */
@@ -603,6 +617,7 @@ static const struct {
     { OV_SCREEN_CONFIRM, lay_confirm },     { OV_SCREEN_SAVING, lay_thanks },
     { OV_SCREEN_THANKS, lay_thanks },       { OV_SCREEN_NOT_SAVED, lay_not_saved },
     { OV_SCREEN_REVIEW, lay_flow_screen },  { OV_SCREEN_IDLE_WARNING, lay_flow_screen },
+    { OV_SCREEN_MORE, lay_views },          { OV_SCREEN_WHO, lay_views },
 };
 
 /* Sizes and regions every screen shares; sets up an empty layout. */

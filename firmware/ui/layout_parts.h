@@ -81,4 +81,16 @@ void ovl_hear_again_at(ov_layout *l, const ov_layout_env *env, const metrics *m,
 ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c,
                        int size, int w, const char *label);
 
+/* issue 14 views (layout_more.c): lay out the "Tell me more" and "Who are you
+ * today?" screens; add the "Tell me more" button of a question (returns what
+ * is left of `upper` for the question's picture and text). */
+void ovl_layout_views(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect top,
+                      ov_rect full);
+ov_rect ovl_more_button(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                        ov_rect upper, int corner, int corner_w);
+/* Portrait: 1 when "Tell me more" takes a cell of the answers' grid (then
+ * ovl_more_in_cell draws it in rect r), else 0. */
+int ovl_more_cell(const ov_flow *f, const metrics *m);
+void ovl_more_in_cell(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect r);
+
 #endif

@@ -1,0 +1,13 @@
+/* kiosk_views.h — issue 14 glue: the kiosk's results screen gets the
+ * groups side by side and the comparison with earlier closed meetings. */
+#ifndef OV_KIOSK_VIEWS_H
+#define OV_KIOSK_VIEWS_H
+
+#include "app/kiosk_state.h"
+
+/* Add groups and progress to res (the current meeting's results, already
+ * built). Reads every closed meeting's counts; on any failure res is left
+ * as it was (with a log line): the counts are still shown. */
+void ov_kiosk_views_results(kiosk *k, ov_results *res);
+
+#endif

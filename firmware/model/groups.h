@@ -1,0 +1,60 @@
+/* groups.h — issue 14 "whose view": the results of one meeting side by side
+ * for each "who are you today?" group, with small-number protection for
+ * every group AND for their differences.
+ *
+ * Pure logic over tally rows. A group's counts of a question are withheld
+ * when fewer than `threshold` (but more than 0) of its members answered. The
+ * whole meeting's counts are shown too, so withholding one group alone is not
+ * enough: total minus the shown groups would give it away. ov_groups_suppress
+ * therefore also withholds the smallest shown groups until the withheld ones
+ * together hold at least `threshold` answers (or nothing is left to show):
+ * whatever a reader subtracts, they learn no group of fewer than `threshold`. */
+#ifndef OV_GROUPS_H
+#define OV_GROUPS_H
+
+#include "model/results.h"
+
+#define OV_GROUPS_MAX (OV_MAX_GROUPS + 4)  /* content groups, groups only in the rows, "not said" */
+#define OV_GROUP_NOT_SAID ""                /* the id of "did not say" */
+
+typedef struct {
+    char id[OV_ID_LEN];          /* group id; "" = did not say */
+    char word[OV_WORD_LEN];      /* "I use the service"; the id when not in the content; "Did not say" */
+    ov_results *res;             /* this group's counts, protection applied (see above) */
+} ov_group_view;
+
+typedef struct {
+    ov_group_view groups[OV_GROUPS_MAX]; /* content order, then groups only in the rows, then "not said" */
+    int n_groups;
+    int any_group;               /* 1 when any count has a group (someone said who they are) */
+} ov_group_results;
+
+/* Decide which of n groups' counts on one question to withhold: totals[i] is
+ * how many of group i answered; hidden[i] is set to 1 for a withheld group.
+ * Rule: a group with 0 < total < threshold is withheld; then, while the
+ * withheld groups together hold more than 0 and fewer than threshold
+ * answers, the smallest shown group with answers is withheld too.
+ * threshold <= 0: nothing is withheld. Returns the number withheld. */
+int ov_groups_suppress(const long *totals, int n, int threshold, int *hidden);
+
+/* Build each group's results of `meeting` (content may be NULL). Returns
+ * OV_OK; OV_EINVAL for NULL arguments or more groups than OV_GROUPS_MAX (the
+ * message names the limit); OV_ENOMEM. Free with ov_group_results_free even
+ * on failure. */
+int ov_group_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content,
+                           const char *meeting, int threshold, ov_group_results *out, char *err,
+                           size_t errlen);
+
+void ov_group_results_free(ov_group_results *g);
+
+/* The results question of group g with this id, or NULL. */
+const ov_result_question *ov_group_question(const ov_group_results *g, int group, const char *question_id);
+
+
+/* For every question of `now` (the whole meeting), when any member said
+ * their group, write what most of each group said side by side into
+ * groups_line ("I use the service: Getting there. I work here: not enough
+ * answers yet."). Groups with no answers are left out. Nothing is written
+ * when no group was said. */
+void ov_groups_fill_lines(ov_results *now, const ov_group_results *g);
+#endif
