@@ -87,6 +87,8 @@ static const key_def keys[] = {
     INT("buttons", "debounce_ms", debounce_ms, 0, 500), INT("buttons", "stuck_s", stuck_s, 1, 600),
     STR("scanning", "mode", scan_mode), INT("scanning", "interval_ms", scan_interval_ms, 750, 5000),
     INT("scanning", "rounds", scan_rounds, 1, 20),
+    INT("scanning", "first_ms", scan_first_ms, 0, 10000), INT("scanning", "accept_ms", scan_accept_ms, 0, 2000),
+    INT("scanning", "release_ms", scan_release_ms, 0, 2000),
     STR("facilitator", "pin_hash", pin_hash), INT("facilitator", "small_numbers", small_numbers, 0, 1000),
     BOOL("facilitator", "export_exact", export_exact), STR("facilitator", "usb_mount_dir", usb_mount_dir),
 };
