@@ -53,6 +53,12 @@ typedef struct {
     int hl_text, hl_word;      /* word being spoken */
     int quit;
     int frames;
+
+    /* switch scanning and member speech (issue 13, kiosk_scan.c) */
+    int speech_base;     /* character of layout.speech where the speech now playing starts; -1: none */
+    int scan_configured; /* timings taken from the settings */
+    int scan_prompt;     /* the "start again" strip of a stopped scan is shown */
+    int focus_spoken;    /* the flow's focus last said aloud (arrow keys) */
 } kiosk;
 
 /* The kiosk's clock: monotonic, plus script `advance` jumps. */
