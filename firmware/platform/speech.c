@@ -27,6 +27,7 @@
 #define MS_PER_MINUTE 60000
 #define WORD_GAP_UNIT_MS 10      /* espeak's word gap counts in 10 ms */
 #define PERCENT 100
+#define ESPEAK_GAP_WPM 175       /* the rate espeak's word-gap units are given at */
 
 /* Member rate steps: 50 % .. 200 % of the configured rate (issue 13, VVSG: 6-8 steps). */
 static const int rate_percent[OV_SPEECH_RATE_STEPS] = { 50, 65, 80, 100, 125, 160, 200 };
@@ -245,7 +246,9 @@ static void apply_rate(ov_speech *s, int rate_step)
     int wpm = s->cfg.rate * ov_speech_rate_percent(rate_step) / PERCENT;
     int gap = 0;
     if (wpm < OV_ESPEAK_MIN_WPM) {
-        gap = (MS_PER_MINUTE / wpm - MS_PER_MINUTE / OV_ESPEAK_MIN_WPM) / WORD_GAP_UNIT_MS;
+        /* espeak stretches its word gap at slow rates: units count at 175 wpm */
+        gap = (MS_PER_MINUTE / wpm - MS_PER_MINUTE / OV_ESPEAK_MIN_WPM) * OV_ESPEAK_MIN_WPM /
+              (ESPEAK_GAP_WPM * WORD_GAP_UNIT_MS);
         wpm = OV_ESPEAK_MIN_WPM;
     }
     ov_espeak_set_prosody(wpm, s->cfg.pitch, s->cfg.volume);
