@@ -488,9 +488,14 @@ void ov_kiosk_open_speech(kiosk *k)
     sc.volume = k->cfg.volume;
     sc.enabled = k->cfg.speech;
     ov_strlcpy(sc.audio_device, k->cfg.audio_device, sizeof sc.audio_device);
-    if (ov_speech_open(&sc, &k->speech) != OV_OK)
+    if (ov_speech_open(&sc, &k->speech) != OV_OK) {
         k->speech = NULL;
-    else if (k->cfg.speech && ov_speech_problem(k->speech)) {
+        return;
+    }
+    /* a reopened voice keeps the member's own rate and volume */
+    ov_speech_set_member(k->speech, OV_SPEECH_RATE_NORMAL + k->sound_rate_step,
+                         OV_SPEECH_VOLUME_NORMAL + k->sound_volume_step);
+    if (k->cfg.speech && ov_speech_problem(k->speech)) {
         ov_kiosk_warn(k, ov_speech_problem(k->speech));
         ov_strlcpy(k->speech_problem_seen, ov_speech_problem(k->speech), sizeof k->speech_problem_seen);
     }

@@ -170,8 +170,50 @@ static void follow_focus(kiosk *k)
             ov_kiosk_scan_say_button(k, i);
 }
 
+/* Said at the new setting when a member changes the speech. */
+#define SOUND_SLOWER "Slower."
+#define SOUND_FASTER "Faster."
+#define SOUND_QUIETER "Quieter."
+#define SOUND_LOUDER "Louder."
+#define SOUND_LIMIT "That is as far as it goes."
+
+static int clamp_step(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+int ov_kiosk_sound_change(kiosk *k, int rate_delta, int volume_delta)
+{
+    int r = clamp_step(k->sound_rate_step + rate_delta, -OV_SPEECH_RATE_NORMAL,
+                       OV_SPEECH_RATE_STEPS - 1 - OV_SPEECH_RATE_NORMAL);
+    int v = clamp_step(k->sound_volume_step + volume_delta, -OV_SPEECH_VOLUME_NORMAL,
+                       OV_SPEECH_VOLUME_STEPS - 1 - OV_SPEECH_VOLUME_NORMAL);
+    int changed = r != k->sound_rate_step || v != k->sound_volume_step;
+    k->sound_rate_step = r;
+    k->sound_volume_step = v;
+    if (!k->speech)
+        return changed;
+    ov_speech_set_member(k->speech, OV_SPEECH_RATE_NORMAL + r, OV_SPEECH_VOLUME_NORMAL + v);
+    const char *say = !changed           ? SOUND_LIMIT
+                      : rate_delta < 0   ? SOUND_SLOWER
+                      : rate_delta > 0   ? SOUND_FASTER
+                      : volume_delta < 0 ? SOUND_QUIETER
+                                         : SOUND_LOUDER;
+    k->speech_base = -1;
+    k->hl_text = k->hl_word = -1;
+    if (k->cfg.speech)
+        ov_speech_say(k->speech, say, NULL);
+    return changed;
+}
+
+void ov_kiosk_sound_reset(kiosk *k)
+{
+    k->sound_rate_step = k->sound_volume_step = 0;
+    if (k->speech)
+        ov_speech_set_member(k->speech, OV_SPEECH_RATE_NORMAL, OV_SPEECH_VOLUME_NORMAL);
+}
+
 void ov_kiosk_scan_after_speech(kiosk *k)
 {
+    if (k->flow.screen == OV_SCREEN_WELCOME && (k->sound_rate_step || k->sound_volume_step))
+        ov_kiosk_sound_reset(k); /* the next person starts with the usual speech */
     follow_focus(k);
     if (ov_scan_waiting_speech(&k->scan) && !(k->speech && ov_speech_busy(k->speech)))
         ov_scan_speech_done(&k->scan, ov_kiosk_now(k));

@@ -37,4 +37,14 @@ void ov_kiosk_scan_note_activity(kiosk *k);
  * on; when the arrow keys moved the focus, say the focused item. */
 void ov_kiosk_scan_after_speech(kiosk *k);
 
+/* Member speech controls: move the rate (slower -1 / faster +1) and the
+ * volume (quieter -1 / louder +1) one step each, within the speech module's
+ * steps, and say the change at the new setting. Returns 1 when something
+ * changed, 0 at the end of the range (then the kiosk says so). */
+int ov_kiosk_sound_change(kiosk *k, int rate_delta, int volume_delta);
+
+/* Back to the configured rate and volume (the next person starts fresh):
+ * done by itself whenever the flow is on the welcome screen. */
+void ov_kiosk_sound_reset(kiosk *k);
+
 #endif

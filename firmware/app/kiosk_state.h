@@ -59,6 +59,7 @@ typedef struct {
     int scan_configured; /* timings taken from the settings */
     int scan_prompt;     /* the "start again" strip of a stopped scan is shown */
     int focus_spoken;    /* the flow's focus last said aloud (arrow keys) */
+    int sound_rate_step, sound_volume_step; /* member's speech controls, offsets from normal */
 } kiosk;
 
 /* The kiosk's clock: monotonic, plus script `advance` jumps. */
