@@ -111,7 +111,9 @@ int ov_kiosk_speech_parts(kiosk *k, int intro_only, ov_speech_part *parts, int m
             rec = recording_path(k, k->content.questions[k->flow.question].recording, paths[n < max ? n : 0]);
         else if (a)
             rec = recording_path(k, a->recording, paths[n < max ? n : 0]);
-        n = add_part(l, parts, n, max, x->speech_offset, part_end(l, t), rec, question && last_question && rec);
+        /* texts without a recording are read as one synthesis, as before parts existed */
+        int join = (question && last_question && rec) || (!rec && n > 0 && !parts[n - 1].recording);
+        n = add_part(l, parts, n, max, x->speech_offset, part_end(l, t), rec, join);
         last_question = question;
     }
     return n;
