@@ -47,9 +47,9 @@ static void check_ring(const char *theme, const ov_palette *p, const ov_layout *
     if (ring / l->px_per_mm < 3.0)
         fail_msg("%s %dx%d: focus ring %d px = %.2f mm, under 3 mm", theme, w, h, ring, ring / l->px_per_mm);
     snprintf(what, sizeof what, "%dx%d ring against the background", w, h);
-    expect_ratio(theme, what, p->focus, p->background, 3.0);
+    expect_ratio(theme, what, p->focus_ring, p->background, 3.0);
     snprintf(what, sizeof what, "%dx%d ring against the outline it touches", w, h);
-    expect_ratio(theme, what, p->focus, gap ? p->background : edge, 3.0);
+    expect_ratio(theme, what, p->focus_ring, gap ? p->background : edge, 3.0);
 }
 
 static void test_focus_ring_width_and_contrast(void **state)

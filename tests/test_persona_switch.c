@@ -34,8 +34,8 @@ static int visit(const char *dir, const char *ini, const char *script, const cha
     fputs(ini, f);
     fclose(f);
     const char *root = getenv("OV_ROOT");
-    snprintf(args, sizeof args, "--config '%s' --data '%s/data' --content '%s/assets/content/en' %s", path, dir,
-             root ? root : ".", raw ? "" : "--no-speech");
+    snprintf(args, sizeof args, "--config '%s' --data '%s/data' --content '%s/assets/content/en' %s", path,
+             dir, root ? root : ".", raw ? "" : "--no-speech");
     if (raw) {
         setenv("SDL_AUDIODRIVER", "disk", 1);
         setenv("SDL_DISKAUDIOFILE", raw, 1);
@@ -177,7 +177,8 @@ static void test_member_who_cannot_see(void **st)
     const char *ini = "[speech]\nprivate_audio = yes\n";
     /* listens to question 1, then moves the focus over the answers and hears each one */
     const char *script = "expect welcome\nkey enter\nexpect question\nwait 200\n"
-                         "key right\nwait 150\nshot f1\nwait 200\nshot f2\nwait 200\nshot f3\nwait 200\nshot f4\n"
+                         "key right\nwait 150\nshot f1\nwait 200\nshot f2\n"
+                         "wait 200\nshot f3\nwait 200\nshot f4\n"
                          "wait 1000\nkey right\nwait 1500\nkey right\nwait 1500\n"
                          "key enter\nexpect confirm\nkey enter\n"
                          "expect question\nkey 2\nexpect confirm\nkey enter\n"

@@ -358,7 +358,7 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
         int gap = ov_palette_focus_gap_px(&r->pal, edge, l->px_per_mm), out = ring + gap;
         ov_rect o = { box.x - out, box.y - out, box.w + 2 * out, box.h + 2 * out };
         ov_rect g = { box.x - gap, box.y - gap, box.w + 2 * gap, box.h + 2 * gap };
-        fill_round(r->sdl, o, rad + out, r->pal.focus);
+        fill_round(r->sdl, o, rad + out, r->pal.focus_ring);
         if (gap > 0) /* keeps the ring clear of an outline it would not stand out from */
             fill_round(r->sdl, g, rad + gap, r->pal.background);
     }

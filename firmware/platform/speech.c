@@ -471,7 +471,8 @@ void ov_speech_say_parts(ov_speech *s, const ov_speech_part *parts, int n)
 {
     if (!s || !s->thread) return;
     if (n > OV_SPEECH_MAX_PARTS) {
-        add_problem(s, "A screen has more parts to read than OV_SPEECH_MAX_PARTS; the last ones were left out.");
+        add_problem(s, "A screen has more parts to read than OV_SPEECH_MAX_PARTS; "
+                       "the last ones were left out.");
         n = OV_SPEECH_MAX_PARTS;
     }
     owned_part copies[OV_SPEECH_MAX_PARTS];

@@ -22,6 +22,7 @@ void ov_palette_for_theme(const char *name, ov_palette *p)
     p->plate = t->plate;
     p->outline = t->outline;
     p->focus = t->focus;
+    p->focus_ring = t->focus_ring;
     p->highlight_bg = t->highlight_bg;
     p->highlight_text = t->highlight_text;
     p->yes_fill = t->yes_fill;
@@ -42,7 +43,7 @@ int ov_palette_focus_px(const ov_palette *p, double px_per_mm)
 
 int ov_palette_focus_gap_px(const ov_palette *p, ov_rgb edge, double px_per_mm)
 {
-    if (ov_contrast_ratio(p->focus, edge) >= PILL_CONTRAST)
+    if (ov_contrast_ratio(p->focus_ring, edge) >= PILL_CONTRAST)
         return 0;
     return (int)ceil(OV_FOCUS_GAP_MM * px_per_mm);
 }

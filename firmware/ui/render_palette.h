@@ -11,6 +11,7 @@ typedef struct {
     ov_rgb highlight_bg, highlight_text;
     ov_rgb yes_fill, yes_text, no_fill, no_text;
     ov_rgb warning_bg, warning_text;
+    ov_rgb focus_ring; /* the ring around a focused or scanned target */
     double text_scale;
     double focus_mm; /* focus ring width, at least OV_FOCUS_MIN_MM */
     const ov_theme *theme;
