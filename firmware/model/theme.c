@@ -37,8 +37,8 @@
  * The spoken word is shown light on a dark pill. */
 #define STANDARD_COLOURS                                                    \
     .background = RGB(0xFFF8EC), .text = RGB(INK), .muted = RGB(0x4F5966),  \
-    .panel = RGB(0xFFFFFF), .outline = RGB(INK), .focus = RGB(0x0072B2),    \
-    .focus_ring = RGB(FOCUS_VIOLET),                                        \
+    .panel = RGB(0xFFFFFF), .outline = RGB(INK), .focus = RGB(FOCUS_VIOLET), \
+    .facilitator_band = RGB(0x0072B2),                                      \
     .highlight_bg = RGB(INK), .highlight_text = RGB(0xFFE066),              \
     .button_fill = RGB(0xE6EDF5), .button_text = RGB(INK),                  \
     .plate = RGB(0xFFFFFF),                                                 \
@@ -59,7 +59,7 @@ static const ov_theme themes[] = {
          * 7:1 and the fills differ in lightness, not only in hue. */
         .name = "high-contrast",
         .background = RGB(0x000000), .text = RGB(0xFFFFFF), .muted = RGB(0xE6E6E6),
-        .panel = RGB(0x111111), .outline = RGB(0xFFFFFF), .focus = RGB(0xFFFF00), .focus_ring = RGB(0xFFFF00),
+        .panel = RGB(0x111111), .outline = RGB(0xFFFFFF), .focus = RGB(0xFFFF00), .facilitator_band = RGB(0xFFFF00),
         .highlight_bg = RGB(0xFFFF00), .highlight_text = RGB(0x000000),
         .button_fill = RGB(0x000000), .button_text = RGB(0xFFFFFF),
         .plate = RGB(0xFFFFFF),

@@ -46,7 +46,7 @@ typedef struct {
     double focus_mm;             /* focus ring thickness */
     ov_theme_answer answers[OV_THEME_MAX_ANSWERS];
     int n_answers;
-    ov_rgb focus_ring;           /* the focus / scanning ring: 3:1 against the background and outlines */
+    ov_rgb facilitator_band;     /* the bands along a facilitator screen's edges */
 } ov_theme;
 
 /* The theme called `name` (case-insensitive), or NULL when there is no such

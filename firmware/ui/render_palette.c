@@ -21,8 +21,8 @@ void ov_palette_for_theme(const char *name, ov_palette *p)
     p->panel = t->button_fill;
     p->plate = t->plate;
     p->outline = t->outline;
-    p->focus = t->focus;
-    p->focus_ring = t->focus_ring;
+    p->focus = t->facilitator_band;
+    p->focus_ring = t->focus;
     p->highlight_bg = t->highlight_bg;
     p->highlight_text = t->highlight_text;
     p->yes_fill = t->yes_fill;

@@ -7,11 +7,12 @@
 #include "model/theme.h"
 
 typedef struct {
-    ov_rgb background, text, muted, panel, plate, outline, focus;
+    ov_rgb background, text, muted, panel, plate, outline;
+    ov_rgb focus; /* the facilitator screens' edge bands (the theme's facilitator_band) */
     ov_rgb highlight_bg, highlight_text;
     ov_rgb yes_fill, yes_text, no_fill, no_text;
     ov_rgb warning_bg, warning_text;
-    ov_rgb focus_ring; /* the ring around a focused or scanned target */
+    ov_rgb focus_ring; /* the ring around a focused or scanned target (the theme's focus) */
     double text_scale;
     double focus_mm; /* focus ring width, at least OV_FOCUS_MIN_MM */
     const ov_theme *theme;
