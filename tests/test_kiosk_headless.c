@@ -291,7 +291,8 @@ static void switch_access_scans_and_chooses(void **state)
     fputs("[speech]\nspeech = no\n[scanning]\nmode = two\n", f);
     fclose(f);
     snprintf(args, sizeof args, "--config %s --data %s/data", path, dir);
-    int rc = ov_test_run_kiosk(dir, "key space\nexpect question\nkey space\nkey space\nkey space\nshot scanned\n"
+    /* on welcome "choose" presses Start (highlighted first); "move" would move to "Hear it again" */
+    int rc = ov_test_run_kiosk(dir, "key enter\nexpect question\nkey space\nkey space\nkey space\nshot scanned\n"
                                     "key enter\nexpect confirm\nkey space\nkey enter\nexpect question\n", 800, 480, args);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
     /* the highlight ring is around the third answer (three moves: items 0, 1, 2) */

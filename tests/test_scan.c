@@ -200,6 +200,149 @@ static void test_switch_through_debouncer(void **state)
     assert_int_equal(chosen, 1);
 }
 
+/* The label of each highlighted item is heard in full: the highlight stays
+ * while it is spoken, and the interval counts from the end of the speech. */
+static void test_waits_for_item_speech(void **state)
+{
+    (void)state;
+    ov_scan s;
+    ov_scan_event ev;
+    ov_scan_init(&s, OV_SCAN_SINGLE, 1000, 3);
+    ov_scan_start(&s, 3, T0, &ev);
+    ov_scan_wait_speech(&s, T0);
+    int items[8];
+    assert_int_equal(run(&s, T0 + 10, T0 + 4000, items, 8, NULL), 0); /* a long label: still item 0 */
+    assert_int_equal(s.current, 0);
+    ov_scan_speech_done(&s, T0 + 4000);
+    assert_int_equal(ov_scan_tick(&s, T0 + 4990, &ev), 0);
+    assert_int_equal(ov_scan_tick(&s, T0 + 5000, &ev), 1);
+    assert_int_equal(ev.item, 1);
+    assert_int_equal(ev.pressed, 0);
+    /* a "hear it again" reading holds the highlight the same way */
+    ov_scan_wait_speech(&s, T0 + 5000);
+    assert_int_equal(run(&s, T0 + 5010, T0 + 15000, items, 8, NULL), 0);
+    assert_int_equal(s.current, 1);
+    /* a voice that never ends does not stop the scan for ever */
+    assert_int_equal(run(&s, T0 + 15010, T0 + 5000 + OV_SCAN_SPEECH_MAX_MS + 1100, items, 8, NULL), 1);
+    assert_int_equal(items[0], 2);
+}
+
+/* The first item after a start is held longer (first_ms, default 1.5 x interval). */
+static void test_first_item_held_longer(void **state)
+{
+    (void)state;
+    ov_scan s;
+    ov_scan_event ev;
+    ov_scan_init(&s, OV_SCAN_SINGLE, 1000, 3);
+    ov_scan_set_timing(&s, 0, 0, 0);
+    assert_int_equal(s.first_ms, 1500);
+    ov_scan_set_timing(&s, 2500, 0, 0);
+    ov_scan_start(&s, 3, T0, &ev);
+    assert_int_equal(ov_scan_tick(&s, T0 + 2490, &ev), 0);
+    assert_int_equal(ov_scan_tick(&s, T0 + 2500, &ev), 1);
+    assert_int_equal(ev.item, 1);
+    assert_int_equal(ov_scan_tick(&s, T0 + 3490, &ev), 0); /* then the plain interval */
+    assert_int_equal(ov_scan_tick(&s, T0 + 3500, &ev), 1);
+    assert_int_equal(ev.item, 2);
+    /* limits: never shorter than the interval, never above the maximum */
+    ov_scan_set_timing(&s, 100, 99999, -5);
+    assert_int_equal(s.first_ms, 1000);
+    assert_int_equal(s.accept_ms, OV_SCAN_FILTER_MAX_MS);
+    assert_int_equal(s.release_ms, 0);
+}
+
+/* A stopped scan starts again with a press: item 0, held longer, and the
+ * event says a press caused it (the kiosk counts it as activity). */
+static void test_press_restarts_paused_scan(void **state)
+{
+    (void)state;
+    ov_scan s;
+    ov_scan_event ev;
+    ov_scan_init(&s, OV_SCAN_SINGLE, 750, 1);
+    ov_scan_set_timing(&s, 2000, 0, 0);
+    ov_scan_start(&s, 2, T0, &ev);
+    int items[8], paused_at = -1;
+    run(&s, T0 + 10, T0 + 10000, items, 8, &paused_at);
+    assert_true(paused_at > 0);
+    assert_int_equal(ov_scan_is_paused(&s), 1);
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_SELECT, T0 + 20000, &ev), 1);
+    assert_int_equal(ev.what, OV_SCAN_HIGHLIGHT);
+    assert_int_equal(ev.item, 0);
+    assert_int_equal(ev.pressed, 1);
+    assert_int_equal(ov_scan_is_paused(&s), 0);
+    assert_int_equal(ov_scan_tick(&s, T0 + 21990, &ev), 0);
+    assert_int_equal(ov_scan_tick(&s, T0 + 22000, &ev), 1);
+}
+
+/* Two switches: every move press is reported as a press (activity). */
+static void test_two_switch_moves_are_presses(void **state)
+{
+    (void)state;
+    ov_scan s;
+    ov_scan_event ev;
+    ov_scan_init(&s, OV_SCAN_TWO, 2000, 3);
+    ov_scan_start(&s, 3, T0, &ev);
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_MOVE, T0 + 10, &ev), 1);
+    assert_int_equal(ev.pressed, 1);
+    assert_int_equal(ev.what, OV_SCAN_HIGHLIGHT);
+}
+
+/* Feed one switch press (down at `at`, up after `hold` ms) through the real
+ * debouncer and the scan, ticking every 5 ms until `until`; count chooses. */
+static int press_through(ov_buttons *b, ov_scan *s, int button, uint64_t at, int hold, uint64_t until)
+{
+    int chooses = 0;
+    ov_scan_event ev;
+    ov_buttons_edge(b, button, 1, at);
+    ov_buttons_edge(b, button, 0, at + (uint64_t)hold);
+    for (uint64_t now = at; now < until; now += 5) {
+        ov_press p;
+        while (ov_buttons_poll(b, now, &p, 1) == 1)
+            if (p.kind == OV_PRESS && ov_scan_press(s, p.button, now, &ev) && ev.what == OV_SCAN_CHOOSE)
+                chooses++;
+        if (ov_scan_tick(s, now, &ev) && ev.what == OV_SCAN_CHOOSE)
+            chooses++;
+    }
+    return chooses;
+}
+
+/* Hold-to-accept: a brief knock of a trembling hand chooses nothing; a
+ * press held for accept_ms chooses. */
+static void test_hold_to_accept(void **state)
+{
+    (void)state;
+    ov_buttons b;
+    ov_scan s;
+    ov_scan_event ev;
+    ov_buttons_init(&b, 30, 1500, 10000);
+    ov_scan_init(&s, OV_SCAN_TWO, 2000, 3);
+    ov_scan_set_timing(&s, 0, 300, 0);
+    ov_scan_attach_buttons(&s, &b);
+    ov_scan_start(&s, 3, T0, &ev);
+    s.current = 1;
+    assert_int_equal(press_through(&b, &s, OV_BTN_SWITCH_SELECT, T0, 150, T0 + 800), 0);
+    assert_int_equal(press_through(&b, &s, OV_BTN_SWITCH_SELECT, T0 + 1000, 500, T0 + 2000), 1);
+}
+
+/* Release time: a second press starting soon after the switch was let go
+ * (a tremor's double hit) is ignored; a later press counts. */
+static void test_release_time(void **state)
+{
+    (void)state;
+    ov_buttons b;
+    ov_scan s;
+    ov_scan_event ev;
+    ov_buttons_init(&b, 30, 1500, 10000);
+    ov_scan_init(&s, OV_SCAN_TWO, 2000, 3);
+    ov_scan_set_timing(&s, 0, 0, 500);
+    ov_scan_attach_buttons(&s, &b);
+    ov_scan_start(&s, 3, T0, &ev);
+    s.current = 0;
+    assert_int_equal(press_through(&b, &s, OV_BTN_SWITCH_SELECT, T0, 100, T0 + 200), 1);
+    assert_int_equal(press_through(&b, &s, OV_BTN_SWITCH_SELECT, T0 + 250, 100, T0 + 600), 0);
+    assert_int_equal(press_through(&b, &s, OV_BTN_SWITCH_SELECT, T0 + 1500, 100, T0 + 1800), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +354,12 @@ int main(void)
         cmocka_unit_test(test_two_switch),
         cmocka_unit_test(test_off),
         cmocka_unit_test(test_switch_through_debouncer),
+        cmocka_unit_test(test_waits_for_item_speech),
+        cmocka_unit_test(test_first_item_held_longer),
+        cmocka_unit_test(test_press_restarts_paused_scan),
+        cmocka_unit_test(test_two_switch_moves_are_presses),
+        cmocka_unit_test(test_hold_to_accept),
+        cmocka_unit_test(test_release_time),
     };
     return cmocka_run_group_tests_name("scan", tests, NULL, NULL);
 }

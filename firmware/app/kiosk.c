@@ -5,6 +5,7 @@
 #include "platform/content_load.h"
 #include "app/kiosk_state.h"
 #include "ui/layout_review.h"
+#include "app/kiosk_scan.h"
 
 #include "platform/headphones.h"
 #include "platform/paths.h"
@@ -112,15 +113,20 @@ void ov_kiosk_speak(kiosk *k)
 {
     if (!k->speech || !k->cfg.speech)
         return;
-    const char *recording = NULL;
-    char path[OV_PATH_MAX];
-    if (k->flow.screen == OV_SCREEN_QUESTION) {
-        const ov_question *q = &k->content.questions[k->flow.question];
-        if (q->recording[0] && ov_content_path(&k->content, q->recording, path, sizeof path) == OV_OK)
-            recording = path;
-    }
+    ov_kiosk_scan_prepare(k);
+    /* scanning: a new screen reads its words up to the first target; each
+     * target is then said as it is highlighted */
+    int intro_only = ov_kiosk_scanning(k) && k->scan_pending;
+    ov_speech_part parts[OV_SPEECH_MAX_PARTS];
+    static char paths[OV_SPEECH_MAX_PARTS][OV_PATH_MAX];
+    int n = ov_kiosk_speech_parts(k, intro_only, parts, OV_SPEECH_MAX_PARTS, paths);
     k->hl_text = k->hl_word = -1;
-    ov_speech_say(k->speech, k->layout.speech, recording);
+    k->speech_base = 0;
+    k->speaking_item = 0;
+    k->scan_prompt = 0;
+    ov_speech_say_parts(k->speech, parts, n);
+    if (ov_kiosk_scanning(k) && !intro_only)
+        ov_scan_wait_speech(&k->scan, ov_kiosk_now(k)); /* "hear it again" is never cut off */
     /* problems can appear later (a broken recording, no voice for new questions): tell once */
     const char *problem = ov_speech_problem(k->speech);
     if (problem && strcmp(problem, k->speech_problem_seen)) {
@@ -301,10 +307,13 @@ static void on_scan(kiosk *k, const ov_scan_event *ev)
 {
     ov_target t[OV_MAX_TARGETS];
     int n = ov_flow_targets(&k->flow, t, OV_MAX_TARGETS);
+    ov_kiosk_scan_prepare(k);
+    if (ev->pressed)
+        ov_kiosk_scan_note_activity(k); /* a "move" press is activity too */
     if (ev->what == OV_SCAN_PAUSED) {
         ov_flow_set_focus(&k->flow, -1);
         ov_kiosk_relayout(k);
-        k->dirty = 1;
+        ov_kiosk_scan_stopped(k); /* shows and says how to start again */
         return;
     }
     if (ev->item < 0 || ev->item >= n)
@@ -312,14 +321,11 @@ static void on_scan(kiosk *k, const ov_scan_event *ev)
     if (ev->what == OV_SCAN_HIGHLIGHT) {
         ov_flow_set_focus(&k->flow, ev->item);
         ov_kiosk_relayout(k);
+        k->scan_prompt = 0;
         k->dirty = 1;
         for (int i = 0; i < k->layout.n_buttons; i++) /* say what is highlighted */
-            if (k->layout.buttons[i].focused && k->layout.buttons[i].label >= 0 && k->speech &&
-                (k->cfg.private_audio || k->layout.buttons[i].target.kind != OV_TARGET_ANSWER)) {
-                k->speaking_item = 1;
-                k->hl_text = k->hl_word = -1;
-                ov_speech_say(k->speech, k->layout.texts[k->layout.buttons[i].label].block.text, NULL);
-            }
+            if (k->layout.buttons[i].focused)
+                ov_kiosk_scan_say_button(k, i);
     } else if (ev->what == OV_SCAN_CHOOSE) {
         int arg;
         ov_action a = ov_flow_target_action(t[ev->item], &arg);
@@ -338,10 +344,10 @@ static void take_presses(kiosk *k)
         case OV_PRESS:
             if (p.button == OV_BTN_SWITCH_MOVE || p.button == OV_BTN_SWITCH_SELECT) {
                 ov_scan_event ev;
-                if (k->flow.screen == OV_SCREEN_WELCOME)
-                    ov_kiosk_act(k, OV_ACT_ANY, 0);
-                else if (ov_scan_press(&k->scan, p.button, now, &ev))
-                    on_scan(k, &ev);
+                if (ov_scan_press(&k->scan, p.button, now, &ev))
+                    on_scan(k, &ev); /* the highlighted item decides, on welcome too */
+                else if (k->flow.screen == OV_SCREEN_WELCOME)
+                    ov_kiosk_act(k, OV_ACT_ANY, 0); /* no scan running: any press starts */
             } else if (p.button == OV_BTN_KEY_SWITCH) {
                 ov_kiosk_fac_open(k, 1); /* the key switch needs no PIN */
             } else if (k->fac.screen == OV_FAC_OFF) {
@@ -412,14 +418,14 @@ static void handle(kiosk *k, const ov_event *ev)
     }
 }
 
-/* Follow the word being heard; redraw only when it changes. */
+/* Follow the word being heard; redraw only when it changes. Scanning goes
+ * on once the item it waits for has been heard. */
 static void follow_speech(kiosk *k)
 {
     int text = -1, word = -1, cs, cl;
-    if (k->speaking_item)
-        return;
-    if (k->speech && ov_speech_current_word(k->speech, &cs, &cl))
-        ov_layout_word_at(&k->layout, cs, &text, &word);
+    ov_kiosk_scan_after_speech(k);
+    if (k->speech && k->speech_base >= 0 && ov_speech_current_word(k->speech, &cs, &cl))
+        ov_layout_word_at(&k->layout, cs + k->speech_base, &text, &word);
     if (text != k->hl_text || word != k->hl_word) {
         k->hl_text = text;
         k->hl_word = word;
@@ -504,9 +510,14 @@ void ov_kiosk_open_speech(kiosk *k)
     sc.volume = k->cfg.volume;
     sc.enabled = k->cfg.speech;
     ov_strlcpy(sc.audio_device, k->cfg.audio_device, sizeof sc.audio_device);
-    if (ov_speech_open(&sc, &k->speech) != OV_OK)
+    if (ov_speech_open(&sc, &k->speech) != OV_OK) {
         k->speech = NULL;
-    else if (k->cfg.speech && ov_speech_problem(k->speech)) {
+        return;
+    }
+    /* a reopened voice keeps the member's own rate and volume */
+    ov_speech_set_member(k->speech, OV_SPEECH_RATE_NORMAL + k->sound_rate_step,
+                         OV_SPEECH_VOLUME_NORMAL + k->sound_volume_step);
+    if (k->cfg.speech && ov_speech_problem(k->speech)) {
         ov_kiosk_warn(k, ov_speech_problem(k->speech));
         ov_strlcpy(k->speech_problem_seen, ov_speech_problem(k->speech), sizeof k->speech_problem_seen);
     }

@@ -60,6 +60,13 @@ typedef struct {
     int private_audio_setting;     /* cfg.private_audio as read; headphones turn it on while in */
     uint64_t next_headphone_look;  /* when to look at the jack again */
     uint64_t next_date_look;       /* when to look whether the date has closed the meeting */
+
+    /* switch scanning and member speech (issue 13, kiosk_scan.c) */
+    int speech_base;     /* character of layout.speech where the speech now playing starts; -1: none */
+    int scan_configured; /* timings taken from the settings */
+    int scan_prompt;     /* the "start again" strip of a stopped scan is shown */
+    int focus_spoken;    /* the flow's focus last said aloud (arrow keys) */
+    int sound_rate_step, sound_volume_step; /* member's speech controls, offsets from normal */
 } kiosk;
 
 /* The kiosk's clock: monotonic, plus script `advance` jumps. */

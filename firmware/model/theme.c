@@ -29,11 +29,17 @@
     },                                                                      \
     .n_answers = 7
 
-/* Dark text on a light warm background; shared by standard and large-text. */
+/* Focus ring: between the light background and the dark outlines it touches
+ * (at least 3:1 against both, issue 13 / WCAG 2.2 focus appearance). */
+#define FOCUS_VIOLET 0x7A5CFF
+
+/* Dark text on a light warm background; shared by standard and large-text.
+ * The spoken word is shown light on a dark pill. */
 #define STANDARD_COLOURS                                                    \
     .background = RGB(0xFFF8EC), .text = RGB(INK), .muted = RGB(0x4F5966),  \
-    .panel = RGB(0xFFFFFF), .outline = RGB(INK), .focus = RGB(0x0072B2),    \
-    .highlight_bg = RGB(0xFFE066), .highlight_text = RGB(INK),              \
+    .panel = RGB(0xFFFFFF), .outline = RGB(INK), .focus = RGB(FOCUS_VIOLET), \
+    .facilitator_band = RGB(0x0072B2),                                      \
+    .highlight_bg = RGB(INK), .highlight_text = RGB(0xFFE066),              \
     .button_fill = RGB(0xE6EDF5), .button_text = RGB(INK),                  \
     .plate = RGB(0xFFFFFF),                                                 \
     .yes_fill = RGB(0xBFE8CF), .yes_text = RGB(INK),                        \
@@ -44,7 +50,7 @@ static const ov_theme themes[] = {
     {
         .name = "standard",
         STANDARD_COLOURS,
-        .text_scale = 1.0, .outline_mm = 0.8, .focus_mm = 2.0,
+        .text_scale = 1.0, .outline_mm = 0.8, .focus_mm = 3.0,
         STANDARD_ANSWERS,
     },
     {
@@ -53,14 +59,14 @@ static const ov_theme themes[] = {
          * 7:1 and the fills differ in lightness, not only in hue. */
         .name = "high-contrast",
         .background = RGB(0x000000), .text = RGB(0xFFFFFF), .muted = RGB(0xE6E6E6),
-        .panel = RGB(0x111111), .outline = RGB(0xFFFFFF), .focus = RGB(0xFFFF00),
+        .panel = RGB(0x111111), .outline = RGB(0xFFFFFF), .focus = RGB(0xFFFF00), .facilitator_band = RGB(0xFFFF00),
         .highlight_bg = RGB(0xFFFF00), .highlight_text = RGB(0x000000),
         .button_fill = RGB(0x000000), .button_text = RGB(0xFFFFFF),
         .plate = RGB(0xFFFFFF),
         .yes_fill = RGB(0x3DDC97), .yes_text = RGB(0x000000),
         .no_fill = RGB(0xFFFFFF), .no_text = RGB(0x000000),
         .warning_bg = RGB(0xFFFF00), .warning_text = RGB(0x000000),
-        .text_scale = 1.0, .outline_mm = 1.5, .focus_mm = 3.0,
+        .text_scale = 1.0, .outline_mm = 1.5, .focus_mm = 3.2,
         .answers = {
             { "red",         RGB(0xA00000), RGB(0xFFFFFF), RGB(0xFFFFFF) },
             { "amber",       RGB(0xFFC233), RGB(0x000000), RGB(0xFFFFFF) },
@@ -75,7 +81,7 @@ static const ov_theme themes[] = {
     {
         .name = "large-text",
         STANDARD_COLOURS,
-        .text_scale = 1.4, .outline_mm = 0.8, .focus_mm = 2.0,
+        .text_scale = 1.4, .outline_mm = 0.8, .focus_mm = 3.0,
         STANDARD_ANSWERS,
     },
 };

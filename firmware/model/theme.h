@@ -46,6 +46,7 @@ typedef struct {
     double focus_mm;             /* focus ring thickness */
     ov_theme_answer answers[OV_THEME_MAX_ANSWERS];
     int n_answers;
+    ov_rgb facilitator_band;     /* the bands along a facilitator screen's edges */
 } ov_theme;
 
 /* The theme called `name` (case-insensitive), or NULL when there is no such

@@ -51,6 +51,9 @@ typedef struct {
     char scan_mode[16];              /* off, single, two */
     int scan_interval_ms;            /* 750..5000, default 2000 */
     int scan_rounds;                 /* rounds before pausing, default 3 */
+    int scan_first_ms;               /* first item held this long (0: 1.5 x interval_ms) */
+    int scan_accept_ms;              /* hold-to-accept (0: off) */
+    int scan_release_ms;             /* presses this soon after a release are ignored (0: off) */
 
     /* [facilitator] */
     char pin_hash[128];              /* salted hash; "" = default PIN, must be changed at first use */

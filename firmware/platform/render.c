@@ -373,7 +373,9 @@ static void outline_round(SDL_Renderer *s, ov_rect r, int rad, int thick, ov_rgb
 
 /* ---- drawing ---- */
 
-static void draw_text(ov_render *r, const ov_layout_text *t, ov_rgb colour, int hl_word)
+/* Text in `colour` on `behind`; word hl_word is the one being spoken (see
+ * ov_palette_word_highlight: its pill stands out 3:1 from `behind`). */
+static void draw_text_on(ov_render *r, const ov_layout_text *t, ov_rgb colour, ov_rgb behind, int hl_word)
 {
     const ov_text_block *b = &t->block;
     for (int w = 0; w < b->n_words; w++) {
@@ -381,9 +383,10 @@ static void draw_text(ov_render *r, const ov_layout_text *t, ov_rgb colour, int 
         ov_rgb c = colour;
         if (w == hl_word) {
             int pad = b->font_px / 8 + 1;
+            ov_rgb pill;
+            ov_palette_word_highlight(&r->pal, colour, behind, &pill, &c);
             fill_round(r->sdl, (ov_rect){ wb->rect.x - pad, wb->rect.y, wb->rect.w + 2 * pad, wb->rect.h },
-                       pad * 2, r->pal.highlight_bg);
-            c = r->pal.highlight_text;
+                       pad * 2, pill);
         }
         tex_slot *s = word_texture(r, b->text + wb->byte_start, wb->byte_len, b->font_px, b->bold, c);
         if (!s)
@@ -391,6 +394,15 @@ static void draw_text(ov_render *r, const ov_layout_text *t, ov_rgb colour, int 
         SDL_Rect dst = { wb->rect.x, wb->rect.y + (wb->rect.h - s->h) / 2, s->w, s->h };
         SDL_RenderCopy(r->sdl, s->tex, NULL, &dst);
     }
+}
+
+/* Text on the screen's background, or on the warning strip when written in
+ * its colour. */
+static void draw_text(ov_render *r, const ov_layout_text *t, ov_rgb colour, int hl_word)
+{
+    int on_strip = !memcmp(&colour, &r->pal.warning_text, sizeof colour) &&
+                   memcmp(&colour, &r->pal.text, sizeof colour);
+    draw_text_on(r, t, colour, on_strip ? r->pal.warning_bg : r->pal.background, hl_word);
 }
 
 /* Draw a picture fitted into box; `behind` is the colour under it. */
@@ -442,10 +454,14 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
         edge = r->pal.outline;
     }
     ov_rect box = b->rect;
-    if (b->focused || b->chosen) { /* keyboard / scanning highlight: thick ring outside */
-        int ring = thick * 2;
-        ov_rect o = { box.x - ring / 2, box.y - ring / 2, box.w + ring, box.h + ring };
-        outline_round(r->sdl, o, rad + ring / 2, ring, r->pal.focus, r->pal.background);
+    if (b->focused || b->chosen) { /* keyboard / scanning highlight: a ring of at least 3 mm just outside */
+        int ring = ov_palette_focus_px(&r->pal, l->px_per_mm);
+        int gap = ov_palette_focus_gap_px(&r->pal, edge, l->px_per_mm), out = ring + gap;
+        ov_rect o = { box.x - out, box.y - out, box.w + 2 * out, box.h + 2 * out };
+        ov_rect g = { box.x - gap, box.y - gap, box.w + 2 * gap, box.h + 2 * gap };
+        fill_round(r->sdl, o, rad + out, r->pal.focus_ring);
+        if (gap > 0) /* keeps the ring clear of an outline it would not stand out from */
+            fill_round(r->sdl, g, rad + gap, r->pal.background);
     }
     outline_round(r->sdl, box, rad, thick, edge, fill);
     if (b->icon.w > 0) {
@@ -459,7 +475,7 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
             draw_missing_face(r, b->icon, text);
     }
     if (b->label >= 0)
-        draw_text(r, &l->texts[b->label], text, hl_text == b->label ? hl_word : -1);
+        draw_text_on(r, &l->texts[b->label], text, fill, hl_text == b->label ? hl_word : -1);
 }
 
 static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_word)

@@ -11,6 +11,7 @@
 #include "platform/speech_synth.h"
 
 #include <SDL.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,6 +24,19 @@
 #define WAIT_POLL_MS 5           /* ov_speech_wait looks this often */
 #define FIRST_BUFFER_SECONDS 4   /* first sample buffer; doubled as needed */
 #define FIRST_MARKS 64           /* first word-mark buffer; doubled as needed */
+#define MS_PER_MINUTE 60000
+#define WORD_GAP_UNIT_MS 10      /* espeak's word gap counts in 10 ms */
+#define PERCENT 100
+#define ESPEAK_GAP_WPM 175       /* the rate espeak's word-gap units are given at */
+
+/* Member rate steps: 50 % .. 200 % of the configured rate (issue 13, VVSG: 6-8 steps). */
+static const int rate_percent[OV_SPEECH_RATE_STEPS] = { 50, 65, 80, 100, 125, 160, 200 };
+
+typedef struct {
+    char *text;
+    int char_offset;
+    char *rec;
+} owned_part;
 
 typedef struct {
     long sample;
@@ -38,7 +52,9 @@ struct ov_speech {
     /* Request queue (one slot: only the newest request matters). req_lock. */
     SDL_mutex *req_lock;
     SDL_cond *req_cond;
-    char *req_text, *req_rec;
+    owned_part req_parts[OV_SPEECH_MAX_PARTS];
+    int req_n;
+    int rate_step, volume_step; /* member controls (req_lock) */
     int req_gen, req_pending, working, quit;
     char req_language[OV_SPEECH_LANG_LEN]; /* language wanted for the next synthesis */
 
@@ -145,7 +161,16 @@ static size_t heard_pos(ov_speech *s, uint64_t t)
 typedef struct {
     ov_speech *s;
     int gen;
+    int char_offset;  /* the part's first character in the whole reading */
+    long sample_base; /* samples of the reading before this part */
+    double gain;      /* member volume */
 } render_ctx;
+
+static int16_t scale_sample(int16_t v, double gain)
+{
+    double x = v * gain;
+    return (int16_t)(x > INT16_MAX ? INT16_MAX : x < INT16_MIN ? INT16_MIN : x);
+}
 
 static int sink_audio(void *user, const int16_t *samp, size_t n)
 {
@@ -170,6 +195,9 @@ static int sink_audio(void *user, const int16_t *samp, size_t n)
         }
         if (!oom) {
             memcpy(s->samples + s->n, samp, n * sizeof *samp);
+            if (c->gain != 1.0)
+                for (size_t i = 0; i < n; i++)
+                    s->samples[s->n + i] = scale_sample(s->samples[s->n + i], c->gain);
             s->n += n;
             if (!s->virtual_started) {
                 s->virtual_started = 1;
@@ -197,7 +225,7 @@ static void sink_word(void *user, long sample, int start, int len)
             }
         }
         if (s->nmarks < s->capmarks)
-            s->marks[s->nmarks++] = (word_mark){ sample, start, len };
+            s->marks[s->nmarks++] = (word_mark){ sample + c->sample_base, start + c->char_offset, len };
     }
     SDL_UnlockMutex(s->play_lock);
 }
@@ -211,9 +239,29 @@ static void apply_voice(ov_speech *s, const char *language)
     ov_espeak_set_prosody(s->cfg.rate, s->cfg.pitch, s->cfg.volume);
 }
 
-static void speak_one(ov_speech *s, const char *text, const char *rec, int gen)
+/* The espeak rate for a member rate step: below espeak's slowest rate the
+ * words get a pause between them instead (pitch never changes). */
+static void apply_rate(ov_speech *s, int rate_step)
 {
-    render_ctx c = { s, gen };
+    int wpm = s->cfg.rate * ov_speech_rate_percent(rate_step) / PERCENT;
+    int gap = 0;
+    if (wpm < OV_ESPEAK_MIN_WPM) {
+        /* espeak stretches its word gap at slow rates: units count at 175 wpm */
+        gap = (MS_PER_MINUTE / wpm - MS_PER_MINUTE / OV_ESPEAK_MIN_WPM) * OV_ESPEAK_MIN_WPM /
+              (ESPEAK_GAP_WPM * WORD_GAP_UNIT_MS);
+        wpm = OV_ESPEAK_MIN_WPM;
+    }
+    ov_espeak_set_prosody(wpm, s->cfg.pitch, s->cfg.volume);
+    ov_espeak_set_word_gap(gap);
+}
+
+static void speak_one(ov_speech *s, const owned_part *part, int gen, double gain)
+{
+    const char *text = part->text ? part->text : "", *rec = part->rec;
+    SDL_LockMutex(s->play_lock);
+    long base = (long)s->n;
+    SDL_UnlockMutex(s->play_lock);
+    render_ctx c = { s, gen, part->char_offset, base, gain };
     ov_sound_sink sink = { sink_audio, sink_word, &c };
     char err[OV_ERR_LEN];
     if (rec && rec[0]) {
@@ -245,9 +293,12 @@ static int speech_thread(void *arg)
             SDL_UnlockMutex(s->req_lock);
             break;
         }
-        char *text = s->req_text, *rec = s->req_rec;
+        owned_part parts[OV_SPEECH_MAX_PARTS];
+        int n = s->req_n, rate_step = s->rate_step;
+        double gain = pow(10.0, ov_speech_volume_db(s->volume_step) / 20.0);
+        memcpy(parts, s->req_parts, sizeof parts);
+        s->req_n = 0;
         int gen = s->req_gen;
-        s->req_text = s->req_rec = NULL;
         s->req_pending = 0;
         s->working = 1;
         int new_language = strcmp(language, s->req_language) != 0;
@@ -255,13 +306,17 @@ static int speech_thread(void *arg)
         SDL_UnlockMutex(s->req_lock);
 
         if (new_language && ov_espeak_ready()) apply_voice(s, language);
-        if (SDL_AtomicGet(&s->gen) == gen) speak_one(s, text ? text : "", rec, gen);
+        if (ov_espeak_ready()) apply_rate(s, rate_step);
+        for (int i = 0; i < n && SDL_AtomicGet(&s->gen) == gen; i++)
+            speak_one(s, &parts[i], gen, gain);
 
         SDL_LockMutex(s->play_lock);
         if (s->play_gen == gen) s->done = 1;
         SDL_UnlockMutex(s->play_lock);
-        free(text);
-        free(rec);
+        for (int i = 0; i < n; i++) {
+            free(parts[i].text);
+            free(parts[i].rec);
+        }
         SDL_LockMutex(s->req_lock);
         s->working = 0;
         SDL_UnlockMutex(s->req_lock);
@@ -341,6 +396,8 @@ int ov_speech_open(const ov_speech_config *cfg, ov_speech **out)
     ov_strlcpy(s->req_language, s->cfg.language, sizeof s->req_language);
     s->first_sound_us = -1;
     s->done = 1;
+    s->rate_step = OV_SPEECH_RATE_NORMAL;
+    s->volume_step = OV_SPEECH_VOLUME_NORMAL;
     s->req_lock = SDL_CreateMutex();
     s->play_lock = SDL_CreateMutex();
     s->req_cond = SDL_CreateCond();
@@ -380,25 +437,92 @@ static int new_generation(ov_speech *s)
     return gen;
 }
 
-void ov_speech_say(ov_speech *s, const char *text, const char *recording)
+/* Free the parts of a request not yet taken (req_lock held). */
+static void drop_request(ov_speech *s)
+{
+    for (int i = 0; i < s->req_n; i++) {
+        free(s->req_parts[i].text);
+        free(s->req_parts[i].rec);
+    }
+    s->req_n = 0;
+    s->req_pending = 0;
+}
+
+/* Copy a part; returns 0 when out of memory. */
+static int copy_part(owned_part *o, const ov_speech_part *p)
+{
+    int len = p->text ? p->len : 0;
+    o->text = malloc((size_t)len + 1);
+    o->rec = p->recording && p->recording[0] ? strdup(p->recording) : NULL;
+    o->char_offset = p->char_offset;
+    if (!o->text || (p->recording && p->recording[0] && !o->rec)) {
+        free(o->text);
+        free(o->rec);
+        o->text = o->rec = NULL;
+        return 0;
+    }
+    if (len)
+        memcpy(o->text, p->text, (size_t)len);
+    o->text[len] = 0;
+    return 1;
+}
+
+void ov_speech_say_parts(ov_speech *s, const ov_speech_part *parts, int n)
 {
     if (!s || !s->thread) return;
-    char *t = strdup(text ? text : "");
-    char *r = recording && recording[0] ? strdup(recording) : NULL;
+    if (n > OV_SPEECH_MAX_PARTS) {
+        add_problem(s, "A screen has more parts to read than OV_SPEECH_MAX_PARTS; "
+                       "the last ones were left out.");
+        n = OV_SPEECH_MAX_PARTS;
+    }
+    owned_part copies[OV_SPEECH_MAX_PARTS];
+    int ok = 1, made = 0;
+    while (made < n && ok) {
+        ok = copy_part(&copies[made], &parts[made]);
+        if (ok) made++;
+    }
     int gen = new_generation(s);
     SDL_LockMutex(s->req_lock);
-    free(s->req_text);
-    free(s->req_rec);
-    s->req_text = t;
-    s->req_rec = r;
+    drop_request(s);
+    memcpy(s->req_parts, copies, (size_t)made * sizeof copies[0]);
+    s->req_n = made;
     s->req_gen = gen;
-    s->req_pending = t != NULL;
+    s->req_pending = 1;
     SDL_CondSignal(s->req_cond);
     SDL_UnlockMutex(s->req_lock);
-    if (!t) {
-        add_problem(s, "Out of memory for speech.");
-        ov_speech_stop(s);
-    }
+    if (!ok)
+        add_problem(s, "Out of memory for speech; the text was cut short.");
+}
+
+void ov_speech_say(ov_speech *s, const char *text, const char *recording)
+{
+    ov_speech_part p = { text ? text : "", text ? (int)strlen(text) : 0, 0, recording };
+    ov_speech_say_parts(s, &p, 1);
+}
+
+int ov_speech_rate_percent(int rate_step)
+{
+    if (rate_step < 0) rate_step = 0;
+    if (rate_step >= OV_SPEECH_RATE_STEPS) rate_step = OV_SPEECH_RATE_STEPS - 1;
+    return rate_percent[rate_step];
+}
+
+int ov_speech_volume_db(int volume_step)
+{
+    if (volume_step < 0) volume_step = 0;
+    if (volume_step >= OV_SPEECH_VOLUME_STEPS) volume_step = OV_SPEECH_VOLUME_STEPS - 1;
+    return (volume_step - OV_SPEECH_VOLUME_NORMAL) * OV_SPEECH_VOLUME_STEP_DB;
+}
+
+static int clamp_step(int v, int n) { return v < 0 ? 0 : v >= n ? n - 1 : v; }
+
+void ov_speech_set_member(ov_speech *s, int rate_step, int volume_step)
+{
+    if (!s || !s->req_lock) return;
+    SDL_LockMutex(s->req_lock);
+    s->rate_step = clamp_step(rate_step, OV_SPEECH_RATE_STEPS);
+    s->volume_step = clamp_step(volume_step, OV_SPEECH_VOLUME_STEPS);
+    SDL_UnlockMutex(s->req_lock);
 }
 
 void ov_speech_stop(ov_speech *s)
@@ -409,10 +533,7 @@ void ov_speech_stop(ov_speech *s)
     s->done = 1;
     SDL_UnlockMutex(s->play_lock);
     SDL_LockMutex(s->req_lock);
-    free(s->req_text);
-    free(s->req_rec);
-    s->req_text = s->req_rec = NULL;
-    s->req_pending = 0;
+    drop_request(s);
     SDL_UnlockMutex(s->req_lock);
 }
 
@@ -526,9 +647,11 @@ void ov_speech_close(ov_speech *s)
         SDL_CloseAudioDevice(s->dev);
     if (s->audio_inited)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    for (int i = 0; i < s->req_n; i++) {
+        free(s->req_parts[i].text);
+        free(s->req_parts[i].rec);
+    }
     destroy_sync(s);
-    free(s->req_text);
-    free(s->req_rec);
     free(s->samples);
     free(s->marks);
     free(s);

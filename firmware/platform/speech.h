@@ -38,6 +38,42 @@ int ov_speech_open(const ov_speech_config *cfg, ov_speech **out);
  * is a readable WAV it is played instead of synthesis. Returns at once. */
 void ov_speech_say(ov_speech *s, const char *text, const char *recording);
 
+/* One piece of a reading: `len` bytes of `text`, whose words are reported
+ * (ov_speech_current_word) from character `char_offset` on; played from
+ * `recording` (a WAV, its words spread over its sound) when it is not NULL
+ * and readable, else synthesised. */
+typedef struct {
+    const char *text;
+    int len;
+    int char_offset;
+    const char *recording;
+} ov_speech_part;
+
+#define OV_SPEECH_MAX_PARTS 24
+
+/* Speak n parts one after another as one reading (stopping whatever is being
+ * said now). n above OV_SPEECH_MAX_PARTS: the rest is left out and a
+ * problem is recorded. Returns at once. */
+void ov_speech_say_parts(ov_speech *s, const ov_speech_part *parts, int n);
+
+/* Member controls (issue 13): speech rate in OV_SPEECH_RATE_STEPS steps from
+ * 50 % to 200 % of the configured rate (pitch unchanged), volume in
+ * OV_SPEECH_VOLUME_STEPS steps of OV_SPEECH_VOLUME_STEP_DB dB. Step
+ * OV_SPEECH_RATE_NORMAL / OV_SPEECH_VOLUME_NORMAL is the configured setting.
+ * Out-of-range steps are clamped. Used from the next ov_speech_say on. */
+#define OV_SPEECH_RATE_STEPS 7
+#define OV_SPEECH_RATE_NORMAL 3
+#define OV_SPEECH_VOLUME_STEPS 5
+#define OV_SPEECH_VOLUME_NORMAL 3
+#define OV_SPEECH_VOLUME_STEP_DB 6
+void ov_speech_set_member(ov_speech *s, int rate_step, int volume_step);
+
+/* Percent of the configured rate at a rate step (50..200). */
+int ov_speech_rate_percent(int rate_step);
+
+/* Gain in dB at a volume step (steps of OV_SPEECH_VOLUME_STEP_DB, 0 at normal). */
+int ov_speech_volume_db(int volume_step);
+
 /* Stop speaking at once. */
 void ov_speech_stop(ov_speech *s);
 

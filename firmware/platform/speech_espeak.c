@@ -153,6 +153,13 @@ int ov_espeak_set_prosody(int rate_wpm, int pitch, int volume)
     return OV_OK;
 }
 
+int ov_espeak_set_word_gap(int gap_10ms)
+{
+    if (!g_ready) return OV_EINVAL;
+    espeak_ng_SetParameter(espeakWORDGAP, clamp(gap_10ms, 0, OV_ESPEAK_WORD_GAP_MAX), 0);
+    return OV_OK;
+}
+
 int ov_espeak_synth(const char *text, const ov_sound_sink *sink, char *err, size_t errlen)
 {
     if (!g_ready) return ov_fail(err, errlen, OV_EINVAL, "espeak-ng is not running");

@@ -51,6 +51,13 @@ const char *ov_espeak_voice_name(void);
  * Returns OV_OK or OV_EINVAL before init. */
 int ov_espeak_set_prosody(int rate_wpm, int pitch, int volume);
 
+/* A pause between words, in units of 10 ms (0..OV_ESPEAK_WORD_GAP_MAX): with
+ * the slowest rate (80 wpm) it makes speech slower still, pitch unchanged.
+ * Returns OV_OK or OV_EINVAL before init. */
+#define OV_ESPEAK_WORD_GAP_MAX 100
+#define OV_ESPEAK_MIN_WPM 80
+int ov_espeak_set_word_gap(int gap_10ms);
+
 /* Speak UTF-8 `text` into the sink, returning when done. The text must already
  * be cleaned (see speech_text.h). Returns OV_OK, OV_ESPEAK_ABORTED, OV_EINVAL
  * (not initialised / NULL), or OV_EIO with err holding espeak's message. */

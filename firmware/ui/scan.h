@@ -14,7 +14,18 @@
  *
  * Switch presses reach this module as clean presses from ov_buttons_poll:
  * GPIO switch lines, Space (move) and Enter (choose) all go through the
- * same debouncer first. In single mode either switch is "the switch". */
+ * same debouncer first. In single mode either switch is "the switch".
+ *
+ * Speech (issue 13): the kiosk speaks each highlighted item's label and calls
+ * ov_scan_wait_speech; the highlight then stays until ov_scan_speech_done,
+ * and the interval counts from the end of the label's speech, so nothing is
+ * cut off (a "hear it again" reading holds the scan the same way). The first
+ * item after a start is held longer (first_ms). Tremor filters: with
+ * accept_ms a press counts only when the switch is still down accept_ms after
+ * it began; with release_ms a press that starts less than release_ms after
+ * the switch was let go is ignored (both need ov_scan_attach_buttons for the
+ * switch levels). Every event says whether a press caused it (pressed = 1),
+ * so the kiosk can count a "move" press as activity. */
 #ifndef OV_SCAN_H
 #define OV_SCAN_H
 
@@ -31,12 +42,23 @@ typedef enum {
 
 typedef struct {
     ov_scan_what what;
-    int item; /* 0-based item; -1 for OV_SCAN_PAUSED */
+    int item;    /* 0-based item; -1 for OV_SCAN_PAUSED */
+    int pressed; /* 1: a switch press caused this event (it counts as activity) */
 } ov_scan_event;
 
 #define OV_SCAN_MIN_MS 750
 #define OV_SCAN_MAX_MS 5000
 #define OV_SCAN_DEFAULT_MS 2000
+/* First item after a start: held this many times the interval unless set. */
+#define OV_SCAN_FIRST_FACTOR 1.5
+#define OV_SCAN_FIRST_MAX_MS 10000
+/* Tremor filters: hold-to-accept and release time, 0 (off) .. 2000 ms. */
+#define OV_SCAN_FILTER_MAX_MS 2000
+/* The longest the scan waits for an item's speech (a voice that never ends). */
+#define OV_SCAN_SPEECH_MAX_MS 30000
+/* How often the scan looks at a held switch (hold-to-accept, release time). */
+#define OV_SCAN_LEVEL_POLL_MS 20
+
 
 typedef struct {
     ov_scan_mode mode;
@@ -47,6 +69,19 @@ typedef struct {
     int steps;   /* automatic moves since the last press/start */
     int paused;
     uint64_t next_at; /* single mode: when the highlight moves next */
+
+    /* issue 13: speech pacing, first-item hold, tremor filters */
+    int first_ms;          /* the first item after a start is held this long */
+    int accept_ms;         /* hold-to-accept: 0 = a press counts at once */
+    int release_ms;        /* ignore presses starting this soon after a release */
+    int first_pending;     /* the current highlight is the first after a start */
+    int speaking;          /* waiting for the highlighted item's speech to end */
+    uint64_t speech_since; /* when that wait began */
+    int pending_button;    /* hold-to-accept: the press waiting, -1 none */
+    uint64_t pending_at;
+    int held_button;       /* switch of the last accepted press, -1 when let go */
+    uint64_t released_at;  /* when it was let go */
+    const void *buttons;   /* ov_buttons for switch levels, or NULL */
 } ov_scan;
 
 /* Parse "off", "single" or "two" (as in [scanning] mode). Returns the mode,
@@ -75,6 +110,28 @@ int ov_scan_tick(ov_scan *s, uint64_t now_ms, ov_scan_event *ev);
  * Returns 1 when *ev holds an event, 0 when the press does nothing here
  * (other buttons, scanning off, no items). */
 int ov_scan_press(ov_scan *s, int button, uint64_t now_ms, ov_scan_event *ev);
+
+/* Timings from [scanning]: first_ms (0: OV_SCAN_FIRST_FACTOR x interval;
+ * clamped to interval..OV_SCAN_FIRST_MAX_MS), accept_ms and release_ms
+ * (clamped to 0..OV_SCAN_FILTER_MAX_MS). */
+void ov_scan_set_timing(ov_scan *s, int first_ms, int accept_ms, int release_ms);
+
+/* Read switch levels from `buttons` (an ov_buttons, ui/buttons.h) for the
+ * tremor filters; NULL turns them off. */
+void ov_scan_attach_buttons(ov_scan *s, const void *buttons);
+
+/* The kiosk is speaking the highlighted item (or a "hear it again" reading):
+ * hold the highlight until ov_scan_speech_done. */
+void ov_scan_wait_speech(ov_scan *s, uint64_t now_ms);
+
+/* The speech has ended: the interval (first_ms for the first item) starts now. */
+void ov_scan_speech_done(ov_scan *s, uint64_t now_ms);
+
+/* 1 while the scan is waiting for speech to end. */
+int ov_scan_waiting_speech(const ov_scan *s);
+
+/* 1 when single-switch scanning has stopped after its rounds. */
+int ov_scan_is_paused(const ov_scan *s);
 
 /* Milliseconds until ov_scan_tick has something to do; -1 when nothing. */
 int ov_scan_wait_ms(const ov_scan *s, uint64_t now_ms);

@@ -1,0 +1,220 @@
+/* kiosk_scan.c — switch scanning in the kiosk: timings from the settings,
+ * each highlighted item spoken and heard in full before the highlight moves,
+ * the stopped-scan prompt, presses as activity; and reading a screen in parts
+ * so that recordings play for questions and answers alike. */
+#include "app/kiosk_scan.h"
+#include "base/utf8.h"
+#include "ui/layout_scan.h"
+
+#include <string.h>
+
+void ov_kiosk_scan_prepare(kiosk *k)
+{
+    if (k->scan_configured)
+        return;
+    k->scan_configured = 1;
+    k->focus_spoken = k->flow.focus;
+    ov_scan_set_timing(&k->scan, k->cfg.scan_first_ms, k->cfg.scan_accept_ms, k->cfg.scan_release_ms);
+    ov_scan_attach_buttons(&k->scan, &k->buttons);
+}
+
+int ov_kiosk_scanning(const kiosk *k) { return k->scan.mode != OV_SCAN_OFF && k->fac.screen == OV_FAC_OFF; }
+
+/* The layout button whose label is text t, or -1. */
+static int button_of_text(const ov_layout *l, int t)
+{
+    for (int b = 0; b < l->n_buttons; b++)
+        if (l->buttons[b].label == t)
+            return b;
+    return -1;
+}
+
+/* 1 when text t of the layout is the current question's title or a sentence. */
+static int is_question_text(const kiosk *k, const ov_layout_text *t)
+{
+    if (k->flow.screen != OV_SCREEN_QUESTION)
+        return 0;
+    const ov_question *q = &k->content.questions[k->flow.question];
+    if (t->block.text == q->title || !strcmp(t->block.text, q->title))
+        return 1;
+    for (int i = 0; i < q->n_sentences; i++)
+        if (t->block.text == q->sentences[i] || !strcmp(t->block.text, q->sentences[i]))
+            return 1;
+    return 0;
+}
+
+/* The answer read by text t (an answer's label, or the chosen answer's `say`
+ * on the confirm screen), or NULL. */
+static const ov_answer *answer_of_text(const kiosk *k, int t)
+{
+    const ov_answer *a[OV_MAX_ANSWERS];
+    int n = ov_question_answers(&k->content, k->flow.question, a);
+    int b = button_of_text(&k->layout, t);
+    if (b >= 0 && k->layout.buttons[b].target.kind == OV_TARGET_ANSWER) {
+        int i = k->layout.buttons[b].target.index;
+        return i >= 0 && i < n ? a[i] : NULL;
+    }
+    if (k->flow.screen == OV_SCREEN_CONFIRM && k->flow.chosen >= 0 && k->flow.chosen < n &&
+        !strcmp(k->layout.texts[t].block.text, a[k->flow.chosen]->say))
+        return a[k->flow.chosen];
+    return NULL;
+}
+
+/* Full path of a content recording into out; NULL when there is none. */
+static const char *recording_path(const kiosk *k, const char *rel, char *out)
+{
+    if (!rel || !rel[0] || ov_content_path(&k->content, rel, out, OV_PATH_MAX) != OV_OK)
+        return NULL;
+    return out;
+}
+
+/* The first character of layout.speech after text t's part. */
+static int part_end(const ov_layout *l, int t)
+{
+    for (int j = t + 1; j < l->n_texts; j++)
+        if (l->texts[j].spoken && l->texts[j].speech_offset >= 0)
+            return l->texts[j].speech_offset;
+    return (int)ov_utf8_count(l->speech);
+}
+
+/* Add the part of layout.speech from character `from` to `to`, or widen the
+ * last part when `join` (the question's sentences share one recording). */
+static int add_part(const ov_layout *l, ov_speech_part *parts, int n, int max, int from, int to,
+                    const char *rec, int join)
+{
+    size_t b0 = ov_utf8_offset(l->speech, (size_t)from), b1 = ov_utf8_offset(l->speech, (size_t)to);
+    if (join && n > 0) {
+        parts[n - 1].len = (int)(l->speech + b1 - parts[n - 1].text);
+        return n;
+    }
+    if (n >= max)
+        return n;
+    parts[n] = (ov_speech_part){ l->speech + b0, (int)(b1 - b0), from, rec };
+    return n + 1;
+}
+
+int ov_kiosk_speech_parts(kiosk *k, int intro_only, ov_speech_part *parts, int max,
+                          char paths[][OV_PATH_MAX])
+{
+    const ov_layout *l = &k->layout;
+    int n = 0, last_question = 0;
+    for (int t = 0; t < l->n_texts; t++) {
+        const ov_layout_text *x = &l->texts[t];
+        if (!x->spoken || x->speech_offset < 0)
+            continue;
+        if (intro_only && button_of_text(l, t) >= 0)
+            break;
+        int question = k->fac.screen == OV_FAC_OFF && is_question_text(k, x);
+        const ov_answer *a = k->fac.screen == OV_FAC_OFF && !question ? answer_of_text(k, t) : NULL;
+        const char *rec = NULL;
+        if (question)
+            rec = recording_path(k, k->content.questions[k->flow.question].recording, paths[n < max ? n : 0]);
+        else if (a)
+            rec = recording_path(k, a->recording, paths[n < max ? n : 0]);
+        /* texts without a recording are read as one synthesis, as before parts existed */
+        int join = (question && last_question && rec) || (!rec && n > 0 && !parts[n - 1].recording);
+        n = add_part(l, parts, n, max, x->speech_offset, part_end(l, t), rec, join);
+        last_question = question;
+    }
+    return n;
+}
+
+void ov_kiosk_scan_say_button(kiosk *k, int b)
+{
+    const ov_layout_button *btn = &k->layout.buttons[b];
+    if (!k->speech || !k->cfg.speech || btn->label < 0)
+        return;
+    /* through the room speaker the answers are never said as they are highlighted */
+    if (!k->cfg.private_audio && btn->target.kind == OV_TARGET_ANSWER)
+        return;
+    const ov_layout_text *t = &k->layout.texts[btn->label];
+    char path[OV_PATH_MAX];
+    const ov_answer *a = btn->target.kind == OV_TARGET_ANSWER ? answer_of_text(k, btn->label) : NULL;
+    ov_speech_part p = { t->block.text, (int)strlen(t->block.text), 0,
+                         a ? recording_path(k, a->recording, path) : NULL };
+    k->speaking_item = 1;
+    k->hl_text = k->hl_word = -1;
+    k->speech_base = t->speech_offset;
+    ov_speech_say_parts(k->speech, &p, 1);
+    ov_scan_wait_speech(&k->scan, ov_kiosk_now(k));
+}
+
+void ov_kiosk_scan_stopped(kiosk *k)
+{
+    k->scan_prompt = 1;
+    ov_layout_scan_prompt(&k->env, OV_SCAN_RESTART_TEXT, &k->layout);
+    k->dirty = 1;
+    if (!k->speech || !k->cfg.speech)
+        return;
+    k->speech_base = -1;
+    k->hl_text = k->hl_word = -1;
+    ov_speech_say(k->speech, OV_SCAN_RESTART_TEXT, NULL);
+}
+
+void ov_kiosk_scan_note_activity(kiosk *k)
+{
+    ov_flow_note_activity(&k->flow, ov_kiosk_now(k)); /* a switch press is activity */
+}
+
+/* Arrow keys moved the focus (scanning speaks its own moves): say the item. */
+static void follow_focus(kiosk *k)
+{
+    int focus = k->fac.screen == OV_FAC_OFF ? k->flow.focus : -1;
+    if (focus == k->focus_spoken)
+        return;
+    k->focus_spoken = focus;
+    if (focus < 0 || k->scan.mode != OV_SCAN_OFF)
+        return;
+    for (int i = 0; i < k->layout.n_buttons; i++)
+        if (k->layout.buttons[i].focused)
+            ov_kiosk_scan_say_button(k, i);
+}
+
+/* Said at the new setting when a member changes the speech. */
+#define SOUND_SLOWER "Slower."
+#define SOUND_FASTER "Faster."
+#define SOUND_QUIETER "Quieter."
+#define SOUND_LOUDER "Louder."
+#define SOUND_LIMIT "That is as far as it goes."
+
+static int clamp_step(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+int ov_kiosk_sound_change(kiosk *k, int rate_delta, int volume_delta)
+{
+    int r = clamp_step(k->sound_rate_step + rate_delta, -OV_SPEECH_RATE_NORMAL,
+                       OV_SPEECH_RATE_STEPS - 1 - OV_SPEECH_RATE_NORMAL);
+    int v = clamp_step(k->sound_volume_step + volume_delta, -OV_SPEECH_VOLUME_NORMAL,
+                       OV_SPEECH_VOLUME_STEPS - 1 - OV_SPEECH_VOLUME_NORMAL);
+    int changed = r != k->sound_rate_step || v != k->sound_volume_step;
+    k->sound_rate_step = r;
+    k->sound_volume_step = v;
+    if (!k->speech)
+        return changed;
+    ov_speech_set_member(k->speech, OV_SPEECH_RATE_NORMAL + r, OV_SPEECH_VOLUME_NORMAL + v);
+    const char *say = !changed           ? SOUND_LIMIT
+                      : rate_delta < 0   ? SOUND_SLOWER
+                      : rate_delta > 0   ? SOUND_FASTER
+                      : volume_delta < 0 ? SOUND_QUIETER
+                                         : SOUND_LOUDER;
+    k->speech_base = -1;
+    k->hl_text = k->hl_word = -1;
+    if (k->cfg.speech)
+        ov_speech_say(k->speech, say, NULL);
+    return changed;
+}
+
+void ov_kiosk_sound_reset(kiosk *k)
+{
+    k->sound_rate_step = k->sound_volume_step = 0;
+    if (k->speech)
+        ov_speech_set_member(k->speech, OV_SPEECH_RATE_NORMAL, OV_SPEECH_VOLUME_NORMAL);
+}
+
+void ov_kiosk_scan_after_speech(kiosk *k)
+{
+    if (k->flow.screen == OV_SCREEN_WELCOME && (k->sound_rate_step || k->sound_volume_step))
+        ov_kiosk_sound_reset(k); /* the next person starts with the usual speech */
+    follow_focus(k);
+    if (ov_scan_waiting_speech(&k->scan) && !(k->speech && ov_speech_busy(k->speech)))
+        ov_scan_speech_done(&k->scan, ov_kiosk_now(k));
+}

@@ -1,0 +1,28 @@
+/* layout_scan.c — the strip a stopped scan shows (see layout_scan.h). */
+#include "ui/layout_scan.h"
+#include "ui/layout_parts.h"
+
+/* The strip's height in millimetres: one line of body text and its margins. */
+#define PROMPT_STRIP_MM 16
+
+int ov_layout_scan_prompt(const ov_layout_env *env, const char *text, ov_layout *l)
+{
+    if (!text || !*text || l->n_texts >= OV_LAYOUT_MAX_TEXTS)
+        return OV_ENOSPC;
+    metrics m = ovl_measure_screen(env, 0, 0);
+    int h = MM(env, PROMPT_STRIP_MM);
+    if (h > l->screen.h / 4)
+        h = l->screen.h / 4;
+    l->banner = (ov_rect){ m.margin / 2, m.margin / 2, l->screen.w - m.margin, h };
+    for (int i = 0; i < l->n_buttons; i++) { /* stop short of a target in the top row */
+        ov_rect b = l->buttons[i].rect;
+        if (ov_rect_overlap(b, l->banner) && b.x > l->banner.x + l->banner.w / 3)
+            l->banner.w = b.x - m.gap - l->banner.x;
+    }
+    for (int i = 0; i < l->n_texts; i++) /* the strip covers these words for now */
+        if (ov_rect_overlap(l->texts[i].block.used, l->banner))
+            l->texts[i].block.n_words = 0;
+    l->progress_dots.w = ov_rect_overlap(l->progress_dots, l->banner) ? 0 : l->progress_dots.w;
+    ov_rect box = { l->banner.x + m.gap, l->banner.y + m.gap / 2, l->banner.w - 2 * m.gap, h - m.gap };
+    return ovl_add_text(l, env, &m, text, OV_TEXT_BODY, box, 0) >= 0 ? OV_OK : OV_ENOSPC;
+}

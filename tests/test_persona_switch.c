@@ -1,0 +1,219 @@
+/* test_persona_switch.c — whole visits through the real kiosk, as three
+ * members would make them (issue 13):
+ *  - a single-switch user: the highlight moves by itself, one switch
+ *    chooses; the scan stops after its rounds, says and shows how to start
+ *    again, and a press starts it again;
+ *  - a two-switch user who moves slowly (a press every 2 s for longer than
+ *    the idle timeout) and is never sent back to the start;
+ *  - a member who cannot see, with headphones, using the arrow keys: every
+ *    screen and every focus move is spoken (SDL's disk driver records it).
+ * Each stores all 4 answers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kiosk_runner.h"
+#include "model/content.h"
+#include "ui/render_palette.h"
+
+/* Run `script` with settings `ini` (written to DIR/ov.ini); speech off when
+ * raw is NULL, else recorded into raw by SDL's disk driver. Returns the exit code. */
+static int visit(const char *dir, const char *ini, const char *script, const char *raw)
+{
+    char path[200], args[1200];
+    snprintf(path, sizeof path, "%s/ov.ini", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(ini, f);
+    fclose(f);
+    const char *root = getenv("OV_ROOT");
+    snprintf(args, sizeof args, "--config '%s' --data '%s/data' --content '%s/assets/content/en' %s", path,
+             dir, root ? root : ".", raw ? "" : "--no-speech");
+    if (raw) {
+        setenv("SDL_AUDIODRIVER", "disk", 1);
+        setenv("SDL_DISKAUDIOFILE", raw, 1);
+    }
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
+    unsetenv("SDL_DISKAUDIOFILE");
+    unsetenv("SDL_AUDIODRIVER");
+    return rc;
+}
+
+static long votes(const char *dir)
+{
+    char data[160];
+    snprintf(data, sizeof data, "%s/data", dir);
+    return ov_test_votes_total(data);
+}
+
+/* One question answered with one switch: wait for the highlight to reach
+ * answer 3 (item 0 at once, then one item every 750 ms), press, then press
+ * at once on the confirm screen ("That's right" is highlighted first). */
+#define SINGLE_QUESTION                                                                                 \
+    "expect question\n"                                                                                 \
+    "wait 1900\n"                                                                                       \
+    "button 9\n"                                                                                        \
+    "expect confirm\n"                                                                                  \
+    "wait 300\n"                                                                                        \
+    "button 9\n"
+
+static void test_single_switch_user(void **st)
+{
+    (void)st;
+    char dir[64];
+    assert_non_null(ov_test_tmpdir(dir, sizeof dir));
+    const char *ini = "[scanning]\nmode = single\ninterval_ms = 750\nfirst_ms = 750\nrounds = 1\n";
+    const char *script = "expect welcome\n"
+                         "button 9\n"
+                         "expect question\n"
+                         /* nobody presses: one round of 6 items, then the scan stops and says so */
+                         "wait 5200\n"
+                         "shot stopped\n"
+                         "button 9\n" /* starts again from the first item: nothing chosen */
+                         "expect question\n"
+                         "wait 200\n"
+                         "shot restarted\n"
+                         "wait 1500\n" /* item 0 at the press, item 1 at +750, item 2 at +1500 */
+                         "button 9\n"
+                         "expect confirm\n"
+                         "wait 300\n"
+                         "button 9\n" SINGLE_QUESTION SINGLE_QUESTION SINGLE_QUESTION
+                         "expect review\nbutton 9\n" /* "Save my answers" is highlighted first */
+                         "expect thanks\n";
+    int rc = visit(dir, ini, script, NULL);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    assert_int_equal(votes(dir), 4);
+    /* the stopped scan shows its strip (the warning colour) at the top; the restarted one does not */
+    ov_rgb strip, plain;
+    assert_int_equal(ov_test_pixel(dir, "stopped", 30, 40, &strip), 0);
+    assert_int_equal(ov_test_pixel(dir, "restarted", 30, 40, &plain), 0);
+    assert_false(ov_test_rgb_near(strip, plain, 8));
+    const ov_theme *t = ov_theme_get("standard");
+    assert_true(ov_test_rgb_near(strip, t->warning_bg, 8));
+}
+
+static void test_two_switch_user_is_never_timed_out_while_pressing(void **st)
+{
+    (void)st;
+    char dir[64];
+    assert_non_null(ov_test_tmpdir(dir, sizeof dir));
+    const char *ini = "[kiosk]\nidle_timeout_s = 10\n[scanning]\nmode = two\n";
+    /* 8 moves, 2 s apart: 16 s of pressing "move" only, longer than the 10 s idle timeout */
+    char script[4096] = "expect welcome\nbutton 10\nexpect question\n"; /* "choose" presses Start */
+    for (int i = 0; i < 8; i++)
+        strcat(script, "button 9\nwait 2000\n");
+    strcat(script, "expect question\n"
+                   "button 10\n" /* 8 moves over the targets: an answer is highlighted */
+                   "expect confirm\nbutton 9\nbutton 10\n");
+    for (int q = 1; q < 4; q++)
+        strcat(script, "expect question\nbutton 9\nbutton 10\nexpect confirm\nbutton 9\nbutton 10\n");
+    strcat(script, "expect review\nbutton 9\nbutton 10\nexpect thanks\n"); /* move to "Save", choose it */
+    int rc = visit(dir, ini, script, NULL);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    assert_int_equal(votes(dir), 4);
+}
+
+/* Seconds of clearly voiced sound in a raw 22050 Hz recording. */
+static double voiced_seconds(const char *raw)
+{
+    FILE *f = fopen(raw, "rb");
+    assert_non_null(f);
+    int16_t buf[4096];
+    size_t n, voiced = 0;
+    while ((n = fread(buf, 2, 4096, f)) > 0)
+        for (size_t i = 0; i < n; i++)
+            voiced += buf[i] > 1000 || buf[i] < -1000;
+    fclose(f);
+    return (double)voiced / 22050.0;
+}
+
+/* 1 when a shot f1..f4 shows the spoken-word pill on a word of answer 1's label. */
+static int focus_label_spoken(const char *dir)
+{
+    ov_content c;
+    ov_content_builtin(&c);
+    ov_flow f;
+    ov_flow_init(&f, &c, 1, 90000, 4000, 0, 1000);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1000);
+    ov_flow_set_focus(&f, 0);
+    static ov_layout l;
+    ov_test_layout(&f, 800, 480, "standard", &l);
+    ov_palette p;
+    ov_palette_for_theme("standard", &p);
+    const ov_layout_button *b = &l.buttons[0];
+    assert_true(b->label >= 0);
+    ov_rgb fill, text, edge, pill, word;
+    ov_palette_answer(&p, b->colour, &fill, &text, &edge);
+    ov_palette_word_highlight(&p, text, fill, &pill, &word);
+    const ov_text_block *tb = &l.texts[b->label].block;
+    for (int s = 1; s <= 4; s++) {
+        char name[8];
+        snprintf(name, sizeof name, "f%d", s);
+        for (int w = 0; w < tb->n_words; w++) {
+            ov_rgb px;
+            ov_rect r = tb->words[w].rect;
+            if (ov_test_pixel(dir, name, r.x - 1, r.y + r.h / 2, &px) == 0 && ov_test_rgb_near(px, pill, 12))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static void test_member_who_cannot_see(void **st)
+{
+    (void)st;
+    char dir[64], raw[128], dir2[64], raw2[128];
+    assert_non_null(ov_test_tmpdir(dir, sizeof dir));
+    assert_non_null(ov_test_tmpdir(dir2, sizeof dir2));
+    snprintf(raw, sizeof raw, "%s/ears.raw", dir);
+    snprintf(raw2, sizeof raw2, "%s/ears.raw", dir2);
+    const char *ini = "[speech]\nprivate_audio = yes\n";
+    /* listens to question 1, then moves the focus over the answers and hears each one */
+    const char *script = "expect welcome\nkey enter\nexpect question\nwait 200\n"
+                         "key right\nwait 150\nshot f1\nwait 200\nshot f2\n"
+                         "wait 200\nshot f3\nwait 200\nshot f4\n"
+                         "wait 1000\nkey right\nwait 1500\nkey right\nwait 1500\n"
+                         "key enter\nexpect confirm\nkey enter\n"
+                         "expect question\nkey 2\nexpect confirm\nkey enter\n"
+                         "expect question\nkey 2\nexpect confirm\nkey enter\n"
+                         "expect question\nkey 2\nexpect confirm\nkey enter\nexpect review\nkey enter\nexpect thanks\n";
+    /* the same visit without the focus moves */
+    const char *quiet = "expect welcome\nkey enter\nexpect question\nwait 200\n"
+                        "wait 4500\n"
+                        "key 3\nexpect confirm\nkey enter\n"
+                        "expect question\nkey 2\nexpect confirm\nkey enter\n"
+                        "expect question\nkey 2\nexpect confirm\nkey enter\n"
+                        "expect question\nkey 2\nexpect confirm\nkey enter\nexpect review\nkey enter\nexpect thanks\n";
+    int rc = visit(dir, ini, script, raw);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    assert_int_equal(votes(dir), 4);
+    rc = visit(dir2, ini, quiet, raw2);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir2));
+    /* both visits were heard (presses cut each screen's reading short, so
+     * only part of it is voiced; silence would give 0) */
+    assert_true(voiced_seconds(raw) > 0.5);
+    assert_true(voiced_seconds(raw2) > 0.5);
+    /* the first focus move (answer 1) was spoken: one of its label's words gets the spoken-word pill */
+    assert_int_equal(focus_label_spoken(dir), 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_single_switch_user),
+        cmocka_unit_test(test_two_switch_user_is_never_timed_out_while_pressing),
+        cmocka_unit_test(test_member_who_cannot_see),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
