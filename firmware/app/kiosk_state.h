@@ -11,6 +11,8 @@
 #include "platform/display.h"
 #include "ui/facilitator.h"
 #include "ui/flow.h"
+#include "ui/ideas_fac.h"
+#include "ui/ideas_flow.h"
 #include "platform/gpio.h"
 #include "ui/layout.h"
 #include "platform/render.h"
@@ -53,6 +55,13 @@ typedef struct {
     int hl_text, hl_word;      /* word being spoken */
     int quit;
     int frames;
+    /* ideas, priorities, action plan, "you said, we did" (kiosk_ideas.c) */
+    ov_ideas_fac ideas_fac;     /* the facilitator's ideas screens (screen != OV_IFAC_OFF: shown) */
+    int ideas_round;            /* 1: a priorities round is open: members see ideas_flow */
+    ov_ideas_board ideas_board; /* the board of the open priorities round */
+    ov_ideas_flow ideas_flow;
+    char you_said[6][OV_SENTENCE_LEN]; /* the welcome's "you said, we did" lines (none: off) */
+    int n_you_said;
 } kiosk;
 
 /* The kiosk's clock: monotonic, plus script `advance` jumps. */
@@ -98,5 +107,21 @@ void ov_kiosk_fac_press(kiosk *k, int item);
 void ov_kiosk_fac_key(kiosk *k, ov_key key);
 /* Look for USB sticks (every 2 s); a new stick opens the PIN screen. */
 void ov_kiosk_watch_usb(kiosk *k);
+
+/* kiosk_ideas.c: ideas, priorities, plans and "you said, we did". Each hook
+ * returns 1 when it handled the event (or laid out the screen), 0 to let
+ * the kiosk go on as before. */
+int ov_kiosk_ideas_relayout(kiosk *k);
+int ov_kiosk_ideas_press(kiosk *k, ov_target t, int x, int y, int long_press);
+int ov_kiosk_ideas_key(kiosk *k, ov_key key);
+int ov_kiosk_ideas_button(kiosk *k, int b);
+/* Time passes (end of thank-you, idle); returns ms until it is due next, or -1. */
+int ov_kiosk_ideas_tick(kiosk *k);
+/* The script name of an ideas screen shown now, or NULL. */
+const char *ov_kiosk_ideas_screen_name(const kiosk *k);
+/* Open the facilitator's ideas screens (from the facilitator's round screen). */
+void ov_kiosk_ideas_open(kiosk *k);
+/* Read the last closed meeting's results and plan for the welcome screen. */
+void ov_kiosk_ideas_refresh(kiosk *k);
 
 #endif

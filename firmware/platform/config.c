@@ -46,6 +46,8 @@ void ov_config_defaults(ov_config *cfg)
     cfg->scan_interval_ms = 2000;
     cfg->scan_rounds = 3;
     cfg->small_numbers = 5;
+    cfg->you_said = 1;
+    cfg->idea_choices = 3;
     cfg->export_exact = 0;
     ov_strlcpy(cfg->usb_mount_dir, "/media", sizeof cfg->usb_mount_dir);
 }
@@ -88,6 +90,7 @@ static const key_def keys[] = {
     STR("scanning", "mode", scan_mode), INT("scanning", "interval_ms", scan_interval_ms, 750, 5000),
     INT("scanning", "rounds", scan_rounds, 1, 20),
     STR("facilitator", "pin_hash", pin_hash), INT("facilitator", "small_numbers", small_numbers, 0, 1000),
+    BOOL("kiosk", "you_said", you_said), INT("kiosk", "idea_choices", idea_choices, 1, 6),
     BOOL("facilitator", "export_exact", export_exact), STR("facilitator", "usb_mount_dir", usb_mount_dir),
 };
 

@@ -58,6 +58,9 @@ typedef struct {
                                         (default 5; 0 = off) */
     int export_exact;                /* 1: exports carry exact small counts */
     char usb_mount_dir[OV_PATH_MAX]; /* where sticks are mounted, default /media */
+    /* ideas (kiosk_ideas.c) */
+    int you_said;                    /* 1: welcome shows "you said, we did" when a plan exists (default 1) */
+    int idea_choices;                /* each member chooses up to this many ideas (default 3) */
 } ov_config;
 
 /* Fill *cfg with the built-in defaults. Never fails. */

@@ -65,16 +65,30 @@ static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *
     return (col_w - gap) < (row_h - gap) ? col_w - gap : row_h - gap;
 }
 
+/* The keys' area: fixed by the screen and theme alone (never by the texts), so
+ * a key stays where the hand learnt it while the text above grows. */
+static ov_rect keys_area(const ov_layout_env *env, const metrics *m0)
+{
+    ov_rect full = { m0->margin, m0->margin, env->w - 2 * m0->margin, env->h - 2 * m0->margin };
+    int header = ov_line_height(m0->title_px) + ov_line_height(m0->body_px) * 2 + ov_line_height(m0->small_px) +
+                 2 * m0->gap;
+    int cap = (MM(env, OV_KB_KEY_MAX_MM) + m0->gap / 2) * OV_KB_ROWS;
+    int h = full.h - header;
+    if (h > cap)
+        h = cap;
+    return (ov_rect){ full.x, full.y + full.h - h, full.w, h };
+}
+
 static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt, const char *note,
                          ov_layout *l, double *key_mm, int squeeze)
 {
     start_layout(l, env, OV_SCREEN_WELCOME);
     l->facilitator = 1;
+    metrics m0 = ovl_measure_screen(env, 0);
     metrics m = ovl_measure_screen(env, squeeze);
-    ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin };
-    int cancel_w = m.target_min * 2, cancel_h = ov_line_height(m.title_px) + m.margin;
-    if (cancel_h < m.target_min * 2 / 3)
-        cancel_h = m.target_min * 2 / 3;
+    ov_rect area = keys_area(env, &m0);
+    ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, area.y - m.gap / 2 - m.margin };
+    int cancel_w = m0.target_min * 2, cancel_h = m0.target_min * 2 / 3;
     ov_rect cr = { full.x + full.w - cancel_w, full.y, cancel_w, cancel_h };
     ov_layout_button *cb = ovl_add_button(l, OV_TARGET_MENU, OV_KB_TARGET_CANCEL, OV_BTN_STYLE_NO, cr);
     ov_rect col = { full.x, full.y, full.w - cancel_w - m.gap, full.h };
@@ -83,13 +97,10 @@ static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const 
     const char *texts[3] = { prompt, ovl_pool_add(l, typed), note };
     const ov_text_role roles[3] = { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL };
     /* the typed line is not read with the screen: each key says itself */
-    int y = ovl_stack_texts(l, env, &m, col, texts, roles, note && *note ? 3 : 2, OVL_UNSPOKEN(1));
+    ovl_stack_texts(l, env, &m, col, texts, roles, note && *note ? 3 : 2, OVL_UNSPOKEN(1));
     if (cb)
         cb->label = centred_label(l, env, &m, "Cancel", cr);
-    if (y < cr.y + cr.h + m.gap / 2)
-        y = cr.y + cr.h + m.gap / 2;
-    ov_rect area = { full.x, y, full.w, full.y + full.h - y };
-    int side = keyboard_keys(l, env, &m, kb, area);
+    int side = keyboard_keys(l, env, &m0, kb, area);
     if (key_mm)
         *key_mm = side / env->px_per_mm;
     return l->all_fit ? OV_OK : OV_EINVAL;
