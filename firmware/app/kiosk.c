@@ -74,6 +74,8 @@ static void open_tally(kiosk *k)
 
 void ov_kiosk_relayout(kiosk *k)
 {
+    if (ov_kiosk_ideas_relayout(k)) /* ideas screens, priorities round, "you said, we did" */
+        return;
     if (k->fac.screen != OV_FAC_OFF) {
         ov_fac_menu(&k->fac, &k->fac_menu);
         ov_layout_menu(&k->env, &k->fac_menu, k->content.texts.hear_again, &k->layout);
@@ -190,6 +192,8 @@ void ov_kiosk_act(kiosk *k, ov_action a, int arg)
 static void on_press(kiosk *k, int x, int y, int long_press)
 {
     ov_target t = ov_layout_hit(&k->layout, x, y);
+    if (ov_kiosk_ideas_press(k, t, x, y, long_press))
+        return;
     if (k->fac.screen != OV_FAC_OFF) {
         if (t.kind == OV_TARGET_MENU)
             ov_kiosk_fac_press(k, t.index);
@@ -215,6 +219,8 @@ static void on_press(kiosk *k, int x, int y, int long_press)
 
 static void on_key(kiosk *k, ov_key key)
 {
+    if (ov_kiosk_ideas_key(k, key))
+        return;
     if (k->fac.screen != OV_FAC_OFF) {
         ov_kiosk_fac_key(k, key);
         return;
@@ -267,6 +273,8 @@ static void on_key(kiosk *k, ov_key key)
 /* A clean press of physical button `b` (after debounce). */
 static void on_button(kiosk *k, int b)
 {
+    if (ov_kiosk_ideas_button(k, b))
+        return;
     if (b == OV_BTN_HEAR_AGAIN) {
         ov_kiosk_act(k, OV_ACT_HEAR_AGAIN, 0);
         return;
@@ -420,6 +428,7 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
     }
     uint64_t now = ov_kiosk_now(k);
     apply(k, ov_flow_tick(&k->flow, now));
+    int ideas_wait = ov_kiosk_ideas_tick(k);
     if (k->gpio) {
         if (ov_gpio_retry(k->gpio, now) == 1)
             ov_log_info("GPIO buttons: %d lines working", ov_gpio_working(k->gpio));
@@ -452,6 +461,7 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
         wait = min_wait(wait, 30); /* highlight follows speech */
     else if (k->hl_text >= 0 || k->scan_pending)
         wait = min_wait(wait, 30);
+    wait = min_wait(wait, ideas_wait);
     wait = min_wait(wait, ov_buttons_wait_ms(&k->buttons, now));
     wait = min_wait(wait, ov_scan_wait_ms(&k->scan, now));
     if (k->gpio)
@@ -617,6 +627,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     load_content(k, o->content_dir);
     ov_kiosk_open_speech(k);
     start_input(k, o);
+    ov_kiosk_ideas_refresh(k); /* "you said, we did" for the welcome screen */
     apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
     ov_kiosk_watch_usb(k); /* a stick already in: ask for the PIN */
     ov_kiosk_draw(k, NULL);

@@ -44,6 +44,7 @@ typedef enum {
     OV_FAC_DO_IMPORT,  /* take the new questions from the stick */
     OV_FAC_DO_RESTORE, /* put the previous questions back */
     OV_FAC_DO_SETTING, /* change ov_fac.changed (theme, check step, speech) and save it */
+    OV_FAC_DO_IDEAS,   /* open the ideas screens (app/kiosk_ideas.c) */
 } ov_fac_do;
 
 /* Which setting the settings screen asks to change. */
@@ -79,6 +80,7 @@ typedef enum {
     OV_MENU_THEME,
     OV_MENU_CONFIRM_STEP,
     OV_MENU_SPEECH,
+    OV_MENU_IDEAS, /* ideas, priorities and the action plan */
 } ov_menu_action;
 
 typedef struct {
