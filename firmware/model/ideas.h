@@ -34,7 +34,7 @@ typedef struct {
     ov_plan_action plan;
 } ov_idea;
 
-typedef struct {
+typedef struct ov_ideas_board {
     char meeting[OV_MEETING_LEN];
     char question[OV_ID_LEN];
     ov_idea ideas[OV_IDEAS_MAX];

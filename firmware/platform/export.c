@@ -2,6 +2,7 @@
  * from one read of the tally), render CSV, JSON and the easy-read HTML, and
  * write them safely in random order into a folder opened without links. */
 #include "platform/export.h"
+#include "platform/tally_plan.h"
 #include "model/report_html.h"
 #include "platform/files.h"
 
@@ -268,6 +269,8 @@ typedef struct {
     const ov_export_opts *opts;
     const char (*names)[OV_MEETING_LEN];
     ov_results *res;           /* one at a time */
+    ov_tally *t;               /* for the meeting's ideas and plans (platform/tally_plan.h) */
+    ov_ideas_board *boards;    /* the ideas of the meeting in res (malloc'd) */
 } tally_ctx;
 
 /* Index of the first row of meeting m (rows sorted by meeting). */
@@ -291,6 +294,9 @@ static ov_results *from_tally(void *vctx, int i, int *rc)
     *rc = ov_results_build(x->rows + start, end - start, x->c, m, x->opts->threshold, x->res);
     if (*rc != OV_OK) return NULL;
     limit_withheld(x->res, x->c, x->opts);
+    free(x->boards);
+    x->boards = NULL;
+    if (ov_plan_boards(x->t, m, &x->boards, &x->res->n_ideas) == OV_OK) x->res->ideas = x->boards;
     return x->res;
 }
 
@@ -343,12 +349,13 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
     if (rc == OV_OK && !(x.res = ov_results_new())) rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
     if (rc == OV_OK) rc = writer_open(&w, opts, dest_dir, rep, err, errlen);
     if (rc == OV_OK) {
-        x.rows = rows; x.n_rows = n_rows; x.c = c; x.opts = opts;
+        x.rows = rows; x.n_rows = n_rows; x.c = c; x.opts = opts; x.t = t;
         x.names = (const char (*)[OV_MEETING_LEN])names;
         rc = export_each(&w, n_meet, x.names, from_tally, &x, err, errlen);
     }
     writer_close(&w);
     free(x.res);
+    free(x.boards);
     free(rows);
     free(names);
     return finish(rep, rc);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #define SQUEEZE_STEPS 6
-#define KEY_LABEL_SHARE 40 /* a key's letter is this % of the key's height */
+#define KEY_LABEL_SHARE 50 /* a key's letter is this % of the key's height */
 
 static void start_layout(ov_layout *l, const ov_layout_env *env, ov_screen kind)
 {
@@ -32,7 +32,7 @@ static int centred_label(ov_layout *l, const ov_layout_env *env, const metrics *
         r.y += (box.h - lh) / 2;
         r.h = lh;
     }
-    return ovl_add_text(l, env, m, label, OV_TEXT_LABEL, r, 0);
+    return ovl_add_text(l, env, m, ovl_pool_add(l, label), OV_TEXT_LABEL, r, 0);
 }
 
 /* The keys in `area`: OV_KB_ROWS rows of OV_KB_COLS columns. Returns the key side in px. */
@@ -70,8 +70,8 @@ static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *
 static ov_rect keys_area(const ov_layout_env *env, const metrics *m0)
 {
     ov_rect full = { m0->margin, m0->margin, env->w - 2 * m0->margin, env->h - 2 * m0->margin };
-    int header = ov_line_height(m0->title_px) + ov_line_height(m0->body_px) * 2 + ov_line_height(m0->small_px) +
-                 2 * m0->gap;
+    int header = ov_line_height(m0->title_px) + ov_line_height(m0->body_px) + ov_line_height(m0->small_px) +
+                 m0->gap * 3 / 2;
     int cap = (MM(env, OV_KB_KEY_MAX_MM) + m0->gap / 2) * OV_KB_ROWS;
     int h = full.h - header;
     if (h > cap)
@@ -94,7 +94,7 @@ static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const 
     ov_rect col = { full.x, full.y, full.w - cancel_w - m.gap, full.h };
     char typed[OV_KB_TEXT_LEN + 8];
     snprintf(typed, sizeof typed, "%s_", kb->text); /* "_" shows where the next letter goes */
-    const char *texts[3] = { prompt, ovl_pool_add(l, typed), note };
+    const char *texts[3] = { prompt, ovl_pool_add(l, typed), note ? ovl_pool_add(l, note) : NULL };
     const ov_text_role roles[3] = { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL };
     /* the typed line is not read with the screen: each key says itself */
     ovl_stack_texts(l, env, &m, col, texts, roles, note && *note ? 3 : 2, OVL_UNSPOKEN(1));
