@@ -568,6 +568,7 @@ void ov_kiosk_ideas_refresh(kiosk *k)
         return;
     for (int i = 0; i < n; i++)
         planned += ov_ideas_planned(&b[i], NULL);
+    int will = 0, did = 0;
     if (planned > 0) { /* on by default when there is a plan */
         said_lines(k, last);
         char line[OV_SENTENCE_LEN];
@@ -576,12 +577,17 @@ void ov_kiosk_ideas_refresh(kiosk *k)
                 const ov_plan_action *a = &b[i].ideas[j].plan;
                 if (!b[i].ideas[j].planned)
                     continue;
+                will += !a->done;
+                did += a->done;
                 if (a->done)
                     snprintf(line, sizeof line, "We did: %s.", a->what);
                 else
                     snprintf(line, sizeof line, "We will: %s. Who: %s. When: %s.", a->what, a->who, a->when);
                 add_line(k, line);
             }
+        /* group results and the facilitator's plan only: never what anyone chose */
+        ov_log_info("welcome shows \"you said, we did\" for the meeting \"%s\": %d we will, %d we did", last,
+                    will, did);
     }
     free(b);
 }
