@@ -433,6 +433,10 @@ static void fac_key(kiosk *k, ov_key key)
         ov_kiosk_speak(k);
         return;
     }
+    if (key == OV_KEY_ESCAPE && f->screen == OV_IFAC_KEYBOARD) {
+        fac_press(k, OV_KB_TARGET_CANCEL); /* Escape cancels the typing */
+        return;
+    }
     if (key == OV_KEY_ESCAPE) {
         f->screen = OV_IFAC_OFF;
         k->fac.screen = OV_FAC_MENU;

@@ -197,9 +197,16 @@ static void choose_screen(ov_layout *l, const ov_layout_env *env, const metrics 
     ov_rect col = { full.x, full.y, hear.x - m->gap - full.x, full.h };
     if (m->portrait)
         col = (ov_rect){ full.x, hear.y + hear.h + m->gap, full.w, full.h };
-    const char *texts[4] = { IDEAS_TITLE, v->question_title, ovl_pool_add(l, say), ovl_pool_add(l, note) };
-    const ov_text_role roles[4] = { OV_TEXT_TITLE, OV_TEXT_SMALL, OV_TEXT_BODY, OV_TEXT_BODY };
-    int y = ovl_stack_texts(l, env, m, col, texts, roles, note[0] ? 4 : 3, 0);
+    const char *texts[3] = { IDEAS_TITLE, v->question_title, ovl_pool_add(l, say) };
+    const ov_text_role roles[3] = { OV_TEXT_TITLE, OV_TEXT_SMALL, OV_TEXT_BODY };
+    int y = ovl_stack_texts(l, env, m, col, texts, roles, 3, 0);
+    /* a line is kept for the note, so the ideas never move when it appears */
+    int note_h = ov_line_height(m->body_px) + m->gap / 2;
+    if (note[0]) {
+        ov_rect nb = { col.x, y, col.w, note_h };
+        ovl_add_text(l, env, m, ovl_pool_add(l, note), OV_TEXT_BODY, nb, 1);
+    }
+    y += note_h;
     int done_h = m->target_aim;
     ov_rect area, done;
     if (m->portrait) {
@@ -318,6 +325,13 @@ static int you_said_once(const ov_layout_env *env, const ov_flow *f, const char 
     ov_rect col = { full.x, full.y, hear.x - m.gap - full.x, full.h - start_h - m.gap };
     if (m.portrait)
         col = (ov_rect){ full.x, hear.y + hear.h + m.gap, full.w, full.h - hear.h - start_h - 2 * m.gap };
+    else { /* a picture beside the text, on the left */
+        int pic = col.h / 2 < col.w / 5 ? col.h / 2 : col.w / 5;
+        l->picture = (ov_rect){ col.x, col.y, pic, pic };
+        ovl_control_path(env, "control-results.svg", l->picture_path, sizeof l->picture_path);
+        col.x += pic + m.gap;
+        col.w -= pic + m.gap;
+    }
     enum { MAX_LINES = 8 };
     const char *texts[MAX_LINES + 1] = { title };
     ov_text_role roles[MAX_LINES + 1] = { OV_TEXT_TITLE };
@@ -330,8 +344,10 @@ static int you_said_once(const ov_layout_env *env, const ov_flow *f, const char 
     ov_rect sr = { full.x, full.y + full.h - start_h, full.w, start_h };
     ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, sr);
     if (b) {
+        metrics big = m; /* the start word as big as a title, as on the plain welcome */
+        big.label_px = m.title_px;
         ovl_control_path(env, "control-start.svg", b->icon_path, sizeof b->icon_path);
-        ovl_button_content(l, env, &m, b, c->texts.start[0] ? c->texts.start : "Start", 0);
+        ovl_button_content(l, env, &big, b, c->texts.start[0] ? c->texts.start : "Start", 0);
     }
     return l->all_fit ? OV_OK : OV_EINVAL;
 }
