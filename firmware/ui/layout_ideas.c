@@ -136,6 +136,19 @@ static ov_rect corner(ov_layout *l, const ov_layout_env *env, const metrics *m, 
     return ovl_hear_again(l, env, m, NULL, size, size * 13 / 10, t->hear_again);
 }
 
+/* An idea's button: a tick place on the left (a fifth of the width at most),
+ * the idea's words filling the rest, so long ideas keep a large size. */
+static void idea_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
+                         const char *text)
+{
+    int pad = m->margin / 2 + 2;
+    ov_rect in = { b->rect.x + pad, b->rect.y + pad, b->rect.w - 2 * pad, b->rect.h - 2 * pad };
+    int icon = in.h < in.w / 5 ? in.h : in.w / 5;
+    b->icon = (ov_rect){ in.x, in.y + (in.h - icon) / 2, icon, icon };
+    ov_rect box = { in.x + icon + pad, in.y, in.w - icon - pad, in.h };
+    b->label = ovl_add_text(l, env, m, text, OV_TEXT_LABEL, box, 1);
+}
+
 static void idea_buttons(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_ideas_flow *f,
                          const ov_ideas_view *v, ov_rect area)
 {
@@ -158,7 +171,7 @@ static void idea_buttons(ov_layout *l, const ov_layout_env *env, const metrics *
             ovl_control_path(env, "control-thats-right.svg", b->icon_path, sizeof b->icon_path);
         else
             b->shape = OV_SHAPE_SQUARE;
-        ovl_button_content(l, env, m, b, v->ideas[i], 1);
+        idea_content(l, env, m, b, v->ideas[i]);
     }
 }
 
