@@ -88,7 +88,7 @@ static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const 
     metrics m = ovl_measure_screen(env, squeeze);
     ov_rect area = keys_area(env, &m0);
     ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, area.y - m.gap / 2 - m.margin };
-    int cancel_w = m0.target_min * 2, cancel_h = m0.target_min * 2 / 3;
+    int cancel_w = m0.target_min * 2, cancel_h = m0.target_min;
     ov_rect cr = { full.x + full.w - cancel_w, full.y, cancel_w, cancel_h };
     ov_layout_button *cb = ovl_add_button(l, OV_TARGET_MENU, OV_KB_TARGET_CANCEL, OV_BTN_STYLE_NO, cr);
     ov_rect col = { full.x, full.y, full.w - cancel_w - m.gap, full.h };
@@ -124,7 +124,15 @@ int ov_layout_keyboard(const ov_layout_env *env, const ov_keyboard *kb, const ch
 #define IDEAS_NONE "Choose at least 1 idea first."
 #define IDEAS_DONE "Done"
 #define REVIEW_TITLE "Is this your choice?"
+#define REVIEW_CHOSE "You chose:"
 #define REVIEW_NOT_SPOKEN "Look at the screen to see your choice."
+
+/* Height of a big control (Done, That's right, Start): 30 mm, more on a big screen (a TV). */
+static int control_h(const ov_layout_env *env, const metrics *m)
+{
+    int lo = env->w < env->h ? env->w : env->h;
+    return m->target_aim > lo / 7 ? m->target_aim : lo / 7;
+}
 
 /* The hear-again corner of a member screen; returns its rect. */
 static ov_rect corner(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_texts *t)
@@ -157,8 +165,9 @@ static void idea_buttons(ov_layout *l, const ov_layout_env *env, const metrics *
     if (rows < 1)
         return;
     int w = (area.w - (cols - 1) * m->gap) / cols, h = (area.h - (rows - 1) * m->gap) / rows;
-    if (h > m->target_aim * 3 / 2)
-        h = m->target_aim * 3 / 2;
+    int cap = control_h(env, m) * 3 / 2;
+    if (h > cap)
+        h = cap;
     for (int i = 0; i < f->n_ideas; i++) {
         ov_rect r = { area.x + (i % cols) * (w + m->gap), area.y + (i / cols) * (h + m->gap), w, h };
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_ANSWER, i, OV_BTN_STYLE_PLAIN, r);
@@ -220,7 +229,7 @@ static void choose_screen(ov_layout *l, const ov_layout_env *env, const metrics 
         ovl_add_text(l, env, m, ovl_pool_add(l, note), OV_TEXT_BODY, nb, 1);
     }
     y += note_h;
-    int done_h = m->target_aim;
+    int done_h = control_h(env, m);
     ov_rect area, done;
     if (m->portrait) {
         done = (ov_rect){ full.x, full.y + full.h - done_h, full.w, done_h };
@@ -238,7 +247,7 @@ static void choose_screen(ov_layout *l, const ov_layout_env *env, const metrics 
 /* "You chose: A. B." into out. */
 static void chosen_list(const ov_ideas_flow *f, const ov_ideas_view *v, char *out, size_t outlen)
 {
-    snprintf(out, outlen, "%s", v->texts->confirm[0] ? v->texts->confirm : "You chose:");
+    snprintf(out, outlen, "%s", REVIEW_CHOSE);
     for (int i = 0; i < f->n_ideas; i++)
         if (f->chosen[i]) {
             size_t used = strlen(out);
@@ -253,14 +262,15 @@ static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics 
 {
     char list[OV_IDEAS_MAX * OV_IDEA_LEN + 64];
     chosen_list(f, v, list, sizeof list);
-    ov_rect col = { full.x, full.y, hear.x - m->gap - full.x, full.h - m->target_aim - m->gap };
+    int ch = control_h(env, m);
+    ov_rect col = { full.x, full.y, hear.x - m->gap - full.x, full.h - ch - m->gap };
     if (m->portrait)
-        col = (ov_rect){ full.x, hear.y + hear.h + m->gap, full.w, full.h - hear.h - m->target_aim - 2 * m->gap };
+        col = (ov_rect){ full.x, hear.y + hear.h + m->gap, full.w, full.h - hear.h - ch - 2 * m->gap };
     /* through the room speaker the member's own choice is never spoken */
     const char *texts[3] = { REVIEW_TITLE, ovl_pool_add(l, list), env->private_audio ? NULL : REVIEW_NOT_SPOKEN };
     const ov_text_role roles[3] = { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL };
     ovl_stack_texts(l, env, m, col, texts, roles, 3, env->private_audio ? 0 : OVL_UNSPOKEN(1));
-    int w = (full.w - m->gap) / 2, h = m->target_aim;
+    int w = (full.w - m->gap) / 2, h = ch;
     ov_rect yes = { full.x + w + m->gap, full.y + full.h - h, w, h }, no = { full.x, full.y + full.h - h, w, h };
     control_button(l, env, m, OV_TARGET_NO, OV_BTN_STYLE_NO, "control-go-back.svg", v->texts->go_back, no,
                    f->focus >= 0 && f->focus == target_pos(f, OV_TARGET_NO));
@@ -277,17 +287,18 @@ static void end_screen(ov_layout *l, const ov_layout_env *env, const metrics *m,
     l->picture = (ov_rect){ full.x, full.y, pic, pic };
     ovl_control_path(env, saved ? "control-thanks.svg" : "control-warning.svg", l->picture_path,
                      sizeof l->picture_path);
-    ov_rect col = { full.x + pic + m->gap, full.y, full.w - pic - m->gap, full.h - m->target_aim - m->gap };
+    int ch = control_h(env, m);
+    ov_rect col = { full.x + pic + m->gap, full.y, full.w - pic - m->gap, full.h - ch - m->gap };
     if (m->portrait) {
         l->picture.x = full.x + (full.w - pic) / 2;
-        col = (ov_rect){ full.x, full.y + pic + m->gap, full.w, full.h - pic - m->target_aim - 2 * m->gap };
+        col = (ov_rect){ full.x, full.y + pic + m->gap, full.w, full.h - pic - ch - 2 * m->gap };
     }
     const char *texts[2] = { saved ? v->texts->thanks_title : v->texts->not_saved,
                              saved ? "Your choice is secret. Nobody can see what you chose." : NULL };
     const ov_text_role roles[2] = { OV_TEXT_TITLE, OV_TEXT_BODY };
     ovl_stack_texts(l, env, m, col, texts, roles, 2, 0);
     if (!saved) {
-        ov_rect r = { full.x, full.y + full.h - m->target_aim, full.w, m->target_aim };
+        ov_rect r = { full.x, full.y + full.h - ch, full.w, ch };
         control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-go-back.svg",
                        v->texts->try_again[0] ? v->texts->try_again : "Try again", r, 0);
     }
@@ -334,7 +345,7 @@ static int you_said_once(const ov_layout_env *env, const ov_flow *f, const char 
     const ov_content *c = f->content;
     ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin };
     ov_rect hear = corner(l, env, &m, &c->texts);
-    int start_h = m.target_aim;
+    int start_h = control_h(env, &m);
     ov_rect col = { full.x, full.y, hear.x - m.gap - full.x, full.h - start_h - m.gap };
     if (m.portrait)
         col = (ov_rect){ full.x, hear.y + hear.h + m.gap, full.w, full.h - hear.h - start_h - 2 * m.gap };
