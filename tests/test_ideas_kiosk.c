@@ -21,6 +21,7 @@
 #include "kiosk_runner.h"
 #include "model/theme.h"
 #include "platform/pin_hash.h"
+#include "model/content.h"
 #include "platform/render.h"
 #include "platform/tally_plan.h"
 #include "ui/ideas_fac.h"
@@ -258,11 +259,75 @@ static void the_welcome_speaks_we_will_then_we_did(void **state)
     assert_non_null(strstr(ov_test_stderr(dir), ": 0 we will, 1 we did"));
 }
 
+/* No target off the screen or over another. */
+static void targets_fit(const ov_layout *l, const char *what, int w, int h, const char *theme)
+{
+    for (int b = 0; b < l->n_buttons; b++) {
+        if (!ov_rect_inside(l->buttons[b].rect, l->screen))
+            fail_msg("%s %dx%d %s: button %d off screen", what, w, h, theme, b);
+        for (int c = b + 1; c < l->n_buttons; c++)
+            if (ov_rect_overlap(l->buttons[b].rect, l->buttons[c].rect))
+                fail_msg("%s %dx%d %s: buttons %d and %d overlap", what, w, h, theme, b, c);
+    }
+}
+
+static void every_new_screen_fits_every_size_and_theme(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = { { 800, 480 }, { 1920, 1080 }, { 720, 1280 } };
+    static const char *const themes[] = { "standard", "high-contrast", "large-text" };
+    static ov_content c;
+    ov_content_builtin(&c);
+    static ov_layout l;
+    for (size_t t = 0; t < OV_ARRAY_LEN(themes); t++) {
+        ov_render *r = NULL;
+        char err[200];
+        assert_int_equal(ov_render_open(NULL, themes[t], &r, err, sizeof err), OV_OK);
+        for (size_t s = 0; s < OV_ARRAY_LEN(sizes); s++) {
+            int w = sizes[s][0], h = sizes[s][1];
+            ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), ov_render_text_scale(r), ov_render_measure, r,
+                                  "assets/pictures", 0 };
+            ov_keyboard kb;
+            ov_keyboard_init(&kb, OV_KB_QWERTY, "A buddy for each new member");
+            double mm = 0;
+            ov_layout_keyboard(&env, &kb, "Type the group's idea", NULL, &l, &mm);
+            targets_fit(&l, "keyboard", w, h, themes[t]);
+            assert_true(l.n_buttons == 45); /* 44 keys and Cancel */
+            if (w > h && mm < 8.0) /* as big as the screen allows (portrait: see the report) */
+                fail_msg("keyboard %dx%d %s: keys only %.1f mm", w, h, themes[t], mm);
+            ov_ideas_flow f;
+            ov_ideas_flow_init(&f, OV_IDEAS_MAX, 3, 60000, 3000, 800, 0);
+            ov_ideas_flow_act(&f, OV_ACT_CHOOSE, 0, 10);
+            ov_ideas_view v = { "Your skills", "", { "A buddy for each new member", "Members help to train new staff",
+                                "Share what we are good at in the newsletter", "A skills swap afternoon",
+                                "Members on the interview panel", "A thank-you party" }, &c.texts };
+            ov_layout_ideas_member(&env, &f, &v, &l);
+            targets_fit(&l, "ideas", w, h, themes[t]);
+            assert_non_null(strstr(l.speech, "Choose up to 3 ideas"));
+            ov_ideas_flow_act(&f, OV_ACT_YES, 0, 20);
+            ov_layout_ideas_member(&env, &f, &v, &l);
+            targets_fit(&l, "review", w, h, themes[t]);
+            /* through the room speaker the member's own choice is never spoken */
+            assert_null(strstr(l.speech, "A buddy"));
+            ov_flow flow;
+            ov_flow_init(&flow, &c, 1, 60000, 3000, 800, 0);
+            const char *lines[] = { "Your skills: most people said Getting there.",
+                                    "We will: Find 5 buddies. Who: Sam. When: By June.", c.texts.welcome };
+            ov_layout_you_said(&env, &flow, "You said, we did", lines, 3, &l);
+            targets_fit(&l, "you-said", w, h, themes[t]);
+            assert_non_null(strstr(l.speech, "You said, we did. Your skills: most people said Getting there. "
+                                             "We will: Find 5 buddies."));
+        }
+        ov_render_close(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_meeting_goes_from_votes_to_ideas_to_a_plan_and_back),
         cmocka_unit_test(the_welcome_speaks_we_will_then_we_did),
+        cmocka_unit_test(every_new_screen_fits_every_size_and_theme),
     };
     return cmocka_run_group_tests_name("ideas_kiosk", tests, setup, NULL);
 }
