@@ -243,6 +243,7 @@ static void the_welcome_speaks_we_will_then_we_did(void **state)
     snprintf(raw, sizeof raw, "%s/speaker.raw", dir);
     double with_plan = welcome_spoken("you_said = yes", raw);
     double plain = welcome_spoken("you_said = no", raw); /* the switch turns it off */
+    print_message("welcome heard: %.1f s with \"you said, we did\", %.1f s without\n", with_plan, plain);
     assert_true(plain > 0.5);                          /* the plain welcome is spoken too */
     assert_true(with_plan > plain + 2.0);              /* "you said ... we will ..." is heard as well */
     /* the facilitator marks the action done (no stick now): "We did" */

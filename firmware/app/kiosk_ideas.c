@@ -15,12 +15,15 @@
 
 #define OV_MAX_DIGIT_KEY 9
 #define YOU_SAID_QUESTIONS 2 /* results lines on the welcome screen */
-#define YOU_SAID_MAX ((int)(sizeof ((kiosk *)0)->you_said / sizeof ((kiosk *)0)->you_said[0]))
+#define YOU_SAID_MAX ((int)(sizeof((kiosk *)0)->you_said / sizeof((kiosk *)0)->you_said[0]))
 #define YOU_SAID_TITLE "You said, we did"
 #define MEETING_TRIES 20 /* "Drop-in DATE 2" ... when today's drop-in is closed too */
 #define CORNER_MM 25     /* the facilitator's hidden way in (as kiosk.c) */
 
-static int fac_active(const kiosk *k) { return k->ideas_fac.screen != OV_IFAC_OFF; }
+static int fac_active(const kiosk *k)
+{
+    return k->ideas_fac.screen != OV_IFAC_OFF;
+}
 
 static void show(kiosk *k)
 {
@@ -35,11 +38,12 @@ static void layout_keyboard(kiosk *k)
 {
     double key_mm = 0;
     const char *note = k->ideas_fac.note[0] ? k->ideas_fac.note : NULL;
-    ov_layout_keyboard(&k->env, &k->ideas_fac.kb, ov_ideas_fac_prompt(&k->ideas_fac), note, &k->layout, &key_mm);
+    ov_layout_keyboard(&k->env, &k->ideas_fac.kb, ov_ideas_fac_prompt(&k->ideas_fac), note, &k->layout,
+                       &key_mm);
     if (!note && key_mm < OV_KB_KEY_MIN_MM) { /* as big as fits: and say so */
         char small[OV_SENTENCE_LEN];
-        snprintf(small, sizeof small, "The keys are %.0f mm: this screen is too small for %.0f mm keys.", key_mm,
-                 OV_KB_KEY_MIN_MM);
+        snprintf(small, sizeof small, "The keys are %.0f mm: this screen is too small for %.0f mm keys.",
+                 key_mm, OV_KB_KEY_MIN_MM);
         ov_layout_keyboard(&k->env, &k->ideas_fac.kb, ov_ideas_fac_prompt(&k->ideas_fac), small, &k->layout,
                            NULL);
     }
@@ -47,7 +51,7 @@ static void layout_keyboard(kiosk *k)
 
 static void layout_member(kiosk *k)
 {
-    ov_ideas_view v = { 0 };
+    ov_ideas_view v = {0};
     char pic[OV_PATH_MAX] = "";
     for (int q = 0; q < k->content.n_questions; q++)
         if (!strcmp(k->content.questions[q].id, k->ideas_board.question)) {
@@ -79,7 +83,8 @@ int ov_kiosk_ideas_relayout(kiosk *k)
         return 1;
     }
     /* "you said, we did": never during a round, never over the facilitator's warning strip */
-    if (k->flow.screen == OV_SCREEN_WELCOME && k->n_you_said > 0 && ov_flow_round(&k->flow) < 0 && !k->warning[0]) {
+    if (k->flow.screen == OV_SCREEN_WELCOME && k->n_you_said > 0 && ov_flow_round(&k->flow) < 0 &&
+        !k->warning[0]) {
         const char *lines[YOU_SAID_MAX + 1];
         int n = 0;
         for (int i = 0; i < k->n_you_said; i++)
@@ -119,8 +124,8 @@ static int store_choice(kiosk *k)
     int chosen[OV_IDEAS_MAX];
     int n = ov_ideas_flow_pending(&k->ideas_flow, chosen, OV_IDEAS_MAX);
     char err[OV_ERR_LEN];
-    int rc = k->tally ? ov_plan_vote(k->tally, k->ideas_board.meeting, k->ideas_board.question, chosen, n, err,
-                                     sizeof err)
+    int rc = k->tally ? ov_plan_vote(k->tally, k->ideas_board.meeting, k->ideas_board.question, chosen, n,
+                                     err, sizeof err)
                       : ov_fail(err, sizeof err, OV_EIO, "the vote store is not open");
     if (rc != OV_OK)
         ov_log_error("priorities not stored: %s", err); /* never names an idea chosen */
@@ -271,7 +276,7 @@ static void import_ideas(kiosk *k)
         ov_ideas_fac_note(f, "There is no ideas.ini in the ourvoice folder on the USB stick.");
         return;
     }
-    ov_ini_doc doc = { 0 };
+    ov_ini_doc doc = {0};
     ov_diags *d = malloc(sizeof *d);
     ov_ideas_board *from = malloc(sizeof *from);
     int rc = d && from ? OV_OK : OV_ENOMEM;

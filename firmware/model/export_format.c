@@ -55,7 +55,8 @@ static int ideas_withheld(const ov_ideas_board *bd, const ov_export_opts *opts)
 static void csv_ideas(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
 {
     if (!res->ideas || res->n_ideas == 0) return;
-    ov_buf_puts(b, "\r\nmeeting,question_id,question_title,idea,votes,voters,withheld,what,who,when,done\r\n");
+    ov_buf_puts(b, "\r\nmeeting,question_id,question_title,idea,votes,voters,withheld,"
+                   "what,who,when,done\r\n");
     for (int i = 0; i < res->n_ideas; i++) {
         const ov_ideas_board *bd = &res->ideas[i];
         int w = ideas_withheld(bd, opts);

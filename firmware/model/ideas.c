@@ -20,10 +20,11 @@ int ov_ideas_check_text(const char *text, size_t len, char *err, size_t errlen)
         return ov_fail(err, errlen, OV_EINVAL, "no text was given");
     size_t n = strlen(text), bad = 0;
     if (n >= len)
-        return ov_fail(err, errlen, OV_EINVAL, "the text is %zu bytes long; at most %zu fit: make it shorter", n,
-                       len - 1);
+        return ov_fail(err, errlen, OV_EINVAL, "the text is %zu bytes long; at most %zu fit: make it shorter",
+                       n, len - 1);
     if (!ov_utf8_valid(text, n, &bad))
-        return ov_fail(err, errlen, OV_EINVAL, "the text is not UTF-8 (at byte %zu): save the file as UTF-8", bad);
+        return ov_fail(err, errlen, OV_EINVAL, "the text is not UTF-8 (at byte %zu): save the file as UTF-8",
+                       bad);
     int visible = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)text[i];
@@ -127,7 +128,7 @@ int ov_ideas_chosen(const ov_ideas_board *b, int threshold, int *out, int max)
             out[n++] = i;
         return n;
     }
-    int used[OV_IDEAS_MAX] = { 0 };
+    int used[OV_IDEAS_MAX] = {0};
     int want = b->max_choices < max ? b->max_choices : max;
     while (n < want) {
         int best = -1;
@@ -151,8 +152,8 @@ static int check_field(const char *name, const char *text, char *err, size_t err
     return OV_OK;
 }
 
-int ov_ideas_set_plan(ov_ideas_board *b, int i, const char *what, const char *who, const char *when, char *err,
-                      size_t errlen)
+int ov_ideas_set_plan(ov_ideas_board *b, int i, const char *what, const char *who, const char *when,
+                      char *err, size_t errlen)
 {
     if (i < 0 || i >= b->n_ideas)
         return ov_fail(err, errlen, OV_EINVAL, "there is no idea number %d", i + 1);
@@ -211,15 +212,16 @@ static int known_question(const ov_content *c, const char *id)
 }
 
 /* The [ideas] section into b. */
-static void read_ideas_section(const ov_ini_section *s, const char *file, const ov_content *c, ov_ideas_board *b,
-                               ov_diags *d)
+static void read_ideas_section(const ov_ini_section *s, const char *file, const ov_content *c,
+                               ov_ideas_board *b, ov_diags *d)
 {
     char err[OV_REASON_LEN];
     for (int i = 0; i < s->n_kv; i++) {
         const ov_ini_kv *kv = &s->kv[i];
         if (!strcmp(kv->key, "question")) {
             if (!known_question(c, kv->value))
-                problem(d, file, kv->line, "there is no question with this id in the questions in use", kv->value);
+                problem(d, file, kv->line, "there is no question with this id in the questions in use",
+                        kv->value);
             else
                 ov_strlcpy(b->question, kv->value, sizeof b->question);
         } else if (!strcmp(kv->key, "idea")) {
@@ -243,14 +245,15 @@ static void read_action_section(const ov_ini_section *s, const char *file, ov_id
         problem(d, file, s->line, "this action is not for an idea listed in [ideas]", why);
         return;
     }
-    const char *f[3] = { "", "", "" };
-    static const char *const names[3] = { "what", "who", "when" };
+    const char *f[3] = {"", "", ""};
+    static const char *const names[3] = {"what", "who", "when"};
     for (int i = 0; i < s->n_kv; i++) {
         int k = 0;
         while (k < 3 && strcmp(s->kv[i].key, names[k]))
             k++;
         if (k == 3)
-            problem(d, file, s->kv[i].line, "unknown key in an action: use what =, who = and when =", s->kv[i].key);
+            problem(d, file, s->kv[i].line,
+                    "unknown key in an action: use what =, who = and when =", s->kv[i].key);
         else
             f[k] = s->kv[i].value;
     }
@@ -300,8 +303,8 @@ static int same_ideas(const ov_ideas_board *a, const ov_ideas_board *b)
 int ov_ideas_take_import(ov_ideas_board *b, const ov_ideas_board *from, char *err, size_t errlen)
 {
     if (strcmp(b->question, from->question))
-        return ov_fail(err, errlen, OV_EPERM, "the ideas on the stick are for the question \"%s\", not this one",
-                       from->question);
+        return ov_fail(err, errlen, OV_EPERM,
+                       "the ideas on the stick are for the question \"%s\", not this one", from->question);
     if (b->round == OV_ROUND_NOT_YET) {
         b->n_ideas = from->n_ideas;
         memcpy(b->ideas, from->ideas, sizeof b->ideas);

@@ -11,10 +11,10 @@
 #include "model/counts.h"
 #include "model/ini_doc.h"
 
-#define OV_IDEAS_MAX 6        /* ideas per question: as many as fit one member screen as big buttons */
-#define OV_IDEA_LEN 72        /* bytes of one idea's text, with the NUL */
-#define OV_PLAN_TEXT_LEN 72   /* bytes of what / who / when, with the NUL */
-#define OV_CHOICES_DEFAULT 3  /* a member chooses up to this many ideas (the rubric: "2 or 3") */
+#define OV_IDEAS_MAX 6       /* ideas per question: as many as fit one member screen as big buttons */
+#define OV_IDEA_LEN 72       /* bytes of one idea's text, with the NUL */
+#define OV_PLAN_TEXT_LEN 72  /* bytes of what / who / when, with the NUL */
+#define OV_CHOICES_DEFAULT 3 /* a member chooses up to this many ideas (the rubric: "2 or 3") */
 #define OV_CHOICES_MAX OV_IDEAS_MAX
 #define OV_IDEAS_FILE "ideas.ini" /* on a stick: ourvoice/ideas.ini */
 
@@ -29,8 +29,8 @@ typedef struct {
 
 typedef struct {
     char text[OV_IDEA_LEN];
-    long votes;          /* members who chose it (a count, never who or when) */
-    int planned;         /* 1: plan holds an action for this idea */
+    long votes;  /* members who chose it (a count, never who or when) */
+    int planned; /* 1: plan holds an action for this idea */
     ov_plan_action plan;
 } ov_idea;
 
@@ -39,8 +39,8 @@ typedef struct ov_ideas_board {
     char question[OV_ID_LEN];
     ov_idea ideas[OV_IDEAS_MAX];
     int n_ideas;
-    int max_choices;     /* a member chooses 1 .. max_choices ideas */
-    long voters;         /* members who took part in the priorities round */
+    int max_choices; /* a member chooses 1 .. max_choices ideas */
+    long voters;     /* members who took part in the priorities round */
     ov_ideas_round round;
 } ov_ideas_board;
 
@@ -86,8 +86,8 @@ int ov_ideas_chosen(const ov_ideas_board *b, int threshold, int *out, int max);
 
 /* Record (or replace) the action for idea i. Returns OV_OK or OV_EINVAL (bad
  * index or text, err says which field). */
-int ov_ideas_set_plan(ov_ideas_board *b, int i, const char *what, const char *who, const char *when, char *err,
-                      size_t errlen);
+int ov_ideas_set_plan(ov_ideas_board *b, int i, const char *what, const char *who, const char *when,
+                      char *err, size_t errlen);
 
 /* Mark the action of idea i done (1) or not (0). Returns OV_OK or OV_EINVAL
  * (no action for it). */

@@ -38,8 +38,8 @@ static const char schema_sql[] =
 static int fail_db(sqlite3 *db, int rc, char *err, size_t errlen, const char *what)
 {
     int code = (rc & 0xff) == SQLITE_FULL ? OV_ENOSPC : (rc & 0xff) == SQLITE_BUSY ? OV_EBUSY : OV_EIO;
-    return ov_fail(err, errlen, code, "%s: %s. Check the data folder (--data DIR or data_dir= in the config)", what,
-                   db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    return ov_fail(err, errlen, code, "%s: %s. Check the data folder (--data DIR or data_dir= in the config)",
+                   what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
 
 static void put_count(unsigned char *cell, long n)
@@ -63,7 +63,8 @@ static long get_count(sqlite3_stmt *st, int col)
 static int have_tables(sqlite3 *db)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'idea_boards'", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'idea_boards'", -1, &st,
+                                NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     int found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) > 0 : -1;
@@ -296,15 +297,16 @@ int ov_plan_save(ov_tally *t, const ov_ideas_board *b, char *err, size_t errlen)
     int rc = begin_write(db);
     if (rc == SQLITE_OK && ov_tally_meeting_is_closed(t, b->meeting) == 1 && !same_as_stored(db, b)) {
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        return ov_fail(err, errlen, OV_EPERM, "the meeting \"%s\" is closed: its ideas cannot change, only its plan",
-                       b->meeting);
+        return ov_fail(err, errlen, OV_EPERM,
+                       "the meeting \"%s\" is closed: its ideas cannot change, only its plan", b->meeting);
     }
     if (rc == SQLITE_OK)
         rc = store_board_row(db, b);
     for (int i = 0; i < b->n_ideas && rc == SQLITE_OK; i++)
         rc = store_idea(db, b, i);
     if (rc == SQLITE_OK)
-        rc = run_keyed(db, "DELETE FROM ideas WHERE meeting = ?1 AND question = ?2 AND idx >= ?3", b, b->n_ideas);
+        rc = run_keyed(db, "DELETE FROM ideas WHERE meeting = ?1 AND question = ?2 AND idx >= ?3", b,
+                       b->n_ideas);
     return end_write(t, db, rc, err, errlen, "the ideas were not saved");
 }
 
@@ -313,8 +315,8 @@ static int store_counts(sqlite3 *db, const ov_ideas_board *b)
 {
     unsigned char cell[COUNT_CELL];
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "UPDATE ideas SET votes = ?4 WHERE meeting = ?1 AND question = ?2 AND idx = ?3",
-                                -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(
+        db, "UPDATE ideas SET votes = ?4 WHERE meeting = ?1 AND question = ?2 AND idx = ?3", -1, &st, NULL);
     for (int i = 0; i < b->n_ideas && rc == SQLITE_OK; i++) {
         sqlite3_reset(st);
         put_count(cell, b->ideas[i].votes);
@@ -329,8 +331,8 @@ static int store_counts(sqlite3 *db, const ov_ideas_board *b)
     sqlite3_finalize(st);
     st = NULL;
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(db, "UPDATE idea_boards SET voters = ?3 WHERE meeting = ?1 AND question = ?2", -1,
-                                &st, NULL);
+        rc = sqlite3_prepare_v2(db, "UPDATE idea_boards SET voters = ?3 WHERE meeting = ?1 AND question = ?2",
+                                -1, &st, NULL);
     put_count(cell, b->voters);
     if (rc == SQLITE_OK)
         rc = bind_key(st, b);
@@ -359,11 +361,13 @@ int ov_plan_vote(ov_tally *t, const char *meeting, const char *question, const i
     if (rc == SQLITE_OK)
         rc = load_ideas(db, b);
     if (rc == SQLITE_OK && (ov_tally_meeting_is_closed(t, meeting) == 1 || !found))
-        r = ov_fail(err, errlen, OV_EPERM, "the choice was not stored: the meeting \"%s\" is closed or has no "
-                    "priorities round for this question", meeting);
+        r = ov_fail(err, errlen, OV_EPERM,
+                    "the choice was not stored: the meeting \"%s\" is closed or has no "
+                    "priorities round for this question",
+                    meeting);
     else if (rc == SQLITE_OK && (r = ov_ideas_vote(b, chosen, n)) != OV_OK)
-        ov_fail(err, errlen, r, "the choice was not stored: %s", r == OV_EPERM ? "the priorities round is not open"
-                                                                               : "the choice is not a valid one");
+        ov_fail(err, errlen, r, "the choice was not stored: %s",
+                r == OV_EPERM ? "the priorities round is not open" : "the choice is not a valid one");
     if (rc == SQLITE_OK && r == OV_OK)
         rc = store_counts(db, b);
     free(b);
@@ -433,8 +437,9 @@ int ov_plan_close_meeting(ov_tally *t, const char *meeting, char *err, size_t er
     sqlite3_stmt *st = NULL;
     int rc = begin_write(db);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO plan_state (key, value) VALUES ('" KEY_LAST_CLOSED "', ?1)",
-                                -1, &st, NULL);
+        rc = sqlite3_prepare_v2(
+            db, "INSERT OR REPLACE INTO plan_state (key, value) VALUES ('" KEY_LAST_CLOSED "', ?1)", -1, &st,
+            NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK)
@@ -453,7 +458,8 @@ int ov_plan_last_closed(ov_tally *t, char *out, size_t outlen)
     if (have <= 0)
         return have < 0 ? OV_EIO : OV_ENOTFOUND;
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT value FROM plan_state WHERE key = '" KEY_LAST_CLOSED "'", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db, "SELECT value FROM plan_state WHERE key = '" KEY_LAST_CLOSED "'", -1, &st,
+                                NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)

@@ -43,7 +43,10 @@ void ov_ideas_fac_open(ov_ideas_fac *f)
     f->note[0] = '\0';
 }
 
-void ov_ideas_fac_note(ov_ideas_fac *f, const char *line) { ov_strlcpy(f->note, line ? line : "", sizeof f->note); }
+void ov_ideas_fac_note(ov_ideas_fac *f, const char *line)
+{
+    ov_strlcpy(f->note, line ? line : "", sizeof f->note);
+}
 
 void ov_ideas_fac_show(ov_ideas_fac *f, const ov_ideas_board *b, int question, int closed, int plan)
 {
@@ -53,8 +56,8 @@ void ov_ideas_fac_show(ov_ideas_fac *f, const ov_ideas_board *b, int question, i
     f->screen = plan ? OV_IFAC_PLAN : OV_IFAC_BOARD;
 }
 
-static void add(ov_menu *m, item_table *t, const char *label, const char *icon, ov_menu_style style, item_do what,
-                int arg)
+static void add(ov_menu *m, item_table *t, const char *label, const char *icon, ov_menu_style style,
+                item_do what, int arg)
 {
     if (m->n_items >= OV_MENU_MAX_ITEMS)
         return;
@@ -349,7 +352,7 @@ ov_ifac_do ov_ideas_fac_press(ov_ideas_fac *f, int item)
 
 const char *ov_ideas_fac_screen_name(const ov_ideas_fac *f)
 {
-    static const char *const names[] = { NULL, "facilitator-ideas-pick", "facilitator-ideas-list",
-                                         "facilitator-ideas", "facilitator-plan" };
+    static const char *const names[] = {NULL, "facilitator-ideas-pick", "facilitator-ideas-list",
+                                        "facilitator-ideas", "facilitator-plan"};
     return f->screen >= 0 && f->screen < (int)OV_ARRAY_LEN(names) ? names[f->screen] : NULL;
 }

@@ -47,10 +47,10 @@ typedef struct {
     int last_index;       /* which of them is shown */
     ov_keyboard kb;
     ov_kb_purpose purpose;
-    int plan_idea;                    /* the idea whose action is being typed */
+    int plan_idea; /* the idea whose action is being typed */
     char what[OV_PLAN_TEXT_LEN], who[OV_PLAN_TEXT_LEN];
-    char note[OV_SENTENCE_LEN];       /* a line to show (a problem, what was done), or "" */
-    char key_word[32];                /* after OV_IFAC_DO_SAY_KEY */
+    char note[OV_SENTENCE_LEN]; /* a line to show (a problem, what was done), or "" */
+    char key_word[32];          /* after OV_IFAC_DO_SAY_KEY */
 } ov_ideas_fac;
 
 /* Start (off). c must outlive f. */

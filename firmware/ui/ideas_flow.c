@@ -44,13 +44,13 @@ int ov_ideas_flow_targets(const ov_ideas_flow *f, ov_target *out, int max)
     int n = 0;
     if (f->screen == OV_IDEAS_CHOOSE)
         for (int i = 0; i < f->n_ideas && n < max; i++)
-            out[n++] = (ov_target){ OV_TARGET_ANSWER, i };
+            out[n++] = (ov_target){OV_TARGET_ANSWER, i};
     if ((f->screen == OV_IDEAS_CHOOSE || f->screen == OV_IDEAS_REVIEW) && n < max)
-        out[n++] = (ov_target){ OV_TARGET_YES, 0 };
+        out[n++] = (ov_target){OV_TARGET_YES, 0};
     if (f->screen == OV_IDEAS_REVIEW && n < max)
-        out[n++] = (ov_target){ OV_TARGET_NO, 0 };
+        out[n++] = (ov_target){OV_TARGET_NO, 0};
     if (f->screen != OV_IDEAS_THANKS && n < max)
-        out[n++] = (ov_target){ OV_TARGET_HEAR_AGAIN, 0 };
+        out[n++] = (ov_target){OV_TARGET_HEAR_AGAIN, 0};
     return n;
 }
 

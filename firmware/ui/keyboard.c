@@ -6,8 +6,8 @@
 #include <string.h>
 
 /* Letter rows of each layout (row 1 to 3), punctuation filling the ends. */
-static const char *const abc_rows[3] = { "ABCDEFGHIJ", "KLMNOPQRST", "UVWXYZ-,.'" };
-static const char *const qwerty_rows[3] = { "QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-,." };
+static const char *const abc_rows[3] = {"ABCDEFGHIJ", "KLMNOPQRST", "UVWXYZ-,.'"};
+static const char *const qwerty_rows[3] = {"QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-,."};
 static const char digits_row[] = "1234567890";
 /* The control row: switch (2 columns), space (4), delete (2), done (2). */
 #define SWITCH_SPAN 2
@@ -23,8 +23,8 @@ void ov_keyboard_init(ov_keyboard *kb, ov_kb_layout layout, const char *initial)
         ov_strlcpy(kb->text, initial, sizeof kb->text);
 }
 
-static int add_key(ov_kb_key *out, int n, int max, ov_kb_kind kind, const char *label, char ch, int row, int col,
-                   int span)
+static int add_key(ov_kb_key *out, int n, int max, ov_kb_kind kind, const char *label, char ch, int row,
+                   int col, int span)
 {
     if (n >= max)
         return n;
@@ -42,7 +42,7 @@ static int add_key(ov_kb_key *out, int n, int max, ov_kb_kind kind, const char *
 static int add_row(ov_kb_key *out, int n, int max, const char *chars, int row)
 {
     for (int c = 0; chars[c] && c < OV_KB_COLS; c++) {
-        char label[2] = { chars[c], '\0' };
+        char label[2] = {chars[c], '\0'};
         n = add_key(out, n, max, OV_KB_CHAR, label, chars[c], row, c, 1);
     }
     return n;
@@ -110,7 +110,7 @@ void ov_keyboard_key_word(const ov_kb_key *key, ov_kb_layout now, char *out, siz
     static const struct {
         char ch;
         const char *word;
-    } marks[] = { { '-', "dash" }, { ',', "comma" }, { '.', "full stop" }, { '\'', "apostrophe" } };
+    } marks[] = {{'-', "dash"}, {',', "comma"}, {'.', "full stop"}, {'\'', "apostrophe"}};
     switch (key->kind) {
     case OV_KB_SPACE:
         ov_strlcpy(out, "space", outlen);

@@ -8,10 +8,10 @@
 
 #include <stddef.h>
 
-#define OV_KB_COLS 10      /* grid columns; a key spans 1 or more */
-#define OV_KB_ROWS 5       /* digits, 3 letter rows, the control row */
+#define OV_KB_COLS 10 /* grid columns; a key spans 1 or more */
+#define OV_KB_ROWS 5  /* digits, 3 letter rows, the control row */
 #define OV_KB_MAX_KEYS 48
-#define OV_KB_TEXT_LEN 72  /* bytes typed, with the NUL (the idea / plan field size) */
+#define OV_KB_TEXT_LEN 72 /* bytes typed, with the NUL (the idea / plan field size) */
 
 typedef enum { OV_KB_ABC = 0, OV_KB_QWERTY = 1 } ov_kb_layout;
 
@@ -19,8 +19,8 @@ typedef enum { OV_KB_CHAR, OV_KB_SPACE, OV_KB_DELETE, OV_KB_DONE, OV_KB_SWITCH }
 
 typedef struct {
     ov_kb_kind kind;
-    char label[16];   /* what the key shows ("A", "Space", "QWERTY") */
-    char ch;          /* OV_KB_CHAR: the character it types (capital letters shown; see press) */
+    char label[16]; /* what the key shows ("A", "Space", "QWERTY") */
+    char ch;        /* OV_KB_CHAR: the character it types (capital letters shown; see press) */
     int row, col, span;
 } ov_kb_key;
 

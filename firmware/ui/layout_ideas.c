@@ -12,14 +12,15 @@
 static void start_layout(ov_layout *l, const ov_layout_env *env, ov_screen kind)
 {
     memset(l, 0, sizeof *l);
-    l->screen = (ov_rect){ 0, 0, env->w, env->h };
+    l->screen = (ov_rect){0, 0, env->w, env->h};
     l->px_per_mm = env->px_per_mm;
     l->kind = kind;
     l->all_fit = 1;
 }
 
 /* A text centred in box (one line: a key's label). */
-static int centred_label(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *label, ov_rect box)
+static int centred_label(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *label,
+                         ov_rect box)
 {
     int w = env->measure(env->measure_ctx, m->label_px, 1, label, (int)strlen(label));
     int lh = ov_line_height(m->label_px);
@@ -55,8 +56,8 @@ static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *
         km.label_px = m->title_px;
     int top = area.y + area.h - row_h * OV_KB_ROWS + gap; /* keys sit at the bottom, near the hands */
     for (int i = 0; i < n; i++) {
-        ov_rect r = { area.x + keys[i].col * col_w, top + keys[i].row * row_h, keys[i].span * col_w - gap,
-                      row_h - gap };
+        ov_rect r = {area.x + keys[i].col * col_w, top + keys[i].row * row_h, keys[i].span * col_w - gap,
+                     row_h - gap};
         ov_button_style style = keys[i].kind == OV_KB_DONE ? OV_BTN_STYLE_YES : OV_BTN_STYLE_PLAIN;
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_MENU, i, style, r);
         if (b)
@@ -69,33 +70,33 @@ static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *
  * a key stays where the hand learnt it while the text above grows. */
 static ov_rect keys_area(const ov_layout_env *env, const metrics *m0)
 {
-    ov_rect full = { m0->margin, m0->margin, env->w - 2 * m0->margin, env->h - 2 * m0->margin };
+    ov_rect full = {m0->margin, m0->margin, env->w - 2 * m0->margin, env->h - 2 * m0->margin};
     int header = ov_line_height(m0->title_px) + ov_line_height(m0->body_px) + ov_line_height(m0->small_px) +
                  m0->gap * 3 / 2;
     int cap = (MM(env, OV_KB_KEY_MAX_MM) + m0->gap / 2) * OV_KB_ROWS;
     int h = full.h - header;
     if (h > cap)
         h = cap;
-    return (ov_rect){ full.x, full.y + full.h - h, full.w, h };
+    return (ov_rect){full.x, full.y + full.h - h, full.w, h};
 }
 
-static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt, const char *note,
-                         ov_layout *l, double *key_mm, int squeeze)
+static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt,
+                         const char *note, ov_layout *l, double *key_mm, int squeeze)
 {
     start_layout(l, env, OV_SCREEN_WELCOME);
     l->facilitator = 1;
     metrics m0 = ovl_measure_screen(env, 0);
     metrics m = ovl_measure_screen(env, squeeze);
     ov_rect area = keys_area(env, &m0);
-    ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, area.y - m.gap / 2 - m.margin };
+    ov_rect full = {m.margin, m.margin, env->w - 2 * m.margin, area.y - m.gap / 2 - m.margin};
     int cancel_w = m0.target_min * 2, cancel_h = m0.target_min;
-    ov_rect cr = { full.x + full.w - cancel_w, full.y, cancel_w, cancel_h };
+    ov_rect cr = {full.x + full.w - cancel_w, full.y, cancel_w, cancel_h};
     ov_layout_button *cb = ovl_add_button(l, OV_TARGET_MENU, OV_KB_TARGET_CANCEL, OV_BTN_STYLE_NO, cr);
-    ov_rect col = { full.x, full.y, full.w - cancel_w - m.gap, full.h };
+    ov_rect col = {full.x, full.y, full.w - cancel_w - m.gap, full.h};
     char typed[OV_KB_TEXT_LEN + 8];
     snprintf(typed, sizeof typed, "%s_", kb->text); /* "_" shows where the next letter goes */
-    const char *texts[3] = { prompt, ovl_pool_add(l, typed), note ? ovl_pool_add(l, note) : NULL };
-    const ov_text_role roles[3] = { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL };
+    const char *texts[3] = {prompt, ovl_pool_add(l, typed), note ? ovl_pool_add(l, note) : NULL};
+    const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL};
     /* the typed line is not read with the screen: each key says itself */
     ovl_stack_texts(l, env, &m, col, texts, roles, note && *note ? 3 : 2, OVL_UNSPOKEN(1));
     if (cb)
@@ -150,10 +151,10 @@ static void idea_content(ov_layout *l, const ov_layout_env *env, const metrics *
                          const char *text)
 {
     int pad = m->margin / 2 + 2;
-    ov_rect in = { b->rect.x + pad, b->rect.y + pad, b->rect.w - 2 * pad, b->rect.h - 2 * pad };
+    ov_rect in = {b->rect.x + pad, b->rect.y + pad, b->rect.w - 2 * pad, b->rect.h - 2 * pad};
     int icon = in.h < in.w / 5 ? in.h : in.w / 5;
-    b->icon = (ov_rect){ in.x, in.y + (in.h - icon) / 2, icon, icon };
-    ov_rect box = { in.x + icon + pad, in.y, in.w - icon - pad, in.h };
+    b->icon = (ov_rect){in.x, in.y + (in.h - icon) / 2, icon, icon};
+    ov_rect box = {in.x + icon + pad, in.y, in.w - icon - pad, in.h};
     b->label = ovl_add_text(l, env, m, text, OV_TEXT_LABEL, box, 1);
 }
 
@@ -169,7 +170,7 @@ static void idea_buttons(ov_layout *l, const ov_layout_env *env, const metrics *
     if (h > cap)
         h = cap;
     for (int i = 0; i < f->n_ideas; i++) {
-        ov_rect r = { area.x + (i % cols) * (w + m->gap), area.y + (i / cols) * (h + m->gap), w, h };
+        ov_rect r = {area.x + (i % cols) * (w + m->gap), area.y + (i / cols) * (h + m->gap), w, h};
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_ANSWER, i, OV_BTN_STYLE_PLAIN, r);
         if (!b)
             continue;
@@ -216,28 +217,28 @@ static void choose_screen(ov_layout *l, const ov_layout_env *env, const metrics 
         snprintf(note, sizeof note, IDEAS_FULL, f->max_choices);
     else if (f->note == OV_IDEAS_NOTE_NONE_CHOSEN)
         ov_strlcpy(note, IDEAS_NONE, sizeof note);
-    ov_rect col = { full.x, full.y, hear.x - m->gap - full.x, full.h };
+    ov_rect col = {full.x, full.y, hear.x - m->gap - full.x, full.h};
     if (m->portrait)
-        col = (ov_rect){ full.x, hear.y + hear.h + m->gap, full.w, full.h };
-    const char *texts[3] = { IDEAS_TITLE, v->question_title, ovl_pool_add(l, say) };
-    const ov_text_role roles[3] = { OV_TEXT_TITLE, OV_TEXT_SMALL, OV_TEXT_BODY };
+        col = (ov_rect){full.x, hear.y + hear.h + m->gap, full.w, full.h};
+    const char *texts[3] = {IDEAS_TITLE, v->question_title, ovl_pool_add(l, say)};
+    const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_SMALL, OV_TEXT_BODY};
     int y = ovl_stack_texts(l, env, m, col, texts, roles, 3, 0);
     /* a line is kept for the note, so the ideas never move when it appears */
     int note_h = ov_line_height(m->body_px) + m->gap / 2;
     if (note[0]) {
-        ov_rect nb = { col.x, y, col.w, note_h };
+        ov_rect nb = {col.x, y, col.w, note_h};
         ovl_add_text(l, env, m, ovl_pool_add(l, note), OV_TEXT_BODY, nb, 1);
     }
     y += note_h;
     int done_h = control_h(env, m);
     ov_rect area, done;
     if (m->portrait) {
-        done = (ov_rect){ full.x, full.y + full.h - done_h, full.w, done_h };
-        area = (ov_rect){ full.x, y, full.w, done.y - m->gap - y };
+        done = (ov_rect){full.x, full.y + full.h - done_h, full.w, done_h};
+        area = (ov_rect){full.x, y, full.w, done.y - m->gap - y};
     } else { /* Done on the right, under hear-again, near the hand */
         int right_w = hear.w;
-        done = (ov_rect){ full.x + full.w - right_w, full.y + full.h - done_h * 2, right_w, done_h * 2 };
-        area = (ov_rect){ full.x, y, full.w - right_w - m->gap, full.y + full.h - y };
+        done = (ov_rect){full.x + full.w - right_w, full.y + full.h - done_h * 2, right_w, done_h * 2};
+        area = (ov_rect){full.x, y, full.w - right_w - m->gap, full.y + full.h - y};
     }
     idea_buttons(l, env, m, f, v, area);
     control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-thats-right.svg", IDEAS_DONE, done,
@@ -263,19 +264,20 @@ static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics 
     char list[OV_IDEAS_MAX * OV_IDEA_LEN + 64];
     chosen_list(f, v, list, sizeof list);
     int ch = control_h(env, m);
-    ov_rect col = { full.x, full.y, hear.x - m->gap - full.x, full.h - ch - m->gap };
+    ov_rect col = {full.x, full.y, hear.x - m->gap - full.x, full.h - ch - m->gap};
     if (m->portrait)
-        col = (ov_rect){ full.x, hear.y + hear.h + m->gap, full.w, full.h - hear.h - ch - 2 * m->gap };
+        col = (ov_rect){full.x, hear.y + hear.h + m->gap, full.w, full.h - hear.h - ch - 2 * m->gap};
     /* through the room speaker the member's own choice is never spoken */
-    const char *texts[3] = { REVIEW_TITLE, ovl_pool_add(l, list), env->private_audio ? NULL : REVIEW_NOT_SPOKEN };
-    const ov_text_role roles[3] = { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL };
+    const char *texts[3] = {REVIEW_TITLE, ovl_pool_add(l, list),
+                            env->private_audio ? NULL : REVIEW_NOT_SPOKEN};
+    const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL};
     ovl_stack_texts(l, env, m, col, texts, roles, 3, env->private_audio ? 0 : OVL_UNSPOKEN(1));
     int w = (full.w - m->gap) / 2, h = ch;
-    ov_rect yes = { full.x + w + m->gap, full.y + full.h - h, w, h }, no = { full.x, full.y + full.h - h, w, h };
+    ov_rect yes = {full.x + w + m->gap, full.y + full.h - h, w, h}, no = {full.x, full.y + full.h - h, w, h};
     control_button(l, env, m, OV_TARGET_NO, OV_BTN_STYLE_NO, "control-go-back.svg", v->texts->go_back, no,
                    f->focus >= 0 && f->focus == target_pos(f, OV_TARGET_NO));
-    control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-thats-right.svg", v->texts->thats_right,
-                   yes, f->focus >= 0 && f->focus == target_pos(f, OV_TARGET_YES));
+    control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-thats-right.svg",
+                   v->texts->thats_right, yes, f->focus >= 0 && f->focus == target_pos(f, OV_TARGET_YES));
 }
 
 /* Thank you, or not saved: a picture and a message (not saved: a Try again button). */
@@ -284,21 +286,21 @@ static void end_screen(ov_layout *l, const ov_layout_env *env, const metrics *m,
 {
     int saved = f->screen == OV_IDEAS_THANKS;
     int pic = full.h / 2 < full.w / 3 ? full.h / 2 : full.w / 3;
-    l->picture = (ov_rect){ full.x, full.y, pic, pic };
+    l->picture = (ov_rect){full.x, full.y, pic, pic};
     ovl_control_path(env, saved ? "control-thanks.svg" : "control-warning.svg", l->picture_path,
                      sizeof l->picture_path);
     int ch = control_h(env, m);
-    ov_rect col = { full.x + pic + m->gap, full.y, full.w - pic - m->gap, full.h - ch - m->gap };
+    ov_rect col = {full.x + pic + m->gap, full.y, full.w - pic - m->gap, full.h - ch - m->gap};
     if (m->portrait) {
         l->picture.x = full.x + (full.w - pic) / 2;
-        col = (ov_rect){ full.x, full.y + pic + m->gap, full.w, full.h - pic - ch - 2 * m->gap };
+        col = (ov_rect){full.x, full.y + pic + m->gap, full.w, full.h - pic - ch - 2 * m->gap};
     }
-    const char *texts[2] = { saved ? v->texts->thanks_title : v->texts->not_saved,
-                             saved ? "Your choice is secret. Nobody can see what you chose." : NULL };
-    const ov_text_role roles[2] = { OV_TEXT_TITLE, OV_TEXT_BODY };
+    const char *texts[2] = {saved ? v->texts->thanks_title : v->texts->not_saved,
+                            saved ? "Your choice is secret. Nobody can see what you chose." : NULL};
+    const ov_text_role roles[2] = {OV_TEXT_TITLE, OV_TEXT_BODY};
     ovl_stack_texts(l, env, m, col, texts, roles, 2, 0);
     if (!saved) {
-        ov_rect r = { full.x, full.y + full.h - ch, full.w, ch };
+        ov_rect r = {full.x, full.y + full.h - ch, full.w, ch};
         control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-go-back.svg",
                        v->texts->try_again[0] ? v->texts->try_again : "Try again", r, 0);
     }
@@ -309,7 +311,7 @@ static int member_once(const ov_layout_env *env, const ov_ideas_flow *f, const o
 {
     start_layout(l, env, f->screen == OV_IDEAS_THANKS ? OV_SCREEN_THANKS : OV_SCREEN_QUESTION);
     metrics m = ovl_measure_screen(env, squeeze);
-    ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin };
+    ov_rect full = {m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin};
     if (f->screen == OV_IDEAS_THANKS || f->screen == OV_IDEAS_NOT_SAVED) {
         end_screen(l, env, &m, f, v, full);
         return l->all_fit ? OV_OK : OV_EINVAL;
@@ -337,35 +339,35 @@ int ov_layout_ideas_member(const ov_layout_env *env, const ov_ideas_flow *f, con
 
 /* ---- "you said, we did" on the welcome screen ---- */
 
-static int you_said_once(const ov_layout_env *env, const ov_flow *f, const char *title, const char *const *lines,
-                         int n_lines, ov_layout *l, int squeeze)
+static int you_said_once(const ov_layout_env *env, const ov_flow *f, const char *title,
+                         const char *const *lines, int n_lines, ov_layout *l, int squeeze)
 {
     start_layout(l, env, OV_SCREEN_WELCOME);
     metrics m = ovl_measure_screen(env, squeeze);
     const ov_content *c = f->content;
-    ov_rect full = { m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin };
+    ov_rect full = {m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin};
     ov_rect hear = corner(l, env, &m, &c->texts);
     int start_h = control_h(env, &m);
-    ov_rect col = { full.x, full.y, hear.x - m.gap - full.x, full.h - start_h - m.gap };
+    ov_rect col = {full.x, full.y, hear.x - m.gap - full.x, full.h - start_h - m.gap};
     if (m.portrait)
-        col = (ov_rect){ full.x, hear.y + hear.h + m.gap, full.w, full.h - hear.h - start_h - 2 * m.gap };
+        col = (ov_rect){full.x, hear.y + hear.h + m.gap, full.w, full.h - hear.h - start_h - 2 * m.gap};
     else { /* a picture beside the text, on the left */
         int pic = col.h / 2 < col.w / 5 ? col.h / 2 : col.w / 5;
-        l->picture = (ov_rect){ col.x, col.y, pic, pic };
+        l->picture = (ov_rect){col.x, col.y, pic, pic};
         ovl_control_path(env, "control-results.svg", l->picture_path, sizeof l->picture_path);
         col.x += pic + m.gap;
         col.w -= pic + m.gap;
     }
     enum { MAX_LINES = 8 };
-    const char *texts[MAX_LINES + 1] = { title };
-    ov_text_role roles[MAX_LINES + 1] = { OV_TEXT_TITLE };
+    const char *texts[MAX_LINES + 1] = {title};
+    ov_text_role roles[MAX_LINES + 1] = {OV_TEXT_TITLE};
     int n = 1;
     for (int i = 0; i < n_lines && n < MAX_LINES + 1; i++) {
         texts[n] = lines[i];
         roles[n++] = OV_TEXT_BODY;
     }
     ovl_stack_texts(l, env, &m, col, texts, roles, n, 0);
-    ov_rect sr = { full.x, full.y + full.h - start_h, full.w, start_h };
+    ov_rect sr = {full.x, full.y + full.h - start_h, full.w, start_h};
     ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, sr);
     if (b) {
         metrics big = m; /* the start word as big as a title, as on the plain welcome */
@@ -376,8 +378,8 @@ static int you_said_once(const ov_layout_env *env, const ov_flow *f, const char 
     return l->all_fit ? OV_OK : OV_EINVAL;
 }
 
-int ov_layout_you_said(const ov_layout_env *env, const ov_flow *f, const char *title, const char *const *lines,
-                       int n_lines, ov_layout *out)
+int ov_layout_you_said(const ov_layout_env *env, const ov_flow *f, const char *title,
+                       const char *const *lines, int n_lines, ov_layout *out)
 {
     int r = OV_EINVAL;
     for (int squeeze = 0; squeeze <= SQUEEZE_STEPS && r != OV_OK; squeeze++)

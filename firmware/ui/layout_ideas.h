@@ -42,7 +42,7 @@ int ov_layout_ideas_member(const ov_layout_env *env, const ov_ideas_flow *f, con
  * (already protected: no counts below the threshold), then the welcome's own
  * Start button and hear-again, the same targets as the plain welcome screen.
  * Same returns as ov_layout_screen. */
-int ov_layout_you_said(const ov_layout_env *env, const ov_flow *f, const char *title, const char *const *lines,
-                       int n_lines, ov_layout *out);
+int ov_layout_you_said(const ov_layout_env *env, const ov_flow *f, const char *title,
+                       const char *const *lines, int n_lines, ov_layout *out);
 
 #endif
