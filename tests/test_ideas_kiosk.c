@@ -260,6 +260,56 @@ static void the_welcome_speaks_we_will_then_we_did(void **state)
     assert_non_null(strstr(ov_test_stderr(dir), ": 0 we will, 1 we did"));
 }
 
+/* Two-switch scanning in a priorities round, with the ideas from a stick's ideas.ini. */
+static void switch_users_choose_ideas_taken_from_a_stick(void **state)
+{
+    (void)state;
+    char d2[256], path[400], hash[128], a[900];
+    ov_test_tmpdir(d2, sizeof d2);
+    assert_int_equal(ov_pin_hash("2580", hash, sizeof hash), OV_OK);
+    snprintf(path, sizeof path, "%s/media", d2);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/media/STICK", d2);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/media/STICK/ourvoice", d2);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/media/STICK/ourvoice/ideas.ini", d2);
+    FILE *f = fopen(path, "w");
+    fputs("[ideas]\nquestion = assets\nidea = A buddy for each new member\nidea = A skills swap\n"
+          "[action 2]\nwhat = Hold a skills swap\nwho = Priya\nwhen = In May\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/ourvoice.ini", d2);
+    f = fopen(path, "w");
+    fprintf(f, "[kiosk]\nmeeting = Switch meeting\n[speech]\nspeech = no\n[scanning]\nmode = two\n"
+               "[facilitator]\npin_hash = %s\nusb_mount_dir = %s/media\n", hash, d2);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/mountinfo", d2);
+    f = fopen(path, "w");
+    fprintf(f, "36 22 8:17 / %s/media/STICK rw,nosuid - vfat /dev/sda1 rw\n", d2);
+    fclose(f);
+    setenv("OV_MOUNTINFO", path, 1);
+    snprintf(a, sizeof a, "--config %s/ourvoice.ini --data %s/data", d2, d2);
+    const char *script = "expect facilitator-pin\n" PIN "key 3\nkey 5\nkey 1\nexpect facilitator-ideas-list\n"
+                         "key 3\nexpect facilitator-ideas-list\nkey 4\nexpect ideas\n"
+                         "button 9\nbutton 10\nbutton 9\nbutton 9\nbutton 10\nexpect ideas-review\n"
+                         "button 9\nbutton 10\nexpect ideas-thanks\n";
+    int rc = ov_test_run_kiosk(d2, script, 800, 480, a);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(d2));
+    char data[300], err[300];
+    snprintf(data, sizeof data, "%s/data", d2);
+    ov_tally *t = NULL;
+    assert_int_equal(ov_tally_open_existing(data, &t, err, sizeof err), OV_OK);
+    ov_ideas_board b;
+    assert_int_equal(ov_plan_load(t, "Switch meeting", "assets", &b, err, sizeof err), OV_OK);
+    ov_tally_close(t);
+    assert_int_equal(b.n_ideas, 2);
+    assert_int_equal(b.voters, 1);
+    assert_int_equal(b.ideas[0].votes, 1); /* the idea the switch chose */
+    assert_int_equal(b.ideas[1].votes, 0);
+    assert_string_equal(b.ideas[1].plan.who, "Priya"); /* the stick's action came too */
+}
+
 /* No target off the screen or over another. */
 static void targets_fit(const ov_layout *l, const char *what, int w, int h, const char *theme)
 {
@@ -329,6 +379,7 @@ int main(void)
         cmocka_unit_test(a_meeting_goes_from_votes_to_ideas_to_a_plan_and_back),
         cmocka_unit_test(the_welcome_speaks_we_will_then_we_did),
         cmocka_unit_test(every_new_screen_fits_every_size_and_theme),
+        cmocka_unit_test(switch_users_choose_ideas_taken_from_a_stick),
     };
     return cmocka_run_group_tests_name("ideas_kiosk", tests, setup, NULL);
 }

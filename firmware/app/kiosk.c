@@ -290,6 +290,8 @@ static void on_button(kiosk *k, int b)
 /* Scanning moved the highlight or chose an item. */
 static void on_scan(kiosk *k, const ov_scan_event *ev)
 {
+    if (ov_kiosk_ideas_scan(k, ev)) /* a priorities round has its own targets */
+        return;
     ov_target t[OV_MAX_TARGETS];
     int n = ov_flow_targets(&k->flow, t, OV_MAX_TARGETS);
     if (ev->what == OV_SCAN_PAUSED) {
@@ -327,7 +329,7 @@ static void take_presses(kiosk *k)
         case OV_PRESS:
             if (p.button == OV_BTN_SWITCH_MOVE || p.button == OV_BTN_SWITCH_SELECT) {
                 ov_scan_event ev;
-                if (k->flow.screen == OV_SCREEN_WELCOME)
+                if (k->flow.screen == OV_SCREEN_WELCOME && !k->ideas_round)
                     ov_kiosk_act(k, OV_ACT_ANY, 0);
                 else if (ov_scan_press(&k->scan, p.button, now, &ev))
                     on_scan(k, &ev);
@@ -442,7 +444,9 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
     if (k->scan_pending && !(k->speech && ov_speech_busy(k->speech))) {
         ov_target t[OV_MAX_TARGETS];
         k->scan_pending = 0;
-        if (ov_scan_start(&k->scan, ov_flow_targets(&k->flow, t, OV_MAX_TARGETS), ov_kiosk_now(k), &sev))
+        int nt = ov_kiosk_ideas_targets(k, t, OV_MAX_TARGETS); /* -1: not a priorities round */
+        if (ov_scan_start(&k->scan, nt >= 0 ? nt : ov_flow_targets(&k->flow, t, OV_MAX_TARGETS), ov_kiosk_now(k),
+                          &sev))
             on_scan(k, &sev);
     }
     if (ov_scan_tick(&k->scan, ov_kiosk_now(k), &sev))

@@ -142,12 +142,70 @@ static void member_apply(kiosk *k, int effects)
         if (k->gpio)
             ov_gpio_blink(k->gpio, now);
     }
+    int new_screen = (effects & OV_FLOW_REDRAW) && (effects & OV_FLOW_SPEAK);
+    if (new_screen && k->scan.mode != OV_SCAN_OFF) { /* switch users: scan the new screen once it is read */
+        k->ideas_flow.focus = -1;
+        k->scan_pending = 1;
+    }
     if (effects & (OV_FLOW_REDRAW | OV_FLOW_SPEAK)) {
         ov_kiosk_relayout(k);
         k->dirty = 1;
     }
-    if (effects & OV_FLOW_SPEAK)
+    if (effects & OV_FLOW_SPEAK) {
+        k->speaking_item = 0;
         ov_kiosk_speak(k);
+    }
+}
+
+static void member_act(kiosk *k, ov_action a, int arg);
+
+static int round_shown(const kiosk *k)
+{
+    return k->ideas_round && !fac_active(k) && k->fac.screen == OV_FAC_OFF;
+}
+
+int ov_kiosk_ideas_targets(const kiosk *k, ov_target *t, int max)
+{
+    return round_shown(k) ? ov_ideas_flow_targets(&k->ideas_flow, t, max) : -1;
+}
+
+/* Say the highlighted target's words (an idea, Done, ...): ideas are not
+ * secret, and whether one is chosen is never said. */
+static void say_focused(kiosk *k)
+{
+    for (int i = 0; i < k->layout.n_buttons; i++) {
+        const ov_layout_button *b = &k->layout.buttons[i];
+        if (b->focused && b->label >= 0 && k->speech && k->cfg.speech) {
+            k->speaking_item = 1;
+            k->hl_text = k->hl_word = -1;
+            ov_speech_say(k->speech, k->layout.texts[b->label].block.text, NULL);
+        }
+    }
+}
+
+int ov_kiosk_ideas_scan(kiosk *k, const ov_scan_event *ev)
+{
+    if (!round_shown(k))
+        return 0;
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_ideas_flow_targets(&k->ideas_flow, t, OV_MAX_TARGETS);
+    if (ev->what == OV_SCAN_PAUSED) {
+        k->ideas_flow.focus = -1;
+    } else if (ev->item >= 0 && ev->item < n && ev->what == OV_SCAN_HIGHLIGHT) {
+        k->ideas_flow.focus = ev->item;
+        ov_kiosk_relayout(k);
+        k->dirty = 1;
+        say_focused(k);
+        return 1;
+    } else if (ev->item >= 0 && ev->item < n && ev->what == OV_SCAN_CHOOSE) {
+        int arg;
+        ov_action a = ov_flow_target_action(t[ev->item], &arg);
+        member_act(k, a, arg);
+        return 1;
+    }
+    ov_kiosk_relayout(k);
+    k->dirty = 1;
+    return 1;
 }
 
 static void member_act(kiosk *k, ov_action a, int arg)
@@ -171,6 +229,7 @@ static void start_round(kiosk *k, const ov_ideas_board *b)
     ov_ideas_flow_init(&k->ideas_flow, b->n_ideas, b->max_choices, k->cfg.idle_timeout_s * 1000,
                        k->cfg.thanks_s * 1000, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
     k->ideas_fac.screen = OV_IFAC_OFF;
+    k->scan_pending = k->scan.mode != OV_SCAN_OFF; /* switch users: scanning starts on the round's targets */
     ov_log_info("priorities round open: %d ideas, up to %d each", b->n_ideas, b->max_choices);
 }
 

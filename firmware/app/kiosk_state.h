@@ -117,6 +117,11 @@ int ov_kiosk_ideas_key(kiosk *k, ov_key key);
 int ov_kiosk_ideas_button(kiosk *k, int b);
 /* Time passes (end of thank-you, idle); returns ms until it is due next, or -1. */
 int ov_kiosk_ideas_tick(kiosk *k);
+/* Switch scanning during a priorities round: the round's targets into t
+ * (returns how many; -1 when no round is shown), and a scanning event
+ * (returns 1 when handled). */
+int ov_kiosk_ideas_targets(const kiosk *k, ov_target *t, int max);
+int ov_kiosk_ideas_scan(kiosk *k, const ov_scan_event *ev);
 /* The script name of an ideas screen shown now, or NULL. */
 const char *ov_kiosk_ideas_screen_name(const kiosk *k);
 /* Open the facilitator's ideas screens (from the facilitator's round screen). */
