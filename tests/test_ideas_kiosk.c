@@ -123,7 +123,8 @@ static void meeting_script(char *s, size_t cap)
     type_on_keyboard(s, cap, "Sam", 800, 480);
     type_on_keyboard(s, cap, "By June", 800, 480);
     add(s, cap, "expect facilitator-plan\nshot plan-made\nkey 4\nexpect facilitator-ideas-list\nkey 2\n"
-                "expect facilitator-ideas-pick\nkey 5\nexpect facilitator-ideas-pick\nkey escape\n"
+                "expect facilitator-ideas-pick\nkey 5\nshot close-ask\nkey 5\nexpect facilitator-ideas-pick\n"
+                "key escape\n"
                 "expect facilitator-menu\nkey 4\nexpect facilitator-message\nkey escape\nkey 8\n"
                 "expect welcome\nshot you-said\n");
 }

@@ -76,16 +76,26 @@ static void line(ov_menu *m, const char *text)
         ov_strlcpy(m->lines[m->n_lines++], text, sizeof m->lines[0]);
 }
 
+/* The project's picture of a question's principle (assets/pictures/principle-*.svg), or NULL. */
+static const char *principle_icon(const ov_question *q)
+{
+    const char *slash = strrchr(q->picture, '/');
+    const char *base = slash ? slash + 1 : q->picture;
+    return strncmp(base, "principle-", strlen("principle-")) ? NULL : base;
+}
+
 static void menu_pick(const ov_ideas_fac *f, ov_menu *m, item_table *t)
 {
     ov_strlcpy(m->title, "Ideas: choose the question", sizeof m->title);
     line(m, "Add the group's ideas. Then members choose what to do first.");
     line(m, f->note);
     for (int q = 0; q < f->content->n_questions && m->n_items < OV_MENU_MAX_ITEMS - 3; q++)
-        add(m, t, f->content->questions[q].title, NULL, OV_MENU_PLAIN, IT_QUESTION, q);
+        add(m, t, f->content->questions[q].title, principle_icon(&f->content->questions[q]), OV_MENU_PLAIN,
+            IT_QUESTION, q);
     if (f->n_last_boards > 0)
         add(m, t, "Last meeting: what we do", "control-results.svg", OV_MENU_PLAIN, IT_LAST, 0);
-    add(m, t, "Close this meeting", "control-secret.svg", OV_MENU_STOP, IT_CLOSE_MEETING, 0);
+    add(m, t, f->confirm_close ? "Yes, close it" : "Close this meeting", "control-secret.svg", OV_MENU_STOP,
+        IT_CLOSE_MEETING, 0);
     add(m, t, "Menu", "control-facilitator.svg", OV_MENU_GO, IT_MENU, 0);
 }
 
@@ -332,6 +342,8 @@ ov_ifac_do ov_ideas_fac_press(ov_ideas_fac *f, int item)
     item_table t;
     if (build(f, &m, &t) != OV_OK || item < 0 || item >= m.n_items)
         return OV_IFAC_DO_NOTHING;
+    if (t.what[item] != IT_CLOSE_MEETING)
+        f->confirm_close = 0;
     switch (t.what[item]) {
     case IT_QUESTION:
         f->question = t.arg[item];
@@ -340,7 +352,13 @@ ov_ifac_do ov_ideas_fac_press(ov_ideas_fac *f, int item)
     case IT_LAST:
         f->last_index = 0;
         return OV_IFAC_DO_LOAD_LAST;
-    case IT_CLOSE_MEETING:
+    case IT_CLOSE_MEETING: /* it cannot be undone: ask once more */
+        if (!f->confirm_close) {
+            f->confirm_close = 1;
+            ov_ideas_fac_note(f, "A closed meeting takes no more votes. Press Yes, close it.");
+            return OV_IFAC_DO_REDRAW;
+        }
+        f->confirm_close = 0;
         return OV_IFAC_DO_CLOSE_MEETING;
     case IT_MENU:
         f->screen = OV_IFAC_OFF;

@@ -51,6 +51,7 @@ typedef struct {
     char what[OV_PLAN_TEXT_LEN], who[OV_PLAN_TEXT_LEN];
     char note[OV_SENTENCE_LEN]; /* a line to show (a problem, what was done), or "" */
     char key_word[32];          /* after OV_IFAC_DO_SAY_KEY */
+    int confirm_close; /* 1: "Close this meeting" was pressed once: ask again */
 } ov_ideas_fac;
 
 /* Start (off). c must outlive f. */
