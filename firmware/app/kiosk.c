@@ -77,6 +77,8 @@ static void open_tally(kiosk *k)
 
 void ov_kiosk_relayout(kiosk *k)
 {
+    if (ov_kiosk_ideas_relayout(k)) /* ideas screens, priorities round, "you said, we did" */
+        return;
     if (k->fac.screen != OV_FAC_OFF) {
         ov_fac_menu(&k->fac, &k->fac_menu);
         ov_layout_menu(&k->env, &k->fac_menu, k->content.texts.hear_again, &k->layout);
@@ -209,6 +211,8 @@ static void on_press(kiosk *k, const ov_event *ev)
     int x = ev->x, y = ev->y, long_press = ev->long_press;
     /* a touch presses a target only when it starts and ends on it */
     ov_target t = ov_layout_press_target(&k->layout, ev->down_x, ev->down_y, x, y);
+    if (ov_kiosk_ideas_press(k, t, x, y, long_press))
+        return;
     if (k->fac.screen != OV_FAC_OFF) {
         if (t.kind == OV_TARGET_MENU)
             ov_kiosk_fac_press(k, t.index);
@@ -236,6 +240,8 @@ static void on_press(kiosk *k, const ov_event *ev)
 
 static void on_key(kiosk *k, ov_key key)
 {
+    if (ov_kiosk_ideas_key(k, key))
+        return;
     if (k->fac.screen != OV_FAC_OFF) {
         ov_kiosk_fac_key(k, key);
         return;
@@ -290,6 +296,8 @@ static void on_key(kiosk *k, ov_key key)
 /* A clean press of physical button `b` (after debounce). */
 static void on_button(kiosk *k, int b)
 {
+    if (ov_kiosk_ideas_button(k, b))
+        return;
     if (b == OV_BTN_HEAR_AGAIN) {
         ov_kiosk_act(k, OV_ACT_HEAR_AGAIN, 0);
         return;
@@ -305,6 +313,8 @@ static void on_button(kiosk *k, int b)
 /* Scanning moved the highlight or chose an item. */
 static void on_scan(kiosk *k, const ov_scan_event *ev)
 {
+    if (ov_kiosk_ideas_scan(k, ev)) /* a priorities round has its own targets */
+        return;
     ov_target t[OV_MAX_TARGETS];
     int n = ov_flow_targets(&k->flow, t, OV_MAX_TARGETS);
     ov_kiosk_scan_prepare(k);
@@ -346,7 +356,7 @@ static void take_presses(kiosk *k)
                 ov_scan_event ev;
                 if (ov_scan_press(&k->scan, p.button, now, &ev))
                     on_scan(k, &ev); /* the highlighted item decides, on welcome too */
-                else if (k->flow.screen == OV_SCREEN_WELCOME)
+                else if (k->flow.screen == OV_SCREEN_WELCOME && !k->ideas_round)
                     ov_kiosk_act(k, OV_ACT_ANY, 0); /* no scan running: any press starts */
             } else if (p.button == OV_BTN_KEY_SWITCH) {
                 ov_kiosk_fac_open(k, 1); /* the key switch needs no PIN */
@@ -446,6 +456,7 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
     }
     uint64_t now = ov_kiosk_now(k);
     apply(k, ov_flow_tick(&k->flow, now));
+    int ideas_wait = ov_kiosk_ideas_tick(k);
     if (k->gpio) {
         if (ov_gpio_retry(k->gpio, now) == 1)
             ov_log_info("GPIO buttons: %d lines working", ov_gpio_working(k->gpio));
@@ -460,7 +471,9 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
     if (k->scan_pending && !(k->speech && ov_speech_busy(k->speech))) {
         ov_target t[OV_MAX_TARGETS];
         k->scan_pending = 0;
-        if (ov_scan_start(&k->scan, ov_flow_targets(&k->flow, t, OV_MAX_TARGETS), ov_kiosk_now(k), &sev))
+        int nt = ov_kiosk_ideas_targets(k, t, OV_MAX_TARGETS); /* -1: not a priorities round */
+        if (ov_scan_start(&k->scan, nt >= 0 ? nt : ov_flow_targets(&k->flow, t, OV_MAX_TARGETS), ov_kiosk_now(k),
+                          &sev))
             on_scan(k, &sev);
     }
     if (ov_scan_tick(&k->scan, ov_kiosk_now(k), &sev))
@@ -479,6 +492,7 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
         wait = min_wait(wait, 30); /* highlight follows speech */
     else if (k->hl_text >= 0 || k->scan_pending)
         wait = min_wait(wait, 30);
+    wait = min_wait(wait, ideas_wait);
     wait = min_wait(wait, ov_buttons_wait_ms(&k->buttons, now));
     wait = min_wait(wait, ov_scan_wait_ms(&k->scan, now));
     if (k->gpio)
@@ -654,6 +668,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     ov_kiosk_open_speech(k);
     start_input(k, o);
     ov_kiosk_privacy_start(k);
+    ov_kiosk_ideas_refresh(k); /* "you said, we did" for the welcome screen */
     apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
     ov_kiosk_watch_usb(k); /* a stick already in: ask for the PIN */
     ov_kiosk_draw(k, NULL);

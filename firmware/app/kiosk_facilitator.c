@@ -409,6 +409,9 @@ void ov_kiosk_fac_press(kiosk *k, int item)
     case OV_FAC_DO_SETTING:
         apply_setting(k);
         break;
+    case OV_FAC_DO_IDEAS:
+        ov_kiosk_ideas_open(k);
+        return;
     }
     show(k);
 }

@@ -61,6 +61,8 @@ static int run_step(kiosk *k, const ov_script_step *st, const char *shots, const
     case OV_CMD_EXPECT: {
         const char *now_showing =
             k->fac.screen != OV_FAC_OFF ? ov_fac_screen_name(&k->fac) : ov_screen_name(k->flow.screen);
+        if (ov_kiosk_ideas_screen_name(k))
+            now_showing = ov_kiosk_ideas_screen_name(k);
         int blank_asked = !strcmp(st->name, "blank"); /* privacy: the screen is off (headphones) */
         if (blank_asked ? !ov_kiosk_blank(k) : strcmp(st->name, now_showing)) {
             fprintf(stderr, "%s:%d: expected the %s screen, but the kiosk shows %s\n", script_path, st->line,

@@ -11,6 +11,8 @@
 #include "platform/display.h"
 #include "ui/facilitator.h"
 #include "ui/flow.h"
+#include "ui/ideas_fac.h"
+#include "ui/ideas_flow.h"
 #include "platform/gpio.h"
 #include "ui/layout.h"
 #include "platform/render.h"
@@ -67,6 +69,13 @@ typedef struct {
     int scan_prompt;     /* the "start again" strip of a stopped scan is shown */
     int focus_spoken;    /* the flow's focus last said aloud (arrow keys) */
     int sound_rate_step, sound_volume_step; /* member's speech controls, offsets from normal */
+    /* ideas, priorities, action plan, "you said, we did" (kiosk_ideas.c) */
+    ov_ideas_fac ideas_fac;     /* the facilitator's ideas screens (screen != OV_IFAC_OFF: shown) */
+    int ideas_round;            /* 1: a priorities round is open: members see ideas_flow */
+    ov_ideas_board ideas_board; /* the board of the open priorities round */
+    ov_ideas_flow ideas_flow;
+    char you_said[6][OV_SENTENCE_LEN]; /* the welcome's "you said, we did" lines (none: off) */
+    int n_you_said;
 } kiosk;
 
 /* The kiosk's clock: monotonic, plus script `advance` jumps. */
@@ -139,5 +148,25 @@ void ov_kiosk_pin_guard_keep(kiosk *k, const ov_pin_guard *before);
 void ov_kiosk_flow_speaking(kiosk *k);
 /* A press, touch or switch press that is no flow action: the idle time starts again. */
 void ov_kiosk_member_activity(kiosk *k);
+/* kiosk_ideas.c: ideas, priorities, plans and "you said, we did". Each hook
+ * returns 1 when it handled the event (or laid out the screen), 0 to let
+ * the kiosk go on as before. */
+int ov_kiosk_ideas_relayout(kiosk *k);
+int ov_kiosk_ideas_press(kiosk *k, ov_target t, int x, int y, int long_press);
+int ov_kiosk_ideas_key(kiosk *k, ov_key key);
+int ov_kiosk_ideas_button(kiosk *k, int b);
+/* Time passes (end of thank-you, idle); returns ms until it is due next, or -1. */
+int ov_kiosk_ideas_tick(kiosk *k);
+/* Switch scanning during a priorities round: the round's targets into t
+ * (returns how many; -1 when no round is shown), and a scanning event
+ * (returns 1 when handled). */
+int ov_kiosk_ideas_targets(const kiosk *k, ov_target *t, int max);
+int ov_kiosk_ideas_scan(kiosk *k, const ov_scan_event *ev);
+/* The script name of an ideas screen shown now, or NULL. */
+const char *ov_kiosk_ideas_screen_name(const kiosk *k);
+/* Open the facilitator's ideas screens (from the facilitator's round screen). */
+void ov_kiosk_ideas_open(kiosk *k);
+/* Read the last closed meeting's results and plan for the welcome screen. */
+void ov_kiosk_ideas_refresh(kiosk *k);
 
 #endif

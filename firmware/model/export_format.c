@@ -3,6 +3,7 @@
 #include "model/export_format.h"
 #include "model/compare.h"
 #include "base/json_write.h"
+#include "model/ideas.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -37,6 +38,46 @@ static int withheld(const ov_result_question *q, const ov_export_opts *opts)
     return q->is_protected && !opts->exact;
 }
 
+/* The title of question id in res, or the id. */
+static const char *title_of(const ov_results *res, const char *id)
+{
+    for (int i = 0; i < res->n_questions; i++)
+        if (!strcmp(res->questions[i].id, id)) return res->questions[i].title;
+    return id;
+}
+
+static int ideas_withheld(const ov_ideas_board *bd, const ov_export_opts *opts)
+{
+    return ov_ideas_protected(bd, opts->threshold) && !opts->exact;
+}
+
+/* The ideas and action plans, after a blank line, with a header of their own
+ * (docs/export.md): one row per idea in the order they were entered. */
+static void csv_ideas(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
+{
+    if (!res->ideas || res->n_ideas == 0) return;
+    ov_buf_puts(b, "\r\nmeeting,question_id,question_title,idea,votes,voters,withheld,"
+                   "what,who,when,done\r\n");
+    for (int i = 0; i < res->n_ideas; i++) {
+        const ov_ideas_board *bd = &res->ideas[i];
+        int w = ideas_withheld(bd, opts);
+        for (int j = 0; j < bd->n_ideas; j++) {
+            const ov_idea *it = &bd->ideas[j];
+            csv_field(b, res->meeting); ov_buf_puts(b, ",");
+            csv_field(b, bd->question); ov_buf_puts(b, ",");
+            csv_field(b, title_of(res, bd->question)); ov_buf_puts(b, ",");
+            csv_field(b, it->text); ov_buf_puts(b, ",");
+            if (!w) ov_buf_printf(b, "%ld,%ld", it->votes, bd->voters);
+            else ov_buf_puts(b, ",");
+            ov_buf_puts(b, w ? ",yes," : ",no,");
+            csv_field(b, it->planned ? it->plan.what : ""); ov_buf_puts(b, ",");
+            csv_field(b, it->planned ? it->plan.who : ""); ov_buf_puts(b, ",");
+            csv_field(b, it->planned ? it->plan.when : ""); ov_buf_puts(b, ",");
+            ov_buf_puts(b, !it->planned ? "\r\n" : it->plan.done ? "yes\r\n" : "no\r\n");
+        }
+    }
+}
+
 int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
 {
     /* The byte order mark makes spreadsheets read the file as UTF-8. */
@@ -55,6 +96,7 @@ int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
             ov_buf_puts(b, w ? ",yes\r\n" : ",no\r\n");
         }
     }
+    csv_ideas(res, opts, b);
     return ov_buf_ok(b) ? OV_OK : OV_ENOMEM;
 }
 
@@ -78,6 +120,50 @@ static void json_views(ov_buf *b, const ov_result_question *q)
     }
     if (q->groups_line[0])
         kv_str(b, "      ", "groups", q->groups_line, 1);
+}
+
+static void json_idea(ov_buf *b, const ov_idea *it, int w, int chosen)
+{
+    ov_buf_puts(b, "{\"text\": "); ov_json_string(b, it->text);
+    if (w) ov_buf_puts(b, ", \"votes\": null");
+    else ov_buf_printf(b, ", \"votes\": %ld", it->votes);
+    ov_buf_printf(b, ", \"chosen\": %s, \"action\": ", chosen ? "true" : "false");
+    if (!it->planned) { ov_buf_puts(b, "null}"); return; }
+    ov_buf_puts(b, "{\"what\": "); ov_json_string(b, it->plan.what);
+    ov_buf_puts(b, ", \"who\": "); ov_json_string(b, it->plan.who);
+    ov_buf_puts(b, ", \"when\": "); ov_json_string(b, it->plan.when);
+    ov_buf_printf(b, ", \"done\": %s}}", it->plan.done ? "true" : "false");
+}
+
+/* "ideas": the meeting's ideas, priorities and action plans (docs/export.md),
+ * only when it has some, so files without ideas stay as they were. */
+static void json_ideas(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
+{
+    static const char *const rounds[] = { "not-yet", "open", "closed" };
+    if (!res->ideas || res->n_ideas == 0) return;
+    ov_buf_printf(b, ",\n  \"ideas\": {\n    \"format\": \"%s\",\n    \"version\": %d,\n    \"boards\": [",
+                  OV_EXPORT_IDEAS_FORMAT, OV_EXPORT_IDEAS_VERSION);
+    for (int i = 0; i < res->n_ideas; i++) {
+        const ov_ideas_board *bd = &res->ideas[i];
+        int w = ideas_withheld(bd, opts);
+        int top[OV_IDEAS_MAX], is_top[OV_IDEAS_MAX] = { 0 };
+        int n_top = ov_ideas_chosen(bd, w ? 0 : opts->threshold, top, OV_IDEAS_MAX);
+        for (int k = 0; k < n_top && !w && bd->voters > 0; k++) is_top[top[k]] = 1;
+        ov_buf_puts(b, i ? ",\n      {\n" : "\n      {\n");
+        kv_str(b, "        ", "question", bd->question, 1);
+        kv_str(b, "        ", "title", title_of(res, bd->question), 1);
+        ov_buf_printf(b, "        \"max_choices\": %d,\n        \"round\": \"%s\",\n", bd->max_choices,
+                      rounds[bd->round >= 0 && bd->round <= 2 ? bd->round : 0]);
+        if (w) ov_buf_puts(b, "        \"voters\": null,\n");
+        else ov_buf_printf(b, "        \"voters\": %ld,\n", bd->voters);
+        ov_buf_printf(b, "        \"withheld\": %s,\n        \"ideas\": [", w ? "true" : "false");
+        for (int j = 0; j < bd->n_ideas; j++) {
+            ov_buf_puts(b, j ? ",\n          " : "\n          ");
+            json_idea(b, &bd->ideas[j], w, is_top[j]);
+        }
+        ov_buf_puts(b, bd->n_ideas ? "\n        ]\n      }" : "]\n      }");
+    }
+    ov_buf_puts(b, "\n    ]\n  }");
 }
 
 int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
@@ -117,7 +203,9 @@ int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
         }
         ov_buf_puts(b, q->n_answers ? "\n      ]\n    }" : "]\n    }");
     }
-    ov_buf_puts(b, res->n_questions ? "\n  ]\n}\n" : "]\n}\n");
+    ov_buf_puts(b, res->n_questions ? "\n  ]" : "]");
+    json_ideas(res, opts, b);
+    ov_buf_puts(b, "\n}\n");
     return ov_buf_ok(b) ? OV_OK : OV_ENOMEM;
 }
 

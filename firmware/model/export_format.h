@@ -10,6 +10,9 @@
 
 #define OV_EXPORT_JSON_FORMAT "ourvoice-results"
 #define OV_EXPORT_JSON_VERSION 1
+/* The "ideas" object inside it (ideas, priorities, action plans) has a version of its own. */
+#define OV_EXPORT_IDEAS_FORMAT "ourvoice-ideas"
+#define OV_EXPORT_IDEAS_VERSION 1
 
 struct ov_fsops;
 

@@ -3,6 +3,7 @@
  * count in digits for every answer), pictures as data URIs, no scripts, no
  * network; large Andika font; one question per A4 page when printed. */
 #include "model/report_html.h"
+#include "model/ideas.h"
 #include "base/ov_common.h"
 #include "model/theme.h"
 
@@ -197,6 +198,7 @@ static const char css[] =
     ".chart{display:block;width:100%;height:auto;margin:16px 0 8px}\n"
     ".qtext{font-size:1.15em}.answered{font-size:1.1em}\n"
     ".most{font-size:1.25em;font-weight:bold}\n"
+    ".actions li,.ideas li{margin:.5em 0}.actions li.done{border-left:10px solid #009E73;padding-left:10px}\n"
     ".secret{font-size:1.2em;font-weight:bold;background:#e8f1f8;border-left:10px solid #0072B2;padding:14px "
     "18px;margin-top:16px}\n"
     ".note{font-size:1em;background:#fff4dc;border-left:10px solid #E69F00;padding:10px 16px}\n"
@@ -323,6 +325,68 @@ static void report_question(ov_buf *b, const ov_result_question *q, int qi, ov_r
     ov_buf_puts(b, "</section>\n");
 }
 
+/* The action plan of one question: what, who, when; done or not yet. */
+static void report_actions(ov_buf *b, const ov_ideas_board *bd)
+{
+    int planned = ov_ideas_planned(bd, NULL);
+    if (planned == 0) {
+        ov_buf_puts(b, "<p>There is no plan for these ideas yet.</p>\n");
+        return;
+    }
+    ov_buf_puts(b, "<ul class=\"actions\">\n");
+    for (int j = 0; j < bd->n_ideas; j++) {
+        const ov_idea *it = &bd->ideas[j];
+        if (!it->planned) continue;
+        ov_buf_puts(b, it->plan.done ? "<li class=\"done\"><strong>We did this:</strong> "
+                                     : "<li><strong>We will:</strong> ");
+        esc(b, it->plan.what);
+        ov_buf_puts(b, "<br>Who: ");
+        esc(b, it->plan.who);
+        ov_buf_puts(b, ". When: ");
+        esc(b, it->plan.when);
+        ov_buf_puts(b, ".</li>\n");
+    }
+    ov_buf_puts(b, "</ul>\n");
+}
+
+/* The group's ideas: with visible counts, how many people chose each (in
+ * the order they were written, never in the order of voting). */
+static void report_ideas_list(ov_buf *b, const ov_ideas_board *bd, int threshold)
+{
+    int hidden = ov_ideas_protected(bd, threshold);
+    ov_buf_puts(b, "<p>The group's ideas:</p>\n<ul class=\"ideas\">\n");
+    for (int j = 0; j < bd->n_ideas; j++) {
+        ov_buf_puts(b, "<li>");
+        esc(b, bd->ideas[j].text);
+        if (!hidden && bd->voters > 0)
+            ov_buf_printf(b, " <span class=\"votes\">(%ld %s chose this)</span>", bd->ideas[j].votes,
+                          bd->ideas[j].votes == 1 ? "person" : "people");
+        ov_buf_puts(b, "</li>\n");
+    }
+    ov_buf_puts(b, "</ul>\n");
+    if (bd->voters > 0 && hidden)
+        ov_buf_puts(b, "<p class=\"secret\">" OV_RESULTS_NOT_ENOUGH "</p>\n");
+}
+
+/* The page "What we will do": every question's ideas and its action plan. */
+static void report_plan(ov_buf *b, const ov_results *res)
+{
+    if (!res->ideas || res->n_ideas == 0) return;
+    ov_buf_puts(b, "<section class=\"question plan\" id=\"plan\">\n<h2>What we will do</h2>\n");
+    for (int i = 0; i < res->n_ideas; i++) {
+        const ov_ideas_board *bd = &res->ideas[i];
+        const char *title = bd->question;
+        for (int q = 0; q < res->n_questions; q++)
+            if (!strcmp(res->questions[q].id, bd->question)) title = res->questions[q].title;
+        ov_buf_puts(b, "<h3>");
+        esc(b, title);
+        ov_buf_puts(b, "</h3>\n");
+        report_ideas_list(b, bd, res->threshold);
+        report_actions(b, bd);
+    }
+    ov_buf_puts(b, "</section>\n");
+}
+
 int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *b)
 {
     report_head(b, res);
@@ -330,6 +394,7 @@ int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *b)
         report_question(b, &res->questions[qi], qi, read_file);
     if (res->n_questions == 0)
         ov_buf_puts(b, "<p class=\"secret\">There are no questions in this report.</p>\n");
+    report_plan(b, res);
     ov_buf_puts(b, "</main>\n<footer><p>Made with OurVoice.</p></footer>\n</body>\n</html>\n");
     return ov_buf_ok(b) ? OV_OK : OV_ENOMEM;
 }

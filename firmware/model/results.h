@@ -61,6 +61,10 @@ typedef struct {
     ov_result_question questions[OV_RESULTS_MAX_QUESTIONS];
     int n_questions;
     int dropped;                 /* rows that did not fit (questions/answers beyond the limits) */
+    /* ideas, priorities and action plans of this meeting (model/ideas.h), set
+     * after ov_results_build by whoever has them (exports); NULL: none */
+    const struct ov_ideas_board *ideas;
+    int n_ideas;
 } ov_results;
 
 /* calloc an empty ov_results; NULL when out of memory. Free with free(). */

@@ -48,6 +48,8 @@ void ov_config_defaults(ov_config *cfg)
     cfg->scan_interval_ms = 2000;
     cfg->scan_rounds = 3;
     cfg->small_numbers = 5;
+    cfg->you_said = 1;
+    cfg->idea_choices = 3;
     cfg->export_exact = 0;
     ov_strlcpy(cfg->usb_mount_dir, "/media", sizeof cfg->usb_mount_dir);
     cfg->fac_idle_timeout_s = 120; /* privacy (issue 12) */
@@ -95,6 +97,7 @@ static const key_def keys[] = {
     INT("scanning", "accept_ms", scan_accept_ms, 0, 2000),
     INT("scanning", "release_ms", scan_release_ms, 0, 2000),
     STR("facilitator", "pin_hash", pin_hash), INT("facilitator", "small_numbers", small_numbers, 0, 1000),
+    BOOL("kiosk", "you_said", you_said), INT("kiosk", "idea_choices", idea_choices, 1, 6),
     BOOL("facilitator", "export_exact", export_exact), STR("facilitator", "usb_mount_dir", usb_mount_dir),
     INT("facilitator", "idle_timeout_s", fac_idle_timeout_s, 10, 3600),
     STR("speech", "headphones", headphones),

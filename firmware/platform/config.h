@@ -69,6 +69,9 @@ typedef struct {
                                         detected: say so here), auto (the jack's SW_HEADPHONE_INSERT) */
     int blank_screen;                /* [speech] blank_screen: screen off on member screens while speech goes
                                         to headphones (default no) */
+    /* ideas (kiosk_ideas.c) */
+    int you_said;                    /* 1: welcome shows "you said, we did" when a plan exists (default 1) */
+    int idea_choices;                /* each member chooses up to this many ideas (default 3) */
 } ov_config;
 
 /* Fill *cfg with the built-in defaults. Never fails. */

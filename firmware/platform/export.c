@@ -2,6 +2,7 @@
  * from one read of the tally), render CSV, JSON and the easy-read HTML, and
  * write them safely in random order into a folder opened without links. */
 #include "platform/export.h"
+#include "platform/tally_plan.h"
 #include "model/report_html.h"
 #include "model/views.h"
 #include "platform/files.h"
@@ -270,6 +271,8 @@ typedef struct {
     const char (*names)[OV_MEETING_LEN];
     ov_results *res;           /* one at a time */
     ov_meeting_times times;    /* issue 14: the names in time order (earlier ones are compared with) */
+    ov_tally *t;               /* for the meeting's ideas and plans (platform/tally_plan.h) */
+    ov_ideas_board *boards;    /* the ideas of the meeting in res (malloc'd) */
 } tally_ctx;
 
 /* Index of the first row of meeting m (rows sorted by meeting). */
@@ -297,6 +300,9 @@ static ov_results *from_tally(void *vctx, int i, int *rc)
     if (ov_views_fill(x->res, x->rows, x->n_rows, x->c, x->opts->threshold, &x->times, verr, sizeof verr) !=
         OV_OK)
         ov_log_warn("export: %s", verr);
+    free(x->boards);
+    x->boards = NULL;
+    if (ov_plan_boards(x->t, m, &x->boards, &x->res->n_ideas) == OV_OK) x->res->ideas = x->boards;
     return x->res;
 }
 
@@ -349,7 +355,7 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
     if (rc == OV_OK && !(x.res = ov_results_new())) rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
     if (rc == OV_OK) rc = writer_open(&w, opts, dest_dir, rep, err, errlen);
     if (rc == OV_OK) {
-        x.rows = rows; x.n_rows = n_rows; x.c = c; x.opts = opts;
+        x.rows = rows; x.n_rows = n_rows; x.c = c; x.opts = opts; x.t = t;
         x.names = (const char (*)[OV_MEETING_LEN])names;
         if (ov_meeting_times_init(&x.times, x.names, n_meet) != OV_OK) /* issue 14 */
             ov_log_warn("export: out of memory: meetings are not compared with earlier ones");
@@ -358,6 +364,7 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
     writer_close(&w);
     ov_meeting_times_free(&x.times); /* issue 14 */
     free(x.res);
+    free(x.boards);
     free(rows);
     free(names);
     return finish(rep, rc);

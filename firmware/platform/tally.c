@@ -1029,6 +1029,14 @@ const char *ov_tally_path(const ov_tally *t)
     return t ? t->path : "";
 }
 
+struct sqlite3 *ov_tally_db(ov_tally *t, int *readonly)
+{
+    if (readonly) *readonly = t ? t->readonly : 1;
+    return t ? t->db : NULL;
+}
+
+int ov_tally_scrub(ov_tally *t) { return t && t->db && !t->readonly ? scrub_journal(t) : OV_EINVAL; }
+
 void ov_tally_close(ov_tally *t)
 {
     if (!t) return;

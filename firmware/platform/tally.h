@@ -108,6 +108,14 @@ int ov_tally_setting(ov_tally *t, const char *name, char *out, size_t outlen);
 /* The database file's path (for messages); "" for NULL. */
 const char *ov_tally_path(const ov_tally *t);
 
+/* For platform/tally_plan.c (ideas and action plans, in the same file): the
+ * SQLite connection (a sqlite3 *; NULL for NULL t) and whether it is
+ * read-only; ov_tally_scrub runs the after-commit wipe of tally.c (journal
+ * zeroed, neutral times) and returns OV_OK or a negative code. */
+struct sqlite3;
+struct sqlite3 *ov_tally_db(ov_tally *t, int *readonly);
+int ov_tally_scrub(ov_tally *t);
+
 /* Close; NULL is fine. */
 void ov_tally_close(ov_tally *t);
 

@@ -220,8 +220,9 @@ static void menu_round(const ov_fac *f, ov_menu *m)
     const ov_content *c = f->content;
     ov_strlcpy(m->title, "Open a round: choose the question", sizeof m->title);
     line(m, "%s", "Each press is one vote. Results stay hidden until you close the round.");
-    for (int q = 0; q < c->n_questions && m->n_items < OV_MENU_MAX_ITEMS - 1; q++)
+    for (int q = 0; q < c->n_questions && m->n_items < OV_MENU_MAX_ITEMS - 2; q++)
         item(m, c->questions[q].title, NULL, OV_MENU_PLAIN, OV_MENU_PICK_ROUND, q);
+    item(m, "Ideas and priorities", "control-thats-right.svg", OV_MENU_PLAIN, OV_MENU_IDEAS, 0);
     item(m, "Cancel", NULL, OV_MENU_STOP, OV_MENU_MENU, 0);
 }
 
@@ -474,6 +475,9 @@ static int press_screens(ov_fac *f, const ov_menu_item *it, uint64_t now, ov_fac
         }
         f->screen = OV_FAC_MENU;
         return done(out, OV_FAC_DO_END_MEETING);
+    case OV_MENU_IDEAS:
+        f->screen = OV_FAC_OFF;
+        return done(out, OV_FAC_DO_IDEAS);
     default:
         return 0;
     }

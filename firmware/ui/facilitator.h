@@ -46,6 +46,7 @@ typedef enum {
     OV_FAC_DO_SETTING, /* change ov_fac.changed (theme, check step, speech) and save it */
     /* privacy (issue 12) */
     OV_FAC_DO_END_MEETING, /* close the meeting votes count towards; votes then count for a new drop-in */
+    OV_FAC_DO_IDEAS,   /* open the ideas screens (app/kiosk_ideas.c) */
 } ov_fac_do;
 
 /* Which setting the settings screen asks to change. */
@@ -90,6 +91,7 @@ typedef enum {
     /* privacy (issue 12) */
     OV_MENU_END_MEETING,
     OV_MENU_BLANK,
+    OV_MENU_IDEAS, /* ideas, priorities and the action plan */
 } ov_menu_action;
 
 typedef struct {

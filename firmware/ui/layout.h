@@ -9,8 +9,8 @@
 #include "ui/flow.h"
 #include "base/textwrap.h"
 
-#define OV_LAYOUT_MAX_TEXTS 32
-#define OV_LAYOUT_MAX_BUTTONS 16
+#define OV_LAYOUT_MAX_TEXTS 64 /* the on-screen keyboard: a label per key */
+#define OV_LAYOUT_MAX_BUTTONS 48 /* the on-screen keyboard: 44 keys and its controls */
 #define OV_SPEECH_TEXT_LEN 2048
 
 typedef enum { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_LABEL, OV_TEXT_SMALL } ov_text_role;

@@ -1,0 +1,388 @@
+/* layout_ideas.c — the keyboard, the member's priorities screens and the
+ * "you said, we did" welcome (ui/layout_ideas.h). */
+#include "ui/layout_ideas.h"
+#include "ui/layout_parts.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define SQUEEZE_STEPS 6
+#define KEY_LABEL_SHARE 50 /* a key's letter is this % of the key's height */
+
+static void start_layout(ov_layout *l, const ov_layout_env *env, ov_screen kind)
+{
+    memset(l, 0, sizeof *l);
+    l->screen = (ov_rect){0, 0, env->w, env->h};
+    l->px_per_mm = env->px_per_mm;
+    l->kind = kind;
+    l->all_fit = 1;
+}
+
+/* A text centred in box (one line: a key's label). */
+static int centred_label(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *label,
+                         ov_rect box)
+{
+    int w = env->measure(env->measure_ctx, m->label_px, 1, label, (int)strlen(label));
+    int lh = ov_line_height(m->label_px);
+    ov_rect r = box;
+    if (w > 0 && w < box.w) {
+        r.x += (box.w - w) / 2;
+        r.w = w + 2;
+    }
+    if (lh < box.h) {
+        r.y += (box.h - lh) / 2;
+        r.h = lh;
+    }
+    return ovl_add_text(l, env, m, ovl_pool_add(l, label), OV_TEXT_LABEL, r, 0);
+}
+
+/* The keys in `area`: OV_KB_ROWS rows of OV_KB_COLS columns. Returns the key side in px. */
+static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_keyboard *kb,
+                         ov_rect area)
+{
+    ov_kb_key keys[OV_KB_MAX_KEYS];
+    int n = ov_keyboard_keys(kb->layout, keys, OV_KB_MAX_KEYS);
+    int gap = m->gap / 2 > 2 ? m->gap / 2 : 2;
+    int col_w = (area.w + gap) / OV_KB_COLS;
+    int row_h = (area.h + gap) / OV_KB_ROWS;
+    int cap = MM(env, OV_KB_KEY_MAX_MM) + gap;
+    if (row_h > cap)
+        row_h = cap;
+    metrics km = *m;
+    km.label_px = (row_h - gap) * KEY_LABEL_SHARE / 100;
+    if (km.label_px < m->min_px)
+        km.label_px = m->min_px;
+    if (km.label_px > m->title_px)
+        km.label_px = m->title_px;
+    int top = area.y + area.h - row_h * OV_KB_ROWS + gap; /* keys sit at the bottom, near the hands */
+    for (int i = 0; i < n; i++) {
+        ov_rect r = {area.x + keys[i].col * col_w, top + keys[i].row * row_h, keys[i].span * col_w - gap,
+                     row_h - gap};
+        ov_button_style style = keys[i].kind == OV_KB_DONE ? OV_BTN_STYLE_YES : OV_BTN_STYLE_PLAIN;
+        ov_layout_button *b = ovl_add_button(l, OV_TARGET_MENU, i, style, r);
+        if (b)
+            b->label = centred_label(l, env, &km, keys[i].label, r);
+    }
+    return (col_w - gap) < (row_h - gap) ? col_w - gap : row_h - gap;
+}
+
+/* The keys' area: fixed by the screen and theme alone (never by the texts), so
+ * a key stays where the hand learnt it while the text above grows. */
+static ov_rect keys_area(const ov_layout_env *env, const metrics *m0)
+{
+    ov_rect full = {m0->margin, m0->margin, env->w - 2 * m0->margin, env->h - 2 * m0->margin};
+    int header = ov_line_height(m0->title_px) + ov_line_height(m0->body_px) + ov_line_height(m0->small_px) +
+                 m0->gap * 3 / 2;
+    int cap = (MM(env, OV_KB_KEY_MAX_MM) + m0->gap / 2) * OV_KB_ROWS;
+    int h = full.h - header;
+    if (h > cap)
+        h = cap;
+    return (ov_rect){full.x, full.y + full.h - h, full.w, h};
+}
+
+static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt,
+                         const char *note, ov_layout *l, double *key_mm, int squeeze)
+{
+    start_layout(l, env, OV_SCREEN_WELCOME);
+    l->facilitator = 1;
+    metrics m0 = ovl_measure_screen(env, 0, 0);
+    metrics m = ovl_measure_screen(env, squeeze, 0);
+    ov_rect area = keys_area(env, &m0);
+    ov_rect full = {m.margin, m.margin, env->w - 2 * m.margin, area.y - m.gap / 2 - m.margin};
+    int cancel_w = m0.target_min * 2, cancel_h = m0.target_min;
+    ov_rect cr = {full.x + full.w - cancel_w, full.y, cancel_w, cancel_h};
+    ov_layout_button *cb = ovl_add_button(l, OV_TARGET_MENU, OV_KB_TARGET_CANCEL, OV_BTN_STYLE_NO, cr);
+    ov_rect col = {full.x, full.y, full.w - cancel_w - m.gap, full.h};
+    char typed[OV_KB_TEXT_LEN + 8];
+    snprintf(typed, sizeof typed, "%s_", kb->text); /* "_" shows where the next letter goes */
+    const char *texts[3] = {prompt, ovl_pool_add(l, typed), note ? ovl_pool_add(l, note) : NULL};
+    const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL};
+    /* the typed line is not read with the screen: each key says itself */
+    ovl_stack_texts(l, env, &m, col, texts, roles, note && *note ? 3 : 2, OVL_UNSPOKEN(1));
+    if (cb)
+        cb->label = centred_label(l, env, &m, "Cancel", cr);
+    int side = keyboard_keys(l, env, &m0, kb, area);
+    if (key_mm)
+        *key_mm = side / env->px_per_mm;
+    return l->all_fit ? OV_OK : OV_EINVAL;
+}
+
+int ov_layout_keyboard(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt, const char *note,
+                       ov_layout *out, double *key_mm)
+{
+    int r = OV_EINVAL;
+    for (int squeeze = 0; squeeze <= SQUEEZE_STEPS && r != OV_OK; squeeze++)
+        r = keyboard_once(env, kb, prompt, note, out, key_mm, squeeze);
+    return r;
+}
+
+/* ---- a member's priorities ---- */
+
+#define IDEAS_TITLE "What should we do first?"
+#define IDEAS_DO "Choose up to %d ideas. Then press Done."
+#define IDEAS_DO_ONE "Choose 1 idea. Then press Done."
+#define IDEAS_FULL "You have chosen %d. Press one again to take it back."
+#define IDEAS_NONE "Choose at least 1 idea first."
+#define IDEAS_DONE "Done"
+#define REVIEW_TITLE "Is this your choice?"
+#define REVIEW_CHOSE "You chose:"
+#define REVIEW_NOT_SPOKEN "Look at the screen to see your choice."
+
+/* Height of a big control (Done, That's right, Start): 30 mm, more on a big screen (a TV). */
+static int control_h(const ov_layout_env *env, const metrics *m)
+{
+    int lo = env->w < env->h ? env->w : env->h;
+    return m->target_aim > lo / 7 ? m->target_aim : lo / 7;
+}
+
+/* The hear-again corner of a member screen; returns its rect. */
+static ov_rect corner(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_texts *t)
+{
+    int lo = env->w < env->h ? env->w : env->h;
+    int size = m->target_aim > lo / 5 ? m->target_aim : lo / 5;
+    if (size > env->h / 4 && !m->portrait)
+        size = env->h / 4 > m->target_min ? env->h / 4 : m->target_min;
+    return ovl_hear_again(l, env, m, NULL, size, size * 13 / 10, t->hear_again);
+}
+
+/* An idea's button: a tick place on the left (a fifth of the width at most),
+ * the idea's words filling the rest, so long ideas keep a large size. */
+static void idea_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
+                         const char *text)
+{
+    int pad = m->margin / 2 + 2;
+    ov_rect in = {b->rect.x + pad, b->rect.y + pad, b->rect.w - 2 * pad, b->rect.h - 2 * pad};
+    int icon = in.h < in.w / 5 ? in.h : in.w / 5;
+    b->icon = (ov_rect){in.x, in.y + (in.h - icon) / 2, icon, icon};
+    ov_rect box = {in.x + icon + pad, in.y, in.w - icon - pad, in.h};
+    b->label = ovl_add_text(l, env, m, text, OV_TEXT_LABEL, box, 1);
+}
+
+static void idea_buttons(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_ideas_flow *f,
+                         const ov_ideas_view *v, ov_rect area)
+{
+    int cols = m->portrait || f->n_ideas <= 2 ? 1 : 2;
+    int rows = (f->n_ideas + cols - 1) / cols;
+    if (rows < 1)
+        return;
+    int w = (area.w - (cols - 1) * m->gap) / cols, h = (area.h - (rows - 1) * m->gap) / rows;
+    int cap = control_h(env, m) * 3 / 2;
+    if (h > cap)
+        h = cap;
+    for (int i = 0; i < f->n_ideas; i++) {
+        ov_rect r = {area.x + (i % cols) * (w + m->gap), area.y + (i / cols) * (h + m->gap), w, h};
+        ov_layout_button *b = ovl_add_button(l, OV_TARGET_ANSWER, i, OV_BTN_STYLE_PLAIN, r);
+        if (!b)
+            continue;
+        b->chosen = f->chosen[i];
+        b->focused = f->focus == i;
+        /* chosen: a tick as well as the ring, never colour alone; a plain square otherwise */
+        if (f->chosen[i])
+            ovl_control_path(env, "control-thats-right.svg", b->icon_path, sizeof b->icon_path);
+        else
+            b->shape = OV_SHAPE_SQUARE;
+        idea_content(l, env, m, b, v->ideas[i]);
+    }
+}
+
+/* A big control button (Done, That's right, Go back). */
+static void control_button(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_target_kind kind,
+                           ov_button_style style, const char *icon, const char *label, ov_rect r, int focused)
+{
+    ov_layout_button *b = ovl_add_button(l, kind, 0, style, r);
+    if (!b)
+        return;
+    b->focused = focused;
+    ovl_control_path(env, icon, b->icon_path, sizeof b->icon_path);
+    ovl_button_content(l, env, m, b, label, 0);
+}
+
+/* Index of target kind in the flow's target order (for the focus ring). */
+static int target_pos(const ov_ideas_flow *f, ov_target_kind kind)
+{
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_ideas_flow_targets(f, t, OV_MAX_TARGETS);
+    for (int i = 0; i < n; i++)
+        if (t[i].kind == kind)
+            return i;
+    return -1;
+}
+
+static void choose_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_ideas_flow *f,
+                          const ov_ideas_view *v, ov_rect full, ov_rect hear)
+{
+    char say[OV_SENTENCE_LEN], note[OV_SENTENCE_LEN] = "";
+    snprintf(say, sizeof say, f->max_choices == 1 ? IDEAS_DO_ONE : IDEAS_DO, f->max_choices);
+    if (f->note == OV_IDEAS_NOTE_FULL)
+        snprintf(note, sizeof note, IDEAS_FULL, f->max_choices);
+    else if (f->note == OV_IDEAS_NOTE_NONE_CHOSEN)
+        ov_strlcpy(note, IDEAS_NONE, sizeof note);
+    ov_rect col = {full.x, full.y, hear.x - m->gap - full.x, full.h};
+    if (m->portrait)
+        col = (ov_rect){full.x, hear.y + hear.h + m->gap, full.w, full.h};
+    const char *texts[3] = {IDEAS_TITLE, v->question_title, ovl_pool_add(l, say)};
+    const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_SMALL, OV_TEXT_BODY};
+    int y = ovl_stack_texts(l, env, m, col, texts, roles, 3, 0);
+    /* a line is kept for the note, so the ideas never move when it appears */
+    int note_h = ov_line_height(m->body_px) + m->gap / 2;
+    if (note[0]) {
+        ov_rect nb = {col.x, y, col.w, note_h};
+        ovl_add_text(l, env, m, ovl_pool_add(l, note), OV_TEXT_BODY, nb, 1);
+    }
+    y += note_h;
+    int done_h = control_h(env, m);
+    ov_rect area, done;
+    if (m->portrait) {
+        done = (ov_rect){full.x, full.y + full.h - done_h, full.w, done_h};
+        area = (ov_rect){full.x, y, full.w, done.y - m->gap - y};
+    } else { /* Done on the right, under hear-again, near the hand */
+        int right_w = hear.w;
+        done = (ov_rect){full.x + full.w - right_w, full.y + full.h - done_h * 2, right_w, done_h * 2};
+        area = (ov_rect){full.x, y, full.w - right_w - m->gap, full.y + full.h - y};
+    }
+    idea_buttons(l, env, m, f, v, area);
+    control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-thats-right.svg", IDEAS_DONE, done,
+                   f->focus >= 0 && f->focus == target_pos(f, OV_TARGET_YES));
+}
+
+/* "You chose: A. B." into out. */
+static void chosen_list(const ov_ideas_flow *f, const ov_ideas_view *v, char *out, size_t outlen)
+{
+    snprintf(out, outlen, "%s", REVIEW_CHOSE);
+    for (int i = 0; i < f->n_ideas; i++)
+        if (f->chosen[i]) {
+            size_t used = strlen(out);
+            const char *t = v->ideas[i];
+            size_t tl = strlen(t);
+            snprintf(out + used, outlen - used, " %s%s", t, tl && t[tl - 1] == '.' ? "" : ".");
+        }
+}
+
+static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_ideas_flow *f,
+                          const ov_ideas_view *v, ov_rect full, ov_rect hear)
+{
+    char list[OV_IDEAS_MAX * OV_IDEA_LEN + 64];
+    chosen_list(f, v, list, sizeof list);
+    int ch = control_h(env, m);
+    ov_rect col = {full.x, full.y, hear.x - m->gap - full.x, full.h - ch - m->gap};
+    if (m->portrait)
+        col = (ov_rect){full.x, hear.y + hear.h + m->gap, full.w, full.h - hear.h - ch - 2 * m->gap};
+    /* through the room speaker the member's own choice is never spoken */
+    const char *texts[3] = {REVIEW_TITLE, ovl_pool_add(l, list),
+                            env->private_audio ? NULL : REVIEW_NOT_SPOKEN};
+    const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL};
+    ovl_stack_texts(l, env, m, col, texts, roles, 3, env->private_audio ? 0 : OVL_UNSPOKEN(1));
+    int w = (full.w - m->gap) / 2, h = ch;
+    ov_rect yes = {full.x + w + m->gap, full.y + full.h - h, w, h}, no = {full.x, full.y + full.h - h, w, h};
+    control_button(l, env, m, OV_TARGET_NO, OV_BTN_STYLE_NO, "control-go-back.svg", v->texts->go_back, no,
+                   f->focus >= 0 && f->focus == target_pos(f, OV_TARGET_NO));
+    control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-thats-right.svg",
+                   v->texts->thats_right, yes, f->focus >= 0 && f->focus == target_pos(f, OV_TARGET_YES));
+}
+
+/* Thank you, or not saved: a picture and a message (not saved: a Try again button). */
+static void end_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_ideas_flow *f,
+                       const ov_ideas_view *v, ov_rect full)
+{
+    int saved = f->screen == OV_IDEAS_THANKS;
+    int pic = full.h / 2 < full.w / 3 ? full.h / 2 : full.w / 3;
+    l->picture = (ov_rect){full.x, full.y, pic, pic};
+    ovl_control_path(env, saved ? "control-thanks.svg" : "control-warning.svg", l->picture_path,
+                     sizeof l->picture_path);
+    int ch = control_h(env, m);
+    ov_rect col = {full.x + pic + m->gap, full.y, full.w - pic - m->gap, full.h - ch - m->gap};
+    if (m->portrait) {
+        l->picture.x = full.x + (full.w - pic) / 2;
+        col = (ov_rect){full.x, full.y + pic + m->gap, full.w, full.h - pic - ch - 2 * m->gap};
+    }
+    const char *texts[2] = {saved ? v->texts->thanks_title : v->texts->not_saved,
+                            saved ? "Your choice is secret. Nobody can see what you chose." : NULL};
+    const ov_text_role roles[2] = {OV_TEXT_TITLE, OV_TEXT_BODY};
+    ovl_stack_texts(l, env, m, col, texts, roles, 2, 0);
+    if (!saved) {
+        ov_rect r = {full.x, full.y + full.h - ch, full.w, ch};
+        control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-go-back.svg",
+                       v->texts->try_again[0] ? v->texts->try_again : "Try again", r, 0);
+    }
+}
+
+static int member_once(const ov_layout_env *env, const ov_ideas_flow *f, const ov_ideas_view *v, ov_layout *l,
+                       int squeeze)
+{
+    start_layout(l, env, f->screen == OV_IDEAS_THANKS ? OV_SCREEN_THANKS : OV_SCREEN_QUESTION);
+    metrics m = ovl_measure_screen(env, squeeze, 0);
+    ov_rect full = {m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin};
+    if (f->screen == OV_IDEAS_THANKS || f->screen == OV_IDEAS_NOT_SAVED) {
+        end_screen(l, env, &m, f, v, full);
+        return l->all_fit ? OV_OK : OV_EINVAL;
+    }
+    ov_rect hear = corner(l, env, &m, v->texts);
+    if (f->screen == OV_IDEAS_CHOOSE)
+        choose_screen(l, env, &m, f, v, full, hear);
+    else
+        review_screen(l, env, &m, f, v, full, hear);
+    int hear_pos = target_pos(f, OV_TARGET_HEAR_AGAIN);
+    for (int i = 0; i < l->n_buttons; i++)
+        if (l->buttons[i].target.kind == OV_TARGET_HEAR_AGAIN)
+            l->buttons[i].focused = f->focus >= 0 && f->focus == hear_pos;
+    return l->all_fit ? OV_OK : OV_EINVAL;
+}
+
+int ov_layout_ideas_member(const ov_layout_env *env, const ov_ideas_flow *f, const ov_ideas_view *v,
+                           ov_layout *out)
+{
+    int r = OV_EINVAL;
+    for (int squeeze = 0; squeeze <= SQUEEZE_STEPS && r != OV_OK; squeeze++)
+        r = member_once(env, f, v, out, squeeze);
+    return r;
+}
+
+/* ---- "you said, we did" on the welcome screen ---- */
+
+static int you_said_once(const ov_layout_env *env, const ov_flow *f, const char *title,
+                         const char *const *lines, int n_lines, ov_layout *l, int squeeze)
+{
+    start_layout(l, env, OV_SCREEN_WELCOME);
+    metrics m = ovl_measure_screen(env, squeeze, 0);
+    const ov_content *c = f->content;
+    ov_rect full = {m.margin, m.margin, env->w - 2 * m.margin, env->h - 2 * m.margin};
+    ov_rect hear = corner(l, env, &m, &c->texts);
+    int start_h = control_h(env, &m);
+    ov_rect col = {full.x, full.y, hear.x - m.gap - full.x, full.h - start_h - m.gap};
+    if (m.portrait)
+        col = (ov_rect){full.x, hear.y + hear.h + m.gap, full.w, full.h - hear.h - start_h - 2 * m.gap};
+    else { /* a picture beside the text, on the left */
+        int pic = col.h / 2 < col.w / 5 ? col.h / 2 : col.w / 5;
+        l->picture = (ov_rect){col.x, col.y, pic, pic};
+        ovl_control_path(env, "control-results.svg", l->picture_path, sizeof l->picture_path);
+        col.x += pic + m.gap;
+        col.w -= pic + m.gap;
+    }
+    enum { MAX_LINES = 8 };
+    const char *texts[MAX_LINES + 1] = {title};
+    ov_text_role roles[MAX_LINES + 1] = {OV_TEXT_TITLE};
+    int n = 1;
+    for (int i = 0; i < n_lines && n < MAX_LINES + 1; i++) {
+        texts[n] = lines[i];
+        roles[n++] = OV_TEXT_BODY;
+    }
+    ovl_stack_texts(l, env, &m, col, texts, roles, n, 0);
+    ov_rect sr = {full.x, full.y + full.h - start_h, full.w, start_h};
+    ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, sr);
+    if (b) {
+        metrics big = m; /* the start word as big as a title, as on the plain welcome */
+        big.label_px = m.title_px;
+        ovl_control_path(env, "control-start.svg", b->icon_path, sizeof b->icon_path);
+        ovl_button_content(l, env, &big, b, c->texts.start[0] ? c->texts.start : "Start", 0);
+    }
+    return l->all_fit ? OV_OK : OV_EINVAL;
+}
+
+int ov_layout_you_said(const ov_layout_env *env, const ov_flow *f, const char *title,
+                       const char *const *lines, int n_lines, ov_layout *out)
+{
+    int r = OV_EINVAL;
+    for (int squeeze = 0; squeeze <= SQUEEZE_STEPS && r != OV_OK; squeeze++)
+        r = you_said_once(env, f, title, lines, n_lines, out, squeeze);
+    return r;
+}

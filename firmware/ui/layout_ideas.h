@@ -1,0 +1,48 @@
+/* layout_ideas.h — the screens of ideas and priorities: the facilitator's
+ * on-screen keyboard, a member's priorities choice (choose, review, thank
+ * you), and the welcome screen's "you said, we did". Pure, like layout.h:
+ * same physical units, same drawing, text measured through env. */
+#ifndef OV_LAYOUT_IDEAS_H
+#define OV_LAYOUT_IDEAS_H
+
+#include "ui/ideas_flow.h"
+#include "ui/keyboard.h"
+#include "ui/layout.h"
+
+/* The keyboard's Cancel button: target OV_TARGET_MENU with this index (keys
+ * are OV_TARGET_MENU 0 .. n-1 in ov_keyboard_keys order). */
+#define OV_KB_TARGET_CANCEL 100
+#define OV_KB_KEY_MIN_MM 20.0 /* keys at least this big where the screen allows */
+#define OV_KB_KEY_MAX_MM 30.0
+
+/* Lay out the keyboard: `prompt` (what to type), the text typed so far, an
+ * optional `note` (a problem, or NULL), the keys. *key_mm gets the side of a
+ * letter key in mm; below OV_KB_KEY_MIN_MM the screen says the keys are
+ * smaller than they should be. Returns OV_OK, or OV_EINVAL when some text
+ * did not fit (out still drawable). */
+int ov_layout_keyboard(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt, const char *note,
+                       ov_layout *out, double *key_mm);
+
+/* What a member's priorities screens show: the question's title and picture
+ * (full path or ""), the ideas' texts, the content's fixed texts. */
+typedef struct {
+    const char *question_title;
+    const char *picture_path;
+    const char *ideas[OV_IDEAS_MAX];
+    const ov_texts *texts;
+} ov_ideas_view;
+
+/* Lay out the member's current priorities screen (f->screen). The chosen
+ * ideas are spoken only with private audio (env->private_audio). Same
+ * returns as ov_layout_screen. */
+int ov_layout_ideas_member(const ov_layout_env *env, const ov_ideas_flow *f, const ov_ideas_view *v,
+                           ov_layout *out);
+
+/* Lay out the welcome screen with "you said, we did": the title, the lines
+ * (already protected: no counts below the threshold), then the welcome's own
+ * Start button and hear-again, the same targets as the plain welcome screen.
+ * Same returns as ov_layout_screen. */
+int ov_layout_you_said(const ov_layout_env *env, const ov_flow *f, const char *title,
+                       const char *const *lines, int n_lines, ov_layout *out);
+
+#endif
