@@ -61,7 +61,7 @@ static void type_on_keyboard(char *script, size_t cap, const char *text, int w, 
     char err[200];
     if (!r && ov_render_open(NULL, "standard", &r, err, sizeof err) != OV_OK)
         fail_msg("%s", err);
-    ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), 1.0, ov_render_measure, r, "assets/pictures", 0 };
+    ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), 1.0, ov_render_measure, r, "assets/pictures", 0, 0 };
     ov_keyboard kb;
     ov_keyboard_init(&kb, OV_KB_ABC, NULL);
     static ov_layout l;
@@ -95,7 +95,7 @@ static void add(char *script, size_t cap, const char *lines)
 }
 
 #define PIN "key 2\nkey 5\nkey 8\nkey 0\nkey enter\n"
-#define VOTE "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 3\nkey enter\n" \
+#define VOTE "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 3\nkey enter\nexpect review\nkey enter\n" \
              "expect thanks\nadvance 5000\nwait 20\nexpect welcome\n"
 #define NEXT_MEMBER "expect ideas-thanks\nadvance 6000\nwait 20\nexpect ideas\n"
 
@@ -229,7 +229,7 @@ static double welcome_spoken(const char *extra_config, const char *raw)
     snprintf(a, sizeof a, "--config %s --data %s/data", cfg, dir);
     setenv("SDL_AUDIODRIVER", "disk", 1);
     setenv("SDL_DISKAUDIOFILE", raw, 1);
-    int rc = ov_test_run_kiosk(dir, "expect welcome\nwait 9000\nexpect welcome\n", 800, 480, a);
+    int rc = ov_test_run_kiosk(dir, "expect welcome\nwait 16000\nexpect welcome\n", 800, 480, a);
     unsetenv("SDL_DISKAUDIOFILE");
     unsetenv("SDL_AUDIODRIVER");
     if (rc != 0)
@@ -338,7 +338,7 @@ static void every_new_screen_fits_every_size_and_theme(void **state)
         for (size_t s = 0; s < OV_ARRAY_LEN(sizes); s++) {
             int w = sizes[s][0], h = sizes[s][1];
             ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), ov_render_text_scale(r), ov_render_measure, r,
-                                  "assets/pictures", 0 };
+                                  "assets/pictures", 0, 0 };
             ov_keyboard kb;
             ov_keyboard_init(&kb, OV_KB_QWERTY, "A buddy for each new member");
             double mm = 0;
