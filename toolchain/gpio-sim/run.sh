@@ -77,7 +77,7 @@ fi
 # 5. The test programs, statically linked, from the project's own sources.
 FW="$ROOT/firmware"
 SRCS="$ROOT/tests/gpio-sim/gpio_sim_test.c $(ls "$FW"/platform/gpio*.c) $FW/ui/buttons.c $FW/platform/config.c \
-      $FW/platform/files.c $FW/base/diag.c $FW/base/ov_common.c"
+      $FW/platform/files.c $FW/base/diag.c $FW/base/ov_common.c $FW/base/utf8.c"
 CFLAGS="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -O2 -g0 -Wall -Wextra -Wshadow -Wno-unused-parameter -I$FW"
 LIBDIR=/usr/lib/$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
 INIH="$LIBDIR/libinih.a"
