@@ -151,7 +151,7 @@ static int count(const ov_press *p, int n, int button, ov_press_kind kind)
 
 /* Pin numbers of the default wiring (board/wiring.md). */
 enum { PIN_A1 = 5, PIN_A2 = 6, PIN_A3 = 13, PIN_A4 = 19, PIN_HEAR = 26, PIN_KEY = 17 };
-static const int light_pins[4] = { 12, 16, 20, 21 };
+static const int light_pins[5] = { 12, 16, 20, 21, 23 }; /* light5 = GPIO23 beside answer5 */
 
 static int load_config(ov_config *cfg, const char *extra)
 {
@@ -173,7 +173,7 @@ static void test_open_and_bias(ov_gpio **gp, ov_config *cfg)
     int rc = ov_gpio_open(cfg, gp, err, sizeof err);
     CHECK(rc == OV_OK, "default pin map + answer5 = ov-extra:1 opens (rc %d %s)", rc, err);
     CHECK(*gp && ov_gpio_problem(*gp) == NULL, "no facilitator message when all lines work");
-    CHECK(ov_gpio_working(*gp) == 11, "11 lines work (5 answers, hear-again, key, 4 lights): %d",
+    CHECK(ov_gpio_working(*gp) == 12, "12 lines work (5 answers, hear-again, key, 5 lights): %d",
           ov_gpio_working(*gp));
     int fds[OV_GPIO_MAX_FDS];
     CHECK(ov_gpio_fds(*gp, fds, OV_GPIO_MAX_FDS) == 7, "7 input fds to poll");
@@ -278,7 +278,7 @@ static void test_key_switch(ov_gpio *g, ov_buttons *b)
 
 static int lights_are(int want)
 {
-    for (int i = 0; i < 4; i++)
+    for (size_t i = 0; i < sizeof light_pins / sizeof light_pins[0]; i++)
         if (line_value(sim0, light_pins[i]) != want)
             return 0;
     return 1;
@@ -288,7 +288,7 @@ static void test_lights(ov_gpio *g)
 {
     uint64_t t = ov_now_ms() + 10000;   /* explicit times: no sleeping */
     ov_gpio_lights(g, 1, t);
-    CHECK(lights_are(1), "lights on while voting is open (GPIO12/16/20/21 high)");
+    CHECK(lights_are(1), "lights on while voting is open (GPIO12/16/20/21/23 high)");
     ov_gpio_lights(g, 0, t + 1);
     CHECK(lights_are(0), "lights off when voting is closed");
     ov_gpio_lights(g, 1, t + 2);
@@ -335,7 +335,7 @@ static void test_busy_then_retry(ov_gpio **gp, ov_config *cfg)
     uint64_t now = ov_now_ms();
     CHECK(ov_gpio_retry(g2, now) == 0, "retry waits %d ms between tries", OV_GPIO_RETRY_MS);
     CHECK(ov_gpio_retry(g2, now + OV_GPIO_RETRY_MS + 1) == 1, "retry picks the lines up once they are free");
-    CHECK(ov_gpio_problem(g2) == NULL && ov_gpio_working(g2) == 11, "... all 11, message cleared");
+    CHECK(ov_gpio_problem(g2) == NULL && ov_gpio_working(g2) == 12, "... all 12, message cleared");
     ov_buttons b;
     ov_buttons_init(&b, cfg->debounce_ms, cfg->vote_lockout_ms, cfg->stuck_s * 1000);
     ov_press p[16];
