@@ -656,7 +656,8 @@ static int load_meeting(ov_tally *t, const char *meeting, key_list *l)
  * the same pages are written whatever was voted). Returns an SQLite code. */
 static int store_meeting(ov_tally *t, const char *meeting, key_list *l)
 {
-    qsort(l->items, (size_t)l->n, sizeof *l->items, key_cmp);
+    if (l->n > 1)
+        qsort(l->items, (size_t)l->n, sizeof *l->items, key_cmp); /* (qsort of NULL, 0 is undefined) */
     sqlite3_int64 total = 0;
     for (int i = 0; i < l->n; i++) total += l->items[i].count;
     unsigned char pad[COUNT_BYTES];
