@@ -4,6 +4,16 @@
 #ifndef OV_CLI_H
 #define OV_CLI_H
 
+#include "base/cli_opts.h"
+#include "base/ov_common.h"
+
+#include <stdio.h>
+
+/* Parse a command's options with p; on a mistake print it and the usage to
+ * stderr and return 2, on --help print the usage to stdout and return 0;
+ * otherwise return -1: the command goes on. */
+int ov_cli_parse(ov_opt_parser *p, int argc, char **argv, void (*usage)(FILE *out));
+
 int ov_cmd_kiosk(int argc, char **argv);         /* kiosk.c / cli_kiosk.c */
 int ov_cmd_check_content(int argc, char **argv); /* cli_check_content.c */
 int ov_cmd_say(int argc, char **argv);           /* cli_say.c */

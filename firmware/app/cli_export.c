@@ -120,16 +120,9 @@ int ov_cmd_export(int argc, char **argv)
         { .name = "date", .kind = OV_OPT_DATE, .out = &date },
     };
     ov_opt_parser p = { .cmd = "export", .opts = table, .n_opts = EXPORT_OPTS };
-    char err[OV_ERR_LEN];
-    if (ov_opts_parse(&p, argc, argv, err, sizeof err) != OV_OK) {
-        fprintf(stderr, "%s\n", err);
-        usage(stderr);
-        return 2;
-    }
-    if (p.help) {
-        usage(stdout);
-        return 0;
-    }
+    int done = ov_cli_parse(&p, argc, argv, usage);
+    if (done >= 0)
+        return done;
     if (!to) {
         fprintf(stderr, "ourvoice export: say where to write with --to DIR\n");
         usage(stderr);

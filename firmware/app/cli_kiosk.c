@@ -59,16 +59,9 @@ int ov_cmd_kiosk(int argc, char **argv)
     int size[2] = { 0, 0 };
     ov_opt table[KIOSK_OPTS];
     ov_opt_parser p = { .cmd = "kiosk", .opts = table, .n_opts = kiosk_options(&o, size, table) };
-    char err[OV_ERR_LEN];
-    if (ov_opts_parse(&p, argc, argv, err, sizeof err) != OV_OK) {
-        fprintf(stderr, "%s\n", err);
-        usage(stderr);
-        return 2;
-    }
-    if (p.help) {
-        usage(stdout);
-        return 0;
-    }
+    int done = ov_cli_parse(&p, argc, argv, usage);
+    if (done >= 0)
+        return done;
     o.width = size[0];
     o.height = size[1];
     if (o.script_path && !o.headless)
