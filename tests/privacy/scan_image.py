@@ -3,8 +3,8 @@
 would and look for any earlier version of the vote counts.
 
 FINAL holds the final counts of meeting "visits" ("Q A COUNT" per line, from
-`tally_voter dump`). Every SQLite cell of a count (meeting, question, answer,
-count, pad) anywhere in the image — the database, the rollback journal, freed
+`tally_voter dump`). Every SQLite cell of a count (meeting, group, question,
+answer, count, pad: tally schema 3, the group empty) anywhere in the image — the database, the rollback journal, freed
 blocks, the ext4 journal, slack — is decoded. A count other than the final one
 is an earlier version: it gives the order of votes and, compared with the next
 version, which answers came from one person. Exit 0 when none is found, 1
@@ -22,7 +22,7 @@ def text_type(s):
 
 
 def decode_count(img, header, at):
-    st = header[4]
+    st = header[5]
     if st == 8:
         return 0
     if st == 9:
@@ -38,15 +38,16 @@ def scan(img, final):
     for q in QS:
         for a in AS:
             body = MEETING + q.encode() + a.encode()
-            want = bytes([6, text_type(MEETING), text_type(q), text_type(a)])
+            # header size 7, then the serial types: meeting, group '' (13), q, a
+            want = bytes([7, text_type(MEETING), text_type(""), text_type(q), text_type(a)])
             start = 0
             while True:
                 o = img.find(body, start)
                 if o < 0:
                     break
                 start = o + 1
-                header = img[o - 6:o]
-                if len(header) < 6 or header[:4] != want:
+                header = img[o - 7:o]
+                if len(header) < 7 or header[:5] != want:
                     continue          # not a counts cell (e.g. an index key)
                 count = decode_count(img, header, o + len(body))
                 found.append((q, a, count, o))
