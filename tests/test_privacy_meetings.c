@@ -18,6 +18,10 @@
 #include "kiosk_runner.h"
 #include "platform/tally.h"
 
+#define PIN_HASH "pbkdf2-sha256$20000$39e6fb7ca486a03c3f45d712bb05d04b$f1219fd737aeedf537d60eabd9b663c4b7e69c25274ae32d57f0ce8efd0ea411"
+#define PIN_IN "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+#define VISIT_ONLY "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n" \
+                   "expect review\nkey enter\nexpect thanks\nadvance 10000\nwait 20\nexpect welcome\n"
 #define VISIT "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\nexpect review\nkey enter\nexpect thanks\nquit\n"
 
 static long total_of(ov_tally *t, const char *meeting)
@@ -111,6 +115,43 @@ static void todays_meeting_goes_on(void **state)
     ov_tally_close(t);
 }
 
+/* Results a facilitator could look at before and after one more vote would
+ * tell that vote: the results screen shows the meeting closed last, never the
+ * one going on, also after a restart. */
+static void results_never_show_the_meeting_going_on(void **state)
+{
+    (void)state;
+    char dir[64], args[400], today[16], cfg[200];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    folder_with_meeting(dir, sizeof dir, today, 0, args, sizeof args);
+    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
+    FILE *f = fopen(cfg, "a");
+    assert_non_null(f);
+    fputs("[facilitator]\npin_hash = " PIN_HASH "\n", f);
+    fclose(f);
+    /* a vote, the results refused; the meeting ended; its results shown */
+    const char *during = VISIT_ONLY PIN_IN "key 1\nexpect facilitator-message\nkey 1\nexpect facilitator-menu\n"
+                         "key 2\nexpect facilitator-meeting\nkey 6\nexpect facilitator-message\nkey 1\n"
+                         "expect facilitator-menu\nkey 1\nexpect facilitator-results\nquit\n";
+    int rc = ov_test_run_kiosk(dir, during, 800, 480, args);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    /* after a restart and a vote in the new meeting: still the ended one's results */
+    const char *after = VISIT_ONLY PIN_IN "key 1\nexpect facilitator-results\nquit\n";
+    rc = ov_test_run_kiosk(dir, after, 800, 480, args);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    char data[200], err[400], name[64];
+    snprintf(data, sizeof data, "%s/data", dir);
+    snprintf(name, sizeof name, "Drop-in %s", today);
+    ov_tally *t = NULL;
+    assert_int_equal(ov_tally_open(data, &t, err, sizeof err), OV_OK);
+    assert_int_equal(total_of(t, "drop-in"), 5);  /* the one before, and the first visit */
+    assert_int_equal(total_of(t, name), 4);       /* the visit after the restart */
+    ov_tally_close(t);
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
@@ -118,6 +159,7 @@ int main(void)
         cmocka_unit_test(a_new_day_closes_the_meeting),
         cmocka_unit_test(a_closed_meeting_is_never_voted_into),
         cmocka_unit_test(todays_meeting_goes_on),
+        cmocka_unit_test(results_never_show_the_meeting_going_on),
     };
     return cmocka_run_group_tests_name("privacy_meetings", tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 #include "platform/content_import.h"
 #include "platform/export.h"
 #include "platform/paths.h"
+#include "platform/tally_plan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,8 +65,17 @@ void ov_kiosk_fac_close(kiosk *k)
     show(k);
 }
 
+/* The results screen shows the meeting closed last, never the open one:
+ * looking again after one more vote would tell what that vote was. */
 static void show_results(kiosk *k)
 {
+    char meeting[OV_MEETING_LEN] = "";
+    int found = k->tally ? ov_plan_last_closed(k->tally, meeting, sizeof meeting) : OV_ENOTFOUND;
+    if (found == OV_ENOTFOUND || (found == OV_OK && !meeting[0])) {
+        ov_fac_message(&k->fac, "There are no results yet: the meeting is still going on.",
+                       "To see its results, end it: press New meeting, then End this meeting.");
+        return;
+    }
     if (!k->results)
         k->results = ov_results_new();
     if (!k->results) {
@@ -74,13 +84,13 @@ static void show_results(kiosk *k)
     }
     ov_tally_row *rows = NULL;
     int n = 0;
-    int rc = k->tally ? ov_tally_read_all(k->tally, k->cfg.meeting, &rows, &n) : OV_OK;
+    int rc = found == OV_OK ? ov_tally_read_all(k->tally, meeting, &rows, &n) : found;
     if (rc != OV_OK) {
         free(rows);
         ov_fac_message(&k->fac, "The votes cannot be read.", "Check the data folder, then try again.");
         return;
     }
-    ov_results_build(rows, n, &k->content, k->cfg.meeting, k->cfg.small_numbers, k->results);
+    ov_results_build(rows, n, &k->content, meeting, k->cfg.small_numbers, k->results);
     free(rows);
     ov_kiosk_views_results(k, k->results); /* issue 14: groups side by side, progress since last time */
     ov_fac_show_results(&k->fac, k->results);

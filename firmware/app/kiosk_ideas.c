@@ -17,7 +17,6 @@
 #define YOU_SAID_QUESTIONS 2 /* results lines on the welcome screen */
 #define YOU_SAID_MAX ((int)(sizeof((kiosk *)0)->you_said / sizeof((kiosk *)0)->you_said[0]))
 #define YOU_SAID_TITLE "You said, we did"
-#define MEETING_TRIES 20 /* "Drop-in DATE 2" ... when today's drop-in is closed too */
 #define CORNER_MM 25     /* the facilitator's hidden way in (as kiosk.c) */
 
 static int fac_active(const kiosk *k)
@@ -361,35 +360,21 @@ static void import_ideas(kiosk *k)
     free(from);
 }
 
-/* Close this meeting; votes from now on count for a new drop-in of today. */
+/* Close this meeting; votes from now on count for a new drop-in of today
+ * (ov_kiosk_meeting_end: the same as New meeting, kept for a restart). */
 static void close_meeting(kiosk *k)
 {
     ov_ideas_fac *f = &k->ideas_fac;
-    char err[OV_ERR_LEN], today[16], next[OV_MEETING_LEN];
     if (k->ideas_round) {
         ov_ideas_fac_note(f, "Close the priorities round first.");
         return;
     }
-    if (!k->tally || ov_plan_close_meeting(k->tally, k->cfg.meeting, err, sizeof err) != OV_OK) {
-        ov_log_error("meeting not closed: %s", k->tally ? err : "the vote store is not open");
+    if (ov_kiosk_meeting_end(k) != OV_OK) {
         ov_ideas_fac_note(f, "The meeting could not be closed. Check the data folder.");
         return;
     }
-    ov_log_info("meeting \"%s\" closed", k->cfg.meeting);
-    ov_export_today(today, sizeof today);
-    for (int i = 1; i <= MEETING_TRIES; i++) {
-        if (i == 1)
-            snprintf(next, sizeof next, "Drop-in %s", today);
-        else
-            snprintf(next, sizeof next, "Drop-in %s %d", today, i);
-        if (ov_tally_meeting_is_closed(k->tally, next) != 1)
-            break;
-    }
-    ov_strlcpy(k->cfg.meeting, next, sizeof k->cfg.meeting);
-    ov_strlcpy(k->fac.meeting, next, sizeof k->fac.meeting);
-    ov_log_info("votes now count for the meeting \"%s\"", next);
     char line[OV_SENTENCE_LEN];
-    snprintf(line, sizeof line, "The meeting is closed. Votes now count for %s.", next);
+    snprintf(line, sizeof line, "The meeting is closed. Votes now count for %s.", k->cfg.meeting);
     ov_ideas_fac_note(f, line);
     ov_kiosk_ideas_refresh(k);
     k->ideas_fac.n_last_boards = 0;

@@ -7,6 +7,7 @@
 #include "platform/files.h"
 #include "platform/headphones.h"
 #include "platform/pin_hash.h"
+#include "platform/tally_plan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,20 +86,14 @@ int ov_kiosk_meeting_begin(kiosk *k, const char *name)
         ov_log_error("the meeting \"%s\" could not be started: %s", name, err);
         return rc;
     }
-    if (ov_tally_meeting_close(k->tally, k->cfg.meeting, err, sizeof err) != OV_OK)
+    /* closed and remembered as the last closed: its results, plans and "you said, we did" */
+    if (ov_plan_close_meeting(k->tally, k->cfg.meeting, err, sizeof err) != OV_OK)
         ov_log_warn("the meeting \"%s\" could not be closed: %s", k->cfg.meeting, err);
     else
         ov_log_info("meeting \"%s\" closed", k->cfg.meeting);
     use_meeting(k, fresh);
     ov_log_info("votes now count for the meeting \"%s\"", fresh);
     return OV_OK;
-}
-
-int ov_kiosk_meeting_end(kiosk *k)
-{
-    char name[OV_MEETING_LEN];
-    snprintf(name, sizeof name, "Drop-in %s", k->fac.today);
-    return ov_kiosk_meeting_begin(k, name);
 }
 
 /* Today's date (YYYY-MM-DD, local time) into out. */
@@ -108,6 +103,14 @@ static void today_is(char *out, size_t outlen)
     struct tm tm;
     if (!localtime_r(&t, &tm) || strftime(out, outlen, "%Y-%m-%d", &tm) == 0)
         out[0] = '\0';
+}
+
+int ov_kiosk_meeting_end(kiosk *k)
+{
+    char name[OV_MEETING_LEN];
+    today_is(k->fac.today, sizeof k->fac.today);
+    snprintf(name, sizeof name, "Drop-in %s", k->fac.today);
+    return ov_kiosk_meeting_begin(k, name);
 }
 
 /* A meeting started on an earlier day is closed by the date: votes then count

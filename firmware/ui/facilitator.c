@@ -167,10 +167,14 @@ static void menu_results(const ov_fac *f, ov_menu *m)
     const ov_results *r = f->results;
     if (!r || r->n_questions == 0) {
         ov_strlcpy(m->title, "Results", sizeof m->title);
-        line(m, "%s", "Nobody has answered yet.");
+        line(m, "%s: nobody answered.", r && r->meeting[0] ? r->meeting : "This meeting");
     } else {
         const ov_result_question *q = &r->questions[f->results_q];
         ov_strlcpy(m->title, q->title, sizeof m->title);
+        /* which meeting: the one closed last, not the one going on now */
+        char which[OV_SENTENCE_LEN];
+        snprintf(which, sizeof which, "%s, question %d of %d.", r->meeting, f->results_q + 1, r->n_questions);
+        line(m, "%s", which);
         char summary[OV_SENTENCE_LEN];
         ov_results_summary(q, summary, sizeof summary);
         line(m, "%s", summary);
