@@ -668,6 +668,7 @@ int ov_kiosk_run(const ov_kiosk_opts *o)
     ov_kiosk_open_speech(k);
     start_input(k, o);
     ov_kiosk_privacy_start(k);
+    ov_kiosk_round_restore(k);
     ov_kiosk_ideas_refresh(k); /* "you said, we did" for the welcome screen */
     apply(k, OV_FLOW_REDRAW | OV_FLOW_SPEAK);
     ov_kiosk_watch_usb(k); /* a stick already in: ask for the PIN */

@@ -67,6 +67,32 @@ void ov_kiosk_fac_close(kiosk *k)
 
 /* The results screen shows the meeting closed last, never the open one:
  * looking again after one more vote would tell what that vote was. */
+void ov_kiosk_set_round(kiosk *k, int question)
+{
+    char err[OV_ERR_LEN];
+    ov_flow_set_round(&k->flow, question, ov_kiosk_now(k));
+    const char *id = question >= 0 && question < k->content.n_questions ? k->content.questions[question].id : "";
+    ov_strlcpy(k->cfg.round, id, sizeof k->cfg.round);
+    if (ov_config_set(k->settings_path, "kiosk", "round", id, err, sizeof err) != OV_OK)
+        ov_log_warn("the round is %s now but a restart will not know it: %s", id[0] ? "open" : "closed", err);
+}
+
+void ov_kiosk_round_restore(kiosk *k)
+{
+    if (!k->cfg.round[0])
+        return;
+    for (int i = 0; i < k->content.n_questions; i++) {
+        if (!strcmp(k->content.questions[i].id, k->cfg.round)) {
+            ov_flow_set_round(&k->flow, i, ov_kiosk_now(k));
+            ov_log_info("the round on the question \"%s\" is still open, as before the restart", k->cfg.round);
+            return;
+        }
+    }
+    ov_log_warn("the round on the question \"%s\" was open, but the questions have no such question now:"
+                " the round is closed", k->cfg.round);
+    ov_kiosk_set_round(k, -1);
+}
+
 static void show_results(kiosk *k)
 {
     char meeting[OV_MEETING_LEN] = "";
@@ -250,7 +276,7 @@ static void use_content(kiosk *k, const ov_content *c)
     k->content = *c;
     if (k->speech)
         ov_speech_set_language(k->speech, k->content.language);
-    ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k)); /* question numbers may have changed */
+    ov_kiosk_set_round(k, -1); /* question numbers may have changed */
 }
 
 static void import_questions(kiosk *k)
@@ -395,11 +421,11 @@ void ov_kiosk_fac_press(kiosk *k, int item)
         change_meeting(k, 1);
         break;
     case OV_FAC_DO_OPEN_ROUND:
-        ov_flow_set_round(&k->flow, k->fac.chosen_round, ov_kiosk_now(k));
+        ov_kiosk_set_round(k, k->fac.chosen_round);
         show(k);
         return;
     case OV_FAC_DO_CLOSE_ROUND:
-        ov_flow_set_round(&k->flow, -1, ov_kiosk_now(k));
+        ov_kiosk_set_round(k, -1);
         break;
     case OV_FAC_DO_RESULTS:
         show_results(k);

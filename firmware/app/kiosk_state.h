@@ -140,6 +140,12 @@ int ov_kiosk_meeting_begin(kiosk *k, const char *name);
 /* Close the current meeting (its results may then be saved) and count
  * votes for a new drop-in of today. Returns OV_OK or a negative code. */
 int ov_kiosk_meeting_end(kiosk *k);
+/* Open the round on question index `question` (-1: close it), in the flow and
+ * in the settings so a restart keeps it; a failure to keep it is logged. */
+void ov_kiosk_set_round(kiosk *k, int question);
+/* At start: reopen the round the settings name; a question no longer in the
+ * content closes it (logged). */
+void ov_kiosk_round_restore(kiosk *k);
 /* Keep the wrong-PIN wait on disk when it changed since *before. */
 void ov_kiosk_pin_guard_keep(kiosk *k, const ov_pin_guard *before);
 

@@ -73,7 +73,7 @@ typedef struct {
 
 static const key_def keys[] = {
     STR("kiosk", "content_dir", content_dir), STR("kiosk", "data_dir", data_dir),
-    STR("kiosk", "meeting", meeting), BOOL("kiosk", "confirm", confirm),
+    STR("kiosk", "meeting", meeting), STR("kiosk", "round", round), BOOL("kiosk", "confirm", confirm),
     INT("kiosk", "idle_timeout_s", idle_timeout_s, 10, 3600), INT("kiosk", "thanks_s", thanks_s, 1, 60),
     INT("kiosk", "vote_lockout_ms", vote_lockout_ms, 0, 10000),
     INT("display", "width", width, 0, 8192), INT("display", "height", height, 0, 8192),
