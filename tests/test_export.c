@@ -373,6 +373,33 @@ static void test_basename(void **state)
     assert_string_equal(b, "ourvoice-etc-2025-05-03");
     ov_export_basename("", "2025-05-03", b, sizeof b);
     assert_string_equal(b, "ourvoice-meeting-2025-05-03");
+    ov_export_basename("Drop-in 2025-05-03", "2025-05-03", b, sizeof b); /* the date once */
+    assert_string_equal(b, "ourvoice-Drop-in-2025-05-03");
+    ov_export_basename("Drop-in 2025-05-03", "2025-05-04", b, sizeof b);
+    assert_string_equal(b, "ourvoice-Drop-in-2025-05-03-2025-05-04");
+}
+
+/* A meeting's files carry the date it started, not the day they were saved:
+ * a meeting of 3 May saved on 10 June is still the meeting of 3 May. */
+static void test_files_carry_the_date_the_meeting_started(void **state)
+{
+    fixture *f = *state;
+    ov_tally *t = NULL;
+    char err[512] = "";
+    if (ov_tally_open(f->data, &t, err, sizeof err) != OV_OK) fail_msg("%s", err);
+    assert_int_equal(ov_tally_meeting_open(t, "Club meeting", "2025-05-03", NULL, NULL, 0, err, sizeof err), OV_OK);
+    assert_int_equal(ov_tally_add(t, "Club meeting", "assets", "basics", err, sizeof err), OV_OK);
+    assert_int_equal(ov_tally_meeting_close(t, "Club meeting", err, sizeof err), OV_OK);
+    ov_export_opts o = base_opts();
+    o.date = "2025-06-10"; /* the day of saving */
+    ov_export_report rep;
+    assert_int_equal(ov_export_all_opts(&o, t, &f->c, NULL, f->out, &rep, err, sizeof err), OV_OK);
+    assert_true(ov_export_verified(&rep));
+    char p[512];
+    snprintf(p, sizeof p, "%s/ourvoice-Club-meeting-2025-05-03.csv", f->out);
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    ov_tally_close(t);
 }
 
 /* ---- failure injection ------------------------------------------------- */
@@ -921,6 +948,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_exact_counts_when_turned_on, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html_report, setup, teardown),
         cmocka_unit_test(test_basename),
+        cmocka_unit_test_setup_teardown(test_files_carry_the_date_the_meeting_started, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failure_at_every_step, setup, teardown),
         cmocka_unit_test_setup_teardown(test_easy_messages_for_stick_problems, setup, teardown),
         cmocka_unit_test_setup_teardown(test_short_writes_and_bad_readback, setup, teardown),

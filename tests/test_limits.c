@@ -17,6 +17,7 @@
 #include "model/content.h"
 #include "platform/content_load.h"
 #include "platform/tally.h"
+#include "model/results.h"
 
 #define TINY_SVG "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'><rect width='8' height='8'/></svg>"
 
@@ -99,6 +100,13 @@ static void test_one_member_stores_64_answers_at_once(void **state)
     int n = 0;
     assert_int_equal(ov_tally_read_all(t, "drop-in", &rows, &n), OV_OK);
     assert_int_equal(n, OV_MAX_QUESTIONS); /* one count per question, none dropped */
+    /* and the results (screen, exports) hold every one of them */
+    ov_results *res = ov_results_new();
+    assert_non_null(res);
+    assert_int_equal(ov_results_build(rows, n, NULL, "drop-in", 0, res), OV_OK);
+    assert_int_equal(res->n_questions, OV_MAX_QUESTIONS);
+    assert_int_equal(res->dropped, 0);
+    free(res);
     free(rows);
     ov_tally_close(t);
 }

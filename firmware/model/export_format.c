@@ -235,7 +235,13 @@ void ov_export_basename(const char *meeting, const char *date, char *out, size_t
     if (n > 0 && (unsigned char)slug[n - 1] >= 0xC0) n--;
     while (n > 0 && slug[n - 1] == '-') n--;
     slug[n] = '\0';
-    snprintf(out, outlen, "ourvoice-%s-%s", n ? slug : "meeting", date && date[0] ? date : "undated");
+    const char *d = date && date[0] ? date : "undated";
+    size_t dl = strlen(d);
+    /* "Drop-in 2025-05-03" started on 2025-05-03: the date once */
+    if (n > dl && slug[n - dl - 1] == '-' && !strcmp(slug + n - dl, d))
+        snprintf(out, outlen, "ourvoice-%s", slug);
+    else
+        snprintf(out, outlen, "ourvoice-%s-%s", n ? slug : "meeting", d);
 }
 
 const char *ov_export_easy_message(int code)

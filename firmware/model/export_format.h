@@ -32,7 +32,8 @@ typedef struct {
 int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *out);
 int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *out);
 
-/* File base name for a meeting and date: "ourvoice-MEETING-DATE" (no suffix). */
+/* File base name for a meeting and the date it started: "ourvoice-MEETING-DATE"
+ * (no suffix; the date once when the name ends with it already). */
 void ov_export_basename(const char *meeting, const char *date, char *out, size_t outlen);
 
 /* The easy-read sentence for an export result code (OV_OK included). */

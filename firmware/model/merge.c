@@ -217,7 +217,12 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
     out->threshold = (int)v->integer;
     v = ov_json_get(root, "questions");
     if (!v || v->type != OV_JSON_ARRAY) { bad(&r, v ? v : root, "\"questions\" must be an array%s%s", "", ""); goto out; }
-    if (v->n_children > OV_RESULTS_MAX_QUESTIONS) { bad(&r, v, "more questions than OurVoice allows (%s)%s", "48", ""); goto out; }
+    if (v->n_children > OV_RESULTS_MAX_QUESTIONS) {
+        char limit[16];
+        snprintf(limit, sizeof limit, "%d", OV_RESULTS_MAX_QUESTIONS);
+        bad(&r, v, "more questions than OurVoice allows (%s)%s", limit, "");
+        goto out;
+    }
     for (const ov_json *q = v->child; q; q = q->next) {
         if (!read_question(&r, q, &out->questions[out->n_questions])) goto out;
         out->n_questions++;

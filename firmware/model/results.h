@@ -7,7 +7,7 @@
  * is ever dropped from a summary. Below the small-number threshold a question
  * is "protected": screens, speech and the easy-read report must say
  * OV_RESULTS_NOT_ENOUGH instead of counts, and no "most people said" answer is
- * given. An ov_results is large (~150 KB): allocate it with ov_results_new(). */
+ * given. An ov_results is large (~400 KB): allocate it with ov_results_new(). */
 #ifndef OV_RESULTS_H
 #define OV_RESULTS_H
 
@@ -15,7 +15,8 @@
 #include "model/content.h"
 #include "model/counts.h"
 
-#define OV_RESULTS_MAX_QUESTIONS 48   /* content questions + old or merged ones */
+/* content questions + as many old or merged ones (a full content, then another full one) */
+#define OV_RESULTS_MAX_QUESTIONS (2 * OV_MAX_QUESTIONS)
 #define OV_RESULTS_MAX_ANSWERS 8      /* a scale's answers + answers no longer in it */
 #define OV_RESULTS_TEXT_LEN (OV_SENTENCE_LEN * OV_MAX_SENTENCES)
 #define OV_RESULTS_NOT_ENOUGH "Not enough answers yet to keep them secret."

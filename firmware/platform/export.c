@@ -183,13 +183,16 @@ static void writer_close(writer *w)
 /* Where the meetings' results come from: an array, or the tally row by row. */
 typedef ov_results *(*results_fn)(void *ctx, int i, int *rc);
 
-static int export_each(writer *w, int n, const char (*names)[OV_MEETING_LEN], results_fn get, void *ctx,
-                       char *err, size_t errlen)
+/* Each meeting into its files, named by the meeting and the date it started
+ * (dates[i]; NULL or "" for one not known: the date of the export). */
+static int export_each(writer *w, int n, const char (*names)[OV_MEETING_LEN], const char (*dates)[16],
+                       results_fn get, void *ctx, char *err, size_t errlen)
 {
     char (*base)[BASE_LEN] = calloc((size_t)n + 1, sizeof *base);
     int *order = calloc((size_t)n + 1, sizeof *order);
     int rc = base && order ? OV_OK : ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
-    for (int i = 0; rc == OV_OK && i < n; i++) ov_export_basename(names[i], w->date, base[i], BASE_LEN);
+    for (int i = 0; rc == OV_OK && i < n; i++)
+        ov_export_basename(names[i], dates && dates[i][0] ? dates[i] : w->date, base[i], BASE_LEN);
     if (rc == OV_OK && unique_bases(base, n) != OV_OK) rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
     /* Random order, so the order of files on the stick says nothing. */
     if (rc == OV_OK) shuffle(order, n, &w->seed);
@@ -223,7 +226,8 @@ int ov_export_results(const ov_export_opts *opts, ov_results *const *res, int n_
     array_ctx ctx = { res, calloc((size_t)n_res + 1, OV_MEETING_LEN) };
     if (!ctx.names) rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
     for (int i = 0; rc == OV_OK && i < n_res; i++) ov_strlcpy(ctx.names[i], res[i]->meeting, OV_MEETING_LEN);
-    if (rc == OV_OK) rc = export_each(&w, n_res, (const char (*)[OV_MEETING_LEN])ctx.names, from_array, &ctx, err, errlen);
+    if (rc == OV_OK)
+        rc = export_each(&w, n_res, (const char (*)[OV_MEETING_LEN])ctx.names, NULL, from_array, &ctx, err, errlen);
     free(ctx.names);
     writer_close(&w);
     return finish(rep, rc);
@@ -306,6 +310,18 @@ static ov_results *from_tally(void *vctx, int i, int *rc)
     return x->res;
 }
 
+/* The date each meeting started, from the store ("" where it is not known:
+ * a store from before meetings had dates). NULL when out of memory: then
+ * every file carries the export's date. */
+static char (*start_dates(ov_tally *t, const char (*names)[OV_MEETING_LEN], int n))[16]
+{
+    char (*dates)[16] = calloc((size_t)n + 1, sizeof *dates);
+    for (int i = 0; dates && i < n; i++)
+        if (ov_tally_meeting_start(t, names[i], dates[i], sizeof dates[i]) != OV_OK)
+            dates[i][0] = '\0';
+    return dates;
+}
+
 /* The meetings to export into *names / *n. */
 static int pick_meetings(const ov_export_opts *opts, ov_tally *t, const char *meeting,
                          char (**names)[OV_MEETING_LEN], int *n, char *err, size_t errlen)
@@ -359,7 +375,9 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
         x.names = (const char (*)[OV_MEETING_LEN])names;
         if (ov_meeting_times_init(&x.times, x.names, n_meet) != OV_OK) /* issue 14 */
             ov_log_warn("export: out of memory: meetings are not compared with earlier ones");
-        rc = export_each(&w, n_meet, x.names, from_tally, &x, err, errlen);
+        char (*dates)[16] = start_dates(t, x.names, n_meet);
+        rc = export_each(&w, n_meet, x.names, (const char (*)[16])dates, from_tally, &x, err, errlen);
+        free(dates);
     }
     writer_close(&w);
     ov_meeting_times_free(&x.times); /* issue 14 */
@@ -370,16 +388,3 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
     return finish(rep, rc);
 }
 
-int ov_export_all(ov_tally *t, const ov_content *c, const ov_config *cfg, const char *dest_dir,
-                  ov_export_report *rep, char *err, size_t errlen)
-{
-    ov_export_opts opts;
-    ov_export_opts_from_config(&opts, cfg);
-    /* Transitional: the kiosk does not close meetings yet (docs/privacy.md). */
-    opts.closed_only = 0;
-    char mount[OV_PATH_MAX];
-    ov_strlcpy(mount, dest_dir ? dest_dir : "", sizeof mount);
-    char *slash = strrchr(mount, '/');
-    if (slash && slash != mount) { *slash = '\0'; opts.mount_point = mount; }
-    return ov_export_all_opts(&opts, t, c, NULL, dest_dir, rep, err, errlen);
-}

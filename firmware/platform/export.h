@@ -55,13 +55,6 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
                        const char *meeting, const char *dest_dir, ov_export_report *rep,
                        char *err, size_t errlen);
 
-/* The kiosk's "Save to USB stick": ov_export_all_opts with options from cfg,
- * every meeting, into dest_dir = MOUNT/ourvoice (which must be on MOUNT's
- * filesystem). Until the kiosk closes meetings (ov_tally_meeting_close) this
- * still exports open meetings too (closed_only 0); see docs/privacy.md. */
-int ov_export_all(ov_tally *t, const ov_content *c, const ov_config *cfg, const char *dest_dir,
-                  ov_export_report *rep, char *err, size_t errlen);
-
 /* 1 when rep describes a complete, verified export: only then may the kiosk
  * say "you can take the USB stick out now" and offer "clear votes". */
 int ov_export_verified(const ov_export_report *rep);
