@@ -431,6 +431,61 @@ static void every_screen_keeps_every_target(void **state)
         fail_msg("%d problems (the first %d are printed above)", n_problems, MAX_PRINTED);
 }
 
+/* 1 when rectangles a and b share any pixel. */
+static int rects_meet(ov_rect a, ov_rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* A content of 64 questions (the most a content may have): the progress dots
+ * stay on the screen and off the words beside them, at every size, or give
+ * way to the words alone ("Question 40 of 64") where they would be too small
+ * to see; with 4 questions the dots are there. */
+static void many_questions_keep_the_progress_on_the_screen(void **state)
+{
+    (void)state;
+    static ov_content c;
+    static ov_layout l;
+    ov_content_builtin(&c);
+    for (int q = c.n_questions; q < OV_MAX_QUESTIONS; q++) {
+        c.questions[q] = c.questions[q % 4];
+        snprintf(c.questions[q].id, sizeof c.questions[q].id, "q%d", q + 1);
+    }
+    c.n_questions = OV_MAX_QUESTIONS;
+    for (size_t s = 0; s < OV_ARRAY_LEN(sizes); s++) {
+        ov_layout_env env = env_for(sizes[s].w, sizes[s].h, "standard");
+        ov_flow f;
+        ov_flow_init(&f, &c, 0, 90000, 4000, 0, 0);
+        ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+        for (int q = 0; q < 39; q++)
+            ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2); /* on to question 40 */
+        ov_layout_screen(&env, &f, NULL, &l);
+        ov_rect d = l.progress_dots;
+        if (d.w > 0 && (d.x < 0 || d.x + d.w > env.w || d.y < 0 || d.y + d.h > env.h))
+            PROBLEM("%dx%d: 64 progress dots run off the screen (%d..%d of %d)", env.w, env.h, d.x, d.x + d.w,
+                    env.w);
+        int words = 0;
+        for (int t = 0; t < l.n_texts; t++) {
+            words |= strstr(l.texts[t].block.text, "40 of 64") != NULL;
+            if (d.w > 0 && rects_meet(d, l.texts[t].block.box))
+                PROBLEM("%dx%d: the progress dots cover text %d ('%.30s')", env.w, env.h, t,
+                        l.texts[t].block.text);
+        }
+        if (!words)
+            PROBLEM("%dx%d: question 40 of 64 does not say where the member is", env.w, env.h);
+    }
+    ov_content_builtin(&c);
+    ov_layout_env env = env_for(800, 480, "standard");
+    ov_flow f;
+    ov_flow_init(&f, &c, 0, 90000, 4000, 0, 0);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+    ov_layout_screen(&env, &f, NULL, &l);
+    if (l.progress_total != 4 || l.progress_dots.w == 0)
+        PROBLEM("800x480: 4 questions show no progress dots");
+    if (n_problems)
+        fail_msg("%d problems (the first %d are printed above)", n_problems, MAX_PRINTED);
+}
+
 /* The checker of the test itself: a dropped target is caught. */
 static void a_dropped_target_is_caught(void **state)
 {
@@ -453,6 +508,7 @@ static void a_dropped_target_is_caught(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(many_questions_keep_the_progress_on_the_screen),
         cmocka_unit_test(a_dropped_target_is_caught),
         cmocka_unit_test(every_screen_keeps_every_target),
     };

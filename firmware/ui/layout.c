@@ -415,11 +415,19 @@ static int progress_line(ov_layout *l, const ov_layout_env *env, const metrics *
     char prog[OV_WORD_LEN + 16];
     snprintf(prog, sizeof prog, f->content->texts.progress, num, total);
     int dots_h = ov_line_height(m->small_px);
-    int dot = dots_h * 6 / 10;
-    l->progress_dots = (ov_rect){ pr.x, pr.y + (dots_h - dot) / 2, total * dot + (total - 1) * dot / 2, dot };
-    l->progress_now = num;
-    l->progress_total = total;
-    ov_rect words = { pr.x + l->progress_dots.w + m->gap, pr.y, pr.w - l->progress_dots.w - m->gap, dots_h };
+    /* one dot a question, a dot and a half apart; smaller for many questions, and words
+     * only when even 2 mm dots would not fit half the width (64 questions on a small panel) */
+    int dot = dots_h * 6 / 10, fit = pr.w / (3 * total - 1); /* 1.5 * total - 0.5 dots in pr.w / 2 */
+    if (fit < dot)
+        dot = fit;
+    int least = (int)(2 * env->px_per_mm) > dots_h / 4 ? (int)(2 * env->px_per_mm) : dots_h / 4;
+    if (dot >= least && dot > 0) {
+        l->progress_dots = (ov_rect){ pr.x, pr.y + (dots_h - dot) / 2, total * dot + (total - 1) * dot / 2, dot };
+        l->progress_now = num;
+        l->progress_total = total;
+    }
+    int dots_w = l->progress_dots.w > 0 ? l->progress_dots.w + m->gap : 0;
+    ov_rect words = { pr.x + dots_w, pr.y, pr.w - dots_w, dots_h };
     int need = env->measure(env->measure_ctx, m->small_px, 0, prog, (int)strlen(prog));
     int used = dots_h;
     if (need > words.w) { /* the words under the dots */
