@@ -15,6 +15,13 @@
  *                                    each with ov_tally_add_set into meeting
  *                                    "visits" (opened with every q/a first); prints
  *                                    "thanked N" (N = line number) after each.
+ *   tally_voter ideas DATA_DIR FILE FIRST
+ *                                    the same members in a priorities round of
+ *                                    meeting "visits", question "q1", 4 ideas
+ *                                    (made and opened first), 2 choices: the
+ *                                    first two answers of a line (a1..a4: idea
+ *                                    1..4) with ov_plan_vote; "thanked N" after each.
+ *   tally_voter ideas-dump DATA_DIR  "IDEA VOTES" lines and "voters N" of that board.
  *   tally_voter close DATA_DIR MEETING
  *                                    close a meeting (it takes no more votes)
  *   tally_voter dump DATA_DIR        open for writing (as a kiosk start does),
@@ -22,6 +29,7 @@
  * Exit: 0 ok, 1 a tally call failed (message on stderr), 2 usage. */
 #include "base/ov_common.h"
 #include "platform/tally.h"
+#include "platform/tally_plan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +122,60 @@ static int run_visits(const char *dir, const char *file, long first)
     return rc == OV_OK ? 0 : 1;
 }
 
+static const char *const idea_texts[] = { "Longer opening hours", "A quiet room", "More trips out",
+                                           "Easy read letters" };
+
+/* The board of the priorities round, made and opened the first time. */
+static int open_round(ov_tally *t, ov_ideas_board *b, char *err, size_t errlen)
+{
+    int rc = ov_plan_load(t, "visits", "q1", b, err, errlen);
+    if (rc != OV_OK || b->n_ideas > 0) return rc;
+    for (int i = 0; rc == OV_OK && i < 4; i++) rc = ov_ideas_add(b, idea_texts[i], err, errlen);
+    b->max_choices = 2;
+    b->round = OV_ROUND_OPEN;
+    return rc == OV_OK ? ov_plan_save(t, b, err, errlen) : rc;
+}
+
+static int run_ideas(const char *dir, const char *file, long first)
+{
+    char err[400] = "";
+    ov_tally *t = NULL;
+    static ov_ideas_board b;
+    FILE *fp = fopen(file, "r");
+    if (!fp) { fprintf(stderr, "tally_voter: cannot read %s\n", file); return 1; }
+    int rc = ov_tally_open(dir, &t, err, sizeof err);
+    if (rc == OV_OK) rc = open_round(t, &b, err, sizeof err);
+    char line[128];
+    for (long n = 1; rc == OV_OK && fgets(line, sizeof line, fp); n++) {
+        if (n < first) continue;
+        char a[2][8];
+        if (sscanf(line, "a%7s a%7s", a[0], a[1]) != 2) { rc = OV_EINVAL; break; }
+        int chosen[2] = { atoi(a[0]) - 1, atoi(a[1]) - 1 };
+        rc = ov_plan_vote(t, "visits", "q1", chosen, chosen[0] == chosen[1] ? 1 : 2, err, sizeof err);
+        char out[32];
+        int k = snprintf(out, sizeof out, "thanked %ld\n", n);
+        if (rc == OV_OK && write_all(1, out, (size_t)k) != 0) break;
+    }
+    fclose(fp);
+    if (rc != OV_OK) fprintf(stderr, "tally_voter: %s\n", err);
+    ov_tally_close(t);
+    return rc == OV_OK ? 0 : 1;
+}
+
+static int run_ideas_dump(const char *dir)
+{
+    char err[400] = "";
+    ov_tally *t = NULL;
+    static ov_ideas_board b;
+    int rc = ov_tally_open(dir, &t, err, sizeof err);
+    if (rc == OV_OK) rc = ov_plan_load(t, "visits", "q1", &b, err, sizeof err);
+    for (int i = 0; rc == OV_OK && i < b.n_ideas; i++) printf("%d %ld\n", i, b.ideas[i].votes);
+    if (rc == OV_OK) printf("voters %ld\n", b.voters);
+    if (rc != OV_OK) fprintf(stderr, "tally_voter: %s\n", err);
+    ov_tally_close(t);
+    return rc == OV_OK ? 0 : 1;
+}
+
 static int run_dump(const char *dir)
 {
     char err[400];
@@ -150,8 +212,10 @@ int main(int argc, char **argv)
     }
     if (argc == 5 && !strcmp(argv[1], "visits")) return run_visits(argv[2], argv[3], strtol(argv[4], NULL, 10));
     if (argc == 3 && !strcmp(argv[1], "dump")) return run_dump(argv[2]);
+    if (argc == 5 && !strcmp(argv[1], "ideas")) return run_ideas(argv[2], argv[3], strtol(argv[4], NULL, 10));
+    if (argc == 3 && !strcmp(argv[1], "ideas-dump")) return run_ideas_dump(argv[2]);
     if (argc == 4 && !strcmp(argv[1], "close")) return run_close(argv[2], argv[3]);
     fprintf(stderr, "usage: tally_voter loop DATA_DIR SEED | tally_voter bench DATA_DIR [N] |"
-                    " tally_voter visits DATA_DIR FILE FIRST | tally_voter dump DATA_DIR\n");
+                    " tally_voter visits|ideas DATA_DIR FILE FIRST | tally_voter dump|ideas-dump DATA_DIR\n");
     return 2;
 }

@@ -4,7 +4,7 @@
 # can make (ext4, 1 KiB and 4 KiB blocks) and each mount (docs/install.md's
 # data=journal,commit=1 and ext4's default data=ordered): make a 256 MB image,
 # mount it through a loop device, let BUILD/tests/tally_voter store a sequence
-# of visits with the real store, SIGKILL it at random moments and start again,
+# of visits and then a priorities round (ideas) with the real store, SIGKILL it at random moments and start again,
 # start once more (as the kiosk does after a crash), unmount, then read the
 # raw image: every count cell anywhere (database, journal, freed blocks, the
 # ext4 journal) must hold the final count (scan_image.py), there is no WAL,
@@ -42,6 +42,26 @@ N_BALLOTS=$(wc -l < "$WORK/ballots")
 STATE=$SEED
 rand() { STATE=$(awk -v s="$STATE" 'BEGIN { srand(s); printf "%d", rand() * 2147483647 }'); echo $((STATE % $1)); }
 
+# Every ballot through `tally_voter $1` (visits: the answers; ideas: a
+# priorities round), SIGKILLed 4 times at random moments and started again
+# from the first member not thanked. Uses MNT, WORK, kills. Fails on an error.
+vote_with_kills() {
+    next=1; mine=0
+    while [ "$next" -le "$N_BALLOTS" ]; do
+        "$VOTER" "$1" "$MNT" "$WORK/ballots" "$next" > "$WORK/out" 2> "$WORK/err" &
+        pid=$!
+        if [ "$mine" -lt 4 ]; then
+            ms=$(rand 150)
+            sleep "$(awk -v m="$ms" 'BEGIN { printf "%.3f", (m + 5) / 1000 }')"
+            kill -KILL "$pid" 2>/dev/null && { kills=$((kills + 1)); mine=$((mine + 1)); }
+        fi
+        wait "$pid" 2>/dev/null
+        last=$(sed -n 's/^thanked \([0-9]*\)$/\1/p' "$WORK/out" | tail -n 1)
+        [ -n "$last" ] && next=$((last + 1))
+        if [ -s "$WORK/err" ]; then cat "$WORK/err"; return 1; fi
+    done
+}
+
 # One image: block size $1, mount options $2, name $3.
 run_case() {
     bs=$1; opts=$2; name=$3
@@ -50,28 +70,21 @@ run_case() {
     truncate -s 256M "$img"
     mkfs.ext4 -q -F -b "$bs" -L ourvoice-data "$img" || return 1
     mount -o "loop,noexec,nosuid${opts:+,$opts}" "$img" "$MNT" || return 1
-    next=1; kills=0
-    while [ "$next" -le "$N_BALLOTS" ]; do
-        "$VOTER" visits "$MNT" "$WORK/ballots" "$next" > "$WORK/out" 2> "$WORK/err" &
-        pid=$!
-        if [ "$kills" -lt 8 ]; then
-            ms=$(rand 150)
-            sleep "$(awk -v m="$ms" 'BEGIN { printf "%.3f", (m + 5) / 1000 }')"
-            kill -KILL "$pid" 2>/dev/null && kills=$((kills + 1))
-        fi
-        wait "$pid" 2>/dev/null
-        last=$(sed -n 's/^thanked \([0-9]*\)$/\1/p' "$WORK/out" | tail -n 1)
-        [ -n "$last" ] && next=$((last + 1))
-        if [ -s "$WORK/err" ]; then cat "$WORK/err"; umount "$MNT"; return 1; fi
-    done
+    kills=0
+    vote_with_kills visits || { umount "$MNT"; return 1; }
+    vote_with_kills ideas || { umount "$MNT"; return 1; }
     "$VOTER" dump "$MNT" > "$WORK/final" || { umount "$MNT"; return 1; }
+    "$VOTER" ideas-dump "$MNT" > "$WORK/final-ideas" || { umount "$MNT"; return 1; }
     total=$(awk '{ s += $3 } END { print s + 0 }' "$WORK/final")
     ls -la "$MNT" > "$WORK/ls"
     umount "$MNT"
     say "privacy: $name: $kills SIGKILLs, $total answers stored"
     [ "$total" -ge $((N_BALLOTS * 4)) ] || { say "privacy: $name: votes were lost"; return 1; }
+    voters=$(sed -n 's/^voters //p' "$WORK/final-ideas")
+    say "privacy: $name: $voters members in the priorities round"
+    [ "${voters:-0}" -ge "$N_BALLOTS" ] || { say "privacy: $name: priorities were lost"; return 1; }
     ok=0
-    if ! python3 "$HERE/scan_image.py" "$img" "$WORK/final" > "$WORK/scan"; then
+    if ! python3 "$HERE/scan_image.py" "$img" "$WORK/final" "$WORK/final-ideas" > "$WORK/scan"; then
         ok=1
         # which file (or none: freed, or the ext4 journal) holds the first earlier version
         blk=$(sed -n 's/.* at byte \([0-9]*\) .*/\1/p' "$WORK/scan" | head -n 1)
@@ -79,7 +92,7 @@ run_case() {
         owner=$(debugfs -R "icheck $fsblk" "$img" 2>/dev/null | tail -n 1)
         say "privacy: $name: block $fsblk belongs to: $owner (inode 8 is the ext4 journal; <block not found> is free space)"
     fi
-    head -n 6 "$WORK/scan"
+    head -n 12 "$WORK/scan"
     if grep -q -- '-wal' "$WORK/ls"; then say "privacy: $name: a WAL file is on the card"; ok=1; fi
     for f in /tallies.sqlite /tallies.sqlite-journal; do
         st=$(debugfs -R "stat $f" "$img" 2>/dev/null)
