@@ -165,10 +165,24 @@ static void two_meetings_with_groups_compare(void **state)
     assert_non_null(strstr(json, "I work here: not enough answers yet."));
     assert_non_null(strstr(json, "Did not say: not enough answers yet."));
     assert_null(strstr(json, "Family or friend:")); /* nobody of that group came */
+    /* The groups side by side in numbers: the JSON and the spreadsheet's group rows, the two
+     * withheld groups without counts (2 staff would be given away by the 1 who did not say). */
+    assert_non_null(strstr(json, "{\"group\": \"uses-service\", \"word\": \"I use the service\", "
+                                 "\"withheld\": false, \"counts\": {"));
+    assert_non_null(strstr(json, "\"word\": \"I work here\", \"withheld\": true, \"counts\": null}"));
+    snprintf(cmd, sizeof cmd, "cat '%s/out/'*06-07*.csv", dir);
+    const char *csv = slurp(cmd);
+    assert_non_null(strstr(csv, "\r\nmeeting,group,question_id,question_title,answer_id,answer_word,count,withheld\r\n"));
+    assert_non_null(strstr(csv, MEETING_2 ",I use the service,assets,"));
+    assert_non_null(strstr(csv, ",getting-there,Mostly,3,no\r\n"));
+    assert_null(strstr(csv, ",doing-well,Yes a lot,2,no\r\n" MEETING_2 ",I work here"));
+    assert_non_null(strstr(csv, MEETING_2 ",Did not say,assets,"));
     snprintf(cmd, sizeof cmd, "cat '%s/out/'*06-07*.html", dir);
     const char *html = slurp(cmd);
     assert_non_null(strstr(html, "class=\"progress\""));
     assert_non_null(strstr(html, "Who said what"));
+    assert_non_null(strstr(html, "<table class=\"groups\">"));
+    assert_non_null(strstr(html, "<tr><th>I work here</th><td colspan=\"5\">Not enough answers yet.</td></tr>"));
     /* ourvoice merge keeps the two meetings apart and compares them too. */
     snprintf(cmd, sizeof cmd, "'%s' merge --to '%s/merged' --date 2025-06-08 '%s/out' >/dev/null && "
              "cat '%s/merged/'*06-07*.json", ov_test_program(), dir, dir, dir);

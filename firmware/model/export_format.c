@@ -78,6 +78,37 @@ static void csv_ideas(const ov_results *res, const ov_export_opts *opts, ov_buf 
     }
 }
 
+/* One row of a group's count: the group, then the same columns as the counts. */
+static void csv_group_row(ov_buf *b, const ov_results *res, const ov_result_question *q,
+                          const ov_result_group *g, int ai, int w)
+{
+    csv_field(b, res->meeting); ov_buf_puts(b, ",");
+    csv_field(b, g->word); ov_buf_puts(b, ",");
+    csv_field(b, q->id); ov_buf_puts(b, ",");
+    csv_field(b, q->title); ov_buf_puts(b, ",");
+    csv_field(b, q->answers[ai].id); ov_buf_puts(b, ",");
+    csv_field(b, q->answers[ai].word); ov_buf_puts(b, ",");
+    if (!w) ov_buf_printf(b, "%ld", g->counts[ai]);
+    ov_buf_puts(b, w ? ",yes\r\n" : ",no\r\n");
+}
+
+/* "Who are you today?": each group's counts, after a blank line, with a
+ * header of their own (docs/export.md); a withheld group has no counts. */
+static void csv_groups(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
+{
+    int any = 0;
+    for (int qi = 0; qi < res->n_questions; qi++) any |= res->questions[qi].n_groups > 0;
+    if (!any) return;
+    ov_buf_puts(b, "\r\nmeeting,group,question_id,question_title,answer_id,answer_word,count,withheld\r\n");
+    for (int qi = 0; qi < res->n_questions; qi++) {
+        const ov_result_question *q = &res->questions[qi];
+        int w = withheld(q, opts); /* the whole meeting withheld: every group with it */
+        for (int gi = 0; gi < q->n_groups; gi++)
+            for (int ai = 0; ai < q->n_answers; ai++)
+                csv_group_row(b, res, q, &q->groups[gi], ai, w || (q->groups[gi].is_protected && !opts->exact));
+    }
+}
+
 int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
 {
     /* The byte order mark makes spreadsheets read the file as UTF-8. */
@@ -96,6 +127,7 @@ int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
             ov_buf_puts(b, w ? ",yes\r\n" : ",no\r\n");
         }
     }
+    csv_groups(res, opts, b);
     csv_ideas(res, opts, b);
     return ov_buf_ok(b) ? OV_OK : OV_ENOMEM;
 }
@@ -107,9 +139,34 @@ static void kv_str(ov_buf *b, const char *indent, const char *key, const char *v
     ov_buf_puts(b, comma ? ",\n" : "\n");
 }
 
+/* "group_counts": each group's counts of a question (null when withheld). */
+static void json_group_counts(ov_buf *b, const ov_result_question *q, const ov_export_opts *opts)
+{
+    if (q->n_groups == 0) return;
+    ov_buf_puts(b, "      \"group_counts\": [");
+    for (int gi = 0; gi < q->n_groups; gi++) {
+        const ov_result_group *g = &q->groups[gi];
+        int w = withheld(q, opts) || (g->is_protected && !opts->exact);
+        ov_buf_puts(b, gi ? ",\n        {\"group\": " : "\n        {\"group\": ");
+        ov_json_string(b, g->id);
+        ov_buf_puts(b, ", \"word\": ");
+        ov_json_string(b, g->word);
+        ov_buf_printf(b, ", \"withheld\": %s, \"counts\": ", w ? "true" : "false");
+        if (w) { ov_buf_puts(b, "null}"); continue; }
+        ov_buf_puts(b, "{");
+        for (int ai = 0; ai < q->n_answers; ai++) {
+            ov_buf_puts(b, ai ? ", " : "");
+            ov_json_string(b, q->answers[ai].id);
+            ov_buf_printf(b, ": %ld", g->counts[ai]);
+        }
+        ov_buf_puts(b, "}}");
+    }
+    ov_buf_puts(b, "\n      ],\n");
+}
+
 /* issue 14 (g14views): "progress" (the comparison with the earlier meeting)
  * and "groups" (each group's answer, protected) of a question, when set. */
-static void json_views(ov_buf *b, const ov_result_question *q)
+static void json_views(ov_buf *b, const ov_result_question *q, const ov_export_opts *opts)
 {
     if (q->compare[0]) {
         ov_buf_puts(b, "      \"progress\": {\"earlier_meeting\": ");
@@ -120,6 +177,7 @@ static void json_views(ov_buf *b, const ov_result_question *q)
     }
     if (q->groups_line[0])
         kv_str(b, "      ", "groups", q->groups_line, 1);
+    json_group_counts(b, q, opts);
 }
 
 static void json_idea(ov_buf *b, const ov_idea *it, int w, int chosen)
@@ -188,7 +246,7 @@ int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
         ov_buf_printf(b, "      \"protected\": %s,\n      \"withheld\": %s,\n",
                       q->is_protected ? "true" : "false", w ? "true" : "false");
         if (q->withheld_sources) ov_buf_printf(b, "      \"withheld_sources\": %d,\n", q->withheld_sources);
-        json_views(b, q); /* issue 14: progress and groups, when there is something to say */
+        json_views(b, q, opts); /* issue 14: progress and groups, when there is something to say */
         ov_buf_puts(b, "      \"answers\": [");
         for (int ai = 0; ai < q->n_answers; ai++) {
             const ov_result_answer *a = &q->answers[ai];

@@ -169,6 +169,21 @@ static void group_part(const ov_result_question *q, char *buf, size_t len)
         snprintf(buf + used, len - used, ".");
 }
 
+/* Group gq's counts and whether they are withheld into out, in the order of q's answers. */
+static void group_counts(const ov_result_question *q, const ov_result_question *gq, const ov_group_view *v,
+                         ov_result_group *out)
+{
+    memset(out, 0, sizeof *out);
+    ov_strlcpy(out->id, v->id, sizeof out->id);
+    ov_strlcpy(out->word, v->word, sizeof out->word);
+    out->is_protected = gq->is_protected;
+    out->total = gq->total;
+    for (int a = 0; a < q->n_answers; a++)
+        for (int b = 0; b < gq->n_answers; b++)
+            if (!strcmp(q->answers[a].id, gq->answers[b].id))
+                out->counts[a] = gq->answers[b].count;
+}
+
 void ov_groups_fill_lines(ov_results *now, const ov_group_results *g)
 {
     if (!now || !g)
@@ -176,6 +191,7 @@ void ov_groups_fill_lines(ov_results *now, const ov_group_results *g)
     for (int qi = 0; qi < now->n_questions; qi++) {
         ov_result_question *q = &now->questions[qi];
         q->groups_line[0] = '\0';
+        q->n_groups = 0;
         if (!g->any_group)
             continue;
         size_t used = 0;
@@ -183,6 +199,8 @@ void ov_groups_fill_lines(ov_results *now, const ov_group_results *g)
             const ov_result_question *gq = ov_group_question(g, i, q->id);
             if (!gq || gq->total == 0) /* a group nobody of came is left out */
                 continue;
+            if (q->n_groups < OV_RESULTS_MAX_GROUPS)
+                group_counts(q, gq, &g->groups[i], &q->groups[q->n_groups++]);
             char part[OV_SENTENCE_LEN];
             group_part(gq, part, sizeof part);
             int w = snprintf(q->groups_line + used, sizeof q->groups_line - used, "%s%s: %s", used ? " " : "",

@@ -14,7 +14,7 @@
 
 #include "model/results.h"
 
-#define OV_GROUPS_MAX (OV_MAX_GROUPS + 4)  /* content groups, groups only in the rows, "not said" */
+#define OV_GROUPS_MAX OV_RESULTS_MAX_GROUPS /* content groups, groups only in the rows, "not said" */
 #define OV_GROUP_NOT_SAID ""                /* the id of "did not say" */
 
 typedef struct {
@@ -54,7 +54,8 @@ const ov_result_question *ov_group_question(const ov_group_results *g, int group
 /* For every question of `now` (the whole meeting), when any member said
  * their group, write what most of each group said side by side into
  * groups_line ("I use the service: Getting there. I work here: not enough
- * answers yet."). Groups with no answers are left out. Nothing is written
- * when no group was said. */
+ * answers yet."), and each group's counts into groups[] (none for a withheld
+ * group). Groups with no answers are left out. Nothing is written when no
+ * group was said. */
 void ov_groups_fill_lines(ov_results *now, const ov_group_results *g);
 #endif

@@ -198,6 +198,9 @@ static const char css[] =
     ".chart{display:block;width:100%;height:auto;margin:16px 0 8px}\n"
     ".qtext{font-size:1.15em}.answered{font-size:1.1em}\n"
     ".most{font-size:1.25em;font-weight:bold}\n"
+    "table.groups{border-collapse:collapse;font-size:1.1em;margin:12px 0}"
+    "table.groups th,table.groups td{border:2px solid #1a1a1a;padding:8px 14px;text-align:center}"
+    "table.groups th:first-child{text-align:left}\n"
     ".actions li,.ideas li{margin:.5em 0}.actions li.done{border-left:10px solid #009E73;padding-left:10px}\n"
     ".secret{font-size:1.2em;font-weight:bold;background:#e8f1f8;border-left:10px solid #0072B2;padding:14px "
     "18px;margin-top:16px}\n"
@@ -292,6 +295,31 @@ static void report_progress(ov_buf *b, const ov_result_question *q)
     ov_buf_puts(b, "</p>\n</div>\n");
 }
 
+/* The groups side by side: a row per group, a column per answer; a group
+ * withheld says so instead of its counts. */
+static void groups_table(ov_buf *b, const ov_result_question *q)
+{
+    ov_buf_puts(b, "<table class=\"groups\">\n<tr><th>Who</th>");
+    for (int ai = 0; ai < q->n_answers; ai++) {
+        ov_buf_puts(b, "<th>");
+        esc(b, q->answers[ai].word);
+        ov_buf_puts(b, "</th>");
+    }
+    ov_buf_puts(b, "</tr>\n");
+    for (int gi = 0; gi < q->n_groups; gi++) {
+        const ov_result_group *g = &q->groups[gi];
+        ov_buf_puts(b, "<tr><th>");
+        esc(b, g->word);
+        ov_buf_puts(b, "</th>");
+        if (g->is_protected)
+            ov_buf_printf(b, "<td colspan=\"%d\">Not enough answers yet.</td>", q->n_answers);
+        for (int ai = 0; !g->is_protected && ai < q->n_answers; ai++)
+            ov_buf_printf(b, "<td>%ld</td>", g->counts[ai]);
+        ov_buf_puts(b, "</tr>\n");
+    }
+    ov_buf_puts(b, "</table>\n");
+}
+
 static void report_views(ov_buf *b, const ov_result_question *q)
 {
     if (q->compare[0])
@@ -300,7 +328,10 @@ static void report_views(ov_buf *b, const ov_result_question *q)
         return;
     ov_buf_puts(b, "<div class=\"groups\">\n<h3>Who said what</h3>\n<p>");
     esc(b, q->groups_line);
-    ov_buf_puts(b, "</p>\n</div>\n");
+    ov_buf_puts(b, "</p>\n");
+    if (!q->is_protected)
+        groups_table(b, q);
+    ov_buf_puts(b, "</div>\n");
 }
 
 static void report_question(ov_buf *b, const ov_result_question *q, int qi, ov_read_file_fn read_file)

@@ -30,6 +30,18 @@ typedef struct {
     long count;                  /* exact count (exports decide whether to show it) */
 } ov_result_answer;
 
+/* content groups, groups only in the rows, "did not say" (model/groups.h) */
+#define OV_RESULTS_MAX_GROUPS (OV_MAX_GROUPS + 4)
+
+/* One "who are you today?" group's answers to one question (issue 14). */
+typedef struct {
+    char id[OV_ID_LEN];          /* group id; "" = did not say */
+    char word[OV_WORD_LEN];      /* "I use the service", "Did not say" */
+    int is_protected;            /* 1: withheld (too few, or they would give another group away) */
+    long total;                  /* how many of the group answered (exact: whoever shows it checks */
+    long counts[OV_RESULTS_MAX_ANSWERS]; /* is_protected) and per answer, in the question's answers order */
+} ov_result_group;
+
 typedef struct {
     char id[OV_ID_LEN];          /* stable question id */
     char title[OV_TITLE_LEN];    /* e.g. "Your skills" (the id when not in content) */
@@ -52,6 +64,8 @@ typedef struct {
     int trend;                   /* ov_trend (model/compare.h) */
     int before_top;              /* answer index (this question's order) most said last time, -1 none */
     char groups_line[OV_SENTENCE_LEN * 2]; /* "I use the service: most people said X. I work here: ..." */
+    ov_result_group groups[OV_RESULTS_MAX_GROUPS]; /* groups side by side: each group with answers */
+    int n_groups;                /* 0: nobody said their group */
 } ov_result_question;
 
 typedef struct {
