@@ -72,7 +72,6 @@ void ov_kiosk_set_round(kiosk *k, int question)
     char err[OV_ERR_LEN];
     ov_flow_set_round(&k->flow, question, ov_kiosk_now(k));
     const char *id = question >= 0 && question < k->content.n_questions ? k->content.questions[question].id : "";
-    ov_strlcpy(k->cfg.round, id, sizeof k->cfg.round);
     if (ov_config_set(k->settings_path, "kiosk", "round", id, err, sizeof err) != OV_OK)
         ov_log_warn("the round is %s now but a restart will not know it: %s", id[0] ? "open" : "closed", err);
 }

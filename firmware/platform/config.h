@@ -17,8 +17,9 @@ typedef struct {
                                         or /usr/share/ourvoice/content/en */
     char data_dir[OV_PATH_MAX];      /* default: ~/.local/share/ourvoice */
     char meeting[64];                /* meeting the votes count towards; default "drop-in" */
-    char round[64];                  /* id of the question of the open round ("": none); the kiosk
-                                        keeps it in DATA_DIR/settings.ini so a restart keeps the round */
+    char round[64];                  /* id of the question of the open round ("": none) as read at
+                                        start; the flow owns the round, the kiosk writes it to
+                                        DATA_DIR/settings.ini so a restart keeps it */
     int confirm;                     /* 1: "that's right / go back" step after choosing (default 1) */
     int idle_timeout_s;              /* back to welcome after this long untouched (default 90) */
     int thanks_s;                    /* how long "thank you" stays (default 4) */
