@@ -49,7 +49,8 @@ static void print_report(const char *dir, const ov_content *c, const ov_diags *d
     else
         printf("%s: %d %s, %d %s: the kiosk will not use this content until "
                "the errors are fixed\n",
-               dir, d->n_errors, PLURAL(d->n_errors, "error"), d->n_warnings, PLURAL(d->n_warnings, "warning"));
+               dir, d->n_errors, PLURAL(d->n_errors, "error"), d->n_warnings,
+               PLURAL(d->n_warnings, "warning"));
 }
 
 /* Check dir as the kiosk would and print what is wrong; returns the exit

@@ -58,7 +58,8 @@ static void compare_meetings(ov_merge *m)
             if (ov_meeting_time_cmp(m->meetings[j]->meeting, m->meetings[i]->meeting) < 0)
                 earlier[n++] = m->meetings[j];
         for (int a = 1; a < n; a++) /* oldest first */
-            for (int b = a; b > 0 && ov_meeting_time_cmp(earlier[b - 1]->meeting, earlier[b]->meeting) > 0; b--) {
+            for (int b = a; b > 0 && ov_meeting_time_cmp(earlier[b - 1]->meeting, earlier[b]->meeting) > 0;
+                 b--) {
                 const ov_results *t = earlier[b];
                 earlier[b] = earlier[b - 1];
                 earlier[b - 1] = t;

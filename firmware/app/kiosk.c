@@ -472,8 +472,8 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
         ov_target t[OV_MAX_TARGETS];
         k->scan_pending = 0;
         int nt = ov_kiosk_ideas_targets(k, t, OV_MAX_TARGETS); /* -1: not a priorities round */
-        if (ov_scan_start(&k->scan, nt >= 0 ? nt : ov_flow_targets(&k->flow, t, OV_MAX_TARGETS), ov_kiosk_now(k),
-                          &sev))
+        if (ov_scan_start(&k->scan, nt >= 0 ? nt : ov_flow_targets(&k->flow, t, OV_MAX_TARGETS),
+                          ov_kiosk_now(k), &sev))
             on_scan(k, &sev);
     }
     if (ov_scan_tick(&k->scan, ov_kiosk_now(k), &sev))
