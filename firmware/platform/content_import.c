@@ -669,12 +669,19 @@ static int recover(const ov_fsops *fs, const data_paths *p, char *err, size_t er
     return OV_OK;
 }
 
+/* The paths of data_dir's content folders, and *fs made the real file
+ * operations when NULL. Returns what paths_for returns. */
+static int paths_with_fs(const char *data_dir, const ov_fsops **fs, data_paths *p, char *err, size_t errlen)
+{
+    if (!*fs)
+        *fs = ov_fsops_real();
+    return paths_for(data_dir, p, err, errlen);
+}
+
 int ov_content_recover(const char *data_dir, const ov_fsops *fs, char *err, size_t errlen)
 {
-    if (!fs)
-        fs = ov_fsops_real();
     data_paths p;
-    int rc = paths_for(data_dir, &p, err, errlen);
+    int rc = paths_with_fs(data_dir, &fs, &p, err, errlen);
     if (rc != OV_OK)
         return rc;
     if (!is_real_dir(p.data))
@@ -752,10 +759,8 @@ out:
 int ov_content_restore_previous(const char *data_dir, const ov_fsops *fs, const ov_check_opts *opts,
                                 ov_content *out, char *err, size_t errlen)
 {
-    if (!fs)
-        fs = ov_fsops_real();
     data_paths p;
-    int rc = paths_for(data_dir, &p, err, errlen);
+    int rc = paths_with_fs(data_dir, &fs, &p, err, errlen);
     if (rc != OV_OK)
         return rc;
     if (is_real_dir(p.data) && (rc = recover(fs, &p, err, errlen)) != OV_OK)
