@@ -6,7 +6,8 @@
 #                                              flags; the pure tests link it alone
 #   libourvoice-platform.a  platform/         — SDL, espeak-ng, libgpiod, SQLite, inih
 #   libourvoice-app.a       app/ (less main.c) — the commands and the kiosk loop
-# `make check-layers` fails when a file breaks the layer rule.
+# `make check-layers` fails when a file breaks the layer rule; `make check-style`
+# when a function of firmware/ is over 60 lines or a line over 110 columns.
 #
 # pkg-config runs only inside recipes, after toolchain/install-deps.sh has
 # installed what is missing, so the very first `make test` on a fresh machine
@@ -54,7 +55,7 @@ SUPPORT_OBJ := $(call obj,$(wildcard tests/support/*.c))
 HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test bench clean check-content check-layers golden test-gpio test-arm64 test-trixie deb FORCE
+.PHONY: all deps run test bench clean check-content check-layers check-style golden test-gpio test-arm64 test-trixie deb FORCE
 # Keep object files of test programs between runs.
 .SECONDARY:
 
@@ -127,6 +128,9 @@ run: $(BUILD)/ourvoice
 
 check-layers:
 	@sh toolchain/check-layers.sh
+
+check-style:
+	@sh toolchain/check-style.sh firmware/
 
 # Every test program and helper, built but not run.
 test-programs: $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)

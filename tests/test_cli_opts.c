@@ -133,11 +133,47 @@ static void test_commands_refuse_bad_values(void **state)
         { "kiosk --headless --size 800x480junk", "--size '800x480junk'" },
         { "export --to out --date 2025-13-01", "--date '2025-13-01'" },
         { "export --to", "--to needs a value" },
+        { "merge --bogus x", "ourvoice merge: unknown option '--bogus'" },
+        { "merge --to", "ourvoice merge: --to needs a value" },
+        { "merge --small-numbers 2000 x", "--small-numbers '2000'" },
+        { "merge --date 2025-02-30 x", "--date '2025-02-30'" },
+        { "results --bogus", "ourvoice results: unknown option '--bogus'" },
+        { "results --data", "ourvoice results: --data needs a value" },
+        { "results extra", "ourvoice results: unexpected 'extra'" },
+        { "say hello --wav", "ourvoice say: --wav needs a value" },
+        { "say hello --wav x.wav --rate fast", "--rate 'fast'" },
+        { "say hello --wav x.wav --bogus", "ourvoice say: unknown option '--bogus'" },
+        { "check-content --bogus", "ourvoice check-content: unknown option '--bogus'" },
+        { "check-content a b", "ourvoice check-content: unexpected 'b'" },
     };
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
         assert_int_equal(run_program(dir, lines[i][0], err, sizeof err), 2);
         if (!strstr(err, lines[i][1]))
             fail_msg("'ourvoice %s' said '%s'", lines[i][0], err);
+    }
+}
+
+/* Through the real binary: every command's --help prints its usage to
+ * stdout and exits 0, even beside a bad option. */
+static void test_commands_help(void **state)
+{
+    (void)state;
+    static const char *cmds[] = { "kiosk", "export", "merge", "results", "say", "check-content", "set-pin" };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        char cmd[512], line[256] = "", want[64];
+        snprintf(cmd, sizeof cmd, "%s %s --bogus --help 2>/dev/null", ov_test_program(), cmds[i]);
+        FILE *f = popen(cmd, "r");
+        assert_non_null(f);
+        if (!fgets(line, sizeof line, f))
+            line[0] = 0;
+        while (fgetc(f) != EOF)
+            ;
+        int st = pclose(f);
+        assert_true(WIFEXITED(st));
+        assert_int_equal(WEXITSTATUS(st), 0);
+        snprintf(want, sizeof want, "usage: ourvoice %s", cmds[i]);
+        if (!strstr(line, want))
+            fail_msg("'ourvoice %s --help' printed '%s'", cmds[i], line);
     }
 }
 
@@ -148,6 +184,7 @@ int main(void)
         cmocka_unit_test(test_bad_values_name_the_option),
         cmocka_unit_test(test_help_wins_and_double_dash_ends_options),
         cmocka_unit_test(test_commands_refuse_bad_values),
+        cmocka_unit_test(test_commands_help),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

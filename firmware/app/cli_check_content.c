@@ -31,35 +31,32 @@ static void usage(FILE *out)
 /* "1 question", "2 questions": the word for n of it (only -s plurals are needed here). */
 #define PLURAL(n, word) ((n) == 1 ? (word) : (word "s"))
 
-int ov_cmd_check_content(int argc, char **argv)
+/* Print the problems found in dir (errors only when quiet) and, unless quiet,
+ * a summary line. */
+static void print_report(const char *dir, const ov_content *c, const ov_diags *d, int usable, int quiet)
 {
-    const char *dir = NULL;
-    int quiet = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            usage(stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q"))
-            quiet = 1;
-        else if (!strcmp(argv[i], "--")) {
-            if (i + 1 < argc && !dir)
-                dir = argv[++i];
-        } else if (argv[i][0] == '-') {
-            fprintf(stderr, "ourvoice check-content: unknown option '%s'\n", argv[i]);
-            usage(stderr);
-            return 2;
-        } else if (dir) {
-            fprintf(stderr, "ourvoice check-content: give one folder only ('%s' and '%s')\n", dir, argv[i]);
-            return 2;
-        } else
-            dir = argv[i];
-    }
-    char found[OV_PATH_MAX];
-    if (!dir) {
-        ov_find_asset_dir("content/en", found, sizeof found);
-        dir = found;
-    }
+    for (int i = 0; i < d->n; i++)
+        if (!quiet || d->items[i].level == OV_DIAG_ERROR)
+            printf("%s\n", d->items[i].text);
+    if (d->dropped)
+        printf("(%d more problems not shown; fix these and check again)\n", d->dropped);
+    if (quiet)
+        return;
+    if (usable)
+        printf("%s: content is usable: %d %s, %d %s, %d %s\n", dir, c->n_questions,
+               PLURAL(c->n_questions, "question"), c->n_scales, PLURAL(c->n_scales, "scale"), d->n_warnings,
+               PLURAL(d->n_warnings, "warning"));
+    else
+        printf("%s: %d %s, %d %s: the kiosk will not use this content until "
+               "the errors are fixed\n",
+               dir, d->n_errors, PLURAL(d->n_errors, "error"), d->n_warnings,
+               PLURAL(d->n_warnings, "warning"));
+}
 
+/* Check dir as the kiosk would and print what is wrong; returns the exit
+ * code: 0 usable, 1 errors (or out of memory). */
+static int check_dir(const char *dir, int quiet)
+{
     ov_diags *d = malloc(sizeof *d);
     ov_content *c = malloc(sizeof *c);
     if (!d || !c) {
@@ -74,24 +71,30 @@ int ov_cmd_check_content(int argc, char **argv)
     ov_render_content_fit(fonts, &opts);
     int rc = ov_content_check(dir, &opts, c, d);
     ov_render_close(fonts);
-    for (int i = 0; i < d->n; i++)
-        if (!quiet || d->items[i].level == OV_DIAG_ERROR)
-            printf("%s\n", d->items[i].text);
-    if (d->dropped)
-        printf("(%d more problems not shown; fix these and check again)\n", d->dropped);
-    if (!quiet) {
-        if (rc == OV_OK)
-          printf("%s: content is usable: %d %s, %d %s, %d %s\n", dir,
-                 c->n_questions, PLURAL(c->n_questions, "question"),
-                 c->n_scales, PLURAL(c->n_scales, "scale"), d->n_warnings,
-                 PLURAL(d->n_warnings, "warning"));
-        else
-          printf("%s: %d %s, %d %s: the kiosk will not use this content until "
-                 "the errors are fixed\n",
-                 dir, d->n_errors, PLURAL(d->n_errors, "error"), d->n_warnings,
-                 PLURAL(d->n_warnings, "warning"));
-    }
+    print_report(dir, c, d, rc == OV_OK, quiet);
     free(d);
     free(c);
     return rc == OV_OK ? 0 : 1;
+}
+
+#define CHECK_CONTENT_OPTS 1 /* entries in the table of ov_cmd_check_content */
+
+int ov_cmd_check_content(int argc, char **argv)
+{
+    const char *dir = NULL;
+    int quiet = 0;
+    const ov_opt table[CHECK_CONTENT_OPTS] = {
+        { .name = "quiet", .short_name = 'q', .kind = OV_OPT_FLAG, .out = &quiet },
+    };
+    ov_opt_parser p = { .cmd = "check-content", .opts = table, .n_opts = CHECK_CONTENT_OPTS, .args = &dir,
+                        .max_args = 1 };
+    int done = ov_cli_parse(&p, argc, argv, usage);
+    if (done >= 0)
+        return done;
+    char found[OV_PATH_MAX];
+    if (!dir) {
+        ov_find_asset_dir("content/en", found, sizeof found);
+        dir = found;
+    }
+    return check_dir(dir, quiet);
 }

@@ -58,7 +58,8 @@ static void compare_meetings(ov_merge *m)
             if (ov_meeting_time_cmp(m->meetings[j]->meeting, m->meetings[i]->meeting) < 0)
                 earlier[n++] = m->meetings[j];
         for (int a = 1; a < n; a++) /* oldest first */
-            for (int b = a; b > 0 && ov_meeting_time_cmp(earlier[b - 1]->meeting, earlier[b]->meeting) > 0; b--) {
+            for (int b = a; b > 0 && ov_meeting_time_cmp(earlier[b - 1]->meeting, earlier[b]->meeting) > 0;
+                 b--) {
                 const ov_results *t = earlier[b];
                 earlier[b] = earlier[b - 1];
                 earlier[b - 1] = t;
@@ -68,113 +69,72 @@ static void compare_meetings(ov_merge *m)
     free(earlier);
 }
 
-int ov_cmd_merge(int argc, char **argv)
+#define MERGE_OPTS 6           /* entries in the table of merge_parse */
+#define SMALL_NUMBERS_MAX 1000 /* the largest --small-numbers */
+#define MERGE_ERR_LEN 600      /* one input file's problem: its name and what is wrong */
+
+/* What the command line of `ourvoice merge` asks for. */
+typedef struct {
+    const char *to, *meeting, *content, *date;
+    int threshold; /* -1: the largest value in the exports */
+    int skip_bad;
+    const char **args; /* the folders and files to merge */
+    int n_args;
+} merge_args;
+
+/* Parse the command line into a (a->args must hold argc entries); returns
+ * -1 when the command goes on, else its exit code (help 0, mistake 2). */
+static int merge_parse(merge_args *a, int argc, char **argv)
 {
-    const char *to = ".", *meeting = NULL, *content = NULL, *date = NULL;
-    int threshold = -1, skip_bad = 0, status = 1, n_bad = 0;
-    ov_name_list in = { 0 };
-    const char **args = calloc((size_t)argc + 1, sizeof *args);
-    int n_args = 0;
-    ov_merge m;
-    ov_merge_init(&m, NULL);
-    ov_results *one = ov_results_new();
-    ov_export_report *rep = calloc(1, sizeof *rep);
-    if (!args || !one || !rep) {
-        fprintf(stderr, "ourvoice merge: out of memory\n");
-        goto out;
-    }
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            status = 0;
-            goto out;
-        }
-        if (!strcmp(a, "--skip-bad")) {
-            skip_bad = 1;
-            continue;
-        }
-        const char **slot = !strcmp(a, "--to")        ? &to
-                            : !strcmp(a, "--meeting") ? &meeting
-                            : !strcmp(a, "--content") ? &content
-                            : !strcmp(a, "--date")    ? &date
-                                                      : NULL;
-        if (slot || !strcmp(a, "--small-numbers")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "ourvoice merge: %s needs a value\n", a);
-                status = 2;
-                goto out;
-            }
-            if (slot) {
-                *slot = argv[++i];
-                continue;
-            }
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 0 || v > 1000) {
-                fprintf(stderr, "ourvoice merge: --small-numbers wants a number from 0 to 1000\n");
-                status = 2;
-                goto out;
-            }
-            threshold = (int)v;
-            continue;
-        }
-        if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "ourvoice merge: unknown option '%s'\n", a);
-            usage(stderr);
-            status = 2;
-            goto out;
-        }
-        args[n_args++] = a;
-    }
-    if (n_args == 0) {
+    const ov_opt table[MERGE_OPTS] = {
+        { .name = "to", .kind = OV_OPT_TEXT, .out = &a->to },
+        { .name = "meeting", .kind = OV_OPT_TEXT, .out = &a->meeting },
+        { .name = "content", .kind = OV_OPT_TEXT, .out = &a->content },
+        { .name = "date", .kind = OV_OPT_DATE, .out = &a->date },
+        { .name = "small-numbers", .kind = OV_OPT_INT, .out = &a->threshold, .min = 0,
+          .max = SMALL_NUMBERS_MAX },
+        { .name = "skip-bad", .kind = OV_OPT_FLAG, .out = &a->skip_bad },
+    };
+    ov_opt_parser p = { .cmd = "merge", .opts = table, .n_opts = MERGE_OPTS, .args = a->args,
+                        .max_args = argc };
+    int done = ov_cli_parse(&p, argc, argv, usage);
+    if (done >= 0)
+        return done;
+    a->n_args = p.n_args;
+    if (a->n_args == 0) {
         fprintf(stderr, "ourvoice merge: name at least one folder or .json file to merge\n");
         usage(stderr);
-        status = 2;
-        goto out;
+        return 2;
     }
-    m.one_meeting = meeting;
+    return -1;
+}
 
-    int rc_in = ov_merge_inputs(args, n_args, to, &in, &n_bad);
-    if (rc_in != OV_OK) {
-        status = rc_in == OV_EINVAL ? 2 : 1;
-        goto out;
-    }
-    for (int i = 0; i < in.n; i++) {
-        char err[600];
+/* Read every input file into m; returns how many could not be read. */
+static int read_inputs(ov_merge *m, const ov_name_list *in, ov_results *one)
+{
+    int n_bad = 0;
+    for (int i = 0; i < in->n; i++) {
+        char err[MERGE_ERR_LEN];
         int exact = 0;
-        if (ov_merge_read_json(in.names[i], one, &exact, err, sizeof err) != OV_OK) {
-            fprintf(stderr, "%s\n", err);
-            n_bad++;
-            continue;
-        }
-        if (ov_merge_add(&m, one, exact, err, sizeof err) != OV_OK) {
+        if (ov_merge_read_json(in->names[i], one, &exact, err, sizeof err) != OV_OK ||
+            ov_merge_add(m, one, exact, err, sizeof err) != OV_OK) {
             fprintf(stderr, "%s\n", err);
             n_bad++;
             continue;
         }
         char shown[SHOWN_MAX];
-        snprintf(shown, sizeof shown, "%s (%s, %d questions)", in.names[i], one->meeting, one->n_questions);
+        snprintf(shown, sizeof shown, "%s (%s, %d questions)", in->names[i], one->meeting,
+                 one->n_questions);
         print_name("read", shown);
     }
-    if (n_bad && !skip_bad) {
-        fprintf(stderr,
-                "ourvoice merge: %d problems; nothing was written. Fix or remove those files, "
-                "or use --skip-bad to merge the rest\n",
-                n_bad);
-        goto out;
-    }
-    if (m.n_sources == 0) {
-        fprintf(stderr, "ourvoice merge: no export files could be read; nothing to merge\n");
-        goto out;
-    }
+    return n_bad;
+}
 
-    ov_export_opts opts = { 0 };
-    opts.threshold = threshold >= 0 ? threshold : m.threshold;
-    opts.exact = m.all_exact;
-    opts.date = date;
-    for (int i = 0; i < m.n_meetings; i++) {
-        ov_results *r = m.meetings[i];
+/* Each merged question's picture (from --content) and its finished counts. */
+static void finish_meetings(ov_merge *m, const char *content, int threshold)
+{
+    for (int i = 0; i < m->n_meetings; i++) {
+        ov_results *r = m->meetings[i];
         for (int q = 0; q < r->n_questions; q++) {
             ov_result_question *rq = &r->questions[q];
             rq->picture[0] = '\0';
@@ -182,27 +142,83 @@ int ov_cmd_merge(int argc, char **argv)
                 (size_t)snprintf(rq->picture, sizeof rq->picture, "%s/%s", content, rq->picture_rel) >=
                     sizeof rq->picture)
                 rq->picture[0] = '\0';
-            ov_results_finish_question(rq, opts.threshold);
+            ov_results_finish_question(rq, threshold);
         }
     }
-    compare_meetings(&m); /* issue 14: each meeting against the earlier ones */
+}
+
+/* Write the merged meetings' files; returns 0 written, 1 not. */
+static int write_merged(const merge_args *a, ov_merge *m, ov_export_report *rep)
+{
+    ov_export_opts opts = { 0 };
+    opts.threshold = a->threshold >= 0 ? a->threshold : m->threshold;
+    opts.exact = m->all_exact;
+    opts.date = a->date;
+    finish_meetings(m, a->content, opts.threshold);
+    compare_meetings(m); /* issue 14: each meeting against the earlier ones */
     char err[1024];
-    int rc = ov_export_results(&opts, m.meetings, m.n_meetings, to, rep, err, sizeof err);
+    int rc = ov_export_results(&opts, m->meetings, m->n_meetings, a->to, rep, err, sizeof err);
     for (int i = 0; i < rep->n_files; i++)
         print_name("wrote", rep->files[i]);
     if (rc != OV_OK) {
         fprintf(stderr, "ourvoice merge: %s\n", err);
+        return 1;
+    }
+    printf("merged %d files into %d meetings: %d files written and checked in %s\n", m->n_sources,
+           m->n_meetings, rep->n_files, a->to);
+    return 0;
+}
+
+/* Read the inputs a names and write their sum; returns the exit code. */
+static int merge_run(const merge_args *a, ov_merge *m, ov_name_list *in, ov_results *one,
+                     ov_export_report *rep)
+{
+    int n_bad = 0;
+    int rc_in = ov_merge_inputs(a->args, a->n_args, a->to, in, &n_bad);
+    if (rc_in != OV_OK)
+        return rc_in == OV_EINVAL ? 2 : 1;
+    n_bad += read_inputs(m, in, one);
+    if (n_bad && !a->skip_bad) {
+        fprintf(stderr,
+                "ourvoice merge: %d problems; nothing was written. Fix or remove those files, "
+                "or use --skip-bad to merge the rest\n",
+                n_bad);
+        return 1;
+    }
+    if (m->n_sources == 0) {
+        fprintf(stderr, "ourvoice merge: no export files could be read; nothing to merge\n");
+        return 1;
+    }
+    if (write_merged(a, m, rep) != 0)
+        return 1;
+    return n_bad ? 1 : 0;
+}
+
+int ov_cmd_merge(int argc, char **argv)
+{
+    merge_args a = { .to = ".", .threshold = -1 };
+    int status = 1;
+    ov_name_list in = { 0 };
+    ov_merge m;
+    ov_merge_init(&m, NULL);
+    a.args = calloc((size_t)argc + 1, sizeof *a.args);
+    ov_results *one = ov_results_new();
+    ov_export_report *rep = calloc(1, sizeof *rep);
+    if (!a.args || !one || !rep) {
+        fprintf(stderr, "ourvoice merge: out of memory\n");
         goto out;
     }
-    printf("merged %d files into %d meetings: %d files written and checked in %s\n", m.n_sources,
-           m.n_meetings, rep->n_files, to);
-    status = n_bad ? 1 : 0;
+    status = merge_parse(&a, argc, argv);
+    if (status >= 0)
+        goto out;
+    m.one_meeting = a.meeting;
+    status = merge_run(&a, &m, &in, one, rep);
 out:
     ov_merge_free(&m);
     ov_name_list_free(&in);
     ov_export_report_free(rep);
     free(one);
     free(rep);
-    free(args);
+    free(a.args);
     return status;
 }

@@ -7,7 +7,6 @@
 #include "platform/paths.h"
 #include "platform/tally.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,60 +85,21 @@ static void print_no_votes(ov_tally *t, const char *meeting)
     free(names);
 }
 
-int ov_cmd_results(int argc, char **argv)
+#define RESULTS_OPTS 3 /* entries in the table of ov_cmd_results */
+
+/* Print the votes of data_dir (only meeting's when not NULL); returns the
+ * exit code: 0 printed, 1 no store or it cannot be read. */
+static int print_votes(const char *data_dir, const char *meeting)
 {
-    const char *data_opt = NULL, *meeting = NULL, *config_path = NULL;
-    static const struct option opts[] = {
-        { "data", required_argument, 0, 'd' },
-        { "meeting", required_argument, 0, 'm' },
-        { "config", required_argument, 0, 'c' },
-        { "help", no_argument, 0, 'h' },
-        { 0, 0, 0, 0 },
-    };
-    optind = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            data_opt = optarg;
-            break;
-        case 'm':
-            meeting = optarg;
-            break;
-        case 'c':
-            config_path = optarg;
-            break;
-        case 'h':
-            usage(stdout);
-            return 0;
-        default:
-            usage(stderr);
-            return 2;
-        }
-    }
-    if (optind < argc) {
-        fprintf(stderr, "ourvoice results: unexpected '%s'\n", argv[optind]);
-        usage(stderr);
-        return 2;
-    }
-
-    ov_config cfg;
-    if (!data_opt) { /* the config only matters for the data folder */
-        if (ov_load_config(config_path, &cfg) == OV_ENOTFOUND)
-            return 2;
-        data_opt = cfg.data_dir;
-    }
-
     int rc = 1;
     char err[600];
     ov_tally *t = NULL;
     ov_tally_row *rows = NULL;
-    int r = ov_tally_open_existing(data_opt, &t, err, sizeof err);
-    if (r != OV_OK) {
+    int n = 0;
+    if (ov_tally_open_existing(data_dir, &t, err, sizeof err) != OV_OK) {
         fprintf(stderr, "ourvoice results: %s\n", err);
         goto out;
     }
-    int n = 0;
     if (ov_tally_read_all(t, meeting, &rows, &n) != OV_OK) {
         fprintf(stderr,
                 "ourvoice results: cannot read the votes in %s. Check that the file is readable, "
@@ -148,16 +108,36 @@ int ov_cmd_results(int argc, char **argv)
         goto out;
     }
     printf("Votes in %s\n\n", ov_tally_path(t));
-    if (n == 0 && meeting) {
+    if (n == 0 && meeting)
         print_no_votes(t, meeting);
-    } else if (n == 0) {
+    else if (n == 0)
         printf("No votes yet.\n");
-    } else {
+    else
         print_table(rows, n);
-    }
     rc = 0;
 out:
     free(rows);
     ov_tally_close(t);
     return rc;
+}
+
+int ov_cmd_results(int argc, char **argv)
+{
+    const char *data_opt = NULL, *meeting = NULL, *config_path = NULL;
+    const ov_opt table[RESULTS_OPTS] = {
+        { .name = "data", .kind = OV_OPT_TEXT, .out = &data_opt },
+        { .name = "meeting", .kind = OV_OPT_TEXT, .out = &meeting },
+        { .name = "config", .kind = OV_OPT_TEXT, .out = &config_path },
+    };
+    ov_opt_parser p = { .cmd = "results", .opts = table, .n_opts = RESULTS_OPTS };
+    int done = ov_cli_parse(&p, argc, argv, usage);
+    if (done >= 0)
+        return done;
+    ov_config cfg;
+    if (!data_opt) { /* the config only matters for the data folder */
+        if (ov_load_config(config_path, &cfg) == OV_ENOTFOUND)
+            return 2;
+        data_opt = cfg.data_dir;
+    }
+    return print_votes(data_opt, meeting);
 }

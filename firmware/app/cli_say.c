@@ -76,101 +76,91 @@ static void usage(FILE *out)
                  "  --recording WAV   use this recording of TEXT instead of synthesis\n");
 }
 
-static int parse_int(const char *s, int lo, int hi, int *out)
+#define SAY_OPTS 7       /* entries in the table of say_parse */
+#define SAY_RATE 22050   /* samples a second of the WAV written */
+
+/* What the command line of `ourvoice say` asks for. */
+typedef struct {
+    const char *text, *wav, *voice, *language, *recording;
+    int rate, pitch, volume;
+} say_args;
+
+/* Parse the command line into a; returns -1 when the command goes on, else
+ * its exit code (help 0, mistake 2). */
+static int say_parse(say_args *a, int argc, char **argv)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || v < lo || v > hi)
-        return 0;
-    *out = (int)v;
-    return 1;
+    const ov_opt table[SAY_OPTS] = {
+        { .name = "wav", .kind = OV_OPT_TEXT, .out = &a->wav },
+        { .name = "voice", .kind = OV_OPT_TEXT, .out = &a->voice },
+        { .name = "language", .kind = OV_OPT_TEXT, .out = &a->language },
+        { .name = "recording", .kind = OV_OPT_TEXT, .out = &a->recording },
+        { .name = "rate", .kind = OV_OPT_INT, .out = &a->rate, .min = 80, .max = 450 },
+        { .name = "pitch", .kind = OV_OPT_INT, .out = &a->pitch, .min = 0, .max = 100 },
+        { .name = "volume", .kind = OV_OPT_INT, .out = &a->volume, .min = 0, .max = 200 },
+    };
+    ov_opt_parser p = { .cmd = "say", .opts = table, .n_opts = SAY_OPTS, .args = &a->text,
+                        .max_args = 1 };
+    int done = ov_cli_parse(&p, argc, argv, usage);
+    if (done >= 0)
+        return done;
+    if (!a->text || !a->wav) {
+        fprintf(stderr, "ourvoice say: %s\n", !a->text ? "no TEXT given" : "--wav FILE is required");
+        usage(stderr);
+        return 2;
+    }
+    return -1;
+}
+
+/* Speak a->text (or play a->recording) into sink; returns OV_OK, or an error
+ * with its message printed. */
+static int say_synth(const say_args *a, ov_sound_sink *sink)
+{
+    char err[512];
+    if (a->recording) {
+        if (ov_synth_recording(a->text, a->recording, SAY_RATE, a->volume, sink, err, sizeof err) == OV_OK)
+            return OV_OK;
+    } else if (ov_espeak_init(NULL, err, sizeof err) == OV_OK) {
+        if (ov_espeak_select_voice(a->language, a->voice, err, sizeof err) != OV_OK)
+            fprintf(stderr, "ourvoice say: warning: %s\n", err);
+        ov_espeak_set_prosody(a->rate, a->pitch, a->volume);
+        if (ov_synth_text(a->text, sink, err, sizeof err) == OV_OK)
+            return OV_OK;
+    }
+    fprintf(stderr, "ourvoice say: %s\n", err);
+    return OV_EIO;
+}
+
+/* Print each word of text with its start time in ms. */
+static void print_marks(const char *text, const capture *c)
+{
+    for (int i = 0; i < c->nmarks; i++) {
+        size_t a = ov_utf8_offset(text, (size_t)c->marks[i].start);
+        size_t b = ov_utf8_offset(text, (size_t)(c->marks[i].start + c->marks[i].len));
+        printf("%.*s\t%ld\n", (int)(b - a), text + a, c->marks[i].sample * 1000 / SAY_RATE);
+    }
 }
 
 int ov_cmd_say(int argc, char **argv)
 {
-    const char *text = NULL, *wav = NULL, *voice = "", *language = "en-gb", *recording = NULL;
-    int rate = 135, pitch = 50, volume = 100;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int has = i + 1 < argc;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            return 0;
-        } else if (!strcmp(a, "--wav") && has)
-            wav = argv[++i];
-        else if (!strcmp(a, "--voice") && has)
-            voice = argv[++i];
-        else if (!strcmp(a, "--language") && has)
-            language = argv[++i];
-        else if (!strcmp(a, "--recording") && has)
-            recording = argv[++i];
-        else if (!strcmp(a, "--rate") && has) {
-            if (!parse_int(argv[++i], 80, 450, &rate)) {
-                fprintf(stderr, "ourvoice say: --rate must be a number from 80 to 450\n");
-                return 2;
-            }
-        } else if (!strcmp(a, "--pitch") && has) {
-            if (!parse_int(argv[++i], 0, 100, &pitch)) {
-                fprintf(stderr, "ourvoice say: --pitch must be a number from 0 to 100\n");
-                return 2;
-            }
-        } else if (!strcmp(a, "--volume") && has) {
-            if (!parse_int(argv[++i], 0, 200, &volume)) {
-                fprintf(stderr, "ourvoice say: --volume must be a number from 0 to 200\n");
-                return 2;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "ourvoice say: unknown option or missing value: %s\n", a);
-            usage(stderr);
-            return 2;
-        } else if (!text)
-            text = a;
-        else {
-            fprintf(stderr, "ourvoice say: give the text once, in quotes\n");
-            return 2;
-        }
-    }
-    if (!text || !wav) {
-        fprintf(stderr, "ourvoice say: %s\n", !text ? "no TEXT given" : "--wav FILE is required");
-        usage(stderr);
-        return 2;
-    }
-
+    say_args a = { .voice = "", .language = "en-gb", .rate = 135, .pitch = 50, .volume = 100 };
+    int rc = say_parse(&a, argc, argv);
+    if (rc >= 0)
+        return rc;
     char err[512];
-    int rc = 1;
+    rc = 1;
     capture c = { 0 };
     ov_sound_sink sink = { cap_audio, cap_word, &c };
-    if (recording) {
-        if (ov_synth_recording(text, recording, 22050, volume, &sink, err, sizeof err) != OV_OK) {
-            fprintf(stderr, "ourvoice say: %s\n", err);
-            goto out;
-        }
-    } else {
-        if (ov_espeak_init(NULL, err, sizeof err) != OV_OK) {
-            fprintf(stderr, "ourvoice say: %s\n", err);
-            goto out;
-        }
-        if (ov_espeak_select_voice(language, voice, err, sizeof err) != OV_OK)
-            fprintf(stderr, "ourvoice say: warning: %s\n", err);
-        ov_espeak_set_prosody(rate, pitch, volume);
-        if (ov_synth_text(text, &sink, err, sizeof err) != OV_OK) {
-            fprintf(stderr, "ourvoice say: %s\n", err);
-            goto out;
-        }
-    }
+    if (say_synth(&a, &sink) != OV_OK)
+        goto out;
     if (c.oom) {
         fprintf(stderr, "ourvoice say: out of memory\n");
         goto out;
     }
-    if (ov_wav_write(wav, c.samples, c.n, 22050, err, sizeof err) != OV_OK) {
+    if (ov_wav_write(a.wav, c.samples, c.n, SAY_RATE, err, sizeof err) != OV_OK) {
         fprintf(stderr, "ourvoice say: %s\n", err);
         goto out;
     }
-    for (int i = 0; i < c.nmarks; i++) {
-        size_t a = ov_utf8_offset(text, (size_t)c.marks[i].start);
-        size_t b = ov_utf8_offset(text, (size_t)(c.marks[i].start + c.marks[i].len));
-        printf("%.*s\t%ld\n", (int)(b - a), text + a, c.marks[i].sample * 1000 / 22050);
-    }
+    print_marks(a.text, &c);
     rc = 0;
 out:
     ov_espeak_term();

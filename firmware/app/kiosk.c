@@ -172,22 +172,16 @@ static int store_votes(kiosk *k)
 
 /* ---- input ---- */
 
-static void apply(kiosk *k, int effects)
+void ov_kiosk_show_effects(kiosk *k, int effects, uint64_t now, void (*clear_focus)(kiosk *k))
 {
-    uint64_t now = ov_kiosk_now(k);
-    ov_kiosk_flow_speaking(k); /* the thank-you and the idle warning wait for their speech */
-    if (effects & OV_FLOW_WANT_COMMIT) {
-        int ok = store_votes(k);
-        effects |= ov_flow_committed(&k->flow, ok, ov_kiosk_now(k));
-    }
     if (effects & OV_FLOW_BLINK) {
         ov_buttons_lockout(&k->buttons, now); /* repeats right after a vote are ignored */
         if (k->gpio)
             ov_gpio_blink(k->gpio, now);
     }
     int new_screen = (effects & OV_FLOW_REDRAW) && (effects & OV_FLOW_SPEAK);
-    if (new_screen && k->scan.mode != OV_SCAN_OFF) {
-        ov_flow_set_focus(&k->flow, -1);
+    if (new_screen && k->scan.mode != OV_SCAN_OFF) { /* switch users: scan the new screen once it is read */
+        clear_focus(k);
         k->scan_pending = 1;
     }
     if (effects & (OV_FLOW_REDRAW | OV_FLOW_SPEAK)) {
@@ -197,7 +191,43 @@ static void apply(kiosk *k, int effects)
     if (effects & OV_FLOW_SPEAK) {
         k->speaking_item = 0;
         ov_kiosk_speak(k);
+    }
+}
+
+static void clear_flow_focus(kiosk *k) { ov_flow_set_focus(&k->flow, -1); }
+
+static void apply(kiosk *k, int effects)
+{
+    uint64_t now = ov_kiosk_now(k);
+    ov_kiosk_flow_speaking(k); /* the thank-you and the idle warning wait for their speech */
+    if (effects & OV_FLOW_WANT_COMMIT) {
+        int ok = store_votes(k);
+        effects |= ov_flow_committed(&k->flow, ok, ov_kiosk_now(k));
+    }
+    ov_kiosk_show_effects(k, effects, now, clear_flow_focus);
+    if (effects & OV_FLOW_SPEAK)
         ov_kiosk_flow_speaking(k);
+}
+
+ov_action ov_kiosk_key_action(ov_key key)
+{
+    switch (key) {
+    case OV_KEY_LEFT:
+    case OV_KEY_UP:
+        return OV_ACT_FOCUS_PREV;
+    case OV_KEY_RIGHT:
+    case OV_KEY_DOWN:
+        return OV_ACT_FOCUS_NEXT;
+    case OV_KEY_ENTER:
+    case OV_KEY_SPACE:
+        return OV_ACT_ACTIVATE;
+    case OV_KEY_ESCAPE:
+    case OV_KEY_BACKSPACE:
+        return OV_ACT_NO;
+    case OV_KEY_HEAR:
+        return OV_ACT_HEAR_AGAIN;
+    default:
+        return OV_ACT_NONE;
     }
 }
 
@@ -264,33 +294,13 @@ static void on_key(kiosk *k, ov_key key)
             ov_kiosk_act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1);
         return;
     }
-    switch (key) {
-    case OV_KEY_LEFT:
-    case OV_KEY_UP:
-        ov_kiosk_act(k, OV_ACT_FOCUS_PREV, 0);
-        break;
-    case OV_KEY_RIGHT:
-    case OV_KEY_DOWN:
-        ov_kiosk_act(k, OV_ACT_FOCUS_NEXT, 0);
-        break;
-    case OV_KEY_ENTER:
-    case OV_KEY_SPACE:
-        ov_kiosk_act(k, OV_ACT_ACTIVATE, 0);
-        break;
-    case OV_KEY_ESCAPE:
-    case OV_KEY_BACKSPACE:
-        ov_kiosk_act(k, OV_ACT_NO, 0);
-        break;
-    case OV_KEY_HEAR:
-        ov_kiosk_act(k, OV_ACT_HEAR_AGAIN, 0);
-        break;
-    default:
-        if (k->flow.screen == OV_SCREEN_WELCOME)
-            ov_kiosk_act(k, OV_ACT_ANY, 0);
-        else
-            ov_kiosk_member_activity(k);
-        break;
-    }
+    ov_action a = ov_kiosk_key_action(key);
+    if (a != OV_ACT_NONE)
+        ov_kiosk_act(k, a, 0);
+    else if (k->flow.screen == OV_SCREEN_WELCOME)
+        ov_kiosk_act(k, OV_ACT_ANY, 0);
+    else
+        ov_kiosk_member_activity(k);
 }
 
 /* A clean press of physical button `b` (after debounce). */
@@ -472,8 +482,8 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
         ov_target t[OV_MAX_TARGETS];
         k->scan_pending = 0;
         int nt = ov_kiosk_ideas_targets(k, t, OV_MAX_TARGETS); /* -1: not a priorities round */
-        if (ov_scan_start(&k->scan, nt >= 0 ? nt : ov_flow_targets(&k->flow, t, OV_MAX_TARGETS), ov_kiosk_now(k),
-                          &sev))
+        if (ov_scan_start(&k->scan, nt >= 0 ? nt : ov_flow_targets(&k->flow, t, OV_MAX_TARGETS),
+                          ov_kiosk_now(k), &sev))
             on_scan(k, &sev);
     }
     if (ov_scan_tick(&k->scan, ov_kiosk_now(k), &sev))

@@ -71,7 +71,8 @@ void ov_kiosk_set_round(kiosk *k, int question)
 {
     char err[OV_ERR_LEN];
     ov_flow_set_round(&k->flow, question, ov_kiosk_now(k));
-    const char *id = question >= 0 && question < k->content.n_questions ? k->content.questions[question].id : "";
+    const char *id =
+        question >= 0 && question < k->content.n_questions ? k->content.questions[question].id : "";
     if (ov_config_set(k->settings_path, "kiosk", "round", id, err, sizeof err) != OV_OK)
         ov_log_warn("the round is %s now but a restart will not know it: %s", id[0] ? "open" : "closed", err);
 }
@@ -83,7 +84,8 @@ void ov_kiosk_round_restore(kiosk *k)
     for (int i = 0; i < k->content.n_questions; i++) {
         if (!strcmp(k->content.questions[i].id, k->cfg.round)) {
             ov_flow_set_round(&k->flow, i, ov_kiosk_now(k));
-            ov_log_info("the round on the question \"%s\" is still open, as before the restart", k->cfg.round);
+            ov_log_info("the round on the question \"%s\" is still open, as before the restart",
+                        k->cfg.round);
             return;
         }
     }

@@ -131,29 +131,14 @@ static int store_choice(kiosk *k)
     return rc == OV_OK;
 }
 
+static void clear_ideas_focus(kiosk *k) { k->ideas_flow.focus = -1; }
+
 static void member_apply(kiosk *k, int effects)
 {
     uint64_t now = ov_kiosk_now(k);
     if (effects & OV_FLOW_WANT_COMMIT)
         effects |= ov_ideas_flow_committed(&k->ideas_flow, store_choice(k), ov_kiosk_now(k));
-    if (effects & OV_FLOW_BLINK) {
-        ov_buttons_lockout(&k->buttons, now);
-        if (k->gpio)
-            ov_gpio_blink(k->gpio, now);
-    }
-    int new_screen = (effects & OV_FLOW_REDRAW) && (effects & OV_FLOW_SPEAK);
-    if (new_screen && k->scan.mode != OV_SCAN_OFF) { /* switch users: scan the new screen once it is read */
-        k->ideas_flow.focus = -1;
-        k->scan_pending = 1;
-    }
-    if (effects & (OV_FLOW_REDRAW | OV_FLOW_SPEAK)) {
-        ov_kiosk_relayout(k);
-        k->dirty = 1;
-    }
-    if (effects & OV_FLOW_SPEAK) {
-        k->speaking_item = 0;
-        ov_kiosk_speak(k);
-    }
+    ov_kiosk_show_effects(k, effects, now, clear_ideas_focus);
 }
 
 static void member_act(kiosk *k, ov_action a, int arg);
@@ -529,29 +514,11 @@ int ov_kiosk_ideas_key(kiosk *k, ov_key key)
         member_act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1);
         return 1;
     }
-    switch (key) {
-    case OV_KEY_LEFT:
-    case OV_KEY_UP:
-        member_act(k, OV_ACT_FOCUS_PREV, 0);
-        break;
-    case OV_KEY_RIGHT:
-    case OV_KEY_DOWN:
-        member_act(k, OV_ACT_FOCUS_NEXT, 0);
-        break;
-    case OV_KEY_ENTER:
-    case OV_KEY_SPACE: /* the highlighted target, or "Done" / "That's right" */
-        member_act(k, k->ideas_flow.focus >= 0 ? OV_ACT_ACTIVATE : OV_ACT_YES, 0);
-        break;
-    case OV_KEY_ESCAPE:
-    case OV_KEY_BACKSPACE:
-        member_act(k, OV_ACT_NO, 0);
-        break;
-    case OV_KEY_HEAR:
-        member_act(k, OV_ACT_HEAR_AGAIN, 0);
-        break;
-    default:
-        break;
-    }
+    ov_action a = ov_kiosk_key_action(key);
+    if (a == OV_ACT_ACTIVATE && k->ideas_flow.focus < 0)
+        a = OV_ACT_YES; /* nothing highlighted: "Done" / "That's right" */
+    if (a != OV_ACT_NONE)
+        member_act(k, a, 0);
     return 1;
 }
 

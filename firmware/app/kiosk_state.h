@@ -88,6 +88,14 @@ void ov_kiosk_relayout(kiosk *k);
 void ov_kiosk_speak(kiosk *k);
 /* Apply a member action to the flow and carry out its effects. */
 void ov_kiosk_act(kiosk *k, ov_action a, int arg);
+/* Carry out a member flow's effects (OV_FLOW_*, the commit already done):
+ * BLINK locks the buttons out from `now` and blinks the lights; a new screen
+ * while scanning calls clear_focus and scans it once read; REDRAW or SPEAK
+ * lays out and draws again; SPEAK reads the screen from its start. */
+void ov_kiosk_show_effects(kiosk *k, int effects, uint64_t now, void (*clear_focus)(kiosk *k));
+/* The member action of a navigation key (arrows, Enter/Space, Escape/Backspace,
+ * hear again), or OV_ACT_NONE for any other key. */
+ov_action ov_kiosk_key_action(ov_key key);
 
 /* One turn of the main loop: time, GPIO, presses, scanning, drawing, then
  * wait up to max_wait_ms (-1: until something is due) for input. */

@@ -23,23 +23,39 @@ typedef struct {
 static const answer_def four_stages[] = {
     { "not-yet", "Not yet", "Not yet.", "red", OV_SHAPE_FACE_SAD, PIC "answer-not-yet.svg", 0 },
     { "basics", "A little", "A little.", "amber", OV_SHAPE_FACE_UNSURE, PIC "answer-basics.svg", 0 },
-    { "getting-there", "Mostly", "Mostly.", "light-green", OV_SHAPE_FACE_OK, PIC "answer-getting-there.svg", 0 },
-    { "doing-well", "Yes, a lot", "Yes, a lot.", "green", OV_SHAPE_FACE_HAPPY, PIC "answer-doing-well.svg", 0 },
-    { "dont-know", "I don't know", "I don't know.", "grey", OV_SHAPE_QUESTION, PIC "answer-dont-know.svg", 1 },
+    { "getting-there", "Mostly", "Mostly.", "light-green", OV_SHAPE_FACE_OK, PIC "answer-getting-there.svg",
+      0 },
+    { "doing-well", "Yes, a lot", "Yes, a lot.", "green", OV_SHAPE_FACE_HAPPY, PIC "answer-doing-well.svg",
+      0 },
+    { "dont-know", "I don't know", "I don't know.", "grey", OV_SHAPE_QUESTION, PIC "answer-dont-know.svg",
+      1 },
 };
 
 static const answer_def rag[] = {
     { "red", "Bad", "Bad.", "red", OV_SHAPE_FACE_SAD, PIC "answer-red.svg", 0 },
     { "amber", "Okay", "Okay.", "amber", OV_SHAPE_FACE_UNSURE, PIC "answer-amber.svg", 0 },
     { "green", "Good", "Good.", "green", OV_SHAPE_FACE_HAPPY, PIC "answer-green.svg", 0 },
-    { "dont-know", "I don't know", "I don't know.", "grey", OV_SHAPE_QUESTION, PIC "answer-dont-know.svg", 1 },
+    { "dont-know", "I don't know", "I don't know.", "grey", OV_SHAPE_QUESTION, PIC "answer-dont-know.svg",
+      1 },
 };
 
 static const question_def questions[] = {
-    { "assets", "Skills and strengths", { "Everyone has skills and strengths.", "Can you use your skills here?", "Choose 1 answer." }, PIC "principle-assets.svg" },
-    { "valuing-work", "Time and effort", { "Helping out is real work.", "Do you get thanks for your help?", "Choose 1 answer." }, PIC "principle-valuing-work.svg" },
-    { "reciprocity", "Giving and getting", { "Everyone has something to give.", "Can you help other people here?", "Choose 1 answer." }, PIC "principle-reciprocity.svg" },
-    { "networks", "Friends and community", { "Meeting people is good for us.", "Do you meet new people here?", "Choose 1 answer." }, PIC "principle-networks.svg" },
+    { "assets",
+      "Skills and strengths",
+      { "Everyone has skills and strengths.", "Can you use your skills here?", "Choose 1 answer." },
+      PIC "principle-assets.svg" },
+    { "valuing-work",
+      "Time and effort",
+      { "Helping out is real work.", "Do you get thanks for your help?", "Choose 1 answer." },
+      PIC "principle-valuing-work.svg" },
+    { "reciprocity",
+      "Giving and getting",
+      { "Everyone has something to give.", "Can you help other people here?", "Choose 1 answer." },
+      PIC "principle-reciprocity.svg" },
+    { "networks",
+      "Friends and community",
+      { "Meeting people is good for us.", "Do you meet new people here?", "Choose 1 answer." },
+      PIC "principle-networks.svg" },
 };
 
 static void add_scale(ov_content *c, const char *id, const char *name, const answer_def *defs, int n)

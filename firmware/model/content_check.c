@@ -95,6 +95,23 @@ static int id_ok(const char *s)
     return 1;
 }
 
+/* The sections a content.ini may have: the word, how many ids follow it, an example. */
+static const struct {
+    const char *name;
+    int kind;
+    int ids;
+    const char *example;
+} section_kinds[] = {
+    { "content", SEC_CONTENT, 0, "[content]" },
+    { "texts", SEC_TEXTS, 0, "[texts]" },
+    { "scale", SEC_SCALE, 1, "[scale my-scale]" },
+    { "answer", SEC_ANSWER, 2, "[answer my-scale my-answer]" },
+    { "question", SEC_QUESTION, 1, "[question my-question]" },
+    { "more", SEC_MORE, 1, "[more my-question]" },   /* issue 14 views (g14views) */
+    { "group", SEC_GROUP, 1, "[group my-group]" },
+    { "views", SEC_VIEWS, 0, "[views]" },
+};
+
 static void classify(chk *ck, const ov_ini_section *s, sec_info *si)
 {
     char buf[256];
@@ -111,46 +128,32 @@ static void classify(chk *ck, const ov_ini_section *s, sec_info *si)
             words[n] = w;
         n++;
     }
-    static const struct {
-        const char *name;
-        int kind;
-        int ids;
-        const char *example;
-    } kinds[] = {
-        { "content", SEC_CONTENT, 0, "[content]" },
-        { "texts", SEC_TEXTS, 0, "[texts]" },
-        { "scale", SEC_SCALE, 1, "[scale my-scale]" },
-        { "answer", SEC_ANSWER, 2, "[answer my-scale my-answer]" },
-        { "question", SEC_QUESTION, 1, "[question my-question]" },
-        { "more", SEC_MORE, 1, "[more my-question]" },   /* issue 14 views (g14views) */
-        { "group", SEC_GROUP, 1, "[group my-group]" },
-        { "views", SEC_VIEWS, 0, "[views]" },
-    };
     if (n == 0) {
         ERR(ck, OV_DIAG_HEADING_EMPTY, NULL, s->line,
             "empty section heading []; use [content], [texts], [scale ID], [answer SCALE ID] or [question "
             "ID]");
         return;
     }
-    for (size_t k = 0; k < OV_ARRAY_LEN(kinds); k++) {
-        if (strcmp(words[0], kinds[k].name))
+    for (size_t k = 0; k < OV_ARRAY_LEN(section_kinds); k++) {
+        if (strcmp(words[0], section_kinds[k].name))
             continue;
-        if (n - 1 != kinds[k].ids) {
+        if (n - 1 != section_kinds[k].ids) {
             ERR(ck, OV_DIAG_HEADING_IDS, NULL, s->line, "[%s] needs %d id%s after the word '%s', like %s",
-                s->head, kinds[k].ids, kinds[k].ids == 1 ? "" : "s", kinds[k].name, kinds[k].example);
+                s->head, section_kinds[k].ids, section_kinds[k].ids == 1 ? "" : "s", section_kinds[k].name,
+                section_kinds[k].example);
             return;
         }
         for (int i = 1; i < n; i++) {
             if (!id_ok(words[i])) {
                 ERR(ck, OV_DIAG_BAD_ID, words[i], s->line,
                     "'%.40s' is not a good id: use only letters, digits, - and _ (at most %d), like %s",
-                    words[i], OV_ID_LEN - 1, kinds[k].example);
+                    words[i], OV_ID_LEN - 1, section_kinds[k].example);
                 return;
             }
             ov_strlcpy(si->tok[i - 1], words[i], OV_ID_LEN);
         }
         si->ntok = n - 1;
-        si->kind = kinds[k].kind;
+        si->kind = section_kinds[k].kind;
         return;
     }
     ERR(ck, OV_DIAG_UNKNOWN_SECTION, NULL, s->line,
@@ -912,7 +915,8 @@ static void do_more(chk *ck, const ov_ini_section *s, const sec_info *si)
     int q = find_question(c, si->tok[0]);
     if (q < 0) {
         ERR(ck, OV_DIAG_UNKNOWN_SECTION, si->tok[0], s->line,
-            "[%s] is for a question that is not here; write [more ID] with the id of a [question ID]", s->head);
+            "[%s] is for a question that is not here; write [more ID] with the id of a [question ID]",
+            s->head);
         return;
     }
     if (ck->more_line[q]) {
@@ -975,8 +979,8 @@ static void do_views(chk *ck, const ov_ini_section *s)
 {
     check_keys(ck, s, views_keys, NULL, "[views]");
     if (ck->views_line) {
-        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line, "[views] is given twice (first on line %d); keep only one",
-            ck->views_line);
+        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
+            "[views] is given twice (first on line %d); keep only one", ck->views_line);
         return;
     }
     ck->views_line = s->line;

@@ -105,14 +105,16 @@ static void csv_groups(const ov_results *res, const ov_export_opts *opts, ov_buf
         int w = withheld(q, opts); /* the whole meeting withheld: every group with it */
         for (int gi = 0; gi < q->n_groups; gi++)
             for (int ai = 0; ai < q->n_answers; ai++)
-                csv_group_row(b, res, q, &q->groups[gi], ai, w || (q->groups[gi].is_protected && !opts->exact));
+                csv_group_row(b, res, q, &q->groups[gi], ai,
+                              w || (q->groups[gi].is_protected && !opts->exact));
     }
 }
 
 int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
 {
     /* The byte order mark makes spreadsheets read the file as UTF-8. */
-    ov_buf_puts(b, "\xEF\xBB\xBF" "meeting,question_id,question_title,answer_id,answer_word,count,withheld\r\n");
+    ov_buf_puts(b, "\xEF\xBB\xBF"
+                   "meeting,question_id,question_title,answer_id,answer_word,count,withheld\r\n");
     for (int qi = 0; qi < res->n_questions; qi++) {
         const ov_result_question *q = &res->questions[qi];
         int w = withheld(q, opts);
@@ -226,7 +228,8 @@ static void json_ideas(const ov_results *res, const ov_export_opts *opts, ov_buf
 
 int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
 {
-    ov_buf_printf(b, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", OV_EXPORT_JSON_FORMAT, OV_EXPORT_JSON_VERSION);
+    ov_buf_printf(b, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", OV_EXPORT_JSON_FORMAT,
+                  OV_EXPORT_JSON_VERSION);
     kv_str(b, "  ", "meeting", res->meeting, 1);
     kv_str(b, "  ", "date", res->date, 1);
     kv_str(b, "  ", "language", res->language, 1);
@@ -254,7 +257,11 @@ int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
             ov_buf_puts(b, "\"id\": "); ov_json_string(b, a->id);
             ov_buf_puts(b, ", \"word\": "); ov_json_string(b, a->word);
             ov_buf_puts(b, ", \"colour\": "); ov_json_string(b, a->colour);
-            { const char *sn = ov_shape_name(a->shape); ov_buf_puts(b, ", \"shape\": "); ov_json_string(b, sn ? sn : ""); }
+            {
+                const char *sn = ov_shape_name(a->shape);
+                ov_buf_puts(b, ", \"shape\": ");
+                ov_json_string(b, sn ? sn : "");
+            }
             ov_buf_printf(b, ", \"dont_know\": %s, \"count\": ", a->dont_know ? "true" : "false");
             if (w) ov_buf_puts(b, "null}");
             else ov_buf_printf(b, "%ld}", a->count);
@@ -307,7 +314,8 @@ const char *ov_export_easy_message(int code)
     switch (code) {
     case OV_OK: return "The answers are saved. You can take the USB stick out now.";
     case OV_ENOSPC: return "The USB stick is full. Please try a different stick.";
-    case OV_EPERM: return "The USB stick is locked, so nothing can be saved on it. Please try a different stick.";
+    case OV_EPERM:
+        return "The USB stick is locked, so nothing can be saved on it. Please try a different stick.";
     case OV_ENOTFOUND: return "The USB stick was taken out too soon. Please put it back and try again.";
     case OV_ENOMEM: return "The kiosk ran out of memory. Please try again.";
     default: return "Saving to the USB stick did not work. Please try again, or try a different stick.";

@@ -74,7 +74,8 @@ static int bad(rd *r, const ov_json *at, const char *fmt, const char *a, const c
 {
     char what[256];
     snprintf(what, sizeof what, fmt, a, b);
-    if (r->rc == OV_OK) r->rc = ov_fail(r->err, r->errlen, OV_EINVAL, "%s:%d: %s", r->path, at ? at->line : 1, what);
+    if (r->rc == OV_OK)
+        r->rc = ov_fail(r->err, r->errlen, OV_EINVAL, "%s:%d: %s", r->path, at ? at->line : 1, what);
     return 0;
 }
 
@@ -106,8 +107,10 @@ static int get_str(rd *r, const ov_json *obj, const char *key, char *dst, size_t
         dst[0] = '\0';
         return required ? bad(r, obj, "\"%s\" is missing%s", key, "") : 1;
     }
-    if (v->type != OV_JSON_STRING) return bad(r, v, "\"%s\" must be a string, not %s", key, ov_json_type_name(v->type));
-    if (has_control(v->string)) return bad(r, v, "\"%s\" holds a control character, which is not allowed%s", key, "");
+    if (v->type != OV_JSON_STRING)
+        return bad(r, v, "\"%s\" must be a string, not %s", key, ov_json_type_name(v->type));
+    if (has_control(v->string))
+        return bad(r, v, "\"%s\" holds a control character, which is not allowed%s", key, "");
     if (ov_strlcpy(dst, v->string, dstlen) != OV_OK) return bad(r, v, "\"%s\" is too long%s", key, "");
     if (required && !dst[0]) return bad(r, v, "\"%s\" is empty%s", key, "");
     return 1;
@@ -130,18 +133,23 @@ static int get_count(rd *r, const ov_json *obj, const char *key, long *out, int 
     if (!v) return bad(r, obj, "\"%s\" is missing%s", key, "");
     if (v->type == OV_JSON_NULL && allow_null) { *out = -1; return 1; }
     if (v->type != OV_JSON_NUMBER || !v->is_integer || v->integer < 0 || v->integer > 1000000000)
-        return bad(r, v, "\"%s\" must be a whole number from 0%s", key, allow_null ? " (or null when withheld)" : "");
+        return bad(r, v, "\"%s\" must be a whole number from 0%s", key,
+                   allow_null ? " (or null when withheld)" : "");
     *out = (long)v->integer;
     return 1;
 }
 
 static int read_question(rd *r, const ov_json *jq, ov_result_question *q)
 {
-    if (jq->type != OV_JSON_OBJECT) return bad(r, jq, "each question must be an object, not %s%s", ov_json_type_name(jq->type), "");
+    if (jq->type != OV_JSON_OBJECT)
+        return bad(r, jq, "each question must be an object, not %s%s", ov_json_type_name(jq->type), "");
     int withheld = 0;
-    if (!get_str(r, jq, "id", q->id, sizeof q->id, 1) || !get_str(r, jq, "title", q->title, sizeof q->title, 0) ||
-        !get_str(r, jq, "text", q->text, sizeof q->text, 0) || !get_str(r, jq, "scale", q->scale, sizeof q->scale, 0) ||
-        !get_str(r, jq, "picture", q->picture_rel, sizeof q->picture_rel, 0) || !get_bool(r, jq, "withheld", &withheld))
+    if (!get_str(r, jq, "id", q->id, sizeof q->id, 1) ||
+        !get_str(r, jq, "title", q->title, sizeof q->title, 0) ||
+        !get_str(r, jq, "text", q->text, sizeof q->text, 0) ||
+        !get_str(r, jq, "scale", q->scale, sizeof q->scale, 0) ||
+        !get_str(r, jq, "picture", q->picture_rel, sizeof q->picture_rel, 0) ||
+        !get_bool(r, jq, "withheld", &withheld))
         return 0;
     if (!q->title[0]) ov_strlcpy(q->title, q->id, sizeof q->title);
     const ov_json *ws = ov_json_get(jq, "withheld_sources");
@@ -150,19 +158,26 @@ static int read_question(rd *r, const ov_json *jq, ov_result_question *q)
     q->withheld_sources = ws ? (int)ws->integer : 0;
     const ov_json *ja = ov_json_get(jq, "answers");
     if (!ja) return bad(r, jq, "question \"%s\" has no \"answers\"%s", q->id, "");
-    if (ja->type != OV_JSON_ARRAY) return bad(r, ja, "\"answers\" must be an array, not %s%s", ov_json_type_name(ja->type), "");
-    if (ja->n_children > OV_RESULTS_MAX_ANSWERS) return bad(r, ja, "question \"%s\" has more answers than OurVoice allows%s", q->id, "");
+    if (ja->type != OV_JSON_ARRAY)
+        return bad(r, ja, "\"answers\" must be an array, not %s%s", ov_json_type_name(ja->type), "");
+    if (ja->n_children > OV_RESULTS_MAX_ANSWERS)
+        return bad(r, ja, "question \"%s\" has more answers than OurVoice allows%s", q->id, "");
     for (const ov_json *a = ja->child; a; a = a->next) {
         ov_result_answer *ra = &q->answers[q->n_answers];
-        if (a->type != OV_JSON_OBJECT) return bad(r, a, "each answer must be an object, not %s%s", ov_json_type_name(a->type), "");
+        if (a->type != OV_JSON_OBJECT)
+            return bad(r, a, "each answer must be an object, not %s%s", ov_json_type_name(a->type), "");
         char shape[32];
-        if (!get_str(r, a, "id", ra->id, sizeof ra->id, 1) || !get_str(r, a, "word", ra->word, sizeof ra->word, 0) ||
-            !get_str(r, a, "colour", ra->colour, sizeof ra->colour, 0) || !get_str(r, a, "shape", shape, sizeof shape, 0) ||
-            !get_bool(r, a, "dont_know", &ra->dont_know) || !get_count(r, a, "count", &ra->count, withheld))
+        if (!get_str(r, a, "id", ra->id, sizeof ra->id, 1) ||
+            !get_str(r, a, "word", ra->word, sizeof ra->word, 0) ||
+            !get_str(r, a, "colour", ra->colour, sizeof ra->colour, 0) ||
+            !get_str(r, a, "shape", shape, sizeof shape, 0) || !get_bool(r, a, "dont_know", &ra->dont_know) ||
+            !get_count(r, a, "count", &ra->count, withheld))
             return 0;
         for (int k = 0; k < q->n_answers; k++)
-            if (!strcmp(q->answers[k].id, ra->id)) return bad(r, a, "answer \"%s\" appears twice in question \"%s\"", ra->id, q->id);
-        if (!withheld && ra->count < 0) return bad(r, a, "\"count\" is null but the question is not withheld%s%s", "", "");
+            if (!strcmp(q->answers[k].id, ra->id))
+                return bad(r, a, "answer \"%s\" appears twice in question \"%s\"", ra->id, q->id);
+        if (!withheld && ra->count < 0)
+            return bad(r, a, "\"count\" is null but the question is not withheld%s%s", "", "");
         if (withheld) ra->count = 0;
         if (!ra->word[0]) ov_strlcpy(ra->word, ra->id, sizeof ra->word);
         if (!ra->colour[0]) ov_strlcpy(ra->colour, "grey", sizeof ra->colour);
@@ -172,6 +187,17 @@ static int read_question(rd *r, const ov_json *jq, ov_result_question *q)
     /* a withheld question is marked by withheld_sources = 1 (this file) */
     if (withheld) q->withheld_sources += 1;
     q->in_content = 1;
+    return 1;
+}
+
+/* 1 (and the reason in r) when a file holds more questions than a result can. */
+static int too_many_questions(rd *r, const ov_json *v)
+{
+    if (v->n_children <= OV_RESULTS_MAX_QUESTIONS)
+        return 0;
+    char limit[16];
+    snprintf(limit, sizeof limit, "%d", OV_RESULTS_MAX_QUESTIONS);
+    bad(r, v, "more questions than OurVoice allows (%s)%s", limit, "");
     return 1;
 }
 
@@ -193,10 +219,14 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
     }
     rd r = { path, err, errlen, OV_OK };
     const ov_json *v;
-    if (root->type != OV_JSON_OBJECT) { bad(&r, root, "the file must hold one JSON object%s%s", "", ""); goto out; }
+    if (root->type != OV_JSON_OBJECT) {
+        bad(&r, root, "the file must hold one JSON object%s%s", "", "");
+        goto out;
+    }
     v = ov_json_get(root, "format");
     if (!v || v->type != OV_JSON_STRING || strcmp(v->string, OV_EXPORT_JSON_FORMAT) != 0) {
-        bad(&r, v ? v : root, "not an OurVoice results file (\"format\" must be \"%s\")%s", OV_EXPORT_JSON_FORMAT, "");
+        bad(&r, v ? v : root, "not an OurVoice results file (\"format\" must be \"%s\")%s",
+            OV_EXPORT_JSON_FORMAT, "");
         goto out;
     }
     v = ov_json_get(root, "version");
@@ -207,7 +237,8 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
     }
     if (!get_str(&r, root, "meeting", out->meeting, sizeof out->meeting, 1) ||
         !get_str(&r, root, "date", out->date, sizeof out->date, 0) ||
-        !get_str(&r, root, "language", out->language, sizeof out->language, 0) || !get_bool(&r, root, "exact_counts", exact))
+        !get_str(&r, root, "language", out->language, sizeof out->language, 0) ||
+        !get_bool(&r, root, "exact_counts", exact))
         goto out;
     v = ov_json_get(root, "small_numbers");
     if (!v || v->type != OV_JSON_NUMBER || !v->is_integer || v->integer < 0 || v->integer > 1000) {
@@ -216,13 +247,12 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
     }
     out->threshold = (int)v->integer;
     v = ov_json_get(root, "questions");
-    if (!v || v->type != OV_JSON_ARRAY) { bad(&r, v ? v : root, "\"questions\" must be an array%s%s", "", ""); goto out; }
-    if (v->n_children > OV_RESULTS_MAX_QUESTIONS) {
-        char limit[16];
-        snprintf(limit, sizeof limit, "%d", OV_RESULTS_MAX_QUESTIONS);
-        bad(&r, v, "more questions than OurVoice allows (%s)%s", limit, "");
+    if (!v || v->type != OV_JSON_ARRAY) {
+        bad(&r, v ? v : root, "\"questions\" must be an array%s%s", "", "");
         goto out;
     }
+    if (too_many_questions(&r, v))
+        goto out;
     for (const ov_json *q = v->child; q; q = q->next) {
         if (!read_question(&r, q, &out->questions[out->n_questions])) goto out;
         out->n_questions++;
@@ -237,7 +267,8 @@ out:
 
 static int same_question(const ov_result_question *a, const ov_result_question *b)
 {
-    if (strcmp(a->id, b->id) != 0 || strcmp(a->scale, b->scale) != 0 || a->n_answers != b->n_answers) return 0;
+    if (strcmp(a->id, b->id) != 0 || strcmp(a->scale, b->scale) != 0 || a->n_answers != b->n_answers)
+        return 0;
     for (int i = 0; i < a->n_answers; i++)
         if (strcmp(a->answers[i].id, b->answers[i].id) != 0) return 0;
     return 1;
@@ -258,8 +289,9 @@ int ov_merge_add(ov_merge *m, const ov_results *src, int exact, char *err, size_
             if (same_question(&dst->questions[k], sq)) dq = &dst->questions[k];
         if (!dq) {
             if (dst->n_questions >= OV_RESULTS_MAX_QUESTIONS)
-                return ov_fail(err, errlen, OV_EINVAL, "merge: meeting \"%s\" has more than %d different questions",
-                               name, OV_RESULTS_MAX_QUESTIONS);
+                return ov_fail(err, errlen, OV_EINVAL,
+                               "merge: meeting \"%s\" has more than %d different questions", name,
+                               OV_RESULTS_MAX_QUESTIONS);
             dq = &dst->questions[dst->n_questions++];
             *dq = *sq;
             for (int a = 0; a < dq->n_answers; a++) dq->answers[a].count = 0;

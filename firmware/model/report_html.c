@@ -272,8 +272,10 @@ static void progress_side(ov_buf *b, const ov_result_question *q, int ai, const 
     else
         ov_buf_printf(b, "<circle cx=\"%.0f\" cy=\"80\" r=\"56\" fill=\"#ECECEC\" stroke=\"#1a1a1a\" "
                          "stroke-width=\"3\" stroke-dasharray=\"10 8\"/>", cx);
-    ov_buf_printf(b, "<text x=\"%.0f\" y=\"178\" font-size=\"30\" font-weight=\"bold\" text-anchor=\"middle\" "
-                     "fill=\"#1a1a1a\">", cx);
+    ov_buf_printf(b,
+                  "<text x=\"%.0f\" y=\"178\" font-size=\"30\" font-weight=\"bold\" text-anchor=\"middle\" "
+                  "fill=\"#1a1a1a\">",
+                  cx);
     esc(b, when);
     ov_buf_puts(b, "</text>");
 }
@@ -287,8 +289,9 @@ static void report_progress(ov_buf *b, const ov_result_question *q)
     esc(b, q->compare);
     ov_buf_puts(b, "\" xmlns=\"http://www.w3.org/2000/svg\">");
     progress_side(b, q, q->before_top, "Last time", 110);
-    ov_buf_puts(b, "<path d=\"M210 80 L370 80\" stroke=\"#1a1a1a\" stroke-width=\"14\" stroke-linecap=\"round\"/>"
-                   "<path d=\"M400 80 L356 52 L356 108 Z\" fill=\"#1a1a1a\"/>");
+    ov_buf_puts(
+        b, "<path d=\"M210 80 L370 80\" stroke=\"#1a1a1a\" stroke-width=\"14\" stroke-linecap=\"round\"/>"
+           "<path d=\"M400 80 L356 52 L356 108 Z\" fill=\"#1a1a1a\"/>");
     progress_side(b, q, now_top, "This time", 490);
     ov_buf_puts(b, "</svg>\n<p class=\"most\">");
     esc(b, q->compare);

@@ -59,7 +59,8 @@ static const ov_theme themes[] = {
          * 7:1 and the fills differ in lightness, not only in hue. */
         .name = "high-contrast",
         .background = RGB(0x000000), .text = RGB(0xFFFFFF), .muted = RGB(0xE6E6E6),
-        .panel = RGB(0x111111), .outline = RGB(0xFFFFFF), .focus = RGB(0xFFFF00), .facilitator_band = RGB(0xFFFF00),
+        .panel = RGB(0x111111), .outline = RGB(0xFFFFFF), .focus = RGB(0xFFFF00),
+        .facilitator_band = RGB(0xFFFF00),
         .highlight_bg = RGB(0xFFFF00), .highlight_text = RGB(0x000000),
         .button_fill = RGB(0x000000), .button_text = RGB(0xFFFFFF),
         .plate = RGB(0xFFFFFF),

@@ -20,6 +20,7 @@
 /* ---- small helpers ---- */
 
 #define BYTES_PER_MB (1024 * 1024)
+#define COPY_BUF_LEN 65536 /* bytes read at a time when copying or reading back */
 
 static int join(char *out, size_t outlen, const char *a, const char *b)
 {
@@ -324,16 +325,64 @@ words:
 
 /* ---- copy ---- */
 
+/* Write buf[0..n) to out, retrying short writes; returns OV_OK or an error
+ * naming dst_path (a write of nothing counts as a full disk). */
+static int write_all(const ov_fsops *fs, int out, const unsigned char *buf, ssize_t n, const char *dst_path,
+                     char *err, size_t errlen)
+{
+    for (ssize_t off = 0; off < n;) {
+        ssize_t w = fs->write(out, buf + off, (size_t)(n - off));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return step_fail(dst_path, OV_STEP_WRITE, w < 0 ? errno : ENOSPC, err, errlen);
+        off += w;
+    }
+    return OV_OK;
+}
+
+/* Copy everything from in to out, hashing it into h; returns OV_OK, or an
+ * error when a read or write fails or the file grew over the limit. */
+static int copy_bytes(const ov_fsops *fs, int in, int out, const char *src_path, const char *dst_path,
+                      ov_sha256 *h, char *err, size_t errlen)
+{
+    unsigned char *buf = malloc(COPY_BUF_LEN);
+    if (!buf)
+        return ov_fail(err, errlen, OV_ENOMEM, "out of memory copying %s", src_path);
+    int rc = OV_OK;
+    long long total = 0;
+    for (;;) {
+        ssize_t n = fs->read(in, buf, COPY_BUF_LEN);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            rc = ov_fail(err, errlen, ov_errno_code(errno),
+                         "%s: read failed: %s; was the stick taken out?", src_path, strerror(errno));
+            break;
+        }
+        if (n == 0)
+            break;
+        total += n;
+        if (total > OV_IMPORT_MAX_FILE) {
+            rc = ov_fail(err, errlen, OV_EINVAL, "%s: is too big now (over %lld MB); check the stick again",
+                         src_path, OV_IMPORT_MAX_FILE / BYTES_PER_MB);
+            break;
+        }
+        ov_sha256_update(h, buf, (size_t)n);
+        if ((rc = write_all(fs, out, buf, n, dst_path, err, errlen)) != OV_OK)
+            break;
+    }
+    free(buf);
+    return rc;
+}
+
 /* Copy src_path (on the stick) to dst_path (new), hashing what was written. */
 static int copy_file(const ov_fsops *fs, const char *src_path, const char *dst_path,
                      unsigned char sha[OV_SHA256_LEN], char *err, size_t errlen)
 {
     int rc = OV_OK, in = -1, out = -1;
-    unsigned char *buf = malloc(65536);
     ov_sha256 h;
     ov_sha256_init(&h);
-    if (!buf)
-        return ov_fail(err, errlen, OV_ENOMEM, "out of memory copying %s", src_path);
     in = fs->open(src_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
     if (in < 0) {
         rc = step_fail(src_path, OV_STEP_OPEN, errno, err, errlen);
@@ -349,36 +398,8 @@ static int copy_file(const ov_fsops *fs, const char *src_path, const char *dst_p
         rc = step_fail(dst_path, OV_STEP_OPEN, errno, err, errlen);
         goto out;
     }
-    long long total = 0;
-    for (;;) {
-        ssize_t n = fs->read(in, buf, 65536);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            rc = ov_fail(err, errlen, ov_errno_code(errno),
-                         "%s: read failed: %s; was the stick taken out?", src_path, strerror(errno));
-            goto out;
-        }
-        if (n == 0)
-            break;
-        total += n;
-        if (total > OV_IMPORT_MAX_FILE) {
-            rc = ov_fail(err, errlen, OV_EINVAL, "%s: is too big now (over %lld MB); check the stick again",
-                         src_path, OV_IMPORT_MAX_FILE / BYTES_PER_MB);
-            goto out;
-        }
-        ov_sha256_update(&h, buf, (size_t)n);
-        for (ssize_t off = 0; off < n;) {
-            ssize_t w = fs->write(out, buf + off, (size_t)(n - off));
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w <= 0) {
-                rc = step_fail(dst_path, OV_STEP_WRITE, w < 0 ? errno : ENOSPC, err, errlen);
-                goto out;
-            }
-            off += w;
-        }
-    }
+    if ((rc = copy_bytes(fs, in, out, src_path, dst_path, &h, err, errlen)) != OV_OK)
+        goto out;
     if (fs->fsync(out) != 0) {
         rc = step_fail(dst_path, OV_STEP_FSYNC, errno, err, errlen);
         goto out;
@@ -395,7 +416,6 @@ out:
         fs->close(in);
     if (out >= 0)
         fs->close(out);
-    free(buf);
     return rc;
 }
 
@@ -408,7 +428,7 @@ static int read_back(const ov_fsops *fs, const char *path, const unsigned char s
         return step_fail(path, OV_STEP_READBACK, errno, err, errlen);
     if (fs->fadvise)
         fs->fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
-    unsigned char *buf = malloc(65536), got[OV_SHA256_LEN];
+    unsigned char *buf = malloc(COPY_BUF_LEN), got[OV_SHA256_LEN];
     int rc = OV_OK;
     if (!buf) {
         fs->close(fd);
@@ -417,7 +437,7 @@ static int read_back(const ov_fsops *fs, const char *path, const unsigned char s
     ov_sha256 h;
     ov_sha256_init(&h);
     for (;;) {
-        ssize_t n = fs->read(fd, buf, 65536);
+        ssize_t n = fs->read(fd, buf, COPY_BUF_LEN);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
@@ -489,73 +509,86 @@ static int same_content(const ov_content *a, const ov_content *b)
     return same;
 }
 
-/* Copy every file of the plan into new_dir, fsync, read back and check again. */
-static int fill_new(const ov_import_plan *plan, const char *new_dir, const ov_fsops *fs,
-                    const ov_check_opts *opts, ov_content *checked, char *err, size_t errlen)
+/* Copy file i of the plan into new_dir (its folders made and noted in md),
+ * after checking again that it is still inside root_real. */
+static int copy_one(const ov_import_plan *plan, int i, const char *new_dir, const char *root_real,
+                    const ov_fsops *fs, made_dirs *md, unsigned char sha[OV_SHA256_LEN], char *err,
+                    size_t errlen)
 {
-    int rc = OV_OK;
-    unsigned char(*sha)[OV_SHA256_LEN] = calloc((size_t)plan->n_files + 1, OV_SHA256_LEN);
-    made_dirs *md = calloc(1, sizeof *md);
-    ov_diags *d = malloc(sizeof *d);
+    const char *rel = plan->files[i].rel;
+    char from[OV_PATH_MAX], real[PATH_MAX], to[OV_PATH_MAX];
+    if (join(from, sizeof from, plan->src, rel) != OV_OK || join(to, sizeof to, new_dir, rel) != OV_OK)
+        return ov_fail(err, errlen, OV_EINVAL, "%s: path too long; use a shorter folder or file name", rel);
+    /* again now: the stick may have changed since the check */
+    size_t rl = strlen(root_real);
+    if (!realpath(from, real) || strncmp(real, root_real, rl) || real[rl] != '/')
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "%s: is missing or now outside the content folder; check the stick again", from);
+    int rc = make_parents(fs, new_dir, rel, md, err, errlen);
+    if (rc != OV_OK)
+        return rc;
+    return copy_file(fs, real, to, sha, err, errlen);
+}
+
+/* Make new_dir and copy every file of the plan into it, then fsync the
+ * folders made. */
+static int copy_all(const ov_import_plan *plan, const char *new_dir, const ov_fsops *fs,
+                    unsigned char (*sha)[OV_SHA256_LEN], made_dirs *md, char *err, size_t errlen)
+{
     char root_real[PATH_MAX];
-    if (!sha || !md || !d) {
-        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory importing questions");
-        goto out;
-    }
-    if (!realpath(plan->src, root_real)) {
-        rc = ov_fail(err, errlen, ov_errno_code(errno), "%s: cannot open: %s; was the stick taken out?",
-                     plan->src, strerror(errno));
-        goto out;
-    }
-    if (fs->mkdir(new_dir, 0755) != 0) {
-        rc = step_fail(new_dir, OV_STEP_MKDIR, errno, err, errlen);
-        goto out;
-    }
-    for (int i = 0; i < plan->n_files; i++) {
-        const char *rel = plan->files[i].rel;
-        char from[OV_PATH_MAX], real[PATH_MAX], to[OV_PATH_MAX];
-        if (join(from, sizeof from, plan->src, rel) != OV_OK || join(to, sizeof to, new_dir, rel) != OV_OK) {
-            rc = ov_fail(err, errlen, OV_EINVAL, "%s: path too long; use a shorter folder or file name", rel);
-            goto out;
-        }
-        /* again now: the stick may have changed since the check */
-        size_t rl = strlen(root_real);
-        if (!realpath(from, real) || strncmp(real, root_real, rl) || real[rl] != '/') {
-            rc = ov_fail(err, errlen, OV_EINVAL,
-                         "%s: is missing or now outside the content folder; check the stick again", from);
-            goto out;
-        }
-        if ((rc = make_parents(fs, new_dir, rel, md, err, errlen)) != OV_OK)
-            goto out;
-        if ((rc = copy_file(fs, real, to, sha[i], err, errlen)) != OV_OK)
-            goto out;
-    }
+    if (!realpath(plan->src, root_real))
+        return ov_fail(err, errlen, ov_errno_code(errno), "%s: cannot open: %s; was the stick taken out?",
+                       plan->src, strerror(errno));
+    if (fs->mkdir(new_dir, 0755) != 0)
+        return step_fail(new_dir, OV_STEP_MKDIR, errno, err, errlen);
+    int rc;
+    for (int i = 0; i < plan->n_files; i++)
+        if ((rc = copy_one(plan, i, new_dir, root_real, fs, md, sha[i], err, errlen)) != OV_OK)
+            return rc;
     for (int i = md->n - 1; i >= 0; i--)
         if ((rc = fsync_dir(fs, md->dirs[i], err, errlen)) != OV_OK)
-            goto out;
-    if ((rc = fsync_dir(fs, new_dir, err, errlen)) != OV_OK)
-        goto out;
+            return rc;
+    return fsync_dir(fs, new_dir, err, errlen);
+}
+
+/* Read every copied file back against its hash and check the copy as the
+ * kiosk would: it must give the content the plan checked. */
+static int check_copy(const ov_import_plan *plan, const char *new_dir, const ov_fsops *fs,
+                      const ov_check_opts *opts, unsigned char (*sha)[OV_SHA256_LEN], ov_content *checked,
+                      ov_diags *d, char *err, size_t errlen)
+{
+    int rc;
     for (int i = 0; i < plan->n_files; i++) {
         char to[OV_PATH_MAX];
         join(to, sizeof to, new_dir, plan->files[i].rel);
         if ((rc = read_back(fs, to, sha[i], err, errlen)) != OV_OK)
-            goto out;
+            return rc;
     }
     ov_diags_init(d);
-    if (ov_content_check(new_dir, opts, checked, d) != OV_OK) {
-        rc =
-            ov_fail(err, errlen, OV_EINVAL, "%s: the copy did not pass the check (%s); check the stick again",
-                    new_dir, d->n ? d->items[0].text : "no details");
-        goto out;
-    }
-    if (!same_content(checked, &plan->next)) {
-        rc = ov_fail(err, errlen, OV_EINVAL,
-                     "%s: the questions on the stick changed after they were checked; "
-                     "check them again",
-                     plan->src);
-        goto out;
-    }
-out:
+    if (ov_content_check(new_dir, opts, checked, d) != OV_OK)
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "%s: the copy did not pass the check (%s); check the stick again", new_dir,
+                       d->n ? d->items[0].text : "no details");
+    if (!same_content(checked, &plan->next))
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "%s: the questions on the stick changed after they were checked; "
+                       "check them again",
+                       plan->src);
+    return OV_OK;
+}
+
+/* Copy every file of the plan into new_dir, fsync, read back and check again. */
+static int fill_new(const ov_import_plan *plan, const char *new_dir, const ov_fsops *fs,
+                    const ov_check_opts *opts, ov_content *checked, char *err, size_t errlen)
+{
+    int rc;
+    unsigned char(*sha)[OV_SHA256_LEN] = calloc((size_t)plan->n_files + 1, OV_SHA256_LEN);
+    made_dirs *md = calloc(1, sizeof *md);
+    ov_diags *d = malloc(sizeof *d);
+    if (!sha || !md || !d)
+        rc = ov_fail(err, errlen, OV_ENOMEM, "out of memory importing questions");
+    else if ((rc = copy_all(plan, new_dir, fs, sha, md, err, errlen)) == OV_OK)
+        rc = check_copy(plan, new_dir, fs, opts, sha, checked, d, err, errlen);
     free(sha);
     free(md);
     free(d);
@@ -636,12 +669,19 @@ static int recover(const ov_fsops *fs, const data_paths *p, char *err, size_t er
     return OV_OK;
 }
 
+/* The paths of data_dir's content folders, and *fs made the real file
+ * operations when NULL. Returns what paths_for returns. */
+static int paths_with_fs(const char *data_dir, const ov_fsops **fs, data_paths *p, char *err, size_t errlen)
+{
+    if (!*fs)
+        *fs = ov_fsops_real();
+    return paths_for(data_dir, p, err, errlen);
+}
+
 int ov_content_recover(const char *data_dir, const ov_fsops *fs, char *err, size_t errlen)
 {
-    if (!fs)
-        fs = ov_fsops_real();
     data_paths p;
-    int rc = paths_for(data_dir, &p, err, errlen);
+    int rc = paths_with_fs(data_dir, &fs, &p, err, errlen);
     if (rc != OV_OK)
         return rc;
     if (!is_real_dir(p.data))
@@ -719,10 +759,8 @@ out:
 int ov_content_restore_previous(const char *data_dir, const ov_fsops *fs, const ov_check_opts *opts,
                                 ov_content *out, char *err, size_t errlen)
 {
-    if (!fs)
-        fs = ov_fsops_real();
     data_paths p;
-    int rc = paths_for(data_dir, &p, err, errlen);
+    int rc = paths_with_fs(data_dir, &fs, &p, err, errlen);
     if (rc != OV_OK)
         return rc;
     if (is_real_dir(p.data) && (rc = recover(fs, &p, err, errlen)) != OV_OK)

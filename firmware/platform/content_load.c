@@ -23,7 +23,8 @@ static int probe_file(const char *path, int is_picture, char *why, size_t whylen
     default:
         return OV_PROBE_NOT_FILE;
     }
-    int rc = is_picture ? ov_picture_check(path, NULL, NULL, why, whylen) : ov_recording_check(path, why, whylen);
+    int rc =
+        is_picture ? ov_picture_check(path, NULL, NULL, why, whylen) : ov_recording_check(path, why, whylen);
     if (rc == OV_ENOTFOUND) return OV_PROBE_MISSING;
     return rc == OV_OK ? OV_PROBE_FILE : OV_PROBE_BAD;
 }

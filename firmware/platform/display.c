@@ -178,7 +178,9 @@ int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
-        return ov_fail(err, errlen, OV_EIO, "cannot open the display: %s (on a machine with no screen run with --headless)", SDL_GetError());
+        return ov_fail(err, errlen, OV_EIO,
+                       "cannot open the display: %s (on a machine with no screen run with --headless)",
+                       SDL_GetError());
     ov_display *d = calloc(1, sizeof *d);
     if (!d) return ov_fail(err, errlen, OV_ENOMEM, "out of memory");
     d->hotplug_fd = -1;
@@ -192,7 +194,8 @@ int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_
     uint32_t flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->fullscreen && !o->headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     if (o->headless) flags |= SDL_WINDOW_HIDDEN;
-    d->win = SDL_CreateWindow("OurVoice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, d->pw, d->ph, flags);
+    d->win =
+        SDL_CreateWindow("OurVoice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, d->pw, d->ph, flags);
     if (!d->win) { ov_fail(err, errlen, OV_EIO, "cannot open a window: %s", SDL_GetError()); goto fail; }
     if (o->fullscreen) SDL_GetWindowSize(d->win, &d->pw, &d->ph);
     int sideways = d->rotation == 90 || d->rotation == 270;
@@ -285,7 +288,10 @@ static int translate(ov_display *d, const SDL_Event *e, ov_event *ev)
     switch (e->type) {
     case SDL_QUIT: ev->kind = OV_EV_QUIT; return 1;
     case SDL_WINDOWEVENT:
-        if (e->window.event == SDL_WINDOWEVENT_EXPOSED || e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) { ev->kind = OV_EV_EXPOSE; return 1; }
+        if (e->window.event == SDL_WINDOWEVENT_EXPOSED || e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            ev->kind = OV_EV_EXPOSE;
+            return 1;
+        }
         return 0;
     case SDL_FINGERDOWN:
         d->pressing = 1; d->press_started = e->tfinger.timestamp;
@@ -472,7 +478,9 @@ int ov_display_inject_key(ov_display *d, const char *name)
         { "facilitator", SDLK_F10 },
     };
     SDL_Keycode k = SDLK_UNKNOWN;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) if (!strcasecmp(name, names[i].name)) k = names[i].k;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcasecmp(name, names[i].name))
+            k = names[i].k;
     if (k == SDLK_UNKNOWN) k = SDL_GetKeyFromName(name);
     if (k == SDLK_UNKNOWN) return OV_EINVAL;
     (void)d;

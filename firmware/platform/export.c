@@ -26,7 +26,8 @@ void ov_export_today(char *out, size_t outlen)
 {
     time_t now = time(NULL);
     struct tm tm;
-    if (!localtime_r(&now, &tm) || strftime(out, outlen, "%Y-%m-%d", &tm) == 0) ov_strlcpy(out, "2000-01-01", outlen);
+    if (!localtime_r(&now, &tm) || strftime(out, outlen, "%Y-%m-%d", &tm) == 0)
+        ov_strlcpy(out, "2000-01-01", outlen);
 }
 
 int ov_export_verified(const ov_export_report *rep)
@@ -56,7 +57,8 @@ static unsigned next_rand(unsigned *s)
 static unsigned order_seed(const ov_export_opts *opts)
 {
     unsigned seed = opts->order_seed;
-    if (!seed && (getrandom(&seed, sizeof seed, 0) != (ssize_t)sizeof seed || !seed)) seed = (unsigned)time(NULL) | 1u;
+    if (!seed && (getrandom(&seed, sizeof seed, 0) != (ssize_t)sizeof seed || !seed))
+        seed = (unsigned)time(NULL) | 1u;
     return seed;
 }
 
@@ -95,7 +97,8 @@ static int list_file(ov_export_report *rep, const char *dir, const char *name)
         rep->files = grown;
         rep->cap_files = cap;
     }
-    snprintf(rep->files[rep->n_files++], OV_PATH_MAX, "%s/%s", dir, name); /* fits: the writer refused longer */
+    snprintf(rep->files[rep->n_files++], OV_PATH_MAX, "%s/%s", dir,
+             name); /* fits: the writer refused longer */
     return OV_OK;
 }
 
@@ -120,7 +123,10 @@ static int write_meeting(writer *w, ov_results *res, const char *base, char *err
         char name[OV_PATH_MAX];
         snprintf(name, sizeof name, "%s%s", base, fmt_ext[fmts[i]]);
         int rc = render(res, w->opts, fmts[i], &b);
-        if (rc != OV_OK) { ov_buf_free(&b); return ov_fail(err, errlen, rc, "%s: out of memory while making the file", name); }
+        if (rc != OV_OK) {
+            ov_buf_free(&b);
+            return ov_fail(err, errlen, rc, "%s: out of memory while making the file", name);
+        }
         rc = ov_fs_write_at(w->opts->fs, w->dfd, w->dir, name, b.data, b.len, NULL, err, errlen);
         ov_buf_free(&b);
         if (rc == OV_OK) rc = list_file(w->rep, w->dir, name);
@@ -193,12 +199,16 @@ static int export_each(writer *w, int n, const char (*names)[OV_MEETING_LEN], co
     int rc = base && order ? OV_OK : ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
     for (int i = 0; rc == OV_OK && i < n; i++)
         ov_export_basename(names[i], dates && dates[i][0] ? dates[i] : w->date, base[i], BASE_LEN);
-    if (rc == OV_OK && unique_bases(base, n) != OV_OK) rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
+    if (rc == OV_OK && unique_bases(base, n) != OV_OK)
+        rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
     /* Random order, so the order of files on the stick says nothing. */
     if (rc == OV_OK) shuffle(order, n, &w->seed);
     for (int k = 0; rc == OV_OK && k < n; k++) {
         ov_results *res = get(ctx, order[k], &rc);
-        if (!res) { rc = ov_fail(err, errlen, rc ? rc : OV_ENOMEM, "export: cannot make the results"); break; }
+        if (!res) {
+            rc = ov_fail(err, errlen, rc ? rc : OV_ENOMEM, "export: cannot make the results");
+            break;
+        }
         rc = write_meeting(w, res, base[order[k]], err, errlen);
     }
     free(base);
@@ -227,7 +237,8 @@ int ov_export_results(const ov_export_opts *opts, ov_results *const *res, int n_
     if (!ctx.names) rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
     for (int i = 0; rc == OV_OK && i < n_res; i++) ov_strlcpy(ctx.names[i], res[i]->meeting, OV_MEETING_LEN);
     if (rc == OV_OK)
-        rc = export_each(&w, n_res, (const char (*)[OV_MEETING_LEN])ctx.names, NULL, from_array, &ctx, err, errlen);
+        rc = export_each(&w, n_res, (const char(*)[OV_MEETING_LEN])ctx.names, NULL, from_array, &ctx, err,
+                         errlen);
     free(ctx.names);
     writer_close(&w);
     return finish(rep, rc);
@@ -330,8 +341,10 @@ static int pick_meetings(const ov_export_opts *opts, ov_tally *t, const char *me
     *n = 0;
     if (meeting) {
         if (opts->closed_only && ov_tally_meeting_is_closed(t, meeting) != 1)
-            return ov_fail(err, errlen, OV_EINVAL, "export: the meeting \"%s\" is still open; results are saved only "
-                           "after it is closed, so nobody can compare two saves", meeting);
+            return ov_fail(err, errlen, OV_EINVAL,
+                           "export: the meeting \"%s\" is still open; results are saved only "
+                           "after it is closed, so nobody can compare two saves",
+                           meeting);
         *names = calloc(1, OV_MEETING_LEN);
         if (!*names) return ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
         ov_strlcpy((*names)[0], meeting, OV_MEETING_LEN);
@@ -339,9 +352,11 @@ static int pick_meetings(const ov_export_opts *opts, ov_tally *t, const char *me
         return OV_OK;
     }
     int rc = ov_tally_meeting_names(t, opts->closed_only, names, n);
-    if (rc != OV_OK) return ov_fail(err, errlen, rc, "export: cannot read the meetings from the tally database");
+    if (rc != OV_OK)
+        return ov_fail(err, errlen, rc, "export: cannot read the meetings from the tally database");
     if (*n == 0 && opts->closed_only)
-        return ov_fail(err, errlen, OV_EINVAL, "export: nothing to save: no meeting is closed yet; close the meeting "
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "export: nothing to save: no meeting is closed yet; close the meeting "
                        "first (results are saved only after it is closed)");
     if (*n == 0) {
         *names = calloc(1, OV_MEETING_LEN);
@@ -366,9 +381,11 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
     int rc = pick_meetings(opts, t, meeting, &names, &n_meet, err, errlen);
     if (rc == OV_OK) {
         rc = ov_tally_read_all(t, meeting, &rows, &n_rows);
-        if (rc != OV_OK) rc = ov_fail(err, errlen, rc, "export: cannot read the counts from the tally database");
+        if (rc != OV_OK)
+            rc = ov_fail(err, errlen, rc, "export: cannot read the counts from the tally database");
     }
-    if (rc == OV_OK && !(x.res = ov_results_new())) rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
+    if (rc == OV_OK && !(x.res = ov_results_new()))
+        rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
     if (rc == OV_OK) rc = writer_open(&w, opts, dest_dir, rep, err, errlen);
     if (rc == OV_OK) {
         x.rows = rows; x.n_rows = n_rows; x.c = c; x.opts = opts; x.t = t;

@@ -90,7 +90,8 @@ static int db_fail(sqlite3 *db, int rc, const char *path, char *err, size_t errl
     else if ((rc & 0xff) == SQLITE_IOERR && sys != 0) why = strerror(sys);
     switch (rc & 0xff) {
     case SQLITE_FULL:
-        fix = "The disk is full: free some space, or choose another data folder with --data DIR or data_dir= in the config.";
+        fix = "The disk is full: free some space, or choose another data folder with --data DIR or data_dir= "
+              "in the config.";
         break;
     case SQLITE_BUSY: case SQLITE_LOCKED:
         fix = "Another program is using the vote database: close it (another ourvoice?) and try again.";
@@ -190,11 +191,13 @@ static int make_dirs(const char *dir, char *err, size_t errlen)
         struct stat st;
         if (stat(p, &st) != 0) {
             int e = errno;
-            return ov_fail(err, errlen, OV_EIO, "cannot create the data folder %s: %s. %s", p, strerror(e), FIX_DIR);
+            return ov_fail(err, errlen, OV_EIO, "cannot create the data folder %s: %s. %s", p, strerror(e),
+                           FIX_DIR);
         }
         if (!S_ISDIR(st.st_mode))
-            return ov_fail(err, errlen, OV_EINVAL, "cannot create the data folder %s: %s is a file, not a folder. %s",
-                           dir, p, FIX_DIR);
+            return ov_fail(err, errlen, OV_EINVAL,
+                           "cannot create the data folder %s: %s is a file, not a folder. %s", dir, p,
+                           FIX_DIR);
         *s = keep;
         if (last) break;
     }
@@ -228,13 +231,16 @@ static int read_version(ov_tally *t, int *version, char *err, size_t errlen)
     *version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     if (*version > SCHEMA_VERSION)
-        return ov_fail(err, errlen, OV_EINVAL,
-                       "the vote database %s was written by a newer OurVoice (its version is %d, this one knows %d). "
-                       "It was not changed. Update OurVoice, or choose another data folder with --data DIR.",
-                       t->path, *version, SCHEMA_VERSION);
+        return ov_fail(
+            err, errlen, OV_EINVAL,
+            "the vote database %s was written by a newer OurVoice (its version is %d, this one knows %d). "
+            "It was not changed. Update OurVoice, or choose another data folder with --data DIR.",
+            t->path, *version, SCHEMA_VERSION);
     if (*version < 0)
-        return ov_fail(err, errlen, OV_EIO, "%s is not an OurVoice vote database (version %d). It was not changed. "
-                       "Move it away, or choose another data folder with --data DIR.", t->path, *version);
+        return ov_fail(err, errlen, OV_EIO,
+                       "%s is not an OurVoice vote database (version %d). It was not changed. "
+                       "Move it away, or choose another data folder with --data DIR.",
+                       t->path, *version);
     return OV_OK;
 }
 
@@ -245,16 +251,20 @@ static int check_intact(ov_tally *t, char *err, size_t errlen)
     int rc = query_text(t->db, "PRAGMA quick_check", res, sizeof res);
     if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "cannot check the vote database");
     if (strcmp(res, "ok") != 0)
-        return ov_fail(err, errlen, OV_EIO, "the vote database %s is damaged (%s). It was not changed, because it may "
-                       "hold votes. Keep a copy and move it away, or choose another data folder with --data DIR.",
-                       t->path, res);
+        return ov_fail(
+            err, errlen, OV_EIO,
+            "the vote database %s is damaged (%s). It was not changed, because it may "
+            "hold votes. Keep a copy and move it away, or choose another data folder with --data DIR.",
+            t->path, res);
     return OV_OK;
 }
 
 static int foreign(ov_tally *t, char *err, size_t errlen)
 {
-    return ov_fail(err, errlen, OV_EINVAL, "%s is an SQLite database of another program, not OurVoice votes. "
-                   "It was not changed. Move it away, or choose another data folder with --data DIR.", t->path);
+    return ov_fail(err, errlen, OV_EINVAL,
+                   "%s is an SQLite database of another program, not OurVoice votes. "
+                   "It was not changed. Move it away, or choose another data folder with --data DIR.",
+                   t->path);
 }
 
 /* 1 when a version-0 file already has tables (so it is not ours), 0 when
@@ -320,7 +330,10 @@ static int create_schema(ov_tally *t, char *err, size_t errlen)
     int newer;
     rc = query_text(t->db, "PRAGMA user_version", v, sizeof v);
     if (rc == SQLITE_OK) rc = query_text(t->db, "SELECT count(*) FROM sqlite_schema", n, sizeof n);
-    if (rc != SQLITE_OK) { exec(t->db, "ROLLBACK"); return db_fail(t->db, rc, t->path, err, errlen, "cannot read the vote database"); }
+    if (rc != SQLITE_OK) {
+        exec(t->db, "ROLLBACK");
+        return db_fail(t->db, rc, t->path, err, errlen, "cannot read the vote database");
+    }
     if (atoi(v) == SCHEMA_VERSION) { exec(t->db, "ROLLBACK"); return OV_OK; }
     if (atoi(v) != 0 || atoi(n) != 0) {
         exec(t->db, "ROLLBACK");
@@ -339,86 +352,120 @@ static int create_schema(ov_tally *t, char *err, size_t errlen)
     return OV_OK;
 }
 
-/* Open the SQLite file of t->path, check it, set it up. Returns OV_OK, or a
- * negative code with err filled and t->db closed. */
-static int db_connect(ov_tally *t, const char *dir, char *err, size_t errlen)
+/* Open t->path and look at it before writing anything, in one read
+ * transaction (one snapshot): *version is its schema version, 0 when new.
+ * Returns OV_OK, or a negative code with err filled (t->db may be open). */
+static int db_open_and_look(ov_tally *t, int *version, char *err, size_t errlen)
 {
-    int r;
     struct stat st;
     int flags = t->readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     int rc = sqlite3_open_v2(t->path, &t->db, flags, NULL);
-    if (rc != SQLITE_OK) {
-        r = db_fail(t->db, rc, t->path, err, errlen, t->readonly ? "cannot open" : "cannot create");
-        goto fail;
-    }
+    if (rc != SQLITE_OK)
+        return db_fail(t->db, rc, t->path, err, errlen, t->readonly ? "cannot open" : "cannot create");
     sqlite3_busy_timeout(t->db, BUSY_TIMEOUT_MS);
     /* Before the first read: a crash left a hot journal, and rolling it back in
      * SQLite's default mode would delete the journal, leaving the counts it
      * holds in freed blocks. In PERSIST mode it stays, to be wiped below. A
      * file that is not a database fails later, with the proper message. */
-    if (!t->readonly) exec(t->db, "PRAGMA journal_mode=PERSIST");
-    /* Look before writing anything, in one read transaction (one snapshot). */
-    int version = 0;
+    if (!t->readonly)
+        exec(t->db, "PRAGMA journal_mode=PERSIST");
     rc = exec(t->db, "BEGIN");
-    if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot read the vote database"); goto fail; }
-    r = read_version(t, &version, err, errlen);       /* first read: a garbage file fails here */
-    if (r == OV_OK && stat(t->path, &st) == 0 && st.st_size > 0) r = check_intact(t, err, errlen);
-    if (r == OV_OK && version == 0) {
+    if (rc != SQLITE_OK)
+        return db_fail(t->db, rc, t->path, err, errlen, "cannot read the vote database");
+    int r = read_version(t, version, err, errlen); /* first read: a garbage file fails here */
+    if (r == OV_OK && stat(t->path, &st) == 0 && st.st_size > 0)
+        r = check_intact(t, err, errlen);
+    if (r == OV_OK && *version == 0) {
         r = has_tables(t, err, errlen);
-        if (r > 0) r = foreign(t, err, errlen);
+        if (r > 0)
+            r = foreign(t, err, errlen);
     }
     exec(t->db, "COMMIT");
-    if (r != OV_OK) goto fail;
-    t->version = version ? version : SCHEMA_VERSION;
-    if (t->readonly) {
-        if (version == 0) {
-            r = ov_fail(err, errlen, OV_ENOTFOUND, "the vote database %s is empty: no votes have been stored yet.", t->path);
-            goto fail;
-        }
-    } else {
-        char mode[16];
-        rc = query_text(t->db, "PRAGMA journal_mode=PERSIST", mode, sizeof mode);
-        if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database"); goto fail; }
-        if (strcmp(mode, "persist") != 0) {
-            r = ov_fail(err, errlen, OV_EIO, "cannot use the safe journal for %s (got '%s'); is another program "
-                        "using it? %s", t->path, mode, FIX_DIR);
-            goto fail;
-        }
-        rc = exec(t->db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA journal_size_limit=-1;"
-                         " PRAGMA temp_store=MEMORY; PRAGMA cell_size_check=ON;");
-        if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database"); goto fail; }
-        if (version == 0) {
-            r = create_schema(t, err, errlen);
-            if (r != OV_OK) goto fail;
-            sync_dir(dir);     /* the new file's name itself must survive a power cut */
-        } else if (version < SCHEMA_VERSION) {
-            r = upgrade_schema(t, err, errlen);
-            if (r != OV_OK) goto fail;
-            t->version = SCHEMA_VERSION;
-        }
-    }
-    rc = sqlite3_prepare_v2(t->db, t->readonly && version < 2 ? "SELECT meeting, question, answer, count FROM counts LIMIT 0"
-                                   : "SELECT c.count, m.closed FROM counts c, meetings m LIMIT 0", -1, &t->upsert, NULL);
-    sqlite3_finalize(t->upsert);
-    t->upsert = NULL;
-    if (rc != SQLITE_OK) {
-        r = ov_fail(err, errlen, OV_EIO, "%s says it is an OurVoice vote database but has no counts table (%s). "
-                    "It was not changed. Move it away, or choose another data folder with --data DIR.",
-                    t->path, sqlite3_errmsg(t->db));
-        goto fail;
-    }
-    if (!t->readonly) {
-        rc = sqlite3_prepare_v2(t->db,
-                                "INSERT INTO counts (meeting, question, answer, count, pad, grp)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                                " ON CONFLICT (meeting, grp, question, answer) DO UPDATE SET count = excluded.count,"
-                                " pad = excluded.pad", -1, &t->upsert, NULL);
-        if (rc != SQLITE_OK) { r = db_fail(t->db, rc, t->path, err, errlen, "cannot prepare the vote database"); goto fail; }
-        /* A crash between a commit and its scrub left the old pages in the journal. */
-        if (scrub_journal(t) != OV_OK)
-            ov_log_warn("could not wipe the journal of the vote database %s; it is wiped after the next vote", t->path);
+    return r;
+}
+
+/* Set up a writable store: the safe journal and pragmas, then the schema
+ * made (new file in dir) or upgraded. Returns OV_OK or a negative code. */
+static int db_set_up_writing(ov_tally *t, const char *dir, int version, char *err, size_t errlen)
+{
+    char mode[16];
+    int rc = query_text(t->db, "PRAGMA journal_mode=PERSIST", mode, sizeof mode);
+    if (rc != SQLITE_OK)
+        return db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database");
+    if (strcmp(mode, "persist") != 0)
+        return ov_fail(err, errlen, OV_EIO,
+                       "cannot use the safe journal for %s (got '%s'); is another program "
+                       "using it? %s",
+                       t->path, mode, FIX_DIR);
+    rc = exec(t->db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA journal_size_limit=-1;"
+                     " PRAGMA temp_store=MEMORY; PRAGMA cell_size_check=ON;");
+    if (rc != SQLITE_OK)
+        return db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database");
+    if (version == 0) {
+        int r = create_schema(t, err, errlen);
+        if (r != OV_OK)
+            return r;
+        sync_dir(dir); /* the new file's name itself must survive a power cut */
+    } else if (version < SCHEMA_VERSION) {
+        int r = upgrade_schema(t, err, errlen);
+        if (r != OV_OK)
+            return r;
+        t->version = SCHEMA_VERSION;
     }
     return OV_OK;
+}
+
+/* Check that the counts table is there; when writable, prepare t->upsert and
+ * wipe a journal a crash left. Returns OV_OK or a negative code. */
+static int db_prepare(ov_tally *t, int version, char *err, size_t errlen)
+{
+    const char *probe = t->readonly && version < 2
+                            ? "SELECT meeting, question, answer, count FROM counts LIMIT 0"
+                            : "SELECT c.count, m.closed FROM counts c, meetings m LIMIT 0";
+    int rc = sqlite3_prepare_v2(t->db, probe, -1, &t->upsert, NULL);
+    sqlite3_finalize(t->upsert);
+    t->upsert = NULL;
+    if (rc != SQLITE_OK)
+        return ov_fail(err, errlen, OV_EIO,
+                       "%s says it is an OurVoice vote database but has no counts table (%s). "
+                       "It was not changed. Move it away, or choose another data folder with --data DIR.",
+                       t->path, sqlite3_errmsg(t->db));
+    if (t->readonly)
+        return OV_OK;
+    rc = sqlite3_prepare_v2(
+        t->db,
+        "INSERT INTO counts (meeting, question, answer, count, pad, grp)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+        " ON CONFLICT (meeting, grp, question, answer) DO UPDATE SET count = excluded.count,"
+        " pad = excluded.pad",
+        -1, &t->upsert, NULL);
+    if (rc != SQLITE_OK)
+        return db_fail(t->db, rc, t->path, err, errlen, "cannot prepare the vote database");
+    /* A crash between a commit and its scrub left the old pages in the journal. */
+    if (scrub_journal(t) != OV_OK)
+        ov_log_warn("could not wipe the journal of the vote database %s; it is wiped after the next vote",
+                    t->path);
+    return OV_OK;
+}
+
+/* Open the SQLite file of t->path, check it, set it up. Returns OV_OK, or a
+ * negative code with err filled and t->db closed. */
+static int db_connect(ov_tally *t, const char *dir, char *err, size_t errlen)
+{
+    int version = 0;
+    int r = db_open_and_look(t, &version, err, errlen);
+    if (r != OV_OK)
+        goto fail;
+    t->version = version ? version : SCHEMA_VERSION;
+    if (t->readonly && version == 0)
+        r = ov_fail(err, errlen, OV_ENOTFOUND,
+                    "the vote database %s is empty: no votes have been stored yet.", t->path);
+    else if (!t->readonly)
+        r = db_set_up_writing(t, dir, version, err, errlen);
+    if (r == OV_OK)
+        r = db_prepare(t, version, err, errlen);
+    if (r == OV_OK)
+        return OV_OK;
 fail:
     sqlite3_finalize(t->upsert);
     t->upsert = NULL;
@@ -444,6 +491,51 @@ static void wipe_kept_blocks(const char *wipe, const char *dir)
     set_neutral_time(dir);
 }
 
+/* Before connecting: the store must exist (readonly) or its folder be
+ * writable, and be a file we may use. Returns OV_OK or a code with err. */
+static int check_place(const ov_tally *t, const char *data_dir, int readonly, char *err, size_t errlen)
+{
+    struct stat st;
+    if (readonly) {
+        if (stat(t->path, &st) != 0) {
+            int e = errno;
+            if (e == ENOENT || e == ENOTDIR)
+                return ov_fail(
+                    err, errlen, OV_ENOTFOUND,
+                    "there is no vote database in %s (%s does not exist). Votes are stored "
+                    "there once the kiosk has counted one; check --data DIR or data_dir= in the config.",
+                    data_dir, t->path);
+            else
+                return ov_fail(err, errlen, e == EACCES ? OV_EPERM : OV_EIO,
+                               "cannot read the vote database %s: %s. "
+                               "Run this as the kiosk's user, or check --data DIR.",
+                               t->path, strerror(e));
+        }
+    } else {
+        int r = make_dirs(data_dir, err, errlen);
+        if (r != OV_OK)
+            return r;
+        if (access(data_dir, W_OK | X_OK) != 0) {
+            int e = errno;
+            return ov_fail(err, errlen, OV_EPERM, "cannot write in the data folder %s: %s. %s", data_dir,
+                           strerror(e), FIX_DIR);
+        }
+    }
+    if (stat(t->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "%s is not a file (a folder?). Move it away, or choose another data folder "
+                       "with --data DIR or data_dir= in the config.",
+                       t->path);
+    }
+    if (!readonly && stat(t->path, &st) == 0 && access(t->path, R_OK | W_OK) != 0) {
+        int e = errno;
+        return ov_fail(err, errlen, OV_EPERM,
+                       "cannot write the vote database %s: %s. Let the kiosk's user write it, or %s", t->path,
+                       strerror(e), "choose another data folder with --data DIR or data_dir= in the config.");
+    }
+    return OV_OK;
+}
+
 /* Shared by both opens: check the folder, then connect. */
 static int open_common(const char *data_dir, int readonly, ov_tally **out, char *err, size_t errlen)
 {
@@ -455,39 +547,8 @@ static int open_common(const char *data_dir, int readonly, ov_tally **out, char 
     snprintf(t->journal, sizeof t->journal, "%s-journal", t->path);
     ov_strlcpy(t->dir, data_dir, sizeof t->dir);
     t->readonly = readonly;
-    struct stat st;
-    if (readonly) {
-        if (stat(t->path, &st) != 0) {
-            int e = errno;
-            if (e == ENOENT || e == ENOTDIR)
-                r = ov_fail(err, errlen, OV_ENOTFOUND, "there is no vote database in %s (%s does not exist). Votes are stored "
-                            "there once the kiosk has counted one; check --data DIR or data_dir= in the config.",
-                            data_dir, t->path);
-            else
-                r = ov_fail(err, errlen, e == EACCES ? OV_EPERM : OV_EIO, "cannot read the vote database %s: %s. "
-                            "Run this as the kiosk's user, or check --data DIR.", t->path, strerror(e));
-            goto out;
-        }
-    } else {
-        r = make_dirs(data_dir, err, errlen);
-        if (r != OV_OK) goto out;
-        if (access(data_dir, W_OK | X_OK) != 0) {
-            int e = errno;
-            r = ov_fail(err, errlen, OV_EPERM, "cannot write in the data folder %s: %s. %s", data_dir, strerror(e), FIX_DIR);
-            goto out;
-        }
-    }
-    if (stat(t->path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        r = ov_fail(err, errlen, OV_EINVAL, "%s is not a file (a folder?). Move it away, or choose another data folder "
-                    "with --data DIR or data_dir= in the config.", t->path);
-        goto out;
-    }
-    if (!readonly && stat(t->path, &st) == 0 && access(t->path, R_OK | W_OK) != 0) {
-        int e = errno;
-        r = ov_fail(err, errlen, OV_EPERM, "cannot write the vote database %s: %s. Let the kiosk's user write it, or %s",
-                    t->path, strerror(e), "choose another data folder with --data DIR or data_dir= in the config.");
-        goto out;
-    }
+    r = check_place(t, data_dir, readonly, err, errlen);
+    if (r != OV_OK) goto out;
 
     /* Another kiosk process opening or creating the same file at the same
      * moment can make a step report "busy" without waiting: try again. */
@@ -609,7 +670,8 @@ static int key_cmp(const void *a, const void *b)
 static key_count *key_find_or_add_group(key_list *l, const char *g, const char *q, const char *a)
 {
     for (int i = 0; i < l->n; i++)
-        if (!strcmp(l->items[i].question, q) && !strcmp(l->items[i].answer, a) && !strcmp(l->items[i].group, g))
+        if (!strcmp(l->items[i].question, q) && !strcmp(l->items[i].answer, a) &&
+            !strcmp(l->items[i].group, g))
             return &l->items[i];
     if (l->n == l->cap) {
         int cap = l->cap ? l->cap * 2 : 32;
@@ -697,18 +759,24 @@ static int closed_flag(ov_tally *t, const char *meeting)
 static int check_vote(ov_tally *t, const char *meeting, const char *const *questions,
                       const char *const *answers, int n, char *err, size_t errlen)
 {
-    if (!t || !t->db) return ov_fail(err, errlen, OV_EINVAL, "the vote was not stored: the vote database is not open");
+    if (!t || !t->db)
+        return ov_fail(err, errlen, OV_EINVAL, "the vote was not stored: the vote database is not open");
     if (t->readonly || !t->upsert)
-        return ov_fail(err, errlen, OV_EPERM, "the vote was not stored: the vote database %s was opened read-only", t->path);
+        return ov_fail(err, errlen, OV_EPERM,
+                       "the vote was not stored: the vote database %s was opened read-only", t->path);
     if (n < 0 || (n > 0 && (!questions || !answers)))
         return ov_fail(err, errlen, OV_EINVAL, "the vote was not stored: no questions or answers were given");
     if (!valid_id(meeting, MEETING_MAX))
-        return ov_fail(err, errlen, OV_EINVAL, "the vote was not stored: the meeting name must be 1 to %d bytes of "
-                       "UTF-8 text without control characters; fix meeting= in the config", MEETING_MAX);
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "the vote was not stored: the meeting name must be 1 to %d bytes of "
+                       "UTF-8 text without control characters; fix meeting= in the config",
+                       MEETING_MAX);
     for (int i = 0; i < n; i++)
         if (!valid_id(questions[i], QID_MAX) || !valid_id(answers[i], QID_MAX))
-            return ov_fail(err, errlen, OV_EINVAL, "the vote was not stored: a question or answer id is empty, longer than "
-                           "%d bytes, or not UTF-8 text; run ourvoice check-content on the questions folder", QID_MAX);
+            return ov_fail(err, errlen, OV_EINVAL,
+                           "the vote was not stored: a question or answer id is empty, longer than "
+                           "%d bytes, or not UTF-8 text; run ourvoice check-content on the questions folder",
+                           QID_MAX);
     return OV_OK;
 }
 
@@ -725,16 +793,21 @@ int ov_tally_add_set_group(ov_tally *t, const char *meeting, const char *group, 
     if (r != OV_OK || n == 0) return r;
     if (!group) group = "";
     if (group[0] && !valid_id(group, QID_MAX))
-        return ov_fail(err, errlen, OV_EINVAL, "the vote was not stored: the group id is longer than %d bytes or "
-                       "not UTF-8 text; run ourvoice check-content on the questions folder", QID_MAX);
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "the vote was not stored: the group id is longer than %d bytes or "
+                       "not UTF-8 text; run ourvoice check-content on the questions folder",
+                       QID_MAX);
     key_list l = { 0 };
     int rc = exec(t->db, "BEGIN IMMEDIATE");
-    if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "the vote was not stored: cannot write");
+    if (rc != SQLITE_OK)
+        return db_fail(t->db, rc, t->path, err, errlen, "the vote was not stored: cannot write");
     int closed = closed_flag(t, meeting);
     if (closed == 1) {
         exec(t->db, "ROLLBACK");
-        return ov_fail(err, errlen, OV_EPERM, "the vote was not stored: the meeting \"%s\" is closed; start a new "
-                       "meeting (meeting= in the config) to take more votes", meeting);
+        return ov_fail(err, errlen, OV_EPERM,
+                       "the vote was not stored: the meeting \"%s\" is closed; start a new "
+                       "meeting (meeting= in the config) to take more votes",
+                       meeting);
     }
     rc = closed < 0 ? -closed : load_meeting(t, meeting, &l);
     for (int i = 0; i < n && rc == SQLITE_OK; i++) {
@@ -767,12 +840,14 @@ int ov_tally_add(ov_tally *t, const char *meeting, const char *question,
 int ov_tally_clear(ov_tally *t, const char *meeting, char *err, size_t errlen)
 {
     if (!t || !t->db) return ov_fail(err, errlen, OV_EINVAL, "the vote database is not open");
-    if (t->readonly) return ov_fail(err, errlen, OV_EPERM, "the vote database %s was opened read-only", t->path);
+    if (t->readonly)
+        return ov_fail(err, errlen, OV_EPERM, "the vote database %s was opened read-only", t->path);
     if (meeting && !valid_id(meeting, MEETING_MAX))
-        return ov_fail(err, errlen, OV_EINVAL, "cannot clear: the meeting name is empty, too long or not UTF-8 text");
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "cannot clear: the meeting name is empty, too long or not UTF-8 text");
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(t->db, meeting ? "DELETE FROM counts WHERE meeting = ?1" : "DELETE FROM counts",
-                                -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(
+        t->db, meeting ? "DELETE FROM counts WHERE meeting = ?1" : "DELETE FROM counts", -1, &st, NULL);
     if (rc == SQLITE_OK && meeting) rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK) rc = sqlite3_step(st);
     sqlite3_finalize(st);
@@ -797,10 +872,13 @@ static int valid_date(const char *s)
 static int meeting_call_ok(ov_tally *t, const char *meeting, char *err, size_t errlen)
 {
     if (!t || !t->db) return ov_fail(err, errlen, OV_EINVAL, "the vote database is not open");
-    if (t->readonly) return ov_fail(err, errlen, OV_EPERM, "the vote database %s was opened read-only", t->path);
+    if (t->readonly)
+        return ov_fail(err, errlen, OV_EPERM, "the vote database %s was opened read-only", t->path);
     if (!valid_id(meeting, MEETING_MAX))
-        return ov_fail(err, errlen, OV_EINVAL, "the meeting name must be 1 to %d bytes of UTF-8 text without control "
-                       "characters; fix meeting= in the config", MEETING_MAX);
+        return ov_fail(err, errlen, OV_EINVAL,
+                       "the meeting name must be 1 to %d bytes of UTF-8 text without control "
+                       "characters; fix meeting= in the config",
+                       MEETING_MAX);
     return OV_OK;
 }
 
@@ -816,19 +894,26 @@ int ov_tally_meeting_open(ov_tally *t, const char *meeting, const char *start_da
         return ov_fail(err, errlen, OV_EINVAL, "ov_tally_meeting_open: no questions or answers were given");
     for (int i = 0; i < n; i++)
         if (!valid_id(questions[i], QID_MAX) || !valid_id(answers[i], QID_MAX))
-            return ov_fail(err, errlen, OV_EINVAL, "a question or answer id is empty, longer than %d bytes, or not "
-                           "UTF-8 text; run ourvoice check-content on the questions folder", QID_MAX);
+            return ov_fail(err, errlen, OV_EINVAL,
+                           "a question or answer id is empty, longer than %d bytes, or not "
+                           "UTF-8 text; run ourvoice check-content on the questions folder",
+                           QID_MAX);
     int rc = exec(t->db, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "cannot write");
     int closed = closed_flag(t, meeting);
     if (closed == 1) {
         exec(t->db, "ROLLBACK");
-        return ov_fail(err, errlen, OV_EPERM, "the meeting \"%s\" is closed and takes no more votes; choose a new "
-                       "meeting name", meeting);
+        return ov_fail(err, errlen, OV_EPERM,
+                       "the meeting \"%s\" is closed and takes no more votes; choose a new "
+                       "meeting name",
+                       meeting);
     }
     sqlite3_stmt *st = NULL;
-    rc = closed < 0 ? -closed : sqlite3_prepare_v2(t->db, "INSERT INTO meetings (meeting, start_date, closed)"
-                                                   " VALUES (?1, ?2, 0) ON CONFLICT DO NOTHING", -1, &st, NULL);
+    rc = closed < 0 ? -closed
+                    : sqlite3_prepare_v2(t->db,
+                                         "INSERT INTO meetings (meeting, start_date, closed)"
+                                         " VALUES (?1, ?2, 0) ON CONFLICT DO NOTHING",
+                                         -1, &st, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 1, meeting, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 2, start_date, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK) rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(t->db);
@@ -974,8 +1059,10 @@ int ov_tally_meeting_names(ov_tally *t, int closed_only, char (**names_out)[OV_M
     *n_out = 0;
     if (closed_only && t->version < 2) return OV_OK;
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(t->db, closed_only ? "SELECT meeting FROM meetings WHERE closed = 1 ORDER BY meeting"
-                                                   : "SELECT DISTINCT meeting FROM counts WHERE count > 0 ORDER BY meeting",
+    int rc = sqlite3_prepare_v2(t->db,
+                                closed_only
+                                    ? "SELECT meeting FROM meetings WHERE closed = 1 ORDER BY meeting"
+                                    : "SELECT DISTINCT meeting FROM counts WHERE count > 0 ORDER BY meeting",
                                 -1, &st, NULL);
     char (*names)[OV_MEETING_LEN] = NULL;
     int n = 0, cap = 0, r = OV_OK;
@@ -1013,8 +1100,9 @@ int ov_tally_meetings(ov_tally *t, char (*names)[OV_MEETING_LEN], int max)
 
 int ov_tally_setting(ov_tally *t, const char *name, char *out, size_t outlen)
 {
-    static const char *const allowed[] = { "journal_mode", "synchronous", "user_version", "secure_delete",
-                                           "busy_timeout", "wal_autocheckpoint", "journal_size_limit", "temp_store" };
+    static const char *const allowed[] = { "journal_mode",       "synchronous",  "user_version",
+                                           "secure_delete",      "busy_timeout", "wal_autocheckpoint",
+                                           "journal_size_limit", "temp_store" };
     if (!t || !t->db || !name || !out || outlen == 0) return OV_EINVAL;
     size_t i = 0;
     while (i < OV_ARRAY_LEN(allowed) && strcmp(allowed[i], name) != 0) i++;

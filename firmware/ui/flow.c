@@ -590,6 +590,17 @@ static int open_more(ov_flow *f, uint64_t now)
     return go(f, OV_SCREEN_MORE, now);
 }
 
+/* The highlight's actions (move it, press what it is on) on the views
+ * screens; any other action does nothing. */
+static int views_focus_act(ov_flow *f, ov_action act, uint64_t now)
+{
+    if (act == OV_ACT_FOCUS_NEXT || act == OV_ACT_FOCUS_PREV)
+        return move_focus(f, act == OV_ACT_FOCUS_NEXT ? 1 : -1);
+    if (act == OV_ACT_ACTIVATE)
+        return activate_focus(f, now);
+    return OV_FLOW_NOTHING;
+}
+
 /* "Tell me more": Next pages on, Back (or any answer press) returns to the
  * question with every answer kept; an answer press also chooses it. */
 static int act_more(ov_flow *f, ov_action act, int arg, uint64_t now)
@@ -606,13 +617,8 @@ static int act_more(ov_flow *f, ov_action act, int arg, uint64_t now)
     case OV_ACT_CHOOSE:
         go(f, OV_SCREEN_QUESTION, now);
         return choose(f, arg, now) | OV_FLOW_REDRAW | OV_FLOW_SPEAK;
-    case OV_ACT_FOCUS_NEXT:
-    case OV_ACT_FOCUS_PREV:
-        return move_focus(f, act == OV_ACT_FOCUS_NEXT ? 1 : -1);
-    case OV_ACT_ACTIVATE:
-        return activate_focus(f, now);
     default:
-        return OV_FLOW_NOTHING;
+        return views_focus_act(f, act, now);
     }
 }
 
@@ -630,13 +636,8 @@ static int act_who(ov_flow *f, ov_action act, int arg, uint64_t now)
     case OV_ACT_NO: /* "go back" on the first screen: back to welcome, nothing kept */
         forget_answers(f);
         return go(f, OV_SCREEN_WELCOME, now);
-    case OV_ACT_FOCUS_NEXT:
-    case OV_ACT_FOCUS_PREV:
-        return move_focus(f, act == OV_ACT_FOCUS_NEXT ? 1 : -1);
-    case OV_ACT_ACTIVATE:
-        return activate_focus(f, now);
     default:
-        return OV_FLOW_NOTHING;
+        return views_focus_act(f, act, now);
     }
 }
 

@@ -294,30 +294,34 @@ static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics
     }
 }
 
+ov_rect ovl_picture_split(const metrics *m, ov_rect area, int share, int portrait_min, ov_rect *pic)
+{
+    if (!m->portrait) {
+        int side = area.h;
+        if (side > area.w * (share - 2 * m->squeeze) / 100)
+            side = area.w * (share - 2 * m->squeeze) / 100;
+        *pic = (ov_rect){ area.x, area.y, side, side };
+        return (ov_rect){ area.x + side + m->gap, area.y, area.w - side - m->gap, area.h };
+    }
+    int side = area.h * (40 - 4 * m->squeeze) / 100;
+    if (side < portrait_min)
+        side = portrait_min;
+    if (side > area.w * 3 / 5 && area.w * 3 / 5 >= portrait_min)
+        side = area.w * 3 / 5;
+    if (side > area.w)
+        side = area.w;
+    *pic = (ov_rect){ area.x + (area.w - side) / 2, area.y, side, side };
+    return (ov_rect){ area.x, area.y + side + m->gap, area.w, area.h - side - m->gap };
+}
+
 /* Picture beside text (landscape) or above it (portrait, at least 30 mm) in
  * `area`. Returns the text column. */
 static ov_rect picture_and_column_share(ov_layout *l, const ov_layout_env *env, const metrics *m,
                                         const ov_content *c, const char *picture_rel, const char *control_pic,
                                         ov_rect area, int share)
 {
-    ov_rect pic, col;
-    if (!m->portrait) {
-        int side = area.h;
-        if (side > area.w * (share - 2 * m->squeeze) / 100)
-            side = area.w * (share - 2 * m->squeeze) / 100;
-        pic = (ov_rect){ area.x, area.y, side, side };
-        col = (ov_rect){ area.x + side + m->gap, area.y, area.w - side - m->gap, area.h };
-    } else {
-        int side = area.h * (40 - 4 * m->squeeze) / 100;
-        if (side < MM(env, OVL_PORTRAIT_PICTURE_MM))
-            side = MM(env, OVL_PORTRAIT_PICTURE_MM);
-        if (side > area.w * 3 / 5 && area.w * 3 / 5 >= MM(env, OVL_PORTRAIT_PICTURE_MM))
-            side = area.w * 3 / 5;
-        if (side > area.w)
-            side = area.w;
-        pic = (ov_rect){ area.x + (area.w - side) / 2, area.y, side, side };
-        col = (ov_rect){ area.x, area.y + side + m->gap, area.w, area.h - side - m->gap };
-    }
+    ov_rect pic;
+    ov_rect col = ovl_picture_split(m, area, share, MM(env, OVL_PORTRAIT_PICTURE_MM), &pic);
     if (picture_rel && *picture_rel)
         set_picture(l, c, picture_rel, pic);
     else if (control_pic) {
@@ -334,16 +338,17 @@ static ov_rect picture_and_column(ov_layout *l, const ov_layout_env *env, const 
     return picture_and_column_share(l, env, m, c, picture_rel, control_pic, area, 30);
 }
 
+int ovl_target_height(const metrics *m, int want, int avail, int max_pct, int floor)
+{
+    int h = want < m->target_aim ? m->target_aim : want;
+    if (h > avail * max_pct / 100)
+        h = avail * max_pct / 100;
+    return h < floor ? floor : h;
+}
+
 static int pick_target_height(const metrics *m, int avail, int share_num, int share_den)
 {
-    int h = avail * share_num / share_den;
-    if (h < m->target_aim)
-        h = m->target_aim;
-    if (h > avail * 45 / 100)
-        h = avail * 45 / 100;
-    if (h < m->target_min)
-        h = m->target_min;
-    return h;
+    return ovl_target_height(m, avail * share_num / share_den, avail, OVL_ROW_MAX_PCT, m->target_min);
 }
 
 /* Height of a row of answers: the comfortable target, plus what larger
@@ -422,7 +427,8 @@ static int progress_line(ov_layout *l, const ov_layout_env *env, const metrics *
         dot = fit;
     int least = (int)(2 * env->px_per_mm) > dots_h / 4 ? (int)(2 * env->px_per_mm) : dots_h / 4;
     if (dot >= least && dot > 0) {
-        l->progress_dots = (ov_rect){ pr.x, pr.y + (dots_h - dot) / 2, total * dot + (total - 1) * dot / 2, dot };
+        l->progress_dots =
+            (ov_rect){ pr.x, pr.y + (dots_h - dot) / 2, total * dot + (total - 1) * dot / 2, dot };
         l->progress_now = num;
         l->progress_total = total;
     }

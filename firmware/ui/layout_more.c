@@ -18,32 +18,15 @@ static const char *word_or(const char *word, const char *fallback)
 /* Height of a row of targets: 30 mm aimed, a share of the height, at most 45 %. */
 static int row_height(const metrics *m, int avail, int num, int den)
 {
-    int h = avail * num / den;
-    if (h < m->target_aim)
-        h = m->target_aim;
-    if (h > avail * 45 / 100)
-        h = avail * 45 / 100;
-    return h;
+    return ovl_target_height(m, avail * num / den, avail, OVL_ROW_MAX_PCT, 0);
 }
 
 /* Picture on the left (landscape) or above (portrait) of area; returns the text column. */
 static ov_rect picture_beside(ov_layout *l, const metrics *m, const ov_content *c, const char *rel,
                               ov_rect area)
 {
-    ov_rect pic, col;
-    if (!m->portrait) {
-        int side = area.h;
-        if (side > area.w * (MORE_PICTURE_SHARE - 2 * m->squeeze) / 100)
-            side = area.w * (MORE_PICTURE_SHARE - 2 * m->squeeze) / 100;
-        pic = (ov_rect){ area.x, area.y, side, side };
-        col = (ov_rect){ area.x + side + m->gap, area.y, area.w - side - m->gap, area.h };
-    } else {
-        int side = area.h * (40 - 4 * m->squeeze) / 100;
-        if (side > area.w * 3 / 5)
-            side = area.w * 3 / 5;
-        pic = (ov_rect){ area.x + (area.w - side) / 2, area.y, side, side };
-        col = (ov_rect){ area.x, area.y + side + m->gap, area.w, area.h - side - m->gap };
-    }
+    ov_rect pic;
+    ov_rect col = ovl_picture_split(m, area, MORE_PICTURE_SHARE, 0, &pic);
     if (rel && rel[0]) {
         l->picture = pic;
         ov_content_path(c, rel, l->picture_path, sizeof l->picture_path);

@@ -28,6 +28,8 @@ typedef struct {
 
 /* Squeeze steps tried before a screen is drawn with some text shrunk. */
 #define OVL_MAX_SQUEEZE 6
+/* A row of targets takes at most this % of the height it shares. */
+#define OVL_ROW_MAX_PCT 45
 
 /* Regions every screen shares (ovl_begin). */
 typedef struct {
@@ -74,6 +76,13 @@ ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, o
 /* Picture and label inside a button (label under, or beside when wide). */
 void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
                         const char *label, int spoken);
+/* Split area into a square picture (*pic) and the text column it returns:
+ * the picture left, at most share % of the width (landscape), or centred
+ * above, about 40 % of the height and at least portrait_min pixels (portrait). */
+ov_rect ovl_picture_split(const metrics *m, ov_rect area, int share, int portrait_min, ov_rect *pic);
+/* The height of a row of targets that would like `want` pixels: at least the
+ * comfortable target, at most max_pct % of avail, and never under floor. */
+int ovl_target_height(const metrics *m, int want, int avail, int max_pct, int floor);
 /* The "hear it again" button in r (label: its words). */
 void ovl_hear_again_at(ov_layout *l, const ov_layout_env *env, const metrics *m,
                        ov_rect r, const char *label);

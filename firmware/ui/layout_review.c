@@ -4,18 +4,13 @@
 
 #include <string.h>
 
+#define BIG_BUTTON_MAX_PCT 30 /* % of the room below the heading a big button takes at most */
+
 /* The save / more-time button: a quarter of the room below the heading, at
  * least 20 mm, at most 30 % of it. */
 static int big_button_height(const metrics *m, int avail)
 {
-    int h = avail / 4;
-    if (h < m->target_aim)
-        h = m->target_aim;
-    if (h > avail * 30 / 100)
-        h = avail * 30 / 100;
-    if (h < m->target_min)
-        h = m->target_min;
-    return h;
+    return ovl_target_height(m, avail / 4, avail, BIG_BUTTON_MAX_PCT, m->target_min);
 }
 
 /* Heading texts left of the "hear it again" corner (portrait: under it).

@@ -106,6 +106,35 @@ static ch *decode_all(const char *in, int *n_out)
     return v;
 }
 
+/* A run of dots starting at v[i], possibly spaced (". . ."), or an ellipsis:
+ * returns the index of its last dot, *dots how many (an ellipsis counts 3). */
+static int dot_run(const ch *v, int n, int i, int *dots)
+{
+    int j = i, last = i;
+    *dots = 0;
+    while (j < n) {
+        if (v[j].cp == '.') {
+            (*dots)++;
+            last = j;
+            j++;
+        } else if (v[j].cp == 0x2026) {
+            *dots += 3;
+            last = j;
+            j++;
+        } else if (is_space(v[j].cp)) {
+            int k = j;
+            while (k < n && is_space(v[k].cp))
+                k++;
+            if (k < n && (v[k].cp == '.' || v[k].cp == 0x2026))
+                j = k;
+            else
+                break;
+        } else
+            break;
+    }
+    return last;
+}
+
 int ov_speech_clean(const char *in, ov_clean_text *out)
 {
     if (!in || !out)
@@ -123,28 +152,7 @@ int ov_speech_clean(const char *in, ov_clean_text *out)
             continue;
         }
         if (c == '.' || c == 0x2026) {
-            /* A run of dots, possibly spaced (". . ."), or an ellipsis. */
-            int j = i, dots = 0, last = i;
-            while (j < n) {
-                if (v[j].cp == '.') {
-                    dots++;
-                    last = j;
-                    j++;
-                } else if (v[j].cp == 0x2026) {
-                    dots += 3;
-                    last = j;
-                    j++;
-                } else if (is_space(v[j].cp)) {
-                    int k = j;
-                    while (k < n && is_space(v[k].cp))
-                        k++;
-                    if (k < n && (v[k].cp == '.' || v[k].cp == 0x2026))
-                        j = k;
-                    else
-                        break;
-                } else
-                    break;
-            }
+            int dots = 0, last = dot_run(v, n, i, &dots);
             put_cp(&b, '.', i);
             if (dots >= 2 && last + 1 < n && !is_space(v[last + 1].cp))
                 put_cp(&b, ' ', last + 1);
