@@ -135,7 +135,7 @@ check-style:
 # Every test program and helper, built but not run.
 test-programs: $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)
 
-test: check-layers $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)
+test: check-layers check-style $(BUILD)/ourvoice $(TEST_BIN) $(HELPER_BIN)
 	@sh tests/run-tests.sh $(BUILD)
 
 # Bench programs (tests/bench/*.c) link like the helpers.
