@@ -323,6 +323,24 @@ static void targets_fit(const ov_layout *l, const char *what, int w, int h, cons
     }
 }
 
+/* No key covers the prompt, the typed text or the note above the keys
+ * (portrait once put the top row of keys over the note). */
+static void keys_clear_of_texts(const ov_layout *l, int w, int h, const char *theme)
+{
+    if (!l->all_fit)
+        fail_msg("keyboard %dx%d %s: the texts above the keys do not fit their place", w, h, theme);
+    for (int t = 0; t < l->n_texts; t++) {
+        if (l->texts[t].role == OV_TEXT_LABEL)
+            continue;
+        ov_rect a = l->texts[t].block.box;
+        for (int i = 0; i < l->n_buttons; i++) {
+            ov_rect b = l->buttons[i].rect;
+            if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+                fail_msg("keyboard %dx%d %s: key %d covers '%.30s'", w, h, theme, i, l->texts[t].block.text);
+        }
+    }
+}
+
 static void every_new_screen_fits_every_size_and_theme(void **state)
 {
     (void)state;
@@ -342,8 +360,10 @@ static void every_new_screen_fits_every_size_and_theme(void **state)
             ov_keyboard kb;
             ov_keyboard_init(&kb, OV_KB_QWERTY, "A buddy for each new member");
             double mm = 0;
-            ov_layout_keyboard(&env, &kb, "Type the group's idea", NULL, &l, &mm);
+            ov_layout_keyboard(&env, &kb, "Type the group's idea",
+                               "The keys are 7 mm: this screen is too small for 20 mm keys.", &l, &mm);
             targets_fit(&l, "keyboard", w, h, themes[t]);
+            keys_clear_of_texts(&l, w, h, themes[t]);
             assert_true(l.n_buttons == 45); /* 44 keys and Cancel */
             if (w > h && mm < 8.0) /* as big as the screen allows (portrait: see the report) */
                 fail_msg("keyboard %dx%d %s: keys only %.1f mm", w, h, themes[t], mm);

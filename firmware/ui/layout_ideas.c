@@ -22,7 +22,15 @@ static void start_layout(ov_layout *l, const ov_layout_env *env, ov_screen kind)
 static int centred_label(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *label,
                          ov_rect box)
 {
-    int w = env->measure(env->measure_ctx, m->label_px, 1, label, (int)strlen(label));
+    metrics lm = *m; /* a word wider than its key ("QWERTY" in portrait) is made smaller to fit */
+    int w = env->measure(env->measure_ctx, lm.label_px, 1, label, (int)strlen(label));
+    if (w > box.w - 4 && w > 0) {
+        lm.label_px = lm.label_px * (box.w - 4) / w;
+        if (lm.label_px < m->min_px)
+            lm.label_px = m->min_px;
+        w = env->measure(env->measure_ctx, lm.label_px, 1, label, (int)strlen(label));
+    }
+    m = &lm;
     int lh = ov_line_height(m->label_px);
     ov_rect r = box;
     if (w > 0 && w < box.w) {
@@ -36,16 +44,29 @@ static int centred_label(ov_layout *l, const ov_layout_env *env, const metrics *
     return ovl_add_text(l, env, m, ovl_pool_add(l, label), OV_TEXT_LABEL, r, 0);
 }
 
+static int key_gap(const metrics *m) { return m->gap / 2 > 2 ? m->gap / 2 : 2; }
+
+/* The height of a row of keys at most: OV_KB_KEY_MAX_MM, and in portrait (narrow keys) half
+ * as much again as a key's width, so the texts above get the height the keys do not need. */
+static int row_cap(const ov_layout_env *env, const metrics *m, int width)
+{
+    int gap = key_gap(m), cap = MM(env, OV_KB_KEY_MAX_MM) + gap;
+    int col_w = (width + gap) / OV_KB_COLS;
+    if (m->portrait && (col_w - gap) * 3 / 2 + gap < cap)
+        cap = (col_w - gap) * 3 / 2 + gap;
+    return cap;
+}
+
 /* The keys in `area`: OV_KB_ROWS rows of OV_KB_COLS columns. Returns the key side in px. */
 static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_keyboard *kb,
                          ov_rect area)
 {
     ov_kb_key keys[OV_KB_MAX_KEYS];
     int n = ov_keyboard_keys(kb->layout, keys, OV_KB_MAX_KEYS);
-    int gap = m->gap / 2 > 2 ? m->gap / 2 : 2;
+    int gap = key_gap(m);
     int col_w = (area.w + gap) / OV_KB_COLS;
     int row_h = (area.h + gap) / OV_KB_ROWS;
-    int cap = MM(env, OV_KB_KEY_MAX_MM) + gap;
+    int cap = row_cap(env, m, area.w);
     if (row_h > cap)
         row_h = cap;
     metrics km = *m;
@@ -73,7 +94,7 @@ static ov_rect keys_area(const ov_layout_env *env, const metrics *m0)
     ov_rect full = {m0->margin, m0->margin, env->w - 2 * m0->margin, env->h - 2 * m0->margin};
     int header = ov_line_height(m0->title_px) + ov_line_height(m0->body_px) + ov_line_height(m0->small_px) +
                  m0->gap * 3 / 2;
-    int cap = (MM(env, OV_KB_KEY_MAX_MM) + m0->gap / 2) * OV_KB_ROWS;
+    int cap = row_cap(env, m0, full.w) * OV_KB_ROWS;
     int h = full.h - header;
     if (h > cap)
         h = cap;
