@@ -319,6 +319,8 @@ static void lay_menu(run *rn, const ov_layout_env *env, const ov_fac *fac, const
     need[mn.n_items] = (ov_target){ OV_TARGET_HEAR_AGAIN, 0 };
     check_targets(&l, need, mn.n_items + 1, what);
     check_texts(&l, what, note(rn, name));
+    if (l.n_bars != mn.n_bars) /* the chart is the point of the results screen */
+        PROBLEM("%s: %d of the %d bars of the chart are shown", what, l.n_bars, mn.n_bars);
 }
 
 static void facilitator_screens(run *rn, const ov_layout_env *env, const ov_content *c, ov_results *res)
@@ -379,6 +381,13 @@ static ov_results *results_for(const ov_content *c)
         }
         ov_results_finish_question(rq, 0);
     }
+    /* the first question as after a second meeting with groups: the longest results screen */
+    ov_strlcpy(r->meeting, "Group meeting 2025-06-07", sizeof r->meeting);
+    ov_strlcpy(r->questions[0].compare, "Last time most people said A little. This time most people said Mostly.",
+               sizeof r->questions[0].compare);
+    r->questions[0].before_top = 1;
+    ov_strlcpy(r->questions[0].groups_line, "I use the service: Mostly. I work here: not enough answers yet. "
+               "Did not say: not enough answers yet.", sizeof r->questions[0].groups_line);
     return r;
 }
 

@@ -171,15 +171,12 @@ static void menu_results(const ov_fac *f, ov_menu *m)
     } else {
         const ov_result_question *q = &r->questions[f->results_q];
         ov_strlcpy(m->title, q->title, sizeof m->title);
-        /* which meeting: the one closed last, not the one going on now */
-        char which[OV_SENTENCE_LEN];
-        snprintf(which, sizeof which, "%s, question %d of %d.", r->meeting, f->results_q + 1, r->n_questions);
-        line(m, "%s", which);
-        char summary[OV_SENTENCE_LEN];
+        /* which meeting (the one closed last, not the one going on now), then what most said,
+         * or (issue 14) what most said last time and this time; then the groups side by side */
+        char summary[OV_SENTENCE_LEN], which[sizeof q->compare + OV_MEETING_LEN + 4];
         ov_results_summary(q, summary, sizeof summary);
-        line(m, "%s", summary);
-        if (q->compare[0]) /* issue 14: progress since the last meeting, groups side by side */
-            line(m, "%s", q->compare);
+        snprintf(which, sizeof which, "%s. %s", r->meeting, q->compare[0] ? q->compare : summary);
+        line(m, "%s", which);
         if (q->groups_line[0])
             line(m, "%s", q->groups_line);
         if (!q->is_protected && q->total > 0) {
@@ -188,6 +185,7 @@ static void menu_results(const ov_fac *f, ov_menu *m)
                 ov_strlcpy(b->word, q->answers[i].word, sizeof b->word);
                 ov_strlcpy(b->colour, q->answers[i].colour, sizeof b->colour);
                 b->count = q->answers[i].count;
+                b->last_time = q->compare[0] && q->before_top == i;
                 if (b->count > m->bar_max)
                     m->bar_max = b->count;
                 if (c) { /* the answer's face, from the content */

@@ -107,11 +107,12 @@ typedef struct {
     char colour[OV_ID_LEN];
     char picture[OV_PATH_MAX]; /* full path, or "" */
     long count;
+    int last_time; /* 1: most people gave this answer last time (progress over time) */
 } ov_menu_bar;
 
 typedef struct {
     char title[OV_TITLE_LEN];
-    char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
+    char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN * 3]; /* a meeting and a comparison, or the groups side by side */
     int n_lines;
     int secret_line; /* index of a line never read aloud (typed PIN), or -1 */
     ov_menu_item items[OV_MENU_MAX_ITEMS];

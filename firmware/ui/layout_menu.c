@@ -132,9 +132,12 @@ static int menu_rows(const ov_layout_env *env, const ovl_frame *fr, int n, int w
     return rows * h + (rows - 1) * m->gap;
 }
 
-/* One bar of the results chart in row `by` of height bh. */
+#define LAST_TIME "Last time"
+
+/* One bar of the results chart in row `by` of height bh; mark_w: room at the
+ * right for the "Last time" mark of the answer most people gave last time. */
 static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu_bar *mb,
-                      long max, ov_rect chart, int by, int bh, int word_w)
+                      long max, ov_rect chart, int by, int bh, int word_w, int mark_w)
 {
     ov_layout_bar *b = &l->bars[l->n_bars++];
     int count_w = env->measure(env->measure_ctx, m->label_px, 1, "0000", 4);
@@ -145,13 +148,26 @@ static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, 
     b->label = ovl_add_text(l, env, m, mb->word, OV_TEXT_LABEL, wbox, 0);
     b->track =
         (ov_rect){wbox.x + word_w + m->gap / 2, by + bh / 6,
-                  chart.w - bh - word_w - count_w - 2 * m->gap, bh * 2 / 3};
+                  chart.w - bh - word_w - count_w - 2 * m->gap - mark_w, bh * 2 / 3};
     b->bar = b->track;
     b->bar.w = (int)(b->track.w * mb->count / (max > 0 ? max : 1));
     char digits[24];
     snprintf(digits, sizeof digits, "%ld", mb->count);
     ov_rect cbox = { b->track.x + b->track.w + m->gap / 2, by, count_w + m->gap / 2, bh };
     b->count = ovl_add_text(l, env, m, ovl_pool_add(l, digits), OV_TEXT_LABEL, cbox, 0);
+    if (mb->last_time && mark_w > 0) { /* beside the face that was most chosen last time */
+        ov_rect mbox = { cbox.x + cbox.w, by, mark_w, bh };
+        ovl_add_text(l, env, m, LAST_TIME, OV_TEXT_SMALL, mbox, 0);
+    }
+}
+
+/* Room for the "Last time" mark when a bar has it, else 0. */
+static int last_time_width(const ov_layout_env *env, const metrics *m, const ov_menu *mn)
+{
+    for (int i = 0; i < mn->n_bars; i++)
+        if (mn->bars[i].last_time)
+            return env->measure(env->measure_ctx, m->small_px, 0, LAST_TIME, (int)strlen(LAST_TIME)) + m->gap;
+    return 0;
 }
 
 static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
@@ -161,19 +177,24 @@ static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
       l->all_fit = 0;
     return;
   }
-  int bh = (chart.h - (mn->n_bars - 1) * (m->gap / 2)) / mn->n_bars;
+  int bgap = m->gap / 4 > 2 ? m->gap / 4 : 2; /* between bars */
+  int bh = (chart.h - (mn->n_bars - 1) * bgap) / mn->n_bars;
   if (bh > m->target_aim)
     bh = m->target_aim;
+  metrics cm = *m; /* the chart's words: smaller, down to the smallest readable, before it is left out */
+  while (bh < ov_line_height(cm.label_px) && cm.label_px > m->min_px)
+    cm.label_px--;
+  m = &cm;
   if (bh <
       ov_line_height(m->label_px)) { /* the words and counts need a line each */
     bh = ov_line_height(m->label_px);
-    if (mn->n_bars * (bh + m->gap / 2) - m->gap / 2 > chart.h) {
+    if (mn->n_bars * (bh + bgap) - bgap > chart.h) {
       l->all_fit = 0; /* squeeze: the chart does not fit */
       return;
     }
   }
   int word_w =
-      chart.w / 5; /* the longest answer word, at most a third of the chart */
+      chart.w / 5; /* the longest answer word, at most 2/5 of the chart */
   for (int i = 0; i < mn->n_bars; i++) {
     const char *wd = mn->bars[i].word;
     int w =
@@ -182,11 +203,36 @@ static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
     if (w > word_w)
       word_w = w;
   }
-  if (word_w > chart.w / 3)
-    word_w = chart.w / 3;
+  if (word_w > chart.w * 2 / 5)
+    word_w = chart.w * 2 / 5;
+  int mark_w = last_time_width(env, m, mn);
   for (int i = 0; i < mn->n_bars && l->n_bars < OV_LAYOUT_MAX_BARS; i++)
     chart_bar(l, env, m, &mn->bars[i], mn->bar_max, chart,
-              chart.y + i * (bh + m->gap / 2), bh, word_w);
+              chart.y + i * (bh + bgap), bh, word_w, mark_w);
+}
+
+/* Results with more to say than what most said (the comparison, the groups):
+ * the title and the first line at the top, then the chart on the left and
+ * the other lines, small, on the right of it (a third of the width), so the chart keeps its room. */
+static void results_beside(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr, const ov_menu *mn,
+                           ov_rect words, ov_rect items)
+{
+    const metrics *m = &fr->m;
+    ov_rect full = fr->full;
+    const char *top[2] = { mn->title, mn->lines[0] };
+    const ov_text_role top_roles[2] = { OV_TEXT_TITLE, OV_TEXT_BODY };
+    int y = ovl_stack_texts(l, env, m, words, top, top_roles, 2, 0);
+    int chart_w = full.w * 2 / 3, low = full.y + fr->corner + m->gap;
+    menu_chart(l, env, m, mn, (ov_rect){ full.x, y, chart_w, items.y - m->gap - y });
+    int sy = y > low ? y : low; /* under "hear it again" */
+    ov_rect side = { full.x + chart_w + m->gap, sy, full.w - chart_w - m->gap, items.y - m->gap - sy };
+    const char *rest[OV_MENU_MAX_LINES];
+    ov_text_role roles[OV_MENU_MAX_LINES];
+    for (int i = 1; i < mn->n_lines; i++) {
+        rest[i - 1] = mn->lines[i];
+        roles[i - 1] = OV_TEXT_SMALL;
+    }
+    ovl_stack_texts(l, env, m, side, rest, roles, mn->n_lines - 1, 0);
 }
 
 /* A menu: words at the top beside "hear it again", the buttons' rows kept at
@@ -224,12 +270,16 @@ static void lay_list(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr
         }
         y = ovl_stack_texts(l, env, m, under, lines, roles, mn->n_lines,
                             mn->secret_line >= 0 ? OVL_UNSPOKEN(mn->secret_line) : 0);
+    } else if (mn->n_bars > 0 && mn->n_lines > 1) {
+        results_beside(l, env, fr, mn, words, items);
+        y = -1;
     } else {
         y = menu_texts(l, env, m, mn, words);
     }
     /* the chart beside "hear it again" (narrower), or under it at full width */
     int chart_w = y < full.y + fr->corner + m->gap ? words.w : full.w;
-    menu_chart(l, env, m, mn, (ov_rect){ full.x, y, chart_w, items.y - m->gap - y });
+    if (y >= 0)
+        menu_chart(l, env, m, mn, (ov_rect){ full.x, y, chart_w, items.y - m->gap - y });
     if (n > 0)
         menu_grid(l, env, m, mn, 0, n, cols, items, m->gap);
     ovl_hear_again(l, env, m, NULL, fr->corner, fr->corner_w, hear);
