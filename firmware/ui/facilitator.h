@@ -112,7 +112,7 @@ typedef struct {
 
 typedef struct {
     char title[OV_TITLE_LEN];
-    char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN * 3]; /* a meeting and a comparison, or the groups side by side */
+    char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN * 3]; /* a meeting and a comparison; the groups */
     int n_lines;
     int secret_line; /* index of a line never read aloud (typed PIN), or -1 */
     ov_menu_item items[OV_MENU_MAX_ITEMS];
