@@ -185,6 +185,8 @@ static void apply(kiosk *k, int effects)
         if (k->gpio)
             ov_gpio_blink(k->gpio, now);
     }
+    if (effects & OV_FLOW_SOUND)
+        ov_kiosk_sound_step(k, k->flow.sound_step); /* says the change at the new setting */
     int new_screen = (effects & OV_FLOW_REDRAW) && (effects & OV_FLOW_SPEAK);
     if (new_screen && k->scan.mode != OV_SCAN_OFF) {
         ov_flow_set_focus(&k->flow, -1);
@@ -258,10 +260,7 @@ static void on_key(kiosk *k, ov_key key)
         return;
     }
     if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + 9) {
-        if (k->flow.screen == OV_SCREEN_WELCOME)
-            ov_kiosk_act(k, OV_ACT_ANY, 0);
-        else
-            ov_kiosk_act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1);
+        ov_kiosk_act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1); /* welcome: 2 opens Sound, the others start */
         return;
     }
     switch (key) {
@@ -303,10 +302,7 @@ static void on_button(kiosk *k, int b)
         return;
     }
     if (b >= OV_BTN_ANSWER1 && b <= OV_BTN_ANSWER6) {
-        if (k->flow.screen == OV_SCREEN_WELCOME)
-            ov_kiosk_act(k, OV_ACT_ANY, 0);
-        else
-            ov_kiosk_act(k, OV_ACT_CHOOSE, b - OV_BTN_ANSWER1);
+        ov_kiosk_act(k, OV_ACT_CHOOSE, b - OV_BTN_ANSWER1); /* welcome: 2 opens Sound, the others start */
     }
 }
 
@@ -621,6 +617,7 @@ static void start_input(kiosk *k, const ov_kiosk_opts *o)
     ov_fac_set_flow(&k->fac, &k->flow);
     ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * MS_PER_S,
                  k->cfg.thanks_s * MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
+    ov_flow_set_idle_warning(&k->flow, k->cfg.idle_warning_s * MS_PER_S);
 }
 
 /* Everything the kiosk opened, closed in one place: the vote store first, so
