@@ -41,7 +41,8 @@ static void defaults_work_with_no_file(void **state)
     ov_diags_init(&d);
     assert_int_equal(ov_config_load("/nonexistent/ourvoice.ini", &c, &d), OV_ENOTFOUND);
     assert_int_equal(c.confirm, 1);
-    assert_int_equal(c.idle_timeout_s, 90);
+    assert_int_equal(c.idle_timeout_s, 120);       /* a warning after 2 minutes, then 30 s more */
+    assert_int_equal(c.idle_warning_s, 30);
     assert_int_equal(c.rate, 135);                 /* slower than espeak's 175 for easy read */
     assert_int_equal(c.small_numbers, 5);
     assert_int_equal(c.debounce_ms, 30);
@@ -54,7 +55,8 @@ static void defaults_work_with_no_file(void **state)
 static void good_lines_apply(void **state)
 {
     (void)state;
-    write_file("; a comment\n[kiosk]\nconfirm = no\nidle_timeout_s = 30\nmeeting = Peer network\n"
+    write_file("; a comment\n[kiosk]\nconfirm = no\nidle_timeout_s = 30\nidle_warning_s = 45\n"
+               "meeting = Peer network\n"
                "[display]\nrotation = 90\ntheme = large-text\ndiagonal_inch = 10.1\n"
                "[speech]\nrate = 120\n[buttons]\nanswer1 = pinctrl-rp1:17\n[scanning]\nmode = single\ninterval_ms = 1500\n");
     ov_config c;
@@ -65,6 +67,7 @@ static void good_lines_apply(void **state)
     assert_int_equal(d.n, 0);
     assert_int_equal(c.confirm, 0);
     assert_int_equal(c.idle_timeout_s, 30);
+    assert_int_equal(c.idle_warning_s, 45);
     assert_string_equal(c.meeting, "Peer network");
     assert_int_equal(c.rotation, 90);
     assert_string_equal(c.theme, "large-text");
@@ -81,7 +84,7 @@ static void wrong_lines_are_reported_and_skipped(void **state)
     (void)state;
     write_file("[kiosk]\nconfirm = perhaps\nidle_timeout_s = 5\ncolour = red\n"
                "[display]\nrotation = 45\ntheme = neon\n[scanning]\ninterval_ms = 100\nmode = three\n"
-               "[speech]\nrate = 150\nthis line has no equals sign\n");
+               "[speech]\nrate = 150\nthis line has no equals sign\n[kiosk]\nidle_warning_s = 10\n");
     ov_config c;
     ov_diags d;
     ov_config_defaults(&c);
@@ -104,9 +107,12 @@ static void wrong_lines_are_reported_and_skipped(void **state)
     assert_true(has(&d, want));
     snprintf(want, sizeof want, "%s:13:", path);
     assert_true(has(&d, want));
+    snprintf(want, sizeof want, "%s:15: idle_warning_s = 10: write a whole number from 30 to 600", path);
+    assert_true(has(&d, want));
     /* the wrong values kept their defaults, the good one applied */
     assert_int_equal(c.confirm, 1);
-    assert_int_equal(c.idle_timeout_s, 90);
+    assert_int_equal(c.idle_timeout_s, 120);
+    assert_int_equal(c.idle_warning_s, 30);
     assert_int_equal(c.rotation, 0);
     assert_string_equal(c.theme, "standard");
     assert_string_equal(c.scan_mode, "off");

@@ -754,11 +754,11 @@ static void test_fit_callback(void **state)
     fit_probe p = { {0}, 0 };
     ov_check_opts o = { probe_fit, &p, NULL };
     assert_int_equal(ov_content_check(dir, &o, &f->c, &f->d), OV_OK);
-    assert_int_equal(p.calls[OV_FIT_TITLE], 4);          /* 2 questions + welcome_title + thanks_title */
+    assert_int_equal(p.calls[OV_FIT_TITLE], 5);  /* 2 questions + welcome_title + thanks_title + sound_title */
     assert_int_equal(p.calls[OV_FIT_ANSWER_WORD], 6);
-    assert_int_equal(p.calls[OV_FIT_BUTTON], 5); /* + start, try_again */
+    assert_int_equal(p.calls[OV_FIT_BUTTON], 10); /* + start, try_again, sound and its 4 steps */
     assert_int_equal(p.calls[OV_FIT_PROGRESS], 1);
-    ASSERT_WARNING(f, 64, "title may not fit its box");
+    ASSERT_WARNING(f, 72, "title may not fit its box");
     assert_true(f->d.n_warnings >= 10);
     /* the renderer says everything fits: no warnings, even past the fallback limits */
     p.answer = 1;

@@ -245,7 +245,7 @@ static void holding_the_corner_opens_the_pin_pad(void **state)
     char local[700];
     snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data-corner", dir, dir);
     /* a short touch in the corner starts voting; holding it 3 s opens the PIN pad */
-    int rc = ov_test_run_kiosk(dir, "touch 12 12\nexpect question\nadvance 100000\nwait 20\nexpect idle-warning\nadvance 31000\nwait 20\nexpect welcome\n"
+    int rc = ov_test_run_kiosk(dir, "touch 12 12\nexpect question\nadvance 121000\nwait 20\nexpect idle-warning\nadvance 31000\nwait 20\nexpect welcome\n"
                                     "touch 12 12 3200\nexpect facilitator-pin\nkey escape\nexpect welcome\n", 800, 480, local);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
 }

@@ -194,7 +194,7 @@ static void idle_time_forgets_and_stores_nothing(void **state)
     ov_test_tmpdir(dir, sizeof dir);
     snprintf(data, sizeof data, "%s/data", dir);
     snprintf(args, sizeof args, "--no-speech --data %s", data);
-    int rc = ov_test_run_kiosk(dir, "key space\nkey 1\nkey enter\nkey 2\nexpect confirm\nadvance 91000\nwait 50\n"
+    int rc = ov_test_run_kiosk(dir, "key space\nkey 1\nkey enter\nkey 2\nexpect confirm\nadvance 121000\nwait 50\n"
                                     "expect idle-warning\nadvance 31000\nwait 50\nexpect welcome\nkey space\nexpect question\nshot fresh\n", 800, 480, args);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
     assert_true(ov_test_votes_total(data) <= 0);

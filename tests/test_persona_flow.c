@@ -29,7 +29,8 @@
 #define W 800
 #define H 480
 #define SPEECH_RATE 22050         /* samples per second of the kiosk's speech (mono, 16 bit) */
-#define IDLE_S 120                /* the idle time these visits use (the documented default) */
+#define IDLE_S 120                /* the idle time these visits use: the default, not set */
+#define LONG_WARNING_S 60         /* a longer wait on the idle warning ([kiosk] idle_warning_s) */
 #define LOUD_SAMPLE 1000          /* a sample above this is sound, not silence */
 #define POLL_NAP_NS 20000000L     /* 20 ms between looks at the shots folder */
 
@@ -99,14 +100,14 @@ static const char *answer_id(int q, int pick)
     return a[pick]->id;
 }
 
-/* Settings for these visits: idle time IDLE_S. Writes DIR/persona.ini. */
+/* Settings for these visits: the default idle times. Writes DIR/persona.ini. */
 static void write_config(const char *dir)
 {
     char path[200];
     snprintf(path, sizeof path, "%s/persona.ini", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    fprintf(f, "[kiosk]\nmeeting = persona\nidle_timeout_s = %d\n", IDLE_S);
+    fprintf(f, "[kiosk]\nmeeting = persona\n");
     fclose(f);
 }
 
@@ -379,6 +380,40 @@ static void a_member_who_cannot_read_uses_pictures_and_the_review(void **state)
     assert_int_equal(ov_test_votes_total(data), content.n_questions);
 }
 
+/* idle_warning_s = LONG_WARNING_S: a slow member sits on the warning longer
+ * than the default 30 s, asks for more time and keeps the answers; then walks
+ * away, and the answers go only when the longer wait is over. */
+static void the_idle_warning_waits_as_long_as_the_setting(void **state)
+{
+    (void)state;
+    char dir[64], path[200], args[400], script[4096] = "", line[160];
+    ov_test_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/long.ini", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "[kiosk]\nidle_warning_s = %d\n", LONG_WARNING_S);
+    fclose(f);
+    walk_away_script(script, sizeof script);           /* the warning after the default 120 s */
+    snprintf(line, sizeof line, "advance %d\nwait 30\nexpect idle-warning\n", (LONG_WARNING_S - 10) * 1000);
+    add(script, sizeof script, line);                  /* 50 s on it: longer than the default wait */
+    ov_flow mirror;
+    ov_flow_init(&mirror, &content, 1, IDLE_S * 1000, 4000, 0, 0);
+    mirror.warned_from = OV_SCREEN_CONFIRM;
+    mirror.screen = OV_SCREEN_IDLE_WARNING;
+    touch(script, sizeof script, &mirror, OV_TARGET_MORE_TIME, 0);
+    add(script, sizeof script, "expect confirm\n");   /* back where the member was */
+    snprintf(line, sizeof line, "advance %d\nwait 50\nexpect idle-warning\nadvance %d\nwait 30\n"
+             "expect idle-warning\nadvance 2000\nwait 50\nexpect welcome\n", IDLE_S * 1000,
+             (LONG_WARNING_S - 1) * 1000);
+    add(script, sizeof script, line);                  /* then away: still warned at 59 s, gone at 61 s */
+    snprintf(args, sizeof args, "--no-speech --config %s --data %s/data", path, dir);
+    int rc = ov_test_run_kiosk(dir, script, W, H, args);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, why(dir));
+    char data[128];
+    snprintf(data, sizeof data, "%s/data", dir);
+    assert_true(ov_test_votes_total(data) <= 0); /* nothing stored: the visit was not finished */
+}
+
 static void switch_move_presses_keep_a_two_switch_member_in(void **state)
 {
     (void)state;
@@ -449,6 +484,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_slow_member_asks_for_more_time_and_finishes),
         cmocka_unit_test(a_member_who_walks_away_is_warned_then_forgotten),
+        cmocka_unit_test(the_idle_warning_waits_as_long_as_the_setting),
         cmocka_unit_test(a_failed_save_is_never_stored_under_the_next_member),
         cmocka_unit_test(a_member_who_cannot_read_uses_pictures_and_the_review),
         cmocka_unit_test(review_and_warning_fit_every_size_and_theme),

@@ -124,7 +124,7 @@ static void the_settings_screen_turns_it_on(void **state)
     snprintf(settings, sizeof settings, "[speech]\nspeech = no\nheadphones = yes\n[facilitator]\npin_hash = %s\n", hash);
     /* Settings is item 6 of the menu, the screen-off switch its 4th button, Menu its 5th */
     run_visit(dir, sizeof dir, settings,
-              "key space\nwait 300\nexpect question\nshot before\nadvance 100000\nwait 20\n"
+              "key space\nwait 300\nexpect question\nshot before\nadvance 121000\nwait 20\n"
               "expect idle-warning\nadvance 31000\nwait 20\nexpect welcome\nkey facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
               "key 6\nexpect facilitator-settings\nkey 4\nshot settings\nkey 5\nkey 7\nexpect welcome\n"
               "key space\nwait 300\nexpect blank\nshot after\nquit\n");

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "kiosk_runner.h"
 
@@ -101,53 +103,70 @@ static double difference(const envelope *a, const envelope *b)
     return best;
 }
 
-/* Start a visit, listen to question 1, choose answer `key`, stay on the
- * confirm screen until its speech is over; the sound the kiosk played goes
- * to a file whose envelope is returned. */
-static void confirm_sound(const char *config_text, int key, envelope *e)
+#define N_ANSWERS 5
+
+/* Answers 1..5, each chosen on question 1 in its own kiosk after listening
+ * to the question, staying on the confirm screen until its speech is over.
+ * The five kiosks run at once (each plays its sound in real time: one after
+ * the other would take five times as long); the envelopes of the sound each
+ * played go to e. */
+static void confirm_sounds(const char *config_text, envelope e[N_ANSWERS])
 {
-    char dir[64], raw[128], cfg[128], args[400], script[256];
-    ov_test_tmpdir(dir, sizeof dir);
-    snprintf(raw, sizeof raw, "%s/sound.raw", dir);
-    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs(config_text, f);
-    fclose(f);
-    snprintf(args, sizeof args, "--config %s --data %s/data", cfg, dir);
-    snprintf(script, sizeof script, SCRIPT, key);
-    setenv("SDL_AUDIODRIVER", "disk", 1);
-    setenv("SDL_DISKAUDIOFILE", raw, 1);
-    int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
-    setenv("SDL_AUDIODRIVER", "dummy", 1);
-    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
-    envelope_of(raw, e);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
+    char dir[N_ANSWERS][64], raw[N_ANSWERS][128];
+    pid_t pid[N_ANSWERS];
+    for (int k = 0; k < N_ANSWERS; k++) {
+        char cfg[128], args[400], script[256];
+        assert_non_null(ov_test_tmpdir(dir[k], sizeof dir[k]));
+        snprintf(raw[k], sizeof raw[k], "%s/sound.raw", dir[k]);
+        snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir[k]);
+        FILE *f = fopen(cfg, "w");
+        assert_non_null(f);
+        fputs(config_text, f);
+        fclose(f);
+        snprintf(args, sizeof args, "--config %s --data %s/data", cfg, dir[k]);
+        snprintf(script, sizeof script, SCRIPT, k + 1);
+        fflush(NULL);
+        pid[k] = fork();
+        assert_true(pid[k] >= 0);
+        if (pid[k] == 0) {
+            setenv("SDL_AUDIODRIVER", "disk", 1);
+            setenv("SDL_DISKAUDIOFILE", raw[k], 1);
+            _exit(ov_test_run_kiosk(dir[k], script, 800, 480, args) == 0 ? 0 : 1);
+        }
+    }
+    for (int k = 0; k < N_ANSWERS; k++) {
+        int st = 0;
+        assert_int_equal(waitpid(pid[k], &st, 0), pid[k]);
+        if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+            fail_msg("the kiosk for answer %d failed: %s", k + 1, ov_test_stderr(dir[k]));
+    }
+    for (int k = 0; k < N_ANSWERS; k++) {
+        envelope_of(raw[k], &e[k]);
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir[k]);
+        assert_int_equal(system(cmd), 0);
+    }
 }
 
 static void the_room_speaker_never_says_the_choice(void **state)
 {
     (void)state;
-    envelope first, other;
-    confirm_sound(FAST "private_audio = no\n", 1, &first);
-    for (int key = 2; key <= 5; key++) {
-        confirm_sound(FAST "private_audio = no\n", key, &other);
-        double d = difference(&first, &other);
-        if (d >= SAME_SHAPE) fail_msg("answer %d sounds different from answer 1 (%.3f)", key, d);
+    static envelope e[N_ANSWERS];
+    confirm_sounds(FAST "private_audio = no\n", e);
+    for (int k = 1; k < N_ANSWERS; k++) {
+        double d = difference(&e[0], &e[k]);
+        if (d >= SAME_SHAPE) fail_msg("answer %d sounds different from answer 1 (%.3f)", k + 1, d);
     }
 }
 
 static void headphones_hear_everything_the_choice_too(void **state)
 {
     (void)state;
-    envelope first, other;
-    confirm_sound(FAST "private_audio = yes\n", 1, &first);
-    for (int key = 2; key <= 5; key++) {
-        confirm_sound(FAST "private_audio = yes\n", key, &other);
-        double d = difference(&first, &other);
-        if (d <= OTHER_SHAPE) fail_msg("with headphones answers 1 and %d sound alike (%.3f)", key, d);
+    static envelope e[N_ANSWERS];
+    confirm_sounds(FAST "private_audio = yes\n", e);
+    for (int k = 1; k < N_ANSWERS; k++) {
+        double d = difference(&e[0], &e[k]);
+        if (d <= OTHER_SHAPE) fail_msg("with headphones answers 1 and %d sound alike (%.3f)", k + 1, d);
     }
 }
 

@@ -179,6 +179,8 @@ void ov_kiosk_show_effects(kiosk *k, int effects, uint64_t now, void (*clear_foc
         if (k->gpio)
             ov_gpio_blink(k->gpio, now);
     }
+    if (effects & OV_FLOW_SOUND)
+        ov_kiosk_sound_step(k, k->flow.sound_step); /* says the change at the new setting */
     int new_screen = (effects & OV_FLOW_REDRAW) && (effects & OV_FLOW_SPEAK);
     if (new_screen && k->scan.mode != OV_SCAN_OFF) { /* switch users: scan the new screen once it is read */
         clear_focus(k);
@@ -288,10 +290,7 @@ static void on_key(kiosk *k, ov_key key)
         return;
     }
     if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + 9) {
-        if (k->flow.screen == OV_SCREEN_WELCOME)
-            ov_kiosk_act(k, OV_ACT_ANY, 0);
-        else
-            ov_kiosk_act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1);
+        ov_kiosk_act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1); /* welcome: 2 opens Sound, the others start */
         return;
     }
     ov_action a = ov_kiosk_key_action(key);
@@ -313,10 +312,7 @@ static void on_button(kiosk *k, int b)
         return;
     }
     if (b >= OV_BTN_ANSWER1 && b <= OV_BTN_ANSWER6) {
-        if (k->flow.screen == OV_SCREEN_WELCOME)
-            ov_kiosk_act(k, OV_ACT_ANY, 0);
-        else
-            ov_kiosk_act(k, OV_ACT_CHOOSE, b - OV_BTN_ANSWER1);
+        ov_kiosk_act(k, OV_ACT_CHOOSE, b - OV_BTN_ANSWER1); /* welcome: 2 opens Sound, the others start */
     }
 }
 
@@ -631,6 +627,7 @@ static void start_input(kiosk *k, const ov_kiosk_opts *o)
     ov_fac_set_flow(&k->fac, &k->flow);
     ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * MS_PER_S,
                  k->cfg.thanks_s * MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
+    ov_flow_set_idle_warning(&k->flow, k->cfg.idle_warning_s * MS_PER_S);
 }
 
 /* Everything the kiosk opened, closed in one place: the vote store first, so

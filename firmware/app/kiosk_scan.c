@@ -100,10 +100,10 @@ int ov_kiosk_speech_parts(kiosk *k, int intro_only, ov_speech_part *parts, int m
     int n = 0, last_question = 0;
     for (int t = 0; t < l->n_texts; t++) {
         const ov_layout_text *x = &l->texts[t];
+        if (intro_only && button_of_text(l, t) >= 0)
+            break; /* even an unspoken label ends the intro: the scan says each target */
         if (!x->spoken || x->speech_offset < 0)
             continue;
-        if (intro_only && button_of_text(l, t) >= 0)
-            break;
         int question = k->fac.screen == OV_FAC_OFF && is_question_text(k, x);
         const ov_answer *a = k->fac.screen == OV_FAC_OFF && !question ? answer_of_text(k, t) : NULL;
         const char *rec = NULL;
@@ -119,22 +119,41 @@ int ov_kiosk_speech_parts(kiosk *k, int intro_only, ov_speech_part *parts, int m
     return n;
 }
 
+/* The words said when button btn is highlighted, or NULL for none. Through
+ * the room speaker a member's choice is never said: answers say nothing (the
+ * screen read them before any was chosen) and a review item says only its
+ * question's title, never the chosen answer shown on it. */
+static const char *scan_words(const kiosk *k, const ov_layout_button *btn, int *from_label)
+{
+    *from_label = 1;
+    if (k->cfg.private_audio)
+        return k->layout.texts[btn->label].block.text;
+    if (btn->target.kind == OV_TARGET_ANSWER)
+        return NULL;
+    if (btn->target.kind == OV_TARGET_REVIEW_ITEM) {
+        int q = btn->target.index;
+        *from_label = 0;
+        return q >= 0 && q < k->content.n_questions ? k->content.questions[q].title : NULL;
+    }
+    return k->layout.texts[btn->label].block.text;
+}
+
 void ov_kiosk_scan_say_button(kiosk *k, int b)
 {
     const ov_layout_button *btn = &k->layout.buttons[b];
     if (!k->speech || !k->cfg.speech || btn->label < 0)
         return;
-    /* through the room speaker the answers are never said as they are highlighted */
-    if (!k->cfg.private_audio && btn->target.kind == OV_TARGET_ANSWER)
+    int from_label;
+    const char *words = scan_words(k, btn, &from_label);
+    if (!words)
         return;
     const ov_layout_text *t = &k->layout.texts[btn->label];
     char path[OV_PATH_MAX];
     const ov_answer *a = btn->target.kind == OV_TARGET_ANSWER ? answer_of_text(k, btn->label) : NULL;
-    ov_speech_part p = { t->block.text, (int)strlen(t->block.text), 0,
-                         a ? recording_path(k, a->recording, path) : NULL };
+    ov_speech_part p = { words, (int)strlen(words), 0, a ? recording_path(k, a->recording, path) : NULL };
     k->speaking_item = 1;
     k->hl_text = k->hl_word = -1;
-    k->speech_base = t->speech_offset;
+    k->speech_base = from_label ? t->speech_offset : -1; /* the title is not this button's text */
     ov_speech_say_parts(k->speech, &p, 1);
     ov_scan_wait_speech(&k->scan, ov_kiosk_now(k));
 }
@@ -170,13 +189,6 @@ static void follow_focus(kiosk *k)
             ov_kiosk_scan_say_button(k, i);
 }
 
-/* Said at the new setting when a member changes the speech. */
-#define SOUND_SLOWER "Slower."
-#define SOUND_FASTER "Faster."
-#define SOUND_QUIETER "Quieter."
-#define SOUND_LOUDER "Louder."
-#define SOUND_LIMIT "That is as far as it goes."
-
 static int clamp_step(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
 int ov_kiosk_sound_change(kiosk *k, int rate_delta, int volume_delta)
@@ -191,16 +203,26 @@ int ov_kiosk_sound_change(kiosk *k, int rate_delta, int volume_delta)
     if (!k->speech)
         return changed;
     ov_speech_set_member(k->speech, OV_SPEECH_RATE_NORMAL + r, OV_SPEECH_VOLUME_NORMAL + v);
-    const char *say = !changed           ? SOUND_LIMIT
-                      : rate_delta < 0   ? SOUND_SLOWER
-                      : rate_delta > 0   ? SOUND_FASTER
-                      : volume_delta < 0 ? SOUND_QUIETER
-                                         : SOUND_LOUDER;
+    /* said at the new setting, in the content's words */
+    const ov_texts *tx = &k->content.texts;
+    const char *say = !changed           ? tx->sound_limit
+                      : rate_delta < 0   ? tx->slower
+                      : rate_delta > 0   ? tx->faster
+                      : volume_delta < 0 ? tx->quieter
+                                         : tx->louder;
     k->speech_base = -1;
     k->hl_text = k->hl_word = -1;
     if (k->cfg.speech)
         ov_speech_say(k->speech, say, NULL);
     return changed;
+}
+
+int ov_kiosk_sound_step(kiosk *k, int step)
+{
+    static const int rate[OV_SOUND_STEPS] = { -1, 1, 0, 0 }, volume[OV_SOUND_STEPS] = { 0, 0, -1, 1 };
+    if (step < 0 || step >= OV_SOUND_STEPS)
+        return 0;
+    return ov_kiosk_sound_change(k, rate[step], volume[step]);
 }
 
 void ov_kiosk_sound_reset(kiosk *k)
@@ -212,7 +234,8 @@ void ov_kiosk_sound_reset(kiosk *k)
 
 void ov_kiosk_scan_after_speech(kiosk *k)
 {
-    if (k->flow.screen == OV_SCREEN_WELCOME && (k->sound_rate_step || k->sound_volume_step))
+    int changed = k->sound_rate_step || k->sound_volume_step;
+    if (k->flow.screen == OV_SCREEN_WELCOME && !k->flow.keep_sound && changed)
         ov_kiosk_sound_reset(k); /* the next person starts with the usual speech */
     follow_focus(k);
     if (ov_scan_waiting_speech(&k->scan) && !(k->speech && ov_speech_busy(k->speech)))

@@ -43,8 +43,13 @@ void ov_kiosk_scan_after_speech(kiosk *k);
  * changed, 0 at the end of the range (then the kiosk says so). */
 int ov_kiosk_sound_change(kiosk *k, int rate_delta, int volume_delta);
 
+/* A step of the sound screen (ov_sound_step: slower, faster, quieter,
+ * louder), as ov_kiosk_sound_change. Returns 0 for a step out of range. */
+int ov_kiosk_sound_step(kiosk *k, int step);
+
 /* Back to the configured rate and volume (the next person starts fresh):
- * done by itself whenever the flow is on the welcome screen. */
+ * done by itself whenever the flow is on the welcome screen after a visit
+ * (not when the member comes back to it from the sound screen). */
 void ov_kiosk_sound_reset(kiosk *k);
 
 #endif

@@ -79,6 +79,15 @@ typedef struct {
     char try_again[OV_WORD_LEN];           /* "Try again" (after not_saved) */
     /* layout helper (issue 13): texts for button users */
     char confirm_buttons[OV_SENTENCE_LEN]; /* "To choose it, press the same button again." */
+    /* the member's own sound controls (issue 13): the welcome's "Sound" and its screen */
+    char sound[OV_WORD_LEN];               /* "Sound" (the welcome screen's button) */
+    char sound_title[OV_TITLE_LEN];        /* "Change the sound" */
+    char sound_how[OV_SENTENCE_LEN];       /* "Make the voice slower, faster, quieter or louder." */
+    char slower[OV_WORD_LEN];              /* "Slower" (said after the change too) */
+    char faster[OV_WORD_LEN];              /* "Faster" */
+    char quieter[OV_WORD_LEN];             /* "Quieter" */
+    char louder[OV_WORD_LEN];              /* "Louder" */
+    char sound_limit[OV_SENTENCE_LEN];     /* "It cannot go any further." */
 } ov_texts;
 
 /* --- issue 14 views (g14views) --- */

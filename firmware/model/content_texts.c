@@ -28,6 +28,15 @@ static const ov_text_def defs[] = {
     TX(not_saved, OV_FIT_SENTENCE, 0, "Please wait here. A helper will save your answers.",
        "Arhoswch yma os gwelwch yn dda. Bydd helpwr yn cadw eich atebion."),
     TX(try_again, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Try again", "Trio eto"),
+    TX(sound, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Sound", "Sain"),
+    TX(sound_title, OV_FIT_TITLE, OV_ER_NO_LENGTH, "Change the sound", "Newid y sain"),
+    TX(sound_how, OV_FIT_SENTENCE, 0, "Make the voice slower, faster, quieter or louder.",
+       "Gwnewch y llais yn arafach, yn gyflymach, yn dawelach neu'n uwch."),
+    TX(slower, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Slower", "Arafach"),
+    TX(faster, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Faster", "Cyflymach"),
+    TX(quieter, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Quieter", "Tawelach"),
+    TX(louder, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Louder", "Uwch"),
+    TX(sound_limit, OV_FIT_SENTENCE, 0, "It cannot go any further.", "Does dim modd mynd ymhellach."),
 };
 
 const ov_text_def *ov_text_defs(int *n)

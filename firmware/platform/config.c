@@ -19,7 +19,8 @@ void ov_config_defaults(ov_config *cfg)
     ov_strlcpy(cfg->content_dir, "", sizeof cfg->content_dir); /* resolved by ov_config_content_dir */
     ov_strlcpy(cfg->meeting, "drop-in", sizeof cfg->meeting);
     cfg->confirm = 1;
-    cfg->idle_timeout_s = 90;
+    cfg->idle_timeout_s = 120; /* the voting-system guideline: a warning after 2-5 minutes */
+    cfg->idle_warning_s = 30;
     cfg->thanks_s = 4;
     cfg->vote_lockout_ms = 1500;
     cfg->width = 0;
@@ -75,6 +76,7 @@ static const key_def keys[] = {
     STR("kiosk", "content_dir", content_dir), STR("kiosk", "data_dir", data_dir),
     STR("kiosk", "meeting", meeting), STR("kiosk", "round", round), BOOL("kiosk", "confirm", confirm),
     INT("kiosk", "idle_timeout_s", idle_timeout_s, 10, 3600), INT("kiosk", "thanks_s", thanks_s, 1, 60),
+    INT("kiosk", "idle_warning_s", idle_warning_s, 30, 600),
     INT("kiosk", "vote_lockout_ms", vote_lockout_ms, 0, 10000),
     INT("display", "width", width, 0, 8192), INT("display", "height", height, 0, 8192),
     INT("display", "rotation", rotation, 0, 270), DBL("display", "diagonal_inch", diagonal_inch, 0, 100),

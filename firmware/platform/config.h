@@ -21,7 +21,9 @@ typedef struct {
                                         start; the flow owns the round, the kiosk writes it to
                                         DATA_DIR/settings.ini so a restart keeps it */
     int confirm;                     /* 1: "that's right / go back" step after choosing (default 1) */
-    int idle_timeout_s;              /* back to welcome after this long untouched (default 90) */
+    int idle_timeout_s;              /* the idle warning after this long untouched (default 120) */
+    int idle_warning_s;              /* the warning waits this long after its speech before the
+                                        answers are forgotten (default 30, at least 30) */
     int thanks_s;                    /* how long "thank you" stays (default 4) */
     int vote_lockout_ms;             /* presses ignored this long after a vote (default 1500) */
 

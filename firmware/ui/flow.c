@@ -5,7 +5,7 @@
 
 static const char *const screen_names[OV_SCREEN_COUNT] = {
     "welcome", "question", "confirm", "saving", "thanks", "not-saved", "review", "idle-warning", "more",
-    "who",
+    "who", "sound",
 };
 
 /* issue 14 views (g14views): defined at the end of this file */
@@ -29,6 +29,8 @@ static void forget_answers(ov_flow *f)
 
 static int go(ov_flow *f, ov_screen s, uint64_t now)
 {
+    if (s != OV_SCREEN_WELCOME && s != OV_SCREEN_SOUND)
+        f->keep_sound = 0; /* a visit is under way: when it ends the next person gets the usual sound */
     f->screen = s;
     f->screen_since_ms = now;
     f->focus = -1;
@@ -223,11 +225,17 @@ static int activate_focus(ov_flow *f, uint64_t now)
     return next == OV_ACT_ACTIVATE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
 }
 
-static int act_welcome(ov_flow *f, ov_action act, uint64_t now)
+/* Welcome: "Sound" (touch, scan, or answer button / digit 2) opens the
+ * sound screen; any other press starts. */
+static int act_welcome(ov_flow *f, ov_action act, int arg, uint64_t now)
 {
     int moved = focus_act(f, act);
     if (moved >= 0)
         return moved;
+    if (act == OV_ACT_SOUND || (act == OV_ACT_CHOOSE && arg == OV_FLOW_SOUND_BUTTON))
+        return go(f, OV_SCREEN_SOUND, now);
+    if (act == OV_ACT_ACTIVATE && has_focus(f))
+        return activate_focus(f, now); /* Enter on a highlight: that target */
     forget_answers(f);
     f->question = f->practice >= 0 ? f->practice : next_real(f, -1);
     if (f->content->n_questions == 0 || f->question < 0)
@@ -323,6 +331,40 @@ static int act_review(ov_flow *f, ov_action act, int arg, uint64_t now)
     }
 }
 
+/* The sound screen: a step is applied by the kiosk (OV_FLOW_SOUND) and the
+ * screen stays; "Go back" returns to the welcome with the member's sound
+ * kept; answer button / digit N presses the N-th target. */
+static int act_sound(ov_flow *f, ov_action act, int arg, uint64_t now)
+{
+    switch (act) {
+    case OV_ACT_SOUND_STEP:
+        if (arg < 0 || arg >= OV_SOUND_STEPS)
+            return OV_FLOW_NOTHING;
+        f->sound_step = arg;
+        return OV_FLOW_SOUND | OV_FLOW_REDRAW;
+    case OV_ACT_NO: {
+        int effects = go(f, OV_SCREEN_WELCOME, now);
+        f->keep_sound = 1;
+        return effects;
+    }
+    case OV_ACT_CHOOSE: {
+        ov_target t[OV_MAX_TARGETS];
+        int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
+        if (arg < 0 || arg >= n)
+            return OV_FLOW_NOTHING;
+        int a;
+        ov_action next = ov_flow_target_action(t[arg], &a);
+        return next == OV_ACT_CHOOSE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
+    }
+    case OV_ACT_ACTIVATE:
+        return has_focus(f) ? activate_focus(f, now) : OV_FLOW_NOTHING;
+    default: {
+        int moved = focus_act(f, act);
+        return moved >= 0 ? moved : OV_FLOW_NOTHING;
+    }
+    }
+}
+
 /* Back to the screen the idle warning covered, every answer kept. */
 static int more_time(ov_flow *f, uint64_t now)
 {
@@ -354,7 +396,9 @@ int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now)
         return f->screen == OV_SCREEN_QUESTION ? open_more(f, now) : OV_FLOW_NOTHING;
     switch (f->screen) {
     case OV_SCREEN_WELCOME:
-        return act_welcome(f, act, now);
+        return act_welcome(f, act, arg, now);
+    case OV_SCREEN_SOUND:
+        return act_sound(f, act, arg, now);
     case OV_SCREEN_QUESTION:
         return act_question(f, act, arg, now);
     case OV_SCREEN_CONFIRM:
@@ -409,6 +453,7 @@ static int idle_clock(const ov_flow *f, uint64_t now, uint64_t *due)
             return 0;
         /* fall through */
     case OV_SCREEN_CONFIRM:
+    case OV_SCREEN_SOUND: /* holds no answers: back to the welcome, with the usual sound */
         *due = f->last_input_ms + (uint64_t)f->idle_timeout_ms;
         return 1;
     case OV_SCREEN_IDLE_WARNING:
@@ -427,6 +472,7 @@ static int forget_and_restart(ov_flow *f, uint64_t now)
 {
     forget_answers(f); /* the next person starts fresh and sees nothing */
     f->last_input_ms = now;
+    f->keep_sound = 0;
     if (f->mode == OV_MODE_ROUND) {
         f->question = f->round_question;
         return go(f, OV_SCREEN_QUESTION, now);
@@ -443,6 +489,7 @@ int ov_flow_tick(ov_flow *f, uint64_t now)
     case OV_SCREEN_THANKS:
         return forget_and_restart(f, now);
     case OV_SCREEN_IDLE_WARNING:
+    case OV_SCREEN_SOUND:
         return forget_and_restart(f, now);
     default:
         f->warned_from = f->screen; /* never forget silently: warn first */
@@ -485,6 +532,13 @@ int ov_flow_targets(const ov_flow *f, ov_target *out, int max)
     switch (f->screen) {
     case OV_SCREEN_WELCOME:
         ADD(OV_TARGET_START, 0);
+        ADD(OV_TARGET_HEAR_AGAIN, 0);
+        ADD(OV_TARGET_SOUND, 0); /* last: never in the way of starting */
+        break;
+    case OV_SCREEN_SOUND:
+        for (int i = 0; i < OV_SOUND_STEPS; i++)
+            ADD(OV_TARGET_SOUND_STEP, i);
+        ADD(OV_TARGET_BACK, 0);
         ADD(OV_TARGET_HEAR_AGAIN, 0);
         break;
     case OV_SCREEN_QUESTION: {
@@ -558,6 +612,10 @@ ov_action ov_flow_target_action(ov_target t, int *arg)
         return OV_ACT_YES; /* on "Tell me more": the next page */
     case OV_TARGET_GROUP:
         return OV_ACT_CHOOSE;
+    case OV_TARGET_SOUND:
+        return OV_ACT_SOUND;
+    case OV_TARGET_SOUND_STEP:
+        return OV_ACT_SOUND_STEP;
     default:
         return OV_ACT_NONE;
     }

@@ -30,6 +30,7 @@ typedef enum {
     OV_SCREEN_IDLE_WARNING, /* "are you still there?": answers kept until it times out */
     OV_SCREEN_MORE,      /* issue 14 (g14views): "Tell me more" about the current question */
     OV_SCREEN_WHO,       /* issue 14 (g14views): "Who are you today?" before the questions */
+    OV_SCREEN_SOUND,     /* issue 13: the member's own speech rate and volume, from the welcome */
     OV_SCREEN_COUNT
 } ov_screen;
 
@@ -50,7 +51,21 @@ typedef enum {
     OV_ACT_CHANGE,    /* review: change the answer to question `arg` */
     OV_ACT_MORE_TIME, /* idle warning: "I need more time" */
     OV_ACT_MORE, /* issue 14 (g14views): open "Tell me more" of the current question */
+    OV_ACT_SOUND,      /* welcome: open the sound screen */
+    OV_ACT_SOUND_STEP, /* sound screen: step `arg` (OV_SOUND_SLOWER ... OV_SOUND_LOUDER) */
 } ov_action;
+
+/* Welcome: answer button / digit 2 (position 1) opens the sound screen; the others start. */
+#define OV_FLOW_SOUND_BUTTON 1
+
+/* The sound screen's steps, in its order (ov_flow.sound_step). */
+typedef enum {
+    OV_SOUND_SLOWER,
+    OV_SOUND_FASTER,
+    OV_SOUND_QUIETER,
+    OV_SOUND_LOUDER,
+    OV_SOUND_STEPS
+} ov_sound_step;
 
 /* Things on screen that can be pressed or highlighted. */
 typedef enum {
@@ -69,6 +84,8 @@ typedef enum {
     OV_TARGET_BACK, /* "Back to the question" (tell me more) */
     OV_TARGET_NEXT, /* next page of "Tell me more" */
     OV_TARGET_GROUP, /* who are you today: group `index`; index n_groups = skip */
+    OV_TARGET_SOUND,      /* welcome: "Sound" opens the sound screen */
+    OV_TARGET_SOUND_STEP, /* sound screen: step `index` (ov_sound_step) */
 } ov_target_kind;
 
 typedef struct {
@@ -85,6 +102,7 @@ typedef enum {
     OV_FLOW_SPEAK = 2,       /* (re)read the screen aloud */
     OV_FLOW_WANT_COMMIT = 4, /* store ov_flow_pending() now, then call ov_flow_committed */
     OV_FLOW_BLINK = 8,       /* a vote was counted: blink the button lights */
+    OV_FLOW_SOUND = 16,      /* the member asked for sound step ov_flow.sound_step: apply and say it */
 } ov_flow_effect;
 
 typedef struct {
@@ -116,6 +134,9 @@ typedef struct {
     /* --- issue 14 views (g14views) --- */
     int group;     /* "who are you today?" group index of this member, -1 = not said */
     int more_page; /* page of "Tell me more" shown (0 = about) */
+    /* --- the member's sound (issue 13); the kiosk owns the steps themselves --- */
+    int sound_step; /* the step asked for with OV_FLOW_SOUND (ov_sound_step) */
+    int keep_sound; /* 1: this welcome came back from the sound screen: the member's sound stays */
 } ov_flow;
 
 /* Idle warning: time given to answer "I need more time" (at least 30 s, issue 13 / VVSG 20-45 s). */

@@ -392,7 +392,16 @@ static void lay_welcome(ov_layout *l, const ov_layout_env *env, const ov_flow *f
     const char *texts[] = { c->texts.welcome_title, c->texts.welcome };
     const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
     ovl_stack_texts(l, env, m, col, texts, roles, 2, 0);
-    ov_rect sr = { fr->full.x, area.y + area.h - start_h, fr->full.w, start_h };
+    int sound_w = ovl_sound_width(m, fr->corner_w, fr->full.w); /* "Sound" beside Start */
+    ov_rect sr = { fr->full.x, area.y + area.h - start_h, fr->full.w - sound_w - m->gap, start_h };
+    ov_rect snd = { sr.x + sr.w + m->gap, sr.y, sound_w, start_h };
+    ov_layout_button *sb = ovl_add_button(l, OV_TARGET_SOUND, 0, OV_BTN_STYLE_PLAIN, snd);
+    if (sb) {
+        metrics small = *m;
+        small.label_px = m->small_px;
+        ovl_control_path(env, "control-hear-again.svg", sb->icon_path, sizeof sb->icon_path);
+        ovl_button_content(l, env, &small, sb, c->texts.sound, 1);
+    }
     ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, sr);
     if (b) { /* the big start button: its word as big as a title */
         metrics big = *m;
@@ -632,6 +641,7 @@ static const struct {
     { OV_SCREEN_THANKS, lay_thanks },       { OV_SCREEN_NOT_SAVED, lay_not_saved },
     { OV_SCREEN_REVIEW, lay_flow_screen },  { OV_SCREEN_IDLE_WARNING, lay_flow_screen },
     { OV_SCREEN_MORE, lay_views },          { OV_SCREEN_WHO, lay_views },
+    { OV_SCREEN_SOUND, lay_flow_screen },
 };
 
 /* Sizes and regions every screen shares; sets up an empty layout. */

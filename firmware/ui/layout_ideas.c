@@ -2,6 +2,7 @@
  * "you said, we did" welcome (ui/layout_ideas.h). */
 #include "ui/layout_ideas.h"
 #include "ui/layout_parts.h"
+#include "ui/layout_review.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -388,7 +389,16 @@ static int you_said_once(const ov_layout_env *env, const ov_flow *f, const char 
         roles[n++] = OV_TEXT_BODY;
     }
     ovl_stack_texts(l, env, &m, col, texts, roles, n, 0);
-    ov_rect sr = {full.x, full.y + full.h - start_h, full.w, start_h};
+    int sound_w = ovl_sound_width(&m, hear.w, full.w); /* "Sound" beside Start, as on the plain welcome */
+    ov_rect sr = {full.x, full.y + full.h - start_h, full.w - sound_w - m.gap, start_h};
+    ov_layout_button *sb = ovl_add_button(l, OV_TARGET_SOUND, 0, OV_BTN_STYLE_PLAIN,
+                                          (ov_rect){sr.x + sr.w + m.gap, sr.y, sound_w, start_h});
+    if (sb) {
+        metrics small = m;
+        small.label_px = m.small_px;
+        ovl_control_path(env, "control-hear-again.svg", sb->icon_path, sizeof sb->icon_path);
+        ovl_button_content(l, env, &small, sb, c->texts.sound, 1);
+    }
     ov_layout_button *b = ovl_add_button(l, OV_TARGET_START, 0, OV_BTN_STYLE_YES, sr);
     if (b) {
         metrics big = m; /* the start word as big as a title, as on the plain welcome */

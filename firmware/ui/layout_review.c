@@ -1,5 +1,6 @@
-/* layout_review.c — the review screen, the idle warning and the "previous
- * question" target, in physical units like every other member screen. */
+/* layout_review.c — the review screen, the idle warning, the sound screen
+ * and the "previous question" target, in physical units like every other
+ * member screen. */
 #include "ui/layout_review.h"
 
 #include <string.h>
@@ -123,6 +124,43 @@ static void idle_warning_screen(ov_layout *l, const ov_layout_env *env, const me
     big_button(l, env, m, OV_TARGET_MORE_TIME, r, "control-more-time.svg", OVL_IDLE_MORE_TIME);
 }
 
+int ovl_sound_width(const metrics *m, int corner_w, int full_w)
+{
+    int w = full_w / 4 > m->target_min ? full_w / 4 : m->target_min;
+    return w < corner_w ? w : corner_w;
+}
+
+/* The sound screen: Slower, Faster / Quieter, Louder in two rows, "Go back" under them. */
+static void sound_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                         ov_rect full, int corner, int corner_w)
+{
+    const ov_texts *tx = &f->content->texts;
+    int top = heading(l, env, m, full, corner, corner_w, tx->sound_title, tx->sound_how);
+    int avail = full.y + full.h - top;
+    int back_h = big_button_height(m, avail);
+    int row_h = (avail - back_h - 2 * m->gap) / 2, col_w = (full.w - m->gap) / 2;
+    if (row_h < m->target_min)
+        l->all_fit = 0;
+    const char *words[OV_SOUND_STEPS] = { tx->slower, tx->faster, tx->quieter, tx->louder };
+    metrics big = *m;
+    big.label_px = m->title_px;
+    for (int i = 0; i < OV_SOUND_STEPS; i++) {
+        ov_rect r = { full.x + (i % 2) * (col_w + m->gap), top + (i / 2) * (row_h + m->gap), col_w, row_h };
+        ov_layout_button *b = ovl_add_button(l, OV_TARGET_SOUND_STEP, i, OV_BTN_STYLE_PLAIN, r);
+        if (!b)
+            continue;
+        int pad = m->margin / 2 + 2;
+        b->label = ovl_add_text(l, env, &big, words[i], OV_TEXT_LABEL,
+                                (ov_rect){ r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad }, 1);
+    }
+    ov_rect br = { full.x, full.y + full.h - back_h, full.w, back_h };
+    ov_layout_button *b = ovl_add_button(l, OV_TARGET_BACK, 0, OV_BTN_STYLE_NO, br);
+    if (b) {
+        ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path);
+        ovl_button_content(l, env, &big, b, tx->go_back, 1);
+    }
+}
+
 void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
                      ov_rect full, int corner, int corner_w)
 {
@@ -132,6 +170,9 @@ void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, c
         break;
     case OV_SCREEN_IDLE_WARNING:
         idle_warning_screen(l, env, m, full, corner, corner_w);
+        break;
+    case OV_SCREEN_SOUND:
+        sound_screen(l, env, m, f, full, corner, corner_w);
         break;
     default:
         break;

@@ -22,6 +22,11 @@
 void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
                      ov_rect full, int corner, int corner_w);
 
+/* Width of the welcome screen's "Sound" button beside Start: as wide as the
+ * "hear it again" corner (corner_w), at most a quarter of full_w but never
+ * under 20 mm, so that Start stays the big thing to press. */
+int ovl_sound_width(const metrics *m, int corner_w, int full_w);
+
 /* On a question screen with a question before it, add the "previous
  * question" target (called after the question's picture and texts are laid
  * out in `upper`) where at least 20 mm are free: under the "hear it again"
