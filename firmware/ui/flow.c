@@ -518,6 +518,25 @@ int ov_flow_pending(const ov_flow *f, int *questions, int *answers, int max)
     return n;
 }
 
+/* The question screen's targets: the answers, "Tell me more" after them (so
+ * it is never in their way), hear it again, and Back in a drop-in. */
+static int question_targets(const ov_flow *f, ov_target *out, int max)
+{
+    ov_target t[OV_MAX_ANSWERS + 3];
+    int n = 0, na = n_answers(f);
+    for (int i = 0; i < na; i++)
+        t[n++] = (ov_target){ OV_TARGET_ANSWER, i };
+    if (ov_more_pages(f->content, f->question) > 0)
+        t[n++] = (ov_target){ OV_TARGET_MORE, 0 };
+    t[n++] = (ov_target){ OV_TARGET_HEAR_AGAIN, 0 };
+    if (f->mode == OV_MODE_DROP_IN && f->question != f->practice && prev_real(f, f->question) >= 0)
+        t[n++] = (ov_target){ OV_TARGET_PREVIOUS, 0 };
+    if (n > max)
+        n = max;
+    memcpy(out, t, (size_t)n * sizeof *t);
+    return n;
+}
+
 int ov_flow_targets(const ov_flow *f, ov_target *out, int max)
 {
     int n = 0;
@@ -541,17 +560,9 @@ int ov_flow_targets(const ov_flow *f, ov_target *out, int max)
         ADD(OV_TARGET_BACK, 0);
         ADD(OV_TARGET_HEAR_AGAIN, 0);
         break;
-    case OV_SCREEN_QUESTION: {
-        int na = n_answers(f);
-        for (int i = 0; i < na; i++)
-            ADD(OV_TARGET_ANSWER, i);
-        if (ov_more_pages(f->content, f->question) > 0)
-            ADD(OV_TARGET_MORE, 0); /* issue 14: after the answers, so it is never in their way */
-        ADD(OV_TARGET_HEAR_AGAIN, 0);
-        if (f->mode == OV_MODE_DROP_IN && f->question != f->practice && prev_real(f, f->question) >= 0)
-            ADD(OV_TARGET_PREVIOUS, 0);
+    case OV_SCREEN_QUESTION:
+        n = question_targets(f, out, max);
         break;
-    }
     case OV_SCREEN_CONFIRM:
         ADD(OV_TARGET_YES, 0);
         ADD(OV_TARGET_NO, 0);
