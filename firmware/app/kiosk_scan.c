@@ -142,13 +142,13 @@ void ov_kiosk_scan_say_button(kiosk *k, int b)
 void ov_kiosk_scan_stopped(kiosk *k)
 {
     k->scan_prompt = 1;
-    ov_layout_scan_prompt(&k->env, OV_SCAN_RESTART_TEXT, &k->layout);
+    ov_layout_scan_prompt(&k->env, k->content.texts.scan_restart, &k->layout);
     k->dirty = 1;
     if (!k->speech || !k->cfg.speech)
         return;
     k->speech_base = -1;
     k->hl_text = k->hl_word = -1;
-    ov_speech_say(k->speech, OV_SCAN_RESTART_TEXT, NULL);
+    ov_speech_say(k->speech, k->content.texts.scan_restart, NULL);
 }
 
 void ov_kiosk_scan_note_activity(kiosk *k)
@@ -170,12 +170,7 @@ static void follow_focus(kiosk *k)
             ov_kiosk_scan_say_button(k, i);
 }
 
-/* Said at the new setting when a member changes the speech. */
-#define SOUND_SLOWER "Slower."
-#define SOUND_FASTER "Faster."
-#define SOUND_QUIETER "Quieter."
-#define SOUND_LOUDER "Louder."
-#define SOUND_LIMIT "That is as far as it goes."
+/* Said at the new setting when a member changes the speech: the content's sound_* texts. */
 
 static int clamp_step(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
@@ -191,11 +186,12 @@ int ov_kiosk_sound_change(kiosk *k, int rate_delta, int volume_delta)
     if (!k->speech)
         return changed;
     ov_speech_set_member(k->speech, OV_SPEECH_RATE_NORMAL + r, OV_SPEECH_VOLUME_NORMAL + v);
-    const char *say = !changed           ? SOUND_LIMIT
-                      : rate_delta < 0   ? SOUND_SLOWER
-                      : rate_delta > 0   ? SOUND_FASTER
-                      : volume_delta < 0 ? SOUND_QUIETER
-                                         : SOUND_LOUDER;
+    const ov_texts *t = &k->content.texts;
+    const char *say = !changed           ? t->sound_limit
+                      : rate_delta < 0   ? t->sound_slower
+                      : rate_delta > 0   ? t->sound_faster
+                      : volume_delta < 0 ? t->sound_quieter
+                                         : t->sound_louder;
     k->speech_base = -1;
     k->hl_text = k->hl_word = -1;
     if (k->cfg.speech)

@@ -9,6 +9,7 @@
 
 #include "base/ov_common.h"
 #include "base/diag.h"
+#include "model/content_texts_words.h"
 
 #define OV_MAX_QUESTIONS 64
 #define OV_MAX_SCALES 8
@@ -79,6 +80,10 @@ typedef struct {
     char try_again[OV_WORD_LEN];           /* "Try again" (after not_saved) */
     /* layout helper (issue 13): texts for button users */
     char confirm_buttons[OV_SENTENCE_LEN]; /* "To choose it, press the same button again." */
+    /* words helper (issues 13, 14): facilitator, ideas, review, sound texts (content_texts_words.h) */
+#define OVW_FIELD(key, len, fit, er, en, cy) char key[len];
+    OV_TEXTS_WORDS(OVW_FIELD)
+#undef OVW_FIELD
 } ov_texts;
 
 /* --- issue 14 views (g14views) --- */

@@ -434,6 +434,12 @@ static void text_value(chk *ck, const ov_text_def *d, const ov_ini_kv *kv)
         check_fit(ck, kv->line, OV_FIT_PROGRESS, "progress", sample);
         return;
     }
+    if (!ov_text_format_ok(d, kv->value)) {
+        ERR(ck, OV_DIAG_TEXT_FORMAT, d->key, kv->line,
+            "%s must hold the same %%d, %%ld, %%s or %%.0f as the English text, in the same order "
+            "(write %%%% for a percent sign), like: %s = %s", d->key, d->key, d->en);
+        return;
+    }
     char tmp[OV_SENTENCE_LEN];
     ov_strlcpy(tmp, dst, sizeof tmp); /* keep the built-in text if the new one is bad */
     if (!set_text(ck, kv, dst, d->size, d->fit, d->easyread, d->key))
@@ -442,7 +448,7 @@ static void text_value(chk *ck, const ov_text_def *d, const ov_ini_kv *kv)
 
 static void do_texts(chk *ck, const ov_ini_section *s)
 {
-    const char *keys[64];
+    const char *keys[256];
     texts_key_list(keys, (int)OV_ARRAY_LEN(keys));
     check_keys(ck, s, keys, NULL, "[texts]");
     if (ck->texts_line) {

@@ -28,7 +28,51 @@ static const ov_text_def defs[] = {
     TX(not_saved, OV_FIT_SENTENCE, 0, "Please wait here. A helper will save your answers.",
        "Arhoswch yma os gwelwch yn dda. Bydd helpwr yn cadw eich atebion."),
     TX(try_again, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Try again", "Trio eto"),
+    /* words helper (issues 13, 14): the list is in content_texts_words.h */
+#define OVW_ROW(k, len, fit, er, en, cy) TX(k, fit, er, en, cy),
+    OV_TEXTS_WORDS(OVW_ROW)
+#undef OVW_ROW
 };
+
+/* The conversions of a format text, in order ("d", "ld", "s", ".0f", one
+ * letter each: d, l, s, f), into out; 0 when one is not of those kinds. */
+static int format_kinds(const char *s, char *out, size_t outlen)
+{
+    size_t n = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p != '%')
+            continue;
+        char kind = 0;
+        if (p[1] == '%') {
+            p++;
+            continue;
+        } else if (p[1] == 'd' || p[1] == 's') {
+            kind = p[1];
+            p += 1;
+        } else if (p[1] == 'l' && p[2] == 'd') {
+            kind = 'l';
+            p += 2;
+        } else if (!strncmp(p + 1, ".0f", 3)) {
+            kind = 'f';
+            p += 3;
+        } else {
+            return 0;
+        }
+        if (n + 1 >= outlen)
+            return 0;
+        out[n++] = kind;
+    }
+    out[n] = '\0';
+    return 1;
+}
+
+int ov_text_format_ok(const ov_text_def *d, const char *value)
+{
+    char want[16], got[16];
+    if (!format_kinds(d->en, want, sizeof want) || !format_kinds(value, got, sizeof got))
+        return 0;
+    return !strcmp(want, got);
+}
 
 const ov_text_def *ov_text_defs(int *n)
 {
