@@ -236,7 +236,8 @@ static void choose_screen(ov_layout *l, const ov_layout_env *env, const metrics 
     idea_buttons(l, env, m, f, v, area);
     int focused = f->focus >= 0 && f->focus == target_pos(f, OV_TARGET_YES);
     const char *word = v->texts->ideas_done;
-    control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-thats-right.svg", word, done, focused);
+    control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-thats-right.svg", word, done,
+                   focused);
 }
 
 /* "You chose: A. B." into out. */
