@@ -74,6 +74,22 @@ int ov_text_format_ok(const ov_text_def *d, const char *value)
     return !strcmp(want, got);
 }
 
+/* The words block's keys, for telling its rows apart (ov_text_in_words_block). */
+#define OVW_KEY(k, len, fit, er, en, cy) #k,
+static const char *const words_keys[] = { OV_TEXTS_WORDS(OVW_KEY) };
+#undef OVW_KEY
+
+int ov_text_in_words_block(const ov_text_def *d)
+{
+    static int first = -1;
+    if (first < 0)
+        for (int i = 0; i < (int)(sizeof defs / sizeof defs[0]) && first < 0; i++)
+            if (!strcmp(defs[i].key, words_keys[0]))
+                first = i;
+    int n = (int)(sizeof words_keys / sizeof words_keys[0]);
+    return first >= 0 && d >= &defs[first] && d < &defs[first] + n;
+}
+
 const ov_text_def *ov_text_defs(int *n)
 {
     *n = (int)(sizeof defs / sizeof defs[0]);
