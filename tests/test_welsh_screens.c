@@ -98,6 +98,7 @@ static const char *walk =
     "key 3\nexpect facilitator-round\ntexts\n"
     "key 5\nexpect facilitator-ideas-pick\ntexts\nshot ideas-pick\n"
     "key 1\nexpect facilitator-ideas-list\ntexts\nshot ideas-list\n"
+    "key 1\nexpect facilitator-ideas\ntexts\nshot keyboard\n" /* Add an idea: the keyboard */
     "quit\n";
 
 /* 1 when `text` is (or, for a long one, holds) an English value that Welsh says differently. */
@@ -150,7 +151,7 @@ static void every_screen_is_welsh(void **state)
         }
     }
     fclose(f);
-    assert_int_equal(screens, 16);
+    assert_int_equal(screens, 17);
     assert_true(texts > 100);
     assert_int_equal(bad, 0);
 }

@@ -270,6 +270,9 @@
     X(ifac_ask_who, OVW_T, 0, OVW_NOCHECK, "Who will do it?", "Pwy fydd yn ei wneud?") \
     X(ifac_ask_when, OVW_T, 0, OVW_NOCHECK, "When will it be done?", "Pryd fydd e wedi ei wneud?") \
     X(ifac_ask_idea, OVW_T, 0, OVW_NOCHECK, "Type the group's idea", "Teipiwch syniad y grŵp") \
+    X(kb_space, OVW_B, 0, OVW_NOCHECK, "Space", "Bwlch") \
+    X(kb_delete, OVW_B, 0, OVW_NOCHECK, "Delete", "Dileu") \
+    X(kb_done, OVW_B, 0, OVW_NOCHECK, "Done", "Gorffen") \
     X(ifac_not_yet, OVW_S, 0, OVW_NOCHECK, "Not yet: %s.", "Ddim eto: %s.") \
     X(ifac_not_added, OVW_S, 0, OVW_NOCHECK, "Not added: %s.", "Heb ei ychwanegu: %s.") \
     X(ifac_added, OVW_S, 0, OVW_NOCHECK, "The idea is added.", "Mae'r syniad i mewn.") \
@@ -281,7 +284,7 @@
       "Mae'r rownd wedi cau. Nawr gwnewch y cynllun gwaith.") \
     X(ifac_keys_small, OVW_S, 0, OVW_NOCHECK, \
       "The keys are %.0f mm: this screen is too small for %.0f mm keys.", \
-      "Mae'r bysellau yn %.0f mm: mae'r sgrin yn rhy fach i fysellau %.0f mm.") \
+      "Bysellau %.0f mm: mae'r sgrin yn rhy fach i fysellau %.0f mm.") \
     X(ifac_unreadable, OVW_S, 0, OVW_NOCHECK, "The ideas cannot be read. Check the data folder.", \
       "Does dim modd darllen y syniadau. Edrychwch ar y ffolder data.") \
     X(ifac_last_gone, OVW_S, 0, OVW_NOCHECK, "The last meeting's plan is for questions no longer in use.", \

@@ -211,6 +211,10 @@ static void start_typing(ov_ideas_fac *f, ov_kb_purpose p, const char *initial)
 {
     ov_kb_layout keep = f->kb.layout; /* the layout the facilitator chose last stays */
     ov_keyboard_init(&f->kb, keep, initial);
+    f->kb.space = tx(f)->kb_space;
+    f->kb.del = tx(f)->kb_delete;
+    f->kb.done = tx(f)->kb_done;
+    f->kb.cancel = tx(f)->fac_cancel;
     f->purpose = p;
     f->note[0] = '\0';
     f->screen = OV_IFAC_KEYBOARD;
@@ -283,6 +287,8 @@ static ov_ifac_do press_key(ov_ideas_fac *f, int item)
         return OV_IFAC_DO_NOTHING;
     ov_kb_result r = ov_keyboard_press(&f->kb, &keys[item]);
     ov_keyboard_key_word(&keys[item], f->kb.layout, f->key_word, sizeof f->key_word);
+    if (keys[item].kind == OV_KB_SPACE || keys[item].kind == OV_KB_DELETE || keys[item].kind == OV_KB_DONE)
+        ov_strlcpy(f->key_word, ov_keyboard_label(&f->kb, &keys[item]), sizeof f->key_word); /* as shown */
     if (r == OV_KB_FINISHED)
         return typed_done(f);
     if (r == OV_KB_FULL)

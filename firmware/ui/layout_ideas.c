@@ -61,7 +61,7 @@ static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *
         ov_button_style style = keys[i].kind == OV_KB_DONE ? OV_BTN_STYLE_YES : OV_BTN_STYLE_PLAIN;
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_MENU, i, style, r);
         if (b)
-            b->label = centred_label(l, env, &km, keys[i].label, r);
+            b->label = centred_label(l, env, &km, ov_keyboard_label(kb, &keys[i]), r);
     }
     return (col_w - gap) < (row_h - gap) ? col_w - gap : row_h - gap;
 }
@@ -100,7 +100,7 @@ static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const 
     /* the typed line is not read with the screen: each key says itself */
     ovl_stack_texts(l, env, &m, col, texts, roles, note && *note ? 3 : 2, OVL_UNSPOKEN(1));
     if (cb)
-        cb->label = centred_label(l, env, &m, "Cancel", cr);
+        cb->label = centred_label(l, env, &m, kb->cancel && *kb->cancel ? kb->cancel : "Cancel", cr);
     int side = keyboard_keys(l, env, &m0, kb, area);
     if (key_mm)
         *key_mm = side / env->px_per_mm;
