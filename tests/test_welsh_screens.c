@@ -72,8 +72,9 @@ static int setup(void **state)
     fprintf(f, "[speech]\nspeech = no\n[facilitator]\npin_hash = %s\nsmall_numbers = 1\n", hash);
     fclose(f);
     unsetenv("OV_MOUNTINFO");
-    snprintf(args, sizeof args, "--content assets/content/cy --config %s/ourvoice.ini --data %s/data >'%s/texts.txt'",
-             dir, dir, dir);
+    snprintf(args, sizeof args,
+             "--content assets/content/cy --config %s/ourvoice.ini --data %s/data >'%s/texts.txt'", dir, dir,
+             dir);
     return 0;
 }
 
@@ -101,8 +102,10 @@ static const char *walk =
     "key 1\nexpect facilitator-ideas\ntexts\nshot keyboard\n" /* Add an idea: the keyboard */
     "quit\n";
 
-/* 1 when `text` is (or, for a long one, holds) an English value that Welsh says differently. */
-static const char *english_left(const char *text, const pack_text *en, int n_en, const pack_text *cy, int n_cy)
+/* The key of an English value that Welsh says differently and that `text`
+ * is (or, for a long one, holds); NULL when there is none. */
+static const char *english_left(const char *text, const pack_text *en, int n_en, const pack_text *cy,
+                                int n_cy)
 {
     for (int i = 0; i < n_en; i++) {
         const char *welsh = value_of(cy, n_cy, en[i].key);

@@ -88,7 +88,7 @@
     X(fac_meeting_line, OVW_S, 0, OVW_NOCHECK, "Meeting: %s", "Cyfarfod: %s") \
     X(fac_round_line, OVW_S, 0, OVW_NOCHECK, "Round open: %s", "Rownd ar agor: %s") \
     X(fac_drop_in_line, OVW_S, 0, OVW_NOCHECK, "Voting: drop-in, one person at a time.", \
-      "Pleidleisio: galw heibio, un person ar y tro.") \
+      "Galw heibio: un person ar y tro.") \
     X(fac_stick_ready, OVW_S, 0, OVW_NOCHECK, "USB stick: ready.", "Cof bach USB: yn barod.") \
     X(fac_stick_none, OVW_S, 0, OVW_NOCHECK, "USB stick: not in.", "Cof bach USB: dim i mewn.") \
     X(fac_to_check, OVW_S, 0, OVW_NOCHECK, "To check: %s", "I'w wirio: %s") \
@@ -148,9 +148,9 @@
     X(fac_speech_on, OVW_B, 0, OVW_NOCHECK, "Speech: on", "Llais: ymlaen") \
     X(fac_speech_off, OVW_B, 0, OVW_NOCHECK, "Speech: off", "Llais: i ffwrdd") \
     X(fac_blank_on, OVW_B, 0, OVW_NOCHECK, "Screen off with headphones: on", \
-      "Sgrin i ffwrdd gyda chlustffonau: ymlaen") \
+      "Sgrin ddu gyda chlustffonau: ymlaen") \
     X(fac_blank_off, OVW_B, 0, OVW_NOCHECK, "Screen off with headphones: off", \
-      "Sgrin i ffwrdd gyda chlustffonau: i ffwrdd") \
+      "Sgrin ddu gyda chlustffonau: i ffwrdd") \
     /* facilitator: what happened */ \
     X(fac_close_first, OVW_S, 0, OVW_NOCHECK, "Close the round first.", "Caewch y rownd yn gyntaf.") \
     X(fac_hidden_while_voting, OVW_S, 0, OVW_NOCHECK, "Results stay hidden while people are still voting.", \

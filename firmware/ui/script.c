@@ -125,8 +125,8 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
     if (!def) {
         ov_diag_add_code(
             d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_UNKNOWN_COMMAND, NULL, path, lineno,
-            "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect, texts or quit",
-            words[0]);
+            "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect, texts "
+            "or quit", words[0]);
         return -1;
     }
     if (n - 1 != def->args && !(def->cmd == OV_CMD_TOUCH && n - 1 == 3)) {
