@@ -50,7 +50,7 @@ static void mistakes_name_their_line(void **state)
     ov_diags d;
     ov_diags_init(&d);
     assert_int_equal(ov_script_parse_line("jump 3", 4, "s.txt", &st, &d), -1);
-    assert_string_equal(d.items[0].text, "s.txt:4: unknown command 'jump'; use touch, click, key, button, hold, wait, advance, shot, expect or quit");
+    assert_string_equal(d.items[0].text, "s.txt:4: unknown command 'jump'; use touch, click, key, button, hold, wait, advance, shot, expect, texts or quit");
     assert_int_equal(ov_script_parse_line("touch 10", 5, "s.txt", &st, &d), -1);
     assert_string_equal(d.items[1].text, "s.txt:5: 'touch' needs the form: touch X Y [MS]");
     assert_int_equal(ov_script_parse_line("button 11", 6, "s.txt", &st, &d), -1);

@@ -99,14 +99,13 @@ static void show_results(kiosk *k)
     char meeting[OV_MEETING_LEN] = "";
     int found = k->tally ? ov_plan_last_closed(k->tally, meeting, sizeof meeting) : OV_ENOTFOUND;
     if (found == OV_ENOTFOUND || (found == OV_OK && !meeting[0])) {
-        ov_fac_message(&k->fac, "There are no results yet: the meeting is still going on.",
-                       "To see its results, end it: press New meeting, then End this meeting.");
+        ov_fac_message(&k->fac, k->content.texts.fac_no_results_yet, k->content.texts.fac_no_results_how);
         return;
     }
     if (!k->results)
         k->results = ov_results_new();
     if (!k->results) {
-        ov_fac_message(&k->fac, "The results cannot be shown: out of memory.", NULL);
+        ov_fac_message(&k->fac, k->content.texts.fac_results_no_memory, NULL);
         return;
     }
     ov_tally_row *rows = NULL;
@@ -114,7 +113,7 @@ static void show_results(kiosk *k)
     int rc = found == OV_OK ? ov_tally_read_all(k->tally, meeting, &rows, &n) : found;
     if (rc != OV_OK) {
         free(rows);
-        ov_fac_message(&k->fac, "The votes cannot be read.", "Check the data folder, then try again.");
+        ov_fac_message(&k->fac, k->content.texts.fac_votes_unreadable, k->content.texts.fac_check_data);
         return;
     }
     ov_results_build(rows, n, &k->content, meeting, k->cfg.small_numbers, k->results);
@@ -144,8 +143,8 @@ static int nothing_closed(kiosk *k)
     free(names);
     if (rc == OV_OK && n > 0)
         return 0;
-    ov_fac_message(&k->fac, "There is nothing to save yet: the meeting is still going on.",
-                   "End it first: press New meeting, then End this meeting.");
+    ov_fac_message(&k->fac, k->content.texts.fac_save_meeting_on,
+                   k->content.texts.fac_save_meeting_on_2);
     return 1;
 }
 
@@ -155,12 +154,12 @@ static void export_to_stick(kiosk *k)
 {
     const ov_mount *m = first_stick(k);
     if (!m) {
-        ov_fac_message(&k->fac, "Put a USB stick in first.", NULL);
+        ov_fac_message(&k->fac, k->content.texts.fac_stick_first, NULL);
         return;
     }
     if (ov_flow_round(&k->flow) >= 0) { /* nothing leaves while people are still voting */
-        ov_fac_message(&k->fac, "Close the round first.",
-                       "Results are saved only after it is closed: press Close the round on the menu.");
+        ov_fac_message(&k->fac, k->content.texts.fac_close_first,
+                       k->content.texts.fac_save_after_close);
         return;
     }
     if (!k->tally || nothing_closed(k))
@@ -169,7 +168,7 @@ static void export_to_stick(kiosk *k)
     snprintf(dest, sizeof dest, "%s/ourvoice", m->mount_point);
     ov_export_report *rep = calloc(1, sizeof *rep);
     if (!rep) {
-        ov_fac_message(&k->fac, "The results could not be saved on the stick: out of memory.", NULL);
+        ov_fac_message(&k->fac, k->content.texts.fac_save_no_memory, NULL);
         return;
     }
     ov_export_opts opts;
@@ -181,13 +180,13 @@ static void export_to_stick(kiosk *k)
     k->fac.export_verified = rc == OV_OK && ov_export_verified(rep);
     if (k->fac.export_verified) {
         char line2[OV_SENTENCE_LEN];
-        snprintf(line2, sizeof line2, "%d files are in the ourvoice folder on the stick.", rep->n_files);
-        ov_fac_message(&k->fac, "Saved. You can take the USB stick out now.", line2);
+        snprintf(line2, sizeof line2, k->content.texts.fac_saved_files, rep->n_files);
+        ov_fac_message(&k->fac, k->content.texts.fac_saved, line2);
         ov_log_info("export: %d files written and checked in %s", rep->n_files, dest);
     } else {
         ov_log_error("export to %s failed: %s", dest, err);
-        ov_fac_message(&k->fac, rep->easy[0] ? rep->easy : "The results could not be saved on the stick.",
-                       "Nothing was removed from the kiosk. Press Save to USB stick to try again.");
+        ov_fac_message(&k->fac, rep->easy[0] ? rep->easy : k->content.texts.fac_save_failed,
+                       k->content.texts.fac_save_failed_2);
     }
     ov_export_report_free(rep);
     free(rep);
@@ -197,12 +196,12 @@ static void clear_votes(kiosk *k)
 {
     char err[OV_ERR_LEN];
     if (!k->tally || ov_tally_clear(k->tally, NULL, err, sizeof err) != OV_OK) {
-        ov_fac_message(&k->fac, "The votes could not be cleared.",
-                       k->tally ? err : "The vote store is not open.");
+        ov_fac_message(&k->fac, k->content.texts.fac_clear_failed,
+                       k->tally ? err : k->content.texts.fac_store_closed);
         return;
     }
     ov_log_info("votes cleared after a verified export");
-    ov_fac_message(&k->fac, "The votes are cleared.", "The kiosk is ready for new votes.");
+    ov_fac_message(&k->fac, k->content.texts.fac_cleared, k->content.texts.fac_cleared_2);
 }
 
 static void save_pin(kiosk *k)
@@ -211,12 +210,12 @@ static void save_pin(kiosk *k)
     int rc = ov_pin_hash(k->fac.new_pin, hash, sizeof hash);
     memset(k->fac.new_pin, 0, sizeof k->fac.new_pin);
     if (rc != OV_OK) {
-        ov_fac_message(&k->fac, "The new PIN could not be made.", "Try again.");
+        ov_fac_message(&k->fac, k->content.texts.fac_pin_not_made, k->content.texts.fac_try_again);
         return;
     }
     if (ov_config_set(k->settings_path, "facilitator", "pin_hash", hash, err, sizeof err) != OV_OK) {
         ov_log_error("new PIN not saved: %s", err);
-        ov_fac_message(&k->fac, "The new PIN could not be saved.", err);
+        ov_fac_message(&k->fac, k->content.texts.fac_pin_not_saved, err);
         return;
     }
     ov_strlcpy(k->cfg.pin_hash, hash, sizeof k->cfg.pin_hash);
@@ -224,7 +223,7 @@ static void save_pin(kiosk *k)
     ov_pin_guard old = k->fac.guard; /* a new PIN starts with no wrong tries */
     ov_pin_guard_init(&k->fac.guard);
     ov_kiosk_pin_guard_keep(k, &old);
-    ov_fac_message(&k->fac, "The new PIN is saved.", "Use it next time.");
+    ov_fac_message(&k->fac, k->content.texts.fac_pin_saved, k->content.texts.fac_pin_saved_2);
 }
 
 /* The lines the import screen shows for a checked plan; returns how many. */
@@ -257,7 +256,7 @@ static void check_import(kiosk *k, const char *src)
     if (!k->import_plan)
         k->import_plan = malloc(sizeof *k->import_plan);
     if (!k->import_plan) {
-        ov_fac_message(&k->fac, "The new questions cannot be checked: out of memory.", NULL);
+        ov_fac_message(&k->fac, k->content.texts.fac_import_no_memory, NULL);
         return;
     }
     ov_keepalive *ka = begin_long_work();
@@ -285,8 +284,8 @@ static void import_questions(kiosk *k)
     const ov_mount *m = first_stick(k);
     char src[OV_PATH_MAX];
     if (!m || ov_usb_find_content(m->mount_point, src, sizeof src) != OV_OK) {
-        ov_fac_message(&k->fac, "There are no questions on the USB stick.",
-                       "Put them in a folder called ourvoice/content.");
+        ov_fac_message(&k->fac, k->content.texts.fac_import_none,
+                       k->content.texts.fac_import_none_2);
         return;
     }
     if (k->fac.screen != OV_FAC_IMPORT || !k->import_plan) {
@@ -303,14 +302,14 @@ static void import_questions(kiosk *k)
     if (rc != OV_OK) {
         free(fresh);
         ov_log_error("new questions not taken: %s", err);
-        ov_fac_message(&k->fac, ov_import_easy_message(rc), "The old questions are still used.");
+        ov_fac_message(&k->fac, ov_import_easy_message(rc), k->content.texts.fac_import_old_used);
         return;
     }
     use_content(k, fresh);
     free(fresh);
     ov_log_info("new questions taken from %s: %d questions", src, k->content.n_questions);
-    ov_fac_message(&k->fac, "The new questions are in use.",
-                   "The old questions are kept, so they can be put back.");
+    ov_fac_message(&k->fac, k->content.texts.fac_import_done,
+                   k->content.texts.fac_import_done_2);
 }
 
 static void restore_questions(kiosk *k)
@@ -325,12 +324,12 @@ static void restore_questions(kiosk *k)
     if (rc != OV_OK) {
         free(older);
         ov_log_error("old questions not put back: %s", err);
-        ov_fac_message(&k->fac, ov_import_easy_message(rc), "The questions in use now stay.");
+        ov_fac_message(&k->fac, ov_import_easy_message(rc), k->content.texts.fac_restore_stay);
         return;
     }
     use_content(k, older);
     free(older);
-    ov_fac_message(&k->fac, "The old questions are back.", "The newer ones are kept, so you can swap again.");
+    ov_fac_message(&k->fac, k->content.texts.fac_restored, k->content.texts.fac_restored_2);
 }
 
 /* A setting changed on the settings screen: use it now and keep it. */
@@ -386,14 +385,14 @@ static void change_meeting(kiosk *k, int end)
     int rc = end ? ov_kiosk_meeting_end(k) : ov_kiosk_meeting_begin(k, k->fac.meeting);
     if (rc != OV_OK) {
         ov_strlcpy(k->fac.meeting, k->cfg.meeting, sizeof k->fac.meeting);
-        ov_fac_message(&k->fac, "The meeting could not be changed.",
-                       "Votes still count for the meeting before. Check the data folder.");
+        ov_fac_message(&k->fac, k->content.texts.fac_meeting_failed,
+                       k->content.texts.fac_meeting_failed_2);
         return;
     }
-    snprintf(line2, sizeof line2, "Votes from now on count for %s.", k->cfg.meeting);
+    snprintf(line2, sizeof line2, k->content.texts.fac_meeting_votes_for, k->cfg.meeting);
     if (end) {
         char line1[OV_SENTENCE_LEN];
-        snprintf(line1, sizeof line1, "The meeting %s has ended. Its results can be saved now.", old);
+        snprintf(line1, sizeof line1, k->content.texts.fac_meeting_ended, old);
         ov_fac_message(&k->fac, line1, line2);
     }
 }

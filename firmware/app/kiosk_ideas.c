@@ -16,7 +16,6 @@
 #define OV_MAX_DIGIT_KEY 9
 #define YOU_SAID_QUESTIONS 2 /* results lines on the welcome screen */
 #define YOU_SAID_MAX ((int)(sizeof((kiosk *)0)->you_said / sizeof((kiosk *)0)->you_said[0]))
-#define YOU_SAID_TITLE "You said, we did"
 #define CORNER_MM 25     /* the facilitator's hidden way in (as kiosk.c) */
 
 static int fac_active(const kiosk *k)
@@ -41,7 +40,7 @@ static void layout_keyboard(kiosk *k)
                        &key_mm);
     if (!note && key_mm < OV_KB_KEY_MIN_MM) { /* as big as fits: and say so */
         char small[OV_SENTENCE_LEN];
-        snprintf(small, sizeof small, "The keys are %.0f mm: this screen is too small for %.0f mm keys.",
+        snprintf(small, sizeof small, k->content.texts.ifac_keys_small,
                  key_mm, OV_KB_KEY_MIN_MM);
         ov_layout_keyboard(&k->env, &k->ideas_fac.kb, ov_ideas_fac_prompt(&k->ideas_fac), small, &k->layout,
                            NULL);
@@ -89,7 +88,7 @@ int ov_kiosk_ideas_relayout(kiosk *k)
         for (int i = 0; i < k->n_you_said; i++)
             lines[n++] = k->you_said[i];
         lines[n++] = k->content.texts.welcome;
-        ov_layout_you_said(&k->env, &k->flow, YOU_SAID_TITLE, lines, n, &k->layout);
+        ov_layout_you_said(&k->env, &k->flow, k->content.texts.you_said_title, lines, n, &k->layout);
         return 1;
     }
     return 0;
@@ -259,7 +258,7 @@ static void load_board(kiosk *k, int plan)
     ov_ideas_board *b = malloc(sizeof *b);
     const char *qid = k->content.questions[f->question].id;
     if (!b || !k->tally || ov_plan_load(k->tally, k->cfg.meeting, qid, b, err, sizeof err) != OV_OK) {
-        ov_ideas_fac_note(f, "The ideas cannot be read. Check the data folder.");
+        ov_ideas_fac_note(f, k->content.texts.ifac_unreadable);
         free(b);
         return;
     }
@@ -277,7 +276,7 @@ static void load_last(kiosk *k)
     int i = n > 0 ? k->ideas_fac.last_index % n : 0;
     int q = n > 0 ? question_index(k, boards[i].question) : -1;
     if (q < 0)
-        ov_ideas_fac_note(&k->ideas_fac, "The last meeting's plan is for questions no longer in use.");
+        ov_ideas_fac_note(&k->ideas_fac, k->content.texts.ifac_last_gone);
     else
         ov_ideas_fac_show(&k->ideas_fac, &boards[i], q, 1, 1);
     free(boards);
@@ -290,7 +289,7 @@ static int save_board(kiosk *k)
     char err[OV_ERR_LEN];
     if (!k->tally || ov_plan_save(k->tally, &f->board, err, sizeof err) != OV_OK) {
         ov_log_error("ideas not saved: %s", k->tally ? err : "the vote store is not open");
-        ov_ideas_fac_note(f, "Not saved. Check the data folder, then try again.");
+        ov_ideas_fac_note(f, k->content.texts.ifac_save_failed);
         return 0;
     }
     ov_ideas_board *fresh = malloc(sizeof *fresh);
@@ -316,7 +315,7 @@ static void import_ideas(kiosk *k)
     ideas_file(k, path, sizeof path);
     if (!path[0] || ov_ini_read_file(path, &text, &len, err, sizeof err) != OV_OK) {
         ov_log_warn("ideas from the stick: %s", path[0] ? err : "no stick");
-        ov_ideas_fac_note(f, "There is no ideas.ini in the ourvoice folder on the USB stick.");
+        ov_ideas_fac_note(f, k->content.texts.ifac_no_file);
         return;
     }
     ov_ini_doc doc = {0};
@@ -337,7 +336,7 @@ static void import_ideas(kiosk *k)
                 ov_log_warn("ideas from the stick: %s", d->items[i].text);
         ov_ideas_fac_note(f, d && d->n ? d->items[0].text : err);
     } else if (save_board(k)) {
-        ov_ideas_fac_note(f, "The ideas and plans from the USB stick are in.");
+        ov_ideas_fac_note(f, k->content.texts.ifac_imported);
     }
     ov_ini_doc_free(&doc);
     free(text);
@@ -351,15 +350,15 @@ static void close_meeting(kiosk *k)
 {
     ov_ideas_fac *f = &k->ideas_fac;
     if (k->ideas_round) {
-        ov_ideas_fac_note(f, "Close the priorities round first.");
+        ov_ideas_fac_note(f, k->content.texts.ifac_close_round_first);
         return;
     }
     if (ov_kiosk_meeting_end(k) != OV_OK) {
-        ov_ideas_fac_note(f, "The meeting could not be closed. Check the data folder.");
+        ov_ideas_fac_note(f, k->content.texts.ifac_close_failed);
         return;
     }
     char line[OV_SENTENCE_LEN];
-    snprintf(line, sizeof line, "The meeting is closed. Votes now count for %s.", k->cfg.meeting);
+    snprintf(line, sizeof line, k->content.texts.ifac_closed, k->cfg.meeting);
     ov_ideas_fac_note(f, line);
     ov_kiosk_ideas_refresh(k);
     k->ideas_fac.n_last_boards = 0;
@@ -567,12 +566,12 @@ static void said_lines(kiosk *k, const char *meeting)
             continue;
         }
         char line[OV_SENTENCE_LEN];
-        snprintf(line, sizeof line, "%s: most people said %s.", rq->title, rq->answers[rq->top[0]].word);
+        snprintf(line, sizeof line, k->content.texts.you_said_line, rq->title, rq->answers[rq->top[0]].word);
         add_line(k, line);
         shown++;
     }
     if (shown == 0 && hidden > 0)
-        add_line(k, OV_RESULTS_NOT_ENOUGH);
+        add_line(k, k->content.texts.you_said_not_enough);
     free(res);
 }
 
@@ -600,9 +599,9 @@ void ov_kiosk_ideas_refresh(kiosk *k)
                 will += !a->done;
                 did += a->done;
                 if (a->done)
-                    snprintf(line, sizeof line, "We did: %s.", a->what);
+                    snprintf(line, sizeof line, k->content.texts.we_did, a->what);
                 else
-                    snprintf(line, sizeof line, "We will: %s. Who: %s. When: %s.", a->what, a->who, a->when);
+                    snprintf(line, sizeof line, k->content.texts.we_will, a->what, a->who, a->when);
                 add_line(k, line);
             }
         /* group results and the facilitator's plan only: never what anyone chose */

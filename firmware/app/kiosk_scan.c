@@ -161,13 +161,13 @@ void ov_kiosk_scan_say_button(kiosk *k, int b)
 void ov_kiosk_scan_stopped(kiosk *k)
 {
     k->scan_prompt = 1;
-    ov_layout_scan_prompt(&k->env, OV_SCAN_RESTART_TEXT, &k->layout);
+    ov_layout_scan_prompt(&k->env, k->content.texts.scan_restart, &k->layout);
     k->dirty = 1;
     if (!k->speech || !k->cfg.speech)
         return;
     k->speech_base = -1;
     k->hl_text = k->hl_word = -1;
-    ov_speech_say(k->speech, OV_SCAN_RESTART_TEXT, NULL);
+    ov_speech_say(k->speech, k->content.texts.scan_restart, NULL);
 }
 
 void ov_kiosk_scan_note_activity(kiosk *k)
@@ -203,13 +203,12 @@ int ov_kiosk_sound_change(kiosk *k, int rate_delta, int volume_delta)
     if (!k->speech)
         return changed;
     ov_speech_set_member(k->speech, OV_SPEECH_RATE_NORMAL + r, OV_SPEECH_VOLUME_NORMAL + v);
-    /* said at the new setting, in the content's words */
-    const ov_texts *tx = &k->content.texts;
-    const char *say = !changed           ? tx->sound_limit
-                      : rate_delta < 0   ? tx->slower
-                      : rate_delta > 0   ? tx->faster
-                      : volume_delta < 0 ? tx->quieter
-                                         : tx->louder;
+    const ov_texts *t = &k->content.texts;
+    const char *say = !changed           ? t->sound_limit
+                      : rate_delta < 0   ? t->sound_slower
+                      : rate_delta > 0   ? t->sound_faster
+                      : volume_delta < 0 ? t->sound_quieter
+                                         : t->sound_louder;
     k->speech_base = -1;
     k->hl_text = k->hl_word = -1;
     if (k->cfg.speech)

@@ -15,7 +15,42 @@
 /* Turns of the loop after each step, so injected events get through. */
 #define EVENT_SPINS 4
 
+/* `texts`: every text the screen holds, then what it reads aloud, one a line
+ * on stdout ("text: ...", "speech: ..."), after the screen's name. */
+static void print_texts(kiosk *k)
+{
+    if (k->dirty)
+        ov_kiosk_relayout(k);
+    const char *name =
+        k->fac.screen != OV_FAC_OFF ? ov_fac_screen_name(&k->fac) : ov_screen_name(k->flow.screen);
+    if (ov_kiosk_ideas_screen_name(k))
+        name = ov_kiosk_ideas_screen_name(k);
+    printf("screen: %s\n", name);
+    for (int i = 0; i < k->layout.n_texts; i++)
+        if (k->layout.texts[i].block.text && k->layout.texts[i].block.text[0])
+            printf("text: %s\n", k->layout.texts[i].block.text);
+    printf("speech: %s\n", k->layout.speech);
+    fflush(stdout);
+}
+
 /* Carry out one script step. Returns 1 when it failed (reported), else 0. */
+/* `expect SCREEN`: 1 (and what the kiosk shows on stderr) unless it shows SCREEN. */
+static int expect_screen(kiosk *k, const ov_script_step *st, const char *script_path)
+{
+    int failed = 0;
+    const char *now_showing =
+        k->fac.screen != OV_FAC_OFF ? ov_fac_screen_name(&k->fac) : ov_screen_name(k->flow.screen);
+    if (ov_kiosk_ideas_screen_name(k))
+        now_showing = ov_kiosk_ideas_screen_name(k);
+    int blank_asked = !strcmp(st->name, "blank"); /* privacy: the screen is off (headphones) */
+    if (blank_asked ? !ov_kiosk_blank(k) : strcmp(st->name, now_showing)) {
+        fprintf(stderr, "%s:%d: expected the %s screen, but the kiosk shows %s\n", script_path, st->line,
+                st->name, now_showing);
+        failed = 1;
+    }
+    return failed;
+}
+
 static int run_step(kiosk *k, const ov_script_step *st, const char *shots, const char *script_path)
 {
     int failed = 0;
@@ -58,21 +93,14 @@ static int run_step(kiosk *k, const ov_script_step *st, const char *shots, const
             failed = 1;
         break;
     }
-    case OV_CMD_EXPECT: {
-        const char *now_showing =
-            k->fac.screen != OV_FAC_OFF ? ov_fac_screen_name(&k->fac) : ov_screen_name(k->flow.screen);
-        if (ov_kiosk_ideas_screen_name(k))
-            now_showing = ov_kiosk_ideas_screen_name(k);
-        int blank_asked = !strcmp(st->name, "blank"); /* privacy: the screen is off (headphones) */
-        if (blank_asked ? !ov_kiosk_blank(k) : strcmp(st->name, now_showing)) {
-            fprintf(stderr, "%s:%d: expected the %s screen, but the kiosk shows %s\n", script_path, st->line,
-                    st->name, now_showing);
-            failed = 1;
-        }
+    case OV_CMD_EXPECT:
+        failed = expect_screen(k, st, script_path);
         break;
-    }
     case OV_CMD_QUIT:
         k->quit = 1;
+        break;
+    case OV_CMD_TEXTS:
+        print_texts(k);
         break;
     }
     return failed;

@@ -48,6 +48,7 @@ typedef enum {
     OV_DIAG_NOT_YES_NO,
     OV_DIAG_BAD_LANGUAGE,
     OV_DIAG_BAD_PROGRESS,
+    OV_DIAG_TEXT_FORMAT, /* arg: the key; its %d/%s differ from the English text's */
     OV_DIAG_TOO_MANY_SCALES,
     OV_DIAG_ANSWER_NO_SCALE,  /* arg: the scale */
     OV_DIAG_TOO_MANY_ANSWERS, /* arg: the scale */

@@ -9,6 +9,7 @@
 
 #include "base/ov_common.h"
 #include "base/diag.h"
+#include "model/content_texts_words.h"
 
 #define OV_MAX_QUESTIONS 64
 #define OV_MAX_SCALES 8
@@ -87,7 +88,10 @@ typedef struct {
     char faster[OV_WORD_LEN];              /* "Faster" */
     char quieter[OV_WORD_LEN];             /* "Quieter" */
     char louder[OV_WORD_LEN];              /* "Louder" */
-    char sound_limit[OV_SENTENCE_LEN];     /* "It cannot go any further." */
+    /* words helper (issues 13, 14): facilitator, ideas, review, sound texts (content_texts_words.h) */
+#define OVW_FIELD(key, len, fit, er, en, cy) char key[len];
+    OV_TEXTS_WORDS(OVW_FIELD)
+#undef OVW_FIELD
 } ov_texts;
 
 /* --- issue 14 views (g14views) --- */

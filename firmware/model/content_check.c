@@ -437,6 +437,12 @@ static void text_value(chk *ck, const ov_text_def *d, const ov_ini_kv *kv)
         check_fit(ck, kv->line, OV_FIT_PROGRESS, "progress", sample);
         return;
     }
+    if (!ov_text_format_ok(d, kv->value)) {
+        ERR(ck, OV_DIAG_TEXT_FORMAT, d->key, kv->line,
+            "%s must hold the same %%d, %%ld, %%s or %%.0f as the English text, in the same order "
+            "(write %%%% for a percent sign), like: %s = %s", d->key, d->key, d->en);
+        return;
+    }
     char tmp[OV_SENTENCE_LEN];
     ov_strlcpy(tmp, dst, sizeof tmp); /* keep the built-in text if the new one is bad */
     if (!set_text(ck, kv, dst, d->size, d->fit, d->easyread, d->key))
@@ -445,7 +451,7 @@ static void text_value(chk *ck, const ov_text_def *d, const ov_ini_kv *kv)
 
 static void do_texts(chk *ck, const ov_ini_section *s)
 {
-    const char *keys[64];
+    const char *keys[256];
     texts_key_list(keys, (int)OV_ARRAY_LEN(keys));
     check_keys(ck, s, keys, NULL, "[texts]");
     if (ck->texts_line) {
@@ -455,15 +461,26 @@ static void do_texts(chk *ck, const ov_ini_section *s)
     }
     ck->texts_line = s->line;
     ov_texts_defaults(&ck->c->texts, ck->c->language); /* the content's language, for what is not given */
-    int n;
+    int n, n_words_missing = 0;
     const ov_text_def *d = ov_text_defs(&n);
+    const char *first_missing = NULL;
     for (int i = 0; i < n; i++) {
         const ov_ini_kv *kv = get(s, d[i].key);
-        if (kv)
+        if (kv) {
             text_value(ck, &d[i], kv);
-        else
+        } else if (ov_text_in_words_block(&d[i]) && ov_texts_have_builtin(ck->c->language)) {
+            first_missing = first_missing ? first_missing : d[i].key; /* one warning for them all */
+            n_words_missing++;
+        } else {
             text_missing(ck, s, d[i].key);
+        }
     }
+    int welsh = !strncmp(ck->c->language, "cy", 2);
+    if (n_words_missing)
+        WARN(ck, OV_DIAG_TEXTS_KEY_MISSING, first_missing, s->line,
+             "[texts] has no '%s' (and %d more of the facilitator, review and ideas texts); "
+             "the built-in %s texts are used (assets/content/%s/content.ini has them all)", first_missing,
+             n_words_missing - 1, welsh ? "Welsh" : "English", welsh ? "cy" : "en");
 }
 
 static void do_scale(chk *ck, const ov_ini_section *s, const sec_info *si)

@@ -36,8 +36,67 @@ static const ov_text_def defs[] = {
     TX(faster, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Faster", "Cyflymach"),
     TX(quieter, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Quieter", "Tawelach"),
     TX(louder, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Louder", "Uwch"),
-    TX(sound_limit, OV_FIT_SENTENCE, 0, "It cannot go any further.", "Does dim modd mynd ymhellach."),
+    /* words helper (issues 13, 14): the list is in content_texts_words.h */
+#define OVW_ROW(k, len, fit, er, en, cy) TX(k, fit, er, en, cy),
+    OV_TEXTS_WORDS(OVW_ROW)
+#undef OVW_ROW
 };
+
+/* The conversions of a format text, in order ("d", "ld", "s", ".0f", one
+ * letter each: d, l, s, f), into out; 0 when one is not of those kinds. */
+static int format_kinds(const char *s, char *out, size_t outlen)
+{
+    size_t n = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p != '%')
+            continue;
+        char kind = 0;
+        if (p[1] == '%') {
+            p++;
+            continue;
+        } else if (p[1] == 'd' || p[1] == 's') {
+            kind = p[1];
+            p += 1;
+        } else if (p[1] == 'l' && p[2] == 'd') {
+            kind = 'l';
+            p += 2;
+        } else if (!strncmp(p + 1, ".0f", 3)) {
+            kind = 'f';
+            p += 3;
+        } else {
+            return 0;
+        }
+        if (n + 1 >= outlen)
+            return 0;
+        out[n++] = kind;
+    }
+    out[n] = '\0';
+    return 1;
+}
+
+int ov_text_format_ok(const ov_text_def *d, const char *value)
+{
+    char want[16], got[16];
+    if (!format_kinds(d->en, want, sizeof want) || !format_kinds(value, got, sizeof got))
+        return 0;
+    return !strcmp(want, got);
+}
+
+/* The words block's keys, for telling its rows apart (ov_text_in_words_block). */
+#define OVW_KEY(k, len, fit, er, en, cy) #k,
+static const char *const words_keys[] = { OV_TEXTS_WORDS(OVW_KEY) };
+#undef OVW_KEY
+
+int ov_text_in_words_block(const ov_text_def *d)
+{
+    static int first = -1;
+    if (first < 0)
+        for (int i = 0; i < (int)(sizeof defs / sizeof defs[0]) && first < 0; i++)
+            if (!strcmp(defs[i].key, words_keys[0]))
+                first = i;
+    int n = (int)(sizeof words_keys / sizeof words_keys[0]);
+    return first >= 0 && d >= &defs[first] && d < &defs[first] + n;
+}
 
 const ov_text_def *ov_text_defs(int *n)
 {

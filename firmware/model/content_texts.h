@@ -21,6 +21,15 @@ typedef struct {
 /* The table and its length. Never NULL. */
 const ov_text_def *ov_text_defs(int *n);
 
+/* 1 when `value` holds the same conversions as the English text of `d`
+ * (%d, %ld, %s, %.0f, in the same order; %% for a percent sign), so the
+ * kiosk can fill it in safely; 0 otherwise (the checker refuses it). */
+int ov_text_format_ok(const ov_text_def *d, const char *value);
+
+/* 1 when `d` is one of the words block (content_texts_words.h: facilitator,
+ * review, ideas, sound texts), which the checker reports missing together. */
+int ov_text_in_words_block(const ov_text_def *d);
+
 /* 1 when the kiosk has built-in texts for `language` ("en", "en-gb", "cy", ...). */
 int ov_texts_have_builtin(const char *language);
 

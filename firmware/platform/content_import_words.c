@@ -156,6 +156,8 @@ static const words_row words_table[] = {
     { OV_DIAG_NOT_YES_NO, W_SUBJ_KEY, "%s: write yes or no for the %s", 0 },
     { OV_DIAG_BAD_LANGUAGE, W_NONE, "The language is not one the kiosk knows", 0 },
     { OV_DIAG_BAD_PROGRESS, W_NONE, "The progress words need %%d twice", 0 },
+    { OV_DIAG_TEXT_FORMAT, W_SUBJ_ARG, "%s: the words \u201c%s\u201d need the same %% parts as in English",
+      0 },
     { OV_DIAG_DONT_KNOW_TWICE, W_SUBJ, "%s: there are 2 \u201cI don't know\u201d answers", 0 },
     { OV_DIAG_OUTSIDE_SECTION, W_NONE, "This line is not under a heading", 0 },
     { OV_DIAG_LONG_WORD, W_SUBJ_ARG, "%s: \u201c%s\u201d is a long word; use a short everyday word", 0 },

@@ -1,6 +1,8 @@
 /* facilitator.c — facilitator mode screens and what their buttons do. */
 #include "ui/facilitator.h"
 
+#include "model/content_texts.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -9,8 +11,27 @@
 #define OV_FAC_PIN_MAX_TYPED 8
 #define OV_FAC_PIN_MIN_TYPED 4
 
-static const char *const meeting_names[] = { "Drop-in", "Group meeting", "Peer network", "Members and staff",
-                                             "Training day" };
+
+/* The screen texts of the content in use (English built-ins without content). */
+static const ov_texts *tx(const ov_fac *f)
+{
+    static ov_texts english;
+    if (f->content)
+        return &f->content->texts;
+    if (!english.fac_title[0])
+        ov_texts_defaults(&english, "en");
+    return &english;
+}
+
+/* The names a new meeting can have (the name and today's date are stored). */
+#define N_MEETING_NAMES 5
+static const char *meeting_name(const ov_fac *f, int i)
+{
+    const ov_texts *t = tx(f);
+    const char *names[N_MEETING_NAMES] = { t->fac_meeting_drop_in, t->fac_meeting_group, t->fac_meeting_peer,
+                                           t->fac_meeting_staff, t->fac_meeting_training };
+    return i >= 0 && i < N_MEETING_NAMES ? names[i] : names[0];
+}
 
 void ov_fac_init(ov_fac *f, const ov_content *c, const char *stored_hash, const char *meeting)
 {
@@ -69,19 +90,19 @@ static void line(ov_menu *m, const char *fmt, const char *a)
 }
 
 /* The PIN pad in a phone's layout: 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK, then Cancel. */
-static void keypad(ov_menu *m, const char *ok_label)
+static void keypad(const ov_fac *f, ov_menu *m, const char *ok_label)
 {
     static const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", NULL, "0", NULL };
     m->keypad = 1;
     for (int i = 0; i < 12; i++) {
         if (i == 9)
-            item(m, "Delete", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_DELETE, 0);
+            item(m, tx(f)->fac_delete, "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_DELETE, 0);
         else if (i == 11)
             item(m, ok_label, "control-thats-right.svg", OV_MENU_GO, OV_MENU_OK, 0);
         else
             item(m, keys[i], NULL, OV_MENU_PLAIN, OV_MENU_DIGIT, keys[i][0] - '0');
     }
-    item(m, "Cancel", NULL, OV_MENU_STOP, OV_MENU_CANCEL, 0);
+    item(m, tx(f)->fac_cancel, NULL, OV_MENU_STOP, OV_MENU_CANCEL, 0);
 }
 
 /* The typed digits as stars: shown, never spoken. */
@@ -98,67 +119,67 @@ static void typed_line(const ov_fac *f, ov_menu *m)
 static void menu_pin(const ov_fac *f, ov_menu *m)
 {
     if (!ov_pin_is_set(f->stored_hash)) { /* no default PIN: only the key switch opens */
-        ov_strlcpy(m->title, "Facilitator: no PIN is set", sizeof m->title);
-        line(m, "%s", "Turn the key switch to open facilitator mode.");
-        line(m, "%s", "Then press Change PIN, or run set-pin.sh.");
-        keypad(m, "OK");
+        ov_strlcpy(m->title, tx(f)->fac_no_pin_title, sizeof m->title);
+        line(m, "%s", tx(f)->fac_no_pin_1);
+        line(m, "%s", tx(f)->fac_no_pin_2);
+        keypad(f, m, tx(f)->fac_ok);
         return;
     }
-    ov_strlcpy(m->title, "Facilitator: type the PIN", sizeof m->title);
+    ov_strlcpy(m->title, tx(f)->fac_pin_title, sizeof m->title);
     typed_line(f, m);
     if (f->message[0])
         line(m, "%s", f->message);
     uint64_t wait = ov_pin_wait_ms(&f->guard, f->now_ms);
     if (wait > 0) {
         char w[OV_SENTENCE_LEN];
-        snprintf(w, sizeof w, "Wait %d seconds, then try again.", (int)((wait + 999) / 1000));
+        snprintf(w, sizeof w, tx(f)->fac_pin_wait, (int)((wait + 999) / 1000));
         line(m, "%s", w);
     }
-    keypad(m, "OK");
+    keypad(f, m, tx(f)->fac_ok);
 }
 
 static void menu_new_pin(const ov_fac *f, ov_menu *m)
 {
-    ov_strlcpy(m->title, f->first_new[0] ? "Type the new PIN again" : "Choose a new PIN", sizeof m->title);
+    ov_strlcpy(m->title, f->first_new[0] ? tx(f)->fac_new_pin_again : tx(f)->fac_new_pin, sizeof m->title);
     typed_line(f, m);
-    line(m, "%s", f->message[0] ? f->message : "Use 4 to 8 numbers. Do not use 1234.");
-    keypad(m, "OK");
+    line(m, "%s", f->message[0] ? f->message : tx(f)->fac_new_pin_rule);
+    keypad(f, m, tx(f)->fac_ok);
 }
 
 static void menu_main(const ov_fac *f, ov_menu *m)
 {
     const ov_content *c = f->content;
-    ov_strlcpy(m->title, "Facilitator", sizeof m->title);
-    line(m, "Meeting: %s", f->meeting);
+    ov_strlcpy(m->title, tx(f)->fac_title, sizeof m->title);
+    line(m, tx(f)->fac_meeting_line, f->meeting);
     if (open_round(f) >= 0 && open_round(f) < c->n_questions)
-        line(m, "Round open: %s", c->questions[open_round(f)].title);
+        line(m, tx(f)->fac_round_line, c->questions[open_round(f)].title);
     else
-        line(m, "%s", "Voting: drop-in, one person at a time.");
-    line(m, "%s", f->stick_present ? "USB stick: ready." : "USB stick: not in.");
+        line(m, "%s", tx(f)->fac_drop_in_line);
+    line(m, "%s", f->stick_present ? tx(f)->fac_stick_ready : tx(f)->fac_stick_none);
     if (f->problem[0]) { /* its first sentence; the log has the rest */
         char first[OV_SENTENCE_LEN];
         ov_strlcpy(first, f->problem, sizeof first);
         char *stop = strstr(first, ". ");
         if (stop)
             stop[1] = '\0';
-        line(m, "To check: %s", first);
+        line(m, tx(f)->fac_to_check, first);
     }
-    item(m, "Results", "control-results.svg", OV_MENU_PLAIN, OV_MENU_RESULTS, 0);
-    item(m, "New meeting", "control-start.svg", OV_MENU_PLAIN, OV_MENU_MEETING, 0);
+    item(m, tx(f)->fac_results, "control-results.svg", OV_MENU_PLAIN, OV_MENU_RESULTS, 0);
+    item(m, tx(f)->fac_new_meeting, "control-start.svg", OV_MENU_PLAIN, OV_MENU_MEETING, 0);
     if (open_round(f) >= 0)
-        item(m, "Close the round", "control-secret.svg", OV_MENU_STOP, OV_MENU_CLOSE_ROUND, 0);
+        item(m, tx(f)->fac_close_round, "control-secret.svg", OV_MENU_STOP, OV_MENU_CLOSE_ROUND, 0);
     else
-        item(m, "Open a round", "control-next.svg", OV_MENU_PLAIN, OV_MENU_ROUND, 0);
-    item(m, "Save to USB stick", "control-usb.svg", OV_MENU_PLAIN, OV_MENU_EXPORT, 0);
+        item(m, tx(f)->fac_open_round, "control-next.svg", OV_MENU_PLAIN, OV_MENU_ROUND, 0);
+    item(m, tx(f)->fac_save_usb, "control-usb.svg", OV_MENU_PLAIN, OV_MENU_EXPORT, 0);
     if (f->export_verified)
-        item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, OV_MENU_CLEAR, 0);
+        item(m, tx(f)->fac_clear_votes, "control-warning.svg", OV_MENU_STOP, OV_MENU_CLEAR, 0);
     if (f->stick_has_content)
-        item(m, "New questions", "control-usb.svg", OV_MENU_PLAIN, OV_MENU_IMPORT, 0);
+        item(m, tx(f)->fac_new_questions, "control-usb.svg", OV_MENU_PLAIN, OV_MENU_IMPORT, 0);
     else if (f->has_previous)
-        item(m, "Old questions back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_RESTORE, 0);
-    item(m, "Change PIN", "control-facilitator.svg", OV_MENU_PLAIN, OV_MENU_CHANGE_PIN, 0);
-    item(m, "Settings", "control-settings.svg", OV_MENU_PLAIN, OV_MENU_SETTINGS, 0);
-    item(m, "Back to voting", "control-thats-right.svg", OV_MENU_GO, OV_MENU_EXIT, 0);
+        item(m, tx(f)->fac_old_questions, "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_RESTORE, 0);
+    item(m, tx(f)->fac_change_pin, "control-facilitator.svg", OV_MENU_PLAIN, OV_MENU_CHANGE_PIN, 0);
+    item(m, tx(f)->fac_settings, "control-settings.svg", OV_MENU_PLAIN, OV_MENU_SETTINGS, 0);
+    item(m, tx(f)->fac_back_to_voting, "control-thats-right.svg", OV_MENU_GO, OV_MENU_EXIT, 0);
 }
 
 static void menu_results(const ov_fac *f, ov_menu *m)
@@ -166,8 +187,8 @@ static void menu_results(const ov_fac *f, ov_menu *m)
     const ov_content *c = f->content;
     const ov_results *r = f->results;
     if (!r || r->n_questions == 0) {
-        ov_strlcpy(m->title, "Results", sizeof m->title);
-        line(m, "%s: nobody answered.", r && r->meeting[0] ? r->meeting : "This meeting");
+        ov_strlcpy(m->title, tx(f)->fac_results, sizeof m->title);
+        line(m, "%s", tx(f)->fac_nobody_yet);
     } else {
         const ov_result_question *q = &r->questions[f->results_q];
         ov_strlcpy(m->title, q->title, sizeof m->title);
@@ -186,6 +207,7 @@ static void menu_results(const ov_fac *f, ov_menu *m)
                 ov_strlcpy(b->colour, q->answers[i].colour, sizeof b->colour);
                 b->count = q->answers[i].count;
                 b->last_time = q->compare[0] && q->before_top == i;
+                ov_strlcpy(m->last_time_word, tx(f)->fac_last_time, sizeof m->last_time_word);
                 if (b->count > m->bar_max)
                     m->bar_max = b->count;
                 if (c) { /* the answer's face, from the content */
@@ -199,83 +221,83 @@ static void menu_results(const ov_fac *f, ov_menu *m)
             }
         }
         if (r->n_questions > 1)
-            item(m, "Back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_PREV_Q, 0);
+            item(m, tx(f)->fac_back, "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_PREV_Q, 0);
         if (r->n_questions > 1)
-            item(m, "Next question", "control-next.svg", OV_MENU_PLAIN, OV_MENU_NEXT_Q, 0);
+            item(m, tx(f)->fac_next_question, "control-next.svg", OV_MENU_PLAIN, OV_MENU_NEXT_Q, 0);
     }
-    item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
+    item(m, tx(f)->fac_menu, "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
 }
 
 static void menu_meeting(const ov_fac *f, ov_menu *m)
 {
-    ov_strlcpy(m->title, "Start a new meeting", sizeof m->title);
-    line(m, "%s", "Choose a name. Today's date is added to it.");
-    line(m, "Votes from now on count for the new meeting.%s", "");
-    for (size_t i = 0; i < sizeof meeting_names / sizeof meeting_names[0]; i++)
-        item(m, meeting_names[i], NULL, OV_MENU_PLAIN, OV_MENU_PICK_MEETING, (int)i);
-    item(m, "End this meeting", "control-secret.svg", OV_MENU_STOP, OV_MENU_END_MEETING, 0);
-    item(m, "Cancel", NULL, OV_MENU_STOP, OV_MENU_MENU, 0);
+    ov_strlcpy(m->title, tx(f)->fac_meeting_title, sizeof m->title);
+    line(m, "%s", tx(f)->fac_meeting_1);
+    line(m, "%s", tx(f)->fac_meeting_2);
+    for (int i = 0; i < N_MEETING_NAMES; i++)
+        item(m, meeting_name(f, i), NULL, OV_MENU_PLAIN, OV_MENU_PICK_MEETING, i);
+    item(m, tx(f)->fac_end_meeting, "control-secret.svg", OV_MENU_STOP, OV_MENU_END_MEETING, 0);
+    item(m, tx(f)->fac_cancel, NULL, OV_MENU_STOP, OV_MENU_MENU, 0);
 }
 
 static void menu_round(const ov_fac *f, ov_menu *m)
 {
     const ov_content *c = f->content;
-    ov_strlcpy(m->title, "Open a round: choose the question", sizeof m->title);
-    line(m, "%s", "Each press is one vote. Results stay hidden until you close the round.");
+    ov_strlcpy(m->title, tx(f)->fac_round_title, sizeof m->title);
+    line(m, "%s", tx(f)->fac_round_1);
     for (int q = 0; q < c->n_questions && m->n_items < OV_MENU_MAX_ITEMS - 2; q++)
         item(m, c->questions[q].title, NULL, OV_MENU_PLAIN, OV_MENU_PICK_ROUND, q);
-    item(m, "Ideas and priorities", "control-thats-right.svg", OV_MENU_PLAIN, OV_MENU_IDEAS, 0);
-    item(m, "Cancel", NULL, OV_MENU_STOP, OV_MENU_MENU, 0);
+    item(m, tx(f)->fac_ideas, "control-thats-right.svg", OV_MENU_PLAIN, OV_MENU_IDEAS, 0);
+    item(m, tx(f)->fac_cancel, NULL, OV_MENU_STOP, OV_MENU_MENU, 0);
 }
 
 static void menu_confirm_clear(const ov_fac *f, ov_menu *m)
 {
-    ov_strlcpy(m->title, "Clear all votes?", sizeof m->title);
-    line(m, "%s", "The votes are saved on the USB stick.");
-    line(m, "%s", "Clearing removes them from this kiosk. This cannot be undone.");
-    item(m, "Yes, clear them", "control-warning.svg", OV_MENU_STOP, OV_MENU_CONFIRM_CLEAR, 0);
-    item(m, "No, keep them", "control-go-back.svg", OV_MENU_GO, OV_MENU_MENU, 0);
+    ov_strlcpy(m->title, tx(f)->fac_clear_title, sizeof m->title);
+    line(m, "%s", tx(f)->fac_clear_1);
+    line(m, "%s", tx(f)->fac_clear_2);
+    item(m, tx(f)->fac_clear_yes, "control-warning.svg", OV_MENU_STOP, OV_MENU_CONFIRM_CLEAR, 0);
+    item(m, tx(f)->fac_clear_no, "control-go-back.svg", OV_MENU_GO, OV_MENU_MENU, 0);
 }
 
 static void menu_import(const ov_fac *f, ov_menu *m)
 {
-    ov_strlcpy(m->title, f->import_ok ? "New questions on the USB stick" : "These questions cannot be used",
+    ov_strlcpy(m->title, f->import_ok ? tx(f)->fac_import_title : tx(f)->fac_import_bad_title,
                sizeof m->title);
     for (int i = 0; i < f->n_import_lines; i++)
         line(m, "%s", f->import_lines[i]);
     if (f->import_ok)
-        item(m, "Use them", "control-thats-right.svg", OV_MENU_GO, OV_MENU_CONFIRM_IMPORT, 0);
-    item(m, f->import_ok ? "Keep the old ones" : "Back", "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_MENU,
-         0);
+        item(m, tx(f)->fac_import_use, "control-thats-right.svg", OV_MENU_GO, OV_MENU_CONFIRM_IMPORT, 0);
+    item(m, f->import_ok ? tx(f)->fac_import_keep : tx(f)->fac_back, "control-go-back.svg", OV_MENU_PLAIN,
+         OV_MENU_MENU, 0);
 }
 
 static void menu_settings(const ov_fac *f, ov_menu *m)
 {
-    ov_strlcpy(m->title, "Settings", sizeof m->title);
-    line(m, "%s", "Press a button to change it. Changes are kept.");
-    const char *look = !strcmp(f->theme, "high-contrast") ? "Look: high contrast"
-                       : !strcmp(f->theme, "large-text")  ? "Look: large text"
-                                                          : "Look: standard";
+    ov_strlcpy(m->title, tx(f)->fac_settings, sizeof m->title);
+    line(m, "%s", tx(f)->fac_settings_1);
+    const char *look = !strcmp(f->theme, "high-contrast") ? tx(f)->fac_look_high_contrast
+                       : !strcmp(f->theme, "large-text")  ? tx(f)->fac_look_large_text
+                                                          : tx(f)->fac_look_standard;
     item(m, look, "control-settings.svg", OV_MENU_PLAIN, OV_MENU_THEME, 0);
-    item(m, check_step_on(f) ? "Check step: on" : "Check step: off", "control-thats-right.svg", OV_MENU_PLAIN,
-         OV_MENU_CONFIRM_STEP, 0);
-    item(m, f->speech ? "Speech: on" : "Speech: off", "control-hear-again.svg", OV_MENU_PLAIN, OV_MENU_SPEECH,
-         0);
-    item(m, f->blank ? "Screen off with headphones: on" : "Screen off with headphones: off",
+    item(m, check_step_on(f) ? tx(f)->fac_check_on : tx(f)->fac_check_off, "control-thats-right.svg",
+         OV_MENU_PLAIN, OV_MENU_CONFIRM_STEP, 0);
+    item(m, f->speech ? tx(f)->fac_speech_on : tx(f)->fac_speech_off, "control-hear-again.svg", OV_MENU_PLAIN,
+         OV_MENU_SPEECH, 0);
+    item(m, f->blank ? tx(f)->fac_blank_on : tx(f)->fac_blank_off,
          "control-secret.svg", OV_MENU_PLAIN, OV_MENU_BLANK, 0);
-    item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
+    item(m, tx(f)->fac_menu, "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
 }
 
 static void menu_message(const ov_fac *f, ov_menu *m)
 {
-    ov_strlcpy(m->title, "Facilitator", sizeof m->title);
+    ov_strlcpy(m->title, tx(f)->fac_title, sizeof m->title);
     if (f->message[0])
         line(m, "%s", f->message);
     if (f->message2[0])
         line(m, "%s", f->message2);
     if (f->export_verified)
-        item(m, "Clear votes", "control-warning.svg", OV_MENU_STOP, OV_MENU_CLEAR, 0);
-    item(m, "Menu", "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
+        item(m, tx(f)->fac_clear_votes, "control-warning.svg", OV_MENU_STOP, OV_MENU_CLEAR, 0);
+    item(m, tx(f)->fac_menu, "control-facilitator.svg", OV_MENU_GO, OV_MENU_MENU, 0);
 }
 
 int ov_fac_menu(const ov_fac *f, ov_menu *m)
@@ -354,20 +376,20 @@ static ov_fac_do pin_ok(ov_fac *f, uint64_t now)
             f->first_new[0] = '\0';
             f->screen = must_change ? OV_FAC_NEW_PIN : OV_FAC_MENU;
             if (must_change)
-                ov_strlcpy(f->message, "The PIN 1234 must be changed before first use.", sizeof f->message);
+                ov_strlcpy(f->message, tx(f)->fac_pin_must_change, sizeof f->message);
             return OV_FAC_DO_REDRAW;
         }
         if (r == OV_PIN_NOT_SET || r == OV_PIN_WAIT)
             f->message[0] = '\0'; /* the screen says why: no PIN set, or "Wait N seconds" */
         else if (ov_pin_wait_ms(&f->guard, now) > 0)
-            ov_strlcpy(f->message, "That is not the PIN.", sizeof f->message);
+            ov_strlcpy(f->message, tx(f)->fac_pin_wrong, sizeof f->message);
         else
-            ov_strlcpy(f->message, "That is not the PIN. Try again.", sizeof f->message);
+            ov_strlcpy(f->message, tx(f)->fac_pin_wrong_again, sizeof f->message);
         return OV_FAC_DO_REDRAW;
     }
     /* choosing a new PIN: type it twice */
     if (!ov_pin_acceptable(f->typed) || ov_pin_guessable(f->typed)) {
-        ov_strlcpy(f->message, "Use 4 to 8 numbers, not 1234 or 1111.", sizeof f->message);
+        ov_strlcpy(f->message, tx(f)->fac_pin_rule, sizeof f->message);
         f->typed[0] = '\0';
         return OV_FAC_DO_REDRAW;
     }
@@ -379,7 +401,7 @@ static ov_fac_do pin_ok(ov_fac *f, uint64_t now)
     }
     if (strcmp(f->first_new, f->typed)) {
         f->first_new[0] = f->typed[0] = '\0';
-        ov_strlcpy(f->message, "The two PINs were not the same. Start again.", sizeof f->message);
+        ov_strlcpy(f->message, tx(f)->fac_pin_differ, sizeof f->message);
         return OV_FAC_DO_REDRAW;
     }
     ov_strlcpy(f->new_pin, f->typed, sizeof f->new_pin);
@@ -441,7 +463,7 @@ static int press_screens(ov_fac *f, const ov_menu_item *it, uint64_t now, ov_fac
         return done(out, OV_FAC_DO_REDRAW);
     case OV_MENU_RESULTS:
         if (open_round(f) >= 0) {
-            ov_fac_message(f, "Close the round first.", "Results stay hidden while people are still voting.");
+            ov_fac_message(f, tx(f)->fac_close_first, tx(f)->fac_hidden_while_voting);
             return done(out, OV_FAC_DO_REDRAW);
         }
         f->results_q = 0;
@@ -457,7 +479,7 @@ static int press_screens(ov_fac *f, const ov_menu_item *it, uint64_t now, ov_fac
         f->screen = OV_FAC_MEETING;
         return done(out, OV_FAC_DO_REDRAW);
     case OV_MENU_PICK_MEETING:
-        snprintf(f->meeting, sizeof f->meeting, "%s %s", meeting_names[it->arg], f->today);
+        snprintf(f->meeting, sizeof f->meeting, "%s %s", meeting_name(f, it->arg), f->today);
         f->screen = OV_FAC_MENU;
         return done(out, OV_FAC_DO_SET_MEETING);
     case OV_MENU_ROUND:
@@ -472,7 +494,7 @@ static int press_screens(ov_fac *f, const ov_menu_item *it, uint64_t now, ov_fac
         return done(out, OV_FAC_DO_CLOSE_ROUND);
     case OV_MENU_END_MEETING:
         if (open_round(f) >= 0) {
-            ov_fac_message(f, "Close the round first.", "Then end the meeting.");
+            ov_fac_message(f, tx(f)->fac_close_first, tx(f)->fac_then_end);
             return done(out, OV_FAC_DO_REDRAW);
         }
         f->screen = OV_FAC_MENU;
@@ -493,7 +515,7 @@ static int press_stick(ov_fac *f, const ov_menu_item *it, uint64_t now, ov_fac_d
     switch (it->action) {
     case OV_MENU_EXPORT:
         if (!f->stick_present) {
-            ov_fac_message(f, "Put a USB stick in first.", "Then press Save to USB stick again.");
+            ov_fac_message(f, tx(f)->fac_stick_first, tx(f)->fac_stick_first_2);
             return done(out, OV_FAC_DO_REDRAW);
         }
         return done(out, OV_FAC_DO_EXPORT);

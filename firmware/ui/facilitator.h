@@ -121,6 +121,7 @@ typedef struct {
     ov_menu_bar bars[OV_MENU_MAX_BARS];
     int n_bars; /* > 0: draw a bar chart */
     long bar_max;
+    char last_time_word[OV_WORD_LEN]; /* the mark beside the bar most chosen last time ("Last time") */
 } ov_menu;
 
 typedef struct {

@@ -43,6 +43,9 @@ void ov_ideas_fac_open(ov_ideas_fac *f)
     f->note[0] = '\0';
 }
 
+/* The screen texts of the content in use. */
+static const ov_texts *tx(const ov_ideas_fac *f) { return &f->content->texts; }
+
 void ov_ideas_fac_note(ov_ideas_fac *f, const char *line)
 {
     ov_strlcpy(f->note, line ? line : "", sizeof f->note);
@@ -86,51 +89,51 @@ static const char *principle_icon(const ov_question *q)
 
 static void menu_pick(const ov_ideas_fac *f, ov_menu *m, item_table *t)
 {
-    ov_strlcpy(m->title, "Ideas: choose the question", sizeof m->title);
-    line(m, "Add the group's ideas. Then members choose what to do first.");
+    ov_strlcpy(m->title, tx(f)->ifac_pick_title, sizeof m->title);
+    line(m, tx(f)->ifac_pick_1);
     line(m, f->note);
     for (int q = 0; q < f->content->n_questions && m->n_items < OV_MENU_MAX_ITEMS - 3; q++)
         add(m, t, f->content->questions[q].title, principle_icon(&f->content->questions[q]), OV_MENU_PLAIN,
             IT_QUESTION, q);
     if (f->n_last_boards > 0)
-        add(m, t, "Last meeting: what we do", "control-results.svg", OV_MENU_PLAIN, IT_LAST, 0);
-    add(m, t, f->confirm_close ? "Yes, close it" : "Close this meeting", "control-secret.svg", OV_MENU_STOP,
-        IT_CLOSE_MEETING, 0);
-    add(m, t, "Menu", "control-facilitator.svg", OV_MENU_GO, IT_MENU, 0);
+        add(m, t, tx(f)->ifac_last, "control-results.svg", OV_MENU_PLAIN, IT_LAST, 0);
+    add(m, t, f->confirm_close ? tx(f)->ifac_close_yes : tx(f)->ifac_close_meeting, "control-secret.svg",
+        OV_MENU_STOP, IT_CLOSE_MEETING, 0);
+    add(m, t, tx(f)->fac_menu, "control-facilitator.svg", OV_MENU_GO, IT_MENU, 0);
 }
 
 static void menu_board(const ov_ideas_fac *f, ov_menu *m, item_table *t)
 {
     const ov_ideas_board *b = &f->board;
     char s[OV_SENTENCE_LEN];
-    snprintf(m->title, sizeof m->title, "Ideas: %s", f->content->questions[f->question].title);
-    snprintf(s, sizeof s, "%d idea%s. Each member chooses up to %d.", b->n_ideas, b->n_ideas == 1 ? "" : "s",
+    snprintf(m->title, sizeof m->title, tx(f)->ifac_board_title, f->content->questions[f->question].title);
+    snprintf(s, sizeof s, b->n_ideas == 1 ? tx(f)->ifac_board_count_one : tx(f)->ifac_board_count, b->n_ideas,
              b->max_choices);
     line(m, s);
     if (b->n_ideas > 0) {
-        snprintf(s, sizeof s, "Newest idea: %s", b->ideas[b->n_ideas - 1].text);
+        snprintf(s, sizeof s, tx(f)->ifac_newest, b->ideas[b->n_ideas - 1].text);
         line(m, s);
     }
-    line(m, b->round == OV_ROUND_OPEN     ? "The priorities round is open: members are choosing."
-            : b->round == OV_ROUND_CLOSED ? "The priorities round is closed."
+    line(m, b->round == OV_ROUND_OPEN     ? tx(f)->ifac_round_open
+            : b->round == OV_ROUND_CLOSED ? tx(f)->ifac_round_closed
                                           : "");
     line(m, f->note);
     if (b->round == OV_ROUND_NOT_YET && !f->closed) {
-        add(m, t, "Add an idea", "control-next.svg", OV_MENU_PLAIN, IT_ADD, 0);
+        add(m, t, tx(f)->ifac_add, "control-next.svg", OV_MENU_PLAIN, IT_ADD, 0);
         if (b->n_ideas > 0)
-            add(m, t, "Remove the newest idea", "control-go-back.svg", OV_MENU_PLAIN, IT_REMOVE_LAST, 0);
-        snprintf(s, sizeof s, "Choose up to: %d", b->max_choices);
+            add(m, t, tx(f)->ifac_remove, "control-go-back.svg", OV_MENU_PLAIN, IT_REMOVE_LAST, 0);
+        snprintf(s, sizeof s, tx(f)->ifac_choices, b->max_choices);
         add(m, t, s, "control-settings.svg", OV_MENU_PLAIN, IT_CHOICES, 0);
         if (b->n_ideas >= 2)
-            add(m, t, "Open the priorities round", "control-start.svg", OV_MENU_GO, IT_OPEN_ROUND, 0);
+            add(m, t, tx(f)->ifac_open_round, "control-start.svg", OV_MENU_GO, IT_OPEN_ROUND, 0);
     } else if (b->round == OV_ROUND_OPEN && !f->closed) {
-        add(m, t, "Close the priorities round", "control-secret.svg", OV_MENU_STOP, IT_CLOSE_ROUND, 0);
+        add(m, t, tx(f)->ifac_close_round, "control-secret.svg", OV_MENU_STOP, IT_CLOSE_ROUND, 0);
     }
     if (b->round != OV_ROUND_OPEN && b->n_ideas > 0)
-        add(m, t, "Action plan", "control-thats-right.svg", OV_MENU_PLAIN, IT_PLAN, 0);
+        add(m, t, tx(f)->ifac_plan, "control-thats-right.svg", OV_MENU_PLAIN, IT_PLAN, 0);
     if (f->stick_has_ideas)
-        add(m, t, "Ideas from the USB stick", "control-usb.svg", OV_MENU_PLAIN, IT_IMPORT, 0);
-    add(m, t, "Back", "control-go-back.svg", OV_MENU_GO, IT_BACK, 0);
+        add(m, t, tx(f)->ifac_import, "control-usb.svg", OV_MENU_PLAIN, IT_IMPORT, 0);
+    add(m, t, tx(f)->fac_back, "control-go-back.svg", OV_MENU_GO, IT_BACK, 0);
 }
 
 /* The label of a chosen idea on the plan screen. */
@@ -140,9 +143,9 @@ static void plan_label(const ov_ideas_fac *f, int i, char *out, size_t outlen)
     if (it->planned)
         snprintf(out, outlen, "%s: %s, %s", it->plan.what, it->plan.who, it->plan.when);
     else if (!ov_ideas_protected(&f->board, f->threshold) && f->board.voters > 0)
-        snprintf(out, outlen, "%ld chose: %s", it->votes, it->text);
+        snprintf(out, outlen, tx(f)->ifac_chose, it->votes, it->text);
     else
-        snprintf(out, outlen, "Plan: %s", it->text);
+        snprintf(out, outlen, tx(f)->ifac_plan_item, it->text);
 }
 
 static void menu_plan(const ov_ideas_fac *f, ov_menu *m, item_table *t)
@@ -150,13 +153,13 @@ static void menu_plan(const ov_ideas_fac *f, ov_menu *m, item_table *t)
     const ov_ideas_board *b = &f->board;
     int chosen[OV_IDEAS_MAX];
     int n = ov_ideas_chosen(b, f->threshold, chosen, OV_IDEAS_MAX);
-    snprintf(m->title, sizeof m->title, "What we will do: %s", f->content->questions[f->question].title);
+    snprintf(m->title, sizeof m->title, tx(f)->ifac_plan_title, f->content->questions[f->question].title);
     if (ov_ideas_protected(b, f->threshold) && b->voters > 0)
-        line(m, "Not enough members chose to keep their choices secret, so every idea is shown.");
+        line(m, tx(f)->ifac_plan_all);
     else if (b->voters > 0)
-        line(m, "The ideas members chose most. Press one to say what, who and when.");
+        line(m, tx(f)->ifac_plan_most);
     else
-        line(m, "Press an idea to say what, who and when.");
+        line(m, tx(f)->ifac_plan_press);
     line(m, f->note);
     char s[OV_SENTENCE_LEN];
     for (int k = 0; k < n; k++) {
@@ -167,14 +170,14 @@ static void menu_plan(const ov_ideas_fac *f, ov_menu *m, item_table *t)
         const ov_idea *it = &b->ideas[chosen[k]];
         if (!it->planned)
             continue;
-        snprintf(s, sizeof s, "%s: %s", it->plan.done ? "Done" : "Mark done", it->plan.what);
+        snprintf(s, sizeof s, it->plan.done ? tx(f)->ifac_done : tx(f)->ifac_mark_done, it->plan.what);
         add(m, t, s, it->plan.done ? "control-thats-right.svg" : NULL, OV_MENU_PLAIN, IT_DONE, chosen[k]);
     }
     if (f->stick_has_ideas)
-        add(m, t, "Plan from the USB stick", "control-usb.svg", OV_MENU_PLAIN, IT_IMPORT, 0);
+        add(m, t, tx(f)->ifac_plan_import, "control-usb.svg", OV_MENU_PLAIN, IT_IMPORT, 0);
     if (f->n_last_boards > 1 && f->closed)
-        add(m, t, "Next question", "control-next.svg", OV_MENU_PLAIN, IT_NEXT_LAST, 0);
-    add(m, t, "Back", "control-go-back.svg", OV_MENU_GO, IT_BACK, 0);
+        add(m, t, tx(f)->fac_next_question, "control-next.svg", OV_MENU_PLAIN, IT_NEXT_LAST, 0);
+    add(m, t, tx(f)->fac_back, "control-go-back.svg", OV_MENU_GO, IT_BACK, 0);
 }
 
 /* The menu and its item table. Returns OV_OK, or OV_EINVAL (off or keyboard). */
@@ -208,6 +211,10 @@ static void start_typing(ov_ideas_fac *f, ov_kb_purpose p, const char *initial)
 {
     ov_kb_layout keep = f->kb.layout; /* the layout the facilitator chose last stays */
     ov_keyboard_init(&f->kb, keep, initial);
+    f->kb.space = tx(f)->kb_space;
+    f->kb.del = tx(f)->kb_delete;
+    f->kb.done = tx(f)->kb_done;
+    f->kb.cancel = tx(f)->fac_cancel;
     f->purpose = p;
     f->note[0] = '\0';
     f->screen = OV_IFAC_KEYBOARD;
@@ -217,15 +224,15 @@ const char *ov_ideas_fac_prompt(const ov_ideas_fac *f)
 {
     switch (f->purpose) {
     case OV_KB_FOR_WHAT:
-        return "What will we do?";
+        return tx(f)->ifac_ask_what;
     case OV_KB_FOR_WHO:
-        return "Who will do it?";
+        return tx(f)->ifac_ask_who;
     case OV_KB_FOR_WHEN:
-        return "When will it be done?";
+        return tx(f)->ifac_ask_when;
     case OV_KB_FOR_IDEA:
         break;
     }
-    return "Type the group's idea";
+    return tx(f)->ifac_ask_idea;
 }
 
 /* "Done" on the keyboard: take the text for what is being typed. */
@@ -235,17 +242,17 @@ static ov_ifac_do typed_done(ov_ideas_fac *f)
     const char *text = f->kb.text;
     size_t len = f->purpose == OV_KB_FOR_IDEA ? OV_IDEA_LEN : OV_PLAN_TEXT_LEN;
     if (ov_ideas_check_text(text, len, err, sizeof err) != OV_OK) {
-        snprintf(f->note, sizeof f->note, "Not yet: %s.", err);
+        snprintf(f->note, sizeof f->note, tx(f)->ifac_not_yet, err);
         return OV_IFAC_DO_REDRAW;
     }
     switch (f->purpose) {
     case OV_KB_FOR_IDEA:
         if (ov_ideas_add(&f->board, text, err, sizeof err) != OV_OK) {
-            snprintf(f->note, sizeof f->note, "Not added: %s.", err);
+            snprintf(f->note, sizeof f->note, tx(f)->ifac_not_added, err);
             return OV_IFAC_DO_REDRAW;
         }
         f->screen = OV_IFAC_BOARD;
-        ov_ideas_fac_note(f, "The idea is added.");
+        ov_ideas_fac_note(f, tx(f)->ifac_added);
         return OV_IFAC_DO_SAVE;
     case OV_KB_FOR_WHAT:
         ov_strlcpy(f->what, text, sizeof f->what);
@@ -257,11 +264,11 @@ static ov_ifac_do typed_done(ov_ideas_fac *f)
         return OV_IFAC_DO_REDRAW;
     case OV_KB_FOR_WHEN:
         if (ov_ideas_set_plan(&f->board, f->plan_idea, f->what, f->who, text, err, sizeof err) != OV_OK) {
-            snprintf(f->note, sizeof f->note, "Not saved: %s.", err);
+            snprintf(f->note, sizeof f->note, tx(f)->ifac_not_saved, err);
             return OV_IFAC_DO_REDRAW;
         }
         f->screen = OV_IFAC_PLAN;
-        ov_ideas_fac_note(f, "The action is saved.");
+        ov_ideas_fac_note(f, tx(f)->ifac_saved);
         return OV_IFAC_DO_SAVE;
     }
     return OV_IFAC_DO_REDRAW;
@@ -280,10 +287,12 @@ static ov_ifac_do press_key(ov_ideas_fac *f, int item)
         return OV_IFAC_DO_NOTHING;
     ov_kb_result r = ov_keyboard_press(&f->kb, &keys[item]);
     ov_keyboard_key_word(&keys[item], f->kb.layout, f->key_word, sizeof f->key_word);
+    if (keys[item].kind == OV_KB_SPACE || keys[item].kind == OV_KB_DELETE || keys[item].kind == OV_KB_DONE)
+        ov_strlcpy(f->key_word, ov_keyboard_label(&f->kb, &keys[item]), sizeof f->key_word); /* as shown */
     if (r == OV_KB_FINISHED)
         return typed_done(f);
     if (r == OV_KB_FULL)
-        snprintf(f->note, sizeof f->note, "That is as long as it can be: %d letters.", OV_KB_TEXT_LEN - 1);
+        snprintf(f->note, sizeof f->note, tx(f)->ifac_full, OV_KB_TEXT_LEN - 1);
     else
         f->note[0] = '\0';
     return OV_IFAC_DO_SAY_KEY;
@@ -307,7 +316,7 @@ static ov_ifac_do press_board(ov_ideas_fac *f, item_do what, int arg)
         return ov_ideas_open_round(&f->board) == OV_OK ? OV_IFAC_DO_OPEN_ROUND : OV_IFAC_DO_REDRAW;
     case IT_CLOSE_ROUND:
         ov_ideas_close_round(&f->board);
-        ov_ideas_fac_note(f, "The round is closed. Now make the action plan.");
+        ov_ideas_fac_note(f, tx(f)->ifac_round_closed_now);
         return OV_IFAC_DO_SAVE;
     case IT_PLAN:
         f->screen = OV_IFAC_PLAN;

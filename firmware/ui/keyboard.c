@@ -23,6 +23,13 @@ void ov_keyboard_init(ov_keyboard *kb, ov_kb_layout layout, const char *initial)
         ov_strlcpy(kb->text, initial, sizeof kb->text);
 }
 
+const char *ov_keyboard_label(const ov_keyboard *kb, const ov_kb_key *k)
+{
+    const char *w = k->kind == OV_KB_SPACE ? kb->space : k->kind == OV_KB_DELETE ? kb->del
+                    : k->kind == OV_KB_DONE ? kb->done : NULL;
+    return w && *w ? w : k->label;
+}
+
 static int add_key(ov_kb_key *out, int n, int max, ov_kb_kind kind, const char *label, char ch, int row,
                    int col, int span)
 {

@@ -36,10 +36,16 @@ typedef enum {
 typedef struct {
     ov_kb_layout layout;
     char text[OV_KB_TEXT_LEN];
+    /* the words keys show, from content ([texts] kb_*, fac_cancel); NULL: English */
+    const char *space, *del, *done, *cancel;
 } ov_keyboard;
 
 /* Start with `initial` text (may be NULL) on `layout`. */
 void ov_keyboard_init(ov_keyboard *kb, ov_kb_layout layout, const char *initial);
+
+/* What key `k` shows on `kb`: the content's word for Space, Delete and Done
+ * when kb has them, else the key's own label. Never NULL. */
+const char *ov_keyboard_label(const ov_keyboard *kb, const ov_kb_key *k);
 
 /* The keys of a layout into out[0..max), in reading order. Returns how many. */
 int ov_keyboard_keys(ov_kb_layout layout, ov_kb_key *out, int max);

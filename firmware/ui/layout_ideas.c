@@ -83,7 +83,7 @@ static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *
         ov_button_style style = keys[i].kind == OV_KB_DONE ? OV_BTN_STYLE_YES : OV_BTN_STYLE_PLAIN;
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_MENU, i, style, r);
         if (b)
-            b->label = centred_label(l, env, &km, keys[i].label, r);
+            b->label = centred_label(l, env, &km, ov_keyboard_label(kb, &keys[i]), r);
     }
     return (col_w - gap) < (row_h - gap) ? col_w - gap : row_h - gap;
 }
@@ -122,7 +122,7 @@ static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const 
     /* the typed line is not read with the screen: each key says itself */
     ovl_stack_texts(l, env, &m, col, texts, roles, note && *note ? 3 : 2, OVL_UNSPOKEN(1));
     if (cb)
-        cb->label = centred_label(l, env, &m, "Cancel", cr);
+        cb->label = centred_label(l, env, &m, kb->cancel && *kb->cancel ? kb->cancel : "Cancel", cr);
     int side = keyboard_keys(l, env, &m0, kb, area);
     if (key_mm)
         *key_mm = side / env->px_per_mm;
@@ -140,15 +140,7 @@ int ov_layout_keyboard(const ov_layout_env *env, const ov_keyboard *kb, const ch
 
 /* ---- a member's priorities ---- */
 
-#define IDEAS_TITLE "What should we do first?"
-#define IDEAS_DO "Choose up to %d ideas. Then press Done."
-#define IDEAS_DO_ONE "Choose 1 idea. Then press Done."
-#define IDEAS_FULL "You have chosen %d. Press one again to take it back."
-#define IDEAS_NONE "Choose at least 1 idea first."
-#define IDEAS_DONE "Done"
-#define REVIEW_TITLE "Is this your choice?"
-#define REVIEW_CHOSE "You chose:"
-#define REVIEW_NOT_SPOKEN "Look at the screen to see your choice."
+/* The words are the content's [texts] (ideas_*), in its language. */
 
 /* Height of a big control (Done, That's right, Start): 30 mm, more on a big screen (a TV). */
 static int control_h(const ov_layout_env *env, const metrics *m)
@@ -234,15 +226,16 @@ static void choose_screen(ov_layout *l, const ov_layout_env *env, const metrics 
                           const ov_ideas_view *v, ov_rect full, ov_rect hear)
 {
     char say[OV_SENTENCE_LEN], note[OV_SENTENCE_LEN] = "";
-    snprintf(say, sizeof say, f->max_choices == 1 ? IDEAS_DO_ONE : IDEAS_DO, f->max_choices);
+    const char *how = f->max_choices == 1 ? v->texts->ideas_do_one : v->texts->ideas_do;
+    snprintf(say, sizeof say, how, f->max_choices);
     if (f->note == OV_IDEAS_NOTE_FULL)
-        snprintf(note, sizeof note, IDEAS_FULL, f->max_choices);
+        snprintf(note, sizeof note, v->texts->ideas_full, f->max_choices);
     else if (f->note == OV_IDEAS_NOTE_NONE_CHOSEN)
-        ov_strlcpy(note, IDEAS_NONE, sizeof note);
+        ov_strlcpy(note, v->texts->ideas_none, sizeof note);
     ov_rect col = {full.x, full.y, hear.x - m->gap - full.x, full.h};
     if (m->portrait)
         col = (ov_rect){full.x, hear.y + hear.h + m->gap, full.w, full.h};
-    const char *texts[3] = {IDEAS_TITLE, v->question_title, ovl_pool_add(l, say)};
+    const char *texts[3] = {v->texts->ideas_title, v->question_title, ovl_pool_add(l, say)};
     const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_SMALL, OV_TEXT_BODY};
     int y = ovl_stack_texts(l, env, m, col, texts, roles, 3, 0);
     /* a line is kept for the note, so the ideas never move when it appears */
@@ -263,14 +256,16 @@ static void choose_screen(ov_layout *l, const ov_layout_env *env, const metrics 
         area = (ov_rect){full.x, y, full.w - right_w - m->gap, full.y + full.h - y};
     }
     idea_buttons(l, env, m, f, v, area);
-    control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-thats-right.svg", IDEAS_DONE, done,
-                   f->focus >= 0 && f->focus == target_pos(f, OV_TARGET_YES));
+    int focused = f->focus >= 0 && f->focus == target_pos(f, OV_TARGET_YES);
+    const char *word = v->texts->ideas_done;
+    control_button(l, env, m, OV_TARGET_YES, OV_BTN_STYLE_YES, "control-thats-right.svg", word, done,
+                   focused);
 }
 
 /* "You chose: A. B." into out. */
 static void chosen_list(const ov_ideas_flow *f, const ov_ideas_view *v, char *out, size_t outlen)
 {
-    snprintf(out, outlen, "%s", REVIEW_CHOSE);
+    snprintf(out, outlen, "%s", v->texts->ideas_review_chose);
     for (int i = 0; i < f->n_ideas; i++)
         if (f->chosen[i]) {
             size_t used = strlen(out);
@@ -290,8 +285,8 @@ static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics 
     if (m->portrait)
         col = (ov_rect){full.x, hear.y + hear.h + m->gap, full.w, full.h - hear.h - ch - 2 * m->gap};
     /* through the room speaker the member's own choice is never spoken */
-    const char *texts[3] = {REVIEW_TITLE, ovl_pool_add(l, list),
-                            env->private_audio ? NULL : REVIEW_NOT_SPOKEN};
+    const char *texts[3] = {v->texts->ideas_review_title, ovl_pool_add(l, list),
+                            env->private_audio ? NULL : v->texts->ideas_review_look};
     const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL};
     ovl_stack_texts(l, env, m, col, texts, roles, 3, env->private_audio ? 0 : OVL_UNSPOKEN(1));
     int w = (full.w - m->gap) / 2, h = ch;
@@ -318,7 +313,7 @@ static void end_screen(ov_layout *l, const ov_layout_env *env, const metrics *m,
         col = (ov_rect){full.x, full.y + pic + m->gap, full.w, full.h - pic - ch - 2 * m->gap};
     }
     const char *texts[2] = {saved ? v->texts->thanks_title : v->texts->not_saved,
-                            saved ? "Your choice is secret. Nobody can see what you chose." : NULL};
+                            saved ? v->texts->ideas_thanks : NULL};
     const ov_text_role roles[2] = {OV_TEXT_TITLE, OV_TEXT_BODY};
     ovl_stack_texts(l, env, m, col, texts, roles, 2, 0);
     if (!saved) {

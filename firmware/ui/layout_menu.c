@@ -132,12 +132,10 @@ static int menu_rows(const ov_layout_env *env, const ovl_frame *fr, int n, int w
     return rows * h + (rows - 1) * m->gap;
 }
 
-#define LAST_TIME "Last time"
-
 /* One bar of the results chart in row `by` of height bh; mark_w: room at the
  * right for the "Last time" mark of the answer most people gave last time. */
-static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu_bar *mb,
-                      long max, ov_rect chart, int by, int bh, int word_w, int mark_w)
+static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn,
+                      const ov_menu_bar *mb, ov_rect chart, int by, int bh, int word_w, int mark_w)
 {
     ov_layout_bar *b = &l->bars[l->n_bars++];
     int count_w = env->measure(env->measure_ctx, m->label_px, 1, "0000", 4);
@@ -150,14 +148,14 @@ static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, 
         (ov_rect){wbox.x + word_w + m->gap / 2, by + bh / 6,
                   chart.w - bh - word_w - count_w - 2 * m->gap - mark_w, bh * 2 / 3};
     b->bar = b->track;
-    b->bar.w = (int)(b->track.w * mb->count / (max > 0 ? max : 1));
+    b->bar.w = (int)(b->track.w * mb->count / (mn->bar_max > 0 ? mn->bar_max : 1));
     char digits[24];
     snprintf(digits, sizeof digits, "%ld", mb->count);
     ov_rect cbox = { b->track.x + b->track.w + m->gap / 2, by, count_w + m->gap / 2, bh };
     b->count = ovl_add_text(l, env, m, ovl_pool_add(l, digits), OV_TEXT_LABEL, cbox, 0);
     if (mb->last_time && mark_w > 0) { /* beside the face that was most chosen last time */
         ov_rect mbox = { cbox.x + cbox.w, by, mark_w, bh };
-        ovl_add_text(l, env, m, LAST_TIME, OV_TEXT_SMALL, mbox, 0);
+        ovl_add_text(l, env, m, mn->last_time_word, OV_TEXT_SMALL, mbox, 0);
     }
 }
 
@@ -166,7 +164,8 @@ static int last_time_width(const ov_layout_env *env, const metrics *m, const ov_
 {
     for (int i = 0; i < mn->n_bars; i++)
         if (mn->bars[i].last_time)
-            return env->measure(env->measure_ctx, m->small_px, 0, LAST_TIME, (int)strlen(LAST_TIME)) + m->gap;
+            return env->measure(env->measure_ctx, m->small_px, 0, mn->last_time_word,
+                                (int)strlen(mn->last_time_word)) + m->gap;
     return 0;
 }
 
@@ -207,7 +206,7 @@ static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
     word_w = chart.w * 2 / 5;
   int mark_w = last_time_width(env, m, mn);
   for (int i = 0; i < mn->n_bars && l->n_bars < OV_LAYOUT_MAX_BARS; i++)
-    chart_bar(l, env, m, &mn->bars[i], mn->bar_max, chart,
+    chart_bar(l, env, m, mn, &mn->bars[i], chart,
               chart.y + i * (bh + bgap), bh, word_w, mark_w);
 }
 

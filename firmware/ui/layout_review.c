@@ -91,7 +91,8 @@ static void review_item(ov_layout *l, const ov_layout_env *env, const metrics *m
 static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
                           ov_rect full, int corner, int corner_w)
 {
-    int top = heading(l, env, m, full, corner, corner_w, OVL_REVIEW_TITLE, OVL_REVIEW_HOW);
+    const ov_texts *t = &f->content->texts;
+    int top = heading(l, env, m, full, corner, corner_w, t->review_title, t->review_how);
     int avail = full.y + full.h - top;
     int save_h = big_button_height(m, avail);
     int items_h = avail - save_h - m->gap;
@@ -109,19 +110,19 @@ static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics 
         }
     }
     ov_rect sr = { full.x, full.y + full.h - save_h, full.w, save_h };
-    big_button(l, env, m, OV_TARGET_SAVE, sr, "control-thats-right.svg", OVL_REVIEW_SAVE);
+    big_button(l, env, m, OV_TARGET_SAVE, sr, "control-thats-right.svg", t->review_save);
 }
 
-static void idle_warning_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect full,
-                                int corner, int corner_w)
+static void idle_warning_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_texts *t,
+                                ov_rect full, int corner, int corner_w)
 {
-    int top = heading(l, env, m, full, corner, corner_w, OVL_IDLE_TITLE, OVL_IDLE_HOW);
+    int top = heading(l, env, m, full, corner, corner_w, t->idle_title, t->idle_how);
     int avail = full.y + full.h - top;
     int h = avail * 2 / 3; /* the one thing on the screen: as big as it can be */
     if (h < m->target_min)
         h = m->target_min;
     ov_rect r = { full.x, full.y + full.h - h, full.w, h };
-    big_button(l, env, m, OV_TARGET_MORE_TIME, r, "control-more-time.svg", OVL_IDLE_MORE_TIME);
+    big_button(l, env, m, OV_TARGET_MORE_TIME, r, "control-more-time.svg", t->idle_more_time);
 }
 
 int ovl_sound_width(const metrics *m, int corner_w, int full_w)
@@ -169,7 +170,7 @@ void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, c
         review_screen(l, env, m, f, full, corner, corner_w);
         break;
     case OV_SCREEN_IDLE_WARNING:
-        idle_warning_screen(l, env, m, full, corner, corner_w);
+        idle_warning_screen(l, env, m, &f->content->texts, full, corner, corner_w);
         break;
     case OV_SCREEN_SOUND:
         sound_screen(l, env, m, f, full, corner, corner_w);
@@ -284,7 +285,7 @@ void ovl_previous_question(ov_layout *l, const ov_layout_env *env, const metrics
         metrics small = *m;
         small.label_px = m->small_px;
         ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path);
-        ovl_button_content(l, env, &small, b, OVL_PREVIOUS, 0);
+        ovl_button_content(l, env, &small, b, f->content->texts.previous, 0);
     }
 }
 

@@ -7,14 +7,7 @@
 
 #include "ui/layout_parts.h"
 
-/* Words used until the content gives its own (easy-read English). */
-#define OVL_REVIEW_TITLE "Check your answers"
-#define OVL_REVIEW_HOW "Touch an answer to change it."
-#define OVL_REVIEW_SAVE "Save my answers"
-#define OVL_IDLE_TITLE "Are you still there?"
-#define OVL_IDLE_HOW "Touch the big button to keep your answers."
-#define OVL_IDLE_MORE_TIME "I need more time"
-#define OVL_PREVIOUS "Back"
+/* The words are the content's [texts] (review_*, idle_*, previous). */
 
 /* Lay out the review or idle-warning screen (nothing for other screens).
  * `full` is the screen inside its margins; the "hear it again" corner

@@ -37,6 +37,7 @@ static const command_def commands[] = {
     { "shot", OV_CMD_SHOT, 1, "shot NAME" },
     { "expect", OV_CMD_EXPECT, 1, "expect SCREEN" },
     { "quit", OV_CMD_QUIT, 0, "quit" },
+    { "texts", OV_CMD_TEXTS, 0, "texts" },
 };
 
 /* Split the line into words in buf; returns how many (0: blank or a
@@ -97,6 +98,7 @@ static int parse_args(const command_def *def, char **words, int n, ov_script_ste
     case OV_CMD_SHOT:
         return ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK && shot_name_ok(out->name);
     case OV_CMD_QUIT:
+    case OV_CMD_TEXTS:
         return 1;
     }
     return 0;
@@ -123,8 +125,8 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
     if (!def) {
         ov_diag_add_code(
             d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_UNKNOWN_COMMAND, NULL, path, lineno,
-            "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect or quit",
-            words[0]);
+            "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect, texts "
+            "or quit", words[0]);
         return -1;
     }
     if (n - 1 != def->args && !(def->cmd == OV_CMD_TOUCH && n - 1 == 3)) {

@@ -35,6 +35,7 @@ typedef enum {
     OV_CMD_SHOT,
     OV_CMD_EXPECT,
     OV_CMD_QUIT,
+    OV_CMD_TEXTS, /* print the texts the screen holds and what it reads aloud, to stdout */
 } ov_script_cmd;
 
 typedef struct {

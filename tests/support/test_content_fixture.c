@@ -1,5 +1,6 @@
 /* test_content_fixture.c — hand-made content for logic tests. */
 #include "test_content_fixture.h"
+#include "model/content_texts.h"
 
 #include <string.h>
 
@@ -32,6 +33,7 @@ void ov_test_content(ov_content *c)
     memset(c, 0, sizeof *c);
     ov_strlcpy(c->language, "en-gb", sizeof c->language);
     ov_texts *t = &c->texts;
+    ov_texts_defaults(t, "en"); /* every text; the ones below differ on purpose */
     ov_strlcpy(t->welcome_title, "Tell us what you think", sizeof t->welcome_title);
     ov_strlcpy(t->welcome, "Touch the screen to start.", sizeof t->welcome);
     ov_strlcpy(t->confirm, "You chose:", sizeof t->confirm);

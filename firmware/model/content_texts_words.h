@@ -1,0 +1,312 @@
+/* content_texts_words.h — the [texts] of the facilitator screens, the ideas
+ * and priorities screens, the review and idle screens, the welcome's "you
+ * said, we did" and the spoken sound and scan prompts (issues 13, 14), as one
+ * X-macro list: X(key, length, fit, easy-read, English, Welsh). content.h
+ * makes a field of each, content_texts.c a table row. A text with %d, %ld,
+ * %s or %.0f must keep them, in the same order, in every language (the
+ * checker refuses one that does not). Keep this block apart from the other
+ * texts, so that merges stay easy. */
+#ifndef OV_CONTENT_TEXTS_WORDS_H
+#define OV_CONTENT_TEXTS_WORDS_H
+
+#define OVW_B OV_WORD_LEN     /* a button */
+#define OVW_T OV_TITLE_LEN    /* a title */
+#define OVW_S OV_SENTENCE_LEN /* a line */
+#define OVW_NOCHECK (-1)      /* facilitator and format texts: no easy-read check */
+
+/* clang-format off */
+#define OV_TEXTS_WORDS(X) \
+    /* member: review, idle warning, previous question */ \
+    X(review_title, OVW_T, 0, OVW_NOCHECK, "Check your answers", "Edrychwch ar eich atebion") \
+    X(review_how, OVW_S, 0, OVW_NOCHECK, "Touch an answer to change it.", "Cyffyrddwch ag ateb i'w newid.") \
+    X(review_save, OVW_B, 0, OVW_NOCHECK, "Save my answers", "Cadw fy atebion") \
+    X(idle_title, OVW_T, 0, OVW_NOCHECK, "Are you still there?", "Ydych chi dal yma?") \
+    X(idle_how, OVW_S, 0, OVW_NOCHECK, "Touch the big button to keep your answers.", \
+      "Cyffyrddwch â'r botwm mawr i gadw eich atebion.") \
+    X(idle_more_time, OVW_B, 0, OVW_NOCHECK, "I need more time", "Dw i angen mwy o amser") \
+    X(previous, OVW_B, 0, OVW_NOCHECK, "Back", "Yn ôl") \
+    /* member: sound and scanning, spoken */ \
+    X(sound_slower, OVW_B, 0, OVW_NOCHECK, "Slower.", "Arafach.") \
+    X(sound_faster, OVW_B, 0, OVW_NOCHECK, "Faster.", "Cyflymach.") \
+    X(sound_quieter, OVW_B, 0, OVW_NOCHECK, "Quieter.", "Tawelach.") \
+    X(sound_louder, OVW_B, 0, OVW_NOCHECK, "Louder.", "Uwch.") \
+    X(sound_limit, OVW_S, 0, OVW_NOCHECK, "That is as far as it goes.", "Dyna'r pen draw.") \
+    X(scan_restart, OVW_S, 0, OVW_NOCHECK, "Press your switch to start again.", \
+      "Pwyswch eich switsh i ddechrau eto.") \
+    /* member: priorities */ \
+    X(ideas_title, OVW_T, 0, OVW_NOCHECK, "What should we do first?", "Beth ddylen ni ei wneud gyntaf?") \
+    X(ideas_do, OVW_S, 0, OVW_NOCHECK, "Choose up to %d ideas. Then press Done.", \
+      "Dewiswch hyd at %d syniad. Yna pwyswch Gorffen.") \
+    X(ideas_do_one, OVW_S, 0, OVW_NOCHECK, "Choose 1 idea. Then press Done.", \
+      "Dewiswch 1 syniad. Yna pwyswch Gorffen.") \
+    X(ideas_full, OVW_S, 0, OVW_NOCHECK, "You have chosen %d. Press one again to take it back.", \
+      "Rydych chi wedi dewis %d. Pwyswch un eto i'w dynnu yn ôl.") \
+    X(ideas_none, OVW_S, 0, OVW_NOCHECK, "Choose at least 1 idea first.", \
+      "Dewiswch o leiaf 1 syniad yn gyntaf.") \
+    X(ideas_done, OVW_B, 0, OVW_NOCHECK, "Done", "Gorffen") \
+    X(ideas_review_title, OVW_T, 0, OVW_NOCHECK, "Is this your choice?", "Ai dyma eich dewis?") \
+    X(ideas_review_chose, OVW_S, 0, OVW_NOCHECK, "You chose:", "Dewisoch chi:") \
+    X(ideas_review_look, OVW_S, 0, OVW_NOCHECK, "Look at the screen to see your choice.", \
+      "Edrychwch ar y sgrin i weld eich dewis.") \
+    X(ideas_thanks, OVW_S, 0, OVW_NOCHECK, "Your choice is secret. Nobody can see what you chose.", \
+      "Mae eich dewis yn gyfrinachol. Does neb yn gallu gweld beth ddewisoch chi.") \
+    /* member: the welcome's "you said, we did" */ \
+    X(you_said_title, OVW_T, 0, OVW_NOCHECK, "You said, we did", "Dywedoch chi, gwnaethon ni") \
+    X(you_said_line, OVW_S, 0, OVW_NOCHECK, "%s: most people said %s.", "%s: dywedodd y rhan fwyaf %s.") \
+    X(you_said_not_enough, OVW_S, 0, OVW_NOCHECK, "Not enough answers yet to keep them secret.", \
+      "Does dim digon o atebion eto i'w cadw yn gyfrinachol.") \
+    X(we_did, OVW_S, 0, OVW_NOCHECK, "We did: %s.", "Gwnaethon ni: %s.") \
+    X(we_will, OVW_S, 0, OVW_NOCHECK, "We will: %s. Who: %s. When: %s.", \
+      "Byddwn ni yn: %s. Pwy: %s. Pryd: %s.") \
+    /* facilitator: PIN */ \
+    X(fac_title, OVW_T, 0, OVW_NOCHECK, "Facilitator", "Hwylusydd") \
+    X(fac_no_pin_title, OVW_T, 0, OVW_NOCHECK, "Facilitator: no PIN is set", "Hwylusydd: does dim PIN") \
+    X(fac_no_pin_1, OVW_S, 0, OVW_NOCHECK, "Turn the key switch to open facilitator mode.", \
+      "Trowch yr allwedd i agor modd hwylusydd.") \
+    X(fac_no_pin_2, OVW_S, 0, OVW_NOCHECK, "Then press Change PIN, or run set-pin.sh.", \
+      "Yna pwyswch Newid PIN, neu rhedwch set-pin.sh.") \
+    X(fac_pin_title, OVW_T, 0, OVW_NOCHECK, "Facilitator: type the PIN", "Hwylusydd: teipiwch y PIN") \
+    X(fac_pin_wait, OVW_S, 0, OVW_NOCHECK, "Wait %d seconds, then try again.", \
+      "Arhoswch %d eiliad. Yna triwch eto.") \
+    X(fac_new_pin, OVW_T, 0, OVW_NOCHECK, "Choose a new PIN", "Dewiswch PIN newydd") \
+    X(fac_new_pin_again, OVW_T, 0, OVW_NOCHECK, "Type the new PIN again", "Teipiwch y PIN newydd eto") \
+    X(fac_new_pin_rule, OVW_S, 0, OVW_NOCHECK, "Use 4 to 8 numbers. Do not use 1234.", \
+      "Defnyddiwch 4 i 8 rhif. Peidiwch â defnyddio 1234.") \
+    X(fac_ok, OVW_B, 0, OVW_NOCHECK, "OK", "Iawn") \
+    X(fac_delete, OVW_B, 0, OVW_NOCHECK, "Delete", "Dileu") \
+    X(fac_cancel, OVW_B, 0, OVW_NOCHECK, "Cancel", "Canslo") \
+    X(fac_pin_must_change, OVW_S, 0, OVW_NOCHECK, "The PIN 1234 must be changed before first use.", \
+      "Rhaid newid y PIN 1234 cyn ei ddefnyddio.") \
+    X(fac_pin_wrong, OVW_S, 0, OVW_NOCHECK, "That is not the PIN.", "Nid dyna'r PIN.") \
+    X(fac_pin_wrong_again, OVW_S, 0, OVW_NOCHECK, "That is not the PIN. Try again.", \
+      "Nid dyna'r PIN. Triwch eto.") \
+    X(fac_pin_rule, OVW_S, 0, OVW_NOCHECK, "Use 4 to 8 numbers, not 1234 or 1111.", \
+      "Defnyddiwch 4 i 8 rhif. Nid 1234 na 1111.") \
+    X(fac_pin_differ, OVW_S, 0, OVW_NOCHECK, "The two PINs were not the same. Start again.", \
+      "Doedd y ddau PIN ddim yr un fath. Dechreuwch eto.") \
+    /* facilitator: the menu */ \
+    X(fac_meeting_line, OVW_S, 0, OVW_NOCHECK, "Meeting: %s", "Cyfarfod: %s") \
+    X(fac_round_line, OVW_S, 0, OVW_NOCHECK, "Round open: %s", "Rownd ar agor: %s") \
+    X(fac_drop_in_line, OVW_S, 0, OVW_NOCHECK, "Voting: drop-in, one person at a time.", \
+      "Galw heibio: un person ar y tro.") \
+    X(fac_stick_ready, OVW_S, 0, OVW_NOCHECK, "USB stick: ready.", "Cof bach USB: yn barod.") \
+    X(fac_stick_none, OVW_S, 0, OVW_NOCHECK, "USB stick: not in.", "Cof bach USB: dim i mewn.") \
+    X(fac_to_check, OVW_S, 0, OVW_NOCHECK, "To check: %s", "I'w wirio: %s") \
+    X(fac_results, OVW_B, 0, OVW_NOCHECK, "Results", "Canlyniadau") \
+    X(fac_new_meeting, OVW_B, 0, OVW_NOCHECK, "New meeting", "Cyfarfod newydd") \
+    X(fac_close_round, OVW_B, 0, OVW_NOCHECK, "Close the round", "Cau'r rownd") \
+    X(fac_open_round, OVW_B, 0, OVW_NOCHECK, "Open a round", "Agor rownd") \
+    X(fac_save_usb, OVW_B, 0, OVW_NOCHECK, "Save to USB stick", "Cadw ar y cof bach") \
+    X(fac_clear_votes, OVW_B, 0, OVW_NOCHECK, "Clear votes", "Clirio pleidleisiau") \
+    X(fac_new_questions, OVW_B, 0, OVW_NOCHECK, "New questions", "Cwestiynau newydd") \
+    X(fac_old_questions, OVW_B, 0, OVW_NOCHECK, "Old questions back", "Yr hen gwestiynau yn ôl") \
+    X(fac_change_pin, OVW_B, 0, OVW_NOCHECK, "Change PIN", "Newid PIN") \
+    X(fac_settings, OVW_B, 0, OVW_NOCHECK, "Settings", "Gosodiadau") \
+    X(fac_back_to_voting, OVW_B, 0, OVW_NOCHECK, "Back to voting", "Yn ôl i bleidleisio") \
+    X(fac_back, OVW_B, 0, OVW_NOCHECK, "Back", "Yn ôl") \
+    X(fac_menu, OVW_B, 0, OVW_NOCHECK, "Menu", "Dewislen") \
+    /* facilitator: results, meeting, round, clear, import, settings */ \
+    X(fac_nobody_yet, OVW_S, 0, OVW_NOCHECK, "Nobody has answered yet.", "Does neb wedi ateb eto.") \
+    X(fac_no_results_yet, OVW_S, 0, OVW_NOCHECK, "There are no results yet: the meeting is still going on.", \
+      "Does dim canlyniadau eto: mae'r cyfarfod yn dal i fynd.") \
+    X(fac_no_results_how, OVW_S, 0, OVW_NOCHECK, \
+      "To see its results, end it: press New meeting, then End this meeting.", \
+      "I weld y canlyniadau, gorffennwch y cyfarfod: pwyswch Cyfarfod newydd, yna Gorffen y cyfarfod hwn.") \
+    X(fac_last_time, OVW_B, 0, OVW_NOCHECK, "Last time", "Y tro diwethaf") \
+    X(fac_next_question, OVW_B, 0, OVW_NOCHECK, "Next question", "Cwestiwn nesaf") \
+    X(fac_meeting_title, OVW_T, 0, OVW_NOCHECK, "Start a new meeting", "Dechrau cyfarfod newydd") \
+    X(fac_meeting_1, OVW_S, 0, OVW_NOCHECK, "Choose a name. Today's date is added to it.", \
+      "Dewiswch enw. Bydd dyddiad heddiw yn mynd gyda fe.") \
+    X(fac_meeting_2, OVW_S, 0, OVW_NOCHECK, "Votes from now on count for the new meeting.", \
+      "O nawr ymlaen, mae pleidleisiau yn cyfrif i'r cyfarfod newydd.") \
+    X(fac_meeting_drop_in, OVW_B, 0, OVW_NOCHECK, "Drop-in", "Galw heibio") \
+    X(fac_meeting_group, OVW_B, 0, OVW_NOCHECK, "Group meeting", "Cyfarfod grŵp") \
+    X(fac_meeting_peer, OVW_B, 0, OVW_NOCHECK, "Peer network", "Rhwydwaith cyfoedion") \
+    X(fac_meeting_staff, OVW_B, 0, OVW_NOCHECK, "Members and staff", "Aelodau a staff") \
+    X(fac_meeting_training, OVW_B, 0, OVW_NOCHECK, "Training day", "Diwrnod hyfforddi") \
+    X(fac_end_meeting, OVW_B, 0, OVW_NOCHECK, "End this meeting", "Gorffen y cyfarfod hwn") \
+    X(fac_round_title, OVW_T, 0, OVW_NOCHECK, "Open a round: choose the question", \
+      "Agor rownd: dewiswch y cwestiwn") \
+    X(fac_round_1, OVW_S, 0, OVW_NOCHECK, \
+      "Each press is one vote. Results stay hidden until you close the round.", \
+      "Mae pob gwasgiad yn un bleidlais. Mae'r canlyniadau yn gudd nes i chi gau'r rownd.") \
+    X(fac_ideas, OVW_B, 0, OVW_NOCHECK, "Ideas and priorities", "Syniadau a blaenoriaethau") \
+    X(fac_clear_title, OVW_T, 0, OVW_NOCHECK, "Clear all votes?", "Clirio pob pleidlais?") \
+    X(fac_clear_1, OVW_S, 0, OVW_NOCHECK, "The votes are saved on the USB stick.", \
+      "Mae'r pleidleisiau wedi eu cadw ar y cof bach USB.") \
+    X(fac_clear_2, OVW_S, 0, OVW_NOCHECK, "Clearing removes them from this kiosk. This cannot be undone.", \
+      "Bydd clirio yn eu tynnu o'r ciosg hwn. Does dim modd eu cael yn ôl.") \
+    X(fac_clear_yes, OVW_B, 0, OVW_NOCHECK, "Yes, clear them", "Ie, cliriwch nhw") \
+    X(fac_clear_no, OVW_B, 0, OVW_NOCHECK, "No, keep them", "Na, cadwch nhw") \
+    X(fac_import_title, OVW_T, 0, OVW_NOCHECK, "New questions on the USB stick", \
+      "Cwestiynau newydd ar y cof bach") \
+    X(fac_import_bad_title, OVW_T, 0, OVW_NOCHECK, "These questions cannot be used", \
+      "Does dim modd defnyddio'r cwestiynau hyn") \
+    X(fac_import_use, OVW_B, 0, OVW_NOCHECK, "Use them", "Eu defnyddio") \
+    X(fac_import_keep, OVW_B, 0, OVW_NOCHECK, "Keep the old ones", "Cadw'r hen rai") \
+    X(fac_settings_1, OVW_S, 0, OVW_NOCHECK, "Press a button to change it. Changes are kept.", \
+      "Pwyswch fotwm i'w newid. Bydd y newid yn aros.") \
+    X(fac_look_high_contrast, OVW_B, 0, OVW_NOCHECK, "Look: high contrast", "Golwg: cyferbyniad uchel") \
+    X(fac_look_large_text, OVW_B, 0, OVW_NOCHECK, "Look: large text", "Golwg: testun mawr") \
+    X(fac_look_standard, OVW_B, 0, OVW_NOCHECK, "Look: standard", "Golwg: arferol") \
+    X(fac_check_on, OVW_B, 0, OVW_NOCHECK, "Check step: on", "Cam gwirio: ymlaen") \
+    X(fac_check_off, OVW_B, 0, OVW_NOCHECK, "Check step: off", "Cam gwirio: i ffwrdd") \
+    X(fac_speech_on, OVW_B, 0, OVW_NOCHECK, "Speech: on", "Llais: ymlaen") \
+    X(fac_speech_off, OVW_B, 0, OVW_NOCHECK, "Speech: off", "Llais: i ffwrdd") \
+    X(fac_blank_on, OVW_B, 0, OVW_NOCHECK, "Screen off with headphones: on", \
+      "Sgrin ddu gyda chlustffonau: ymlaen") \
+    X(fac_blank_off, OVW_B, 0, OVW_NOCHECK, "Screen off with headphones: off", \
+      "Sgrin ddu gyda chlustffonau: i ffwrdd") \
+    /* facilitator: what happened */ \
+    X(fac_close_first, OVW_S, 0, OVW_NOCHECK, "Close the round first.", "Caewch y rownd yn gyntaf.") \
+    X(fac_hidden_while_voting, OVW_S, 0, OVW_NOCHECK, "Results stay hidden while people are still voting.", \
+      "Mae'r canlyniadau yn gudd tra bod pobl yn pleidleisio.") \
+    X(fac_then_end, OVW_S, 0, OVW_NOCHECK, "Then end the meeting.", "Yna gorffennwch y cyfarfod.") \
+    X(fac_stick_first, OVW_S, 0, OVW_NOCHECK, "Put a USB stick in first.", \
+      "Rhowch gof bach USB i mewn yn gyntaf.") \
+    X(fac_stick_first_2, OVW_S, 0, OVW_NOCHECK, "Then press Save to USB stick again.", \
+      "Yna pwyswch Cadw ar y cof bach eto.") \
+    X(fac_results_no_memory, OVW_S, 0, OVW_NOCHECK, "The results cannot be shown: out of memory.", \
+      "Does dim modd dangos y canlyniadau: does dim digon o gof.") \
+    X(fac_votes_unreadable, OVW_S, 0, OVW_NOCHECK, "The votes cannot be read.", \
+      "Does dim modd darllen y pleidleisiau.") \
+    X(fac_check_data, OVW_S, 0, OVW_NOCHECK, "Check the data folder, then try again.", \
+      "Edrychwch ar y ffolder data. Yna triwch eto.") \
+    X(fac_save_meeting_on, OVW_S, 0, OVW_NOCHECK, \
+      "There is nothing to save yet: the meeting is still going on.", \
+      "Does dim byd i'w gadw eto: mae'r cyfarfod yn dal i fynd.") \
+    X(fac_save_meeting_on_2, OVW_S, 0, OVW_NOCHECK, \
+      "End it first: press New meeting, then End this meeting.", \
+      "Gorffennwch e yn gyntaf: pwyswch Cyfarfod newydd, yna Gorffen y cyfarfod hwn.") \
+    X(fac_save_after_close, OVW_S, 0, OVW_NOCHECK, \
+      "Results are saved only after it is closed: press Close the round on the menu.", \
+      "Dim ond ar ôl cau'r rownd mae'r canlyniadau yn cael eu cadw: pwyswch Cau'r rownd ar y ddewislen.") \
+    X(fac_save_no_memory, OVW_S, 0, OVW_NOCHECK, \
+      "The results could not be saved on the stick: out of memory.", \
+      "Doedd dim modd cadw'r canlyniadau ar y cof bach: does dim digon o gof.") \
+    X(fac_saved, OVW_S, 0, OVW_NOCHECK, "Saved. You can take the USB stick out now.", \
+      "Wedi cadw. Gallwch chi dynnu'r cof bach allan nawr.") \
+    X(fac_saved_files, OVW_S, 0, OVW_NOCHECK, "%d files are in the ourvoice folder on the stick.", \
+      "Mae %d ffeil yn y ffolder ourvoice ar y cof bach.") \
+    X(fac_save_failed, OVW_S, 0, OVW_NOCHECK, "The results could not be saved on the stick.", \
+      "Doedd dim modd cadw'r canlyniadau ar y cof bach.") \
+    X(fac_save_failed_2, OVW_S, 0, OVW_NOCHECK, \
+      "Nothing was removed from the kiosk. Press Save to USB stick to try again.", \
+      "Does dim byd wedi mynd o'r ciosg. Pwyswch Cadw ar y cof bach i drio eto.") \
+    X(fac_clear_failed, OVW_S, 0, OVW_NOCHECK, "The votes could not be cleared.", \
+      "Doedd dim modd clirio'r pleidleisiau.") \
+    X(fac_store_closed, OVW_S, 0, OVW_NOCHECK, "The vote store is not open.", \
+      "Dydy'r storfa bleidleisiau ddim ar agor.") \
+    X(fac_cleared, OVW_S, 0, OVW_NOCHECK, "The votes are cleared.", "Mae'r pleidleisiau wedi eu clirio.") \
+    X(fac_cleared_2, OVW_S, 0, OVW_NOCHECK, "The kiosk is ready for new votes.", \
+      "Mae'r ciosg yn barod am bleidleisiau newydd.") \
+    X(fac_pin_not_made, OVW_S, 0, OVW_NOCHECK, "The new PIN could not be made.", \
+      "Doedd dim modd gwneud y PIN newydd.") \
+    X(fac_try_again, OVW_S, 0, OVW_NOCHECK, "Try again.", "Triwch eto.") \
+    X(fac_pin_not_saved, OVW_S, 0, OVW_NOCHECK, "The new PIN could not be saved.", \
+      "Doedd dim modd cadw'r PIN newydd.") \
+    X(fac_pin_saved, OVW_S, 0, OVW_NOCHECK, "The new PIN is saved.", "Mae'r PIN newydd wedi ei gadw.") \
+    X(fac_pin_saved_2, OVW_S, 0, OVW_NOCHECK, "Use it next time.", "Defnyddiwch e y tro nesaf.") \
+    X(fac_import_no_memory, OVW_S, 0, OVW_NOCHECK, "The new questions cannot be checked: out of memory.", \
+      "Does dim modd gwirio'r cwestiynau newydd: does dim digon o gof.") \
+    X(fac_import_none, OVW_S, 0, OVW_NOCHECK, "There are no questions on the USB stick.", \
+      "Does dim cwestiynau ar y cof bach.") \
+    X(fac_import_none_2, OVW_S, 0, OVW_NOCHECK, "Put them in a folder called ourvoice/content.", \
+      "Rhowch nhw mewn ffolder o'r enw ourvoice/content.") \
+    X(fac_import_old_used, OVW_S, 0, OVW_NOCHECK, "The old questions are still used.", \
+      "Mae'r hen gwestiynau yn dal i gael eu defnyddio.") \
+    X(fac_import_done, OVW_S, 0, OVW_NOCHECK, "The new questions are in use.", \
+      "Mae'r cwestiynau newydd yn cael eu defnyddio.") \
+    X(fac_import_done_2, OVW_S, 0, OVW_NOCHECK, "The old questions are kept, so they can be put back.", \
+      "Mae'r hen gwestiynau wedi eu cadw. Gallwch chi eu rhoi yn ôl.") \
+    X(fac_restore_stay, OVW_S, 0, OVW_NOCHECK, "The questions in use now stay.", \
+      "Mae'r cwestiynau sy'n cael eu defnyddio nawr yn aros.") \
+    X(fac_restored, OVW_S, 0, OVW_NOCHECK, "The old questions are back.", "Mae'r hen gwestiynau yn ôl.") \
+    X(fac_restored_2, OVW_S, 0, OVW_NOCHECK, "The newer ones are kept, so you can swap again.", \
+      "Mae'r rhai newydd wedi eu cadw. Gallwch chi newid eto.") \
+    X(fac_meeting_failed, OVW_S, 0, OVW_NOCHECK, "The meeting could not be changed.", \
+      "Doedd dim modd newid y cyfarfod.") \
+    X(fac_meeting_failed_2, OVW_S, 0, OVW_NOCHECK, \
+      "Votes still count for the meeting before. Check the data folder.", \
+      "Mae pleidleisiau yn dal i gyfrif i'r cyfarfod cynt. Edrychwch ar y ffolder data.") \
+    X(fac_meeting_votes_for, OVW_S, 0, OVW_NOCHECK, "Votes from now on count for %s.", \
+      "O nawr ymlaen, mae pleidleisiau yn cyfrif i %s.") \
+    X(fac_meeting_ended, OVW_S, 0, OVW_NOCHECK, "The meeting %s has ended. Its results can be saved now.", \
+      "Mae'r cyfarfod %s wedi gorffen. Gallwch chi gadw ei ganlyniadau nawr.") \
+    /* facilitator: ideas, priorities and the action plan */ \
+    X(ifac_pick_title, OVW_T, 0, OVW_NOCHECK, "Ideas: choose the question", "Syniadau: dewiswch y cwestiwn") \
+    X(ifac_pick_1, OVW_S, 0, OVW_NOCHECK, "Add the group's ideas. Then members choose what to do first.", \
+      "Ychwanegwch syniadau'r grŵp. Yna mae'r aelodau yn dewis beth i'w wneud gyntaf.") \
+    X(ifac_last, OVW_B, 0, OVW_NOCHECK, "Last meeting: what we do", \
+      "Cyfarfod diwethaf: beth rydyn ni'n ei wneud") \
+    X(ifac_close_yes, OVW_B, 0, OVW_NOCHECK, "Yes, close it", "Ie, caewch e") \
+    X(ifac_close_meeting, OVW_B, 0, OVW_NOCHECK, "Close this meeting", "Cau'r cyfarfod hwn") \
+    X(ifac_board_title, OVW_T, 0, OVW_NOCHECK, "Ideas: %s", "Syniadau: %s") \
+    X(ifac_board_count_one, OVW_S, 0, OVW_NOCHECK, "%d idea. Each member chooses up to %d.", \
+      "%d syniad. Mae pob aelod yn dewis hyd at %d.") \
+    X(ifac_board_count, OVW_S, 0, OVW_NOCHECK, "%d ideas. Each member chooses up to %d.", \
+      "%d syniad. Mae pob aelod yn dewis hyd at %d.") \
+    X(ifac_newest, OVW_S, 0, OVW_NOCHECK, "Newest idea: %s", "Y syniad olaf: %s") \
+    X(ifac_round_open, OVW_S, 0, OVW_NOCHECK, "The priorities round is open: members are choosing.", \
+      "Mae'r rownd blaenoriaethau ar agor: mae'r aelodau yn dewis.") \
+    X(ifac_round_closed, OVW_S, 0, OVW_NOCHECK, "The priorities round is closed.", \
+      "Mae'r rownd blaenoriaethau wedi cau.") \
+    X(ifac_add, OVW_B, 0, OVW_NOCHECK, "Add an idea", "Ychwanegu syniad") \
+    X(ifac_remove, OVW_B, 0, OVW_NOCHECK, "Remove the newest idea", "Tynnu'r syniad olaf") \
+    X(ifac_choices, OVW_B, 0, OVW_NOCHECK, "Choose up to: %d", "Dewis hyd at: %d") \
+    X(ifac_open_round, OVW_B, 0, OVW_NOCHECK, "Open the priorities round", "Agor y rownd blaenoriaethau") \
+    X(ifac_close_round, OVW_B, 0, OVW_NOCHECK, "Close the priorities round", "Cau'r rownd blaenoriaethau") \
+    X(ifac_plan, OVW_B, 0, OVW_NOCHECK, "Action plan", "Cynllun gwaith") \
+    X(ifac_import, OVW_B, 0, OVW_NOCHECK, "Ideas from the USB stick", "Syniadau o'r cof bach") \
+    X(ifac_plan_import, OVW_B, 0, OVW_NOCHECK, "Plan from the USB stick", "Cynllun o'r cof bach") \
+    X(ifac_chose, OVW_S, 0, OVW_NOCHECK, "%ld chose: %s", "Dewisodd %ld: %s") \
+    X(ifac_plan_item, OVW_S, 0, OVW_NOCHECK, "Plan: %s", "Cynllun: %s") \
+    X(ifac_plan_title, OVW_T, 0, OVW_NOCHECK, "What we will do: %s", "Beth fyddwn ni yn ei wneud: %s") \
+    X(ifac_plan_all, OVW_S, 0, OVW_NOCHECK, \
+      "Not enough members chose to keep their choices secret, so every idea is shown.", \
+      "Dim digon o aelodau i gadw'r dewis yn gyfrinachol. Felly mae pob syniad i'w weld.") \
+    X(ifac_plan_most, OVW_S, 0, OVW_NOCHECK, \
+      "The ideas members chose most. Press one to say what, who and when.", \
+      "Y syniadau gafodd eu dewis fwyaf. Pwyswch un i ddweud beth, pwy a pryd.") \
+    X(ifac_plan_press, OVW_S, 0, OVW_NOCHECK, "Press an idea to say what, who and when.", \
+      "Pwyswch syniad i ddweud beth, pwy a pryd.") \
+    X(ifac_done, OVW_B, 0, OVW_NOCHECK, "Done: %s", "Wedi gwneud: %s") \
+    X(ifac_mark_done, OVW_B, 0, OVW_NOCHECK, "Mark done: %s", "Nodi wedi gwneud: %s") \
+    X(ifac_ask_what, OVW_T, 0, OVW_NOCHECK, "What will we do?", "Beth fyddwn ni yn ei wneud?") \
+    X(ifac_ask_who, OVW_T, 0, OVW_NOCHECK, "Who will do it?", "Pwy fydd yn ei wneud?") \
+    X(ifac_ask_when, OVW_T, 0, OVW_NOCHECK, "When will it be done?", "Pryd fydd e wedi ei wneud?") \
+    X(ifac_ask_idea, OVW_T, 0, OVW_NOCHECK, "Type the group's idea", "Teipiwch syniad y grŵp") \
+    X(kb_space, OVW_B, 0, OVW_NOCHECK, "Space", "Bwlch") \
+    X(kb_delete, OVW_B, 0, OVW_NOCHECK, "Delete", "Dileu") \
+    X(kb_done, OVW_B, 0, OVW_NOCHECK, "Done", "Gorffen") \
+    X(ifac_not_yet, OVW_S, 0, OVW_NOCHECK, "Not yet: %s.", "Ddim eto: %s.") \
+    X(ifac_not_added, OVW_S, 0, OVW_NOCHECK, "Not added: %s.", "Heb ei ychwanegu: %s.") \
+    X(ifac_added, OVW_S, 0, OVW_NOCHECK, "The idea is added.", "Mae'r syniad i mewn.") \
+    X(ifac_not_saved, OVW_S, 0, OVW_NOCHECK, "Not saved: %s.", "Heb ei gadw: %s.") \
+    X(ifac_saved, OVW_S, 0, OVW_NOCHECK, "The action is saved.", "Mae'r cam wedi ei gadw.") \
+    X(ifac_full, OVW_S, 0, OVW_NOCHECK, "That is as long as it can be: %d letters.", \
+      "Dyna'r hyd mwyaf: %d llythyren.") \
+    X(ifac_round_closed_now, OVW_S, 0, OVW_NOCHECK, "The round is closed. Now make the action plan.", \
+      "Mae'r rownd wedi cau. Nawr gwnewch y cynllun gwaith.") \
+    X(ifac_keys_small, OVW_S, 0, OVW_NOCHECK, \
+      "The keys are %.0f mm: this screen is too small for %.0f mm keys.", \
+      "Bysellau %.0f mm: mae'r sgrin yn rhy fach i fysellau %.0f mm.") \
+    X(ifac_unreadable, OVW_S, 0, OVW_NOCHECK, "The ideas cannot be read. Check the data folder.", \
+      "Does dim modd darllen y syniadau. Edrychwch ar y ffolder data.") \
+    X(ifac_last_gone, OVW_S, 0, OVW_NOCHECK, "The last meeting's plan is for questions no longer in use.", \
+      "Mae cynllun y cyfarfod diwethaf ar gyfer hen gwestiynau.") \
+    X(ifac_save_failed, OVW_S, 0, OVW_NOCHECK, "Not saved. Check the data folder, then try again.", \
+      "Heb ei gadw. Edrychwch ar y ffolder data. Yna triwch eto.") \
+    X(ifac_no_file, OVW_S, 0, OVW_NOCHECK, "There is no ideas.ini in the ourvoice folder on the USB stick.", \
+      "Does dim ideas.ini yn y ffolder ourvoice ar y cof bach.") \
+    X(ifac_imported, OVW_S, 0, OVW_NOCHECK, "The ideas and plans from the USB stick are in.", \
+      "Mae'r syniadau a'r cynlluniau o'r cof bach i mewn.") \
+    X(ifac_close_round_first, OVW_S, 0, OVW_NOCHECK, "Close the priorities round first.", \
+      "Caewch y rownd blaenoriaethau yn gyntaf.") \
+    X(ifac_close_failed, OVW_S, 0, OVW_NOCHECK, "The meeting could not be closed. Check the data folder.", \
+      "Doedd dim modd cau'r cyfarfod. Edrychwch ar y ffolder data.") \
+    X(ifac_closed, OVW_S, 0, OVW_NOCHECK, "The meeting is closed. Votes now count for %s.", \
+      "Mae'r cyfarfod wedi cau. Mae pleidleisiau nawr yn cyfrif i %s.")
+/* clang-format on */
+
+#endif
