@@ -495,8 +495,11 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
     wait = min_wait(wait, ideas_wait);
     wait = min_wait(wait, ov_buttons_wait_ms(&k->buttons, now));
     wait = min_wait(wait, ov_scan_wait_ms(&k->scan, now));
-    if (k->gpio)
-        wait = min_wait(wait, ov_gpio_working(k->gpio) ? 20 : 2000); /* edges are kernel-timestamped */
+    if (k->gpio) { /* edges wake the wait; only the blink and retries need a timer */
+        int fds[OV_GPIO_MAX_FDS];
+        ov_display_watch_fds(k->display, fds, ov_gpio_fds(k->gpio, fds, OV_GPIO_MAX_FDS));
+        wait = min_wait(wait, ov_gpio_wait_ms(k->gpio, now));
+    }
     if (k->watchdog_ms)
         wait = min_wait(wait, (int)k->watchdog_ms);
     if (max_wait_ms >= 0)
