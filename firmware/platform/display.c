@@ -418,7 +418,7 @@ static int sleep_for_input(ov_display *d, int ms)
     if (r < 0) return errno == EINTR;
     if (r == 0) return 0;
     for (int i = 0; i < first_input; i++) if (p[i].revents) return 1;
-    for (int i = 0; i < d->n_input; i++) if (p[first_input + i].revents & POLLIN) drain(p[first_input + i].fd);
+    for (int i = first_input; i < first_input + d->n_input; i++) if (p[i].revents & POLLIN) drain(p[i].fd);
     if (d->hotplug_fd >= 0 && p[n - 1].revents) {
         drain(d->hotplug_fd);
         open_inputs(d);
