@@ -1,9 +1,10 @@
 #!/bin/sh
 # Installs the Debian packages OurVoice needs to build, run and test, when any
-# is missing. Uses apt-get, through sudo when not root. Safe to run repeatedly.
+# is missing (espeak-ng, the command, is the anchor `make bench` measures
+# `ourvoice say` against). Uses apt-get, through sudo when not root. Safe to run repeatedly.
 set -eu
 PKGS="build-essential pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-libespeak-ng-dev espeak-ng-data libgpiod-dev libsqlite3-dev libinih-dev libcmocka-dev
+libespeak-ng-dev espeak-ng-data espeak-ng libgpiod-dev libsqlite3-dev libinih-dev libcmocka-dev
 fonts-sil-andika fonts-dejavu-core sox chromium poppler-utils ${OV_EXTRA_PKGS:-}"
 missing=""
 for p in $PKGS; do

@@ -451,6 +451,15 @@ static void follow_speech(kiosk *k)
 
 static int min_wait(int a, int b) { return a < 0 ? b : b < 0 ? a : a < b ? a : b; }
 
+/* The button lines' edges wake the display's wait; returns the ms until the
+ * GPIO needs a turn anyway (the blink after a vote, retries), or -1. */
+static int watch_gpio(kiosk *k, uint64_t now)
+{
+    int fds[OV_GPIO_MAX_FDS];
+    ov_display_watch_fds(k->display, fds, ov_gpio_fds(k->gpio, fds, OV_GPIO_MAX_FDS));
+    return ov_gpio_wait_ms(k->gpio, now);
+}
+
 /* One turn of the loop: wait for input or a deadline, then draw if needed. */
 void ov_kiosk_turn(kiosk *k, int max_wait_ms)
 {
@@ -502,7 +511,7 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
     wait = min_wait(wait, ov_buttons_wait_ms(&k->buttons, now));
     wait = min_wait(wait, ov_scan_wait_ms(&k->scan, now));
     if (k->gpio)
-        wait = min_wait(wait, ov_gpio_working(k->gpio) ? 20 : 2000); /* edges are kernel-timestamped */
+        wait = min_wait(wait, watch_gpio(k, now));
     if (k->watchdog_ms)
         wait = min_wait(wait, (int)k->watchdog_ms);
     if (max_wait_ms >= 0)

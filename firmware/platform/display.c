@@ -20,6 +20,8 @@
 /* Video drivers whose SDL_WaitEventTimeout truly sleeps until an event. */
 /* Longest single wait in SDL's own wait when asked to wait forever. */
 #define STOP_WAIT_CAP_MS 1000
+/* With SDL's own wait (desktop drivers) watched fds are looked at this often. */
+#define WATCH_SLICE_MS 20
 static const char *const BLOCKING_DRIVERS[] = { "x11", "wayland", "windows", "cocoa" };
 
 struct ov_display {
@@ -38,6 +40,7 @@ struct ov_display {
     int hotplug_fd;            /* inotify on INPUT_DIR, or -1 */
     int signals_blocked;       /* SIGTERM/SIGINT only wake the wait (ppoll) */
     sigset_t wait_mask;        /* the mask while waiting */
+    int watch_fds[OV_DISPLAY_MAX_WATCH], n_watch; /* the caller's fds (GPIO lines) */
 };
 
 /* SDL draws garbage through KMSDRM on a Raspberry Pi 5 before this version
@@ -388,20 +391,40 @@ static void drain(int fd)
     while (read(fd, buf, sizeof buf) > 0) {}
 }
 
+void ov_display_watch_fds(ov_display *d, const int *fds, int n)
+{
+    if (!d) return;
+    if (n > OV_DISPLAY_MAX_WATCH) n = OV_DISPLAY_MAX_WATCH;
+    d->n_watch = n > 0 ? n : 0;
+    for (int i = 0; i < d->n_watch; i++) d->watch_fds[i] = fds[i];
+}
+
+/* 1 when a watched fd has something (or an error) now, else 0. */
+static int watched_ready(ov_display *d)
+{
+    struct pollfd p[OV_DISPLAY_MAX_WATCH];
+    for (int i = 0; i < d->n_watch; i++) p[i] = (struct pollfd){ d->watch_fds[i], POLLIN, 0 };
+    return d->n_watch > 0 && poll(p, (nfds_t)d->n_watch, 0) > 0;
+}
+
 /* Sleep up to ms (-1: no limit) until an input device has something, a
- * device comes or goes, or (signals blocked) a stop signal arrives.
- * Returns 1 when a signal ended the sleep, else 0. */
+ * device comes or goes, a watched fd has something, or (signals blocked) a
+ * stop signal arrives. Returns 1 when a signal or a watched fd ended the
+ * sleep (the caller must look), else 0. */
 static int sleep_for_input(ov_display *d, int ms)
 {
-    struct pollfd p[MAX_INPUT_FDS + 1];
+    struct pollfd p[MAX_INPUT_FDS + 1 + OV_DISPLAY_MAX_WATCH];
     int n = 0;
+    for (int i = 0; i < d->n_watch; i++) p[n++] = (struct pollfd){ d->watch_fds[i], POLLIN, 0 };
+    int first_input = n;
     for (int i = 0; i < d->n_input; i++) p[n++] = (struct pollfd){ d->input_fds[i], POLLIN, 0 };
     if (d->hotplug_fd >= 0) p[n++] = (struct pollfd){ d->hotplug_fd, POLLIN, 0 };
     struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
     int r = ppoll(p, (nfds_t)n, ms >= 0 ? &ts : NULL, d->signals_blocked ? &d->wait_mask : NULL);
     if (r < 0) return errno == EINTR;
     if (r == 0) return 0;
-    for (int i = 0; i < d->n_input; i++) if (p[i].revents & POLLIN) drain(p[i].fd);
+    for (int i = 0; i < first_input; i++) if (p[i].revents) return 1;
+    for (int i = first_input; i < first_input + d->n_input; i++) if (p[i].revents & POLLIN) drain(p[i].fd);
     if (d->hotplug_fd >= 0 && p[n - 1].revents) {
         drain(d->hotplug_fd);
         open_inputs(d);
@@ -434,7 +457,9 @@ int ov_display_wait(ov_display *d, int timeout_ms, ov_event *ev)
         if (d->sdl_blocks) {
             SDL_Event e;
             int ms = left < 0 ? STOP_WAIT_CAP_MS : left;
+            if (d->n_watch > 0 && ms > WATCH_SLICE_MS) ms = WATCH_SLICE_MS;
             if (SDL_WaitEventTimeout(&e, ms) && translate(d, &e, ev)) return 1;
+            if (watched_ready(d)) return 0;
             continue;
         }
         if (sleep_for_input(d, left)) return 0; /* a stop request: the caller looks at it */

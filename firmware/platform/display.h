@@ -64,6 +64,14 @@ int ov_display_end(ov_display *d, const char *png_path, char *err, size_t errlen
  * SIGINT arrives. Only SDL events are read here. */
 int ov_display_wait(ov_display *d, int timeout_ms, ov_event *ev);
 
+/* Most fds ov_display_watch_fds keeps. */
+#define OV_DISPLAY_MAX_WATCH 16
+/* Also end ov_display_wait (returning 0) as soon as one of these fds is
+ * readable or fails: the GPIO lines' edge fds. The display never reads them;
+ * the caller does, and gives the set again whenever it changes (n = 0: none).
+ * Fds past OV_DISPLAY_MAX_WATCH are left out. */
+void ov_display_watch_fds(ov_display *d, const int *fds, int n);
+
 /* 1 when a SIGTERM/SIGINT ends ov_display_wait at once (a handler was
  * installed before ov_display_open: those signals are then blocked in this
  * thread and the threads it starts, except while it waits); 0 when the

@@ -464,6 +464,22 @@ int ov_gpio_retry(ov_gpio *g, uint64_t now_ms)
     return after > before;
 }
 
+int ov_gpio_wait_ms(ov_gpio *g, uint64_t now_ms)
+{
+    if (!g)
+        return -1;
+    int wait = -1;
+    if (g->blink_at) { /* the next flip of the blink after a vote */
+        uint64_t into = now_ms > g->blink_at ? now_ms - g->blink_at : 0;
+        wait = OV_LIGHT_BLINK_STEP_MS - (int)(into % OV_LIGHT_BLINK_STEP_MS);
+    }
+    if (ov_gpio_working(g) < g->n) {
+        int r = !g->tried || now_ms >= g->next_retry ? 1 : (int)(g->next_retry - now_ms);
+        wait = wait < 0 || r < wait ? r : wait;
+    }
+    return wait;
+}
+
 const char *ov_gpio_problem(ov_gpio *g)
 {
     return g && g->problem[0] ? g->problem : NULL;

@@ -61,12 +61,16 @@ int ov_gpio_open_in(const ov_config *cfg, const char *dev_dir, ov_gpio **out,
                     char *err, size_t errlen);
 
 /* File descriptors to poll for POLLIN (one per working input line), for a
- * caller that sleeps until an edge: the GPIO simulator tests do; the kiosk
- * does not (it reads every turn).
+ * caller that sleeps until an edge (the kiosk's loop, the GPIO simulator test).
  * Returns how many were written (at most max; 0 when no line works).
  * The set changes only when ov_gpio_retry returns 1 or ov_gpio_read
  * returned a line to the retry list: fetch it again then. */
 int ov_gpio_fds(ov_gpio *g, int *fds, int max);
+
+/* Milliseconds until the GPIO needs a turn with no edge: the next flip of the
+ * blink after a vote, or the next retry of lines that do not work; -1 when
+ * nothing is due (edges wake the caller through ov_gpio_fds); -1 for NULL. */
+int ov_gpio_wait_ms(ov_gpio *g, uint64_t now_ms);
 
 /* Drain waiting edge events without blocking and feed them to the
  * debouncer (kernel timestamps, so a late read still debounces right).

@@ -19,6 +19,10 @@
  * than this many are open (each size holds its own face and glyph cache). */
 #define FONTS_KEPT 12
 #define MAX_TEXTURES 384
+/* After a full draw, textures the screen did not use are destroyed, least
+ * recently used first, while all the cached textures hold more bytes than
+ * this (a 1080p picture alone is ~1 MB; issue 15: a visit in 40 MiB). */
+#define TEXTURE_BUDGET_BYTES (3L << 20)
 /* Room redrawn around a spoken word when the highlight moves: its pill and
  * any ring drawn around it stay inside font_px / DIV + PX pixels. */
 #define HIGHLIGHT_MARGIN_DIV 2
@@ -79,6 +83,7 @@ struct ov_render {
     last_frame last;           /* what the render target holds, to redraw only what changed */
     measure_slot *measured;    /* MEASURE_SLOTS widths, or NULL (out of memory: measure every time) */
     unsigned long drawn_clock; /* the clock at the end of the last draw */
+    unsigned long full_clock;  /* the clock when the last full draw began */
     int window_keeps;          /* 1: the window keeps its pixels between frames (software renderer) */
 };
 
@@ -621,6 +626,30 @@ static void trim_fonts(ov_render *r)
     r->drawn_clock = ++r->clock;
 }
 
+/* Destroy textures the last full draw did not use, least recently used first,
+ * while the cache holds more than TEXTURE_BUDGET_BYTES (the screen shown keeps
+ * all of its own). Going back to a screen makes its textures again. */
+static void trim_textures(ov_render *r)
+{
+    long bytes = 0;
+    for (int i = 0; i < MAX_TEXTURES; i++)
+        if (r->tex[i].tex)
+            bytes += 4L * r->tex[i].w * r->tex[i].h;
+    while (bytes > TEXTURE_BUDGET_BYTES) {
+        int victim = -1;
+        for (int i = 0; i < MAX_TEXTURES; i++)
+            if (r->tex[i].tex && r->tex[i].used < r->full_clock &&
+                (victim < 0 || r->tex[i].used < r->tex[victim].used))
+                victim = i;
+        if (victim < 0)
+            return;
+        bytes -= 4L * r->tex[victim].w * r->tex[victim].h;
+        SDL_DestroyTexture(r->tex[victim].tex);
+        r->tex[victim].tex = NULL;
+        r->tex[victim].key[0] = '\0';
+    }
+}
+
 int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
 {
     SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
@@ -629,11 +658,13 @@ int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
         if (hl_text != r->last.hl_text || hl_word != r->last.hl_word)
             redraw_words(r, l, hl_text, hl_word);
     } else {
+        r->full_clock = ++r->clock;
         draw_layout(r, l, hl_text, hl_word);
         remember_frame(r, l, target, words);
     }
     r->last.hl_text = hl_text;
     r->last.hl_word = hl_word;
+    trim_textures(r);
     trim_fonts(r);
     return OV_OK;
 }

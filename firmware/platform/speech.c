@@ -28,6 +28,7 @@
 #define WORD_GAP_UNIT_MS 10      /* espeak's word gap counts in 10 ms */
 #define PERCENT 100
 #define ESPEAK_GAP_WPM 175       /* the rate espeak's word-gap units are given at */
+#define IDLE_CLOSE_MS 2000       /* the audio device closes after this long with nothing to play */
 
 /* Member rate steps: 50 % .. 200 % of the configured rate (issue 13, VVSG: 6-8 steps). */
 static const int rate_percent[OV_SPEECH_RATE_STEPS] = { 50, 65, 80, 100, 125, 160, 200 };
@@ -73,7 +74,9 @@ struct ov_speech {
     uint64_t virtual_t0_us;       /* no device: clock playback from here */
     int virtual_started;
 
-    SDL_AudioDeviceID dev;
+    SDL_AudioDeviceID dev;        /* 0 while closed (play_lock; set by open/close_device) */
+    int has_output;               /* a device opened at start: reopen it after silence */
+    char dev_name[OV_SPEECH_DEVICE_LEN]; /* the device picked, "" = SDL's default */
     int audio_inited;
     char problem[OV_ERR_LEN];     /* play_lock */
     char problem_out[OV_ERR_LEN]; /* copy returned by ov_speech_problem */
@@ -230,6 +233,134 @@ static void sink_word(void *user, long sample, int start, int len)
     SDL_UnlockMutex(s->play_lock);
 }
 
+/* ---- audio device: opened by ov_speech_open, closed by the speech thread
+ * after IDLE_CLOSE_MS of silence and opened again by it for the next request
+ * (SDL 2's audio thread keeps waking while paused: closing lets the CPU sleep) ---- */
+
+/* Open the device chosen by choose_audio (s->dev_name, "" = SDL's default) and
+ * start it. Returns 1 when open; else 0 with a problem recorded. Never holds
+ * play_lock while calling SDL (the callback takes it). */
+static int open_device(ov_speech *s)
+{
+    SDL_AudioSpec want, have;
+    SDL_zero(want);
+    want.freq = OV_SPEECH_RATE;
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = DEVICE_SAMPLES;
+    want.callback = audio_callback;
+    want.userdata = s;
+    const char *name = s->dev_name[0] ? s->dev_name : NULL;
+    char msg[OV_ERR_LEN];
+    SDL_AudioDeviceID dev = SDL_OpenAudioDevice(name, 0, &want, &have, 0);
+    if (!dev && name) {
+        snprintf(msg, sizeof msg, "Sound device '%s' could not be opened (%s); using the default device. "
+                 "Check [speech] audio_device in the settings.", name, SDL_GetError());
+        add_problem(s, msg);
+        s->dev_name[0] = '\0';
+        dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
+    }
+    if (!dev) {
+        snprintf(msg, sizeof msg, "No sound device: %s. Check the speaker is connected; "
+                 "the kiosk carries on without sound.", SDL_GetError());
+        add_problem(s, msg);
+        return 0;
+    }
+    SDL_LockMutex(s->play_lock);
+    s->dev = dev;
+    s->chunk_us = now_us();
+    SDL_UnlockMutex(s->play_lock);
+    SDL_PauseAudioDevice(dev, 0);
+    return 1;
+}
+
+/* Close the device (its audio thread ends; SDL waits for it, ~2 buffers). */
+static void close_device(ov_speech *s)
+{
+    if (!s->dev)
+        return;
+    SDL_LockMutex(s->play_lock);
+    SDL_AudioDeviceID dev = s->dev;
+    s->dev = 0;
+    SDL_UnlockMutex(s->play_lock);
+    if (dev)
+        SDL_CloseAudioDevice(dev);
+}
+
+/* Start SDL audio and pick the speaker by name: the configured one, else HDMI,
+ * USB, then the jack (the Pi 5 and Zero 2 W have no jack); SDL's default when
+ * it lists no devices. Then open it once, to find out now whether sound works. */
+static void open_audio(ov_speech *s)
+{
+    char msg[OV_ERR_LEN];
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        snprintf(msg, sizeof msg, "No sound device: SDL audio could not start (%s). "
+                 "Check the speaker is connected and the sound driver works; the kiosk carries on without "
+                 "sound.",
+                 SDL_GetError());
+        add_problem(s, msg);
+        return;
+    }
+    s->audio_inited = 1;
+    const char *names[MAX_AUDIO_DEVICES];
+    int n = SDL_GetNumAudioDevices(0), pick = -1;
+    if (n > MAX_AUDIO_DEVICES) {
+        ov_log_warn("sound: %d audio outputs, only the first %d (MAX_AUDIO_DEVICES) are considered",
+                    n, MAX_AUDIO_DEVICES);
+        n = MAX_AUDIO_DEVICES;
+    }
+    for (int i = 0; i < n; i++)
+        names[i] = SDL_GetAudioDeviceName(i, 0);
+    if (n > 0 && ov_pick_audio_device(names, n, s->cfg.audio_device, &pick) == OV_OK && names[pick])
+        ov_strlcpy(s->dev_name, names[pick], sizeof s->dev_name);
+    else
+        ov_strlcpy(s->dev_name, s->cfg.audio_device, sizeof s->dev_name);
+    s->has_output = open_device(s);
+    if (s->has_output && s->dev_name[0]) ov_log_info("sound: %s", s->dev_name);
+}
+
+/* 1 when everything asked for has been played (play_lock taken here). */
+static int playback_idle(ov_speech *s)
+{
+    SDL_LockMutex(s->play_lock);
+    int idle = s->done && heard_pos(s, now_us()) >= s->n;
+    SDL_UnlockMutex(s->play_lock);
+    return idle;
+}
+
+/* Speech thread, req_lock held: wait for a request or quit. While the device
+ * is open, look once every IDLE_CLOSE_MS and close it after that long with
+ * nothing to play; with it closed, sleep until asked. */
+static void wait_for_request(ov_speech *s)
+{
+    uint64_t idle_since = 0;
+    while (!s->req_pending && !s->quit) {
+        if (!s->dev) {
+            SDL_CondWait(s->req_cond, s->req_lock);
+            continue;
+        }
+        if (!playback_idle(s)) {
+            idle_since = 0;
+        } else if (!idle_since) {
+            idle_since = now_us();
+        } else if (now_us() - idle_since >= (uint64_t)IDLE_CLOSE_MS * 1000u) {
+            SDL_UnlockMutex(s->req_lock);     /* closing waits for SDL's audio thread */
+            close_device(s);
+            SDL_LockMutex(s->req_lock);
+            continue;
+        }
+        SDL_CondWaitTimeout(s->req_cond, s->req_lock, IDLE_CLOSE_MS);
+    }
+}
+
+/* Speech thread, before rendering a request: open the device again when it
+ * was closed for silence (samples wait in the buffer: none is skipped). */
+static void wake_device(ov_speech *s)
+{
+    if (s->has_output && !s->dev)
+        open_device(s);
+}
+
 /* ---- the speech thread ---- */
 
 static void apply_voice(ov_speech *s, const char *language)
@@ -288,7 +419,7 @@ static int speech_thread(void *arg)
 
     for (;;) {
         SDL_LockMutex(s->req_lock);
-        while (!s->req_pending && !s->quit) SDL_CondWait(s->req_cond, s->req_lock);
+        wait_for_request(s);
         if (s->quit) {
             SDL_UnlockMutex(s->req_lock);
             break;
@@ -305,6 +436,7 @@ static int speech_thread(void *arg)
         if (new_language) ov_strlcpy(language, s->req_language, sizeof language);
         SDL_UnlockMutex(s->req_lock);
 
+        wake_device(s);
         if (new_language && ov_espeak_ready()) apply_voice(s, language);
         if (ov_espeak_ready()) apply_rate(s, rate_step);
         for (int i = 0; i < n && SDL_AtomicGet(&s->gen) == gen; i++)
@@ -323,61 +455,6 @@ static int speech_thread(void *arg)
     }
     ov_espeak_term();
     return 0;
-}
-
-/* ---- audio device (caller's thread) ---- */
-
-static void open_audio(ov_speech *s)
-{
-    char msg[OV_ERR_LEN];
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        snprintf(msg, sizeof msg, "No sound device: SDL audio could not start (%s). "
-                 "Check the speaker is connected and the sound driver works; the kiosk carries on without "
-                 "sound.",
-                 SDL_GetError());
-        add_problem(s, msg);
-        return;
-    }
-    s->audio_inited = 1;
-    SDL_AudioSpec want, have;
-    SDL_zero(want);
-    want.freq = OV_SPEECH_RATE;
-    want.format = AUDIO_S16SYS;
-    want.channels = 1;
-    want.samples = DEVICE_SAMPLES;
-    want.callback = audio_callback;
-    want.userdata = s;
-    /* By name: the configured one, else HDMI, USB, then the jack (the Pi 5 and
-     * Zero 2 W have no jack); SDL's default when it lists no devices. */
-    const char *names[MAX_AUDIO_DEVICES];
-    int n = SDL_GetNumAudioDevices(0), pick = -1;
-    if (n > MAX_AUDIO_DEVICES) {
-        ov_log_warn("sound: %d audio outputs, only the first %d (MAX_AUDIO_DEVICES) are considered",
-                    n, MAX_AUDIO_DEVICES);
-        n = MAX_AUDIO_DEVICES;
-    }
-    for (int i = 0; i < n; i++)
-        names[i] = SDL_GetAudioDeviceName(i, 0);
-    const char *name = NULL;
-    if (n > 0 && ov_pick_audio_device(names, n, s->cfg.audio_device, &pick) == OV_OK)
-        name = names[pick];
-    else if (s->cfg.audio_device[0])
-        name = s->cfg.audio_device;
-    s->dev = SDL_OpenAudioDevice(name, 0, &want, &have, 0);
-    if (s->dev && name) ov_log_info("sound: %s", name);
-    if (!s->dev && name) {
-        snprintf(msg, sizeof msg, "Sound device '%s' could not be opened (%s); using the default device. "
-                 "Check [speech] audio_device in the settings.", name, SDL_GetError());
-        add_problem(s, msg);
-        s->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
-    }
-    if (!s->dev) {
-        snprintf(msg, sizeof msg, "No sound device: %s. Check the speaker is connected; "
-                 "the kiosk carries on without sound.", SDL_GetError());
-        add_problem(s, msg);
-        return;
-    }
-    SDL_PauseAudioDevice(s->dev, 0);   /* runs all the time, playing silence when idle */
 }
 
 /* ---- public API ---- */
@@ -607,7 +684,7 @@ int ov_speech_latency_ms(ov_speech *s, double *ms)
     return have;
 }
 
-int ov_speech_has_device(ov_speech *s) { return s && s->dev != 0; }
+int ov_speech_has_device(ov_speech *s) { return s && s->has_output; }
 
 const char *ov_speech_problem(ov_speech *s)
 {
@@ -643,8 +720,7 @@ void ov_speech_close(ov_speech *s)
         SDL_UnlockMutex(s->req_lock);
         SDL_WaitThread(s->thread, NULL);
     }
-    if (s->dev)
-        SDL_CloseAudioDevice(s->dev);
+    close_device(s);
     if (s->audio_inited)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
     for (int i = 0; i < s->req_n; i++) {

@@ -108,8 +108,10 @@ int ov_speech_wait(ov_speech *s, int timeout_ms);
  * yet (or there is no sound device). For `make bench`. */
 int ov_speech_latency_ms(ov_speech *s, double *ms);
 
-/* 1 when a sound device is open (else speech is silent, but the highlight
- * still moves in time, clocked as if it were playing). */
+/* 1 when a sound device opened at ov_speech_open (else speech is silent, but
+ * the highlight still moves in time, clocked as if it were playing). The
+ * device itself is closed after 2 s with nothing to say and opened again for
+ * the next request (the CPU sleeps meanwhile). */
 int ov_speech_has_device(ov_speech *s);
 
 #endif

@@ -177,6 +177,7 @@ static void test_open_and_bias(ov_gpio **gp, ov_config *cfg)
           ov_gpio_working(*gp));
     int fds[OV_GPIO_MAX_FDS];
     CHECK(ov_gpio_fds(*gp, fds, OV_GPIO_MAX_FDS) == 7, "7 input fds to poll");
+    CHECK(ov_gpio_wait_ms(*gp, ov_now_ms()) == -1, "every line works: no timer, the loop sleeps on the fds");
     char pull[32] = "";
     line_attr(sim0, PIN_A1, "pull", pull, sizeof pull);
     CHECK(!strcmp(pull, "pull-up"), "answer 1 (GPIO5) has the internal pull-up: %s", pull);
@@ -294,6 +295,7 @@ static void test_lights(ov_gpio *g)
     ov_gpio_lights(g, 1, t + 2);
     ov_gpio_blink(g, t + 100);
     int a = lights_are(0);
+    CHECK(ov_gpio_wait_ms(g, t + 110) == OV_LIGHT_BLINK_STEP_MS - 10, "the blink wakes the loop for its next flip");
     ov_gpio_lights(g, 1, t + 100 + OV_LIGHT_BLINK_STEP_MS);
     int b = lights_are(1);
     ov_gpio_lights(g, 1, t + 100 + 2 * OV_LIGHT_BLINK_STEP_MS);
@@ -301,6 +303,7 @@ static void test_lights(ov_gpio *g)
     ov_gpio_lights(g, 1, t + 100 + 4 * OV_LIGHT_BLINK_STEP_MS);
     int d = lights_are(1);
     CHECK(a && b && c && d, "a counted vote blinks every light off-on-off-on, then steady on");
+    CHECK(ov_gpio_wait_ms(g, t + 100 + 4 * OV_LIGHT_BLINK_STEP_MS) == -1, "no timer once the blink is over");
 }
 
 /* Restart: a press that comes between opening the lines and the kiosk's
