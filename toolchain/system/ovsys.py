@@ -137,7 +137,7 @@ def read_store(disk, dest, ourvoice):
     takes /var/lib/ourvoice out with debugfs, and returns the output of
     `ourvoice results --data DIR` (rc, text)."""
     copy = dest + ".img"
-    shutil.copyfile(disk, copy)
+    subprocess.run(["cp", "--sparse=always", disk, copy], check=True)   # the 2 GB image is mostly holes
     fsck = subprocess.run(["e2fsck", "-fy", copy], capture_output=True, text=True)
     if fsck.returncode >= 4:
         raise Fail(f"e2fsck could not repair the disk after the power cut (exit {fsck.returncode}): "
@@ -323,6 +323,10 @@ class VM:
                 if want in (last[0], Screens.screen_of(last[0])) and last[1] <= tolerance:
                     return time.time() - t0
             time.sleep(0.5)
+        keep = os.environ.get("OV_SYSTEM_KEEP")     # run.sh: BUILD/system/failed/
+        if keep:
+            os.makedirs(keep, exist_ok=True)
+            shutil.copy(os.path.join(self.work, f"{self.name}-{name or want}.ppm"), keep)
         raise Fail(f"the screen did not show '{want}' in {limit} s (closest: {last[0]}, "
                    f"{last[1] * 100:.1f}% of pixels differ)")
 
