@@ -3,7 +3,7 @@
 # from outside: first boot, visits by touch and keys, watchdog, no GL, a late
 # display driver, power cuts. See toolchain/system/run.sh and docs/install.md.
 # `make test-system-ci`: the quick mode for CI (OV_SYSTEM_QUICK=1): one boot
-# for a, b, c, f, g and 3 power cuts.
+# for a, b, c, f, g and 2 power cuts.
 .PHONY: test-system test-system-ci
 test-system:
 	@sh toolchain/system/run.sh $(BUILD)
