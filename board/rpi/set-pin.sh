@@ -62,7 +62,9 @@ fi
 # "typed", or fails with the reason. The PIN goes through the environment,
 # never the command line.
 OUT=$(OV_PIN="$PIN" "$OURVOICE" set-pin --data "$DATA") || die "no PIN was set (see above)"
-chown --reference="$DATA" "$SETTINGS" 2>/dev/null || true
+# Both files set-pin writes belong to the kiosk's user (it runs as root here):
+# a wrong-PIN wait it cannot read is a warning on every start.
+chown --reference="$DATA" "$SETTINGS" "$DATA/pin-wait" 2>/dev/null || true
 case "$OUT" in
     random*)
         say "the facilitator PIN is ${OUT#random }"

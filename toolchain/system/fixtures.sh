@@ -1,10 +1,12 @@
 #!/bin/sh
-# toolchain/system/fixtures.sh ROOT SRC — what the system test adds to the
+# toolchain/system/fixtures.sh ROOT SRC OURVOICE — what the system test adds to the
 # installed appliance root before it is packed into an image. None of this is
 # part of the product; it is the test bench around it:
 #  - /etc/fstab for the virtio disk, a host name;
-#  - the kiosk's settings: the golden-screenshot settings (known PIN 2580,
-#    counts shown from 1 vote) with speech on, so screens match tests/golden;
+#  - the kiosk's settings: the golden-screenshot settings (counts shown from
+#    1 vote) with speech on, so screens match tests/golden;
+#  - a known facilitator PIN, 2580, set the way an installer sets one
+#    (`ourvoice set-pin`, the PIN typed; install.sh made a random one);
 #  - a command line for the test on the second serial port (ttyS1): the host
 #    reads the journal and systemd's counters through it, and plays the parts
 #    that are not a member's (kill the kiosk, load a late display driver);
@@ -18,7 +20,8 @@
 #    machine its first frame can take over the 120 s a slow Pi is given.
 set -eu
 R=${1:?usage: fixtures.sh ROOT SRC}
-SRC=${2:?usage: fixtures.sh ROOT SRC}
+SRC=${2:?usage: fixtures.sh ROOT SRC OURVOICE}
+OURVOICE=${3:?usage: fixtures.sh ROOT SRC OURVOICE}
 
 echo "/dev/vda / ext4 defaults,noatime 0 1" >"$R/etc/fstab"
 echo ourvoice-test >"$R/etc/hostname"
@@ -28,7 +31,8 @@ echo ourvoice-test >"$R/etc/hostname"
 ini=$R/etc/ourvoice/ourvoice.ini
 {
     echo "; written by toolchain/system/fixtures.sh: the golden settings, speech on"
-    sed -e '/^speech *=/d' -e 's/^meeting = .*/meeting = drop-in/' "$SRC/tests/golden/ourvoice.ini" |
+    sed -e '/^speech *=/d' -e '/^pin_hash *=/d' -e 's/^meeting = .*/meeting = drop-in/' \
+        "$SRC/tests/golden/ourvoice.ini" |
         grep -v '^;'
 } >"$ini.tmp"
 # data_dir and full screen as the installed file has them.
@@ -41,6 +45,10 @@ awk '
 ' "$ini.tmp" >"$ini"
 rm -f "$ini.tmp"
 chmod 644 "$ini"
+# The PIN as `sudo sh set-pin.sh` stores a typed one (this build is the .deb's program).
+data=$R/var/lib/ourvoice
+OV_PIN=2580 "$OURVOICE" set-pin --data "$data" >/dev/null
+chown --reference="$data" "$data/settings.ini" "$data/pin-wait"
 
 cat >"$R/usr/local/sbin/ovtest-shell" <<'EOT'
 #!/bin/sh

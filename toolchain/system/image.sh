@@ -138,7 +138,9 @@ STAGE=$OUT/stage
 rm -rf "$STAGE"
 cp -a "$KIOSK" "$STAGE"
 rm -f "$STAGE/.ok"
-sh "$HERE/fixtures.sh" "$STAGE" "$SRC"
+sh "$HERE/fixtures.sh" "$STAGE" "$SRC" "$BUILD/ourvoice"
+# The settings the kiosk runs with, for the reference screens (tests/system/scenarios.py).
+cp "$STAGE/etc/ourvoice/ourvoice.ini" "$OUT/ourvoice.ini"
 rm -f "$OUT/root.img"
 mkfs.ext4 -q -F -L rootfs -d "$STAGE" "$OUT/root.img" "${IMG_MB}M" ||
     { say "mkfs.ext4 -d failed (e2fsprogs 1.43 or newer is needed)"; exit 1; }

@@ -2,7 +2,7 @@
 outside for `make test-system`: boots it (TCG), talks QMP (screendump, tablet
 and key input, USB stick hot-plug, power-off), reads the serial console (the
 journal is forwarded there) and the test's command line on ttyS1, compares
-screendumps with tests/golden, measures the captured WAV, and reads the vote
+screendumps with reference screens the same program renders headless, measures the captured WAV, and reads the vote
 store back from a copy of the disk (e2fsck + debugfs)."""
 import json
 import os
@@ -97,20 +97,26 @@ def differing_share(a, b, step=4):
     return bad / max(total, 1)
 
 
-class Golden:
-    """The golden screenshots at 800x480, for telling which screen is shown."""
+class Screens:
+    """Reference screens at 800x480 (PNG files in a folder), for telling which
+    screen the appliance shows. A file NAME-N.png is one of several looks of
+    screen NAME (question-2 is the second question, confirm-5 the fifth answer)."""
 
-    NAMES = ("welcome", "question", "confirm", "thanks", "facilitator-pin", "facilitator-menu", "results")
-
-    def __init__(self, src):
+    def __init__(self, folder):
         self.pics = {}
-        for n in self.NAMES:
-            p = os.path.join(src, "tests", "golden", f"{W}x{H}", f"{n}.png")
-            if os.path.exists(p):
-                self.pics[n] = read_png(p)
+        for f in sorted(os.listdir(folder)):
+            if f.endswith(".png"):
+                self.pics[f[:-4]] = read_png(os.path.join(folder, f))
+        if not self.pics:
+            raise Fail(f"no reference screens in {folder}")
+
+    @staticmethod
+    def screen_of(look):
+        """The screen a look belongs to: question-2 -> question."""
+        return re.sub(r"-\d+$", "", look)
 
     def closest(self, shot):
-        """(name, differing share) of the golden screen nearest the screendump."""
+        """(look, differing share) of the reference nearest the screendump."""
         best = min(((differing_share(shot, g), n) for n, g in self.pics.items()))
         return best[1], best[0]
 
@@ -131,7 +137,7 @@ def read_store(disk, dest, ourvoice):
     takes /var/lib/ourvoice out with debugfs, and returns the output of
     `ourvoice results --data DIR` (rc, text)."""
     copy = dest + ".img"
-    shutil.copyfile(disk, copy)
+    subprocess.run(["cp", "--sparse=always", disk, copy], check=True)   # the 2 GB image is mostly holes
     fsck = subprocess.run(["e2fsck", "-fy", copy], capture_output=True, text=True)
     if fsck.returncode >= 4:
         raise Fail(f"e2fsck could not repair the disk after the power cut (exit {fsck.returncode}): "
@@ -305,17 +311,22 @@ class VM:
         self.qmp_cmd("screendump", filename=path)
         return read_ppm(path)
 
-    def wait_screen(self, golden, want, limit=120, tolerance=0.08, name=None):
-        """Waits until the screen is the golden screen `want`; returns seconds waited."""
+    def wait_screen(self, screens, want, limit=120, tolerance=0.08, name=None):
+        """Waits until the screen is `want` (a screen, e.g. "question", or one
+        look of it, e.g. "question-2") within `tolerance`; returns seconds waited."""
         t0 = time.time()
         last = ("?", 1.0)
         while time.time() - t0 < limit:
             shot = self.screen(name or want)
             if (shot[0], shot[1]) == (W, H):
-                last = golden.closest(shot)
-                if last[0] == want and last[1] <= tolerance:
+                last = screens.closest(shot)
+                if want in (last[0], Screens.screen_of(last[0])) and last[1] <= tolerance:
                     return time.time() - t0
             time.sleep(0.5)
+        keep = os.environ.get("OV_SYSTEM_KEEP")     # run.sh: BUILD/system/failed/
+        if keep:
+            os.makedirs(keep, exist_ok=True)
+            shutil.copy(os.path.join(self.work, f"{self.name}-{name or want}.ppm"), keep)
         raise Fail(f"the screen did not show '{want}' in {limit} s (closest: {last[0]}, "
                    f"{last[1] * 100:.1f}% of pixels differ)")
 

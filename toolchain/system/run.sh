@@ -7,7 +7,8 @@
 # scenarios of tests/system/scenarios.py under qemu (TCG).
 # Ends with "system: N passed, N failed" and exits 1 when anything failed.
 # Prints "SKIP: reason" and exits 0 when this machine cannot run it.
-# Environment: OV_SYSTEM_CUTS (power cuts, default 5), OV_SYSTEM_ONLY
+# Environment: OV_SYSTEM_QUICK=1 (make test-system-ci: a b c f g, 2 power
+# cuts), OV_SYSTEM_CUTS (power cuts, default 20), OV_SYSTEM_ONLY
 # (scenario letters, e.g. "a b"), OV_CACHE (cache folder, default ~/.cache/ourvoice).
 set -u
 BUILD=${1:-build}
@@ -37,6 +38,9 @@ rc=$?
 if [ "$rc" != 0 ]; then echo "test-system: the image could not be made"; echo "system: 0 passed, 1 failed"; exit 1; fi
 echo "  figure: image build $(( $(date +%s) - t0 )) s"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ov-system.XXXXXX")
+# The last screendump of each screen that did not come is kept here (PPM).
+export OV_SYSTEM_KEEP="$IMG/failed"
+rm -rf "$OV_SYSTEM_KEEP"
 python3 tests/system/scenarios.py "$SRC" "$IMG" "$WORK" "$BUILD/ourvoice"
 rc=$?
 rm -rf "$WORK" "$IMG/root.img"
