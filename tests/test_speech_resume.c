@@ -20,6 +20,7 @@
 #define RATE 22050
 #define WINDOW (RATE / 50) /* 20 ms */
 #define WINDOWS 25         /* the first 0.5 s: the first two words */
+#define SILENT 50          /* quieter than this: no sound yet */
 #define CONFIRM_FIRST "Is this your answer?" /* [texts] confirm, assets/content/en */
 
 /* Question 1 is read out (about 16 s), then 4 s or more pass with nothing to
@@ -79,6 +80,16 @@ static void test_speech_after_silence_is_whole(void **st)
     assert_int_equal(system(cmd), 0);
     int16_t *ref = read_pcm(wav, 44, &m);
     assert_non_null(ref);
+    /* Both from their first sound: the device may start a buffer (23 ms) of
+     * silence before the speech, which delays it but cuts nothing. */
+    size_t p0 = 0, r0 = 0;
+    while (p0 < n && abs(pcm[p0]) < SILENT) p0++;
+    while (r0 < m && abs(ref[r0]) < SILENT) r0++;
+    assert_true(p0 < (size_t)RATE / 5); /* heard within 0.2 s of the device opening */
+    memmove(pcm, pcm + p0, (n - p0) * sizeof *pcm);
+    memmove(ref, ref + r0, (m - r0) * sizeof *ref);
+    n -= p0;
+    m -= r0;
     assert_true(n >= WINDOW * WINDOWS && m >= WINDOW * WINDOWS);
     /* Each 20 ms of the start is as loud as the same 20 ms said alone (within
      * a third): a cut first syllable would shift the words and fail this. */
