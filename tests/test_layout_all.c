@@ -2,7 +2,8 @@
  * facilitator screen (the import preview and a refused import too), at every
  * supported size, in every theme, in English and Welsh, and with tricky texts
  * (6 answers, the longest allowed words and sentences), laid out with the real
- * fonts. Fails when a target the screen model needs is missing, off the
+ * fonts (a facilitator screen may make a text smaller to fit, never under
+ * the minimum size). Fails when a target the screen model needs is missing, off the
  * screen, under 20 mm or overlapping another; when text is under the minimum
  * size or smaller than a neighbour in the same role; when large text is
  * smaller than standard; when an answer without a picture has no shape of its
@@ -176,10 +177,13 @@ static int same_role(const ov_layout *l, int a, int b)
            (l->buttons[oa].icon_path[0] != 0) == (l->buttons[ob].icon_path[0] != 0);
 }
 
-static void check_texts(const ov_layout *l, const char *what, screen_sizes *ss)
+/* facilitator: 1 for a facilitator screen, where a text may be made smaller
+ * to fit (down to the minimum size, checked below): the same size for every
+ * text of a role is a rule of the member screens. */
+static void check_texts(const ov_layout *l, const char *what, screen_sizes *ss, int facilitator)
 {
     double mm = l->px_per_mm;
-    if (!l->all_fit) {
+    if (!l->all_fit && !facilitator) {
         PROBLEM("%s: some text does not fit its box", what);
         for (int t = 0; t < l->n_texts; t++) { /* name the texts that needed shrinking */
             static ov_text_block again;
@@ -265,7 +269,7 @@ static void lay_member(run *rn, const ov_layout_env *env, ov_flow *f, const char
     int n = ov_flow_targets(f, need, OV_MAX_TARGETS);
     check_targets(&l, need, n, what);
     screen_sizes *ss = note(rn, name);
-    check_texts(&l, what, ss);
+    check_texts(&l, what, ss, 0);
     check_answers(&l, env->h > env->w, what, ss);
     if (env->h > env->w && f->screen == OV_SCREEN_QUESTION &&
         l.picture.w < MIN_PORTRAIT_PICTURE_MM * l.px_per_mm)
@@ -318,7 +322,7 @@ static void lay_menu(run *rn, const ov_layout_env *env, const ov_fac *fac, const
         need[i] = (ov_target){ OV_TARGET_MENU, i };
     need[mn.n_items] = (ov_target){ OV_TARGET_HEAR_AGAIN, 0 };
     check_targets(&l, need, mn.n_items + 1, what);
-    check_texts(&l, what, note(rn, name));
+    check_texts(&l, what, note(rn, name), 1);
     if (l.n_bars != mn.n_bars) /* the chart is the point of the results screen */
         PROBLEM("%s: %d of the %d bars of the chart are shown", what, l.n_bars, mn.n_bars);
 }

@@ -173,13 +173,29 @@ ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, o
 }
 
 /* A button with a picture on top and a label under it (or beside, when wide and short). */
+/* 1 when every word of label fits beside a wide button's icon (inner box `in`). */
+static int word_fits_beside(const ov_layout_env *env, const metrics *m, const char *label, ov_rect in)
+{
+    int icon = in.h < in.w * 2 / 5 ? in.h : in.w * 2 / 5, pad = m->margin / 2 + 2;
+    int room = in.w - icon - pad;
+    for (const char *p = label; p && *p;) {
+        int len = (int)strcspn(p, " ");
+        if (len > 0 && env->measure(env->measure_ctx, m->label_px, 1, p, len) > room)
+            return 0;
+        p += len;
+        p += strspn(p, " ");
+    }
+    return 1;
+}
+
 void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
                         const char *label, int spoken)
 {
     int pad = m->margin / 2 + 2;
     ov_rect in = { b->rect.x + pad, b->rect.y + pad, b->rect.w - 2 * pad, b->rect.h - 2 * pad };
     int label_h = ov_line_height(m->label_px) * 2;
-    if (b->rect.w > b->rect.h * 2 || m->label_beside) { /* wide: icon left, label right, lines centred */
+    if ((b->rect.w > b->rect.h * 2 && word_fits_beside(env, m, label, in)) ||
+        m->label_beside) { /* wide: icon left, label right, lines centred */
         int icon = in.h < in.w * 2 / 5 ? in.h : in.w * 2 / 5; /* the words keep 3/5 */
         int left = m->label_beside ? pad / 2 : 0; /* the button's colour shows round its face */
         b->icon = (ov_rect){ in.x + left, in.y + (in.h - icon) / 2, icon, icon };

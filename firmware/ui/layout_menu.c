@@ -110,12 +110,34 @@ static void lay_keypad(ov_layout *l, const ov_layout_env *env, const ovl_frame *
                       hear);
 }
 
-/* Columns and button height for n menu buttons across `w`; returns the rows' height. */
-static int menu_rows(const ov_layout_env *env, const ovl_frame *fr, int n, int w, int *cols, int *bh)
+/* The widest single word of the menu's button labels, in px (a word cannot wrap). */
+static int widest_label_word(const ov_layout_env *env, const metrics *m, const ov_menu *mn)
+{
+    int widest = 0;
+    for (int i = 0; i < mn->n_items; i++) {
+        const char *p = mn->items[i].label;
+        while (*p) {
+            int len = (int)strcspn(p, " ");
+            int w = len > 0 ? env->measure(env->measure_ctx, m->label_px, 1, p, len) : 0;
+            widest = w > widest ? w : widest;
+            p += len;
+            p += strspn(p, " ");
+        }
+    }
+    return widest;
+}
+
+/* Columns and button height for n menu buttons across `w`; returns the rows' height.
+ * In portrait (rows to spare), fewer columns when a word of the labels (a long
+ * Welsh word) would not fit a button's width. */
+static int menu_rows(const ov_layout_env *env, const ovl_frame *fr, const ov_menu *mn, int n, int w,
+                     int *cols, int *bh)
 {
     const metrics *m = &fr->m;
     int c = fr->m.portrait ? (n > 6 ? 3 : 2) : n <= 4 ? n : (n + 1) / 2;
-    while (c > 1 && (w - (c - 1) * m->gap) / c < MM(env, MENU_BUTTON_MIN_W_MM))
+    int word = m->portrait ? widest_label_word(env, m, mn) + 2 * (m->margin / 2 + 2) + 2 : 0;
+    while (c > 1 && ((w - (c - 1) * m->gap) / c < MM(env, MENU_BUTTON_MIN_W_MM) ||
+                     (w - (c - 1) * m->gap) / c < word))
         c--;
     int rows = (n + c - 1) / c;
     int h = m->target_aim;
@@ -243,7 +265,7 @@ static void lay_list(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr
     ov_rect full = fr->full;
     int cols = 1, bh = m->target_min;
     int n = mn->n_items;
-    int rows_h = n > 0 ? menu_rows(env, fr, mn->n_bars > 0 ? 1 : n, full.w, &cols, &bh) : 0;
+    int rows_h = n > 0 ? menu_rows(env, fr, mn, mn->n_bars > 0 ? 1 : n, full.w, &cols, &bh) : 0;
     if (mn->n_bars > 0) { /* results: one row of buttons, as low as readable words allow */
         cols = n > 0 ? n : 1;
         rows_h = m->target_min;
