@@ -284,16 +284,16 @@ def stick_export(vm):
     # The menu says that a stick is in: its words differ from the reference.
     menu_tol = 0.25
     vm.wait_screen(SCREENS, "facilitator-menu", limit=60, tolerance=menu_tol)
-    # The drop-in meeting the visits went to: its results shown, then it is
-    # ended (only closed meetings leave the kiosk) and saved to the stick.
-    vm.key("1")                       # Results
-    waited = vm.wait_screen(SCREENS, "results", limit=60, tolerance=0.25)
-    check("c: the meeting's results shown on the facilitator screen", True, f"{waited:.1f} s")
-    vm.key("esc")
-    vm.wait_screen(SCREENS, "facilitator-menu", limit=60, tolerance=menu_tol)
+    # The drop-in meeting the visits went to is ended (results are shown, and
+    # leave the kiosk, for closed meetings only), its results shown, then saved.
     vm.key("2")                       # New meeting
     vm.key("6")                       # End this meeting
     time.sleep(3)
+    vm.key("esc")
+    vm.wait_screen(SCREENS, "facilitator-menu", limit=60, tolerance=menu_tol)
+    vm.key("1")                       # Results: of the meeting just ended
+    waited = vm.wait_screen(SCREENS, "results", limit=60, tolerance=0.25)
+    check("c: the meeting's results shown on the facilitator screen", True, f"{waited:.1f} s")
     vm.key("esc")
     vm.wait_screen(SCREENS, "facilitator-menu", limit=60, tolerance=menu_tol)
     vm.key("4")                       # Save to USB stick
