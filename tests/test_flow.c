@@ -101,8 +101,8 @@ static void idle_time_forgets_half_finished_answers(void **state)
     start(&f, 1);
     ov_flow_act(&f, OV_ACT_ANY, 0, 2000);
     ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2100);
-    ov_flow_act(&f, OV_ACT_YES, 0, 2200);
-    ov_flow_act(&f, OV_ACT_CHOOSE, 2, 2300);
+    ov_flow_act(&f, OV_ACT_YES, 0, 2300); /* question 2 left alone, one answer held */
+    assert_int_equal(f.screen, OV_SCREEN_QUESTION);
     assert_int_equal(ov_flow_next_deadline(&f, 2300), 90000);
     assert_int_equal(ov_flow_tick(&f, 2300 + 89999), 0);
     assert_true(ov_flow_tick(&f, 2300 + 90000) & OV_FLOW_SPEAK);
@@ -292,28 +292,103 @@ static void idle_warning_more_time_keeps_every_answer(void **state)
     ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2100);
     ov_flow_act(&f, OV_ACT_YES, 0, 2200);
     ov_flow_act(&f, OV_ACT_CHOOSE, 2, 2300);   /* confirm screen of question 2 */
-    ov_flow_tick(&f, 2300 + 90000);
+    ov_flow_tick(&f, 2300 + OV_FLOW_CHOICE_IDLE_MS);
     assert_int_equal(f.screen, OV_SCREEN_IDLE_WARNING);
     assert_string_equal(ov_screen_name(f.screen), "idle-warning");
     assert_int_equal(target_index(&f, OV_TARGET_MORE_TIME, 0), 0);
     /* while the warning is read aloud its time does not run; then at least 30 s */
-    ov_flow_set_speaking(&f, 1, 92400);
-    assert_int_equal(ov_flow_tick(&f, 92300 + OV_FLOW_IDLE_WARNING_MS + 5000), 0);
-    ov_flow_set_speaking(&f, 0, 97300);
-    assert_int_equal(ov_flow_tick(&f, 97300 + OV_FLOW_IDLE_WARNING_MS - 1), 0);
+    ov_flow_set_speaking(&f, 1, 32400);
+    assert_int_equal(ov_flow_tick(&f, 32300 + OV_FLOW_IDLE_WARNING_MS + 5000), 0);
+    ov_flow_set_speaking(&f, 0, 37300);
+    assert_int_equal(ov_flow_tick(&f, 37300 + OV_FLOW_IDLE_WARNING_MS - 1), 0);
     assert_int_equal(f.screen, OV_SCREEN_IDLE_WARNING);
     int arg;
     ov_target t[OV_MAX_TARGETS];
     ov_flow_targets(&f, t, OV_MAX_TARGETS);
     ov_action a = ov_flow_target_action(t[0], &arg);
     assert_int_equal(a, OV_ACT_MORE_TIME);
-    assert_true(ov_flow_act(&f, a, arg, 120000) & OV_FLOW_SPEAK);
+    assert_true(ov_flow_act(&f, a, arg, 60000) & OV_FLOW_SPEAK);
     assert_int_equal(f.screen, OV_SCREEN_CONFIRM);   /* back where the member was */
     assert_int_equal(f.chosen, 2);
     assert_int_equal(f.question, 1);
     int qs[8], as[8];
     assert_int_equal(ov_flow_pending(&f, qs, as, 8), 1);
-    assert_int_equal(ov_flow_next_deadline(&f, 120000), 90000);   /* a whole idle time again */
+    assert_int_equal(ov_flow_next_deadline(&f, 60000), OV_FLOW_CHOICE_IDLE_MS); /* the whole time again */
+}
+
+/* Issue 12: a choice left on the screen gives way to the warning (which
+ * shows no choice) soon after the screen has gone quiet; its speech does not
+ * count; question screens keep the whole idle time. */
+static void a_choice_left_alone_is_covered_soon(void **state)
+{
+    (void)state;
+    ov_flow f;
+    start(&f, 1);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 2000);
+    ov_flow_act(&f, OV_ACT_CHOOSE, 1, 3000);
+    ov_flow_set_speaking(&f, 1, 3000);
+    assert_int_equal(ov_flow_tick(&f, 3000 + OV_FLOW_CHOICE_IDLE_MS + 1000), 0); /* still being read */
+    ov_flow_set_speaking(&f, 0, 8000);
+    assert_int_equal(ov_flow_tick(&f, 8000 + OV_FLOW_CHOICE_IDLE_MS - 1), 0);
+    assert_true(ov_flow_tick(&f, 8000 + OV_FLOW_CHOICE_IDLE_MS) & OV_FLOW_SPEAK);
+    assert_int_equal(f.screen, OV_SCREEN_IDLE_WARNING);
+    assert_int_equal(f.warned_from, OV_SCREEN_CONFIRM);
+    /* the review lists every answer: the same */
+    start(&f, 0);
+    ov_flow_set_choice_idle(&f, 15000);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 2000);
+    for (int q = 0; q < 4; q++)
+        ov_flow_act(&f, OV_ACT_CHOOSE, q % 2, 2100 + q * 100);
+    assert_int_equal(f.screen, OV_SCREEN_REVIEW);
+    assert_int_equal(ov_flow_next_deadline(&f, 2400), 15000);
+    ov_flow_tick(&f, 2400 + 15000);
+    assert_int_equal(f.screen, OV_SCREEN_IDLE_WARNING);
+    /* never less than 10 s, never more than the idle time */
+    ov_flow_set_choice_idle(&f, 1);
+    assert_int_equal(f.choice_idle_ms, OV_FLOW_CHOICE_IDLE_MIN_MS);
+    start(&f, 1);
+    ov_flow_set_choice_idle(&f, 600000);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 2000);
+    ov_flow_act(&f, OV_ACT_CHOOSE, 1, 3000);
+    assert_int_equal(ov_flow_next_deadline(&f, 3000), 90000);
+}
+
+/* Issue 12: with headphones the member may turn the screen off (or on) on
+ * the sound screen, for the visit; the next person gets the usual screen. */
+static void the_member_turns_the_screen_off_for_the_visit(void **state)
+{
+    (void)state;
+    ov_flow f;
+    start(&f, 0);
+    ov_flow_act(&f, OV_ACT_SOUND, 0, 1500);
+    assert_int_equal(target_index(&f, OV_TARGET_SCREEN_OFF, 0), -1); /* no headphones: not offered */
+    assert_int_equal(ov_flow_act(&f, OV_ACT_SCREEN_OFF, 0, 1600), 0);
+    ov_flow_set_screen_off_offer(&f, 1, 0);
+    int i = target_index(&f, OV_TARGET_SCREEN_OFF, 0);
+    assert_int_equal(i, OV_SOUND_STEPS + 1); /* after the steps and "Go back": buttons 1-5 as before */
+    assert_int_equal(ov_flow_screen_off(&f), 0);
+    assert_true(ov_flow_act(&f, OV_ACT_CHOOSE, i, 1700) & OV_FLOW_SCREEN);
+    assert_int_equal(ov_flow_screen_off(&f), 1);
+    ov_flow_act(&f, OV_ACT_NO, 0, 1800);
+    assert_int_equal(f.screen, OV_SCREEN_WELCOME);
+    assert_int_equal(ov_flow_screen_off(&f), 1); /* kept for the visit */
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1900);
+    for (int q = 0; q < 4; q++)
+        ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2000 + q * 100);
+    assert_int_equal(ov_flow_screen_off(&f), 1);
+    ov_flow_act(&f, OV_ACT_YES, 0, 2500);
+    ov_flow_committed(&f, 1, 2600);
+    ov_flow_tick(&f, 2600 + 4000);
+    assert_int_equal(f.screen, OV_SCREEN_WELCOME);
+    assert_int_equal(ov_flow_screen_off(&f), 0); /* the next person: the usual screen */
+    /* the facilitator's setting is the usual: the member may turn it on */
+    ov_flow_set_screen_off_offer(&f, 1, 1);
+    assert_int_equal(ov_flow_screen_off(&f), 1);
+    ov_flow_act(&f, OV_ACT_SOUND, 0, 9000);
+    ov_flow_act(&f, OV_ACT_SCREEN_OFF, 0, 9100);
+    assert_int_equal(ov_flow_screen_off(&f), 0);
+    ov_flow_set_screen_off_offer(&f, 0, 1); /* headphones out: the screen shows */
+    assert_int_equal(ov_flow_screen_off(&f), 0);
 }
 
 static void switch_moves_count_as_activity(void **state)
@@ -438,6 +513,8 @@ int main(void)
         cmocka_unit_test(review_lists_every_answer_and_changes_one),
         cmocka_unit_test(previous_question_is_a_target_after_the_first),
         cmocka_unit_test(idle_warning_more_time_keeps_every_answer),
+        cmocka_unit_test(a_choice_left_alone_is_covered_soon),
+        cmocka_unit_test(the_member_turns_the_screen_off_for_the_visit),
         cmocka_unit_test(switch_moves_count_as_activity),
         cmocka_unit_test(not_saved_keeps_answers_until_the_warning_ends),
         cmocka_unit_test(thanks_waits_for_its_speech),

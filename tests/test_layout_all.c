@@ -284,6 +284,14 @@ static void member_screens(run *rn, const ov_layout_env *env, const ov_content *
     ov_flow_init(&f, c, 1, 90000, 4000, 0, 0);
     lay_member(rn, env, &f, NULL, "welcome");
     lay_member(rn, env, &f, "Ask the facilitator: the new questions have problems.", "welcome+warning");
+    ov_flow_act(&f, OV_ACT_SOUND, 0, 1);
+    lay_member(rn, env, &f, NULL, "sound");
+    ov_flow_set_screen_off_offer(&f, 1, 0); /* headphones in: "Screen off" beside "Go back" */
+    lay_member(rn, env, &f, NULL, "sound+headphones");
+    ov_flow_act(&f, OV_ACT_SCREEN_OFF, 0, 1);
+    lay_member(rn, env, &f, NULL, "sound+screen off");
+    ov_flow_set_screen_off_offer(&f, 0, 0);
+    ov_flow_act(&f, OV_ACT_NO, 0, 1);
     ov_flow_act(&f, OV_ACT_ANY, 0, 1);
     for (int q = 0; q < c->n_questions; q++) {
         snprintf(name, sizeof name, "question %d", q + 1);

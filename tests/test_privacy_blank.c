@@ -3,7 +3,9 @@
  * real kiosk: with headphones in and blank_screen on, every member screen
  * after welcome is black while the kiosk still speaks (sound captured with
  * SDL's disk audio driver is not silent) and the votes are still stored;
- * with blank_screen off, or no headphones detected, the screen shows. */
+ * with blank_screen off, or no headphones detected, the screen shows. A
+ * member with headphones turns the screen off on the sound screen for their
+ * own visit; the next person gets the usual screen. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -139,6 +141,39 @@ static void the_settings_screen_turns_it_on(void **state)
     assert_non_null(strstr(buf, "blank_screen = yes"));
 }
 
+/* Headphones in, blank_screen off: the member turns the screen off (Sound,
+ * key 6), votes with it black, and the next person sees the screen again. */
+static void the_member_turns_the_screen_off_for_the_visit(void **state)
+{
+    (void)state;
+    char dir[64], data[128];
+    run_visit(dir, sizeof dir, "[speech]\nspeech = no\nheadphones = yes\nblank_screen = no\n",
+              "key 2\nexpect sound\nshot sound\nkey 6\nexpect blank\nshot sound-off\nkey 5\nexpect welcome\n"
+              "shot welcome\nkey space\nexpect blank\nshot question\nkey 1\nkey enter\nkey 2\nkey enter\n"
+              "key 3\nkey enter\nkey 4\nkey enter\nexpect review\nshot review\nkey enter\nexpect thanks\n"
+              "advance 10000\nwait 20\nexpect welcome\nkey space\nexpect question\nshot next\nquit\n");
+    assert_true(black_share(dir, "sound") < 0.5);
+    assert_true(black_share(dir, "sound-off") == 1.0);
+    assert_true(black_share(dir, "welcome") < 0.5); /* the welcome screen still invites people */
+    assert_true(black_share(dir, "question") == 1.0);
+    assert_true(black_share(dir, "review") == 1.0);
+    assert_true(black_share(dir, "next") < 0.5);     /* the next person: the usual screen */
+    snprintf(data, sizeof data, "%s/data", dir);
+    assert_int_equal(ov_test_votes_total(data), 4);
+}
+
+/* Without headphones the sound screen offers no "Screen off": key 6 there is
+ * "Hear it again", and the screen stays on. */
+static void without_headphones_the_member_cannot_blank_it(void **state)
+{
+    (void)state;
+    char dir[64];
+    run_visit(dir, sizeof dir, "[speech]\nspeech = no\nheadphones = no\n",
+              "key 2\nexpect sound\nkey 6\nkey 5\nexpect welcome\nkey space\nexpect question\nshot question\n"
+              "quit\n");
+    assert_true(black_share(dir, "question") < 0.5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +181,8 @@ int main(void)
         cmocka_unit_test(without_blank_screen_the_screen_shows),
         cmocka_unit_test(no_jack_detected_the_screen_shows),
         cmocka_unit_test(the_settings_screen_turns_it_on),
+        cmocka_unit_test(the_member_turns_the_screen_off_for_the_visit),
+        cmocka_unit_test(without_headphones_the_member_cannot_blank_it),
     };
     return cmocka_run_group_tests_name("privacy_blank", tests, NULL, NULL);
 }

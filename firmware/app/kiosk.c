@@ -181,6 +181,8 @@ void ov_kiosk_show_effects(kiosk *k, int effects, uint64_t now, void (*clear_foc
     }
     if (effects & OV_FLOW_SOUND)
         ov_kiosk_sound_step(k, k->flow.sound_step); /* says the change at the new setting */
+    if (effects & OV_FLOW_SCREEN)
+        ov_kiosk_say_screen_off(k); /* "The screen is off. Nobody can see your answers." */
     int new_screen = (effects & OV_FLOW_REDRAW) && (effects & OV_FLOW_SPEAK);
     if (new_screen && k->scan.mode != OV_SCAN_OFF) { /* switch users: scan the new screen once it is read */
         clear_focus(k);
@@ -637,6 +639,7 @@ static void start_input(kiosk *k, const ov_kiosk_opts *o)
     ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * MS_PER_S,
                  k->cfg.thanks_s * MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
     ov_flow_set_idle_warning(&k->flow, k->cfg.idle_warning_s * MS_PER_S);
+    ov_flow_set_choice_idle(&k->flow, k->cfg.choice_idle_s * MS_PER_S);
 }
 
 /* Everything the kiosk opened, closed in one place: the vote store first, so

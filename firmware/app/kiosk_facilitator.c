@@ -365,6 +365,7 @@ static void apply_setting(kiosk *k)
     }
     case OV_SETTING_BLANK:
         k->cfg.blank_screen = k->fac.blank;
+        ov_flow_set_screen_off_offer(&k->flow, k->headphones_in, k->cfg.blank_screen);
         section = "speech";
         key = "blank_screen";
         value = k->cfg.blank_screen ? "yes" : "no";

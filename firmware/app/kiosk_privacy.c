@@ -155,6 +155,7 @@ static void look_for_headphones(kiosk *k, uint64_t now, int force)
     if (in == k->headphones_in && !force)
         return;
     k->headphones_in = in;
+    ov_flow_set_screen_off_offer(&k->flow, in, k->cfg.blank_screen);
     k->cfg.private_audio = k->private_audio_setting || in;
     k->env.private_audio = k->cfg.private_audio;
     if (!force)
@@ -186,8 +187,17 @@ void ov_kiosk_pin_guard_keep(kiosk *k, const ov_pin_guard *before)
 
 int ov_kiosk_blank(const kiosk *k)
 {
-    return k->cfg.blank_screen && k->headphones_in && k->fac.screen == OV_FAC_OFF &&
-           k->flow.screen != OV_SCREEN_WELCOME;
+    return ov_flow_screen_off(&k->flow) && k->fac.screen == OV_FAC_OFF && k->flow.screen != OV_SCREEN_WELCOME;
+}
+
+void ov_kiosk_say_screen_off(kiosk *k)
+{
+    if (!k->speech || !k->cfg.speech)
+        return;
+    const ov_texts *t = &k->content.texts;
+    k->speech_base = -1;
+    k->hl_text = k->hl_word = -1;
+    ov_speech_say(k->speech, ov_flow_screen_off(&k->flow) ? t->screen_is_off : t->screen_is_on, NULL);
 }
 
 /* The PIN screen's "Wait N seconds": redrawn when the number changes. */

@@ -138,8 +138,13 @@ void ov_kiosk_privacy_start(kiosk *k);
  * screen's "Wait N seconds" counts down, headphones are looked for. */
 void ov_kiosk_privacy_tick(kiosk *k);
 /* 1 when the screen is to be drawn black: a member screen (not welcome)
- * while speech goes to headphones and blank_screen is on. */
+ * while speech goes to headphones and the screen is off for this member
+ * (their own choice on the sound screen, else the blank_screen setting). */
 int ov_kiosk_blank(const kiosk *k);
+
+/* The member turned the screen off or on (sound screen, headphones in): say
+ * which, through the headphones. Nothing when speech is off. */
+void ov_kiosk_say_screen_off(kiosk *k);
 /* Votes count from now on for a new meeting `name` (opened in the store,
  * made unique with " (2)"... when that name is closed); the old meeting is
  * closed. Returns OV_OK, or a negative code (logged; votes still count for

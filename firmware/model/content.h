@@ -88,6 +88,8 @@ typedef struct {
     char faster[OV_WORD_LEN];              /* "Faster" */
     char quieter[OV_WORD_LEN];             /* "Quieter" */
     char louder[OV_WORD_LEN];              /* "Louder" */
+    char screen_off[OV_WORD_LEN];          /* "Screen off" (sound screen, headphones in: issue 12) */
+    char screen_on[OV_WORD_LEN];           /* "Screen on" (the screen is off for this member) */
     /* words helper (issues 13, 14): facilitator, ideas, review, sound texts (content_texts_words.h) */
 #define OVW_FIELD(key, len, fit, er, en, cy) char key[len];
     OV_TEXTS_WORDS(OVW_FIELD)

@@ -36,6 +36,8 @@ static const ov_text_def defs[] = {
     TX(faster, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Faster", "Cyflymach"),
     TX(quieter, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Quieter", "Tawelach"),
     TX(louder, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Louder", "Uwch"),
+    TX(screen_off, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Screen off", "Diffodd y sgrin"),
+    TX(screen_on, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Screen on", "Sgrin ymlaen"),
     /* words helper (issues 13, 14): the list is in content_texts_words.h */
 #define OVW_ROW(k, len, fit, er, en, cy) TX(k, fit, er, en, cy),
     OV_TEXTS_WORDS(OVW_ROW)

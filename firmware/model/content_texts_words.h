@@ -31,6 +31,9 @@
     X(sound_quieter, OVW_B, 0, OVW_NOCHECK, "Quieter.", "Tawelach.") \
     X(sound_louder, OVW_B, 0, OVW_NOCHECK, "Louder.", "Uwch.") \
     X(sound_limit, OVW_S, 0, OVW_NOCHECK, "That is as far as it goes.", "Dyna'r pen draw.") \
+    X(screen_is_off, OVW_S, 0, OVW_NOCHECK, "The screen is off. Nobody can see your answers.", \
+      "Mae'r sgrin wedi diffodd. Does neb yn gallu gweld eich atebion.") \
+    X(screen_is_on, OVW_S, 0, OVW_NOCHECK, "The screen is on.", "Mae'r sgrin ymlaen.") \
     X(scan_restart, OVW_S, 0, OVW_NOCHECK, "Press your switch to start again.", \
       "Pwyswch eich switsh i ddechrau eto.") \
     /* member: priorities */ \

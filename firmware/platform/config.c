@@ -21,6 +21,7 @@ void ov_config_defaults(ov_config *cfg)
     cfg->confirm = 1;
     cfg->idle_timeout_s = 120; /* the voting-system guideline: a warning after 2-5 minutes */
     cfg->idle_warning_s = 30;
+    cfg->choice_idle_s = 30; /* confirm and review show a choice: warn sooner (issue 12) */
     cfg->thanks_s = 4;
     cfg->vote_lockout_ms = 1500;
     cfg->width = 0;
@@ -77,6 +78,7 @@ static const key_def keys[] = {
     STR("kiosk", "meeting", meeting), STR("kiosk", "round", round), BOOL("kiosk", "confirm", confirm),
     INT("kiosk", "idle_timeout_s", idle_timeout_s, 10, 3600), INT("kiosk", "thanks_s", thanks_s, 1, 60),
     INT("kiosk", "idle_warning_s", idle_warning_s, 30, 600),
+    INT("kiosk", "choice_idle_s", choice_idle_s, 10, 600),
     INT("kiosk", "vote_lockout_ms", vote_lockout_ms, 0, 10000),
     INT("display", "width", width, 0, 8192), INT("display", "height", height, 0, 8192),
     INT("display", "rotation", rotation, 0, 270), DBL("display", "diagonal_inch", diagonal_inch, 0, 100),

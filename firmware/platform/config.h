@@ -24,6 +24,8 @@ typedef struct {
     int idle_timeout_s;              /* the idle warning after this long untouched (default 120) */
     int idle_warning_s;              /* the warning waits this long after its speech before the
                                         answers are forgotten (default 30, at least 30) */
+    int choice_idle_s;               /* confirm and review (they show a choice) left alone: the
+                                        idle warning after this much quiet (default 30, 10-600) */
     int thanks_s;                    /* how long "thank you" stays (default 4) */
     int vote_lockout_ms;             /* presses ignored this long after a vote (default 1500) */
 

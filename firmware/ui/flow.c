@@ -31,6 +31,8 @@ static int go(ov_flow *f, ov_screen s, uint64_t now)
 {
     if (s != OV_SCREEN_WELCOME && s != OV_SCREEN_SOUND)
         f->keep_sound = 0; /* a visit is under way: when it ends the next person gets the usual sound */
+    if (s == OV_SCREEN_WELCOME && f->screen != OV_SCREEN_SOUND)
+        f->screen_off_asked = -1; /* the visit is over: the next person gets the usual screen */
     f->screen = s;
     f->screen_since_ms = now;
     f->focus = -1;
@@ -49,6 +51,8 @@ void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_ti
     f->lockout_ms = lockout_ms;
     f->round_question = -1;
     f->idle_warning_ms = OV_FLOW_IDLE_WARNING_MS;
+    f->choice_idle_ms = OV_FLOW_CHOICE_IDLE_MS;
+    f->screen_off_asked = -1;
     f->review = 1;
     f->practice = -1;
     forget_answers(f);
@@ -80,6 +84,24 @@ void ov_flow_set_focus(ov_flow *f, int focus) { f->focus = focus; }
 void ov_flow_set_idle_warning(ov_flow *f, int ms)
 {
     f->idle_warning_ms = ms < OV_FLOW_IDLE_WARNING_MIN_MS ? OV_FLOW_IDLE_WARNING_MIN_MS : ms;
+}
+
+void ov_flow_set_choice_idle(ov_flow *f, int ms)
+{
+    f->choice_idle_ms = ms < OV_FLOW_CHOICE_IDLE_MIN_MS ? OV_FLOW_CHOICE_IDLE_MIN_MS : ms;
+}
+
+void ov_flow_set_screen_off_offer(ov_flow *f, int offered, int default_off)
+{
+    f->screen_off_offered = offered ? 1 : 0;
+    f->screen_off_default = default_off ? 1 : 0;
+}
+
+int ov_flow_screen_off(const ov_flow *f)
+{
+    if (!f->screen_off_offered)
+        return 0;
+    return f->screen_off_asked >= 0 ? f->screen_off_asked : f->screen_off_default;
 }
 
 void ov_flow_set_review(ov_flow *f, int on) { f->review = on ? 1 : 0; }
@@ -342,6 +364,11 @@ static int act_sound(ov_flow *f, ov_action act, int arg, uint64_t now)
             return OV_FLOW_NOTHING;
         f->sound_step = arg;
         return OV_FLOW_SOUND | OV_FLOW_REDRAW;
+    case OV_ACT_SCREEN_OFF:
+        if (!f->screen_off_offered)
+            return OV_FLOW_NOTHING;
+        f->screen_off_asked = !ov_flow_screen_off(f);
+        return OV_FLOW_SCREEN | OV_FLOW_REDRAW;
     case OV_ACT_NO: {
         int effects = go(f, OV_SCREEN_WELCOME, now);
         f->keep_sound = 1;
@@ -440,19 +467,34 @@ static uint64_t quiet_since(const ov_flow *f, uint64_t now)
     return later(f->screen_since_ms, f->speaking ? f->screen_since_ms : f->speech_end_ms);
 }
 
+/* Confirm and review show a choice: the idle warning (which shows none)
+ * comes choice_idle_ms after the screen has gone quiet, or at the idle
+ * timeout when that is sooner. */
+static uint64_t choice_due(const ov_flow *f, uint64_t now)
+{
+    uint64_t idle = f->last_input_ms + (uint64_t)f->idle_timeout_ms;
+    uint64_t choice = later(f->last_input_ms, quiet_since(f, now)) + (uint64_t)f->choice_idle_ms;
+    return choice < idle ? choice : idle;
+}
+
 /* Does the current screen count idle time, and from when? 0: it does not. */
 static int idle_clock(const ov_flow *f, uint64_t now, uint64_t *due)
 {
     switch (f->screen) {
-    case OV_SCREEN_QUESTION:
-    case OV_SCREEN_NOT_SAVED:
-    case OV_SCREEN_MORE: /* issue 14 views: like the question it belongs to */
-    case OV_SCREEN_WHO:
     case OV_SCREEN_REVIEW:
         if (f->mode == OV_MODE_ROUND)
             return 0;
         /* fall through */
     case OV_SCREEN_CONFIRM:
+        *due = choice_due(f, now);
+        return 1;
+    case OV_SCREEN_QUESTION:
+    case OV_SCREEN_NOT_SAVED:
+    case OV_SCREEN_MORE: /* issue 14 views: like the question it belongs to */
+    case OV_SCREEN_WHO:
+        if (f->mode == OV_MODE_ROUND)
+            return 0;
+        /* fall through */
     case OV_SCREEN_SOUND: /* holds no answers: back to the welcome, with the usual sound */
         *due = f->last_input_ms + (uint64_t)f->idle_timeout_ms;
         return 1;
@@ -473,6 +515,7 @@ static int forget_and_restart(ov_flow *f, uint64_t now)
     forget_answers(f); /* the next person starts fresh and sees nothing */
     f->last_input_ms = now;
     f->keep_sound = 0;
+    f->screen_off_asked = -1;
     if (f->mode == OV_MODE_ROUND) {
         f->question = f->round_question;
         return go(f, OV_SCREEN_QUESTION, now);
@@ -558,6 +601,8 @@ int ov_flow_targets(const ov_flow *f, ov_target *out, int max)
         for (int i = 0; i < OV_SOUND_STEPS; i++)
             ADD(OV_TARGET_SOUND_STEP, i);
         ADD(OV_TARGET_BACK, 0);
+        if (f->screen_off_offered)
+            ADD(OV_TARGET_SCREEN_OFF, 0);
         ADD(OV_TARGET_HEAR_AGAIN, 0);
         break;
     case OV_SCREEN_QUESTION:
@@ -627,6 +672,8 @@ ov_action ov_flow_target_action(ov_target t, int *arg)
         return OV_ACT_SOUND;
     case OV_TARGET_SOUND_STEP:
         return OV_ACT_SOUND_STEP;
+    case OV_TARGET_SCREEN_OFF:
+        return OV_ACT_SCREEN_OFF;
     default:
         return OV_ACT_NONE;
     }

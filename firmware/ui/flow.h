@@ -53,6 +53,7 @@ typedef enum {
     OV_ACT_MORE, /* issue 14 (g14views): open "Tell me more" of the current question */
     OV_ACT_SOUND,      /* welcome: open the sound screen */
     OV_ACT_SOUND_STEP, /* sound screen: step `arg` (OV_SOUND_SLOWER ... OV_SOUND_LOUDER) */
+    OV_ACT_SCREEN_OFF, /* sound screen, headphones in: turn the screen off (or back on) */
 } ov_action;
 
 /* Welcome: answer button / digit 2 (position 1) opens the sound screen; the others start. */
@@ -86,6 +87,7 @@ typedef enum {
     OV_TARGET_GROUP, /* who are you today: group `index`; index n_groups = skip */
     OV_TARGET_SOUND,      /* welcome: "Sound" opens the sound screen */
     OV_TARGET_SOUND_STEP, /* sound screen: step `index` (ov_sound_step) */
+    OV_TARGET_SCREEN_OFF, /* sound screen, headphones in: "Turn the screen off" / "...on" */
 } ov_target_kind;
 
 typedef struct {
@@ -103,6 +105,7 @@ typedef enum {
     OV_FLOW_WANT_COMMIT = 4, /* store ov_flow_pending() now, then call ov_flow_committed */
     OV_FLOW_BLINK = 8,       /* a vote was counted: blink the button lights */
     OV_FLOW_SOUND = 16,      /* the member asked for sound step ov_flow.sound_step: apply and say it */
+    OV_FLOW_SCREEN = 32,     /* the member turned the screen off or on (ov_flow_screen_off): say it */
 } ov_flow_effect;
 
 typedef struct {
@@ -110,6 +113,7 @@ typedef struct {
     ov_mode mode;
     int confirm_step; /* 1: show "that's right / go back" */
     int idle_timeout_ms;
+    int choice_idle_ms; /* confirm and review show a choice: the idle warning comes after this (issue 12) */
     int thanks_ms;
     int lockout_ms;     /* presses ignored after a vote (round mode) */
     int round_question; /* round mode: the open question */
@@ -137,11 +141,19 @@ typedef struct {
     /* --- the member's sound (issue 13); the kiosk owns the steps themselves --- */
     int sound_step; /* the step asked for with OV_FLOW_SOUND (ov_sound_step) */
     int keep_sound; /* 1: this welcome came back from the sound screen: the member's sound stays */
+    /* --- the screen off with headphones (issue 12): the member's own choice for the visit --- */
+    int screen_off_offered; /* headphones are in: the sound screen offers the switch */
+    int screen_off_default; /* the facilitator's blank_screen setting */
+    int screen_off_asked;   /* the member's choice this visit: 1 off, 0 on, -1 not asked */
 } ov_flow;
 
 /* Idle warning: time given to answer "I need more time" (at least 30 s, issue 13 / VVSG 20-45 s). */
 #define OV_FLOW_IDLE_WARNING_MS 30000
 #define OV_FLOW_IDLE_WARNING_MIN_MS 30000
+/* Confirm and review left alone: the idle warning after this much quiet (issue 12: no trace for
+ * the next person). */
+#define OV_FLOW_CHOICE_IDLE_MS 30000
+#define OV_FLOW_CHOICE_IDLE_MIN_MS 10000
 /* The longest a screen waits for its speech to end (a voice that never ends is not a reason to stay). */
 #define OV_FLOW_SPEECH_WAIT_MAX_MS 60000
 
@@ -163,6 +175,23 @@ void ov_flow_set_confirm_step(ov_flow *f, int on);
 /* Seconds of the idle warning (default OV_FLOW_IDLE_WARNING_MS; less than
  * OV_FLOW_IDLE_WARNING_MIN_MS is raised to it). */
 void ov_flow_set_idle_warning(ov_flow *f, int ms);
+
+/* Confirm and review screens show what the member chose: left alone, they
+ * give way to the idle warning (which shows no choice) after `ms` of quiet
+ * (counted from the end of their speech), or after the idle timeout when
+ * that is shorter. Less than OV_FLOW_CHOICE_IDLE_MIN_MS is raised to it. */
+void ov_flow_set_choice_idle(ov_flow *f, int ms);
+
+/* Headphones are in (offered 1) or not (0), and whether the facilitator's
+ * setting turns the screen off with them (default_off). With headphones the
+ * sound screen offers the member "Turn the screen off" (or on); the choice
+ * lasts for the visit. */
+void ov_flow_set_screen_off_offer(ov_flow *f, int offered, int default_off);
+
+/* 1 when, for this member, the screen should be off while headphones are in
+ * (the member's choice this visit, else the facilitator's setting); 0 without
+ * headphones. The welcome screen is never off: the kiosk checks that. */
+int ov_flow_screen_off(const ov_flow *f);
 
 /* Review screen before storing on (1, the default) or off (0). */
 void ov_flow_set_review(ov_flow *f, int on);

@@ -131,22 +131,22 @@ int ovl_sound_width(const metrics *m, int corner_w, int full_w)
     return w < corner_w ? w : corner_w;
 }
 
-/* The sound screen: Slower, Faster / Quieter, Louder in two rows, "Go back" under them. */
-static void sound_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
-                         ov_rect full, int corner, int corner_w)
+/* The sound screen's four steps: two rows of two, or one row of four when
+ * three rows of targets (the steps and "Go back") would not fit the height. */
+static void sound_steps(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_texts *tx,
+                        ov_rect area)
 {
-    const ov_texts *tx = &f->content->texts;
-    int top = heading(l, env, m, full, corner, corner_w, tx->sound_title, tx->sound_how);
-    int avail = full.y + full.h - top;
-    int back_h = big_button_height(m, avail);
-    int row_h = (avail - back_h - 2 * m->gap) / 2, col_w = (full.w - m->gap) / 2;
+    int cols = area.h < 2 * m->target_min + m->gap ? OV_SOUND_STEPS : 2;
+    int rows = OV_SOUND_STEPS / cols;
+    int row_h = (area.h - (rows - 1) * m->gap) / rows, col_w = (area.w - (cols - 1) * m->gap) / cols;
     if (row_h < m->target_min)
         l->all_fit = 0;
     const char *words[OV_SOUND_STEPS] = { tx->slower, tx->faster, tx->quieter, tx->louder };
     metrics big = *m;
     big.label_px = m->title_px;
     for (int i = 0; i < OV_SOUND_STEPS; i++) {
-        ov_rect r = { full.x + (i % 2) * (col_w + m->gap), top + (i / 2) * (row_h + m->gap), col_w, row_h };
+        ov_rect r = { area.x + (i % cols) * (col_w + m->gap), area.y + (i / cols) * (row_h + m->gap), col_w,
+                      row_h };
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_SOUND_STEP, i, OV_BTN_STYLE_PLAIN, r);
         if (!b)
             continue;
@@ -154,12 +154,37 @@ static void sound_screen(ov_layout *l, const ov_layout_env *env, const metrics *
         b->label = ovl_add_text(l, env, &big, words[i], OV_TEXT_LABEL,
                                 (ov_rect){ r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad }, 1);
     }
-    ov_rect br = { full.x, full.y + full.h - back_h, full.w, back_h };
+}
+
+/* The sound screen: the four steps, "Go back" under them and, with
+ * headphones in, "Screen off" (or "Screen on") beside it (issue 12). */
+static void sound_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
+                         ov_rect full, int corner, int corner_w)
+{
+    const ov_texts *tx = &f->content->texts;
+    int top = heading(l, env, m, full, corner, corner_w, tx->sound_title, tx->sound_how);
+    int avail = full.y + full.h - top;
+    int back_h = big_button_height(m, avail);
+    sound_steps(l, env, m, tx, (ov_rect){ full.x, top, full.w, avail - back_h - m->gap });
+    metrics big = *m;
+    big.label_px = m->title_px;
+    int half_w = (full.w - m->gap) / 2;
+    ov_rect br = { full.x, full.y + full.h - back_h, f->screen_off_offered ? half_w : full.w, back_h };
     ov_layout_button *b = ovl_add_button(l, OV_TARGET_BACK, 0, OV_BTN_STYLE_NO, br);
     if (b) {
         ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path);
         ovl_button_content(l, env, &big, b, tx->go_back, 1);
     }
+    if (!f->screen_off_offered)
+        return;
+    b = ovl_add_button(l, OV_TARGET_SCREEN_OFF, 0, OV_BTN_STYLE_PLAIN,
+                       (ov_rect){ full.x + half_w + m->gap, br.y, half_w, back_h });
+    if (!b)
+        return;
+    int off = ov_flow_screen_off(f);
+    ovl_control_path(env, off ? "control-screen-on.svg" : "control-screen-off.svg", b->icon_path,
+                     sizeof b->icon_path);
+    ovl_button_content(l, env, &big, b, off ? tx->screen_on : tx->screen_off, 1);
 }
 
 void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
