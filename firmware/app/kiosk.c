@@ -351,6 +351,17 @@ static void on_scan(kiosk *k, const ov_scan_event *ev)
     }
 }
 
+/* The answer lights: the buttons of the answers this question has, while a
+ * question or its confirm screen is up (issue 13: only answers that exist). */
+static unsigned answer_lights(const kiosk *k)
+{
+    if (k->fac.screen != OV_FAC_OFF ||
+        (k->flow.screen != OV_SCREEN_QUESTION && k->flow.screen != OV_SCREEN_CONFIRM))
+        return 0u;
+    const ov_answer *a[OV_MAX_ANSWERS];
+    return ov_lights_mask(1, ov_question_answers(&k->content, k->flow.question, a));
+}
+
 static void take_presses(kiosk *k)
 {
     ov_press p;
@@ -478,8 +489,7 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
         if (ov_gpio_retry(k->gpio, now) == 1)
             ov_log_info("GPIO buttons: %d lines working", ov_gpio_working(k->gpio));
         ov_gpio_read(k->gpio, &k->buttons, now);
-        ov_gpio_lights(k->gpio, k->flow.screen == OV_SCREEN_QUESTION || k->flow.screen == OV_SCREEN_CONFIRM,
-                       now);
+        ov_gpio_lights(k->gpio, answer_lights(k), now);
     }
     take_presses(k);
     ov_kiosk_watch_usb(k);

@@ -434,10 +434,7 @@ static void set_light_mask(ov_gpio *g, unsigned mask, uint64_t now_ms)
     write_lights(g, now_ms);
 }
 
-void ov_gpio_lights(ov_gpio *g, int voting_open, uint64_t now_ms)
-{
-    set_light_mask(g, voting_open ? ~0u : 0u, now_ms);
-}
+void ov_gpio_lights(ov_gpio *g, unsigned mask, uint64_t now_ms) { set_light_mask(g, mask, now_ms); }
 
 void ov_gpio_blink(ov_gpio *g, uint64_t now_ms)
 {

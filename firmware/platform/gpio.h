@@ -29,7 +29,7 @@
  *       while (ov_buttons_poll(&b, now, &p, 1) == 1) { ...;
  *           // a vote counted: ov_buttons_lockout(&b, p.at_ms); ov_gpio_blink(g, now);
  *       }
- *       ov_gpio_lights(g, voting_open, now);
+ *       ov_gpio_lights(g, ov_lights_mask(voting_open, n_answers), now);
  *   }
  * The facilitator's screen shows ov_gpio_problem(g) (NULL = all fine).
  */
@@ -80,9 +80,11 @@ int ov_gpio_wait_ms(ov_gpio *g, uint64_t now_ms);
  * problem set, and retried later; the other lines were still read). */
 int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms);
 
-/* Set the answer lights: on while voting is open, off when not, with a
- * blink after ov_gpio_blink. Call every loop turn (writes only on change). */
-void ov_gpio_lights(ov_gpio *g, int voting_open, uint64_t now_ms);
+/* Set the answer lights: bit i of mask lights answer button i+1 (see
+ * ov_lights_mask: only the answers the screen has, none when voting is
+ * closed), with a blink after ov_gpio_blink. Call every loop turn (writes
+ * only on change). NULL g does nothing. */
+void ov_gpio_lights(ov_gpio *g, unsigned mask, uint64_t now_ms);
 
 /* A vote was counted: all lights blink (see ov_lights_state), then go back
  * to what ov_gpio_lights says. */

@@ -288,19 +288,26 @@ static int lights_are(int want)
 static void test_lights(ov_gpio *g)
 {
     uint64_t t = ov_now_ms() + 10000;   /* explicit times: no sleeping */
-    ov_gpio_lights(g, 1, t);
+    unsigned all = ov_lights_mask(1, 5);
+    ov_gpio_lights(g, all, t);
     CHECK(lights_are(1), "lights on while voting is open (GPIO12/16/20/21/23 high)");
-    ov_gpio_lights(g, 0, t + 1);
+    ov_gpio_lights(g, ov_lights_mask(1, 4), t + 1);
+    int four = 1;
+    for (int i = 0; i < 4; i++)
+        four &= line_value(sim0, light_pins[i]) == 1;
+    CHECK(four && line_value(sim0, light_pins[4]) == 0,
+          "a question with 4 answers lights buttons 1-4 only (GPIO23 low)");
+    ov_gpio_lights(g, ov_lights_mask(0, 5), t + 1);
     CHECK(lights_are(0), "lights off when voting is closed");
-    ov_gpio_lights(g, 1, t + 2);
+    ov_gpio_lights(g, all, t + 2);
     ov_gpio_blink(g, t + 100);
     int a = lights_are(0);
     CHECK(ov_gpio_wait_ms(g, t + 110) == OV_LIGHT_BLINK_STEP_MS - 10, "the blink wakes the loop for its next flip");
-    ov_gpio_lights(g, 1, t + 100 + OV_LIGHT_BLINK_STEP_MS);
+    ov_gpio_lights(g, all, t + 100 + OV_LIGHT_BLINK_STEP_MS);
     int b = lights_are(1);
-    ov_gpio_lights(g, 1, t + 100 + 2 * OV_LIGHT_BLINK_STEP_MS);
+    ov_gpio_lights(g, all, t + 100 + 2 * OV_LIGHT_BLINK_STEP_MS);
     int c = lights_are(0);
-    ov_gpio_lights(g, 1, t + 100 + 4 * OV_LIGHT_BLINK_STEP_MS);
+    ov_gpio_lights(g, all, t + 100 + 4 * OV_LIGHT_BLINK_STEP_MS);
     int d = lights_are(1);
     CHECK(a && b && c && d, "a counted vote blinks every light off-on-off-on, then steady on");
     CHECK(ov_gpio_wait_ms(g, t + 100 + 4 * OV_LIGHT_BLINK_STEP_MS) == -1, "no timer once the blink is over");
