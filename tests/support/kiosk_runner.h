@@ -48,7 +48,8 @@ long ov_test_read_settings(const char *dir, char *buf, size_t len);
  * that type it on the PIN pad, and the script lines that open facilitator
  * mode with it (the menu shown). */
 #define OV_TEST_PIN_HASH \
-    "pbkdf2-sha256$20000$39e6fb7ca486a03c3f45d712bb05d04b$f1219fd737aeedf537d60eabd9b663c4b7e69c25274ae32d57f0ce8efd0ea411"
+    "pbkdf2-sha256$20000$39e6fb7ca486a03c3f45d712bb05d04b$" \
+    "f1219fd737aeedf537d60eabd9b663c4b7e69c25274ae32d57f0ce8efd0ea411"
 #define OV_TEST_PIN_KEYS "key 2\nkey 5\nkey 8\nkey 0\nkey enter\n"
 #define OV_TEST_PIN_IN "key facilitator\n" OV_TEST_PIN_KEYS "expect facilitator-menu\n"
 
