@@ -79,7 +79,8 @@ static void headphones_hear_everything_the_choice_too(void **state)
 {
     ov_test_envelope e[OV_SOUND_KIOSKS];
     confirm_sounds(FAST "private_audio = yes\n", e);
-    ov_test_expect_sounds(e, difference, 0, OTHER_SHAPE, "with headphones answers 1 and %d sound alike (%.3f)");
+    ov_test_expect_sounds(e, difference, 0, OTHER_SHAPE,
+                          "with headphones answers 1 and %d sound alike (%.3f)");
 }
 
 int main(void)

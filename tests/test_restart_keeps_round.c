@@ -52,14 +52,9 @@ static void counts(const char *dir, long *round_q, long *others)
 
 static void folder(char *dir, size_t len, char *args, size_t argslen)
 {
-    char cfg[200];
     ov_test_tmpdir(dir, len);
-    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs("[speech]\nspeech = no\n[facilitator]\npin_hash = " OV_TEST_PIN_HASH "\n", f);
-    fclose(f);
-    snprintf(args, argslen, "--config %s --data %s/data", cfg, dir);
+    const char *settings = "[speech]\nspeech = no\n[facilitator]\npin_hash = " OV_TEST_PIN_HASH "\n";
+    assert_int_equal(ov_test_write_config(dir, settings, args, argslen), 0);
 }
 
 static void an_open_round_survives_a_restart(void **state)

@@ -84,6 +84,19 @@ long ov_test_read_text(const char *path, char *buf, size_t len)
     return (long)n;
 }
 
+int ov_test_write_config(const char *dir, const char *settings, char *args, size_t argslen)
+{
+    char cfg[600];
+    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
+    FILE *f = fopen(cfg, "w");
+    if (!f)
+        return -1;
+    fputs(settings, f);
+    fclose(f);
+    snprintf(args, argslen, "--config %s --data %s/data", cfg, dir);
+    return 0;
+}
+
 long ov_test_read_settings(const char *dir, char *buf, size_t len)
 {
     char path[600];

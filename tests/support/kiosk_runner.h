@@ -41,6 +41,11 @@ long ov_test_votes_total(const char *data);
  * length, or -1 (buf "") when it cannot be read. */
 long ov_test_read_text(const char *path, char *buf, size_t len);
 
+/* Write `settings` to DIR/ourvoice.ini and into args the kiosk's arguments
+ * for it and the data folder DIR/data. Returns 0, or -1 when the file cannot
+ * be written. */
+int ov_test_write_config(const char *dir, const char *settings, char *args, size_t argslen);
+
 /* The settings the kiosk kept, DIR/data/settings.ini, as ov_test_read_text. */
 long ov_test_read_settings(const char *dir, char *buf, size_t len);
 

@@ -52,15 +52,10 @@ static void envelope_of(const char *raw, ov_test_sound_start start, int frames, 
 static pid_t start_kiosk(const char *config_text, const char *script, char *dir, size_t dirlen,
                          char *raw, size_t rawlen)
 {
-    char cfg[128], args[400];
+    char args[400];
     assert_non_null(ov_test_tmpdir(dir, dirlen));
     snprintf(raw, rawlen, "%s/sound.raw", dir);
-    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs(config_text, f);
-    fclose(f);
-    snprintf(args, sizeof args, "--config %s --data %s/data", cfg, dir);
+    assert_int_equal(ov_test_write_config(dir, config_text, args, sizeof args), 0);
     fflush(NULL);
     pid_t pid = fork();
     assert_true(pid >= 0);
