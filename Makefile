@@ -47,7 +47,7 @@ ALL_LIBS := $(APP_LIB) $(PLATFORM_LIB) $(CORE_LIB)
 
 # A pure test uses only base/, model/ and ui/: it links the core library alone.
 TEST_SRC := $(wildcard tests/test_*.c)
-PURE_TEST_SRC := $(shell grep -L -E '\#include ("(platform|app)/|"kiosk_runner|<SDL)' $(TEST_SRC))
+PURE_TEST_SRC := $(shell grep -L -E '\#include ("(platform|app)/|"kiosk_runner|"kiosk_sound|<SDL)' $(TEST_SRC))
 PURE_TEST_BIN := $(PURE_TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 SYSTEM_TEST_BIN := $(filter-out $(PURE_TEST_BIN),$(TEST_BIN))

@@ -204,8 +204,8 @@ static void meeting_names_carry_the_date(void **state)
     ov_fac_open(&f, 1, 1000);
     press(&f, "New meeting", 1000);
     assert_int_equal(press(&f, "Group meeting", 1000), OV_FAC_DO_SET_MEETING);
-    assert_int_equal(strncmp(f.meeting, "Group meeting 20", 16), 0);
-    assert_int_equal(strlen(f.meeting), strlen("Group meeting 2026-11-24"));
+    assert_int_equal(strncmp(f.chosen_meeting, "Group meeting 20", 16), 0);
+    assert_int_equal(strlen(f.chosen_meeting), strlen("Group meeting 2026-11-24"));
 }
 
 static void every_facilitator_screen_fits(void **state)

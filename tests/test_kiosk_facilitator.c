@@ -54,7 +54,7 @@ static void a_stick_asks_for_the_pin_and_takes_the_results_away(void **state)
         "expect facilitator-pin\n"            /* the stick is in: the kiosk asks for the PIN */
         "key 1\nkey 1\nkey 1\nkey 1\nkey enter\n"
         "expect facilitator-pin\n"            /* wrong PIN: still the pad */
-        "key 2\nkey 5\nkey 8\nkey 0\nkey enter\n"
+        OV_TEST_PIN_KEYS
         "expect facilitator-menu\n"
         "shot menu\n"
         "key 7\n"                             /* Back to voting */
@@ -62,7 +62,7 @@ static void a_stick_asks_for_the_pin_and_takes_the_results_away(void **state)
         "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n"
         "expect review\nkey enter\nexpect thanks\n"
         "advance 5000\nwait 20\nexpect welcome\n"
-        "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\n"
+        "key facilitator\n" OV_TEST_PIN_KEYS
         "expect facilitator-menu\n"
         "key 4\n"                             /* Save to USB stick: the meeting is still open */
         "expect facilitator-message\n"
@@ -130,11 +130,11 @@ static void nothing_is_saved_while_a_round_is_open(void **state)
     setenv("OV_MOUNTINFO", mountinfo, 1);
     snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data-round", dir, dir);
     const char *script =
-        "expect facilitator-pin\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+        "expect facilitator-pin\n" OV_TEST_PIN_KEYS "expect facilitator-menu\n"
         "key 2\nexpect facilitator-meeting\nkey 6\nexpect facilitator-message\n"  /* one meeting is closed */
         "key escape\nkey 3\nexpect facilitator-round\nkey 1\nexpect question\n" /* a round on question 1 */
         "key 1\nkey enter\nexpect thanks\n"
-        "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+        OV_TEST_PIN_IN
         "key 4\nexpect facilitator-message\n";                                  /* Save: close the round first */
     snprintf(folder, sizeof folder, "%s/media/KIOSK STICK/ourvoice", dir);
     DIR *d = opendir(folder);                             /* an earlier test's files go first */
@@ -193,26 +193,21 @@ static void a_changed_pin_is_kept(void **state)
 {
     (void)state;
     unsetenv("OV_MOUNTINFO");
-    char d2[64], local[400], path[200];
+    char d2[64], local[400];
     ov_test_tmpdir(d2, sizeof d2);
     snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data", dir, d2);
     /* Change PIN is item 5 of the menu (no stick, no older questions) */
-    int rc = ov_test_run_kiosk(d2, "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+    int rc = ov_test_run_kiosk(d2, OV_TEST_PIN_IN
                                    "key 5\nexpect facilitator-new-pin\n"
                                    "key 7\nkey 3\nkey 9\nkey 1\nkey enter\nkey 7\nkey 3\nkey 9\nkey 1\nkey enter\n"
                                    "expect facilitator-message\n", 800, 480, local);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(d2));
     /* next start: 2580 no longer works, 7391 does */
-    rc = ov_test_run_kiosk(d2, "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-pin\n"
+    rc = ov_test_run_kiosk(d2, "key facilitator\n" OV_TEST_PIN_KEYS "expect facilitator-pin\n"
                                "key 7\nkey 3\nkey 9\nkey 1\nkey enter\nexpect facilitator-menu\n", 800, 480, local);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(d2));
-    snprintf(path, sizeof path, "%s/data/settings.ini", d2);
-    FILE *f = fopen(path, "r");
-    assert_non_null(f);
     char buf[1024];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    buf[n] = '\0';
-    fclose(f);
+    assert_true(ov_test_read_settings(d2, buf, sizeof buf) >= 0);
     assert_non_null(strstr(buf, "pin_hash = pbkdf2-sha256$"));
     assert_null(strstr(buf, "7391"));                    /* stored hashed only */
 }
@@ -224,7 +219,7 @@ static void settings_change_the_look_and_are_kept(void **state)
     char local[700];
     snprintf(local, sizeof local, "--config %s/ourvoice.ini --data %s/data-settings", dir, dir);
     /* Settings is item 6 of the menu (no stick, no older questions) */
-    int rc = ov_test_run_kiosk(dir, "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+    int rc = ov_test_run_kiosk(dir, OV_TEST_PIN_IN
                                     "key 6\nexpect facilitator-settings\nkey 1\nshot settings\nkey 5\nkey 7\nexpect welcome\n"
                                     "shot welcome-hc\n", 800, 480, local);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));

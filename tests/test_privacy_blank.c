@@ -62,15 +62,10 @@ static long loud_samples(const char *raw)
 /* Run the visit with `settings` into a fresh folder (dir); the sound into dir/sound.raw. */
 static void run_visit(char *dir, size_t dirlen, const char *settings, const char *script)
 {
-    char cfg[128], args[400], raw[128];
+    char args[400], raw[128];
     ov_test_tmpdir(dir, dirlen);
-    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
     snprintf(raw, sizeof raw, "%s/sound.raw", dir);
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs(settings, f);
-    fclose(f);
-    snprintf(args, sizeof args, "--config %s --data %s/data", cfg, dir);
+    assert_int_equal(ov_test_write_config(dir, settings, args, sizeof args), 0);
     setenv("SDL_AUDIODRIVER", "disk", 1);
     setenv("SDL_DISKAUDIOFILE", raw, 1);
     int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
@@ -121,23 +116,18 @@ static void no_jack_detected_the_screen_shows(void **state)
 static void the_settings_screen_turns_it_on(void **state)
 {
     (void)state;
-    char dir[64], path[200], hash[128], settings[400], buf[1024];
+    char dir[64], hash[128], settings[400], buf[1024];
     assert_int_equal(ov_pin_hash("2580", hash, sizeof hash), OV_OK);
     snprintf(settings, sizeof settings, "[speech]\nspeech = no\nheadphones = yes\n[facilitator]\npin_hash = %s\n", hash);
     /* Settings is item 6 of the menu, the screen-off switch its 4th button, Menu its 5th */
     run_visit(dir, sizeof dir, settings,
               "key space\nwait 300\nexpect question\nshot before\nadvance 121000\nwait 20\n"
-              "expect idle-warning\nadvance 31000\nwait 20\nexpect welcome\nkey facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+              "expect idle-warning\nadvance 31000\nwait 20\nexpect welcome\n" OV_TEST_PIN_IN
               "key 6\nexpect facilitator-settings\nkey 4\nshot settings\nkey 5\nkey 7\nexpect welcome\n"
               "key space\nwait 300\nexpect blank\nshot after\nquit\n");
     assert_true(black_share(dir, "before") < 0.5);
     assert_true(black_share(dir, "after") == 1.0);
-    snprintf(path, sizeof path, "%s/data/settings.ini", dir);
-    FILE *f = fopen(path, "r");
-    assert_non_null(f);
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    buf[n] = '\0';
-    fclose(f);
+    assert_true(ov_test_read_settings(dir, buf, sizeof buf) >= 0);
     assert_non_null(strstr(buf, "blank_screen = yes"));
 }
 

@@ -18,11 +18,27 @@
 #include "kiosk_runner.h"
 #include "platform/tally.h"
 
-#define PIN_HASH "pbkdf2-sha256$20000$39e6fb7ca486a03c3f45d712bb05d04b$f1219fd737aeedf537d60eabd9b663c4b7e69c25274ae32d57f0ce8efd0ea411"
-#define PIN_IN "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+#define PIN_IN OV_TEST_PIN_IN
 #define VISIT_ONLY "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n" \
                    "expect review\nkey enter\nexpect thanks\nadvance 10000\nwait 20\nexpect welcome\n"
 #define VISIT "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\nexpect review\nkey enter\nexpect thanks\nquit\n"
+
+/* Today's date, YYYY-MM-DD (local time), as the kiosk names meetings. */
+static void today_is(char *out, size_t len)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(out, len, "%Y-%m-%d", &tm);
+}
+
+/* Run the kiosk in dir; fails with its words unless it exits 0. */
+static void run(const char *dir, const char *script, const char *args)
+{
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+}
 
 static long total_of(ov_tally *t, const char *meeting)
 {
@@ -59,10 +75,7 @@ static void folder_with_meeting(char *dir, size_t len, const char *start, int cl
 static void check_visit_went_to_today(const char *dir)
 {
     char data[200], err[400], today[16], name[64];
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    today_is(today, sizeof today);
     snprintf(name, sizeof name, "Drop-in %s", today);
     snprintf(data, sizeof data, "%s/data", dir);
     ov_tally *t = NULL;
@@ -74,25 +87,27 @@ static void check_visit_went_to_today(const char *dir)
     ov_tally_close(t);
 }
 
+/* One visit to a kiosk whose meeting started on 2000-01-01 (and was closed
+ * when `closed`): the visit goes to today's drop-in. The kiosk's folder is dir. */
+static void visit_an_old_meeting(int closed, char *dir, size_t len)
+{
+    char args[400];
+    folder_with_meeting(dir, len, "2000-01-01", closed, args, sizeof args);
+    run(dir, VISIT, args);
+    check_visit_went_to_today(dir);
+}
+
 static void a_new_day_closes_the_meeting(void **state)
 {
-    (void)state;
-    char dir[64], args[400];
-    folder_with_meeting(dir, sizeof dir, "2000-01-01", 0, args, sizeof args);
-    int rc = ov_test_run_kiosk(dir, VISIT, 800, 480, args);
-    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    char dir[64];
+    visit_an_old_meeting(0, dir, sizeof dir);
     assert_non_null(strstr(ov_test_stderr(dir), "started on 2000-01-01: a new day closes it"));
-    check_visit_went_to_today(dir);
 }
 
 static void a_closed_meeting_is_never_voted_into(void **state)
 {
-    (void)state;
-    char dir[64], args[400];
-    folder_with_meeting(dir, sizeof dir, "2000-01-01", 1, args, sizeof args);
-    int rc = ov_test_run_kiosk(dir, VISIT, 800, 480, args);
-    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
-    check_visit_went_to_today(dir);
+    char dir[64];
+    visit_an_old_meeting(1, dir, sizeof dir);
 }
 
 /* Today's meeting stays open across a restart, and keeps counting. */
@@ -100,13 +115,9 @@ static void todays_meeting_goes_on(void **state)
 {
     (void)state;
     char dir[64], args[400], today[16], data[200], err[400];
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    today_is(today, sizeof today);
     folder_with_meeting(dir, sizeof dir, today, 0, args, sizeof args);
-    int rc = ov_test_run_kiosk(dir, VISIT, 800, 480, args);
-    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    run(dir, VISIT, args);
     snprintf(data, sizeof data, "%s/data", dir);
     ov_tally *t = NULL;
     assert_int_equal(ov_tally_open(data, &t, err, sizeof err), OV_OK);
@@ -122,26 +133,21 @@ static void results_never_show_the_meeting_going_on(void **state)
 {
     (void)state;
     char dir[64], args[400], today[16], cfg[200];
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    today_is(today, sizeof today);
     folder_with_meeting(dir, sizeof dir, today, 0, args, sizeof args);
     snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
     FILE *f = fopen(cfg, "a");
     assert_non_null(f);
-    fputs("[facilitator]\npin_hash = " PIN_HASH "\n", f);
+    fputs("[facilitator]\npin_hash = " OV_TEST_PIN_HASH "\n", f);
     fclose(f);
     /* a vote, the results refused; the meeting ended; its results shown */
     const char *during = VISIT_ONLY PIN_IN "key 1\nexpect facilitator-message\nkey 1\nexpect facilitator-menu\n"
                          "key 2\nexpect facilitator-meeting\nkey 6\nexpect facilitator-message\nkey 1\n"
                          "expect facilitator-menu\nkey 1\nexpect facilitator-results\nquit\n";
-    int rc = ov_test_run_kiosk(dir, during, 800, 480, args);
-    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    run(dir, during, args);
     /* after a restart and a vote in the new meeting: still the ended one's results */
     const char *after = VISIT_ONLY PIN_IN "key 1\nexpect facilitator-results\nquit\n";
-    rc = ov_test_run_kiosk(dir, after, 800, 480, args);
-    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    run(dir, after, args);
     char data[200], err[400], name[64];
     snprintf(data, sizeof data, "%s/data", dir);
     snprintf(name, sizeof name, "Drop-in %s", today);

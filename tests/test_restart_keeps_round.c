@@ -18,8 +18,7 @@
 #include "kiosk_runner.h"
 #include "platform/tally.h"
 
-#define PIN_HASH "pbkdf2-sha256$20000$39e6fb7ca486a03c3f45d712bb05d04b$f1219fd737aeedf537d60eabd9b663c4b7e69c25274ae32d57f0ce8efd0ea411"
-#define PIN_IN "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\n"
+#define PIN_IN OV_TEST_PIN_IN
 /* Menu item 3 is "Open a round" (or "Close the round" while one is open); item 2 of the
  * round screen is the 2nd question, "valuing-work" in the English questions. */
 #define OPEN_ROUND PIN_IN "key 3\nexpect facilitator-round\nkey 2\n"
@@ -53,14 +52,9 @@ static void counts(const char *dir, long *round_q, long *others)
 
 static void folder(char *dir, size_t len, char *args, size_t argslen)
 {
-    char cfg[200];
     ov_test_tmpdir(dir, len);
-    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs("[speech]\nspeech = no\n[facilitator]\npin_hash = " PIN_HASH "\n", f);
-    fclose(f);
-    snprintf(args, argslen, "--config %s --data %s/data", cfg, dir);
+    const char *settings = "[speech]\nspeech = no\n[facilitator]\npin_hash = " OV_TEST_PIN_HASH "\n";
+    assert_int_equal(ov_test_write_config(dir, settings, args, argslen), 0);
 }
 
 static void an_open_round_survives_a_restart(void **state)
@@ -81,14 +75,8 @@ static void an_open_round_survives_a_restart(void **state)
     counts(dir, &round_q, &others);
     assert_int_equal(round_q, 2);
     assert_int_equal(others, 0); /* the visit is not finished: nothing of it is stored */
-    char settings[200];
-    snprintf(settings, sizeof settings, "%s/data/settings.ini", dir);
-    FILE *f = fopen(settings, "r");
-    assert_non_null(f);
     char text[2000];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    text[n] = '\0';
-    fclose(f);
+    assert_true(ov_test_read_settings(dir, text, sizeof text) >= 0);
     assert_null(strstr(text, "valuing-work"));
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

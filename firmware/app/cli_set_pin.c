@@ -12,6 +12,7 @@
 #include "ui/pin.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define RANDOM_PIN_DIGITS 6
@@ -45,14 +46,24 @@ static int random_pin(char pin[RANDOM_PIN_DIGITS + 1])
     return OV_OK;
 }
 
-/* 1 when settings.ini already holds a PIN hash. */
+/* 1 when settings.ini already holds a PIN hash, 0 when not, -1 (said on
+ * stderr) when there is no memory to read it. */
 static int pin_already_set(const char *settings)
 {
-    static ov_config cfg; /* large: not on the stack */
-    static ov_diags diags;
-    ov_config_defaults(&cfg);
-    ov_diags_init(&diags);
-    return ov_config_load(settings, &cfg, &diags) != OV_ENOTFOUND && ov_pin_is_set(cfg.pin_hash);
+    struct {
+        ov_config cfg;
+        ov_diags diags;
+    } *read = malloc(sizeof *read); /* large: not on the stack */
+    if (!read) {
+        fprintf(stderr, "ourvoice set-pin: out of memory reading %s\n", settings);
+        return -1;
+    }
+    ov_config_defaults(&read->cfg);
+    ov_diags_init(&read->diags);
+    int set = ov_config_load(settings, &read->cfg, &read->diags) != OV_ENOTFOUND &&
+              ov_pin_is_set(read->cfg.pin_hash);
+    free(read);
+    return set;
 }
 
 /* Hash and store pin; a new PIN starts with no wrong tries. Returns 0 or 1. */
@@ -99,9 +110,12 @@ int ov_cmd_set_pin(int argc, char **argv)
         fprintf(stderr, "ourvoice set-pin: %s: the folder name is too long\n", data);
         return 2;
     }
+    int set = is_set || keep ? pin_already_set(settings) : 0;
+    if (set < 0)
+        return 1;
     if (is_set)
-        return pin_already_set(settings) ? 0 : 1;
-    if (keep && pin_already_set(settings)) {
+        return set ? 0 : 1;
+    if (keep && set) {
         printf("kept\n");
         return 0;
     }

@@ -120,7 +120,7 @@ void ov_kiosk_speak(kiosk *k)
      * target is then said as it is highlighted */
     int intro_only = ov_kiosk_scanning(k) && k->scan_pending;
     ov_speech_part parts[OV_SPEECH_MAX_PARTS];
-    static char paths[OV_SPEECH_MAX_PARTS][OV_PATH_MAX];
+    char paths[OV_SPEECH_MAX_PARTS][OV_PATH_MAX]; /* the speech copies what it keeps */
     int n = ov_kiosk_speech_parts(k, intro_only, parts, OV_SPEECH_MAX_PARTS, paths);
     k->hl_text = k->hl_word = -1;
     k->speech_base = 0;
@@ -163,7 +163,7 @@ static int store_votes(kiosk *k)
     char err[KIOSK_ERR_LEN];
     int g = ov_flow_group(&k->flow); /* issue 14: whose view, counted per group ("" = not said) */
     const char *gid = g >= 0 ? k->content.who.groups[g].id : "";
-    if (ov_tally_add_set_group(k->tally, k->cfg.meeting, gid, qids, aids, n, err, sizeof err) != OV_OK) {
+    if (ov_tally_add_set_group(k->tally, k->meeting, gid, qids, aids, n, err, sizeof err) != OV_OK) {
         ov_log_error("votes not stored: %s", err);
         return 0;
     }
@@ -644,7 +644,8 @@ static void start_input(kiosk *k, const ov_kiosk_opts *o)
         ov_gpio_open(&k->cfg, &k->gpio, err, sizeof err); /* it tells the facilitator itself, once */
     k->watchdog_ms = ov_sd_watchdog_interval_ms();
     k->last_ping = ov_now_ms();
-    ov_fac_init(&k->fac, &k->content, k->cfg.pin_hash, k->cfg.meeting);
+    ov_strlcpy(k->meeting, k->cfg.meeting, sizeof k->meeting);
+    ov_fac_init(&k->fac, &k->content, k->cfg.pin_hash, k->meeting);
     ov_fac_set_flow(&k->fac, &k->flow);
     ov_flow_init(&k->flow, &k->content, k->cfg.confirm, k->cfg.idle_timeout_s * MS_PER_S,
                  k->cfg.thanks_s * MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));

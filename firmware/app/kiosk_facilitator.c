@@ -382,15 +382,14 @@ static void apply_setting(kiosk *k)
 static void change_meeting(kiosk *k, int end)
 {
     char old[OV_MEETING_LEN], line2[OV_SENTENCE_LEN];
-    ov_strlcpy(old, k->cfg.meeting, sizeof old);
-    int rc = end ? ov_kiosk_meeting_end(k) : ov_kiosk_meeting_begin(k, k->fac.meeting);
+    ov_strlcpy(old, k->meeting, sizeof old);
+    int rc = end ? ov_kiosk_meeting_end(k) : ov_kiosk_meeting_begin(k, k->fac.chosen_meeting);
     if (rc != OV_OK) {
-        ov_strlcpy(k->fac.meeting, k->cfg.meeting, sizeof k->fac.meeting);
         ov_fac_message(&k->fac, k->content.texts.fac_meeting_failed,
                        k->content.texts.fac_meeting_failed_2);
         return;
     }
-    snprintf(line2, sizeof line2, k->content.texts.fac_meeting_votes_for, k->cfg.meeting);
+    snprintf(line2, sizeof line2, k->content.texts.fac_meeting_votes_for, k->meeting);
     if (end) {
         char line1[OV_SENTENCE_LEN];
         snprintf(line1, sizeof line1, k->content.texts.fac_meeting_ended, old);

@@ -257,14 +257,14 @@ static void load_board(kiosk *k, int plan)
     char err[OV_ERR_LEN];
     ov_ideas_board *b = malloc(sizeof *b);
     const char *qid = k->content.questions[f->question].id;
-    if (!b || !k->tally || ov_plan_load(k->tally, k->cfg.meeting, qid, b, err, sizeof err) != OV_OK) {
+    if (!b || !k->tally || ov_plan_load(k->tally, k->meeting, qid, b, err, sizeof err) != OV_OK) {
         ov_ideas_fac_note(f, k->content.texts.ifac_unreadable);
         free(b);
         return;
     }
     if (b->n_ideas == 0 && b->round == OV_ROUND_NOT_YET)
         b->max_choices = k->cfg.idea_choices; /* a new board: the configured number of choices */
-    ov_ideas_fac_show(f, b, f->question, ov_tally_meeting_is_closed(k->tally, k->cfg.meeting) == 1, plan);
+    ov_ideas_fac_show(f, b, f->question, ov_tally_meeting_is_closed(k->tally, k->meeting) == 1, plan);
     free(b);
 }
 
@@ -358,7 +358,7 @@ static void close_meeting(kiosk *k)
         return;
     }
     char line[OV_SENTENCE_LEN];
-    snprintf(line, sizeof line, k->content.texts.ifac_closed, k->cfg.meeting);
+    snprintf(line, sizeof line, k->content.texts.ifac_closed, k->meeting);
     ov_ideas_fac_note(f, line);
     ov_kiosk_ideas_refresh(k);
     k->ideas_fac.n_last_boards = 0;

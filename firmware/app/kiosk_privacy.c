@@ -63,8 +63,7 @@ static int open_in_store(kiosk *k, const char *name, char *err, size_t errlen)
 static void use_meeting(kiosk *k, const char *name)
 {
     char err[OV_ERR_LEN];
-    ov_strlcpy(k->cfg.meeting, name, sizeof k->cfg.meeting);
-    ov_strlcpy(k->fac.meeting, name, sizeof k->fac.meeting);
+    ov_strlcpy(k->meeting, name, sizeof k->meeting);
     if (ov_config_set(k->settings_path, "kiosk", "meeting", name, err, sizeof err) != OV_OK)
         ov_log_warn("the meeting \"%s\" is used now but not kept for a restart: %s", name, err);
 }
@@ -80,17 +79,17 @@ int ov_kiosk_meeting_begin(kiosk *k, const char *name)
             ov_strlcpy(fresh, name, sizeof fresh);
         else
             snprintf(fresh, sizeof fresh, "%.50s (%d)", name, i);
-        rc = strcmp(fresh, k->cfg.meeting) ? open_in_store(k, fresh, err, sizeof err) : OV_EPERM;
+        rc = strcmp(fresh, k->meeting) ? open_in_store(k, fresh, err, sizeof err) : OV_EPERM;
     }
     if (rc != OV_OK) {
         ov_log_error("the meeting \"%s\" could not be started: %s", name, err);
         return rc;
     }
     /* closed and remembered as the last closed: its results, plans and "you said, we did" */
-    if (ov_plan_close_meeting(k->tally, k->cfg.meeting, err, sizeof err) != OV_OK)
-        ov_log_warn("the meeting \"%s\" could not be closed: %s", k->cfg.meeting, err);
+    if (ov_plan_close_meeting(k->tally, k->meeting, err, sizeof err) != OV_OK)
+        ov_log_warn("the meeting \"%s\" could not be closed: %s", k->meeting, err);
     else
-        ov_log_info("meeting \"%s\" closed", k->cfg.meeting);
+        ov_log_info("meeting \"%s\" closed", k->meeting);
     use_meeting(k, fresh);
     ov_log_info("votes now count for the meeting \"%s\"", fresh);
     return OV_OK;
@@ -120,10 +119,10 @@ static int closed_by_the_date(kiosk *k)
     char start[16] = "";
     today_is(k->fac.today, sizeof k->fac.today);
     if (!k->tally || !k->fac.today[0] ||
-        ov_tally_meeting_start(k->tally, k->cfg.meeting, start, sizeof start) != OV_OK || !start[0] ||
+        ov_tally_meeting_start(k->tally, k->meeting, start, sizeof start) != OV_OK || !start[0] ||
         strcmp(start, k->fac.today) >= 0)
         return 0;
-    ov_log_info("the meeting \"%s\" started on %s: a new day closes it", k->cfg.meeting, start);
+    ov_log_info("the meeting \"%s\" started on %s: a new day closes it", k->meeting, start);
     return ov_kiosk_meeting_end(k) == OV_OK;
 }
 
@@ -133,16 +132,15 @@ static void start_meeting(kiosk *k)
     char err[PRIVACY_ERR_LEN];
     if (!k->tally)
         return;
-    ov_strlcpy(k->fac.meeting, k->cfg.meeting, sizeof k->fac.meeting);
-    if (ov_tally_meeting_is_closed(k->tally, k->cfg.meeting) == 1) {
-        ov_log_info("the meeting \"%s\" is closed: starting a new drop-in", k->cfg.meeting);
+    if (ov_tally_meeting_is_closed(k->tally, k->meeting) == 1) {
+        ov_log_info("the meeting \"%s\" is closed: starting a new drop-in", k->meeting);
         ov_kiosk_meeting_end(k);
         return;
     }
     if (closed_by_the_date(k))
         return;
-    if (open_in_store(k, k->cfg.meeting, err, sizeof err) != OV_OK)
-        ov_log_warn("the meeting \"%s\" could not be opened in the vote store: %s", k->cfg.meeting, err);
+    if (open_in_store(k, k->meeting, err, sizeof err) != OV_OK)
+        ov_log_warn("the meeting \"%s\" could not be opened in the vote store: %s", k->meeting, err);
 }
 
 static void look_for_headphones(kiosk *k, uint64_t now, int force)

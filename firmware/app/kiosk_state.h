@@ -39,6 +39,8 @@ typedef struct {
     int scan_pending;  /* start scanning when the screen has been read out */
     int speaking_item; /* speech is a scanned item, not the screen */
     uint64_t watchdog_ms, last_ping;
+    char meeting[OV_MEETING_LEN];    /* the meeting votes count towards (its one owner: cfg.meeting is
+                                        the start value); changed only by ov_kiosk_meeting_begin */
     ov_fac fac;                      /* facilitator mode (fac.screen != OV_FAC_OFF) */
     ov_menu fac_menu;                /* the facilitator screen last described */
     ov_import_plan *import_plan;     /* new questions checked, waiting for "Use them" (or NULL) */

@@ -5,6 +5,7 @@
 #include "model/content.h"
 #include "model/content_texts.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define PIC "../../pictures/"
@@ -17,7 +18,7 @@ typedef struct {
 } answer_def;
 
 typedef struct {
-    const char *id, *title, *sentences[OV_MAX_SENTENCES], *picture;
+    const char *id, *title, *sentences[OV_MAX_SENTENCES - 1]; /* and CHOOSE_ONE */
 } question_def;
 
 static const answer_def four_stages[] = {
@@ -39,23 +40,18 @@ static const answer_def rag[] = {
       1 },
 };
 
+/* Each question's last sentence; its picture is PIC "principle-<id>.svg". */
+#define CHOOSE_ONE "Choose 1 answer."
+
 static const question_def questions[] = {
-    { "assets",
-      "Skills and strengths",
-      { "Everyone has skills and strengths.", "Can you use your skills here?", "Choose 1 answer." },
-      PIC "principle-assets.svg" },
-    { "valuing-work",
-      "Time and effort",
-      { "Helping out is real work.", "Do you get thanks for your help?", "Choose 1 answer." },
-      PIC "principle-valuing-work.svg" },
-    { "reciprocity",
-      "Giving and getting",
-      { "Everyone has something to give.", "Can you help other people here?", "Choose 1 answer." },
-      PIC "principle-reciprocity.svg" },
-    { "networks",
-      "Friends and community",
-      { "Meeting people is good for us.", "Do you meet new people here?", "Choose 1 answer." },
-      PIC "principle-networks.svg" },
+    { "assets", "Skills and strengths",
+      { "Everyone has skills and strengths.", "Can you use your skills here?" } },
+    { "valuing-work", "Time and effort",
+      { "Helping out is real work.", "Do you get thanks for your help?" } },
+    { "reciprocity", "Giving and getting",
+      { "Everyone has something to give.", "Can you help other people here?" } },
+    { "networks", "Friends and community",
+      { "Meeting people is good for us.", "Do you meet new people here?" } },
 };
 
 static void add_scale(ov_content *c, const char *id, const char *name, const answer_def *defs, int n)
@@ -88,9 +84,10 @@ void ov_content_builtin(ov_content *c)
         ov_question *q = &c->questions[c->n_questions++];
         ov_strlcpy(q->id, questions[i].id, sizeof q->id);
         ov_strlcpy(q->title, questions[i].title, sizeof q->title);
-        for (int k = 0; k < OV_MAX_SENTENCES && questions[i].sentences[k]; k++)
+        for (int k = 0; k < OV_MAX_SENTENCES - 1 && questions[i].sentences[k]; k++)
             ov_strlcpy(q->sentences[q->n_sentences++], questions[i].sentences[k], OV_SENTENCE_LEN);
-        ov_strlcpy(q->picture, questions[i].picture, sizeof q->picture);
+        ov_strlcpy(q->sentences[q->n_sentences++], CHOOSE_ONE, OV_SENTENCE_LEN);
+        snprintf(q->picture, sizeof q->picture, PIC "principle-%s.svg", questions[i].id);
         q->scale = 0;            /* four-stages */
         q->allow_dont_know = 1;
     }

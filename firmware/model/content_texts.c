@@ -38,7 +38,8 @@ static const ov_text_def defs[] = {
     TX(louder, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Louder", "Uwch"),
     TX(screen_off, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Screen off", "Diffodd y sgrin"),
     TX(screen_on, OV_FIT_BUTTON, OV_ER_NO_LENGTH, "Screen on", "Sgrin ymlaen"),
-    /* words helper (issues 13, 14): the list is in content_texts_words.h */
+    /* words helper (issues 13, 14): the list is in content_texts_words.h; it stays the last rows
+     * (ov_text_in_words_block) */
 #define OVW_ROW(k, len, fit, er, en, cy) TX(k, fit, er, en, cy),
     OV_TEXTS_WORDS(OVW_ROW)
 #undef OVW_ROW
@@ -84,20 +85,15 @@ int ov_text_format_ok(const ov_text_def *d, const char *value)
     return !strcmp(want, got);
 }
 
-/* The words block's keys, for telling its rows apart (ov_text_in_words_block). */
-#define OVW_KEY(k, len, fit, er, en, cy) #k,
-static const char *const words_keys[] = { OV_TEXTS_WORDS(OVW_KEY) };
-#undef OVW_KEY
+/* How many rows the words block has: they are the last rows of defs. */
+#define OVW_ONE(k, len, fit, er, en, cy) +1
+enum { N_WORDS_ROWS = 0 OV_TEXTS_WORDS(OVW_ONE) };
+#undef OVW_ONE
+#define N_DEFS ((int)(sizeof defs / sizeof defs[0]))
 
 int ov_text_in_words_block(const ov_text_def *d)
 {
-    static int first = -1;
-    if (first < 0)
-        for (int i = 0; i < (int)(sizeof defs / sizeof defs[0]) && first < 0; i++)
-            if (!strcmp(defs[i].key, words_keys[0]))
-                first = i;
-    int n = (int)(sizeof words_keys / sizeof words_keys[0]);
-    return first >= 0 && d >= &defs[first] && d < &defs[first] + n;
+    return d >= &defs[N_DEFS - N_WORDS_ROWS] && d < &defs[N_DEFS];
 }
 
 const ov_text_def *ov_text_defs(int *n)

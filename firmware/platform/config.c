@@ -8,56 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-void ov_config_defaults(ov_config *cfg)
-{
-    memset(cfg, 0, sizeof *cfg);
-    const char *home = getenv("HOME");
-    const char *xdg = getenv("XDG_DATA_HOME");
-    if (xdg && *xdg) snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s/ourvoice", xdg);
-    else snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s/.local/share/ourvoice", home && *home ? home
-                  : "/tmp");
-    ov_strlcpy(cfg->content_dir, "", sizeof cfg->content_dir); /* resolved by ov_config_content_dir */
-    ov_strlcpy(cfg->meeting, "drop-in", sizeof cfg->meeting);
-    cfg->confirm = 1;
-    cfg->idle_timeout_s = 120; /* the voting-system guideline: a warning after 2-5 minutes */
-    cfg->idle_warning_s = 30;
-    cfg->choice_idle_s = 30; /* confirm and review show a choice: warn sooner (issue 12) */
-    cfg->thanks_s = 4;
-    cfg->vote_lockout_ms = 1500;
-    cfg->width = 0;
-    cfg->height = 0;
-    cfg->rotation = 0;
-    cfg->diagonal_inch = 0;
-    cfg->fullscreen = 0;
-    ov_strlcpy(cfg->theme, "standard", sizeof cfg->theme);
-    cfg->speech = 1;
-    cfg->rate = 135;
-    cfg->pitch = 50;
-    cfg->volume = 100;
-    /* Default wiring (board/wiring.md): answers left to right, hear-again, key switch, lights.
-     * Five answers: the default scale's 4 stages and "I don't know" (GPIO22 pin 15, light GPIO23 pin 16). */
-    static const char *answers[] = { "GPIO5", "GPIO6", "GPIO13", "GPIO19", "GPIO22" };
-    static const char *lights[] = { "GPIO12", "GPIO16", "GPIO20", "GPIO21", "GPIO23" };
-    for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++) {
-        ov_strlcpy(cfg->gpio_answer[i], answers[i], sizeof cfg->gpio_answer[i]);
-        ov_strlcpy(cfg->gpio_light[i], lights[i], sizeof cfg->gpio_light[i]);
-    }
-    ov_strlcpy(cfg->gpio_hear_again, "GPIO26", sizeof cfg->gpio_hear_again);
-    ov_strlcpy(cfg->gpio_key_switch, "GPIO17", sizeof cfg->gpio_key_switch);
-    cfg->debounce_ms = 30;
-    cfg->stuck_s = 10;
-    ov_strlcpy(cfg->scan_mode, "off", sizeof cfg->scan_mode);
-    cfg->scan_interval_ms = 2000;
-    cfg->scan_rounds = 3;
-    cfg->small_numbers = 5;
-    cfg->you_said = 1;
-    cfg->idea_choices = 3;
-    cfg->export_exact = 0;
-    ov_strlcpy(cfg->usb_mount_dir, "/media", sizeof cfg->usb_mount_dir);
-    cfg->fac_idle_timeout_s = 120; /* privacy (issue 12) */
-    ov_strlcpy(cfg->headphones, "no", sizeof cfg->headphones);
-}
-
 typedef enum { K_STR, K_INT, K_BOOL, K_DOUBLE } key_kind;
 
 typedef struct {
@@ -65,48 +15,83 @@ typedef struct {
     key_kind kind;
     size_t offset, size;   /* size: buffer size for K_STR */
     double min, max;       /* allowed range for numbers */
+    const char *text;      /* K_STR: the built-in value (NULL: "") */
+    double value;          /* numbers, yes/no (1/0): the built-in value */
 } key_def;
 
 #define FIELD_SIZE(field) sizeof(((ov_config *)0)->field)
-#define STR(sec, nm, field) { sec, nm, K_STR, offsetof(ov_config, field), FIELD_SIZE(field), 0, 0 }
-#define INT(sec, nm, field, lo, hi) { sec, nm, K_INT, offsetof(ov_config, field), 0, lo, hi }
-#define BOOL(sec, nm, field) { sec, nm, K_BOOL, offsetof(ov_config, field), 0, 0, 1 }
-#define DBL(sec, nm, field, lo, hi) { sec, nm, K_DOUBLE, offsetof(ov_config, field), 0, lo, hi }
+#define AT(field) offsetof(ov_config, field)
+#define STR(sec, nm, field, def) { sec, nm, K_STR, AT(field), FIELD_SIZE(field), 0, 0, def, 0 }
+#define INT(sec, nm, field, def, lo, hi) { sec, nm, K_INT, AT(field), 0, lo, hi, NULL, def }
+#define BOOL(sec, nm, field, def) { sec, nm, K_BOOL, AT(field), 0, 0, 1, NULL, def }
+#define DBL(sec, nm, field, def, lo, hi) { sec, nm, K_DOUBLE, AT(field), 0, lo, hi, NULL, def }
 
+/* Every setting, its built-in value and its range. Default wiring (board/wiring.md): answers left to
+ * right, hear-again, key switch, lights; five answers: the default scale's 4 stages and "I don't know"
+ * (GPIO22 pin 15, light GPIO23 pin 16). */
 static const key_def keys[] = {
-    STR("kiosk", "content_dir", content_dir), STR("kiosk", "data_dir", data_dir),
-    STR("kiosk", "meeting", meeting), STR("kiosk", "round", round), BOOL("kiosk", "confirm", confirm),
-    INT("kiosk", "idle_timeout_s", idle_timeout_s, 10, 3600), INT("kiosk", "thanks_s", thanks_s, 1, 60),
-    INT("kiosk", "idle_warning_s", idle_warning_s, 30, 600),
-    INT("kiosk", "choice_idle_s", choice_idle_s, 10, 600),
-    INT("kiosk", "vote_lockout_ms", vote_lockout_ms, 0, 10000),
-    INT("display", "width", width, 0, 8192), INT("display", "height", height, 0, 8192),
-    INT("display", "rotation", rotation, 0, 270), DBL("display", "diagonal_inch", diagonal_inch, 0, 100),
-    BOOL("display", "fullscreen", fullscreen), STR("display", "theme", theme),
-    BOOL("speech", "speech", speech), STR("speech", "voice", voice),
-    INT("speech", "rate", rate, 80, 450), INT("speech", "pitch", pitch, 0, 100),
-    INT("speech", "volume", volume, 0, 200), STR("speech", "audio_device", audio_device),
-    BOOL("speech", "private_audio", private_audio),
-    STR("buttons", "answer1", gpio_answer[0]), STR("buttons", "answer2", gpio_answer[1]),
-    STR("buttons", "answer3", gpio_answer[2]), STR("buttons", "answer4", gpio_answer[3]),
-    STR("buttons", "answer5", gpio_answer[4]), STR("buttons", "answer6", gpio_answer[5]),
-    STR("buttons", "hear_again", gpio_hear_again), STR("buttons", "key_switch", gpio_key_switch),
-    STR("buttons", "light1", gpio_light[0]), STR("buttons", "light2", gpio_light[1]),
-    STR("buttons", "light3", gpio_light[2]), STR("buttons", "light4", gpio_light[3]),
-    STR("buttons", "light5", gpio_light[4]), STR("buttons", "light6", gpio_light[5]),
-    INT("buttons", "debounce_ms", debounce_ms, 0, 500), INT("buttons", "stuck_s", stuck_s, 1, 600),
-    STR("scanning", "mode", scan_mode), INT("scanning", "interval_ms", scan_interval_ms, 750, 5000),
-    INT("scanning", "rounds", scan_rounds, 1, 20),
-    INT("scanning", "first_ms", scan_first_ms, 0, 10000),
-    INT("scanning", "accept_ms", scan_accept_ms, 0, 2000),
-    INT("scanning", "release_ms", scan_release_ms, 0, 2000),
-    STR("facilitator", "pin_hash", pin_hash), INT("facilitator", "small_numbers", small_numbers, 0, 1000),
-    BOOL("kiosk", "you_said", you_said), INT("kiosk", "idea_choices", idea_choices, 1, 6),
-    BOOL("facilitator", "export_exact", export_exact), STR("facilitator", "usb_mount_dir", usb_mount_dir),
-    INT("facilitator", "idle_timeout_s", fac_idle_timeout_s, 10, 3600),
-    STR("speech", "headphones", headphones),
-    BOOL("speech", "blank_screen", blank_screen),
+    STR("kiosk", "content_dir", content_dir, NULL), /* resolved by ov_config_content_dir */
+    STR("kiosk", "data_dir", data_dir, NULL),       /* from $XDG_DATA_HOME or $HOME (ov_config_defaults) */
+    STR("kiosk", "meeting", meeting, "drop-in"), STR("kiosk", "round", round, NULL),
+    BOOL("kiosk", "confirm", confirm, 1),
+    INT("kiosk", "idle_timeout_s", idle_timeout_s, 120, 10, 3600), /* the voting-system guideline: */
+    INT("kiosk", "thanks_s", thanks_s, 4, 1, 60),                  /* a warning after 2-5 minutes */
+    INT("kiosk", "idle_warning_s", idle_warning_s, 30, 30, 600),
+    INT("kiosk", "choice_idle_s", choice_idle_s, 30, 10, 600), /* confirm and review show a choice (#12) */
+    INT("kiosk", "vote_lockout_ms", vote_lockout_ms, 1500, 0, 10000),
+    INT("display", "width", width, 0, 0, 8192), INT("display", "height", height, 0, 0, 8192),
+    INT("display", "rotation", rotation, 0, 0, 270),
+    DBL("display", "diagonal_inch", diagonal_inch, 0, 0, 100),
+    BOOL("display", "fullscreen", fullscreen, 0), STR("display", "theme", theme, "standard"),
+    BOOL("speech", "speech", speech, 1), STR("speech", "voice", voice, NULL),
+    INT("speech", "rate", rate, 135, 80, 450), INT("speech", "pitch", pitch, 50, 0, 100),
+    INT("speech", "volume", volume, 100, 0, 200), STR("speech", "audio_device", audio_device, NULL),
+    BOOL("speech", "private_audio", private_audio, 0),
+    STR("buttons", "answer1", gpio_answer[0], "GPIO5"), STR("buttons", "answer2", gpio_answer[1], "GPIO6"),
+    STR("buttons", "answer3", gpio_answer[2], "GPIO13"), STR("buttons", "answer4", gpio_answer[3], "GPIO19"),
+    STR("buttons", "answer5", gpio_answer[4], "GPIO22"), STR("buttons", "answer6", gpio_answer[5], NULL),
+    STR("buttons", "hear_again", gpio_hear_again, "GPIO26"),
+    STR("buttons", "key_switch", gpio_key_switch, "GPIO17"),
+    STR("buttons", "light1", gpio_light[0], "GPIO12"), STR("buttons", "light2", gpio_light[1], "GPIO16"),
+    STR("buttons", "light3", gpio_light[2], "GPIO20"), STR("buttons", "light4", gpio_light[3], "GPIO21"),
+    STR("buttons", "light5", gpio_light[4], "GPIO23"), STR("buttons", "light6", gpio_light[5], NULL),
+    INT("buttons", "debounce_ms", debounce_ms, 30, 0, 500), INT("buttons", "stuck_s", stuck_s, 10, 1, 600),
+    STR("scanning", "mode", scan_mode, "off"),
+    INT("scanning", "interval_ms", scan_interval_ms, 2000, 750, 5000),
+    INT("scanning", "rounds", scan_rounds, 3, 1, 20),
+    INT("scanning", "first_ms", scan_first_ms, 0, 0, 10000),
+    INT("scanning", "accept_ms", scan_accept_ms, 0, 0, 2000),
+    INT("scanning", "release_ms", scan_release_ms, 0, 0, 2000),
+    STR("facilitator", "pin_hash", pin_hash, NULL),
+    INT("facilitator", "small_numbers", small_numbers, 5, 0, 1000),
+    BOOL("kiosk", "you_said", you_said, 1), INT("kiosk", "idea_choices", idea_choices, 3, 1, 6),
+    BOOL("facilitator", "export_exact", export_exact, 0),
+    STR("facilitator", "usb_mount_dir", usb_mount_dir, "/media"),
+    INT("facilitator", "idle_timeout_s", fac_idle_timeout_s, 120, 10, 3600), /* privacy (issue 12) */
+    STR("speech", "headphones", headphones, "no"),
+    BOOL("speech", "blank_screen", blank_screen, 0),
 };
+
+void ov_config_defaults(ov_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    for (size_t i = 0; i < OV_ARRAY_LEN(keys); i++) {
+        char *field = (char *)cfg + keys[i].offset;
+        if (keys[i].kind == K_STR)
+            ov_strlcpy(field, keys[i].text ? keys[i].text : "", keys[i].size);
+        else if (keys[i].kind == K_DOUBLE)
+            *(double *)field = keys[i].value;
+        else
+            *(int *)field = (int)keys[i].value;
+    }
+    const char *home = getenv("HOME");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    if (xdg && *xdg)
+        snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s/ourvoice", xdg);
+    else
+        snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s/.local/share/ourvoice",
+                 home && *home ? home : "/tmp");
+}
 
 typedef struct {
     ov_config *cfg;

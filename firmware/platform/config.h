@@ -16,7 +16,8 @@ typedef struct {
     char content_dir[OV_PATH_MAX];   /* default: assets/content/en beside the binary's checkout,
                                         or /usr/share/ourvoice/content/en */
     char data_dir[OV_PATH_MAX];      /* default: ~/.local/share/ourvoice */
-    char meeting[64];                /* meeting the votes count towards; default "drop-in" */
+    char meeting[64];                /* meeting the votes count towards ("drop-in") as read at start;
+                                        the kiosk owns the meeting and writes it to settings.ini */
     char round[64];                  /* id of the question of the open round ("": none) as read at
                                         start; the flow owns the round, the kiosk writes it to
                                         DATA_DIR/settings.ini so a restart keeps it */

@@ -317,7 +317,7 @@ int ov_gpio_open_in(const ov_config *cfg, const char *dev_dir, ov_gpio **out,
     g->tried = 1;
     g->next_retry = ov_now_ms() + OV_GPIO_RETRY_MS;
     if (g->n)
-        ov_log_info("GPIO: %d of %d lines open (%s)", ov_gpio_working(g), g->n, ovb_version());
+        ov_log_info("GPIO: %d of %d lines open (libgpiod %s)", ov_gpio_working(g), g->n, ovb_version());
     int rc = first_error(g);
     if (rc != OV_OK && err && errlen)
         ov_strlcpy(err, g->problem, errlen);

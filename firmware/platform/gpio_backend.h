@@ -47,7 +47,7 @@ int ovb_line_get(ovb_line *line);
 int ovb_line_set(ovb_line *line, int value);
 void ovb_line_release(ovb_line *line);
 
-/* "libgpiod 1.6.3" — for logs. */
+/* The libgpiod version ("1.6.3"), libgpiod's own string — for logs. */
 const char *ovb_version(void);
 
 #endif

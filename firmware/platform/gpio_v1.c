@@ -167,9 +167,7 @@ void ovb_line_release(ovb_line *line)
 
 const char *ovb_version(void)
 {
-    static char v[48];
-    snprintf(v, sizeof v, "libgpiod %s", gpiod_version_string());
-    return v;
+    return gpiod_version_string();
 }
 
 #else

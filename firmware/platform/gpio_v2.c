@@ -223,9 +223,7 @@ void ovb_line_release(ovb_line *line)
 
 const char *ovb_version(void)
 {
-    static char v[48];
-    snprintf(v, sizeof v, "libgpiod %s", gpiod_api_version());
-    return v;
+    return gpiod_api_version();
 }
 
 #else

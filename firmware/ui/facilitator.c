@@ -15,12 +15,7 @@
 /* The screen texts of the content in use (English built-ins without content). */
 static const ov_texts *tx(const ov_fac *f)
 {
-    static ov_texts english;
-    if (f->content)
-        return &f->content->texts;
-    if (!english.fac_title[0])
-        ov_texts_defaults(&english, "en");
-    return &english;
+    return f->content ? &f->content->texts : &f->builtin;
 }
 
 /* The names a new meeting can have (the name and today's date are stored). */
@@ -37,9 +32,11 @@ void ov_fac_init(ov_fac *f, const ov_content *c, const char *stored_hash, const 
 {
     memset(f, 0, sizeof *f);
     f->content = c;
+    if (!c)
+        ov_texts_defaults(&f->builtin, "en");
     f->stored_hash = stored_hash ? stored_hash : "";
     ov_pin_guard_init(&f->guard);
-    ov_strlcpy(f->meeting, meeting ? meeting : "drop-in", sizeof f->meeting);
+    f->meeting = meeting ? meeting : "drop-in";
     f->chosen_round = -1;
     time_t t = time(NULL);
     struct tm tm;
@@ -479,7 +476,7 @@ static int press_screens(ov_fac *f, const ov_menu_item *it, uint64_t now, ov_fac
         f->screen = OV_FAC_MEETING;
         return done(out, OV_FAC_DO_REDRAW);
     case OV_MENU_PICK_MEETING:
-        snprintf(f->meeting, sizeof f->meeting, "%s %s", meeting_name(f, it->arg), f->today);
+        snprintf(f->chosen_meeting, sizeof f->chosen_meeting, "%s %s", meeting_name(f, it->arg), f->today);
         f->screen = OV_FAC_MENU;
         return done(out, OV_FAC_DO_SET_MEETING);
     case OV_MENU_ROUND:

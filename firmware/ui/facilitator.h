@@ -35,7 +35,7 @@ typedef enum {
     OV_FAC_DO_REDRAW,      /* the screen changed */
     OV_FAC_DO_EXIT,        /* back to voting */
     OV_FAC_DO_SAVE_PIN,    /* hash and store ov_fac.new_pin, then clear it */
-    OV_FAC_DO_SET_MEETING, /* votes now count towards ov_fac.meeting */
+    OV_FAC_DO_SET_MEETING, /* votes now count towards ov_fac.chosen_meeting */
     OV_FAC_DO_OPEN_ROUND,  /* meeting round on question ov_fac.chosen_round */
     OV_FAC_DO_CLOSE_ROUND,
     OV_FAC_DO_RESULTS, /* fetch results (kiosk calls ov_fac_show_results) */
@@ -127,6 +127,7 @@ typedef struct {
 typedef struct {
     ov_fac_screen screen;
     const ov_content *content;
+    ov_texts builtin; /* the English built-in texts, used when content is NULL */
     const char *stored_hash; /* config pin_hash ("" = default PIN) */
     ov_pin_guard guard;
     char typed[12];                /* digits typed so far */
@@ -134,7 +135,8 @@ typedef struct {
     char new_pin[16];              /* the accepted new PIN after OV_FAC_DO_SAVE_PIN */
     char message[OV_SENTENCE_LEN]; /* under the PIN pad, or the MESSAGE screen */
     char message2[OV_SENTENCE_LEN];
-    char meeting[64];          /* current meeting name */
+    const char *meeting;       /* the meeting votes count towards (the kiosk's; never NULL) */
+    char chosen_meeting[OV_MEETING_LEN]; /* after OV_FAC_DO_SET_MEETING: the name picked */
     const ov_flow *flow;       /* owns the open round and the check step (may be NULL) */
     int chosen_round;          /* after OV_FAC_DO_OPEN_ROUND: the question picked */
     int results_q;             /* question shown on the results screen */
@@ -156,7 +158,10 @@ typedef struct {
     int blank; /* settings screen: screen off while speech goes to headphones */
 } ov_fac;
 
-/* Start (off). `stored_hash` must stay valid (it is the config's string). */
+/* Start (off). `c` may be NULL (the English built-in texts, no questions).
+ * `stored_hash` must stay valid (it is the config's string);
+ * so must `meeting`, the meeting votes count towards, whose owner changes it
+ * (NULL: "drop-in"). */
 void ov_fac_init(ov_fac *f, const ov_content *c, const char *stored_hash, const char *meeting);
 
 /* The flow the screens ask about the open round and the check step (it

@@ -227,6 +227,13 @@ static int focus_act(ov_flow *f, ov_action act)
     return -1;
 }
 
+/* A screen's other actions: the highlight moves, or nothing happens. */
+static int focus_or_nothing(ov_flow *f, ov_action act)
+{
+    int moved = focus_act(f, act);
+    return moved >= 0 ? moved : OV_FLOW_NOTHING;
+}
+
 /* 1 when a target of this screen is highlighted. */
 static int has_focus(const ov_flow *f)
 {
@@ -287,10 +294,8 @@ static int act_question(ov_flow *f, ov_action act, int arg, uint64_t now)
     case OV_ACT_NO:
     case OV_ACT_PREVIOUS:
         return previous_question(f, now);
-    default: {
-        int moved = focus_act(f, act);
-        return moved >= 0 ? moved : OV_FLOW_NOTHING;
-    }
+    default:
+        return focus_or_nothing(f, act);
     }
 }
 
@@ -307,11 +312,22 @@ static int act_confirm(ov_flow *f, ov_action act, int arg, uint64_t now)
         return choose(f, arg, now);
     case OV_ACT_ACTIVATE: /* Enter with no highlight = "that's right" */
         return has_focus(f) ? activate_focus(f, now) : settle(f, f->chosen, now);
-    default: {
-        int moved = focus_act(f, act);
-        return moved >= 0 ? moved : OV_FLOW_NOTHING;
+    default:
+        return focus_or_nothing(f, act);
     }
-    }
+}
+
+/* Answer button / digit N on a screen of targets: do what the N-th target
+ * does (one that would choose an answer does nothing). */
+static int press_target(ov_flow *f, int arg, uint64_t now)
+{
+    ov_target t[OV_MAX_TARGETS];
+    int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
+    if (arg < 0 || arg >= n)
+        return OV_FLOW_NOTHING;
+    int a;
+    ov_action next = ov_flow_target_action(t[arg], &a);
+    return next == OV_ACT_CHOOSE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
 }
 
 /* Open question q from the review; settling it comes back to the review. */
@@ -332,24 +348,15 @@ static int act_review(ov_flow *f, ov_action act, int arg, uint64_t now)
         return save(f, now);
     case OV_ACT_CHANGE:
         return change_answer(f, arg, now);
-    case OV_ACT_CHOOSE: { /* answer button / digit N presses the N-th target (1: save) */
-        ov_target t[OV_MAX_TARGETS];
-        int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
-        if (arg < 0 || arg >= n)
-            return OV_FLOW_NOTHING;
-        int a;
-        ov_action next = ov_flow_target_action(t[arg], &a);
-        return next == OV_ACT_CHOOSE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
-    }
+    case OV_ACT_CHOOSE: /* answer button / digit N presses the N-th target (1: save) */
+        return press_target(f, arg, now);
     case OV_ACT_NO:
     case OV_ACT_PREVIOUS:
         return change_answer(f, prev_real(f, f->content->n_questions), now);
     case OV_ACT_ACTIVATE:
         return has_focus(f) ? activate_focus(f, now) : save(f, now); /* no highlight: save */
-    default: {
-        int moved = focus_act(f, act);
-        return moved >= 0 ? moved : OV_FLOW_NOTHING;
-    }
+    default:
+        return focus_or_nothing(f, act);
     }
 }
 
@@ -374,21 +381,12 @@ static int act_sound(ov_flow *f, ov_action act, int arg, uint64_t now)
         f->keep_sound = 1;
         return effects;
     }
-    case OV_ACT_CHOOSE: {
-        ov_target t[OV_MAX_TARGETS];
-        int n = ov_flow_targets(f, t, OV_MAX_TARGETS);
-        if (arg < 0 || arg >= n)
-            return OV_FLOW_NOTHING;
-        int a;
-        ov_action next = ov_flow_target_action(t[arg], &a);
-        return next == OV_ACT_CHOOSE ? OV_FLOW_NOTHING : ov_flow_act(f, next, a, now);
-    }
+    case OV_ACT_CHOOSE:
+        return press_target(f, arg, now);
     case OV_ACT_ACTIVATE:
         return has_focus(f) ? activate_focus(f, now) : OV_FLOW_NOTHING;
-    default: {
-        int moved = focus_act(f, act);
-        return moved >= 0 ? moved : OV_FLOW_NOTHING;
-    }
+    default:
+        return focus_or_nothing(f, act);
     }
 }
 

@@ -29,10 +29,27 @@ static int heading(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_
     return y > below_corner ? y : below_corner;
 }
 
-static ov_layout_button *big_button(ov_layout *l, const ov_layout_env *env, const metrics *m,
-                                    ov_target_kind kind, ov_rect r, const char *icon, const char *label)
+/* The room under a heading: where it starts, how high it is, and the height
+ * of the big button at its bottom. */
+typedef struct {
+    int top, avail, button_h;
+} below_heading;
+
+static below_heading heading_room(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect full,
+                                  int corner, int corner_w, const char *title, const char *how)
 {
-    ov_layout_button *b = ovl_add_button(l, kind, 0, OV_BTN_STYLE_YES, r);
+    below_heading r;
+    r.top = heading(l, env, m, full, corner, corner_w, title, how);
+    r.avail = full.y + full.h - r.top;
+    r.button_h = big_button_height(m, r.avail);
+    return r;
+}
+
+static ov_layout_button *big_button(ov_layout *l, const ov_layout_env *env, const metrics *m,
+                                    ov_target_kind kind, ov_button_style style, ov_rect r, const char *icon,
+                                    const char *label)
+{
+    ov_layout_button *b = ovl_add_button(l, kind, 0, style, r);
     if (b) {
         metrics big = *m;
         big.label_px = m->title_px; /* the one thing to press: its word as big as a title */
@@ -92,10 +109,9 @@ static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics 
                           ov_rect full, int corner, int corner_w)
 {
     const ov_texts *t = &f->content->texts;
-    int top = heading(l, env, m, full, corner, corner_w, t->review_title, t->review_how);
-    int avail = full.y + full.h - top;
-    int save_h = big_button_height(m, avail);
-    int items_h = avail - save_h - m->gap;
+    below_heading room = heading_room(l, env, m, full, corner, corner_w, t->review_title, t->review_how);
+    int top = room.top, save_h = room.button_h;
+    int items_h = room.avail - save_h - m->gap;
     int qs[OV_MAX_QUESTIONS], as[OV_MAX_QUESTIONS];
     int n = ov_flow_pending(f, qs, as, OV_MAX_QUESTIONS);
     int caption_h = ov_line_height(m->small_px) * 2;
@@ -110,7 +126,7 @@ static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics 
         }
     }
     ov_rect sr = { full.x, full.y + full.h - save_h, full.w, save_h };
-    big_button(l, env, m, OV_TARGET_SAVE, sr, "control-thats-right.svg", t->review_save);
+    big_button(l, env, m, OV_TARGET_SAVE, OV_BTN_STYLE_YES, sr, "control-thats-right.svg", t->review_save);
 }
 
 static void idle_warning_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_texts *t,
@@ -122,7 +138,8 @@ static void idle_warning_screen(ov_layout *l, const ov_layout_env *env, const me
     if (h < m->target_min)
         h = m->target_min;
     ov_rect r = { full.x, full.y + full.h - h, full.w, h };
-    big_button(l, env, m, OV_TARGET_MORE_TIME, r, "control-more-time.svg", t->idle_more_time);
+    big_button(l, env, m, OV_TARGET_MORE_TIME, OV_BTN_STYLE_YES, r, "control-more-time.svg",
+               t->idle_more_time);
 }
 
 int ovl_sound_width(const metrics *m, int corner_w, int full_w)
@@ -162,29 +179,18 @@ static void sound_screen(ov_layout *l, const ov_layout_env *env, const metrics *
                          ov_rect full, int corner, int corner_w)
 {
     const ov_texts *tx = &f->content->texts;
-    int top = heading(l, env, m, full, corner, corner_w, tx->sound_title, tx->sound_how);
-    int avail = full.y + full.h - top;
-    int back_h = big_button_height(m, avail);
-    sound_steps(l, env, m, tx, (ov_rect){ full.x, top, full.w, avail - back_h - m->gap });
-    metrics big = *m;
-    big.label_px = m->title_px;
+    below_heading room = heading_room(l, env, m, full, corner, corner_w, tx->sound_title, tx->sound_how);
+    int back_h = room.button_h;
+    sound_steps(l, env, m, tx, (ov_rect){ full.x, room.top, full.w, room.avail - back_h - m->gap });
     int half_w = (full.w - m->gap) / 2;
     ov_rect br = { full.x, full.y + full.h - back_h, f->screen_off_offered ? half_w : full.w, back_h };
-    ov_layout_button *b = ovl_add_button(l, OV_TARGET_BACK, 0, OV_BTN_STYLE_NO, br);
-    if (b) {
-        ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path);
-        ovl_button_content(l, env, &big, b, tx->go_back, 1);
-    }
+    big_button(l, env, m, OV_TARGET_BACK, OV_BTN_STYLE_NO, br, "control-go-back.svg", tx->go_back);
     if (!f->screen_off_offered)
         return;
-    b = ovl_add_button(l, OV_TARGET_SCREEN_OFF, 0, OV_BTN_STYLE_PLAIN,
-                       (ov_rect){ full.x + half_w + m->gap, br.y, half_w, back_h });
-    if (!b)
-        return;
     int off = ov_flow_screen_off(f);
-    ovl_control_path(env, off ? "control-screen-on.svg" : "control-screen-off.svg", b->icon_path,
-                     sizeof b->icon_path);
-    ovl_button_content(l, env, &big, b, off ? tx->screen_on : tx->screen_off, 1);
+    ov_rect sr = { full.x + half_w + m->gap, br.y, half_w, back_h };
+    big_button(l, env, m, OV_TARGET_SCREEN_OFF, OV_BTN_STYLE_PLAIN, sr,
+               off ? "control-screen-on.svg" : "control-screen-off.svg", off ? tx->screen_on : tx->screen_off);
 }
 
 void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,

@@ -95,71 +95,109 @@ static int run_bench(const char *dir, long n)
     return 0;
 }
 
-static int run_visits(const char *dir, const char *file, long first)
+/* What run_lines does with the store first, and with each member's line. */
+typedef struct {
+    int (*prepare)(ov_tally *t, void *ctx, char *err, size_t errlen);
+    int (*vote)(ov_tally *t, const char *line, void *ctx, char *err, size_t errlen); /* OV_EINVAL: no vote */
+    void *ctx;
+} voter;
+
+/* Open the store in dir and prepare it, then one member per line of `file`
+ * from line `first` on, printing "thanked N" after each stored one. */
+static int run_lines(const char *dir, const char *file, long first, const voter *v)
 {
-    char err[400];
+    char err[400] = "";
     ov_tally *t = NULL;
     FILE *fp = fopen(file, "r");
-    if (!fp) { fprintf(stderr, "tally_voter: cannot read %s\n", file); return 1; }
-    if (ov_tally_open(dir, &t, err, sizeof err) != OV_OK) { fprintf(stderr, "tally_voter: %s\n", err); fclose(fp); return 1; }
-    const char *qs[16], *as[16];
-    for (int i = 0; i < 16; i++) { qs[i] = questions[i / 4]; as[i] = answers[i % 4]; }
-    int rc = ov_tally_meeting_open(t, "visits", "2025-05-03", qs, as, 16, err, sizeof err);
+    if (!fp) {
+        fprintf(stderr, "tally_voter: cannot read %s\n", file);
+        return 1;
+    }
+    int rc = ov_tally_open(dir, &t, err, sizeof err);
+    if (rc == OV_OK)
+        rc = v->prepare(t, v->ctx, err, sizeof err);
     char line[128];
     for (long n = 1; rc == OV_OK && fgets(line, sizeof line, fp); n++) {
-        if (n < first) continue;
-        char a[4][8];
-        if (sscanf(line, "%7s %7s %7s %7s", a[0], a[1], a[2], a[3]) != 4) { rc = OV_EINVAL; break; }
-        const char *chosen[4] = { a[0], a[1], a[2], a[3] };
-        rc = ov_tally_add_set(t, "visits", questions, chosen, 4, err, sizeof err);
+        if (n < first)
+            continue;
+        rc = v->vote(t, line, v->ctx, err, sizeof err);
         char out[32];
         int k = snprintf(out, sizeof out, "thanked %ld\n", n);
-        if (rc == OV_OK && write_all(1, out, (size_t)k) != 0) break;
+        if (rc == OV_OK && write_all(1, out, (size_t)k) != 0)
+            break;
     }
     fclose(fp);
-    if (rc != OV_OK) fprintf(stderr, "tally_voter: %s\n", err);
+    if (rc != OV_OK)
+        fprintf(stderr, "tally_voter: %s\n", err);
     ov_tally_close(t);
     return rc == OV_OK ? 0 : 1;
+}
+
+/* The meeting "visits", opened with every question and answer. */
+static int open_visits(ov_tally *t, void *ctx, char *err, size_t errlen)
+{
+    const char *qs[16], *as[16];
+    for (int i = 0; i < 16; i++) {
+        qs[i] = questions[i / 4];
+        as[i] = answers[i % 4];
+    }
+    return ov_tally_meeting_open(t, "visits", "2025-05-03", qs, as, 16, err, errlen);
+}
+
+/* "a1 a4 a2 a3": the answers to q1..q4, as one member's set. */
+static int vote_visit(ov_tally *t, const char *line, void *ctx, char *err, size_t errlen)
+{
+    char a[4][8];
+    if (sscanf(line, "%7s %7s %7s %7s", a[0], a[1], a[2], a[3]) != 4)
+        return OV_EINVAL;
+    const char *chosen[4] = { a[0], a[1], a[2], a[3] };
+    return ov_tally_add_set(t, "visits", questions, chosen, 4, err, errlen);
+}
+
+static int run_visits(const char *dir, const char *file, long first)
+{
+    const voter v = { open_visits, vote_visit, NULL };
+    return run_lines(dir, file, first, &v);
 }
 
 static const char *const idea_texts[] = { "Longer opening hours", "A quiet room", "More trips out",
                                            "Easy read letters" };
 
-/* The board of the priorities round, made and opened the first time. */
-static int open_round(ov_tally *t, ov_ideas_board *b, char *err, size_t errlen)
+/* The board of the priorities round (ctx), made and opened the first time. */
+static int open_round(ov_tally *t, void *ctx, char *err, size_t errlen)
 {
+    ov_ideas_board *b = ctx;
     int rc = ov_plan_load(t, "visits", "q1", b, err, errlen);
-    if (rc != OV_OK || b->n_ideas > 0) return rc;
-    for (int i = 0; rc == OV_OK && i < 4; i++) rc = ov_ideas_add(b, idea_texts[i], err, errlen);
+    if (rc != OV_OK || b->n_ideas > 0)
+        return rc;
+    for (int i = 0; rc == OV_OK && i < 4; i++)
+        rc = ov_ideas_add(b, idea_texts[i], err, errlen);
     b->max_choices = 2;
     b->round = OV_ROUND_OPEN;
     return rc == OV_OK ? ov_plan_save(t, b, err, errlen) : rc;
 }
 
+/* "a2 a4 ...": the first two answers are the ideas chosen (the same twice: one idea). */
+static int vote_ideas(ov_tally *t, const char *line, void *ctx, char *err, size_t errlen)
+{
+    char a[2][8];
+    if (sscanf(line, "a%7s a%7s", a[0], a[1]) != 2)
+        return OV_EINVAL;
+    int chosen[2] = { atoi(a[0]) - 1, atoi(a[1]) - 1 };
+    return ov_plan_vote(t, "visits", "q1", chosen, chosen[0] == chosen[1] ? 1 : 2, err, errlen);
+}
+
 static int run_ideas(const char *dir, const char *file, long first)
 {
-    char err[400] = "";
-    ov_tally *t = NULL;
-    static ov_ideas_board b;
-    FILE *fp = fopen(file, "r");
-    if (!fp) { fprintf(stderr, "tally_voter: cannot read %s\n", file); return 1; }
-    int rc = ov_tally_open(dir, &t, err, sizeof err);
-    if (rc == OV_OK) rc = open_round(t, &b, err, sizeof err);
-    char line[128];
-    for (long n = 1; rc == OV_OK && fgets(line, sizeof line, fp); n++) {
-        if (n < first) continue;
-        char a[2][8];
-        if (sscanf(line, "a%7s a%7s", a[0], a[1]) != 2) { rc = OV_EINVAL; break; }
-        int chosen[2] = { atoi(a[0]) - 1, atoi(a[1]) - 1 };
-        rc = ov_plan_vote(t, "visits", "q1", chosen, chosen[0] == chosen[1] ? 1 : 2, err, sizeof err);
-        char out[32];
-        int k = snprintf(out, sizeof out, "thanked %ld\n", n);
-        if (rc == OV_OK && write_all(1, out, (size_t)k) != 0) break;
+    ov_ideas_board *b = calloc(1, sizeof *b);
+    if (!b) {
+        fprintf(stderr, "tally_voter: out of memory\n");
+        return 1;
     }
-    fclose(fp);
-    if (rc != OV_OK) fprintf(stderr, "tally_voter: %s\n", err);
-    ov_tally_close(t);
-    return rc == OV_OK ? 0 : 1;
+    const voter v = { open_round, vote_ideas, b };
+    int rc = run_lines(dir, file, first, &v);
+    free(b);
+    return rc;
 }
 
 static int run_ideas_dump(const char *dir)

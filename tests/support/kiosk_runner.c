@@ -72,17 +72,44 @@ int ov_test_run_kiosk(const char *dir, const char *script, int w, int h, const c
     return rc == -1 ? -1 : WEXITSTATUS(rc);
 }
 
+long ov_test_read_text(const char *path, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    size_t n = fread(buf, 1, len - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return (long)n;
+}
+
+int ov_test_write_config(const char *dir, const char *settings, char *args, size_t argslen)
+{
+    char cfg[600];
+    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
+    FILE *f = fopen(cfg, "w");
+    if (!f)
+        return -1;
+    fputs(settings, f);
+    fclose(f);
+    snprintf(args, argslen, "--config %s --data %s/data", cfg, dir);
+    return 0;
+}
+
+long ov_test_read_settings(const char *dir, char *buf, size_t len)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/data/settings.ini", dir);
+    return ov_test_read_text(path, buf, len);
+}
+
 const char *ov_test_stderr(const char *dir)
 {
     static char buf[16384];
     char path[600];
     snprintf(path, sizeof path, "%s/stderr.txt", dir);
-    buf[0] = '\0';
-    FILE *f = fopen(path, "r");
-    if (!f) return buf;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    buf[n] = '\0';
-    fclose(f);
+    ov_test_read_text(path, buf, sizeof buf);
     return buf;
 }
 

@@ -37,6 +37,27 @@ char *ov_test_tmpdir(char *buf, size_t len);
  * opened). */
 long ov_test_votes_total(const char *data);
 
+/* The text of the file `path` (at most len - 1 bytes) into buf; returns its
+ * length, or -1 (buf "") when it cannot be read. */
+long ov_test_read_text(const char *path, char *buf, size_t len);
+
+/* Write `settings` to DIR/ourvoice.ini and into args the kiosk's arguments
+ * for it and the data folder DIR/data. Returns 0, or -1 when the file cannot
+ * be written. */
+int ov_test_write_config(const char *dir, const char *settings, char *args, size_t argslen);
+
+/* The settings the kiosk kept, DIR/data/settings.ini, as ov_test_read_text. */
+long ov_test_read_settings(const char *dir, char *buf, size_t len);
+
+/* The facilitator PIN 2580: its hash for pin_hash = in a config, the keys
+ * that type it on the PIN pad, and the script lines that open facilitator
+ * mode with it (the menu shown). */
+#define OV_TEST_PIN_HASH \
+    "pbkdf2-sha256$20000$39e6fb7ca486a03c3f45d712bb05d04b$" \
+    "f1219fd737aeedf537d60eabd9b663c4b7e69c25274ae32d57f0ce8efd0ea411"
+#define OV_TEST_PIN_KEYS "key 2\nkey 5\nkey 8\nkey 0\nkey enter\n"
+#define OV_TEST_PIN_IN "key facilitator\n" OV_TEST_PIN_KEYS "expect facilitator-menu\n"
+
 /* The contents of DIR/stderr.txt (static buffer). */
 const char *ov_test_stderr(const char *dir);
 
