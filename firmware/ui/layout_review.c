@@ -189,8 +189,8 @@ static void sound_screen(ov_layout *l, const ov_layout_env *env, const metrics *
         return;
     int off = ov_flow_screen_off(f);
     ov_rect sr = { full.x + half_w + m->gap, br.y, half_w, back_h };
-    big_button(l, env, m, OV_TARGET_SCREEN_OFF, OV_BTN_STYLE_PLAIN, sr,
-               off ? "control-screen-on.svg" : "control-screen-off.svg", off ? tx->screen_on : tx->screen_off);
+    const char *icon = off ? "control-screen-on.svg" : "control-screen-off.svg";
+    big_button(l, env, m, OV_TARGET_SCREEN_OFF, OV_BTN_STYLE_PLAIN, sr, icon, off ? tx->screen_on : tx->screen_off);
 }
 
 void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
