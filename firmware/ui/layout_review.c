@@ -190,7 +190,8 @@ static void sound_screen(ov_layout *l, const ov_layout_env *env, const metrics *
     int off = ov_flow_screen_off(f);
     ov_rect sr = { full.x + half_w + m->gap, br.y, half_w, back_h };
     const char *icon = off ? "control-screen-on.svg" : "control-screen-off.svg";
-    big_button(l, env, m, OV_TARGET_SCREEN_OFF, OV_BTN_STYLE_PLAIN, sr, icon, off ? tx->screen_on : tx->screen_off);
+    const char *label = off ? tx->screen_on : tx->screen_off;
+    big_button(l, env, m, OV_TARGET_SCREEN_OFF, OV_BTN_STYLE_PLAIN, sr, icon, label);
 }
 
 void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
