@@ -9,6 +9,12 @@
 
 #define SQUEEZE_STEPS 6
 #define KEY_LABEL_SHARE 50 /* a key's letter is this % of the key's height */
+/* Portrait: each 10-key row of the keyboard's grid folds into two rows of 5
+ * (the left hand's half above the right's: "QWERT" over "YUIOP", "ABCDE"
+ * over "FGHIJ"), so keys are twice as wide; the control row becomes two:
+ * the layout switch and Space, then Delete and Done. */
+#define FOLD_COLS (OV_KB_COLS / 2)
+#define FOLD_ROWS (2 * OV_KB_ROWS)
 
 static void start_layout(ov_layout *l, const ov_layout_env *env, ov_screen kind)
 {
@@ -47,26 +53,49 @@ static int centred_label(ov_layout *l, const ov_layout_env *env, const metrics *
 
 static int key_gap(const metrics *m) { return m->gap / 2 > 2 ? m->gap / 2 : 2; }
 
-/* The height of a row of keys at most: OV_KB_KEY_MAX_MM, and in portrait (narrow keys) half
- * as much again as a key's width, so the texts above get the height the keys do not need. */
+static int grid_cols(const metrics *m) { return m->portrait ? FOLD_COLS : OV_KB_COLS; }
+static int grid_rows(const metrics *m) { return m->portrait ? FOLD_ROWS : OV_KB_ROWS; }
+
+/* Key k's place on the grid the screen uses (portrait: folded, see FOLD_COLS). */
+static void grid_place(const metrics *m, const ov_kb_key *k, int *row, int *col, int *span)
+{
+    *row = k->row;
+    *col = k->col;
+    *span = k->span;
+    if (!m->portrait)
+        return;
+    if (k->row < OV_KB_ROWS - 1) { /* a row of characters: its halves one above the other */
+        *row = 2 * k->row + k->col / FOLD_COLS;
+        *col = k->col % FOLD_COLS;
+        return;
+    }
+    int second = k->kind == OV_KB_DELETE || k->kind == OV_KB_DONE; /* Delete, Done: the last row */
+    int wide = k->kind == OV_KB_SPACE || k->kind == OV_KB_DONE;    /* Space, Done: 3 of the 5 columns */
+    *row = FOLD_ROWS - 2 + second;
+    *col = wide ? 2 : 0;
+    *span = wide ? 3 : 2;
+}
+
+/* The height of a row of keys at most: OV_KB_KEY_MAX_MM, and in portrait half as much again
+ * as a key's width, so the texts above get the height the keys do not need. */
 static int row_cap(const ov_layout_env *env, const metrics *m, int width)
 {
     int gap = key_gap(m), cap = MM(env, OV_KB_KEY_MAX_MM) + gap;
-    int col_w = (width + gap) / OV_KB_COLS;
+    int col_w = (width + gap) / grid_cols(m);
     if (m->portrait && (col_w - gap) * 3 / 2 + gap < cap)
         cap = (col_w - gap) * 3 / 2 + gap;
     return cap;
 }
 
-/* The keys in `area`: OV_KB_ROWS rows of OV_KB_COLS columns. Returns the key side in px. */
+/* The keys in `area`, on the screen's grid (grid_rows x grid_cols). Returns the key side in px. */
 static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_keyboard *kb,
                          ov_rect area)
 {
     ov_kb_key keys[OV_KB_MAX_KEYS];
     int n = ov_keyboard_keys(kb->layout, keys, OV_KB_MAX_KEYS);
     int gap = key_gap(m);
-    int col_w = (area.w + gap) / OV_KB_COLS;
-    int row_h = (area.h + gap) / OV_KB_ROWS;
+    int col_w = (area.w + gap) / grid_cols(m);
+    int row_h = (area.h + gap) / grid_rows(m);
     int cap = row_cap(env, m, area.w);
     if (row_h > cap)
         row_h = cap;
@@ -76,10 +105,11 @@ static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *
         km.label_px = m->min_px;
     if (km.label_px > m->title_px)
         km.label_px = m->title_px;
-    int top = area.y + area.h - row_h * OV_KB_ROWS + gap; /* keys sit at the bottom, near the hands */
+    int top = area.y + area.h - row_h * grid_rows(m) + gap; /* keys sit at the bottom, near the hands */
     for (int i = 0; i < n; i++) {
-        ov_rect r = {area.x + keys[i].col * col_w, top + keys[i].row * row_h, keys[i].span * col_w - gap,
-                     row_h - gap};
+        int row, col, span;
+        grid_place(m, &keys[i], &row, &col, &span);
+        ov_rect r = {area.x + col * col_w, top + row * row_h, span * col_w - gap, row_h - gap};
         ov_button_style style = keys[i].kind == OV_KB_DONE ? OV_BTN_STYLE_YES : OV_BTN_STYLE_PLAIN;
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_MENU, i, style, r);
         if (b)
@@ -95,11 +125,35 @@ static ov_rect keys_area(const ov_layout_env *env, const metrics *m0)
     ov_rect full = {m0->margin, m0->margin, env->w - 2 * m0->margin, env->h - 2 * m0->margin};
     int header = ov_line_height(m0->title_px) + ov_line_height(m0->body_px) + ov_line_height(m0->small_px) +
                  m0->gap * 3 / 2;
-    int cap = row_cap(env, m0, full.w) * OV_KB_ROWS;
+    if (m0->portrait) /* the prompt beside Cancel; the typed text and a note of 2 lines under it */
+        header = m0->target_min + ov_line_height(m0->body_px) + 2 * ov_line_height(m0->small_px) +
+                 m0->gap * 2;
+    int cap = row_cap(env, m0, full.w) * grid_rows(m0);
     int h = full.h - header;
     if (h > cap)
         h = cap;
     return (ov_rect){full.x, full.y + full.h - h, full.w, h};
+}
+
+/* The prompt left of Cancel, then the typed text and the note: beside Cancel
+ * too in landscape, under it across the whole width in portrait (where the
+ * column left of Cancel is too narrow for them). The typed line is not read
+ * with the screen: each key says itself. */
+static void keyboard_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect full,
+                           int cancel_w, int cancel_h, const char *const *texts, int n)
+{
+    static const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL};
+    ov_rect col = {full.x, full.y, full.w - cancel_w - m->gap, full.h};
+    if (!m->portrait) {
+        ovl_stack_texts(l, env, m, col, texts, roles, n, OVL_UNSPOKEN(1));
+        return;
+    }
+    col.h = cancel_h;
+    int y = ovl_stack_texts(l, env, m, col, texts, roles, 1, 0);
+    if (y < full.y + cancel_h + m->gap / 2)
+        y = full.y + cancel_h + m->gap / 2;
+    ov_rect rest = {full.x, y, full.w, full.y + full.h - y};
+    ovl_stack_texts(l, env, m, rest, texts + 1, roles + 1, n - 1, OVL_UNSPOKEN(0));
 }
 
 static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt,
@@ -114,13 +168,10 @@ static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const 
     int cancel_w = m0.target_min * 2, cancel_h = m0.target_min;
     ov_rect cr = {full.x + full.w - cancel_w, full.y, cancel_w, cancel_h};
     ov_layout_button *cb = ovl_add_button(l, OV_TARGET_MENU, OV_KB_TARGET_CANCEL, OV_BTN_STYLE_NO, cr);
-    ov_rect col = {full.x, full.y, full.w - cancel_w - m.gap, full.h};
     char typed[OV_KB_TEXT_LEN + 8];
     snprintf(typed, sizeof typed, "%s_", kb->text); /* "_" shows where the next letter goes */
     const char *texts[3] = {prompt, ovl_pool_add(l, typed), note ? ovl_pool_add(l, note) : NULL};
-    const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL};
-    /* the typed line is not read with the screen: each key says itself */
-    ovl_stack_texts(l, env, &m, col, texts, roles, note && *note ? 3 : 2, OVL_UNSPOKEN(1));
+    keyboard_texts(l, env, &m, full, cancel_w, cancel_h, texts, note && *note ? 3 : 2);
     if (cb)
         cb->label = centred_label(l, env, &m, kb->cancel && *kb->cancel ? kb->cancel : "Cancel", cr);
     int side = keyboard_keys(l, env, &m0, kb, area);
