@@ -1,6 +1,7 @@
 /* render.c — drawing layouts with SDL2 + SDL2_ttf + SDL2_image. */
 #include "platform/render.h"
 #include "platform/picture.h"
+#include "platform/render_shape.h"
 #include "ui/render_palette.h"
 #include "model/content_check.h"
 #include "ui/layout_fit.h"
@@ -432,11 +433,20 @@ static void draw_picture(ov_render *r, const char *path, ov_rect box, ov_rgb beh
     SDL_RenderCopy(r->sdl, s->tex, NULL, &dst);
 }
 
-/* A calm disc where an answer's picture is missing (its word still says which answer). */
-static void draw_missing_face(ov_render *r, ov_rect box, ov_rgb ink)
+/* An answer without a picture: its face or shape (never colour alone) on a
+ * light plate, in the answer's colour with a dark outline. */
+static void draw_answer_shape(ov_render *r, ov_shape shape, const char *colour, ov_rect box)
 {
-    int rad = (box.w < box.h ? box.w : box.h) / 2;
-    fill_circle(r->sdl, box.x + box.w / 2, box.y + box.h / 2, rad, ink);
+    int side = box.w < box.h ? box.w : box.h;
+    ov_rgb fill, ink, edge;
+    ov_palette_answer(&r->pal, colour, &fill, &ink, &edge);
+    ov_rgb dark = ov_relative_luminance(r->pal.text) < ov_relative_luminance(r->pal.background)
+                      ? r->pal.text : r->pal.background;
+    fill_circle(r->sdl, box.x + box.w / 2, box.y + box.h / 2, side / 2, r->pal.plate);
+    int in = side / 12;
+    ov_rect s = { box.x + (box.w - side) / 2 + in, box.y + (box.h - side) / 2 + in, side - 2 * in,
+                  side - 2 * in };
+    ov_render_shape(r->sdl, shape, s, fill, dark, shape == OV_SHAPE_NONE ? dark : ink);
 }
 
 static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button *b, int hl_text, int hl_word)
@@ -477,7 +487,7 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
         if (b->icon_path[0])
             draw_picture(r, b->icon_path, b->icon, b->style == OV_BTN_STYLE_ANSWER ? r->pal.plate : fill);
         else if (b->style == OV_BTN_STYLE_ANSWER)
-            draw_missing_face(r, b->icon, text);
+            draw_answer_shape(r, b->shape, b->colour, b->icon);
     }
     if (b->label >= 0)
         draw_text_on(r, &l->texts[b->label], text, fill, hl_text == b->label ? hl_word : -1);
@@ -506,8 +516,12 @@ static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_wo
         }
         if (b->icon_path[0])
             draw_picture(r, b->icon_path, b->icon, r->pal.background);
+        else
+            draw_answer_shape(r, b->shape, b->colour, b->icon);
     }
-    if (l->picture.w > 0)
+    if (l->picture.w > 0 && !l->picture_path[0] && l->picture_shape != OV_SHAPE_NONE)
+        draw_answer_shape(r, l->picture_shape, l->picture_colour, l->picture);
+    else if (l->picture.w > 0)
         draw_picture(r, l->picture_path, l->picture, r->pal.background);
     if (l->banner.w > 0)
         fill_round(s, l->banner, l->banner.h / 6, r->pal.warning_bg);
