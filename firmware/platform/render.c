@@ -449,6 +449,68 @@ static void draw_answer_shape(ov_render *r, ov_shape shape, const char *colour, 
     ov_render_shape(r->sdl, shape, s, fill, dark, shape == OV_SHAPE_NONE ? dark : ink);
 }
 
+static int imin(int a, int b) { return a < b ? a : b; }
+static int imax(int a, int b) { return a > b ? a : b; }
+
+/* 1 when text i of the layout is a button's label. */
+static int is_label(const ov_layout *l, int i)
+{
+    for (int b = 0; b < l->n_buttons; b++)
+        if (l->buttons[b].label == i)
+            return 1;
+    return 0;
+}
+
+/* The focus ring's outer edge round `box`: `out` pixels out, but pulled in on
+ * a side where it would come within OV_FOCUS_SCREEN_MARGIN_MM of the screen's
+ * edge or over the words of a text that is not a button's label (the review's
+ * captions); there the ring lies inside the target instead. */
+static ov_rect ring_outer(const ov_layout *l, ov_rect box, int out)
+{
+    int m = (int)ceil(OV_FOCUS_SCREEN_MARGIN_MM * l->px_per_mm);
+    int x0 = box.x - out, y0 = box.y - out, x1 = box.x + box.w + out, y1 = box.y + box.h + out;
+    x0 = imax(x0, imin(m, box.x));
+    y0 = imax(y0, imin(m, box.y));
+    x1 = imin(x1, imax(l->screen.w - m, box.x + box.w));
+    y1 = imin(y1, imax(l->screen.h - m, box.y + box.h));
+    for (int i = 0; i < l->n_texts; i++) {
+        if (is_label(l, i))
+            continue;
+        const ov_text_block *t = &l->texts[i].block;
+        for (int k = 0; k < t->n_words; k++) {
+            ov_rect w = t->words[k].rect;
+            if (!ov_rect_overlap(w, (ov_rect){ x0, y0, x1 - x0, y1 - y0 }))
+                continue;
+            if (w.y + w.h <= box.y)
+                y0 = imax(y0, w.y + w.h);
+            else if (w.y >= box.y + box.h)
+                y1 = imin(y1, w.y);
+            else if (w.x + w.w <= box.x)
+                x0 = imax(x0, w.x + w.w);
+            else if (w.x >= box.x + box.w)
+                x1 = imin(x1, w.x);
+        }
+    }
+    return (ov_rect){ x0, y0, x1 - x0, y1 - y0 };
+}
+
+/* The ring round button b (and a band in the background colour between it and
+ * an outline it would not stand out from); returns the rectangle left inside
+ * it for the button itself: b's own, or smaller on a side where the ring had
+ * no room outside. */
+static ov_rect draw_focus_ring(ov_render *r, const ov_layout *l, const ov_layout_button *b, int rad,
+                               ov_rgb edge)
+{
+    int ring = ov_palette_focus_px(&r->pal, l->px_per_mm);
+    int gap = ov_palette_focus_gap_px(&r->pal, edge, l->px_per_mm), out = ring + gap;
+    ov_rect o = ring_outer(l, b->rect, out);
+    ov_rect g = { o.x + ring, o.y + ring, o.w - 2 * ring, o.h - 2 * ring };
+    fill_round(r->sdl, o, rad + out, r->pal.focus_ring);
+    if (gap > 0)
+        fill_round(r->sdl, g, rad + gap, r->pal.background);
+    return (ov_rect){ o.x + out, o.y + out, o.w - 2 * out, o.h - 2 * out };
+}
+
 static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button *b, int hl_text, int hl_word)
 {
     int rad = b->rect.h / 8;
@@ -469,15 +531,8 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
         edge = r->pal.outline;
     }
     ov_rect box = b->rect;
-    if (b->focused || b->chosen) { /* keyboard / scanning highlight: a ring of at least 3 mm just outside */
-        int ring = ov_palette_focus_px(&r->pal, l->px_per_mm);
-        int gap = ov_palette_focus_gap_px(&r->pal, edge, l->px_per_mm), out = ring + gap;
-        ov_rect o = { box.x - out, box.y - out, box.w + 2 * out, box.h + 2 * out };
-        ov_rect g = { box.x - gap, box.y - gap, box.w + 2 * gap, box.h + 2 * gap };
-        fill_round(r->sdl, o, rad + out, r->pal.focus_ring);
-        if (gap > 0) /* keeps the ring clear of an outline it would not stand out from */
-            fill_round(r->sdl, g, rad + gap, r->pal.background);
-    }
+    if (b->focused || b->chosen) /* keyboard / scanning highlight: a ring of at least 3 mm */
+        box = draw_focus_ring(r, l, b, rad, edge);
     outline_round(r->sdl, box, rad, thick, edge, fill);
     if (b->icon.w > 0) {
         if (b->style == OV_BTN_STYLE_ANSWER) { /* a light plate so the face reads on any fill */
@@ -550,8 +605,10 @@ static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_wo
             }
         }
     }
-    for (int b = 0; b < l->n_buttons; b++)
-        draw_button(r, l, &l->buttons[b], hl_text, hl_word);
+    for (int pass = 0; pass < 2; pass++) /* highlighted targets last: no neighbour covers their ring */
+        for (int b = 0; b < l->n_buttons; b++)
+            if ((l->buttons[b].focused || l->buttons[b].chosen) == pass)
+                draw_button(r, l, &l->buttons[b], hl_text, hl_word);
 }
 
 /* FNV-1a over the letters of every word the layout shows. */
