@@ -4,7 +4,8 @@
  * answer's picture taken away and every answer the same colour (grey) runs
  * through the real binary; the dark pixels (outline, eyes, mouth, question
  * mark) of each answer's face on the question screen, the confirm screen and
- * the review must differ between any two answers, in every theme. */
+ * the review must differ between any two answers, in every theme; so must
+ * the faces of a results chart's bars, drawn by the kiosk's renderer. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +23,7 @@
 
 #include "kiosk_runner.h"
 #include "platform/content_load.h"
+#include "platform/render.h"
 
 #define W 800
 #define H 480
@@ -199,10 +201,50 @@ static void answers_without_pictures_differ_by_shape(void **state)
         shapes_in_theme(*t);
 }
 
+/* The results chart: a bar per answer with its shape where it has no
+ * picture, drawn by the kiosk's renderer on a software surface. */
+static void the_results_chart_draws_each_answers_shape(void **state)
+{
+    (void)state;
+    static const ov_shape shapes[] = { OV_SHAPE_FACE_SAD, OV_SHAPE_FACE_UNSURE, OV_SHAPE_FACE_OK,
+                                       OV_SHAPE_FACE_HAPPY, OV_SHAPE_QUESTION, OV_SHAPE_STAR };
+    enum { N = sizeof shapes / sizeof shapes[0], SIDE = 60 };
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *sdl = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    assert_non_null(sdl);
+    ov_render *r = NULL;
+    char err[200];
+    assert_int_equal(ov_render_open(sdl, "standard", &r, err, sizeof err), OV_OK);
+    static ov_layout l;
+    memset(&l, 0, sizeof l);
+    l.screen = (ov_rect){ 0, 0, W, H };
+    l.px_per_mm = 5.2;
+    shot shots[N];
+    ov_rect faces[N];
+    for (int i = 0; i < N; i++) {
+        ov_layout_bar *b = &l.bars[l.n_bars++];
+        b->icon = (ov_rect){ 20, 10 + i * (SIDE + 10), SIDE, SIDE };
+        b->shape = shapes[i];
+        b->colour = "grey";
+        b->track = (ov_rect){ 100, b->icon.y + 10, 400, 40 };
+        b->bar = (ov_rect){ 100, b->icon.y + 10, 40 * (i + 1), 40 };
+        b->label = b->count = -1;
+        faces[i] = b->icon;
+        shots[i].s = surf;
+    }
+    assert_int_equal(ov_render_draw(r, &l, -1, -1), OV_OK);
+    SDL_RenderPresent(sdl);
+    faces_differ("results chart", shots, faces, N);
+    ov_render_close(r);
+    SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(surf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(answers_without_pictures_differ_by_shape),
+        cmocka_unit_test(the_results_chart_draws_each_answers_shape),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
