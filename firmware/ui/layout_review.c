@@ -98,7 +98,9 @@ static void review_item(ov_layout *l, const ov_layout_env *env, const metrics *m
     b->shape = a[pos]->shape;
     if (a[pos]->picture[0])
         ov_content_path(f->content, a[pos]->picture, b->icon_path, sizeof b->icon_path);
-    ovl_button_content(l, env, m, b, a[pos]->word, env->private_audio);
+    metrics beside = *m; /* a wide button: the face beside its word, as big as the button's height allows */
+    beside.label_beside = r.w > r.h;
+    ovl_button_content(l, env, &beside, b, a[pos]->word, env->private_audio);
 }
 
 static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
