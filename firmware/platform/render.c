@@ -504,6 +504,8 @@ static ov_rect draw_focus_ring(ov_render *r, const ov_layout *l, const ov_layout
     int ring = ov_palette_focus_px(&r->pal, l->px_per_mm);
     int gap = ov_palette_focus_gap_px(&r->pal, edge, l->px_per_mm), out = ring + gap;
     ov_rect o = ring_outer(l, b->rect, out);
+    if (o.w - 2 * out < b->rect.w / 2 || o.h - 2 * out < b->rect.h / 2) /* no room: all outside */
+        o = (ov_rect){ b->rect.x - out, b->rect.y - out, b->rect.w + 2 * out, b->rect.h + 2 * out };
     ov_rect g = { o.x + ring, o.y + ring, o.w - 2 * ring, o.h - 2 * ring };
     fill_round(r->sdl, o, rad + out, r->pal.focus_ring);
     if (gap > 0)
