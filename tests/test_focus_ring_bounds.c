@@ -196,11 +196,10 @@ static void ring_in_bounds(const char *theme, int w, int h)
 static void the_ring_stays_on_screen_and_off_the_captions(void **state)
 {
     (void)state;
-    const char *themes[] = { "high-contrast", "standard" };
-    const int sizes[][2] = { { 800, 480 }, { 720, 1280 } };
-    for (size_t t = 0; t < 2; t++)
-        for (size_t s = 0; s < 2; s++)
-            ring_in_bounds(themes[t], sizes[s][0], sizes[s][1]);
+    const int sizes[][2] = { { 800, 480 }, { 1024, 600 }, { 1280, 720 }, { 1920, 1080 }, { 720, 1280 } };
+    for (const char *const *t = ov_theme_names(); *t; t++)
+        for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
+            ring_in_bounds(*t, sizes[s][0], sizes[s][1]);
 }
 
 int main(void)

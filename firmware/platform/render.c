@@ -9,6 +9,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -481,14 +482,18 @@ static ov_rect ring_outer(const ov_layout *l, ov_rect box, int out)
             ov_rect w = t->words[k].rect;
             if (!ov_rect_overlap(w, (ov_rect){ x0, y0, x1 - x0, y1 - y0 }))
                 continue;
-            if (w.y + w.h <= box.y)
-                y0 = imax(y0, w.y + w.h);
-            else if (w.y >= box.y + box.h)
-                y1 = imin(y1, w.y);
-            else if (w.x + w.w <= box.x)
-                x0 = imax(x0, w.x + w.w);
-            else if (w.x >= box.x + box.w)
-                x1 = imin(x1, w.x);
+            /* pull in the side that needs it least, of those the word lies beyond */
+            int pull[4] = { w.y + w.h <= box.y ? w.y + w.h - y0 : INT_MAX,
+                            w.y >= box.y + box.h ? y1 - w.y : INT_MAX,
+                            w.x + w.w <= box.x ? w.x + w.w - x0 : INT_MAX,
+                            w.x >= box.x + box.w ? x1 - w.x : INT_MAX };
+            int side = 0;
+            for (int k2 = 1; k2 < 4; k2++)
+                side = pull[k2] < pull[side] ? k2 : side;
+            if (pull[side] == INT_MAX)
+                continue;
+            *(side == 0 ? &y0 : side == 1 ? &y1 : side == 2 ? &x0 : &x1) +=
+                side == 0 || side == 2 ? pull[side] : -pull[side];
         }
     }
     return (ov_rect){ x0, y0, x1 - x0, y1 - y0 };
