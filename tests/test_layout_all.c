@@ -307,6 +307,8 @@ static void member_screens(run *rn, const ov_layout_env *env, const ov_content *
         }
         ov_flow_act(&f, OV_ACT_YES, 0, 4);
     }
+    if (f.screen == OV_SCREEN_REVIEW) /* every answer, its caption, its face and "save" */
+        lay_member(rn, env, &f, NULL, "review");
     ov_flow_committed(&f, 1, 5);
     lay_member(rn, env, &f, NULL, "thanks");
     ov_flow_init(&f, c, 0, 90000, 4000, 0, 0);

@@ -1,6 +1,7 @@
 /* render.c — drawing layouts with SDL2 + SDL2_ttf + SDL2_image. */
 #include "platform/render.h"
 #include "platform/picture.h"
+#include "platform/render_shape.h"
 #include "ui/render_palette.h"
 #include "model/content_check.h"
 #include "ui/layout_fit.h"
@@ -8,6 +9,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -432,11 +434,88 @@ static void draw_picture(ov_render *r, const char *path, ov_rect box, ov_rgb beh
     SDL_RenderCopy(r->sdl, s->tex, NULL, &dst);
 }
 
-/* A calm disc where an answer's picture is missing (its word still says which answer). */
-static void draw_missing_face(ov_render *r, ov_rect box, ov_rgb ink)
+/* An answer without a picture: its face or shape (never colour alone) on a
+ * light plate, in the answer's colour with a dark outline. */
+static void draw_answer_shape(ov_render *r, ov_shape shape, const char *colour, ov_rect box)
 {
-    int rad = (box.w < box.h ? box.w : box.h) / 2;
-    fill_circle(r->sdl, box.x + box.w / 2, box.y + box.h / 2, rad, ink);
+    int side = box.w < box.h ? box.w : box.h;
+    ov_rgb fill, ink, edge;
+    ov_palette_answer(&r->pal, colour, &fill, &ink, &edge);
+    ov_rgb dark = ov_relative_luminance(r->pal.text) < ov_relative_luminance(r->pal.background)
+                      ? r->pal.text : r->pal.background;
+    fill_circle(r->sdl, box.x + box.w / 2, box.y + box.h / 2, side / 2, r->pal.plate);
+    int in = side / 12;
+    ov_rect s = { box.x + (box.w - side) / 2 + in, box.y + (box.h - side) / 2 + in, side - 2 * in,
+                  side - 2 * in };
+    ov_render_shape(r->sdl, shape, s, fill, dark, shape == OV_SHAPE_NONE ? dark : ink);
+}
+
+static int imin(int a, int b) { return a < b ? a : b; }
+static int imax(int a, int b) { return a > b ? a : b; }
+
+/* 1 when text i of the layout is a button's label. */
+static int is_label(const ov_layout *l, int i)
+{
+    for (int b = 0; b < l->n_buttons; b++)
+        if (l->buttons[b].label == i)
+            return 1;
+    return 0;
+}
+
+/* The focus ring's outer edge round `box`: `out` pixels out, but pulled in on
+ * a side where it would come within OV_FOCUS_SCREEN_MARGIN_MM of the screen's
+ * edge or over the words of a text that is not a button's label (the review's
+ * captions); there the ring lies inside the target instead. */
+static ov_rect ring_outer(const ov_layout *l, ov_rect box, int out)
+{
+    int m = (int)ceil(OV_FOCUS_SCREEN_MARGIN_MM * l->px_per_mm);
+    int x0 = box.x - out, y0 = box.y - out, x1 = box.x + box.w + out, y1 = box.y + box.h + out;
+    x0 = imax(x0, imin(m, box.x));
+    y0 = imax(y0, imin(m, box.y));
+    x1 = imin(x1, imax(l->screen.w - m, box.x + box.w));
+    y1 = imin(y1, imax(l->screen.h - m, box.y + box.h));
+    for (int i = 0; i < l->n_texts; i++) {
+        if (is_label(l, i))
+            continue;
+        const ov_text_block *t = &l->texts[i].block;
+        for (int k = 0; k < t->n_words; k++) {
+            ov_rect w = t->words[k].rect;
+            if (!ov_rect_overlap(w, (ov_rect){ x0, y0, x1 - x0, y1 - y0 }))
+                continue;
+            /* pull in the side that needs it least, of those the word lies beyond */
+            int pull[4] = { w.y + w.h <= box.y ? w.y + w.h - y0 : INT_MAX,
+                            w.y >= box.y + box.h ? y1 - w.y : INT_MAX,
+                            w.x + w.w <= box.x ? w.x + w.w - x0 : INT_MAX,
+                            w.x >= box.x + box.w ? x1 - w.x : INT_MAX };
+            int side = 0;
+            for (int k2 = 1; k2 < 4; k2++)
+                side = pull[k2] < pull[side] ? k2 : side;
+            if (pull[side] == INT_MAX)
+                continue;
+            *(side == 0 ? &y0 : side == 1 ? &y1 : side == 2 ? &x0 : &x1) +=
+                side == 0 || side == 2 ? pull[side] : -pull[side];
+        }
+    }
+    return (ov_rect){ x0, y0, x1 - x0, y1 - y0 };
+}
+
+/* The ring round button b (and a band in the background colour between it and
+ * an outline it would not stand out from); returns the rectangle left inside
+ * it for the button itself: b's own, or smaller on a side where the ring had
+ * no room outside. */
+static ov_rect draw_focus_ring(ov_render *r, const ov_layout *l, const ov_layout_button *b, int rad,
+                               ov_rgb edge)
+{
+    int ring = ov_palette_focus_px(&r->pal, l->px_per_mm);
+    int gap = ov_palette_focus_gap_px(&r->pal, edge, l->px_per_mm), out = ring + gap;
+    ov_rect o = ring_outer(l, b->rect, out);
+    if (o.w - 2 * out < b->rect.w / 2 || o.h - 2 * out < b->rect.h / 2) /* no room: all outside */
+        o = (ov_rect){ b->rect.x - out, b->rect.y - out, b->rect.w + 2 * out, b->rect.h + 2 * out };
+    ov_rect g = { o.x + ring, o.y + ring, o.w - 2 * ring, o.h - 2 * ring };
+    fill_round(r->sdl, o, rad + out, r->pal.focus_ring);
+    if (gap > 0)
+        fill_round(r->sdl, g, rad + gap, r->pal.background);
+    return (ov_rect){ o.x + out, o.y + out, o.w - 2 * out, o.h - 2 * out };
 }
 
 static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button *b, int hl_text, int hl_word)
@@ -459,15 +538,8 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
         edge = r->pal.outline;
     }
     ov_rect box = b->rect;
-    if (b->focused || b->chosen) { /* keyboard / scanning highlight: a ring of at least 3 mm just outside */
-        int ring = ov_palette_focus_px(&r->pal, l->px_per_mm);
-        int gap = ov_palette_focus_gap_px(&r->pal, edge, l->px_per_mm), out = ring + gap;
-        ov_rect o = { box.x - out, box.y - out, box.w + 2 * out, box.h + 2 * out };
-        ov_rect g = { box.x - gap, box.y - gap, box.w + 2 * gap, box.h + 2 * gap };
-        fill_round(r->sdl, o, rad + out, r->pal.focus_ring);
-        if (gap > 0) /* keeps the ring clear of an outline it would not stand out from */
-            fill_round(r->sdl, g, rad + gap, r->pal.background);
-    }
+    if (b->focused || b->chosen) /* keyboard / scanning highlight: a ring of at least 3 mm */
+        box = draw_focus_ring(r, l, b, rad, edge);
     outline_round(r->sdl, box, rad, thick, edge, fill);
     if (b->icon.w > 0) {
         if (b->style == OV_BTN_STYLE_ANSWER) { /* a light plate so the face reads on any fill */
@@ -477,7 +549,7 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
         if (b->icon_path[0])
             draw_picture(r, b->icon_path, b->icon, b->style == OV_BTN_STYLE_ANSWER ? r->pal.plate : fill);
         else if (b->style == OV_BTN_STYLE_ANSWER)
-            draw_missing_face(r, b->icon, text);
+            draw_answer_shape(r, b->shape, b->colour, b->icon);
     }
     if (b->label >= 0)
         draw_text_on(r, &l->texts[b->label], text, fill, hl_text == b->label ? hl_word : -1);
@@ -506,8 +578,12 @@ static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_wo
         }
         if (b->icon_path[0])
             draw_picture(r, b->icon_path, b->icon, r->pal.background);
+        else
+            draw_answer_shape(r, b->shape, b->colour, b->icon);
     }
-    if (l->picture.w > 0)
+    if (l->picture.w > 0 && !l->picture_path[0] && l->picture_shape != OV_SHAPE_NONE)
+        draw_answer_shape(r, l->picture_shape, l->picture_colour, l->picture);
+    else if (l->picture.w > 0)
         draw_picture(r, l->picture_path, l->picture, r->pal.background);
     if (l->banner.w > 0)
         fill_round(s, l->banner, l->banner.h / 6, r->pal.warning_bg);
@@ -536,8 +612,10 @@ static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_wo
             }
         }
     }
-    for (int b = 0; b < l->n_buttons; b++)
-        draw_button(r, l, &l->buttons[b], hl_text, hl_word);
+    for (int pass = 0; pass < 2; pass++) /* highlighted targets last: no neighbour covers their ring */
+        for (int b = 0; b < l->n_buttons; b++)
+            if ((l->buttons[b].focused || l->buttons[b].chosen) == pass)
+                draw_button(r, l, &l->buttons[b], hl_text, hl_word);
 }
 
 /* FNV-1a over the letters of every word the layout shows. */

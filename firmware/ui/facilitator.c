@@ -202,6 +202,7 @@ static void menu_results(const ov_fac *f, ov_menu *m)
                 ov_menu_bar *b = &m->bars[m->n_bars++];
                 ov_strlcpy(b->word, q->answers[i].word, sizeof b->word);
                 ov_strlcpy(b->colour, q->answers[i].colour, sizeof b->colour);
+                b->shape = q->answers[i].shape;
                 b->count = q->answers[i].count;
                 b->last_time = q->compare[0] && q->before_top == i;
                 ov_strlcpy(m->last_time_word, tx(f)->fac_last_time, sizeof m->last_time_word);

@@ -106,6 +106,7 @@ typedef struct {
     char word[OV_WORD_LEN];
     char colour[OV_ID_LEN];
     char picture[OV_PATH_MAX]; /* full path, or "" */
+    ov_shape shape;            /* drawn when there is no picture */
     long count;
     int last_time; /* 1: most people gave this answer last time (progress over time) */
 } ov_menu_bar;

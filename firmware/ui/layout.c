@@ -571,6 +571,11 @@ static void lay_confirm(ov_layout *l, const ov_layout_env *env, const ov_flow *f
     int row_h = m->portrait ? pick_target_height(m, top.h, 1, 4) : pick_target_height(m, full.h, 3, 10);
     ov_rect upper = { top.x, top.y, top.w, full.y + full.h - row_h - m->gap - top.y };
     ov_rect col = picture_and_column(l, env, m, c, ch ? ch->picture : NULL, NULL, upper);
+    if (ch && !ch->picture[0]) { /* no picture: the answer's shape in the picture's place */
+        ovl_picture_split(m, upper, 30, MM(env, OVL_PORTRAIT_PICTURE_MM), &l->picture);
+        l->picture_shape = ch->shape;
+        l->picture_colour = ch->colour;
+    }
     /* the answer's `say` only when it adds to its word ("I don't know" is said once) */
     const char *say = ch && !same_words(ch->say, ch->word) ? ch->say : "";
     /* the answer first, then the question about it */

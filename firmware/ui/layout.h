@@ -43,6 +43,7 @@ typedef struct {
 typedef struct {
     ov_rect icon;
     char icon_path[OV_PATH_MAX];
+    ov_shape shape; /* drawn when there is no picture */
     ov_rect track; /* the whole length a bar can take */
     ov_rect bar;   /* the filled part */
     const char *colour;
@@ -55,6 +56,8 @@ typedef struct {
     ov_screen kind;
     ov_rect picture; /* the screen's main picture, or w=0 */
     char picture_path[OV_PATH_MAX];
+    ov_shape picture_shape;     /* picture_path "": this answer's shape is drawn there (confirm) */
+    const char *picture_colour; /* its answer colour name */
     ov_layout_text texts[OV_LAYOUT_MAX_TEXTS];
     int n_texts;
     ov_layout_button buttons[OV_LAYOUT_MAX_BUTTONS];

@@ -163,6 +163,7 @@ static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, 
     int count_w = env->measure(env->measure_ctx, m->label_px, 1, "0000", 4);
     b->icon = (ov_rect){ chart.x, by, bh, bh };
     ov_strlcpy(b->icon_path, mb->picture, sizeof b->icon_path);
+    b->shape = mb->shape;
     b->colour = mb->colour;
     ov_rect wbox = { chart.x + bh + m->gap / 2, by, word_w, bh };
     b->label = ovl_add_text(l, env, m, mb->word, OV_TEXT_LABEL, wbox, 0);

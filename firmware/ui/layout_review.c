@@ -2,7 +2,9 @@
  * and the "previous question" target, in physical units like every other
  * member screen. */
 #include "ui/layout_review.h"
+#include "ui/render_palette.h"
 
+#include <math.h>
 #include <string.h>
 
 #define BIG_BUTTON_MAX_PCT 30 /* % of the room below the heading a big button takes at most */
@@ -59,6 +61,17 @@ static ov_layout_button *big_button(ov_layout *l, const ov_layout_env *env, cons
     return b;
 }
 
+/* Room between a caption and its answer below it for the focus ring and its
+ * band, as wide as the widest theme draws them, so the ring never covers a caption. */
+static int focus_room(const ov_layout_env *env)
+{
+    double mm = OV_FOCUS_MIN_MM;
+    for (const char *const *n = ov_theme_names(); *n; n++)
+        if (ov_theme_get(*n)->focus_mm > mm)
+            mm = ov_theme_get(*n)->focus_mm;
+    return (int)ceil((mm + OV_FOCUS_GAP_MM) * env->px_per_mm) + 1;
+}
+
 /* Columns for n review items in area (w x h): the most even cells, each
  * button at least 20 mm; *caption_h is the question title's room above it. */
 static int review_columns(const metrics *m, int n, int w, int h, int caption_h)
@@ -81,7 +94,7 @@ static int review_columns(const metrics *m, int n, int w, int h, int caption_h)
  * colour, word) as the button. Through the room speaker only the title is
  * spoken, as on the confirm screen. */
 static void review_item(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, int q,
-                        ov_rect cell, int caption_h)
+                        ov_rect cell, int caption_h, int room)
 {
     const ov_answer *a[OV_MAX_ANSWERS];
     int n = ov_question_answers(f->content, q, a);
@@ -92,7 +105,7 @@ static void review_item(ov_layout *l, const ov_layout_env *env, const metrics *m
     small.label_px = m->small_px;
     ovl_add_text(l, env, &small, f->content->questions[q].title, OV_TEXT_LABEL,
                  (ov_rect){ cell.x, cell.y, cell.w, caption_h }, 1);
-    ov_rect r = { cell.x, cell.y + caption_h, cell.w, cell.h - caption_h };
+    ov_rect r = { cell.x, cell.y + caption_h + room, cell.w, cell.h - caption_h - room };
     if (r.h < m->target_min)
         l->all_fit = 0;
     ov_layout_button *b = ovl_add_button(l, OV_TARGET_REVIEW_ITEM, q, OV_BTN_STYLE_ANSWER, r);
@@ -102,7 +115,9 @@ static void review_item(ov_layout *l, const ov_layout_env *env, const metrics *m
     b->shape = a[pos]->shape;
     if (a[pos]->picture[0])
         ov_content_path(f->content, a[pos]->picture, b->icon_path, sizeof b->icon_path);
-    ovl_button_content(l, env, m, b, a[pos]->word, env->private_audio);
+    metrics beside = *m; /* a wide button: the face beside its word, as big as the button's height allows */
+    beside.label_beside = r.w > r.h;
+    ovl_button_content(l, env, &beside, b, a[pos]->word, env->private_audio);
 }
 
 static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
@@ -114,15 +129,15 @@ static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics 
     int items_h = room.avail - save_h - m->gap;
     int qs[OV_MAX_QUESTIONS], as[OV_MAX_QUESTIONS];
     int n = ov_flow_pending(f, qs, as, OV_MAX_QUESTIONS);
-    int caption_h = ov_line_height(m->small_px) * 2;
+    int caption_h = ov_line_height(m->small_px) * 2, room = focus_room(env);
     if (n > 0) {
-        int cols = review_columns(m, n, full.w, items_h, caption_h);
+        int cols = review_columns(m, n, full.w, items_h, caption_h + room);
         int rows = (n + cols - 1) / cols;
         int cw = (full.w - (cols - 1) * m->gap) / cols;
         int ch = (items_h - (rows - 1) * m->gap) / rows;
         for (int i = 0; i < n; i++) {
             ov_rect cell = { full.x + (i % cols) * (cw + m->gap), top + (i / cols) * (ch + m->gap), cw, ch };
-            review_item(l, env, m, f, qs[i], cell, caption_h);
+            review_item(l, env, m, f, qs[i], cell, caption_h, room);
         }
     }
     ov_rect sr = { full.x, full.y + full.h - save_h, full.w, save_h };

@@ -36,6 +36,11 @@ int ov_palette_focus_px(const ov_palette *p, double px_per_mm);
  * outline `edge` (the yellow ring by a white outline in high contrast); 0
  * when the ring may touch the outline. */
 #define OV_FOCUS_GAP_MM 0.6
+
+/* The ring never comes nearer than this to the screen's edge (a bezel may
+ * hide the outermost pixels); where the target leaves less room outside it,
+ * the ring is drawn inside the target (platform/render.c). */
+#define OV_FOCUS_SCREEN_MARGIN_MM 1.0
 int ov_palette_focus_gap_px(const ov_palette *p, ov_rgb edge, double px_per_mm);
 
 /* The spoken word's highlight for a word written in `text` on `behind`: the
