@@ -129,15 +129,15 @@ static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics 
     int items_h = room.avail - save_h - m->gap;
     int qs[OV_MAX_QUESTIONS], as[OV_MAX_QUESTIONS];
     int n = ov_flow_pending(f, qs, as, OV_MAX_QUESTIONS);
-    int caption_h = ov_line_height(m->small_px) * 2, room = focus_room(env);
+    int caption_h = ov_line_height(m->small_px) * 2, ring_room = focus_room(env);
     if (n > 0) {
-        int cols = review_columns(m, n, full.w, items_h, caption_h + room);
+        int cols = review_columns(m, n, full.w, items_h, caption_h + ring_room);
         int rows = (n + cols - 1) / cols;
         int cw = (full.w - (cols - 1) * m->gap) / cols;
         int ch = (items_h - (rows - 1) * m->gap) / rows;
         for (int i = 0; i < n; i++) {
             ov_rect cell = { full.x + (i % cols) * (cw + m->gap), top + (i / cols) * (ch + m->gap), cw, ch };
-            review_item(l, env, m, f, qs[i], cell, caption_h, room);
+            review_item(l, env, m, f, qs[i], cell, caption_h, ring_room);
         }
     }
     ov_rect sr = { full.x, full.y + full.h - save_h, full.w, save_h };
