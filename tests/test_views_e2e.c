@@ -189,6 +189,11 @@ static void two_meetings_with_groups_compare(void **state)
     json = slurp(cmd);
     assert_non_null(strstr(json, "\"meeting\": \"" MEETING_2 "\""));
     assert_non_null(strstr(json, "Last time most people said A little. This time most people said Mostly."));
+    /* ... and carries the groups the same way, the withheld ones still withheld */
+    assert_non_null(strstr(json, "{\"group\": \"uses-service\", \"word\": \"I use the service\", "
+                                 "\"withheld\": false, \"counts\": {"));
+    assert_non_null(strstr(json, "\"word\": \"I work here\", \"withheld\": true, \"counts\": null}"));
+    assert_non_null(strstr(json, "I work here: not enough answers yet."));
 }
 
 int main(void)
