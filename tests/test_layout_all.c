@@ -28,6 +28,7 @@
 #define MIN_TARGET_MM 20.0
 #define MIN_TEXT_MM 3.5
 #define MIN_PORTRAIT_PICTURE_MM 30.0
+#define MIN_PROGRESS_FACE_MM 5.0 /* the faces of "last time / this time", and never smaller than the chart's */
 #define MAX_SCREENS 160
 
 static const struct {
@@ -319,6 +320,49 @@ static void member_screens(run *rn, const ov_layout_env *env, const ov_content *
     lay_member(rn, env, &f, NULL, "not saved");
 }
 
+/* 1 when rectangle r shares a pixel with a word of any text of l. */
+static int meets_a_word(const ov_layout *l, ov_rect r)
+{
+    for (int t = 0; t < l->n_texts; t++)
+        for (int w = 0; w < l->texts[t].block.n_words; w++)
+            if (ov_rect_overlap(r, l->texts[t].block.words[w].rect))
+                return 1;
+    return 0;
+}
+
+/* Results compared with last time (issue 14): both faces of the picture are
+ * there, on the screen, big enough to see, clear of every word, button and bar. */
+static void check_progress(const ov_layout *l, const ov_menu *mn, const char *what)
+{
+    if (!mn->progress.shown)
+        return;
+    for (int i = 0; i < 2; i++) {
+        ov_rect f = l->progress.face[i];
+        if (f.w <= 0) {
+            PROBLEM("%s: face %d of the last time / this time picture is missing", what, i);
+            continue;
+        }
+        if (!ov_rect_inside(f, l->screen))
+            PROBLEM("%s: face %d of the progress picture is off the screen", what, i);
+        if (f.w < MIN_PROGRESS_FACE_MM * l->px_per_mm)
+            PROBLEM("%s: face %d of the progress picture is %.1f mm, under %.0f mm", what, i,
+                    f.w / l->px_per_mm, MIN_PROGRESS_FACE_MM);
+        if (l->n_bars > 0 && f.w < l->bars[0].icon.w)
+            PROBLEM("%s: face %d of the progress picture (%d px) is smaller than the chart's (%d px)", what, i,
+                    f.w, l->bars[0].icon.w);
+        if (meets_a_word(l, f))
+            PROBLEM("%s: face %d of the progress picture is over a word", what, i);
+        for (int b = 0; b < l->n_buttons; b++)
+            if (ov_rect_overlap(f, l->buttons[b].rect))
+                PROBLEM("%s: face %d of the progress picture is over button %d", what, i, b);
+        for (int b = 0; b < l->n_bars; b++)
+            if (ov_rect_overlap(f, l->bars[b].track) || ov_rect_overlap(f, l->bars[b].icon))
+                PROBLEM("%s: face %d of the progress picture is over bar %d of the chart", what, i, b);
+    }
+    if (l->progress.arrow.w > 0 && meets_a_word(l, l->progress.arrow))
+        PROBLEM("%s: the arrow of the progress picture is over a word", what);
+}
+
 static void lay_menu(run *rn, const ov_layout_env *env, const ov_fac *fac, const char *name)
 {
     static ov_menu mn;
@@ -335,6 +379,7 @@ static void lay_menu(run *rn, const ov_layout_env *env, const ov_fac *fac, const
     check_texts(&l, what, note(rn, name), 1);
     if (l.n_bars != mn.n_bars) /* the chart is the point of the results screen */
         PROBLEM("%s: %d of the %d bars of the chart are shown", what, l.n_bars, mn.n_bars);
+    check_progress(&l, &mn, what);
 }
 
 static void facilitator_screens(run *rn, const ov_layout_env *env, const ov_content *c, ov_results *res)

@@ -111,6 +111,28 @@ static char *slurp(const char *cmd)
     return buf;
 }
 
+/* The results screen (kiosk, 800x480) after meeting 2: the comparison as a picture, the faces captioned
+ * "Last time" and "This time" (on screen, not in the speech: the sentence says it). */
+static void results_screen_shows_the_picture(const char *dir)
+{
+    char path[600], cmd[2400];
+    snprintf(path, sizeof path, "%s/script3.txt", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\nexpect facilitator-menu\nkey 1\n"
+          "expect facilitator-results\ntexts\n", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 SDL_AUDIODRIVER=dummy "
+             "timeout -s KILL 120 '%s' kiosk --headless --script '%s' --size 800x480 --config '%s/ourvoice.ini' "
+             "--content '%s/content/en' --data '%s/data' 2>/dev/null", ov_test_program(), path, dir, dir, dir);
+    const char *out = slurp(cmd);
+    assert_non_null(strstr(out, "screen: facilitator-results\n"));
+    assert_non_null(strstr(out, "\ntext: Last time\ntext: This time\n"));
+    assert_non_null(strstr(out, "speech: Skills and strengths. " MEETING_2 ". Last time most people said A little. "
+                                "This time most people said Mostly. I use the service: Mostly."));
+    assert_null(strstr(strstr(out, "speech: "), "Last time. This time")); /* the captions are not read out */
+}
+
 static void two_meetings_with_groups_compare(void **state)
 {
     (void)state;
@@ -151,6 +173,7 @@ static void two_meetings_with_groups_compare(void **state)
     assert_int_equal(count_of(data, MEETING_2, "uses-service", "assets", "getting-there"), 3);
     assert_int_equal(count_of(data, MEETING_2, "", "assets", "getting-there"), 1);
     close_meeting(data, MEETING_2);
+    results_screen_shows_the_picture(dir);
 
     /* The export of both closed meetings: the second says what changed, and whose view. */
     char cmd[1400];
@@ -189,6 +212,11 @@ static void two_meetings_with_groups_compare(void **state)
     json = slurp(cmd);
     assert_non_null(strstr(json, "\"meeting\": \"" MEETING_2 "\""));
     assert_non_null(strstr(json, "Last time most people said A little. This time most people said Mostly."));
+    /* ... and carries the groups the same way, the withheld ones still withheld */
+    assert_non_null(strstr(json, "{\"group\": \"uses-service\", \"word\": \"I use the service\", "
+                                 "\"withheld\": false, \"counts\": {"));
+    assert_non_null(strstr(json, "\"word\": \"I work here\", \"withheld\": true, \"counts\": null}"));
+    assert_non_null(strstr(json, "I work here: not enough answers yet."));
 }
 
 int main(void)

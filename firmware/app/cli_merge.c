@@ -1,6 +1,7 @@
 /* cli_merge.c — `ourvoice merge DIR...`: add up several kiosks' exports
  * (their JSON files) and write the same three files (CSV, JSON, HTML). */
 #include "app/cli.h"
+#include "model/groups.h"
 #include "model/views.h"
 #include "platform/export.h"
 #include "platform/merge_input.h"
@@ -143,6 +144,7 @@ static void finish_meetings(ov_merge *m, const char *content, int threshold)
                     sizeof rq->picture)
                 rq->picture[0] = '\0';
             ov_results_finish_question(rq, threshold);
+            ov_groups_protect_merged(rq, threshold); /* issue 14: whose view, protected again */
         }
     }
 }

@@ -116,6 +116,7 @@
       "To see its results, end it: press New meeting, then End this meeting.", \
       "I weld y canlyniadau, gorffennwch y cyfarfod: pwyswch Cyfarfod newydd, yna Gorffen y cyfarfod hwn.") \
     X(fac_last_time, OVW_B, 0, OVW_NOCHECK, "Last time", "Y tro diwethaf") \
+    X(fac_this_time, OVW_B, 0, OVW_NOCHECK, "This time", "Y tro hwn") \
     X(fac_next_question, OVW_B, 0, OVW_NOCHECK, "Next question", "Cwestiwn nesaf") \
     X(fac_meeting_title, OVW_T, 0, OVW_NOCHECK, "Start a new meeting", "Dechrau cyfarfod newydd") \
     X(fac_meeting_1, OVW_S, 0, OVW_NOCHECK, "Choose a name. Today's date is added to it.", \

@@ -5,11 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-int ov_groups_suppress(const long *totals, int n, int threshold, int *hidden)
+int ov_groups_suppress_more(const long *totals, int n, int threshold, int *hidden, long hidden_sum)
 {
     int withheld = 0;
-    long hidden_sum = 0;
     for (int i = 0; i < n; i++) {
+        if (hidden[i]) {
+            withheld++;
+            continue;
+        }
         hidden[i] = threshold > 0 && totals[i] > 0 && totals[i] < threshold;
         if (hidden[i]) {
             withheld++;
@@ -28,6 +31,13 @@ int ov_groups_suppress(const long *totals, int n, int threshold, int *hidden)
         withheld++;
     }
     return withheld;
+}
+
+int ov_groups_suppress(const long *totals, int n, int threshold, int *hidden)
+{
+    for (int i = 0; i < n; i++)
+        hidden[i] = 0;
+    return ov_groups_suppress_more(totals, n, threshold, hidden, 0);
 }
 
 static int find_group(const ov_group_results *g, const char *id)
@@ -209,5 +219,63 @@ void ov_groups_fill_lines(ov_results *now, const ov_group_results *g)
                 break;
             used += (size_t)w;
         }
+    }
+}
+
+/* "Getting there." (the most-chosen answers of a merged group g of q, ties
+ * joined) or "not enough answers yet." when withheld. */
+static void merged_part(const ov_result_question *q, const ov_result_group *g, char *buf, size_t len)
+{
+    long best = 0;
+    for (int a = 0; a < q->n_answers; a++)
+        if (g->counts[a] > best)
+            best = g->counts[a];
+    if (g->is_protected || best == 0) {
+        ov_strlcpy(buf, "not enough answers yet.", len);
+        return;
+    }
+    int n_top = 0, seen = 0;
+    for (int a = 0; a < q->n_answers; a++)
+        n_top += g->counts[a] == best;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int a = 0; a < q->n_answers && used < len; a++) {
+        if (g->counts[a] != best)
+            continue;
+        const char *sep = seen == 0 ? "" : (seen == n_top - 1 ? " and " : ", ");
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", sep, q->answers[a].word);
+        seen++;
+    }
+    if (used < len)
+        snprintf(buf + used, len - used, ".");
+}
+
+void ov_groups_protect_merged(ov_result_question *q, int threshold)
+{
+    if (!q)
+        return;
+    q->groups_line[0] = '\0';
+    if (q->n_groups == 0)
+        return;
+    long totals[OV_RESULTS_MAX_GROUPS] = { 0 };
+    int hidden[OV_RESULTS_MAX_GROUPS] = { 0 };
+    long hidden_sum = q->groups_hidden;
+    for (int i = 0; i < q->n_groups; i++) {
+        totals[i] = q->groups[i].total;
+        hidden[i] = q->groups[i].is_protected || q->is_protected;
+        if (hidden[i])
+            hidden_sum += totals[i];
+    }
+    ov_groups_suppress_more(totals, q->n_groups, threshold, hidden, hidden_sum);
+    size_t used = 0;
+    for (int i = 0; i < q->n_groups; i++) {
+        q->groups[i].is_protected = hidden[i];
+        char part[OV_SENTENCE_LEN];
+        merged_part(q, &q->groups[i], part, sizeof part);
+        int w = snprintf(q->groups_line + used, sizeof q->groups_line - used, "%s%s: %s", used ? " " : "",
+                         q->groups[i].word, part);
+        if (w < 0 || (size_t)w >= sizeof q->groups_line - used)
+            break;
+        used += (size_t)w;
     }
 }

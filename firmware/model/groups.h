@@ -37,6 +37,21 @@ typedef struct {
  * threshold <= 0: nothing is withheld. Returns the number withheld. */
 int ov_groups_suppress(const long *totals, int n, int threshold, int *hidden);
 
+/* The same rule when some groups are withheld already (merge: a source
+ * withheld them): hidden[i] = 1 on entry keeps group i withheld, and
+ * hidden_sum is how many answers those groups hold together; then groups
+ * are withheld as above until the withheld ones hold at least `threshold`
+ * answers. Returns the number withheld (with those given). */
+int ov_groups_suppress_more(const long *totals, int n, int threshold, int *hidden, long hidden_sum);
+
+/* Merge (issue 14): protect the merged per-group counts q->groups of q
+ * (q->total and q->is_protected already finished): a group a source
+ * withheld stays withheld, every group is withheld when q is protected, and
+ * ov_groups_suppress_more decides the rest (q->groups_hidden: the answers
+ * the sources withheld). Then write q->groups_line as ov_groups_fill_lines
+ * does. Nothing happens when q has no groups. */
+void ov_groups_protect_merged(ov_result_question *q, int threshold);
+
 /* Build each group's results of `meeting` (content may be NULL). Returns
  * OV_OK; OV_EINVAL for NULL arguments or more groups than OV_GROUPS_MAX (the
  * message names the limit); OV_ENOMEM. Free with ov_group_results_free even

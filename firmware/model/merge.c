@@ -139,6 +139,63 @@ static int get_count(rd *r, const ov_json *obj, const char *key, long *out, int 
     return 1;
 }
 
+/* One entry of "group_counts" into g, its counts in q's answer order; a
+ * withheld group keeps no counts (the merge never shows it). */
+static int read_group(rd *r, const ov_json *jg, const ov_result_question *q, ov_result_group *g)
+{
+    if (jg->type != OV_JSON_OBJECT)
+        return bad(r, jg, "each group count must be an object, not %s%s", ov_json_type_name(jg->type), "");
+    memset(g, 0, sizeof *g);
+    if (!get_str(r, jg, "group", g->id, sizeof g->id, 0) ||
+        !get_str(r, jg, "word", g->word, sizeof g->word, 0) || !get_bool(r, jg, "withheld", &g->is_protected))
+        return 0;
+    if (!g->word[0]) ov_strlcpy(g->word, g->id[0] ? g->id : "Did not say", sizeof g->word);
+    const ov_json *c = ov_json_get(jg, "counts");
+    if (!c) return bad(r, jg, "group \"%s\" has no \"counts\"%s", g->id, "");
+    if (c->type == OV_JSON_NULL && !g->is_protected)
+        return bad(r, c, "group \"%s\": \"counts\" is null but the group is not withheld%s", g->id, "");
+    if (g->is_protected) return 1;
+    if (c->type != OV_JSON_OBJECT)
+        return bad(r, c, "\"counts\" must be an object or null, not %s%s", ov_json_type_name(c->type), "");
+    for (int a = 0; a < q->n_answers; a++) {
+        if (!get_count(r, c, q->answers[a].id, &g->counts[a], 0)) return 0;
+        g->total += g->counts[a];
+    }
+    return 1;
+}
+
+/* "group_counts" of a question (optional): each group's counts; the answers
+ * of the withheld groups together go to q->groups_hidden. */
+static int read_groups(rd *r, const ov_json *jq, ov_result_question *q)
+{
+    const ov_json *jg = ov_json_get(jq, "group_counts");
+    q->n_groups = 0;
+    q->groups_hidden = 0;
+    if (!jg) return 1;
+    if (jg->type != OV_JSON_ARRAY)
+        return bad(r, jg, "\"group_counts\" must be an array, not %s%s", ov_json_type_name(jg->type), "");
+    if (jg->n_children > OV_RESULTS_MAX_GROUPS)
+        return bad(r, jg, "question \"%s\" has more groups than OurVoice allows%s", q->id, "");
+    long shown = 0;
+    int any_withheld = 0;
+    for (const ov_json *e = jg->child; e; e = e->next) {
+        ov_result_group *g = &q->groups[q->n_groups];
+        if (!read_group(r, e, q, g)) return 0;
+        for (int k = 0; k < q->n_groups; k++)
+            if (!strcmp(q->groups[k].id, g->id))
+                return bad(r, e, "group \"%s\" appears twice in question \"%s\"", g->id, q->id);
+        shown += g->total;
+        any_withheld |= g->is_protected;
+        q->n_groups++;
+    }
+    long total = 0;
+    for (int a = 0; a < q->n_answers; a++) total += q->answers[a].count;
+    if (shown > total)
+        return bad(r, jg, "the groups of question \"%s\" hold more answers than the question%s", q->id, "");
+    q->groups_hidden = any_withheld ? total - shown : 0;
+    return 1;
+}
+
 static int read_question(rd *r, const ov_json *jq, ov_result_question *q)
 {
     if (jq->type != OV_JSON_OBJECT)
@@ -184,7 +241,8 @@ static int read_question(rd *r, const ov_json *jq, ov_result_question *q)
         ra->shape = shape[0] ? ov_shape_parse(shape) : OV_SHAPE_NONE;
         q->n_answers++;
     }
-    /* a withheld question is marked by withheld_sources = 1 (this file) */
+    if (!withheld && !read_groups(r, jq, q)) return 0;
+    /* a withheld question is marked by withheld_sources = 1 (this file); its groups add nothing */
     if (withheld) q->withheld_sources += 1;
     q->in_content = 1;
     return 1;
@@ -274,6 +332,34 @@ static int same_question(const ov_result_question *a, const ov_result_question *
     return 1;
 }
 
+/* Add group g (a source's, counts in the same answers order) into dq's
+ * groups: the same id is added up, a new one goes before "did not say"; a
+ * group withheld anywhere stays withheld. */
+static void add_group(ov_result_question *dq, const ov_result_group *g)
+{
+    int at = -1;
+    for (int k = 0; k < dq->n_groups && at < 0; k++)
+        if (!strcmp(dq->groups[k].id, g->id)) at = k;
+    if (at < 0) {
+        if (dq->n_groups >= OV_RESULTS_MAX_GROUPS) {
+            ov_log_warn("merge: question \"%s\" has more than %d groups; group \"%s\" left out", dq->id,
+                        OV_RESULTS_MAX_GROUPS, g->id);
+            return;
+        }
+        at = dq->n_groups;
+        if (g->id[0] && at > 0 && !dq->groups[at - 1].id[0]) at--; /* "did not say" stays last */
+        memmove(&dq->groups[at + 1], &dq->groups[at], (size_t)(dq->n_groups - at) * sizeof dq->groups[0]);
+        dq->groups[at] = *g;
+        memset(dq->groups[at].counts, 0, sizeof dq->groups[at].counts);
+        dq->groups[at].total = 0;
+        dq->n_groups++;
+    }
+    ov_result_group *d = &dq->groups[at];
+    d->is_protected |= g->is_protected;
+    d->total += g->total;
+    for (int a = 0; a < dq->n_answers; a++) d->counts[a] += g->counts[a];
+}
+
 int ov_merge_add(ov_merge *m, const ov_results *src, int exact, char *err, size_t errlen)
 {
     const char *name = m->one_meeting ? m->one_meeting : src->meeting;
@@ -296,8 +382,12 @@ int ov_merge_add(ov_merge *m, const ov_results *src, int exact, char *err, size_
             *dq = *sq;
             for (int a = 0; a < dq->n_answers; a++) dq->answers[a].count = 0;
             dq->withheld_sources = 0;
+            dq->n_groups = 0;
+            dq->groups_hidden = 0;
         }
         dq->withheld_sources += sq->withheld_sources;
+        dq->groups_hidden += sq->groups_hidden;
+        for (int g = 0; g < sq->n_groups; g++) add_group(dq, &sq->groups[g]);
         for (int a = 0; a < sq->n_answers; a++) dq->answers[a].count += sq->answers[a].count;
     }
     if (src->threshold > m->threshold) m->threshold = src->threshold;

@@ -66,6 +66,7 @@ typedef struct {
     char groups_line[OV_SENTENCE_LEN * 2]; /* "I use the service: most people said X. I work here: ..." */
     ov_result_group groups[OV_RESULTS_MAX_GROUPS]; /* groups side by side: each group with answers */
     int n_groups;                /* 0: nobody said their group */
+    long groups_hidden;          /* merge: answers of the groups its sources withheld (never shown) */
 } ov_result_question;
 
 typedef struct {

@@ -555,6 +555,41 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
         draw_text_on(r, &l->texts[b->label], text, fill, hl_text == b->label ? hl_word : -1);
 }
 
+/* The progress picture (issue 14): each face on a light plate (the answer's shape in
+ * its colour when its picture is missing, an empty ring when no one
+ * answer was most chosen), and a solid arrow from last time to this time. */
+static void draw_progress(ov_render *r, const ov_layout *l)
+{
+    const ov_layout_progress *p = &l->progress;
+    for (int i = 0; i < 2; i++) {
+        ov_rect f = p->face[i];
+        if (f.w <= 0)
+            continue;
+        int rad = f.w / 2, cx = f.x + rad, cy = f.y + f.h / 2;
+        if (!p->colour[i]) {
+            int ring = (int)(l->px_per_mm * 0.8) + 2;
+            fill_circle(r->sdl, cx, cy, rad, r->pal.muted);
+            fill_circle(r->sdl, cx, cy, rad - ring, r->pal.background);
+            continue;
+        }
+        fill_circle(r->sdl, cx, cy, rad, r->pal.plate);
+        if (p->face_path[i][0])
+            draw_picture(r, p->face_path[i], f, r->pal.plate);
+        else
+            draw_answer_shape(r, p->shape[i], p->colour[i], f);
+    }
+    ov_rect a = p->arrow;
+    if (a.w <= 0 || a.h <= 0)
+        return;
+    int head = a.h * 3 / 2 < a.w / 2 ? a.h * 3 / 2 : a.w / 2, cy = a.y + a.h / 2;
+    fill_rect(r->sdl, (ov_rect){ a.x, cy - a.h / 4, a.w - head, a.h / 2 > 2 ? a.h / 2 : 2 }, r->pal.text);
+    set_colour(r->sdl, r->pal.text);
+    for (int dx = 0; dx < head; dx++) { /* the head: a triangle, one column at a time */
+        int half = a.h * 3 * (head - dx) / (4 * head);
+        SDL_RenderDrawLine(r->sdl, a.x + a.w - head + dx, cy - half, a.x + a.w - head + dx, cy + half);
+    }
+}
+
 static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
 {
     SDL_Renderer *s = r->sdl;
@@ -581,6 +616,7 @@ static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_wo
         else
             draw_answer_shape(r, b->shape, b->colour, b->icon);
     }
+    draw_progress(r, l);
     if (l->picture.w > 0 && !l->picture_path[0] && l->picture_shape != OV_SHAPE_NONE)
         draw_answer_shape(r, l->picture_shape, l->picture_colour, l->picture);
     else if (l->picture.w > 0)

@@ -179,9 +179,38 @@ static void menu_main(const ov_fac *f, ov_menu *m)
     item(m, tx(f)->fac_back_to_voting, "control-thats-right.svg", OV_MENU_GO, OV_MENU_EXIT, 0);
 }
 
+/* The face of answer `id` from the content's scales into out ("" when none). */
+static void answer_face(const ov_content *c, const char *id, char *out, size_t len)
+{
+    out[0] = '\0';
+    for (int s = 0; c && s < c->n_scales && !out[0]; s++)
+        for (int a = 0; a < c->scales[s].n_answers && !out[0]; a++)
+            if (!strcmp(c->scales[s].answers[a].id, id) && c->scales[s].answers[a].picture[0])
+                ov_content_path(c, c->scales[s].answers[a].picture, out, len);
+}
+
+/* Issue 14: the comparison as a picture: the face most chosen last time and
+ * this time (none when no one answer was most chosen, or too few answered). */
+static void menu_progress(const ov_fac *f, const ov_result_question *q, ov_menu *m)
+{
+    ov_menu_progress *p = &m->progress;
+    if (!q->compare[0])
+        return;
+    p->shown = 1;
+    ov_strlcpy(p->caption[0], tx(f)->fac_last_time, sizeof p->caption[0]);
+    ov_strlcpy(p->caption[1], tx(f)->fac_this_time, sizeof p->caption[1]);
+    const int side[2] = { q->before_top, !q->is_protected && q->n_top == 1 ? q->top[0] : -1 };
+    for (int i = 0; i < 2; i++) {
+        if (side[i] < 0 || side[i] >= q->n_answers)
+            continue;
+        ov_strlcpy(p->colour[i], q->answers[side[i]].colour, sizeof p->colour[i]);
+        p->shape[i] = q->answers[side[i]].shape;
+        answer_face(f->content, q->answers[side[i]].id, p->picture[i], sizeof p->picture[i]);
+    }
+}
+
 static void menu_results(const ov_fac *f, ov_menu *m)
 {
-    const ov_content *c = f->content;
     const ov_results *r = f->results;
     if (!r || r->n_questions == 0) {
         ov_strlcpy(m->title, tx(f)->fac_results, sizeof m->title);
@@ -197,6 +226,7 @@ static void menu_results(const ov_fac *f, ov_menu *m)
         line(m, "%s", which);
         if (q->groups_line[0])
             line(m, "%s", q->groups_line);
+        menu_progress(f, q, m);
         if (!q->is_protected && q->total > 0) {
             for (int i = 0; i < q->n_answers && m->n_bars < OV_MENU_MAX_BARS; i++) {
                 ov_menu_bar *b = &m->bars[m->n_bars++];
@@ -204,18 +234,9 @@ static void menu_results(const ov_fac *f, ov_menu *m)
                 ov_strlcpy(b->colour, q->answers[i].colour, sizeof b->colour);
                 b->shape = q->answers[i].shape;
                 b->count = q->answers[i].count;
-                b->last_time = q->compare[0] && q->before_top == i;
-                ov_strlcpy(m->last_time_word, tx(f)->fac_last_time, sizeof m->last_time_word);
                 if (b->count > m->bar_max)
                     m->bar_max = b->count;
-                if (c) { /* the answer's face, from the content */
-                    for (int s = 0; s < c->n_scales; s++)
-                        for (int a = 0; a < c->scales[s].n_answers; a++)
-                            if (!strcmp(c->scales[s].answers[a].id, q->answers[i].id) &&
-                                c->scales[s].answers[a].picture[0] && !b->picture[0])
-                                ov_content_path(c, c->scales[s].answers[a].picture, b->picture,
-                                                sizeof b->picture);
-                }
+                answer_face(f->content, q->answers[i].id, b->picture, sizeof b->picture);
             }
         }
         if (r->n_questions > 1)

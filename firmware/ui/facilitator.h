@@ -108,8 +108,17 @@ typedef struct {
     char picture[OV_PATH_MAX]; /* full path, or "" */
     ov_shape shape;            /* drawn when there is no picture */
     long count;
-    int last_time; /* 1: most people gave this answer last time (progress over time) */
 } ov_menu_bar;
+
+/* Progress over time (issue 14) as a picture: the face most people chose
+ * last time beside the face most chose this time, each with its caption. */
+typedef struct {
+    int shown;                      /* 1: the question is compared with an earlier meeting */
+    char caption[2][OV_WORD_LEN];   /* "Last time", "This time" */
+    char picture[2][OV_PATH_MAX];   /* the answer's face (full path), or "" */
+    char colour[2][OV_ID_LEN];      /* the answer's colour; "" when no one answer was most chosen */
+    ov_shape shape[2];              /* the answer's shape (drawn when it has no picture) */
+} ov_menu_progress;
 
 typedef struct {
     char title[OV_TITLE_LEN];
@@ -122,7 +131,7 @@ typedef struct {
     ov_menu_bar bars[OV_MENU_MAX_BARS];
     int n_bars; /* > 0: draw a bar chart */
     long bar_max;
-    char last_time_word[OV_WORD_LEN]; /* the mark beside the bar most chosen last time ("Last time") */
+    ov_menu_progress progress; /* results: last time and this time, side by side */
 } ov_menu;
 
 typedef struct {

@@ -50,6 +50,16 @@ typedef struct {
     int label, count; /* indexes into texts[] */
 } ov_layout_bar;
 
+/* Progress over time as a picture (results, issue 14): the face most chosen
+ * last time, an arrow, the face most chosen this time, a caption under each. */
+typedef struct {
+    ov_rect face[2];                /* last time, this time; w = 0: no picture on this screen */
+    char face_path[2][OV_PATH_MAX]; /* the answer's picture, or "" (its shape in its colour) */
+    const char *colour[2];          /* the answer's colour; NULL: no one answer most chosen (an empty ring) */
+    ov_shape shape[2];              /* the answer's shape, drawn when face_path is "" */
+    ov_rect arrow;                  /* from last time to this time */
+} ov_layout_progress;
+
 typedef struct {
     ov_rect screen; /* 0,0,w,h (logical, after rotation) */
     double px_per_mm;
@@ -67,6 +77,7 @@ typedef struct {
     ov_rect banner; /* facilitator warning strip, w=0 when none */
     ov_layout_bar bars[OV_LAYOUT_MAX_BARS];
     int n_bars;
+    ov_layout_progress progress;
     int facilitator;                 /* 1: a facilitator screen (drawn with a plain style) */
     char speech[OV_SPEECH_TEXT_LEN]; /* what is read aloud, in reading order */
     char pool[2048];                 /* strings made for this screen ("2 of 4", ...) */

@@ -154,10 +154,9 @@ static int menu_rows(const ov_layout_env *env, const ovl_frame *fr, const ov_men
     return rows * h + (rows - 1) * m->gap;
 }
 
-/* One bar of the results chart in row `by` of height bh; mark_w: room at the
- * right for the "Last time" mark of the answer most people gave last time. */
+/* One bar of the results chart in row `by` of height bh. */
 static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn,
-                      const ov_menu_bar *mb, ov_rect chart, int by, int bh, int word_w, int mark_w)
+                      const ov_menu_bar *mb, ov_rect chart, int by, int bh, int word_w)
 {
     ov_layout_bar *b = &l->bars[l->n_bars++];
     int count_w = env->measure(env->measure_ctx, m->label_px, 1, "0000", 4);
@@ -167,29 +166,65 @@ static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, 
     b->colour = mb->colour;
     ov_rect wbox = { chart.x + bh + m->gap / 2, by, word_w, bh };
     b->label = ovl_add_text(l, env, m, mb->word, OV_TEXT_LABEL, wbox, 0);
-    b->track =
-        (ov_rect){wbox.x + word_w + m->gap / 2, by + bh / 6,
-                  chart.w - bh - word_w - count_w - 2 * m->gap - mark_w, bh * 2 / 3};
+    b->track = (ov_rect){ wbox.x + word_w + m->gap / 2, by + bh / 6,
+                          chart.w - bh - word_w - count_w - 2 * m->gap, bh * 2 / 3 };
     b->bar = b->track;
     b->bar.w = (int)(b->track.w * mb->count / (mn->bar_max > 0 ? mn->bar_max : 1));
     char digits[24];
     snprintf(digits, sizeof digits, "%ld", mb->count);
     ov_rect cbox = { b->track.x + b->track.w + m->gap / 2, by, count_w + m->gap / 2, bh };
     b->count = ovl_add_text(l, env, m, ovl_pool_add(l, digits), OV_TEXT_LABEL, cbox, 0);
-    if (mb->last_time && mark_w > 0) { /* beside the face that was most chosen last time */
-        ov_rect mbox = { cbox.x + cbox.w, by, mark_w, bh };
-        ovl_add_text(l, env, m, mn->last_time_word, OV_TEXT_SMALL, mbox, 0);
-    }
 }
 
-/* Room for the "Last time" mark when a bar has it, else 0. */
-static int last_time_width(const ov_layout_env *env, const metrics *m, const ov_menu *mn)
+/* The height of the captions under the faces in a picture w wide (a
+ * caption too long for its column takes 2 lines). */
+static int caption_height(const ov_layout_env *env, const metrics *m, const ov_menu_progress *p, int w)
 {
-    for (int i = 0; i < mn->n_bars; i++)
-        if (mn->bars[i].last_time)
-            return env->measure(env->measure_ctx, m->small_px, 0, mn->last_time_word,
-                                (int)strlen(mn->last_time_word)) + m->gap;
-    return 0;
+    int col_w = (w - w / 8 - m->gap) / 2, lines = 1;
+    for (int i = 0; i < 2; i++)
+        if (env->measure(env->measure_ctx, m->label_px, 1, p->caption[i], (int)strlen(p->caption[i])) > col_w)
+            lines = 2;
+    return lines * ov_line_height(m->label_px);
+}
+
+/* The progress picture (issue 14) in `area`: last time's face, an arrow,
+ * this time's face, each caption under its face (wrapped when long), in the
+ * chart's label size; not spoken (the sentence above says the same). A
+ * face smaller than min_face squeezes the screen. Returns the height used,
+ * 0 when there is no comparison or no room. */
+static int progress_picture(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn,
+                            ov_rect area, int min_face)
+{
+    const ov_menu_progress *p = &mn->progress;
+    if (!p->shown || area.w <= 0 || area.h <= 0)
+        return 0;
+    int arrow_w = area.w / 8, col_w = (area.w - arrow_w - m->gap) / 2;
+    int cap_h = caption_height(env, m, p, area.w);
+    int face = area.h - cap_h - m->gap / 2;
+    if (face > col_w)
+        face = col_w;
+    if (face > 3 * m->target_aim) /* a TV: big, but not the whole column */
+        face = 3 * m->target_aim;
+    if (face < min_face || face < ov_line_height(m->label_px)) {
+        l->all_fit = 0; /* squeeze: no room for the faces */
+        return 0;
+    }
+    int x0 = area.x + (area.w - 2 * col_w - arrow_w - m->gap) / 2;
+    ov_layout_progress *lp = &l->progress;
+    for (int i = 0; i < 2; i++) {
+        int cx = x0 + i * (col_w + arrow_w + m->gap);
+        lp->face[i] = (ov_rect){ cx + (col_w - face) / 2, area.y, face, face };
+        ov_strlcpy(lp->face_path[i], p->picture[i], sizeof lp->face_path[i]);
+        lp->colour[i] = p->colour[i][0] ? p->colour[i] : NULL;
+        lp->shape[i] = p->shape[i];
+        int tw = env->measure(env->measure_ctx, m->label_px, 1, p->caption[i], (int)strlen(p->caption[i]));
+        int bw = tw + m->gap / 2 < col_w ? tw + m->gap / 2 : col_w; /* one line: centred under its face */
+        ov_rect cap = { cx + (col_w - bw) / 2, area.y + face + m->gap / 2, bw, cap_h };
+        ovl_add_text(l, env, m, p->caption[i], OV_TEXT_LABEL, cap, 0);
+    }
+    int ah = face / 3 > 6 ? face / 3 : 6;
+    lp->arrow = (ov_rect){ x0 + col_w + m->gap / 2, area.y + (face - ah) / 2, arrow_w, ah };
+    return face + m->gap / 2 + cap_h;
 }
 
 static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
@@ -204,7 +239,8 @@ static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
   if (bh > m->target_aim)
     bh = m->target_aim;
   metrics cm = *m; /* the chart's words: smaller, down to the smallest readable, before it is left out */
-  while (bh < ov_line_height(cm.label_px) && cm.label_px > m->min_px)
+  int floor_px = env->text_scale > 1.0 && m->std_label_px > m->min_px ? m->std_label_px : m->min_px;
+  while (bh < ov_line_height(cm.label_px) && cm.label_px > floor_px) /* large text: never under standard */
     cm.label_px--;
   m = &cm;
   if (bh <
@@ -225,17 +261,66 @@ static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
     if (w > word_w)
       word_w = w;
   }
-  if (word_w > chart.w * 2 / 5)
-    word_w = chart.w * 2 / 5;
-  int mark_w = last_time_width(env, m, mn);
+  int word_max = chart.w * (mn->progress.shown ? 1 : 2) / (mn->progress.shown ? 2 : 5);
+  if (word_w > word_max) /* at most 2/5 of the chart (half beside the progress picture) */
+    word_w = word_max;
   for (int i = 0; i < mn->n_bars && l->n_bars < OV_LAYOUT_MAX_BARS; i++)
     chart_bar(l, env, m, mn, &mn->bars[i], chart,
-              chart.y + i * (bh + bgap), bh, word_w, mark_w);
+              chart.y + i * (bh + bgap), bh, word_w);
+}
+
+/* The metrics of the chart's words (they may be smaller than m's, to fit). */
+static metrics chart_metrics(const ov_layout *l, const metrics *m)
+{
+    metrics cm = *m;
+    if (l->n_bars > 0 && l->bars[0].label >= 0)
+        cm.label_px = l->texts[l->bars[0].label].block.font_px;
+    return cm;
+}
+
+/* The height the menu's lines after the first take, small, stacked in col
+ * (measured in the layout's next free text slot, which stays free). */
+static int small_lines_height(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect col,
+                              const ov_menu *mn)
+{
+    if (l->n_texts >= OV_LAYOUT_MAX_TEXTS)
+        return 0;
+    ov_text_block *scratch = &l->texts[l->n_texts].block;
+    int h = 0;
+    for (int i = 1; i < mn->n_lines; i++) {
+        if (!mn->lines[i][0])
+            continue;
+        ov_wrap_text(mn->lines[i], m->small_px, 0, col, env->measure, env->measure_ctx, scratch);
+        h += scratch->used.h + (h ? m->gap / 2 : 0);
+    }
+    memset(scratch, 0, sizeof *scratch);
+    return h;
+}
+
+/* The chart's width beside the side column: 2/3 of w; with the progress
+ * picture (it needs the room) what the chart needs (a small face, the longest
+ * answer word, a 20 mm bar and the count), from half of w up to 2/3. */
+static int progress_chart_w(const ov_layout_env *env, const metrics *m, const ov_menu *mn, int w)
+{
+    if (!mn->progress.shown)
+        return w * 2 / 3;
+    int longest = 0;
+    for (int i = 0; i < mn->n_bars; i++) {
+        const char *wd = mn->bars[i].word;
+        int ww = env->measure(env->measure_ctx, m->label_px, 1, wd, (int)strlen(wd));
+        if (ww + m->gap > longest)
+            longest = ww + m->gap;
+    }
+    int count_w = env->measure(env->measure_ctx, m->label_px, 1, "0000", 4);
+    int need = ov_line_height(m->label_px) + longest + MM(env, 20) + count_w + 2 * m->gap;
+    int chart_w = need > w / 2 ? need : w / 2;
+    return chart_w < w * 2 / 3 ? chart_w : w * 2 / 3;
 }
 
 /* Results with more to say than what most said (the comparison, the groups):
- * the title and the first line at the top, then the chart on the left and
- * the other lines, small, on the right of it (a third of the width), so the chart keeps its room. */
+ * the title and the first line at the top, then the chart on the left and,
+ * on the right of it (a third of the width, half with the progress picture), the picture over the
+ * other lines, small, so the chart keeps its room. */
 static void results_beside(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr, const ov_menu *mn,
                            ov_rect words, ov_rect items)
 {
@@ -244,10 +329,24 @@ static void results_beside(ov_layout *l, const ov_layout_env *env, const ovl_fra
     const char *top[2] = { mn->title, mn->lines[0] };
     const ov_text_role top_roles[2] = { OV_TEXT_TITLE, OV_TEXT_BODY };
     int y = ovl_stack_texts(l, env, m, words, top, top_roles, 2, 0);
-    int chart_w = full.w * 2 / 3, low = full.y + fr->corner + m->gap;
+    int chart_w = progress_chart_w(env, m, mn, full.w);
+    int low = full.y + fr->corner + m->gap;
     menu_chart(l, env, m, mn, (ov_rect){ full.x, y, chart_w, items.y - m->gap - y });
     int sy = y > low ? y : low; /* under "hear it again" */
     ov_rect side = { full.x + chart_w + m->gap, sy, full.w - chart_w - m->gap, items.y - m->gap - sy };
+    metrics pm = chart_metrics(l, m);
+    int rest_h = small_lines_height(l, env, m, side, mn);
+    /* the faces never smaller than the chart's: the words under them squeeze instead */
+    int min_face = l->n_bars > 0 ? l->bars[0].icon.w : 0;
+    int min_h = min_face + m->gap / 2 + caption_height(env, &pm, &mn->progress, side.w);
+    ov_rect pic = { side.x, side.y, side.w, side.h - rest_h - m->gap };
+    if (pic.h < min_h)
+        pic.h = min_h;
+    int used = progress_picture(l, env, &pm, mn, pic, min_face);
+    if (used > 0) {
+        side.y += used + m->gap;
+        side.h -= used + m->gap;
+    }
     const char *rest[OV_MENU_MAX_LINES];
     ov_text_role roles[OV_MENU_MAX_LINES];
     for (int i = 1; i < mn->n_lines; i++) {
@@ -255,6 +354,21 @@ static void results_beside(ov_layout *l, const ov_layout_env *env, const ovl_fra
         roles[i - 1] = OV_TEXT_SMALL;
     }
     ovl_stack_texts(l, env, m, side, rest, roles, mn->n_lines - 1, 0);
+}
+
+/* Portrait results: the progress picture at the top of `area`, over the
+ * chart (at most 2/5 of the room, so the chart keeps its bars); returns the
+ * y under it. */
+static int portrait_progress(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn,
+                             ov_rect area)
+{
+    metrics pm = *m;
+    int bars_h = mn->n_bars * ov_line_height(m->label_px);
+    ov_rect pic = { area.x, area.y, area.w, area.h * 2 / 5 };
+    if (area.h - pic.h < bars_h)
+        pic.h = area.h - bars_h;
+    int used = progress_picture(l, env, &pm, mn, pic, 0);
+    return used > 0 ? area.y + used + m->gap : area.y;
 }
 
 /* A menu: words at the top beside "hear it again", the buttons' rows kept at
@@ -292,7 +406,7 @@ static void lay_list(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr
         }
         y = ovl_stack_texts(l, env, m, under, lines, roles, mn->n_lines,
                             mn->secret_line >= 0 ? OVL_UNSPOKEN(mn->secret_line) : 0);
-    } else if (mn->n_bars > 0 && mn->n_lines > 1) {
+    } else if (mn->n_bars > 0 && (mn->n_lines > 1 || mn->progress.shown)) {
         results_beside(l, env, fr, mn, words, items);
         y = -1;
     } else {
@@ -300,6 +414,8 @@ static void lay_list(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr
     }
     /* the chart beside "hear it again" (narrower), or under it at full width */
     int chart_w = y < full.y + fr->corner + m->gap ? words.w : full.w;
+    if (y >= 0 && m->portrait && mn->progress.shown)
+        y = portrait_progress(l, env, m, mn, (ov_rect){ full.x, y, full.w, items.y - m->gap - y });
     if (y >= 0)
         menu_chart(l, env, m, mn, (ov_rect){ full.x, y, chart_w, items.y - m->gap - y });
     if (n > 0)
