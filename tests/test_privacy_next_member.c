@@ -19,41 +19,28 @@
 /* Long enough for every timeout of a member screen (idle 120 s, thanks 4 s). */
 #define LEFT_ALONE "advance 200000\nwait 20\nadvance 200000\nwait 20\n"
 
+/* Run `script` in a fresh kiosk (speech off) and return its folder in dir. */
+static void run_script(char *dir, size_t len, const char *script)
+{
+    char args[400];
+    ov_test_tmpdir(dir, len);
+    assert_int_equal(ov_test_write_config(dir, "[speech]\nspeech = no\n", args, sizeof args), 0);
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+}
+
 /* Run `visit` between two shots of the welcome screen; they must be identical. */
 static void welcome_is_the_same_after(const char *visit, const char *expect_on_the_way)
 {
-    char dir[64], cfg[128], args[400], script[1024], a[200], b[200];
-    ov_test_tmpdir(dir, sizeof dir);
-    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs("[speech]\nspeech = no\n", f);
-    fclose(f);
-    snprintf(args, sizeof args, "--config %s --data %s/data", cfg, dir);
+    char dir[64], script[1024], a[200], b[200];
     snprintf(script, sizeof script, "expect welcome\nshot before\n%sexpect %s\n" LEFT_ALONE
              "expect welcome\nshot after\n", visit, expect_on_the_way);
-    int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
-    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    run_script(dir, sizeof dir, script);
     snprintf(a, sizeof a, "%s/shots/before.png", dir);
     snprintf(b, sizeof b, "%s/shots/after.png", dir);
     double off = 1;
     assert_int_equal(ov_test_png_diff(a, b, 0, &off), 0);
     if (off != 0) fail_msg("%.4f%% of the welcome screen's pixels changed after a visit", off * 100);
-}
-
-/* Run `script` in a fresh kiosk (speech off) and return its folder in dir. */
-static void run_script(char *dir, size_t len, const char *script)
-{
-    char cfg[128], args[400];
-    ov_test_tmpdir(dir, len);
-    snprintf(cfg, sizeof cfg, "%s/ourvoice.ini", dir);
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs("[speech]\nspeech = no\n", f);
-    fclose(f);
-    snprintf(args, sizeof args, "--config %s --data %s/data", cfg, dir);
-    int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
-    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
 }
 
 /* A choice left on the confirm or review screen is covered by the idle

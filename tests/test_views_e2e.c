@@ -100,15 +100,12 @@ static void close_meeting(const char *data, const char *meeting)
     ov_tally_close(t);
 }
 
+static char slurped[1 << 18]; /* the last command's output */
+
 static char *slurp(const char *cmd)
 {
-    static char buf[1 << 18];
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    size_t n = fread(buf, 1, sizeof buf - 1, p);
-    buf[n] = '\0';
-    pclose(p);
-    return buf;
+    assert_true(ov_test_command_output(cmd, slurped, sizeof slurped) >= 0);
+    return slurped;
 }
 
 /* The results screen (kiosk, 800x480) after meeting 2: the comparison as a picture, the faces captioned

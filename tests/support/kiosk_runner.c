@@ -84,6 +84,17 @@ long ov_test_read_text(const char *path, char *buf, size_t len)
     return (long)n;
 }
 
+long ov_test_command_output(const char *cmd, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return -1;
+    size_t n = fread(buf, 1, len - 1, p);
+    buf[n] = '\0';
+    return pclose(p) == -1 ? -1 : (long)n;
+}
+
 int ov_test_write_config(const char *dir, const char *settings, char *args, size_t argslen)
 {
     char cfg[600];

@@ -41,6 +41,10 @@ long ov_test_votes_total(const char *data);
  * length, or -1 (buf "") when it cannot be read. */
 long ov_test_read_text(const char *path, char *buf, size_t len);
 
+/* What the shell command `cmd` prints (at most len - 1 bytes) into buf;
+ * returns its length, or -1 (buf "") when it cannot be run. */
+long ov_test_command_output(const char *cmd, char *buf, size_t len);
+
 /* Write `settings` to DIR/ourvoice.ini and into args the kiosk's arguments
  * for it and the data folder DIR/data. Returns 0, or -1 when the file cannot
  * be written. */
