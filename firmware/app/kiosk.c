@@ -208,6 +208,8 @@ static void apply(kiosk *k, int effects)
         int ok = store_votes(k);
         effects |= ov_flow_committed(&k->flow, ok, ov_kiosk_now(k));
     }
+    if (k->flow.screen == OV_SCREEN_WELCOME)
+        k->env.buttons_in_use = 0; /* the next person starts with no way of answering assumed */
     ov_kiosk_show_effects(k, effects, now, clear_flow_focus);
     if (effects & OV_FLOW_SPEAK)
         ov_kiosk_flow_speaking(k);
@@ -254,6 +256,7 @@ static void on_press(kiosk *k, const ov_event *ev)
             ov_kiosk_speak(k);
         return;
     }
+    k->env.buttons_in_use = 0; /* a touch: the confirm step says "touch" only */
     /* the hidden way in for facilitators: hold the top-left corner for 3 seconds */
     int corner = (int)(25 * k->env.px_per_mm);
     if (long_press && x < corner && y < corner && k->flow.screen == OV_SCREEN_WELCOME) {
@@ -314,6 +317,7 @@ static void on_button(kiosk *k, int b)
         return;
     }
     if (b >= OV_BTN_ANSWER1 && b <= OV_BTN_ANSWER6) {
+        k->env.buttons_in_use = 1; /* the confirm step says "press the same button again" */
         ov_kiosk_act(k, OV_ACT_CHOOSE, b - OV_BTN_ANSWER1); /* welcome: 2 opens Sound, the others start */
     }
 }
