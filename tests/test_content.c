@@ -752,7 +752,7 @@ static void test_fit_callback(void **state)
     snprintf(dir, sizeof dir, "%s/tests/fixtures/content/good", root());
     snprintf(f->file, sizeof f->file, "%s/content.ini", dir);
     fit_probe p = { {0}, 0 };
-    ov_check_opts o = { probe_fit, &p, NULL };
+    ov_check_opts o = { .fit = probe_fit, .fit_ctx = &p };
     assert_int_equal(ov_content_check(dir, &o, &f->c, &f->d), OV_OK);
     assert_int_equal(p.calls[OV_FIT_TITLE], 5);  /* 2 questions + welcome_title + thanks_title + sound_title */
     assert_int_equal(p.calls[OV_FIT_ANSWER_WORD], 6);
@@ -1015,11 +1015,49 @@ static void test_cli_binary(void **state)
     assert_int_equal(WEXITSTATUS(system(cmd)), 2);
 }
 
+/* Run `ourvoice check-content` on a copy of the English content with `sed`
+ * applied to its content.ini; returns the exit status, the output in *text. */
+static int check_edited_copy(fx *f, const char *bin, const char *sed, char **text)
+{
+    char cmd[2400], out[600];
+    snprintf(out, sizeof out, "%s/edited.out", f->tmp);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s/assets' && mkdir -p '%s/assets/content' && "
+             "cp -r '%s/assets/pictures' '%s/assets/' && cp -r '%s/assets/content/en' '%s/assets/content/' && "
+             "sed -i '%s' '%s/assets/content/en/content.ini' && "
+             "'%s' check-content '%s/assets/content/en' > '%s' 2>&1",
+             f->tmp, f->tmp, root(), f->tmp, root(), f->tmp, sed, f->tmp, bin, f->tmp, out);
+    int st = system(cmd);
+    *text = read_all(out, NULL);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* A letter the kiosk's font cannot draw (it would be an empty box) and a
+ * language no voice speaks are errors that name the letter and the language. */
+static void test_cli_letters_and_voice(void **state)
+{
+    fx *f = *state;
+    const char *build = getenv("OV_BUILD");
+    char bin[600];
+    snprintf(bin, sizeof bin, "%s/ourvoice", build && *build ? build : "build");
+    if (access(bin, X_OK) != 0) { fprintf(stderr, "  (skipped: %s not built)\n", bin); skip(); }
+    char *text = NULL;
+    assert_int_equal(check_edited_copy(f, bin, "0,/^title = .*/s//title = Your skills \xe6\xb0\xb4/", &text), 1);
+    if (!strstr(text, "(U+6C34), which the kiosk's font cannot draw"))
+        fail_msg("no error for a letter the font lacks:\n%s", text);
+    free(text);
+    assert_int_equal(check_edited_copy(f, bin, "s/^language = en-gb/language = xq/", &text), 1);
+    if (!strstr(text, "language 'xq': the speech engine has no voice that speaks it"))
+        fail_msg("no error for a language without a voice:\n%s", text);
+    free(text);
+    assert_int_equal(check_edited_copy(f, bin, "s/^language = en-gb/language = en-gb/", &text), 0); /* as it is */
+    free(text);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
-        T(test_easyread_no_false_numbers), T(test_texts_missing_in_other_language),
+        T(test_easyread_no_false_numbers), T(test_texts_missing_in_other_language), T(test_cli_letters_and_voice),
         T(test_comment_cutting_a_sentence_is_reported),
         T(test_default_content_loads), T(test_welsh_content_loads), T(test_builtin_equals_assets),
         T(test_real_assets_check_clean), T(test_builtin_paths_and_answers), T(test_good_fixture),

@@ -6,6 +6,7 @@
 #include "model/content_check.h"
 #include "platform/render.h"
 #include "platform/paths.h"
+#include "platform/speech_espeak.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,17 @@ static void print_report(const char *dir, const ov_content *c, const ov_diags *d
                PLURAL(d->n_warnings, "warning"));
 }
 
+/* ov_voice_fn: does espeak-ng have a voice for language? This command has
+ * no speech thread, so it may start espeak-ng itself; -1 when it cannot. */
+static int espeak_speaks(void *ctx, const char *language)
+{
+    (void)ctx;
+    char err[OV_ERR_LEN];
+    if (ov_espeak_init(NULL, err, sizeof err) != OV_OK)
+        return -1;
+    return ov_espeak_select_voice(language, NULL, err, sizeof err) == OV_OK;
+}
+
 /* Check dir as the kiosk would and print what is wrong; returns the exit
  * code: 0 usable, 1 errors (or out of memory). */
 static int check_dir(const char *dir, int quiet)
@@ -69,6 +81,7 @@ static int check_dir(const char *dir, int quiet)
     ov_render *fonts = ov_render_open_measure_only(); /* "fits its box" with the real fonts */
     ov_check_opts opts = { 0 };
     ov_render_content_fit(fonts, &opts);
+    opts.voice = espeak_speaks;
     int rc = ov_content_check(dir, &opts, c, d);
     ov_render_close(fonts);
     print_report(dir, c, d, rc == OV_OK, quiet);

@@ -68,6 +68,10 @@ typedef struct {
     ov_fit_fn fit;
     void *fit_ctx;
     ov_file_probe_fn probe; /* is a named picture or recording a file? */
+    ov_glyph_fn glyphs;     /* can the font draw every letter? */
+    void *glyphs_ctx;
+    ov_voice_fn voice; /* does a voice speak the language? */
+    void *voice_ctx;
     ov_diags *d;
     ov_content *c;
     int scale_line[OV_MAX_SCALES];
@@ -236,6 +240,28 @@ static void check_fit(chk *ck, int line, int kind, const char *what, const char 
              limit);
 }
 
+/* Every letter of text must be in the kiosk's font: one it cannot draw shows
+ * as an empty box, on the screen and in the words a member reads. */
+static void check_glyphs(chk *ck, int line, const char *what, const char *text)
+{
+    long cp = ck->glyphs ? ck->glyphs(ck->glyphs_ctx, text) : -1;
+    if (cp <= 0)
+        return;
+    char letter[8] = "";
+    const char *p = text, *end = text + strlen(text);
+    while (p < end) { /* the letter as written in the text */
+        const char *at = p;
+        if (ov_utf8_decode(&p, end) == cp && (size_t)(p - at) < sizeof letter) {
+            memcpy(letter, at, (size_t)(p - at));
+            letter[p - at] = '\0';
+            break;
+        }
+    }
+    ERR(ck, OV_DIAG_NO_GLYPH, letter, line,
+        "%s has the letter '%s' (U+%04lX), which the kiosk's font cannot draw (it would show an empty "
+        "box); write it with another letter", what, letter, cp);
+}
+
 /* Copy a text value into dst with all checks. Returns 1 if stored. */
 static int set_text(chk *ck, const ov_ini_kv *kv, char *dst, size_t dstlen, int fit_kind, int er_flags,
                     const char *what)
@@ -257,6 +283,7 @@ static int set_text(chk *ck, const ov_ini_kv *kv, char *dst, size_t dstlen, int 
     if (!kv->cut) {
         if (fit_kind)
             check_fit(ck, kv->line, fit_kind, what, kv->value);
+        check_glyphs(ck, kv->line, what, kv->value);
         if (er_flags >= 0)
             ov_easyread_check(kv->value, ck->c->language, er_flags, ck->file, kv->line, what, ck->d);
     }
@@ -372,6 +399,10 @@ static void do_content(chk *ck, const ov_ini_section *s)
         return;
     }
     ov_strlcpy(ck->c->language, v, sizeof ck->c->language);
+    if (ck->voice && ck->voice(ck->voice_ctx, v) == 0)
+        ERR(ck, OV_DIAG_NO_VOICE, v, kv->line,
+            "language '%s': the speech engine has no voice that speaks it, so members would hear another "
+            "language; use a code from `espeak-ng --voices`, or install espeak-ng-data", v);
 }
 
 /* Exactly two %d and otherwise only %%: the kiosk printf()s this text. */
@@ -839,6 +870,10 @@ int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, 
     ck->fit = opts ? opts->fit : NULL;
     ck->fit_ctx = opts ? opts->fit_ctx : NULL;
     ck->probe = opts ? opts->probe : NULL;
+    ck->glyphs = opts ? opts->glyphs : NULL;
+    ck->glyphs_ctx = opts ? opts->glyphs_ctx : NULL;
+    ck->voice = opts ? opts->voice : NULL;
+    ck->voice_ctx = opts ? opts->voice_ctx : NULL;
     start_content(ck, c, dir);
     for (int i = 0; i < doc->n_sec; i++)
         classify(ck, &doc->sec[i], &info[i]);

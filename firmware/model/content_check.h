@@ -33,10 +33,22 @@ typedef int (*ov_fit_fn)(void *ctx, int kind, const char *text);
 
 typedef int (*ov_file_probe_fn)(const char *path, int is_picture, char *why, size_t whylen);
 
+/* ov_glyph_fn: the first code point of text the kiosk's font cannot draw
+ * (it would show as an empty box), 0 when it can draw them all, -1 when it
+ * cannot tell. */
+typedef long (*ov_glyph_fn)(void *ctx, const char *text);
+/* ov_voice_fn: 1 when the speech engine has a voice for `language`, 0 when
+ * it has none (the kiosk would speak another language), -1 cannot tell. */
+typedef int (*ov_voice_fn)(void *ctx, const char *language);
+
 typedef struct {
     ov_fit_fn fit; /* NULL: the character limits of ov_fit_limit */
     void *fit_ctx;
     ov_file_probe_fn probe; /* does a named picture/recording exist (NULL: assume so) */
+    ov_glyph_fn glyphs;     /* NULL: letters not checked (platform/render.h: ov_render_content_fit) */
+    void *glyphs_ctx;
+    ov_voice_fn voice; /* NULL: the voice not checked (app/cli_check_content.c) */
+    void *voice_ctx;
 } ov_check_opts;
 
 /* Conservative number of characters that fit a box of this kind on the

@@ -5,6 +5,7 @@
 #include "ui/render_palette.h"
 #include "model/content_check.h"
 #include "ui/layout_fit.h"
+#include "base/utf8.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -783,6 +784,37 @@ int ov_render_draw(ov_render *r, const ov_layout *l, int hl_text, int hl_word)
     return OV_OK;
 }
 
+#define GLYPH_CHECK_PX 24 /* any size: the font has a letter or not */
+
+/* 1 when the regular and the bold font both have a glyph for cp; -1 when a font cannot be opened. */
+static int font_has(ov_render *r, int32_t cp)
+{
+    for (int bold = 0; bold < 2; bold++) {
+        TTF_Font *f = font_for(r, GLYPH_CHECK_PX, bold);
+        if (!f)
+            return -1;
+        if (!TTF_GlyphIsProvided32(f, (Uint32)cp))
+            return 0;
+    }
+    return 1;
+}
+
+/* ov_glyph_fn for check-content: the first letter of text the kiosk's fonts cannot draw. */
+static long missing_glyph(void *ctx, const char *text)
+{
+    ov_render *r = ctx;
+    const char *p = text, *end = text + strlen(text);
+    while (p < end) {
+        int32_t cp = ov_utf8_decode(&p, end);
+        if (cp <= ' ') /* spaces, and bytes that are not UTF-8 (the checker reports those) */
+            continue;
+        int has = font_has(r, cp);
+        if (has <= 0)
+            return has < 0 ? -1 : cp;
+    }
+    return 0;
+}
+
 void ov_render_content_fit(ov_render *r, ov_check_opts *opts)
 {
     if (!r || !opts)
@@ -791,6 +823,8 @@ void ov_render_content_fit(ov_render *r, ov_check_opts *opts)
     r->fit_ctx.measure_ctx = r;
     opts->fit = ov_layout_fit;
     opts->fit_ctx = &r->fit_ctx;
+    opts->glyphs = missing_glyph;
+    opts->glyphs_ctx = r;
 }
 
 ov_render *ov_render_open_measure_only(void)

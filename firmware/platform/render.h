@@ -47,7 +47,8 @@ const char *ov_render_problem(const ov_render *r);
 long ov_render_textures_made(const ov_render *r);
 
 /* Fill opts->fit so the content checker judges "does this text fit its box"
- * with this renderer's real fonts and the real layout (see layout_fit.h).
+ * with this renderer's real fonts and the real layout (see layout_fit.h),
+ * and opts->glyphs so it finds letters the fonts cannot draw.
  * The opts stay valid while r is open. r or opts NULL: opts unchanged. */
 void ov_render_content_fit(ov_render *r, ov_check_opts *opts);
 
