@@ -1032,7 +1032,8 @@ static int check_edited_copy(fx *f, const char *bin, const char *sed, char **tex
 }
 
 /* A letter the kiosk's font cannot draw (it would be an empty box) and a
- * language no voice speaks are errors that name the letter and the language. */
+ * language no voice speaks are errors that name the letter and the language;
+ * a title that fits only on two lines is a warning. */
 static void test_cli_letters_and_voice(void **state)
 {
     fx *f = *state;
@@ -1050,6 +1051,12 @@ static void test_cli_letters_and_voice(void **state)
         fail_msg("no error for a language without a voice:\n%s", text);
     free(text);
     assert_int_equal(check_edited_copy(f, bin, "s/^language = en-gb/language = en-gb/", &text), 0); /* as it is */
+    free(text);
+    /* a 62-letter title fits the screens by wrapping: still too long for a title */
+    assert_int_equal(check_edited_copy(f, bin, "0,/^title = .*/s//title = Skills and strengths that members "
+                                       "bring to our group each week/", &text), 0);
+    if (!strstr(text, "title has 62 characters and fits only on more than one line"))
+        fail_msg("no warning for a title that fits only on two lines:\n%s", text);
     free(text);
 }
 

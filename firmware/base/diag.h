@@ -83,6 +83,7 @@ typedef enum {
     OV_DIAG_FILES_TOO_BIG,
     OV_DIAG_NO_GLYPH, /* arg: the letter the kiosk's font cannot draw */
     OV_DIAG_NO_VOICE, /* arg: the language espeak-ng has no voice for */
+    OV_DIAG_LONG_TITLE, /* a title that fits only by taking two lines */
     /* config files (platform/config.c) */
     OV_DIAG_CONFIG_NOT_ALLOWED,
     OV_DIAG_CONFIG_TOO_LONG,

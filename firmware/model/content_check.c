@@ -231,9 +231,13 @@ static void check_fit(chk *ck, int line, int kind, const char *what, const char 
              what);
         return;
     }
+    size_t n = ov_utf8_count(text), limit = (size_t)ov_fit_limit(kind);
+    if (r > 0 && kind == OV_FIT_TITLE && n > limit) /* it fits by wrapping: too long for a title */
+        WARN(ck, OV_DIAG_LONG_TITLE, NULL, line,
+             "%s has %zu characters and fits only on more than one line; a title is read first, so keep it "
+             "to about %zu and say the rest in a sentence", what, n, limit);
     if (r > 0)
         return;
-    size_t n = ov_utf8_count(text), limit = (size_t)ov_fit_limit(kind);
     if (limit && n > limit)
         WARN(ck, OV_DIAG_MAY_NOT_FIT, NULL, line,
              "%s has %zu characters; about %zu fit its box on the smallest screen; make it shorter", what, n,
