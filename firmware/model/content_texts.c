@@ -118,3 +118,13 @@ void ov_texts_defaults(ov_texts *t, const char *language)
     for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
         ov_strlcpy((char *)t + defs[i].offset, welsh ? defs[i].cy : defs[i].en, defs[i].size);
 }
+
+void ov_texts_fill_empty(ov_texts *t, const char *language)
+{
+    int welsh = language && !strncmp(language, "cy", 2);
+    for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++) {
+        char *field = (char *)t + defs[i].offset;
+        if (!field[0])
+            ov_strlcpy(field, welsh ? defs[i].cy : defs[i].en, defs[i].size);
+    }
+}

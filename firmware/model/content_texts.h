@@ -36,4 +36,8 @@ int ov_texts_have_builtin(const char *language);
 /* Fill *t with the built-in texts of `language` (Welsh for "cy...", else English). */
 void ov_texts_defaults(ov_texts *t, const char *language);
 
+/* Fill every empty text of *t with the built-in text of `language` (Welsh
+ * for "cy...", else English), keeping the texts it has. */
+void ov_texts_fill_empty(ov_texts *t, const char *language);
+
 #endif

@@ -306,7 +306,80 @@
     X(ifac_close_failed, OVW_S, 0, OVW_NOCHECK, "The meeting could not be closed. Check the data folder.", \
       "Doedd dim modd cau'r cyfarfod. Edrychwch ar y ffolder data.") \
     X(ifac_closed, OVW_S, 0, OVW_NOCHECK, "The meeting is closed. Votes now count for %s.", \
-      "Mae'r cyfarfod wedi cau. Mae pleidleisiau nawr yn cyfrif i %s.")
+      "Mae'r cyfarfod wedi cau. Mae pleidleisiau nawr yn cyfrif i %s.") \
+    X(kb_dash, OVW_B, 0, OVW_NOCHECK, "dash", "llinell doriad") \
+    X(kb_comma, OVW_B, 0, OVW_NOCHECK, "comma", "coma") \
+    X(kb_full_stop, OVW_B, 0, OVW_NOCHECK, "full stop", "atalnod llawn") \
+    X(kb_apostrophe, OVW_B, 0, OVW_NOCHECK, "apostrophe", "collnod") \
+    X(kb_abc_keys, OVW_B, 0, OVW_NOCHECK, "alphabetical keys", "bysellau'r wyddor") \
+    X(kb_qwerty_keys, OVW_B, 0, OVW_NOCHECK, "QWERTY keys", "bysellau QWERTY") \
+    /* results: what most people said, and last time against this time */ \
+    X(res_nobody, OVW_S, 0, OVW_NOCHECK, "Nobody has answered yet.", "Does neb wedi ateb eto.") \
+    X(res_not_enough, OVW_S, 0, OVW_NOCHECK, "Not enough answers yet to keep them secret.", \
+      "Does dim digon o atebion eto i'w cadw yn gyfrinachol.") \
+    X(res_most, OVW_S, 0, OVW_NOCHECK, "Most people said: %s.", "Dywedodd y rhan fwyaf: %s.") \
+    X(res_and, OVW_B, 0, OVW_NOCHECK, "and", "a") \
+    X(grp_not_enough, OVW_S, 0, OVW_NOCHECK, "not enough answers yet.", "dim digon o atebion eto.") \
+    X(grp_did_not_say, OVW_B, 0, OVW_NOCHECK, "Did not say", "Heb ddweud") \
+    X(cmp_last_nobody, OVW_S, 0, OVW_NOCHECK, "Last time nobody answered.", \
+      "Y tro diwethaf, wnaeth neb ateb.") \
+    X(cmp_last_not_enough, OVW_S, 0, OVW_NOCHECK, \
+      "Last time there were not enough answers to keep them secret.", \
+      "Y tro diwethaf, doedd dim digon o atebion i'w cadw yn gyfrinachol.") \
+    X(cmp_last_most, OVW_S, 0, OVW_NOCHECK, "Last time most people said %s.", \
+      "Y tro diwethaf, dywedodd y rhan fwyaf %s.") \
+    X(cmp_now_nobody, OVW_S, 0, OVW_NOCHECK, "This time nobody answered.", "Y tro hwn, wnaeth neb ateb.") \
+    X(cmp_now_not_enough, OVW_S, 0, OVW_NOCHECK, \
+      "This time there were not enough answers to keep them secret.", \
+      "Y tro hwn, doedd dim digon o atebion i'w cadw yn gyfrinachol.") \
+    X(cmp_now_most, OVW_S, 0, OVW_NOCHECK, "This time most people said %s.", \
+      "Y tro hwn, dywedodd y rhan fwyaf %s.") \
+    X(cmp_not_same, OVW_S, 0, OVW_NOCHECK, "These are not the same question.", \
+      "Dydy'r rhain ddim yr un cwestiwn.") \
+    /* the HTML report */ \
+    X(rep_title, OVW_T, 0, OVW_NOCHECK, "What the group told us", "Beth ddywedodd y grŵp wrthon ni") \
+    X(rep_from, OVW_S, 0, OVW_NOCHECK, "These are the answers from %s.", "Dyma'r atebion o %s.") \
+    X(rep_saved_on, OVW_S, 0, OVW_NOCHECK, "They were saved on %s.", "Cawson nhw eu cadw ar %s.") \
+    X(rep_months, OVW_S, 0, OVW_NOCHECK, \
+      "January February March April May June July August September October November December", \
+      "Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr") \
+    X(rep_secret, OVW_S, 0, OVW_NOCHECK, "Every answer is secret. Nobody can see what one person chose.", \
+      "Mae pob ateb yn gyfrinachol. Does neb yn gallu gweld beth ddewisodd un person.") \
+    X(rep_bar, OVW_S, 0, OVW_NOCHECK, "A longer bar means more people gave that answer.", \
+      "Mae bar hirach yn golygu bod mwy o bobl wedi rhoi'r ateb hwnnw.") \
+    X(rep_threshold, OVW_S, 0, OVW_NOCHECK, \
+      "We only show the answers to a question when at least %d people answered it. " \
+      "This keeps the answers secret.", \
+      "Dim ond pan fydd o leiaf %d o bobl wedi ateb cwestiwn rydyn ni'n dangos yr atebion. " \
+      "Mae hyn yn cadw'r atebion yn gyfrinachol.") \
+    X(rep_nobody_q, OVW_S, 0, OVW_NOCHECK, "Nobody has answered this question yet.", \
+      "Does neb wedi ateb y cwestiwn hwn eto.") \
+    X(rep_answered_one, OVW_S, 0, OVW_NOCHECK, "%ld person answered this question.", \
+      "Atebodd %ld person y cwestiwn hwn.") \
+    X(rep_answered, OVW_S, 0, OVW_NOCHECK, "%ld people answered this question.", \
+      "Atebodd %ld o bobl y cwestiwn hwn.") \
+    X(rep_this_time, OVW_B, 0, OVW_NOCHECK, "This time", "Y tro hwn") \
+    X(rep_who_said, OVW_T, 0, OVW_NOCHECK, "Who said what", "Pwy ddywedodd beth") \
+    X(rep_who, OVW_B, 0, OVW_NOCHECK, "Who", "Pwy") \
+    X(rep_group_not_enough, OVW_S, 0, OVW_NOCHECK, "Not enough answers yet.", "Dim digon o atebion eto.") \
+    X(rep_withheld_one, OVW_S, 0, OVW_NOCHECK, \
+      "Some answers are not in this report. %d kiosk had too few answers to share them.", \
+      "Dydy rhai atebion ddim yn yr adroddiad hwn. Roedd gan %d ciosg rhy ychydig o atebion i'w rhannu.") \
+    X(rep_withheld, OVW_S, 0, OVW_NOCHECK, \
+      "Some answers are not in this report. %d kiosks had too few answers to share them.", \
+      "Dydy rhai atebion ddim yn yr adroddiad hwn. Roedd gan %d ciosg rhy ychydig o atebion i'w rhannu.") \
+    X(rep_no_plan, OVW_S, 0, OVW_NOCHECK, "There is no plan for these ideas yet.", \
+      "Does dim cynllun ar gyfer y syniadau hyn eto.") \
+    X(rep_we_did_this, OVW_B, 0, OVW_NOCHECK, "We did this:", "Gwnaethon ni hyn:") \
+    X(rep_we_will, OVW_B, 0, OVW_NOCHECK, "We will:", "Byddwn ni yn:") \
+    X(rep_who_when, OVW_S, 0, OVW_NOCHECK, "Who: %s. When: %s.", "Pwy: %s. Pryd: %s.") \
+    X(rep_ideas, OVW_S, 0, OVW_NOCHECK, "The group's ideas:", "Syniadau'r grŵp:") \
+    X(rep_chose_one, OVW_S, 0, OVW_NOCHECK, "(%ld person chose this)", "(dewisodd %ld person hwn)") \
+    X(rep_chose, OVW_S, 0, OVW_NOCHECK, "(%ld people chose this)", "(dewisodd %ld o bobl hwn)") \
+    X(rep_plan_title, OVW_T, 0, OVW_NOCHECK, "What we will do", "Beth fyddwn ni yn ei wneud") \
+    X(rep_no_questions, OVW_S, 0, OVW_NOCHECK, "There are no questions in this report.", \
+      "Does dim cwestiynau yn yr adroddiad hwn.") \
+    X(rep_made_with, OVW_S, 0, OVW_NOCHECK, "Made with OurVoice.", "Wedi ei wneud gydag OurVoice.")
 /* clang-format on */
 
 #endif
