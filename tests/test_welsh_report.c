@@ -2,7 +2,8 @@
  * results speak Welsh and the HTML report is Welsh throughout (issue 13,
  * point 6): lang="cy", the report's own sentences, the month, "most people
  * said", last time and this time, the action plan; none of the English
- * report's sentences is left. */
+ * report's sentences is left. The facilitator's import words (what changes,
+ * how it went) are Welsh too. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,9 +17,11 @@
 #include "base/buf.h"
 #include "model/compare.h"
 #include "model/content.h"
+#include "model/content_diff.h"
 #include "model/ideas.h"
 #include "model/report_html.h"
 #include "model/results.h"
+#include "platform/content_import.h"
 #include "platform/content_load.h"
 
 static const char *root(void)
@@ -186,6 +189,32 @@ static void test_english_report_unchanged(void **state)
     free(c);
 }
 
+/* New questions from a stick, seen on a Welsh kiosk: what changes and how it went. */
+static void test_welsh_import_words(void **state)
+{
+    (void)state;
+    ov_content *cy = load("cy");
+    ov_content *next = calloc(1, sizeof *next);
+    assert_non_null(next);
+    *next = *cy;
+    next->n_questions = 3; /* the last question taken away */
+    ov_content_change ch[OV_MAX_CHANGES];
+    int n = ov_content_diff(cy, next, ch, OV_MAX_CHANGES);
+    assert_int_equal(n, 1);
+    char s[300];
+    ov_content_change_sentence(&ch[0], &cy->texts, s, sizeof s);
+    assert_string_equal(s, "Fydd y ciosg ddim yn gofyn \u201cFfrindiau a chymuned\u201d mwyach.");
+    assert_string_equal(ov_content_diff_votes_note(&cy->texts),
+                        "Mae'r atebion roddodd pobl yn barod yn aros yn y canlyniadau.");
+    assert_string_equal(ov_content_diff_none_sentence(&cy->texts),
+                        "Does dim byd yn newid. Mae'r cwestiynau yr un fath.");
+    assert_string_equal(ov_import_easy_message(OV_ENOSPC, &cy->texts),
+                        "Mae'r ciosg yn llawn. Mae'r hen gwestiynau yn aros.");
+    assert_string_equal(ov_import_easy_message(OV_ENOSPC, NULL), "The kiosk is full. The old questions stay.");
+    free(next);
+    free(cy);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_welsh_comparison),
         cmocka_unit_test(test_welsh_report),
         cmocka_unit_test(test_english_report_unchanged),
+        cmocka_unit_test(test_welsh_import_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

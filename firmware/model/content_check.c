@@ -453,7 +453,7 @@ static void text_value(chk *ck, const ov_text_def *d, const ov_ini_kv *kv)
 
 static void do_texts(chk *ck, const ov_ini_section *s)
 {
-    const char *keys[256];
+    const char *keys[512]; /* every [texts] key (about 280) and the end */
     texts_key_list(keys, (int)OV_ARRAY_LEN(keys));
     check_keys(ck, s, keys, NULL, "[texts]");
     if (ck->texts_line) {

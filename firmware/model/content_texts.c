@@ -128,3 +128,13 @@ void ov_texts_fill_empty(ov_texts *t, const char *language)
             ov_strlcpy(field, welsh ? defs[i].cy : defs[i].en, defs[i].size);
     }
 }
+
+const char *ov_text_or_builtin(const ov_texts *t, size_t offset)
+{
+    if (t && ((const char *)t)[offset])
+        return (const char *)t + offset;
+    for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
+        if (defs[i].offset == offset)
+            return defs[i].en;
+    return "";
+}

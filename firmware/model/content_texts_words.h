@@ -379,7 +379,52 @@
     X(rep_plan_title, OVW_T, 0, OVW_NOCHECK, "What we will do", "Beth fyddwn ni yn ei wneud") \
     X(rep_no_questions, OVW_S, 0, OVW_NOCHECK, "There are no questions in this report.", \
       "Does dim cwestiynau yn yr adroddiad hwn.") \
-    X(rep_made_with, OVW_S, 0, OVW_NOCHECK, "Made with OurVoice.", "Wedi ei wneud gydag OurVoice.")
+    X(rep_made_with, OVW_S, 0, OVW_NOCHECK, "Made with OurVoice.", "Wedi ei wneud gydag OurVoice.") \
+    /* facilitator: new questions from a USB stick, what changes and how it went */ \
+    X(imp_ready, OVW_S, 0, OVW_NOCHECK, "The new questions are ready.", "Mae'r cwestiynau newydd yn barod.") \
+    X(imp_full, OVW_S, 0, OVW_NOCHECK, "The kiosk is full. The old questions stay.", \
+      "Mae'r ciosg yn llawn. Mae'r hen gwestiynau yn aros.") \
+    X(imp_not_saved, OVW_S, 0, OVW_NOCHECK, \
+      "The kiosk could not save the questions. The old questions stay.", \
+      "Doedd dim modd i'r ciosg gadw'r cwestiynau. Mae'r hen gwestiynau yn aros.") \
+    X(imp_not_found, OVW_S, 0, OVW_NOCHECK, "The questions were not found. Was the USB stick taken out?", \
+      "Doedd dim modd dod o hyd i'r cwestiynau. Gafodd y cof bach ei dynnu allan?") \
+    X(imp_changed, OVW_S, 0, OVW_NOCHECK, \
+      "The questions changed or have a problem. Please check them again.", \
+      "Mae'r cwestiynau wedi newid neu mae problem. Gwiriwch nhw eto, os gwelwch yn dda.") \
+    X(imp_went_wrong, OVW_S, 0, OVW_NOCHECK, \
+      "Something went wrong. The old questions stay. Please try again.", \
+      "Aeth rhywbeth o'i le. Mae'r hen gwestiynau yn aros. Triwch eto, os gwelwch yn dda.") \
+    X(chg_voice, OVW_S, 0, OVW_NOCHECK, \
+      "The voice changes from %s to %s.", "Mae'r llais yn newid o %s i %s.") \
+    X(chg_language, OVW_S, 0, OVW_NOCHECK, "The language changes from %s to %s.", \
+      "Mae'r iaith yn newid o %s i %s.") \
+    X(chg_q_added, OVW_S, 0, OVW_NOCHECK, \
+      "New question: \u201c%s\u201d.", "Cwestiwn newydd: \u201c%s\u201d.") \
+    X(chg_q_removed, OVW_S, 0, OVW_NOCHECK, "The kiosk will not ask \u201c%s\u201d any more.", \
+      "Fydd y ciosg ddim yn gofyn \u201c%s\u201d mwyach.") \
+    X(chg_q_title, OVW_S, 0, OVW_NOCHECK, "\u201c%s\u201d gets a new title: \u201c%s\u201d.", \
+      "Mae teitl newydd i \u201c%s\u201d: \u201c%s\u201d.") \
+    X(chg_q_words, OVW_S, 0, OVW_NOCHECK, \
+      "\u201c%s\u201d has new words.", "Mae geiriau newydd i \u201c%s\u201d.") \
+    X(chg_q_picture, OVW_S, 0, OVW_NOCHECK, "\u201c%s\u201d has a new picture or recording.", \
+      "Mae llun neu recordiad newydd i \u201c%s\u201d.") \
+    X(chg_q_scale, OVW_S, 0, OVW_NOCHECK, "\u201c%s\u201d now has the answers \u201c%s\u201d.", \
+      "Mae gan \u201c%s\u201d yr atebion \u201c%s\u201d nawr.") \
+    X(chg_order, OVW_S, 0, OVW_NOCHECK, "The questions come in a new order.", \
+      "Mae'r cwestiynau mewn trefn newydd.") \
+    X(chg_a_added, OVW_S, 0, OVW_NOCHECK, "New answer \u201c%s\u201d in \u201c%s\u201d.", \
+      "Ateb newydd \u201c%s\u201d yn \u201c%s\u201d.") \
+    X(chg_a_removed, OVW_S, 0, OVW_NOCHECK, "\u201c%s\u201d loses the answer \u201c%s\u201d.", \
+      "Mae \u201c%s\u201d yn colli'r ateb \u201c%s\u201d.") \
+    X(chg_a_word, OVW_S, 0, OVW_NOCHECK, "The answer \u201c%s\u201d is now \u201c%s\u201d.", \
+      "Mae'r ateb \u201c%s\u201d nawr yn \u201c%s\u201d.") \
+    X(chg_texts, OVW_S, 0, OVW_NOCHECK, "The welcome and thank you words change.", \
+      "Mae'r geiriau croeso a diolch yn newid.") \
+    X(chg_votes_stay, OVW_S, 0, OVW_NOCHECK, "Answers people already gave stay in the results.", \
+      "Mae'r atebion roddodd pobl yn barod yn aros yn y canlyniadau.") \
+    X(chg_none, OVW_S, 0, OVW_NOCHECK, "Nothing changes. The questions are the same.", \
+      "Does dim byd yn newid. Mae'r cwestiynau yr un fath.")
 /* clang-format on */
 
 #endif

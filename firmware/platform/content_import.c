@@ -5,6 +5,7 @@
 #include "platform/content_load.h"
 #include "platform/content_ini.h"
 #include "base/sha256.h"
+#include "model/content_texts.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -834,20 +835,20 @@ int ov_content_active_dir(const char *data_dir, const char *fallback, char *out,
     return which;
 }
 
-const char *ov_import_easy_message(int code)
+const char *ov_import_easy_message(int code, const ov_texts *t)
 {
     switch (code) {
     case OV_OK:
-        return "The new questions are ready.";
+        return OV_TX(t, imp_ready);
     case OV_ENOSPC:
-        return "The kiosk is full. The old questions stay.";
+        return OV_TX(t, imp_full);
     case OV_EPERM:
-        return "The kiosk could not save the questions. The old questions stay.";
+        return OV_TX(t, imp_not_saved);
     case OV_ENOTFOUND:
-        return "The questions were not found. Was the USB stick taken out?";
+        return OV_TX(t, imp_not_found);
     case OV_EINVAL:
-        return "The questions changed or have a problem. Please check them again.";
+        return OV_TX(t, imp_changed);
     default:
-        return "Something went wrong. The old questions stay. Please try again.";
+        return OV_TX(t, imp_went_wrong);
     }
 }

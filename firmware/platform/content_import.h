@@ -122,9 +122,10 @@ int ov_content_has_previous(const char *data_dir);
 int ov_content_active_dir(const char *data_dir, const char *fallback, char *out, size_t outlen);
 
 /* One easy sentence for the facilitator about an ov_import_apply or
- * ov_content_restore_previous failure code, e.g. OV_ENOSPC -> "The kiosk is
- * full. The old questions stay." */
-const char *ov_import_easy_message(int code);
+ * ov_content_restore_previous failure code, in the words of t (the kiosk's
+ * content texts, imp_*; NULL: the built-in English), e.g. OV_ENOSPC -> "The
+ * kiosk is full. The old questions stay." */
+const char *ov_import_easy_message(int code, const ov_texts *t);
 
 /* ---- plain words (content_import_words.c) ---- */
 
