@@ -211,6 +211,22 @@ static void test_welsh_import_words(void **state)
     assert_string_equal(ov_import_easy_message(OV_ENOSPC, &cy->texts),
                         "Mae'r ciosg yn llawn. Mae'r hen gwestiynau yn aros.");
     assert_string_equal(ov_import_easy_message(OV_ENOSPC, NULL), "The kiosk is full. The old questions stay.");
+    /* a problem in the new questions, in plain Welsh words */
+    static const char ini[] = "[question q]\nsentence = Hi\n";
+    ov_diag g;
+    memset(&g, 0, sizeof g);
+    g.level = OV_DIAG_ERROR;
+    g.code = OV_DIAG_KEY_MISSING;
+    g.line = 1;
+    snprintf(g.arg, sizeof g.arg, "title");
+    assert_int_equal(ov_import_plain_words(&g, ini, sizeof ini - 1, &cy->texts, s, sizeof s), 1);
+    assert_string_equal(s, "Cwestiwn 1: does dim teitl (content.ini llinell 1).");
+    assert_int_equal(ov_import_plain_words(&g, ini, sizeof ini - 1, NULL, s, sizeof s), 1);
+    assert_string_equal(s, "Question 1 has no title (content.ini line 1).");
+    g.code = OV_DIAG_NO_QUESTIONS;
+    g.line = 0;
+    ov_import_plain_words(&g, NULL, 0, &cy->texts, s, sizeof s);
+    assert_string_equal(s, "Does dim cwestiynau.");
     free(next);
     free(cy);
 }

@@ -424,7 +424,234 @@
     X(chg_votes_stay, OVW_S, 0, OVW_NOCHECK, "Answers people already gave stay in the results.", \
       "Mae'r atebion roddodd pobl yn barod yn aros yn y canlyniadau.") \
     X(chg_none, OVW_S, 0, OVW_NOCHECK, "Nothing changes. The questions are the same.", \
-      "Does dim byd yn newid. Mae'r cwestiynau yr un fath.")
+      "Does dim byd yn newid. Mae'r cwestiynau yr un fath.") \
+    /* facilitator: a problem in new questions, in plain words (platform/content_import_words.c): */ \
+    /* imw_ patterns by checker code, imk_ names of content.ini keys, imw_subj_ what it is about */ \
+    X(imw_content_missing, OVW_S, 0, OVW_NOCHECK, \
+      "The file content.ini is missing", \
+      "Mae'r ffeil content.ini ar goll") \
+    X(imw_not_utf8, OVW_S, 0, OVW_NOCHECK, \
+      "This line has letters the kiosk cannot read; save the file as UTF-8", \
+      "Mae gan y llinell hon lythrennau does dim modd i'r ciosg eu darllen; cadwch y ffeil fel UTF-8") \
+    X(imw_control_char, OVW_S, 0, OVW_NOCHECK, \
+      "This line has a character that is not text", \
+      "Mae gan y llinell hon nod sydd ddim yn destun") \
+    X(imw_line_too_long, OVW_S, 0, OVW_NOCHECK, \
+      "This line is too long", \
+      "Mae'r llinell hon yn rhy hir") \
+    X(imw_not_key_value, OVW_S, 0, OVW_NOCHECK, \
+      "This line is not a setting, a heading or a comment", \
+      "Dydy'r llinell hon ddim yn osodiad, yn bennawd nac yn sylw") \
+    X(imw_no_bracket, OVW_S, 0, OVW_NOCHECK, \
+      "This heading has no ]", \
+      "Does dim ] gan y pennawd hwn") \
+    X(imw_after_heading, OVW_S, 0, OVW_NOCHECK, \
+      "Put this heading alone on its line", \
+      "Rhowch y pennawd hwn ar ei ben ei hun ar ei linell") \
+    X(imw_heading_empty, OVW_S, 0, OVW_NOCHECK, \
+      "This heading is empty", \
+      "Mae'r pennawd hwn yn wag") \
+    X(imw_heading_ids, OVW_S, 0, OVW_NOCHECK, \
+      "This heading needs a name, like [question my-id]", \
+      "Mae angen enw ar y pennawd hwn, fel [question fy-enw]") \
+    X(imw_no_questions, OVW_S, 0, OVW_NOCHECK, \
+      "There are no questions", \
+      "Does dim cwestiynau") \
+    X(imw_too_many_questions, OVW_S, 0, OVW_NOCHECK, \
+      "There are more than %d questions", \
+      "Mae mwy na %d cwestiwn") \
+    X(imw_too_many_scales, OVW_S, 0, OVW_NOCHECK, \
+      "There are more than %d scales", \
+      "Mae mwy na %d graddfa") \
+    X(imw_no_answers, OVW_S, 0, OVW_NOCHECK, \
+      "%s has no answers", \
+      "Does dim atebion gan %s") \
+    X(imw_answer_no_scale, OVW_S, 0, OVW_NOCHECK, \
+      "%s: there is no scale \u201c%s\u201d", \
+      "%s: does dim graddfa \u201c%s\u201d") \
+    X(imw_too_few_answers, OVW_S, 0, OVW_NOCHECK, \
+      "The scale \u201c%s\u201d needs at least 2 answers", \
+      "Mae angen o leiaf 2 ateb ar y raddfa \u201c%s\u201d") \
+    X(imw_too_many_answers, OVW_S, 0, OVW_NOCHECK, \
+      "The scale \u201c%s\u201d has more than %d answers", \
+      "Mae gan y raddfa \u201c%s\u201d fwy na %d ateb") \
+    X(imw_too_many_sentences, OVW_S, 0, OVW_NOCHECK, \
+      "%s has more than %d sentences", \
+      "Mae gan %s fwy na %d brawddeg") \
+    X(imw_file_not_found, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s %s is not there", \
+      "%s: dydy'r %s %s ddim yno") \
+    X(imw_picture_type, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the picture must be an SVG, PNG or JPG file", \
+      "%s: rhaid i'r llun fod yn ffeil SVG, PNG neu JPG") \
+    X(imw_recording_type, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the recording must be a WAV file", \
+      "%s: rhaid i'r recordiad fod yn ffeil WAV") \
+    X(imw_link_outside, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is a link to another place; copy the file itself", \
+      "%s: mae'r %s yn ddolen i le arall; copïwch y ffeil ei hun") \
+    X(imw_path_absolute, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s must be inside the content folder", \
+      "%s: rhaid i'r %s fod yn y ffolder cynnwys") \
+    X(imw_path_outside, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s must be inside the content folder", \
+      "%s: rhaid i'r %s fod yn y ffolder cynnwys") \
+    X(imw_hidden, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is a hidden file; rename it without the dot", \
+      "%s: mae'r %s yn ffeil gudd; newidiwch ei henw heb y dot") \
+    X(imw_file_too_big, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is too big", \
+      "%s: mae'r %s yn rhy fawr") \
+    X(imw_not_a_file, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is a folder, not a file", \
+      "%s: ffolder ydy'r %s, nid ffeil") \
+    X(imw_file_unusable, OVW_S, 0, OVW_NOCHECK, \
+      "%s: this file cannot be used: %s", \
+      "%s: does dim modd defnyddio'r ffeil hon: %s") \
+    X(imw_key_missing, OVW_S, 0, OVW_NOCHECK, \
+      "%s has no %s", \
+      "%s: does dim %s") \
+    X(imw_texts_key_missing, OVW_S, 0, OVW_NOCHECK, \
+      "%s has no %s", \
+      "%s: does dim %s") \
+    X(imw_unknown_key, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the kiosk does not know \u201c%s\u201d", \
+      "%s: dydy'r ciosg ddim yn gwybod \u201c%s\u201d") \
+    X(imw_colour_unknown, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the kiosk does not know the colour \u201c%s\u201d", \
+      "%s: dydy'r ciosg ddim yn gwybod y lliw \u201c%s\u201d") \
+    X(imw_shape_unknown, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the kiosk does not know the shape \u201c%s\u201d", \
+      "%s: dydy'r ciosg ddim yn gwybod y siâp \u201c%s\u201d") \
+    X(imw_unknown_section, OVW_S, 0, OVW_NOCHECK, \
+      "The kiosk does not know this heading", \
+      "Dydy'r ciosg ddim yn gwybod y pennawd hwn") \
+    X(imw_bad_id, OVW_S, 0, OVW_NOCHECK, \
+      "A name in [ ] may only have letters, numbers, - and _", \
+      "Dim ond llythrennau, rhifau, - a _ sy'n cael bod mewn enw mewn [ ]") \
+    X(imw_text_empty, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is empty", \
+      "%s: mae'r %s yn wag") \
+    X(imw_text_too_long, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is too long", \
+      "%s: mae'r %s yn rhy hir") \
+    X(imw_not_yes_no, OVW_S, 0, OVW_NOCHECK, \
+      "%s: write yes or no for the %s", \
+      "%s: ysgrifennwch yes neu no ar gyfer y %s") \
+    X(imw_bad_language, OVW_S, 0, OVW_NOCHECK, \
+      "The language is not one the kiosk knows", \
+      "Dydy'r ciosg ddim yn gwybod yr iaith") \
+    X(imw_bad_progress, OVW_S, 0, OVW_NOCHECK, \
+      "The progress words need %%d twice", \
+      "Mae angen %%d ddwywaith yn y geiriau cynnydd") \
+    X(imw_text_format, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the words \u201c%s\u201d need the same %% parts as in English", \
+      "%s: mae angen yr un rhannau %% ar y geiriau \u201c%s\u201d ag yn Saesneg") \
+    X(imw_dont_know_twice, OVW_S, 0, OVW_NOCHECK, \
+      "%s: there are 2 \u201cI don't know\u201d answers", \
+      "%s: mae 2 ateb \u201cDw i ddim yn gwybod\u201d") \
+    X(imw_outside_section, OVW_S, 0, OVW_NOCHECK, \
+      "This line is not under a heading", \
+      "Dydy'r llinell hon ddim o dan bennawd") \
+    X(imw_long_word, OVW_S, 0, OVW_NOCHECK, \
+      "%s: \u201c%s\u201d is a long word; use a short everyday word", \
+      "%s: mae \u201c%s\u201d yn air hir; defnyddiwch air byr bob dydd") \
+    X(imw_acronym, OVW_S, 0, OVW_NOCHECK, \
+      "%s: write \u201c%s\u201d out in full words", \
+      "%s: ysgrifennwch \u201c%s\u201d yn llawn mewn geiriau") \
+    X(imw_number_word, OVW_S, 0, OVW_NOCHECK, \
+      "%s: write \u201c%s\u201d in digits", \
+      "%s: ysgrifennwch \u201c%s\u201d mewn digidau") \
+    X(imw_long_sentence, OVW_S, 0, OVW_NOCHECK, \
+      "%s: a sentence has more than %d words", \
+      "%s: mae gan frawddeg fwy na %d gair") \
+    X(imw_sentences_one_line, OVW_S, 0, OVW_NOCHECK, \
+      "%s: put each sentence on its own line", \
+      "%s: rhowch bob brawddeg ar ei llinell ei hun") \
+    X(imw_same_look, OVW_S, 0, OVW_NOCHECK, \
+      "%s: 2 answers look the same", \
+      "%s: mae 2 ateb yn edrych yr un fath") \
+    X(imw_may_not_fit, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s may be too long for the screen", \
+      "%s: efallai bod y %s yn rhy hir i'r sgrin") \
+    X(imw_no_picture, OVW_S, 0, OVW_NOCHECK, \
+      "%s has no picture", \
+      "Does dim llun gan %s") \
+    X(imw_no_texts, OVW_S, 0, OVW_NOCHECK, \
+      "There are no screen words, so the kiosk uses its own English ones", \
+      "Does dim geiriau sgrin, felly mae'r ciosg yn defnyddio ei rai Saesneg ei hun") \
+    X(imk_title, OVW_S, 0, OVW_NOCHECK, \
+      "title", \
+      "teitl") \
+    X(imk_sentence, OVW_S, 0, OVW_NOCHECK, \
+      "sentence", \
+      "brawddeg") \
+    X(imk_picture, OVW_S, 0, OVW_NOCHECK, \
+      "picture", \
+      "llun") \
+    X(imk_recording, OVW_S, 0, OVW_NOCHECK, \
+      "recording", \
+      "recordiad") \
+    X(imk_scale, OVW_S, 0, OVW_NOCHECK, \
+      "answers", \
+      "atebion") \
+    X(imk_word, OVW_S, 0, OVW_NOCHECK, \
+      "word", \
+      "gair") \
+    X(imk_say, OVW_S, 0, OVW_NOCHECK, \
+      "spoken words", \
+      "geiriau llafar") \
+    X(imk_colour, OVW_S, 0, OVW_NOCHECK, \
+      "colour", \
+      "lliw") \
+    X(imk_shape, OVW_S, 0, OVW_NOCHECK, \
+      "shape", \
+      "siâp") \
+    X(imk_name, OVW_S, 0, OVW_NOCHECK, \
+      "name", \
+      "enw") \
+    X(imk_dont_know, OVW_S, 0, OVW_NOCHECK, \
+      "\u201cI don't know\u201d setting", \
+      "gosodiad \u201cDw i ddim yn gwybod\u201d") \
+    X(imk_language, OVW_S, 0, OVW_NOCHECK, \
+      "language", \
+      "iaith") \
+    X(imk_progress, OVW_S, 0, OVW_NOCHECK, \
+      "progress words", \
+      "geiriau cynnydd") \
+    X(imk_file, OVW_S, 0, OVW_NOCHECK, \
+      "file", \
+      "ffeil") \
+    X(imw_subj_question, OVW_S, 0, OVW_NOCHECK, \
+      "Question %d", \
+      "Cwestiwn %d") \
+    X(imw_subj_answer, OVW_S, 0, OVW_NOCHECK, \
+      "The answer \u201c%s\u201d of \u201c%s\u201d", \
+      "Yr ateb \u201c%s\u201d yn \u201c%s\u201d") \
+    X(imw_subj_scale, OVW_S, 0, OVW_NOCHECK, \
+      "The scale \u201c%s\u201d", \
+      "Y raddfa \u201c%s\u201d") \
+    X(imw_subj_texts, OVW_S, 0, OVW_NOCHECK, \
+      "The screen words", \
+      "Y geiriau sgrin") \
+    X(imw_subj_content, OVW_S, 0, OVW_NOCHECK, \
+      "The language part", \
+      "Y rhan iaith") \
+    X(imw_subj_line, OVW_S, 0, OVW_NOCHECK, \
+      "This line", \
+      "Y llinell hon") \
+    X(imw_subj_all, OVW_S, 0, OVW_NOCHECK, \
+      "The content", \
+      "Y cynnwys") \
+    X(imw_key_twice, OVW_S, 0, OVW_NOCHECK, \
+      "%s has the %s twice", \
+      "%s: mae'r %s ddwywaith") \
+    X(imw_section_twice, OVW_S, 0, OVW_NOCHECK, \
+      "%s is in the file twice", \
+      "Mae %s yn y ffeil ddwywaith") \
+    X(imw_at_line, OVW_S, 0, OVW_NOCHECK, \
+      "%s (content.ini line %d).", \
+      "%s (content.ini llinell %d).")
 /* clang-format on */
 
 #endif
