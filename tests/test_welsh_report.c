@@ -18,6 +18,7 @@
 #include "model/compare.h"
 #include "model/content.h"
 #include "model/content_diff.h"
+#include "model/export_format.h"
 #include "model/ideas.h"
 #include "model/report_html.h"
 #include "model/results.h"
@@ -211,6 +212,8 @@ static void test_welsh_import_words(void **state)
     assert_string_equal(ov_import_easy_message(OV_ENOSPC, &cy->texts),
                         "Mae'r ciosg yn llawn. Mae'r hen gwestiynau yn aros.");
     assert_string_equal(ov_import_easy_message(OV_ENOSPC, NULL), "The kiosk is full. The old questions stay.");
+    assert_string_equal(ov_export_easy_message(OV_ENOSPC, &cy->texts),
+                        "Mae'r cof bach yn llawn. Triwch gof bach arall, os gwelwch yn dda.");
     /* a problem in the new questions, in plain Welsh words */
     static const char ini[] = "[question q]\nsentence = Hi\n";
     ov_diag g;

@@ -185,7 +185,9 @@ static void export_to_stick(kiosk *k)
         ov_log_info("export: %d files written and checked in %s", rep->n_files, dest);
     } else {
         ov_log_error("export to %s failed: %s", dest, err);
-        ov_fac_message(&k->fac, rep->easy[0] ? rep->easy : k->content.texts.fac_save_failed,
+        ov_fac_message(&k->fac,
+                       rep->easy[0] ? ov_export_easy_message(rep->code, &k->content.texts)
+                                    : k->content.texts.fac_save_failed,
                        k->content.texts.fac_save_failed_2);
     }
     ov_export_report_free(rep);

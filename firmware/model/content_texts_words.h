@@ -425,6 +425,23 @@
       "Mae'r atebion roddodd pobl yn barod yn aros yn y canlyniadau.") \
     X(chg_none, OVW_S, 0, OVW_NOCHECK, "Nothing changes. The questions are the same.", \
       "Does dim byd yn newid. Mae'r cwestiynau yr un fath.") \
+    /* facilitator: saving the results on a USB stick, how it went */ \
+    X(exp_saved, OVW_S, 0, OVW_NOCHECK, "The answers are saved. You can take the USB stick out now.", \
+      "Mae'r atebion wedi eu cadw. Gallwch chi dynnu'r cof bach allan nawr.") \
+    X(exp_full, OVW_S, 0, OVW_NOCHECK, "The USB stick is full. Please try a different stick.", \
+      "Mae'r cof bach yn llawn. Triwch gof bach arall, os gwelwch yn dda.") \
+    X(exp_locked, OVW_S, 0, OVW_NOCHECK, \
+      "The USB stick is locked, so nothing can be saved on it. Please try a different stick.", \
+      "Mae'r cof bach wedi ei gloi, felly does dim modd cadw dim arno. " \
+      "Triwch gof bach arall, os gwelwch yn dda.") \
+    X(exp_too_soon, OVW_S, 0, OVW_NOCHECK, \
+      "The USB stick was taken out too soon. Please put it back and try again.", \
+      "Cafodd y cof bach ei dynnu allan yn rhy gynnar. Rhowch e yn ôl a thriwch eto, os gwelwch yn dda.") \
+    X(exp_no_memory, OVW_S, 0, OVW_NOCHECK, "The kiosk ran out of memory. Please try again.", \
+      "Does dim digon o gof gan y ciosg. Triwch eto, os gwelwch yn dda.") \
+    X(exp_failed, OVW_S, 0, OVW_NOCHECK, \
+      "Saving to the USB stick did not work. Please try again, or try a different stick.", \
+      "Doedd dim modd cadw ar y cof bach. Triwch eto, neu triwch gof bach arall.") \
     /* facilitator: a problem in new questions, in plain words (platform/content_import_words.c): */ \
     /* imw_ patterns by checker code, imk_ names of content.ini keys, imw_subj_ what it is about */ \
     X(imw_content_missing, OVW_S, 0, OVW_NOCHECK, \
