@@ -205,6 +205,11 @@ static void test_welsh_import_words(void **state)
     char s[300];
     ov_content_change_sentence(&ch[0], &cy->texts, s, sizeof s);
     assert_string_equal(s, "Fydd y ciosg ddim yn gofyn \u201cFfrindiau a chymuned\u201d mwyach.");
+    *next = *cy;
+    snprintf(next->language, sizeof next->language, "en-gb");
+    assert_int_equal(ov_content_diff(cy, next, ch, OV_MAX_CHANGES), 1);
+    ov_content_change_sentence(&ch[0], &cy->texts, s, sizeof s);
+    assert_string_equal(s, "Mae'r iaith yn newid o Cymraeg i Saesneg.");
     assert_string_equal(ov_content_diff_votes_note(&cy->texts),
                         "Mae'r atebion roddodd pobl yn barod yn aros yn y canlyniadau.");
     assert_string_equal(ov_content_diff_none_sentence(&cy->texts),

@@ -175,9 +175,14 @@ int ov_content_diff(const ov_content *old_c, const ov_content *new_c,
     return l.n;
 }
 
-/* A language's name in English for the few the kiosk is likely to meet. */
-static const char *language_name(const char *code)
+/* A language's name: English and Welsh in the words of t (chg_english,
+ * chg_welsh), in English for the few others the kiosk is likely to meet. */
+static const char *language_name(const char *code, const ov_texts *t)
 {
+    if (!strncmp(code, "en", 2) && (!code[2] || code[2] == '-'))
+        return OV_TX(t, chg_english);
+    if (!strcmp(code, "cy") || !strncmp(code, "cy-", 3))
+        return OV_TX(t, chg_welsh);
     static const struct { const char *code, *name; } names[] = {
         { "en", "English" }, { "en-gb", "English" }, { "en-us", "English" }, { "cy", "Welsh" },
         { "ga", "Irish" }, { "gd", "Scottish Gaelic" }, { "fr", "French" }, { "de", "German" },
@@ -213,8 +218,8 @@ static int no_sentence(char *out, size_t outlen)
 
 static int language_sentence(const ov_content_change *ch, const ov_texts *t, char *out, size_t outlen)
 {
-    const char *a = language_name(ch->before);
-    const char *b = language_name(ch->after);
+    const char *a = language_name(ch->before, t);
+    const char *b = language_name(ch->after, t);
     if (!strcmp(a, b))
         return put(out, outlen, OV_TX(t, chg_voice), ch->before, ch->after);
     return put(out, outlen, OV_TX(t, chg_language), a, b);

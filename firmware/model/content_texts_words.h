@@ -399,6 +399,8 @@
       "The voice changes from %s to %s.", "Mae'r llais yn newid o %s i %s.") \
     X(chg_language, OVW_S, 0, OVW_NOCHECK, "The language changes from %s to %s.", \
       "Mae'r iaith yn newid o %s i %s.") \
+    X(chg_english, OVW_B, 0, OVW_NOCHECK, "English", "Saesneg") \
+    X(chg_welsh, OVW_B, 0, OVW_NOCHECK, "Welsh", "Cymraeg") \
     X(chg_q_added, OVW_S, 0, OVW_NOCHECK, \
       "New question: \u201c%s\u201d.", "Cwestiwn newydd: \u201c%s\u201d.") \
     X(chg_q_removed, OVW_S, 0, OVW_NOCHECK, "The kiosk will not ask \u201c%s\u201d any more.", \
