@@ -20,6 +20,7 @@
 #include "platform/content_load.h"
 #include "model/content.h"
 #include "model/content_check.h"
+#include "model/content_texts.h"
 #include "model/easyread.h"
 #include "base/utf8.h"
 #include "test_tmp.h"
@@ -169,6 +170,25 @@ static int has(const ov_diags *d, ov_diag_level level, const char *file, int lin
     "sentence = Is this good?\n" /* 15 */ \
     "picture = p.svg\n"         /* 16 */ \
     "scale = s\n"               /* 17 */
+
+/* BASE, then a whole [texts] (line 18) in English: `key` first (line 19)
+ * with `value`, or left out when value is NULL; every other key with its
+ * built-in English text. */
+static char with_texts_buf[64 * 1024];
+static const char *base_with_texts(const char *key, const char *value)
+{
+    int n;
+    const ov_text_def *d = ov_text_defs(&n);
+    size_t used = (size_t)snprintf(with_texts_buf, sizeof with_texts_buf, "%s[texts]\n", BASE);
+    if (value)
+        used += (size_t)snprintf(with_texts_buf + used, sizeof with_texts_buf - used, "%s = %s\n", key, value);
+    for (int i = 0; i < n && used < sizeof with_texts_buf; i++)
+        if (strcmp(d[i].key, key))
+            used += (size_t)snprintf(with_texts_buf + used, sizeof with_texts_buf - used, "%s = %s\n", d[i].key,
+                                     d[i].en);
+    assert_true(used < sizeof with_texts_buf);
+    return with_texts_buf;
+}
 
 /* ---- the default content ---- */
 
@@ -641,12 +661,34 @@ static void test_text_too_long(void **state)
 static void test_progress_format(void **state)
 {
     fx *f = *state;
-    assert_int_equal(check(f, BASE "[texts]\nprogress = %s of %d\n"), OV_EINVAL);
+    assert_int_equal(check(f, base_with_texts("progress", "%s of %d")), OV_EINVAL);
     ASSERT_ERROR(f, 19, "progress must hold %d twice");
-    assert_int_equal(check(f, BASE "[texts]\nprogress = %d%% done of %d\n"), OV_OK);
+    assert_int_equal(check(f, base_with_texts("progress", "%d%% done of %d")), OV_OK);
     assert_string_equal(f->c.texts.progress, "%d%% done of %d");
-    ASSERT_WARNING(f, 18, "[texts] has no 'welcome'");
-    assert_string_equal(f->c.texts.welcome, "Touch the screen or press any button to start.");
+}
+
+static int count_level_code(const ov_diags *d, ov_diag_level level, ov_diag_code code)
+{
+    int n = 0;
+    for (int i = 0; i < d->n; i++)
+        n += d->items[i].level == level && d->items[i].code == code;
+    return n;
+}
+
+/* Issue 13: every text comes from the content's language, so a [texts]
+ * without one of its keys is refused (it was a warning, the built-in text
+ * then shown in its place), whichever block the key is in. */
+static void test_texts_key_missing_is_an_error(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(check(f, base_with_texts("welcome", NULL)), OV_EINVAL);
+    ASSERT_ERROR(f, 18, "[texts] has no 'welcome'");
+    assert_int_equal(count_level_code(&f->d, OV_DIAG_ERROR, OV_DIAG_TEXTS_KEY_MISSING), 1);
+    assert_int_equal(check(f, base_with_texts("rep_title", NULL)), OV_EINVAL); /* the words block */
+    ASSERT_ERROR(f, 18, "[texts] has no 'rep_title'");
+    assert_int_equal(count_level_code(&f->d, OV_DIAG_ERROR, OV_DIAG_TEXTS_KEY_MISSING), 1);
+    assert_int_equal(check(f, base_with_texts("welcome", "Hello.")), OV_OK); /* all there */
+    assert_int_equal(count_level_code(&f->d, OV_DIAG_WARNING, OV_DIAG_TEXTS_KEY_MISSING), 0);
 }
 
 static void test_bad_language_and_no_questions(void **state)
@@ -758,7 +800,7 @@ static void test_fit_callback(void **state)
     assert_int_equal(p.calls[OV_FIT_ANSWER_WORD], 6);
     assert_int_equal(p.calls[OV_FIT_BUTTON], 12); /* + start, try_again, sound, its 4 steps, screen off/on */
     assert_int_equal(p.calls[OV_FIT_PROGRESS], 1);
-    ASSERT_WARNING(f, 266, "title may not fit its box");
+    ASSERT_WARNING(f, 419, "title may not fit its box");
     assert_true(f->d.n_warnings >= 10);
     /* the renderer says everything fits: no warnings, even past the fallback limits */
     p.answer = 1;
@@ -804,7 +846,7 @@ static void test_easyread_no_false_numbers(void **state)
 static void test_comment_cutting_a_sentence_is_reported(void **state)
 {
     fx *f = *state;
-    assert_int_equal(check(f, BASE "[texts]\nthanks = Thank you ; see you soon.\n"), OV_OK);
+    assert_int_equal(check(f, base_with_texts("thanks", "Thank you ; see you soon.")), OV_OK);
     ASSERT_WARNING(f, 19, "' ;' starts a comment, so 'see you soon.' is left out of the text");
     assert_string_equal(f->c.texts.thanks, "Thank you");
 }
@@ -1075,7 +1117,7 @@ int main(void)
         T(test_scale_too_many_answers), T(test_duplicate_ids), T(test_duplicate_dont_know),
         T(test_invalid_utf8), T(test_control_characters), T(test_missing_required_keys),
         T(test_empty_values), T(test_unknown_colour_and_shape), T(test_too_many_sentences),
-        T(test_text_too_long), T(test_progress_format), T(test_bad_language_and_no_questions),
+        T(test_text_too_long), T(test_progress_format), T(test_texts_key_missing_is_an_error), T(test_bad_language_and_no_questions),
         T(test_every_problem_in_one_run), T(test_easyread_warnings), T(test_no_picture_is_a_warning),
         T(test_same_look_is_a_warning), T(test_fit_limits), T(test_fit_callback), T(test_easyread_counts),
         T(test_utf8), T(test_garbage_fixture), T(test_random_input), T(test_content_ini_is_a_folder),

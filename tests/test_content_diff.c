@@ -46,7 +46,7 @@ static int words(const char *s)
 static const char *sentence(const ov_content_change *ch)
 {
     static char buf[400];
-    int n = ov_content_change_sentence(ch, buf, sizeof buf);
+    int n = ov_content_change_sentence(ch, NULL, buf, sizeof buf);
     assert_true(n > 0);
     assert_int_equal((size_t)n, strlen(buf));
     assert_true(words(buf) <= 15);                 /* short, one idea */
@@ -73,7 +73,7 @@ static void test_same_content_no_changes(void **state)
     fx *f = *state;
     assert_int_equal(ov_content_diff(&f->old_c, &f->new_c, f->ch, OV_MAX_CHANGES), 0);
     assert_false(ov_content_diff_keeps_votes(f->ch, 0));
-    assert_true(words(ov_content_diff_none_sentence()) <= 15);
+    assert_true(words(ov_content_diff_none_sentence(NULL)) <= 15);
     /* the folder it came from is not a change */
     ov_strlcpy(f->new_c.dir, "/somewhere/else", sizeof f->new_c.dir);
     assert_int_equal(ov_content_diff(&f->old_c, &f->new_c, f->ch, OV_MAX_CHANGES), 0);
@@ -95,7 +95,7 @@ static void test_question_removed_keeps_votes(void **state)
     assert_non_null(strstr(s, "Your time"));
     assert_non_null(strstr(logline(&f->ch[0]), "question 'q2' removed"));
     assert_true(ov_content_diff_keeps_votes(f->ch, n));
-    const char *note = ov_content_diff_votes_note();
+    const char *note = ov_content_diff_votes_note(NULL);
     assert_non_null(strstr(note, "results"));
     assert_true(words(note) <= 15);
 }
@@ -251,10 +251,10 @@ static void test_sentence_cut_safely(void **state)
     int n = ov_content_diff(&f->old_c, &f->new_c, f->ch, OV_MAX_CHANGES);
     assert_int_equal(n, 1);
     char small[12];
-    int full = ov_content_change_sentence(&f->ch[0], small, sizeof small);
+    int full = ov_content_change_sentence(&f->ch[0], NULL, small, sizeof small);
     assert_true(full > (int)sizeof small);
     assert_int_equal(strlen(small), sizeof small - 1);
-    assert_int_equal(ov_content_change_sentence(NULL, small, sizeof small), OV_EINVAL);
+    assert_int_equal(ov_content_change_sentence(NULL, NULL, small, sizeof small), OV_EINVAL);
     assert_string_equal(small, "");
 }
 

@@ -217,11 +217,11 @@ static void test_good_import_with_pictures(void **state)
     assert_true(r >= 0 && a >= 0 && t >= 0 && x >= 0);
     assert_true(f->plan->keeps_votes);
     char s[300];
-    ov_content_change_sentence(&f->plan->changes[r], s, sizeof s);
+    ov_content_change_sentence(&f->plan->changes[r], NULL, s, sizeof s);
     assert_non_null(strstr(s, "The second question"));
-    ov_content_change_sentence(&f->plan->changes[a], s, sizeof s);
+    ov_content_change_sentence(&f->plan->changes[a], NULL, s, sizeof s);
     assert_string_equal(s, "New question: \u201cGetting out more\u201d.");
-    ov_content_change_sentence(&f->plan->changes[x], s, sizeof s);
+    ov_content_change_sentence(&f->plan->changes[x], NULL, s, sizeof s);
     assert_non_null(strstr(s, "Middle"));
     /* only content.ini and the files it names are copied */
     assert_int_equal(f->plan->n_files, 7);
@@ -418,7 +418,7 @@ static void test_failure_at_each_step_keeps_content_whole(void **state)
             assert_string_equal(snapshot(prev), snap_b);
             char dir[OV_PATH_MAX];
             assert_int_equal(ov_content_active_dir(f->data, f->fallback, dir, sizeof dir), 1);
-            assert_non_null(ov_import_easy_message(rc));
+            assert_non_null(ov_import_easy_message(rc, NULL));
         }
     }
     /* every kind of step was made to fail at least once */
@@ -562,7 +562,7 @@ static void test_links_dotdot_hidden_big_refused(void **state)
     const char *t = problem_with(f->plan, "link");
     assert_non_null(t);
     assert_string_equal(t, "The answer \u201cno\u201d of \u201cyes-no\u201d: the picture is a link to another "
-                           "place; copy the file itself (content.ini line 240).");
+                           "place; copy the file itself (content.ini line 393).");
     assert_int_equal(ov_import_apply(f->plan, f->data, NULL, NULL, NULL, err, sizeof err), OV_EINVAL);
     assert_false(exists(f->data, "content"));
     assert_false(exists(f->data, OV_CONTENT_NEW_NAME));
@@ -644,10 +644,10 @@ static void test_plain_words_without_file(void **state)
     ov_diag_add(d, OV_DIAG_ERROR, "/s/content.ini", 12, "there is something odd here; fix it");
     ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_NO_QUESTIONS, NULL, "/s/content.ini", 0,
                      "there are no questions; add at least 1 [question ID] section");
-    int line = ov_import_plain_words(&d->items[0], NULL, 0, out, sizeof out);
+    int line = ov_import_plain_words(&d->items[0], NULL, 0, NULL, out, sizeof out);
     assert_int_equal(line, 12);
     assert_string_equal(out, "This line: there is something odd here (content.ini line 12).");
-    line = ov_import_plain_words(&d->items[1], NULL, 0, out, sizeof out);
+    line = ov_import_plain_words(&d->items[1], NULL, 0, NULL, out, sizeof out);
     assert_int_equal(line, 0);
     assert_string_equal(out, "There are no questions.");
     free(d);

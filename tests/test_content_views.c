@@ -78,8 +78,8 @@ static int has_error(const fx *f, int line, int code)
 }
 
 #define BASE \
-    "[texts]\n"                  /*  1 */ \
-    "welcome = Hello.\n"         /*  2 */ \
+    "; no [texts]: the built-in\n" /*  1 */ \
+    "; ones (a [texts] has all)\n" /*  2 */ \
     "[scale s]\n"                /*  3 */ \
     "name = S\n"                 /*  4 */ \
     "[answer s a]\n"             /*  5 */ \

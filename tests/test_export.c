@@ -550,7 +550,7 @@ static void test_failure_at_every_step(void **state)
                 fail_msg("%s call %d failed but the message does not name the step: %s", op_names[op], at, err);
             assert_non_null(strstr(err, strerror(e)));
             assert_non_null(strstr(err, f->out));
-            assert_string_equal(rep.easy, ov_export_easy_message(rc));
+            assert_string_equal(rep.easy, ov_export_easy_message(rc, NULL));
             check_stick(f->out, f->res, &o);
             /* the files listed as written are really there and complete */
             for (int i = 0; i < rep.n_files; i++) assert_int_equal(access(rep.files[i], R_OK), 0);

@@ -137,25 +137,25 @@ static void test_comparison_sentences(void **state)
     ov_results *before = meeting(c, "basics", 6, "not-yet", 2);
     ov_results *now = meeting(c, "getting-there", 7, "basics", 1);
     ov_comparison cmp;
-    assert_int_equal(ov_compare_question(&before->questions[0], &now->questions[0], &cmp), OV_OK);
+    assert_int_equal(ov_compare_question(&before->questions[0], &now->questions[0], &now->texts, &cmp), OV_OK);
     assert_string_equal(cmp.text, "Last time most people said A little. This time most people said Mostly.");
     assert_int_equal(cmp.trend, OV_TREND_UP);
     assert_string_equal(ov_trend_name(cmp.trend), "up");
-    assert_int_equal(ov_compare_question(&now->questions[0], &before->questions[0], &cmp), OV_OK);
+    assert_int_equal(ov_compare_question(&now->questions[0], &before->questions[0], &before->texts, &cmp), OV_OK);
     assert_int_equal(cmp.trend, OV_TREND_DOWN);
     free(now);
     now = meeting(c, "basics", 2, "not-yet", 1); /* 3 answers: protected, no direction */
-    assert_int_equal(ov_compare_question(&before->questions[0], &now->questions[0], &cmp), OV_OK);
+    assert_int_equal(ov_compare_question(&before->questions[0], &now->questions[0], &now->texts, &cmp), OV_OK);
     assert_string_equal(cmp.text, "Last time most people said A little. This time there were not enough "
                                   "answers to keep them secret.");
     assert_int_equal(cmp.trend, OV_TREND_NONE);
     free(now);
     now = meeting(c, "basics", 4, "doing-well", 4); /* a tie: both said, no direction */
-    assert_int_equal(ov_compare_question(&before->questions[0], &now->questions[0], &cmp), OV_OK);
+    assert_int_equal(ov_compare_question(&before->questions[0], &now->questions[0], &now->texts, &cmp), OV_OK);
     assert_string_equal(cmp.text, "Last time most people said A little. This time most people said A little "
                                   "and Yes, a lot.");
     assert_int_equal(cmp.trend, OV_TREND_NONE);
-    assert_int_equal(ov_compare_question(&before->questions[0], &before->questions[1], &cmp), OV_EINVAL);
+    assert_int_equal(ov_compare_question(&before->questions[0], &before->questions[1], &before->texts, &cmp), OV_EINVAL);
     free(now);
     free(before);
     free(c);

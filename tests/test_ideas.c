@@ -191,12 +191,20 @@ static void the_keyboard_types_deletes_and_switches(void **state)
     assert_int_equal(kb.layout, OV_KB_ABC);
     assert_int_equal(ov_keyboard_press(&kb, done), OV_KB_FINISHED);
     char word[32];
-    ov_keyboard_key_word(space, kb.layout, word, sizeof word);
+    ov_keyboard_key_word(&kb, space, word, sizeof word);
     assert_string_equal(word, "space");
-    ov_keyboard_key_word(sw, kb.layout, word, sizeof word);
+    ov_keyboard_key_word(&kb, sw, word, sizeof word);
     assert_string_equal(word, "alphabetical keys");
-    ov_keyboard_key_word(&keys[nq - 5], kb.layout, word, sizeof word); /* the last mark: "." */
+    ov_keyboard_key_word(&kb, &keys[nq - 5], word, sizeof word); /* the last mark: "." */
     assert_string_equal(word, "full stop");
+    /* a Welsh content's words for the marks and the layouts (ui/ideas_fac.c gives them) */
+    kb.full_stop = "atalnod llawn";
+    kb.abc_keys = "bysellau'r wyddor";
+    ov_keyboard_key_word(&kb, &keys[nq - 5], word, sizeof word);
+    assert_string_equal(word, "atalnod llawn");
+    ov_keyboard_key_word(&kb, sw, word, sizeof word);
+    assert_string_equal(word, "bysellau'r wyddor");
+    kb.full_stop = kb.abc_keys = NULL;
     /* the text never grows past its field: a full keyboard says so */
     for (int i = 0; i < OV_KB_TEXT_LEN + 5; i++)
         ov_keyboard_press(&kb, w);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "model/results.h"
+#include "model/content_texts.h"
 
 static void add_answer(ov_scale *s, const char *id, const char *word, const char *colour, ov_shape shape, int dk)
 {
@@ -76,7 +77,7 @@ static void test_on_screen_order_and_totals(void **state)
     assert_int_equal(q->n_top, 1);
     assert_string_equal(q->answers[q->top[0]].word, "Getting there");
     char s[200];
-    ov_results_summary(q, s, sizeof s);
+    ov_results_summary(q, &r->texts, s, sizeof s);
     assert_string_equal(s, "Most people said: Getting there.");
     /* question 2 does not offer "I don't know" */
     assert_int_equal(r->questions[1].n_answers, 4);
@@ -94,14 +95,14 @@ static void test_small_numbers_protected(void **state)
     assert_true(q->is_protected);
     assert_int_equal(q->n_top, 0);
     char s[200];
-    ov_results_summary(q, s, sizeof s);
+    ov_results_summary(q, &r->texts, s, sizeof s);
     assert_string_equal(s, "Not enough answers yet to keep them secret.");
     /* threshold 0 turns protection off; threshold 4 is met by 4 votes */
     ov_results_build(rows, (int)OV_ARRAY_LEN(rows), &c, "m", 0, r);
     assert_false(r->questions[1].is_protected);
     ov_results_build(rows, (int)OV_ARRAY_LEN(rows), &c, "m", 4, r);
     assert_false(r->questions[1].is_protected);
-    ov_results_summary(&r->questions[1], s, sizeof s);
+    ov_results_summary(&r->questions[1], &r->texts, s, sizeof s);
     assert_string_equal(s, "Most people said: Got the basics.");
     free(r);
 }
@@ -119,7 +120,7 @@ static void test_ties_and_kept_votes(void **state)
     assert_int_equal(q->total, 7);
     assert_int_equal(q->n_top, 2);
     char s[200];
-    ov_results_summary(q, s, sizeof s);
+    ov_results_summary(q, &r->texts, s, sizeof s);
     assert_string_equal(s, "Most people said: Got the basics and Doing really well.");
     /* a removed question keeps its votes, shown by id */
     q = &r->questions[3];
@@ -139,7 +140,7 @@ static void test_nobody_yet_and_no_content(void **state)
     ov_results_build(NULL, 0, &c, "empty", 5, r);
     assert_int_equal(r->n_questions, 3);
     char s[200];
-    ov_results_summary(&r->questions[0], s, sizeof s);
+    ov_results_summary(&r->questions[0], &r->texts, s, sizeof s);
     assert_string_equal(s, "Nobody has answered yet.");
     /* without content, every row still counts */
     ov_results_build(rows, (int)OV_ARRAY_LEN(rows), NULL, "m", 5, r);
@@ -162,7 +163,11 @@ static void test_three_way_tie_sentence(void **state)
     ov_results_finish_question(&q, 5);
     assert_int_equal(q.total, 6);
     char s[200];
-    ov_results_summary(&q, s, sizeof s);
+    ov_texts *t = malloc(sizeof *t);
+    assert_non_null(t);
+    ov_texts_defaults(t, "en");
+    ov_results_summary(&q, t, s, sizeof s);
+    free(t);
     assert_string_equal(s, "Most people said: Red, Amber and Green.");
 }
 

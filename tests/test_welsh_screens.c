@@ -94,7 +94,7 @@ static const char *walk =
     "expect facilitator-menu\ntexts\nshot menu\n"
     "key 1\nexpect facilitator-message\ntexts\nkey escape\nexpect facilitator-menu\n" /* no results yet */
     "key 2\nexpect facilitator-meeting\ntexts\nkey 6\nexpect facilitator-message\ntexts\n" /* ended */
-    "key escape\nexpect facilitator-menu\n"
+    "key escape\nexpect facilitator-menu\ntexts\n" /* votes count for a new drop-in: its Welsh name */
     "key 1\nexpect facilitator-results\ntexts\nkey escape\nexpect facilitator-menu\n"
     "key 6\nexpect facilitator-settings\ntexts\nshot settings\nkey escape\nexpect facilitator-menu\n"
     "key 4\nexpect facilitator-message\ntexts\nkey escape\nexpect facilitator-menu\n" /* no stick */
@@ -139,7 +139,7 @@ static void every_screen_is_welsh(void **state)
     snprintf(path, sizeof path, "%s/texts.txt", dir);
     FILE *f = fopen(path, "r");
     assert_non_null(f);
-    int screens = 0, texts = 0, bad = 0;
+    int screens = 0, texts = 0, bad = 0, welsh_drop_in = 0;
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\n")] = '\0';
         if (!strncmp(line, "screen: ", 8)) {
@@ -150,13 +150,19 @@ static void every_screen_is_welsh(void **state)
         const char *text = strchr(line, ':') ? strchr(line, ':') + 2 : line;
         const char *key = english_left(text, en, n_en, cy, n_cy);
         texts++;
+        welsh_drop_in += strstr(text, "Galw heibio 20") != NULL; /* "Galw heibio 2026-12-02" */
+        if (strstr(text, "Drop-in")) {
+            fprintf(stderr, "%s: an English meeting name in: %s\n", screen, line);
+            bad++;
+        }
         if (key) {
             fprintf(stderr, "%s: English '%s' (%s) in: %s\n", screen, value_of(en, n_en, key), key, line);
             bad++;
         }
     }
     fclose(f);
-    assert_int_equal(screens, 19); /* the results need an ended meeting: its message, then the results */
+    assert_int_equal(screens, 20); /* the results need an ended meeting: its message, then the results */
+    assert_true(welsh_drop_in > 0);  /* the new meeting is named in the content's words */
     assert_true(texts > 100);
     assert_int_equal(bad, 0);
 }

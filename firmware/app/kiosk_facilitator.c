@@ -185,7 +185,9 @@ static void export_to_stick(kiosk *k)
         ov_log_info("export: %d files written and checked in %s", rep->n_files, dest);
     } else {
         ov_log_error("export to %s failed: %s", dest, err);
-        ov_fac_message(&k->fac, rep->easy[0] ? rep->easy : k->content.texts.fac_save_failed,
+        ov_fac_message(&k->fac,
+                       rep->easy[0] ? ov_export_easy_message(rep->code, &k->content.texts)
+                                    : k->content.texts.fac_save_failed,
                        k->content.texts.fac_save_failed_2);
     }
     ov_export_report_free(rep);
@@ -227,7 +229,7 @@ static void save_pin(kiosk *k)
 }
 
 /* The lines the import screen shows for a checked plan; returns how many. */
-static int import_lines(const ov_import_plan *plan, char lines[][OV_SENTENCE_LEN])
+static int import_lines(const ov_import_plan *plan, const ov_texts *t, char lines[][OV_SENTENCE_LEN])
 {
     int n = 0;
     if (!plan->ok) {
@@ -239,14 +241,14 @@ static int import_lines(const ov_import_plan *plan, char lines[][OV_SENTENCE_LEN
         return n;
     }
     if (plan->n_changes == 0) {
-        ov_strlcpy(lines[n++], ov_content_diff_none_sentence(), OV_SENTENCE_LEN);
+        ov_strlcpy(lines[n++], ov_content_diff_none_sentence(t), OV_SENTENCE_LEN);
         return n;
     }
     int room = OV_MENU_MAX_LINES - (plan->keeps_votes ? 1 : 0);
     for (int i = 0; i < plan->n_changes && n < room; i++)
-        ov_content_change_sentence(&plan->changes[i], lines[n++], OV_SENTENCE_LEN);
+        ov_content_change_sentence(&plan->changes[i], t, lines[n++], OV_SENTENCE_LEN);
     if (plan->keeps_votes)
-        ov_strlcpy(lines[n++], ov_content_diff_votes_note(), OV_SENTENCE_LEN);
+        ov_strlcpy(lines[n++], ov_content_diff_votes_note(t), OV_SENTENCE_LEN);
     return n;
 }
 
@@ -264,7 +266,7 @@ static void check_import(kiosk *k, const char *src)
     end_long_work(ka);
     char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
     const char *ptr[OV_MENU_MAX_LINES];
-    int n = import_lines(k->import_plan, lines);
+    int n = import_lines(k->import_plan, &k->content.texts, lines);
     for (int i = 0; i < n; i++)
         ptr[i] = lines[i];
     ov_fac_import_preview(&k->fac, ptr, n, k->import_plan->ok);
@@ -302,7 +304,8 @@ static void import_questions(kiosk *k)
     if (rc != OV_OK) {
         free(fresh);
         ov_log_error("new questions not taken: %s", err);
-        ov_fac_message(&k->fac, ov_import_easy_message(rc), k->content.texts.fac_import_old_used);
+        ov_fac_message(&k->fac, ov_import_easy_message(rc, &k->content.texts),
+                       k->content.texts.fac_import_old_used);
         return;
     }
     use_content(k, fresh);
@@ -324,7 +327,8 @@ static void restore_questions(kiosk *k)
     if (rc != OV_OK) {
         free(older);
         ov_log_error("old questions not put back: %s", err);
-        ov_fac_message(&k->fac, ov_import_easy_message(rc), k->content.texts.fac_restore_stay);
+        ov_fac_message(&k->fac, ov_import_easy_message(rc, &k->content.texts),
+                       k->content.texts.fac_restore_stay);
         return;
     }
     use_content(k, older);

@@ -108,7 +108,8 @@ int ov_kiosk_meeting_end(kiosk *k)
 {
     char name[OV_MEETING_LEN];
     today_is(k->fac.today, sizeof k->fac.today);
-    snprintf(name, sizeof name, "Drop-in %s", k->fac.today);
+    /* in the content's words now; a name stored before stays as it was */
+    snprintf(name, sizeof name, "%s %s", k->content.texts.fac_meeting_drop_in, k->fac.today);
     return ov_kiosk_meeting_begin(k, name);
 }
 

@@ -9,24 +9,22 @@ int ov_compare_same_question(const ov_result_question *before, const ov_result_q
     return before && now && !strcmp(before->id, now->id) && !strcmp(before->scale, now->scale);
 }
 
-/* "most people said X" part (or why not) of one side into buf. */
-static void side_text(const ov_result_question *q, const char *when, char *buf, size_t len)
+/* One side's sentence into buf: who answered, or why not, in the words of t
+ * (cmp_last_* or cmp_now_*). */
+static void side_text(const ov_result_question *q, const char *nobody, const char *not_enough,
+                      const char *most, const ov_texts *t, char *buf, size_t len)
 {
     if (q->total == 0) {
-        snprintf(buf, len, "%s nobody answered.", when);
+        ov_strlcpy(buf, nobody, len);
         return;
     }
     if (q->is_protected || q->n_top == 0) {
-        snprintf(buf, len, "%s there were not enough answers to keep them secret.", when);
+        ov_strlcpy(buf, not_enough, len);
         return;
     }
-    size_t used = (size_t)snprintf(buf, len, "%s most people said ", when);
-    for (int i = 0; i < q->n_top && used < len; i++) {
-        const char *sep = i == 0 ? "" : (i == q->n_top - 1 ? " and " : ", ");
-        used += (size_t)snprintf(buf + used, len - used, "%s%s", sep, q->answers[q->top[i]].word);
-    }
-    if (used < len)
-        snprintf(buf + used, len - used, ".");
+    char words[OV_COMPARE_TEXT_LEN / 2];
+    ov_results_top_words(q, t, words, sizeof words);
+    snprintf(buf, len, most, words);
 }
 
 /* The one "most people said" answer, or -1 (protected, nobody, a tie). */
@@ -51,19 +49,20 @@ static ov_trend trend_of(const ov_result_question *before, int b, const ov_resul
     return n > pb ? OV_TREND_UP : OV_TREND_DOWN;
 }
 
-int ov_compare_question(const ov_result_question *before, const ov_result_question *now, ov_comparison *out)
+int ov_compare_question(const ov_result_question *before, const ov_result_question *now, const ov_texts *t,
+                        ov_comparison *out)
 {
-    if (!out)
+    if (!out || !t)
         return OV_EINVAL;
     memset(out, 0, sizeof *out);
     out->before_top = out->now_top = -1;
     if (!ov_compare_same_question(before, now)) {
-        ov_strlcpy(out->text, "These are not the same question.", sizeof out->text);
+        ov_strlcpy(out->text, t->cmp_not_same, sizeof out->text);
         return OV_EINVAL;
     }
     char a[OV_COMPARE_TEXT_LEN / 2], b[OV_COMPARE_TEXT_LEN / 2];
-    side_text(before, "Last time", a, sizeof a);
-    side_text(now, "This time", b, sizeof b);
+    side_text(before, t->cmp_last_nobody, t->cmp_last_not_enough, t->cmp_last_most, t, a, sizeof a);
+    side_text(now, t->cmp_now_nobody, t->cmp_now_not_enough, t->cmp_now_most, t, b, sizeof b);
     snprintf(out->text, sizeof out->text, "%s %s", a, b);
     out->before_top = single_top(before);
     out->now_top = single_top(now);
@@ -110,7 +109,7 @@ void ov_compare_fill(ov_results *now, const ov_results *const *earlier, int n)
             from = earlier[e];
         }
         ov_comparison cmp;
-        if (!before || ov_compare_question(before, q, &cmp) != OV_OK)
+        if (!before || ov_compare_question(before, q, &now->texts, &cmp) != OV_OK)
             continue;
         ov_strlcpy(q->compare, cmp.text, sizeof q->compare);
         ov_strlcpy(q->compare_meeting, from->meeting, sizeof q->compare_meeting);

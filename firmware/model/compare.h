@@ -29,9 +29,11 @@ typedef struct {
 /* 1 when the two are the same question (id and scale), else 0. */
 int ov_compare_same_question(const ov_result_question *before, const ov_result_question *now);
 
-/* Compare: fills *out. Returns OV_OK, or OV_EINVAL when an argument is NULL
- * or the two are not the same question (out->text then says so). */
-int ov_compare_question(const ov_result_question *before, const ov_result_question *now, ov_comparison *out);
+/* Compare: fills *out, its text in the words of t (cmp_*: a content's texts,
+ * e.g. &res->texts). Returns OV_OK, or OV_EINVAL when an argument is NULL or
+ * the two are not the same question (out->text then says so). */
+int ov_compare_question(const ov_result_question *before, const ov_result_question *now, const ov_texts *t,
+                        ov_comparison *out);
 
 /* A word for the trend, for exports: "same", "up", "down", "none". */
 const char *ov_trend_name(ov_trend t);
@@ -41,6 +43,7 @@ const char *ov_trend_name(ov_trend t);
 /* For every question of `now`, compare with the newest of earlier[0..n)
  * (oldest first) that has the same question with answers, and fill its
  * compare, compare_meeting, trend and before_top (before_top is an index
- * into now's answers). Questions with no earlier answers get compare "". */
+ * into now's answers), in the words of now->texts. Questions with no
+ * earlier answers get compare "". */
 void ov_compare_fill(ov_results *now, const ov_results *const *earlier, int n);
 #endif

@@ -1,6 +1,7 @@
 /* content_diff.c — lists what changes between two contents (matched by id)
  * and says each change as an easy sentence or a precise log line. */
 #include "model/content_diff.h"
+#include "model/content_texts.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -174,9 +175,14 @@ int ov_content_diff(const ov_content *old_c, const ov_content *new_c,
     return l.n;
 }
 
-/* A language's name in English for the few the kiosk is likely to meet. */
-static const char *language_name(const char *code)
+/* A language's name: English and Welsh in the words of t (chg_english,
+ * chg_welsh), in English for the few others the kiosk is likely to meet. */
+static const char *language_name(const char *code, const ov_texts *t)
 {
+    if (!strncmp(code, "en", 2) && (!code[2] || code[2] == '-'))
+        return OV_TX(t, chg_english);
+    if (!strcmp(code, "cy") || !strncmp(code, "cy-", 3))
+        return OV_TX(t, chg_welsh);
     static const struct { const char *code, *name; } names[] = {
         { "en", "English" }, { "en-gb", "English" }, { "en-us", "English" }, { "cy", "Welsh" },
         { "ga", "Irish" }, { "gd", "Scottish Gaelic" }, { "fr", "French" }, { "de", "German" },
@@ -210,45 +216,44 @@ static int no_sentence(char *out, size_t outlen)
     return OV_EINVAL;
 }
 
-static int language_sentence(const ov_content_change *ch, char *out, size_t outlen)
+static int language_sentence(const ov_content_change *ch, const ov_texts *t, char *out, size_t outlen)
 {
-    const char *a = language_name(ch->before);
-    const char *b = language_name(ch->after);
+    const char *a = language_name(ch->before, t);
+    const char *b = language_name(ch->after, t);
     if (!strcmp(a, b))
-        return put(out, outlen, "The voice changes from %s to %s.", ch->before, ch->after);
-    return put(out, outlen, "The language changes from %s to %s.", a, b);
+        return put(out, outlen, OV_TX(t, chg_voice), ch->before, ch->after);
+    return put(out, outlen, OV_TX(t, chg_language), a, b);
 }
 
-int ov_content_change_sentence(const ov_content_change *ch, char *out, size_t outlen)
+int ov_content_change_sentence(const ov_content_change *ch, const ov_texts *t, char *out, size_t outlen)
 {
     if (!ch)
         return no_sentence(out, outlen);
     switch (ch->kind) {
     case OV_CHANGE_LANGUAGE:
-        return language_sentence(ch, out, outlen);
+        return language_sentence(ch, t, out, outlen);
     case OV_CHANGE_QUESTION_ADDED:
-        return put(out, outlen, "New question: \u201c%s\u201d.", ch->title);
+        return put(out, outlen, OV_TX(t, chg_q_added), ch->title);
     case OV_CHANGE_QUESTION_REMOVED:
-        return put(out, outlen, "The kiosk will not ask \u201c%s\u201d any more.", ch->title);
+        return put(out, outlen, OV_TX(t, chg_q_removed), ch->title);
     case OV_CHANGE_QUESTION_TITLE:
-        return put(out, outlen, "\u201c%s\u201d gets a new title: \u201c%s\u201d.", ch->before, ch->after);
+        return put(out, outlen, OV_TX(t, chg_q_title), ch->before, ch->after);
     case OV_CHANGE_QUESTION_WORDS:
-        return put(out, outlen, "\u201c%s\u201d has new words.", ch->title);
+        return put(out, outlen, OV_TX(t, chg_q_words), ch->title);
     case OV_CHANGE_QUESTION_PICTURE:
-        return put(out, outlen, "\u201c%s\u201d has a new picture or recording.", ch->title);
+        return put(out, outlen, OV_TX(t, chg_q_picture), ch->title);
     case OV_CHANGE_QUESTION_SCALE:
-        return put(out, outlen, "\u201c%s\u201d now has the answers \u201c%s\u201d.",
-                   ch->title, ch->after[0] ? ch->after : ch->item);
+        return put(out, outlen, OV_TX(t, chg_q_scale), ch->title, ch->after[0] ? ch->after : ch->item);
     case OV_CHANGE_QUESTION_ORDER:
-        return put(out, outlen, "The questions come in a new order.");
+        return put(out, outlen, "%s", OV_TX(t, chg_order));
     case OV_CHANGE_ANSWER_ADDED:
-        return put(out, outlen, "New answer \u201c%s\u201d in \u201c%s\u201d.", ch->after, ch->title);
+        return put(out, outlen, OV_TX(t, chg_a_added), ch->after, ch->title);
     case OV_CHANGE_ANSWER_REMOVED:
-        return put(out, outlen, "\u201c%s\u201d loses the answer \u201c%s\u201d.", ch->title, ch->before);
+        return put(out, outlen, OV_TX(t, chg_a_removed), ch->title, ch->before);
     case OV_CHANGE_ANSWER_WORD:
-        return put(out, outlen, "The answer \u201c%s\u201d is now \u201c%s\u201d.", ch->before, ch->after);
+        return put(out, outlen, OV_TX(t, chg_a_word), ch->before, ch->after);
     case OV_CHANGE_TEXTS:
-        return put(out, outlen, "The welcome and thank you words change.");
+        return put(out, outlen, "%s", OV_TX(t, chg_texts));
     }
     return no_sentence(out, outlen);
 }
@@ -298,12 +303,12 @@ int ov_content_diff_keeps_votes(const ov_content_change *changes, int n)
     return 0;
 }
 
-const char *ov_content_diff_votes_note(void)
+const char *ov_content_diff_votes_note(const ov_texts *t)
 {
-    return "Answers people already gave stay in the results.";
+    return OV_TX(t, chg_votes_stay);
 }
 
-const char *ov_content_diff_none_sentence(void)
+const char *ov_content_diff_none_sentence(const ov_texts *t)
 {
-    return "Nothing changes. The questions are the same.";
+    return OV_TX(t, chg_none);
 }

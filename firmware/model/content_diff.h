@@ -56,10 +56,11 @@ typedef struct {
 int ov_content_diff(const ov_content *old_c, const ov_content *new_c,
                     ov_content_change *out, int max);
 
-/* One change as a short easy sentence for the facilitator screen, e.g.
- * "New question: “Your skills”." Always NUL-terminated; returns the length
- * of the full sentence (like snprintf), or OV_EINVAL for a NULL change. */
-int ov_content_change_sentence(const ov_content_change *ch, char *out, size_t outlen);
+/* One change as a short easy sentence for the facilitator screen, in the
+ * words of t (the kiosk's content texts, chg_*; NULL: the built-in English),
+ * e.g. "New question: “Your skills”." Always NUL-terminated; returns the
+ * length of the full sentence (like snprintf), or OV_EINVAL for a NULL change. */
+int ov_content_change_sentence(const ov_content_change *ch, const ov_texts *t, char *out, size_t outlen);
 
 /* One change as a precise line for logs, e.g.
  * "question 'assets' removed (title 'Your skills')". Same return as above. */
@@ -70,10 +71,10 @@ int ov_content_change_log(const ov_content_change *ch, char *out, size_t outlen)
 int ov_content_diff_keeps_votes(const ov_content_change *changes, int n);
 
 /* The note for the facilitator when ov_content_diff_keeps_votes says 1:
- * "Answers already given to questions taken away stay in the results." */
-const char *ov_content_diff_votes_note(void);
+ * "Answers people already gave stay in the results." (t as above) */
+const char *ov_content_diff_votes_note(const ov_texts *t);
 
-/* The sentence shown when nothing changes. */
-const char *ov_content_diff_none_sentence(void);
+/* The sentence shown when nothing changes (t as above). */
+const char *ov_content_diff_none_sentence(const ov_texts *t);
 
 #endif

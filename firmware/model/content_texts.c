@@ -116,3 +116,23 @@ void ov_texts_defaults(ov_texts *t, const char *language)
     for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
         ov_strlcpy((char *)t + defs[i].offset, welsh ? defs[i].cy : defs[i].en, defs[i].size);
 }
+
+void ov_texts_fill_empty(ov_texts *t, const char *language)
+{
+    int welsh = language && !strncmp(language, "cy", 2);
+    for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++) {
+        char *field = (char *)t + defs[i].offset;
+        if (!field[0])
+            ov_strlcpy(field, welsh ? defs[i].cy : defs[i].en, defs[i].size);
+    }
+}
+
+const char *ov_text_or_builtin(const ov_texts *t, size_t offset)
+{
+    if (t && ((const char *)t)[offset])
+        return (const char *)t + offset;
+    for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
+        if (defs[i].offset == offset)
+            return defs[i].en;
+    return "";
+}

@@ -36,4 +36,13 @@ int ov_texts_have_builtin(const char *language);
 /* Fill *t with the built-in texts of `language` (Welsh for "cy...", else English). */
 void ov_texts_defaults(ov_texts *t, const char *language);
 
+/* The text at `offset` in *t (offsetof(ov_texts, key)), or the built-in
+ * English one when t is NULL or that text is empty. Never NULL. */
+const char *ov_text_or_builtin(const ov_texts *t, size_t offset);
+#define OV_TX(t, key) ov_text_or_builtin((t), offsetof(ov_texts, key))
+
+/* Fill every empty text of *t with the built-in text of `language` (Welsh
+ * for "cy...", else English), keeping the texts it has. */
+void ov_texts_fill_empty(ov_texts *t, const char *language);
+
 #endif

@@ -310,7 +310,371 @@
     X(ifac_close_failed, OVW_S, 0, OVW_NOCHECK, "The meeting could not be closed. Check the data folder.", \
       "Doedd dim modd cau'r cyfarfod. Edrychwch ar y ffolder data.") \
     X(ifac_closed, OVW_S, 0, OVW_NOCHECK, "The meeting is closed. Votes now count for %s.", \
-      "Mae'r cyfarfod wedi cau. Mae pleidleisiau nawr yn cyfrif i %s.")
+      "Mae'r cyfarfod wedi cau. Mae pleidleisiau nawr yn cyfrif i %s.") \
+    X(kb_dash, OVW_B, 0, OVW_NOCHECK, "dash", "llinell doriad") \
+    X(kb_comma, OVW_B, 0, OVW_NOCHECK, "comma", "coma") \
+    X(kb_full_stop, OVW_B, 0, OVW_NOCHECK, "full stop", "atalnod llawn") \
+    X(kb_apostrophe, OVW_B, 0, OVW_NOCHECK, "apostrophe", "collnod") \
+    X(kb_abc_keys, OVW_B, 0, OVW_NOCHECK, "alphabetical keys", "bysellau'r wyddor") \
+    X(kb_qwerty_keys, OVW_B, 0, OVW_NOCHECK, "QWERTY keys", "bysellau QWERTY") \
+    /* results: what most people said, and last time against this time */ \
+    X(res_nobody, OVW_S, 0, OVW_NOCHECK, "Nobody has answered yet.", "Does neb wedi ateb eto.") \
+    X(res_not_enough, OVW_S, 0, OVW_NOCHECK, "Not enough answers yet to keep them secret.", \
+      "Does dim digon o atebion eto i'w cadw yn gyfrinachol.") \
+    X(res_most, OVW_S, 0, OVW_NOCHECK, "Most people said: %s.", "Dywedodd y rhan fwyaf: %s.") \
+    X(res_and, OVW_B, 0, OVW_NOCHECK, "and", "a") \
+    X(grp_not_enough, OVW_S, 0, OVW_NOCHECK, "not enough answers yet.", "dim digon o atebion eto.") \
+    X(grp_did_not_say, OVW_B, 0, OVW_NOCHECK, "Did not say", "Heb ddweud") \
+    X(cmp_last_nobody, OVW_S, 0, OVW_NOCHECK, "Last time nobody answered.", \
+      "Y tro diwethaf, wnaeth neb ateb.") \
+    X(cmp_last_not_enough, OVW_S, 0, OVW_NOCHECK, \
+      "Last time there were not enough answers to keep them secret.", \
+      "Y tro diwethaf, doedd dim digon o atebion i'w cadw yn gyfrinachol.") \
+    X(cmp_last_most, OVW_S, 0, OVW_NOCHECK, "Last time most people said %s.", \
+      "Y tro diwethaf, dywedodd y rhan fwyaf %s.") \
+    X(cmp_now_nobody, OVW_S, 0, OVW_NOCHECK, "This time nobody answered.", "Y tro hwn, wnaeth neb ateb.") \
+    X(cmp_now_not_enough, OVW_S, 0, OVW_NOCHECK, \
+      "This time there were not enough answers to keep them secret.", \
+      "Y tro hwn, doedd dim digon o atebion i'w cadw yn gyfrinachol.") \
+    X(cmp_now_most, OVW_S, 0, OVW_NOCHECK, "This time most people said %s.", \
+      "Y tro hwn, dywedodd y rhan fwyaf %s.") \
+    X(cmp_not_same, OVW_S, 0, OVW_NOCHECK, "These are not the same question.", \
+      "Dydy'r rhain ddim yr un cwestiwn.") \
+    /* the HTML report */ \
+    X(rep_title, OVW_T, 0, OVW_NOCHECK, "What the group told us", "Beth ddywedodd y grŵp wrthon ni") \
+    X(rep_from, OVW_S, 0, OVW_NOCHECK, "These are the answers from %s.", "Dyma'r atebion o %s.") \
+    X(rep_saved_on, OVW_S, 0, OVW_NOCHECK, "They were saved on %s.", "Cawson nhw eu cadw ar %s.") \
+    X(rep_months, OVW_S, 0, OVW_NOCHECK, \
+      "January February March April May June July August September October November December", \
+      "Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr") \
+    X(rep_secret, OVW_S, 0, OVW_NOCHECK, "Every answer is secret. Nobody can see what one person chose.", \
+      "Mae pob ateb yn gyfrinachol. Does neb yn gallu gweld beth ddewisodd un person.") \
+    X(rep_bar, OVW_S, 0, OVW_NOCHECK, "A longer bar means more people gave that answer.", \
+      "Mae bar hirach yn golygu bod mwy o bobl wedi rhoi'r ateb hwnnw.") \
+    X(rep_threshold, OVW_S, 0, OVW_NOCHECK, \
+      "We only show the answers to a question when at least %d people answered it. " \
+      "This keeps the answers secret.", \
+      "Dim ond pan fydd o leiaf %d o bobl wedi ateb cwestiwn rydyn ni'n dangos yr atebion. " \
+      "Mae hyn yn cadw'r atebion yn gyfrinachol.") \
+    X(rep_nobody_q, OVW_S, 0, OVW_NOCHECK, "Nobody has answered this question yet.", \
+      "Does neb wedi ateb y cwestiwn hwn eto.") \
+    X(rep_answered_one, OVW_S, 0, OVW_NOCHECK, "%ld person answered this question.", \
+      "Atebodd %ld person y cwestiwn hwn.") \
+    X(rep_answered, OVW_S, 0, OVW_NOCHECK, "%ld people answered this question.", \
+      "Atebodd %ld o bobl y cwestiwn hwn.") \
+    X(rep_this_time, OVW_B, 0, OVW_NOCHECK, "This time", "Y tro hwn") \
+    X(rep_who_said, OVW_T, 0, OVW_NOCHECK, "Who said what", "Pwy ddywedodd beth") \
+    X(rep_who, OVW_B, 0, OVW_NOCHECK, "Who", "Pwy") \
+    X(rep_group_not_enough, OVW_S, 0, OVW_NOCHECK, "Not enough answers yet.", "Dim digon o atebion eto.") \
+    X(rep_withheld_one, OVW_S, 0, OVW_NOCHECK, \
+      "Some answers are not in this report. %d kiosk had too few answers to share them.", \
+      "Dydy rhai atebion ddim yn yr adroddiad hwn. Roedd gan %d ciosg rhy ychydig o atebion i'w rhannu.") \
+    X(rep_withheld, OVW_S, 0, OVW_NOCHECK, \
+      "Some answers are not in this report. %d kiosks had too few answers to share them.", \
+      "Dydy rhai atebion ddim yn yr adroddiad hwn. Roedd gan %d ciosg rhy ychydig o atebion i'w rhannu.") \
+    X(rep_no_plan, OVW_S, 0, OVW_NOCHECK, "There is no plan for these ideas yet.", \
+      "Does dim cynllun ar gyfer y syniadau hyn eto.") \
+    X(rep_we_did_this, OVW_B, 0, OVW_NOCHECK, "We did this:", "Gwnaethon ni hyn:") \
+    X(rep_we_will, OVW_B, 0, OVW_NOCHECK, "We will:", "Byddwn ni yn:") \
+    X(rep_who_when, OVW_S, 0, OVW_NOCHECK, "Who: %s. When: %s.", "Pwy: %s. Pryd: %s.") \
+    X(rep_ideas, OVW_S, 0, OVW_NOCHECK, "The group's ideas:", "Syniadau'r grŵp:") \
+    X(rep_chose_one, OVW_S, 0, OVW_NOCHECK, "(%ld person chose this)", "(dewisodd %ld person hwn)") \
+    X(rep_chose, OVW_S, 0, OVW_NOCHECK, "(%ld people chose this)", "(dewisodd %ld o bobl hwn)") \
+    X(rep_plan_title, OVW_T, 0, OVW_NOCHECK, "What we will do", "Beth fyddwn ni yn ei wneud") \
+    X(rep_no_questions, OVW_S, 0, OVW_NOCHECK, "There are no questions in this report.", \
+      "Does dim cwestiynau yn yr adroddiad hwn.") \
+    X(rep_made_with, OVW_S, 0, OVW_NOCHECK, "Made with OurVoice.", "Wedi ei wneud gydag OurVoice.") \
+    /* facilitator: new questions from a USB stick, what changes and how it went */ \
+    X(imp_ready, OVW_S, 0, OVW_NOCHECK, "The new questions are ready.", "Mae'r cwestiynau newydd yn barod.") \
+    X(imp_full, OVW_S, 0, OVW_NOCHECK, "The kiosk is full. The old questions stay.", \
+      "Mae'r ciosg yn llawn. Mae'r hen gwestiynau yn aros.") \
+    X(imp_not_saved, OVW_S, 0, OVW_NOCHECK, \
+      "The kiosk could not save the questions. The old questions stay.", \
+      "Doedd dim modd i'r ciosg gadw'r cwestiynau. Mae'r hen gwestiynau yn aros.") \
+    X(imp_not_found, OVW_S, 0, OVW_NOCHECK, "The questions were not found. Was the USB stick taken out?", \
+      "Doedd dim modd dod o hyd i'r cwestiynau. Gafodd y cof bach ei dynnu allan?") \
+    X(imp_changed, OVW_S, 0, OVW_NOCHECK, \
+      "The questions changed or have a problem. Please check them again.", \
+      "Mae'r cwestiynau wedi newid neu mae problem. Gwiriwch nhw eto, os gwelwch yn dda.") \
+    X(imp_went_wrong, OVW_S, 0, OVW_NOCHECK, \
+      "Something went wrong. The old questions stay. Please try again.", \
+      "Aeth rhywbeth o'i le. Mae'r hen gwestiynau yn aros. Triwch eto, os gwelwch yn dda.") \
+    X(chg_voice, OVW_S, 0, OVW_NOCHECK, \
+      "The voice changes from %s to %s.", "Mae'r llais yn newid o %s i %s.") \
+    X(chg_language, OVW_S, 0, OVW_NOCHECK, "The language changes from %s to %s.", \
+      "Mae'r iaith yn newid o %s i %s.") \
+    X(chg_english, OVW_B, 0, OVW_NOCHECK, "English", "Saesneg") \
+    X(chg_welsh, OVW_B, 0, OVW_NOCHECK, "Welsh", "Cymraeg") \
+    X(chg_q_added, OVW_S, 0, OVW_NOCHECK, \
+      "New question: \u201c%s\u201d.", "Cwestiwn newydd: \u201c%s\u201d.") \
+    X(chg_q_removed, OVW_S, 0, OVW_NOCHECK, "The kiosk will not ask \u201c%s\u201d any more.", \
+      "Fydd y ciosg ddim yn gofyn \u201c%s\u201d mwyach.") \
+    X(chg_q_title, OVW_S, 0, OVW_NOCHECK, "\u201c%s\u201d gets a new title: \u201c%s\u201d.", \
+      "Mae teitl newydd i \u201c%s\u201d: \u201c%s\u201d.") \
+    X(chg_q_words, OVW_S, 0, OVW_NOCHECK, \
+      "\u201c%s\u201d has new words.", "Mae geiriau newydd i \u201c%s\u201d.") \
+    X(chg_q_picture, OVW_S, 0, OVW_NOCHECK, "\u201c%s\u201d has a new picture or recording.", \
+      "Mae llun neu recordiad newydd i \u201c%s\u201d.") \
+    X(chg_q_scale, OVW_S, 0, OVW_NOCHECK, "\u201c%s\u201d now has the answers \u201c%s\u201d.", \
+      "Mae gan \u201c%s\u201d yr atebion \u201c%s\u201d nawr.") \
+    X(chg_order, OVW_S, 0, OVW_NOCHECK, "The questions come in a new order.", \
+      "Mae'r cwestiynau mewn trefn newydd.") \
+    X(chg_a_added, OVW_S, 0, OVW_NOCHECK, "New answer \u201c%s\u201d in \u201c%s\u201d.", \
+      "Ateb newydd \u201c%s\u201d yn \u201c%s\u201d.") \
+    X(chg_a_removed, OVW_S, 0, OVW_NOCHECK, "\u201c%s\u201d loses the answer \u201c%s\u201d.", \
+      "Mae \u201c%s\u201d yn colli'r ateb \u201c%s\u201d.") \
+    X(chg_a_word, OVW_S, 0, OVW_NOCHECK, "The answer \u201c%s\u201d is now \u201c%s\u201d.", \
+      "Mae'r ateb \u201c%s\u201d nawr yn \u201c%s\u201d.") \
+    X(chg_texts, OVW_S, 0, OVW_NOCHECK, "The welcome and thank you words change.", \
+      "Mae'r geiriau croeso a diolch yn newid.") \
+    X(chg_votes_stay, OVW_S, 0, OVW_NOCHECK, "Answers people already gave stay in the results.", \
+      "Mae'r atebion roddodd pobl yn barod yn aros yn y canlyniadau.") \
+    X(chg_none, OVW_S, 0, OVW_NOCHECK, "Nothing changes. The questions are the same.", \
+      "Does dim byd yn newid. Mae'r cwestiynau yr un fath.") \
+    /* facilitator: saving the results on a USB stick, how it went */ \
+    X(exp_saved, OVW_S, 0, OVW_NOCHECK, "The answers are saved. You can take the USB stick out now.", \
+      "Mae'r atebion wedi eu cadw. Gallwch chi dynnu'r cof bach allan nawr.") \
+    X(exp_full, OVW_S, 0, OVW_NOCHECK, "The USB stick is full. Please try a different stick.", \
+      "Mae'r cof bach yn llawn. Triwch gof bach arall, os gwelwch yn dda.") \
+    X(exp_locked, OVW_S, 0, OVW_NOCHECK, \
+      "The USB stick is locked, so nothing can be saved on it. Please try a different stick.", \
+      "Mae'r cof bach wedi ei gloi, felly does dim modd cadw dim arno. " \
+      "Triwch gof bach arall, os gwelwch yn dda.") \
+    X(exp_too_soon, OVW_S, 0, OVW_NOCHECK, \
+      "The USB stick was taken out too soon. Please put it back and try again.", \
+      "Cafodd y cof bach ei dynnu allan yn rhy gynnar. Rhowch e yn ôl a thriwch eto, os gwelwch yn dda.") \
+    X(exp_no_memory, OVW_S, 0, OVW_NOCHECK, "The kiosk ran out of memory. Please try again.", \
+      "Does dim digon o gof gan y ciosg. Triwch eto, os gwelwch yn dda.") \
+    X(exp_failed, OVW_S, 0, OVW_NOCHECK, \
+      "Saving to the USB stick did not work. Please try again, or try a different stick.", \
+      "Doedd dim modd cadw ar y cof bach. Triwch eto, neu triwch gof bach arall.") \
+    /* facilitator: a problem in new questions, in plain words (platform/content_import_words.c): */ \
+    /* imw_ patterns by checker code, imk_ names of content.ini keys, imw_subj_ what it is about */ \
+    X(imw_content_missing, OVW_S, 0, OVW_NOCHECK, \
+      "The file content.ini is missing", \
+      "Mae'r ffeil content.ini ar goll") \
+    X(imw_not_utf8, OVW_S, 0, OVW_NOCHECK, \
+      "This line has letters the kiosk cannot read; save the file as UTF-8", \
+      "Mae gan y llinell hon lythrennau does dim modd i'r ciosg eu darllen; cadwch y ffeil fel UTF-8") \
+    X(imw_control_char, OVW_S, 0, OVW_NOCHECK, \
+      "This line has a character that is not text", \
+      "Mae gan y llinell hon nod sydd ddim yn destun") \
+    X(imw_line_too_long, OVW_S, 0, OVW_NOCHECK, \
+      "This line is too long", \
+      "Mae'r llinell hon yn rhy hir") \
+    X(imw_not_key_value, OVW_S, 0, OVW_NOCHECK, \
+      "This line is not a setting, a heading or a comment", \
+      "Dydy'r llinell hon ddim yn osodiad, yn bennawd nac yn sylw") \
+    X(imw_no_bracket, OVW_S, 0, OVW_NOCHECK, \
+      "This heading has no ]", \
+      "Does dim ] gan y pennawd hwn") \
+    X(imw_after_heading, OVW_S, 0, OVW_NOCHECK, \
+      "Put this heading alone on its line", \
+      "Rhowch y pennawd hwn ar ei ben ei hun ar ei linell") \
+    X(imw_heading_empty, OVW_S, 0, OVW_NOCHECK, \
+      "This heading is empty", \
+      "Mae'r pennawd hwn yn wag") \
+    X(imw_heading_ids, OVW_S, 0, OVW_NOCHECK, \
+      "This heading needs a name, like [question my-id]", \
+      "Mae angen enw ar y pennawd hwn, fel [question fy-enw]") \
+    X(imw_no_questions, OVW_S, 0, OVW_NOCHECK, \
+      "There are no questions", \
+      "Does dim cwestiynau") \
+    X(imw_too_many_questions, OVW_S, 0, OVW_NOCHECK, \
+      "There are more than %d questions", \
+      "Mae mwy na %d cwestiwn") \
+    X(imw_too_many_scales, OVW_S, 0, OVW_NOCHECK, \
+      "There are more than %d scales", \
+      "Mae mwy na %d graddfa") \
+    X(imw_no_answers, OVW_S, 0, OVW_NOCHECK, \
+      "%s has no answers", \
+      "Does dim atebion gan %s") \
+    X(imw_answer_no_scale, OVW_S, 0, OVW_NOCHECK, \
+      "%s: there is no scale \u201c%s\u201d", \
+      "%s: does dim graddfa \u201c%s\u201d") \
+    X(imw_too_few_answers, OVW_S, 0, OVW_NOCHECK, \
+      "The scale \u201c%s\u201d needs at least 2 answers", \
+      "Mae angen o leiaf 2 ateb ar y raddfa \u201c%s\u201d") \
+    X(imw_too_many_answers, OVW_S, 0, OVW_NOCHECK, \
+      "The scale \u201c%s\u201d has more than %d answers", \
+      "Mae gan y raddfa \u201c%s\u201d fwy na %d ateb") \
+    X(imw_too_many_sentences, OVW_S, 0, OVW_NOCHECK, \
+      "%s has more than %d sentences", \
+      "Mae gan %s fwy na %d brawddeg") \
+    X(imw_file_not_found, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s %s is not there", \
+      "%s: dydy'r %s %s ddim yno") \
+    X(imw_picture_type, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the picture must be an SVG, PNG or JPG file", \
+      "%s: rhaid i'r llun fod yn ffeil SVG, PNG neu JPG") \
+    X(imw_recording_type, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the recording must be a WAV file", \
+      "%s: rhaid i'r recordiad fod yn ffeil WAV") \
+    X(imw_link_outside, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is a link to another place; copy the file itself", \
+      "%s: mae'r %s yn ddolen i le arall; copïwch y ffeil ei hun") \
+    X(imw_path_absolute, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s must be inside the content folder", \
+      "%s: rhaid i'r %s fod yn y ffolder cynnwys") \
+    X(imw_path_outside, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s must be inside the content folder", \
+      "%s: rhaid i'r %s fod yn y ffolder cynnwys") \
+    X(imw_hidden, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is a hidden file; rename it without the dot", \
+      "%s: mae'r %s yn ffeil gudd; newidiwch ei henw heb y dot") \
+    X(imw_file_too_big, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is too big", \
+      "%s: mae'r %s yn rhy fawr") \
+    X(imw_not_a_file, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is a folder, not a file", \
+      "%s: ffolder ydy'r %s, nid ffeil") \
+    X(imw_file_unusable, OVW_S, 0, OVW_NOCHECK, \
+      "%s: this file cannot be used: %s", \
+      "%s: does dim modd defnyddio'r ffeil hon: %s") \
+    X(imw_key_missing, OVW_S, 0, OVW_NOCHECK, \
+      "%s has no %s", \
+      "%s: does dim %s") \
+    X(imw_texts_key_missing, OVW_S, 0, OVW_NOCHECK, \
+      "%s has no %s", \
+      "%s: does dim %s") \
+    X(imw_unknown_key, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the kiosk does not know \u201c%s\u201d", \
+      "%s: dydy'r ciosg ddim yn gwybod \u201c%s\u201d") \
+    X(imw_colour_unknown, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the kiosk does not know the colour \u201c%s\u201d", \
+      "%s: dydy'r ciosg ddim yn gwybod y lliw \u201c%s\u201d") \
+    X(imw_shape_unknown, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the kiosk does not know the shape \u201c%s\u201d", \
+      "%s: dydy'r ciosg ddim yn gwybod y siâp \u201c%s\u201d") \
+    X(imw_unknown_section, OVW_S, 0, OVW_NOCHECK, \
+      "The kiosk does not know this heading", \
+      "Dydy'r ciosg ddim yn gwybod y pennawd hwn") \
+    X(imw_bad_id, OVW_S, 0, OVW_NOCHECK, \
+      "A name in [ ] may only have letters, numbers, - and _", \
+      "Dim ond llythrennau, rhifau, - a _ sy'n cael bod mewn enw mewn [ ]") \
+    X(imw_text_empty, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is empty", \
+      "%s: mae'r %s yn wag") \
+    X(imw_text_too_long, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s is too long", \
+      "%s: mae'r %s yn rhy hir") \
+    X(imw_not_yes_no, OVW_S, 0, OVW_NOCHECK, \
+      "%s: write yes or no for the %s", \
+      "%s: ysgrifennwch yes neu no ar gyfer y %s") \
+    X(imw_bad_language, OVW_S, 0, OVW_NOCHECK, \
+      "The language is not one the kiosk knows", \
+      "Dydy'r ciosg ddim yn gwybod yr iaith") \
+    X(imw_bad_progress, OVW_S, 0, OVW_NOCHECK, \
+      "The progress words need %%d twice", \
+      "Mae angen %%d ddwywaith yn y geiriau cynnydd") \
+    X(imw_text_format, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the words \u201c%s\u201d need the same %% parts as in English", \
+      "%s: mae angen yr un rhannau %% ar y geiriau \u201c%s\u201d ag yn Saesneg") \
+    X(imw_dont_know_twice, OVW_S, 0, OVW_NOCHECK, \
+      "%s: there are 2 \u201cI don't know\u201d answers", \
+      "%s: mae 2 ateb \u201cDw i ddim yn gwybod\u201d") \
+    X(imw_outside_section, OVW_S, 0, OVW_NOCHECK, \
+      "This line is not under a heading", \
+      "Dydy'r llinell hon ddim o dan bennawd") \
+    X(imw_long_word, OVW_S, 0, OVW_NOCHECK, \
+      "%s: \u201c%s\u201d is a long word; use a short everyday word", \
+      "%s: mae \u201c%s\u201d yn air hir; defnyddiwch air byr bob dydd") \
+    X(imw_acronym, OVW_S, 0, OVW_NOCHECK, \
+      "%s: write \u201c%s\u201d out in full words", \
+      "%s: ysgrifennwch \u201c%s\u201d yn llawn mewn geiriau") \
+    X(imw_number_word, OVW_S, 0, OVW_NOCHECK, \
+      "%s: write \u201c%s\u201d in digits", \
+      "%s: ysgrifennwch \u201c%s\u201d mewn digidau") \
+    X(imw_long_sentence, OVW_S, 0, OVW_NOCHECK, \
+      "%s: a sentence has more than %d words", \
+      "%s: mae gan frawddeg fwy na %d gair") \
+    X(imw_sentences_one_line, OVW_S, 0, OVW_NOCHECK, \
+      "%s: put each sentence on its own line", \
+      "%s: rhowch bob brawddeg ar ei llinell ei hun") \
+    X(imw_same_look, OVW_S, 0, OVW_NOCHECK, \
+      "%s: 2 answers look the same", \
+      "%s: mae 2 ateb yn edrych yr un fath") \
+    X(imw_may_not_fit, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the %s may be too long for the screen", \
+      "%s: efallai bod y %s yn rhy hir i'r sgrin") \
+    X(imw_no_picture, OVW_S, 0, OVW_NOCHECK, \
+      "%s has no picture", \
+      "Does dim llun gan %s") \
+    X(imw_no_texts, OVW_S, 0, OVW_NOCHECK, \
+      "There are no screen words, so the kiosk uses its own English ones", \
+      "Does dim geiriau sgrin, felly mae'r ciosg yn defnyddio ei rai Saesneg ei hun") \
+    X(imk_title, OVW_S, 0, OVW_NOCHECK, \
+      "title", \
+      "teitl") \
+    X(imk_sentence, OVW_S, 0, OVW_NOCHECK, \
+      "sentence", \
+      "brawddeg") \
+    X(imk_picture, OVW_S, 0, OVW_NOCHECK, \
+      "picture", \
+      "llun") \
+    X(imk_recording, OVW_S, 0, OVW_NOCHECK, \
+      "recording", \
+      "recordiad") \
+    X(imk_scale, OVW_S, 0, OVW_NOCHECK, \
+      "answers", \
+      "atebion") \
+    X(imk_word, OVW_S, 0, OVW_NOCHECK, \
+      "word", \
+      "gair") \
+    X(imk_say, OVW_S, 0, OVW_NOCHECK, \
+      "spoken words", \
+      "geiriau llafar") \
+    X(imk_colour, OVW_S, 0, OVW_NOCHECK, \
+      "colour", \
+      "lliw") \
+    X(imk_shape, OVW_S, 0, OVW_NOCHECK, \
+      "shape", \
+      "siâp") \
+    X(imk_name, OVW_S, 0, OVW_NOCHECK, \
+      "name", \
+      "enw") \
+    X(imk_dont_know, OVW_S, 0, OVW_NOCHECK, \
+      "\u201cI don't know\u201d setting", \
+      "gosodiad \u201cDw i ddim yn gwybod\u201d") \
+    X(imk_language, OVW_S, 0, OVW_NOCHECK, \
+      "language", \
+      "iaith") \
+    X(imk_progress, OVW_S, 0, OVW_NOCHECK, \
+      "progress words", \
+      "geiriau cynnydd") \
+    X(imk_file, OVW_S, 0, OVW_NOCHECK, \
+      "file", \
+      "ffeil") \
+    X(imw_subj_question, OVW_S, 0, OVW_NOCHECK, \
+      "Question %d", \
+      "Cwestiwn %d") \
+    X(imw_subj_answer, OVW_S, 0, OVW_NOCHECK, \
+      "The answer \u201c%s\u201d of \u201c%s\u201d", \
+      "Yr ateb \u201c%s\u201d yn \u201c%s\u201d") \
+    X(imw_subj_scale, OVW_S, 0, OVW_NOCHECK, \
+      "The scale \u201c%s\u201d", \
+      "Y raddfa \u201c%s\u201d") \
+    X(imw_subj_texts, OVW_S, 0, OVW_NOCHECK, \
+      "The screen words", \
+      "Y geiriau sgrin") \
+    X(imw_subj_content, OVW_S, 0, OVW_NOCHECK, \
+      "The language part", \
+      "Y rhan iaith") \
+    X(imw_subj_line, OVW_S, 0, OVW_NOCHECK, \
+      "This line", \
+      "Y llinell hon") \
+    X(imw_subj_all, OVW_S, 0, OVW_NOCHECK, \
+      "The content", \
+      "Y cynnwys") \
+    X(imw_key_twice, OVW_S, 0, OVW_NOCHECK, \
+      "%s has the %s twice", \
+      "%s: mae'r %s ddwywaith") \
+    X(imw_section_twice, OVW_S, 0, OVW_NOCHECK, \
+      "%s is in the file twice", \
+      "Mae %s yn y ffeil ddwywaith") \
+    X(imw_at_line, OVW_S, 0, OVW_NOCHECK, \
+      "%s (content.ini line %d).", \
+      "%s (content.ini llinell %d).")
 /* clang-format on */
 
 #endif

@@ -2,6 +2,7 @@
  * files of one meeting's results. Shapes documented in docs/export.md. */
 #include "model/export_format.h"
 #include "model/compare.h"
+#include "model/content_texts.h"
 #include "base/json_write.h"
 #include "model/ideas.h"
 
@@ -309,15 +310,14 @@ void ov_export_basename(const char *meeting, const char *date, char *out, size_t
         snprintf(out, outlen, "ourvoice-%s-%s", n ? slug : "meeting", d);
 }
 
-const char *ov_export_easy_message(int code)
+const char *ov_export_easy_message(int code, const ov_texts *t)
 {
     switch (code) {
-    case OV_OK: return "The answers are saved. You can take the USB stick out now.";
-    case OV_ENOSPC: return "The USB stick is full. Please try a different stick.";
-    case OV_EPERM:
-        return "The USB stick is locked, so nothing can be saved on it. Please try a different stick.";
-    case OV_ENOTFOUND: return "The USB stick was taken out too soon. Please put it back and try again.";
-    case OV_ENOMEM: return "The kiosk ran out of memory. Please try again.";
-    default: return "Saving to the USB stick did not work. Please try again, or try a different stick.";
+    case OV_OK: return OV_TX(t, exp_saved);
+    case OV_ENOSPC: return OV_TX(t, exp_full);
+    case OV_EPERM: return OV_TX(t, exp_locked);
+    case OV_ENOTFOUND: return OV_TX(t, exp_too_soon);
+    case OV_ENOMEM: return OV_TX(t, exp_no_memory);
+    default: return OV_TX(t, exp_failed);
     }
 }

@@ -36,7 +36,8 @@ int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *ou
  * (no suffix; the date once when the name ends with it already). */
 void ov_export_basename(const char *meeting, const char *date, char *out, size_t outlen);
 
-/* The easy-read sentence for an export result code (OV_OK included). */
-const char *ov_export_easy_message(int code);
+/* The easy-read sentence for an export result code (OV_OK included), in the
+ * words of t (a content's texts, exp_*; NULL: the built-in English). */
+const char *ov_export_easy_message(int code, const ov_texts *t);
 
 #endif

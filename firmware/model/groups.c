@@ -79,7 +79,7 @@ static int list_groups(const ov_tally_row *rows, int n_rows, const ov_content *c
             rc = add_group(out, rows[r].group, rows[r].group, err, errlen);
     }
     if (rc == OV_OK)
-        rc = add_group(out, OV_GROUP_NOT_SAID, "Did not say", err, errlen);
+        rc = add_group(out, OV_GROUP_NOT_SAID, c ? c->texts.grp_did_not_say : "Did not say", err, errlen);
     return rc;
 }
 
@@ -162,21 +162,18 @@ const ov_result_question *ov_group_question(const ov_group_results *g, int group
     return NULL;
 }
 
-/* What most of one group said, short, for a line after "Word: ": "Getting there." */
-static void group_part(const ov_result_question *q, char *buf, size_t len)
+/* What most of one group said, short, for a line after "Word: ": "Getting there.",
+ * in the words of t. */
+static void group_part(const ov_result_question *q, const ov_texts *t, char *buf, size_t len)
 {
     if (q->is_protected || q->n_top == 0) {
-        ov_strlcpy(buf, "not enough answers yet.", len);
+        ov_strlcpy(buf, t->grp_not_enough, len);
         return;
     }
-    size_t used = 0;
-    buf[0] = '\0';
-    for (int i = 0; i < q->n_top && used < len; i++) {
-        const char *sep = i == 0 ? "" : (i == q->n_top - 1 ? " and " : ", ");
-        used += (size_t)snprintf(buf + used, len - used, "%s%s", sep, q->answers[q->top[i]].word);
-    }
-    if (used < len)
-        snprintf(buf + used, len - used, ".");
+    ov_results_top_words(q, t, buf, len);
+    size_t used = strlen(buf);
+    if (used + 1 < len)
+        ov_strlcpy(buf + used, ".", len - used);
 }
 
 /* Group gq's counts and whether they are withheld into out, in the order of q's answers. */
@@ -212,7 +209,7 @@ void ov_groups_fill_lines(ov_results *now, const ov_group_results *g)
             if (q->n_groups < OV_RESULTS_MAX_GROUPS)
                 group_counts(q, gq, &g->groups[i], &q->groups[q->n_groups++]);
             char part[OV_SENTENCE_LEN];
-            group_part(gq, part, sizeof part);
+            group_part(gq, &now->texts, part, sizeof part);
             int w = snprintf(q->groups_line + used, sizeof q->groups_line - used, "%s%s: %s", used ? " " : "",
                              g->groups[i].word, part);
             if (w < 0 || (size_t)w >= sizeof q->groups_line - used)

@@ -1,6 +1,7 @@
 /* merge.c — parse OurVoice export JSON and add up the same questions. */
 #include "model/merge.h"
 #include "base/json_read.h"
+#include "model/content_texts.h"
 #include "model/export_format.h"
 
 #include <errno.h>
@@ -60,6 +61,7 @@ static ov_results *meeting_for(ov_merge *m, const char *name, const char *langua
     if (!r) return NULL;
     ov_strlcpy(r->meeting, name, sizeof r->meeting);
     ov_strlcpy(r->language, language, sizeof r->language);
+    ov_texts_defaults(&r->texts, language); /* the report's words in the meeting's language */
     memmove(m->meetings + at + 1, m->meetings + at, (size_t)(m->n_meetings - at) * sizeof *m->meetings);
     m->meetings[at] = r;
     m->n_meetings++;

@@ -3,6 +3,7 @@
  * count in digits for every answer), pictures as data URIs, no scripts, no
  * network; large Andika font; one question per A4 page when printed. */
 #include "model/report_html.h"
+#include "model/content_texts.h"
 #include "model/ideas.h"
 #include "base/ov_common.h"
 #include "model/theme.h"
@@ -43,6 +44,40 @@ static void esc(ov_buf *b, const char *s)
         else
             ov_buf_add(b, s, 1);
     }
+}
+
+/* A content text for HTML: each %s of fmt replaced by the next of args
+ * (escaped, inside <tag> when tag is not NULL), the rest escaped. */
+static void esc_fill(ov_buf *b, const char *fmt, const char *const *args, int n, const char *tag)
+{
+    int used = 0;
+    for (const char *p = fmt; *p; p++) {
+        if (p[0] == '%' && p[1] == 's' && used < n) {
+            if (tag)
+                ov_buf_printf(b, "<%s>", tag);
+            esc(b, args[used++]);
+            if (tag)
+                ov_buf_printf(b, "</%s>", tag);
+            p++;
+        } else if (p[0] == '%' && p[1] == '%') {
+            ov_buf_puts(b, "%");
+            p++;
+        } else {
+            char one[2] = { *p, '\0' };
+            esc(b, one);
+        }
+    }
+}
+
+/* A content text holding one number (%d or %ld, as its English has), escaped. */
+static void esc_number(ov_buf *b, const char *fmt, long number, int is_long)
+{
+    char text[OV_SENTENCE_LEN * 2];
+    if (is_long)
+        snprintf(text, sizeof text, fmt, number);
+    else
+        snprintf(text, sizeof text, fmt, (int)number);
+    esc(b, text);
 }
 
 static const char *mime_of(const char *path)
@@ -173,15 +208,23 @@ static void chart(ov_buf *b, const ov_result_question *q)
     ov_buf_puts(b, "</svg>\n");
 }
 
-static void human_date(const char *iso, char *out, size_t outlen)
+/* "1 December 2026": the month's name is the m-th word of months (rep_months). */
+static void human_date(const char *iso, const char *months, char *out, size_t outlen)
 {
-    static const char *months[] = { "January", "February", "March", "April", "May", "June", "July",
-                                    "August", "September", "October", "November", "December" };
     int y, m, d;
-    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-        snprintf(out, outlen, "%d %s %d", d, months[m - 1], y);
-    else
-        ov_strlcpy(out, iso, outlen);
+    ov_strlcpy(out, iso, outlen);
+    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+        return;
+    const char *p = months;
+    for (int i = 1; i < m && p; i++) {
+        p = strchr(p, ' ');
+        if (p)
+            p += strspn(p, " ");
+    }
+    if (!p || !*p)
+        return;
+    int len = (int)strcspn(p, " ");
+    snprintf(out, outlen, "%d %.*s %d", d, len, p, y);
 }
 
 static const char css[] =
@@ -212,51 +255,66 @@ static const char css[] =
     ".chart{max-height:150mm}footer{break-inside:avoid}}\n";
 
 /* The page's head and the introduction: which meeting, when, why some
- * answers are not shown. */
+ * answers are not shown; in the content's language and words. */
 static void report_head(ov_buf *b, const ov_results *res)
 {
-    char date[DATE_TEXT_LEN];
-    human_date(res->date, date, sizeof date);
+    const ov_texts *t = &res->texts;
+    const char *meeting[] = { res->meeting }, *date[1];
+    char when[DATE_TEXT_LEN];
+    human_date(res->date, t->rep_months, when, sizeof when);
+    date[0] = when;
     ov_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
     esc(b, res->language[0] ? res->language : "en");
     ov_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src "
-                   "data:; style-src 'unsafe-inline'\">\n"
-                   "<title>What the group told us: ");
+                   "data:; style-src 'unsafe-inline'\">\n<title>");
+    esc(b, t->rep_title);
+    ov_buf_puts(b, ": ");
     esc(b, res->meeting);
     ov_buf_puts(b, "</title>\n<style>\n");
     ov_buf_puts(b, css);
-    ov_buf_puts(b, "</style>\n</head>\n<body>\n<header class=\"intro\">\n<h1>What the group told us</h1>\n"
-                   "<p>These are the answers from <strong>");
-    esc(b, res->meeting);
-    ov_buf_puts(b, "</strong>.</p>\n<p>They were saved on ");
-    esc(b, date);
-    ov_buf_puts(b, ".</p>\n<p>Every answer is secret. Nobody can see what one person chose.</p>\n"
-                   "<p>A longer bar means more people gave that answer.</p>\n");
-    if (res->threshold > 0)
-        ov_buf_printf(b, "<p>We only show the answers to a question when at least %d people answered it. "
-                         "This keeps the answers secret.</p>\n", res->threshold);
+    ov_buf_puts(b, "</style>\n</head>\n<body>\n<header class=\"intro\">\n<h1>");
+    esc(b, t->rep_title);
+    ov_buf_puts(b, "</h1>\n<p>");
+    esc_fill(b, t->rep_from, meeting, 1, "strong");
+    ov_buf_puts(b, "</p>\n<p>");
+    esc_fill(b, t->rep_saved_on, date, 1, NULL);
+    ov_buf_puts(b, "</p>\n<p>");
+    esc(b, t->rep_secret);
+    ov_buf_puts(b, "</p>\n<p>");
+    esc(b, t->rep_bar);
+    ov_buf_puts(b, "</p>\n");
+    if (res->threshold > 0) {
+        ov_buf_puts(b, "<p>");
+        esc_number(b, t->rep_threshold, res->threshold, 0);
+        ov_buf_puts(b, "</p>\n");
+    }
     ov_buf_puts(b, "</header>\n<main>\n");
 }
 
 /* The answers to question q: a chart and a sentence,
  * or why there are none to show. */
-static void report_answers(ov_buf *b, const ov_result_question *q)
+static void report_answers(ov_buf *b, const ov_result_question *q, const ov_texts *t)
 {
     if (q->total == 0 && !q->withheld_sources) {
-        ov_buf_puts(b, "<p class=\"secret\">Nobody has answered this question yet.</p>\n");
+        ov_buf_puts(b, "<p class=\"secret\">");
+        esc(b, t->rep_nobody_q);
+        ov_buf_puts(b, "</p>\n");
         return;
     }
     if (q->is_protected) {
-        ov_buf_puts(b, "<p class=\"secret\">" OV_RESULTS_NOT_ENOUGH "</p>\n");
+        ov_buf_puts(b, "<p class=\"secret\">");
+        esc(b, t->res_not_enough);
+        ov_buf_puts(b, "</p>\n");
         return;
     }
-    ov_buf_printf(b, "<p class=\"answered\">%ld %s answered this question.</p>\n", q->total,
-                  q->total == 1 ? "person" : "people");
+    ov_buf_puts(b, "<p class=\"answered\">");
+    esc_number(b, q->total == 1 ? t->rep_answered_one : t->rep_answered, q->total, 1);
+    ov_buf_puts(b, "</p>\n");
     chart(b, q);
     char most[SUMMARY_TEXT_LEN];
-    ov_results_summary(q, most, sizeof most);
+    ov_results_summary(q, t, most, sizeof most);
     ov_buf_puts(b, "<p class=\"most\">");
     esc(b, most);
     ov_buf_puts(b, "</p>\n");
@@ -281,18 +339,18 @@ static void progress_side(ov_buf *b, const ov_result_question *q, int ai, const 
 }
 
 /* "Last time" face, an arrow, "This time" face, and the two sentences. */
-static void report_progress(ov_buf *b, const ov_result_question *q)
+static void report_progress(ov_buf *b, const ov_result_question *q, const ov_texts *t)
 {
     int now_top = !q->is_protected && q->n_top == 1 ? q->top[0] : -1;
     ov_buf_puts(b, "<div class=\"progress\">\n<svg class=\"chart\" viewBox=\"0 0 600 200\" role=\"img\" "
                    "aria-label=\"");
     esc(b, q->compare);
     ov_buf_puts(b, "\" xmlns=\"http://www.w3.org/2000/svg\">");
-    progress_side(b, q, q->before_top, "Last time", 110);
+    progress_side(b, q, q->before_top, t->fac_last_time, 110);
     ov_buf_puts(
         b, "<path d=\"M210 80 L370 80\" stroke=\"#1a1a1a\" stroke-width=\"14\" stroke-linecap=\"round\"/>"
            "<path d=\"M400 80 L356 52 L356 108 Z\" fill=\"#1a1a1a\"/>");
-    progress_side(b, q, now_top, "This time", 490);
+    progress_side(b, q, now_top, t->rep_this_time, 490);
     ov_buf_puts(b, "</svg>\n<p class=\"most\">");
     esc(b, q->compare);
     ov_buf_puts(b, "</p>\n</div>\n");
@@ -300,9 +358,11 @@ static void report_progress(ov_buf *b, const ov_result_question *q)
 
 /* The groups side by side: a row per group, a column per answer; a group
  * withheld says so instead of its counts. */
-static void groups_table(ov_buf *b, const ov_result_question *q)
+static void groups_table(ov_buf *b, const ov_result_question *q, const ov_texts *t)
 {
-    ov_buf_puts(b, "<table class=\"groups\">\n<tr><th>Who</th>");
+    ov_buf_puts(b, "<table class=\"groups\">\n<tr><th>");
+    esc(b, t->rep_who);
+    ov_buf_puts(b, "</th>");
     for (int ai = 0; ai < q->n_answers; ai++) {
         ov_buf_puts(b, "<th>");
         esc(b, q->answers[ai].word);
@@ -314,8 +374,11 @@ static void groups_table(ov_buf *b, const ov_result_question *q)
         ov_buf_puts(b, "<tr><th>");
         esc(b, g->word);
         ov_buf_puts(b, "</th>");
-        if (g->is_protected)
-            ov_buf_printf(b, "<td colspan=\"%d\">Not enough answers yet.</td>", q->n_answers);
+        if (g->is_protected) {
+            ov_buf_printf(b, "<td colspan=\"%d\">", q->n_answers);
+            esc(b, t->rep_group_not_enough);
+            ov_buf_puts(b, "</td>");
+        }
         for (int ai = 0; !g->is_protected && ai < q->n_answers; ai++)
             ov_buf_printf(b, "<td>%ld</td>", g->counts[ai]);
         ov_buf_puts(b, "</tr>\n");
@@ -323,21 +386,24 @@ static void groups_table(ov_buf *b, const ov_result_question *q)
     ov_buf_puts(b, "</table>\n");
 }
 
-static void report_views(ov_buf *b, const ov_result_question *q)
+static void report_views(ov_buf *b, const ov_result_question *q, const ov_texts *t)
 {
     if (q->compare[0])
-        report_progress(b, q);
+        report_progress(b, q, t);
     if (!q->groups_line[0])
         return;
-    ov_buf_puts(b, "<div class=\"groups\">\n<h3>Who said what</h3>\n<p>");
+    ov_buf_puts(b, "<div class=\"groups\">\n<h3>");
+    esc(b, t->rep_who_said);
+    ov_buf_puts(b, "</h3>\n<p>");
     esc(b, q->groups_line);
     ov_buf_puts(b, "</p>\n");
     if (!q->is_protected)
-        groups_table(b, q);
+        groups_table(b, q, t);
     ov_buf_puts(b, "</div>\n");
 }
 
-static void report_question(ov_buf *b, const ov_result_question *q, int qi, ov_read_file_fn read_file)
+static void report_question(ov_buf *b, const ov_result_question *q, int qi, const ov_texts *t,
+                            ov_read_file_fn read_file)
 {
     ov_buf_printf(b, "<section class=\"question\" id=\"q-%d\">\n<div class=\"qhead\">\n", qi + 1);
     picture(b, q->picture, read_file);
@@ -350,63 +416,76 @@ static void report_question(ov_buf *b, const ov_result_question *q, int qi, ov_r
         ov_buf_puts(b, "</p>\n");
     }
     ov_buf_puts(b, "</div>\n</div>\n");
-    report_answers(b, q);
-    report_views(b, q); /* issue 14: progress since last time, groups side by side */
-    if (q->withheld_sources)
-        ov_buf_printf(b, "<p class=\"note\">Some answers are not in this report. %d %s had too few answers "
-                         "to share them.</p>\n",
-                      q->withheld_sources, q->withheld_sources == 1 ? "kiosk" : "kiosks");
+    report_answers(b, q, t);
+    report_views(b, q, t); /* issue 14: progress since last time, groups side by side */
+    if (q->withheld_sources) {
+        ov_buf_puts(b, "<p class=\"note\">");
+        const char *fmt = q->withheld_sources == 1 ? t->rep_withheld_one : t->rep_withheld;
+        esc_number(b, fmt, q->withheld_sources, 0);
+        ov_buf_puts(b, "</p>\n");
+    }
     ov_buf_puts(b, "</section>\n");
 }
 
 /* The action plan of one question: what, who, when; done or not yet. */
-static void report_actions(ov_buf *b, const ov_ideas_board *bd)
+static void report_actions(ov_buf *b, const ov_ideas_board *bd, const ov_texts *t)
 {
     int planned = ov_ideas_planned(bd, NULL);
     if (planned == 0) {
-        ov_buf_puts(b, "<p>There is no plan for these ideas yet.</p>\n");
+        ov_buf_puts(b, "<p>");
+        esc(b, t->rep_no_plan);
+        ov_buf_puts(b, "</p>\n");
         return;
     }
     ov_buf_puts(b, "<ul class=\"actions\">\n");
     for (int j = 0; j < bd->n_ideas; j++) {
         const ov_idea *it = &bd->ideas[j];
         if (!it->planned) continue;
-        ov_buf_puts(b, it->plan.done ? "<li class=\"done\"><strong>We did this:</strong> "
-                                     : "<li><strong>We will:</strong> ");
+        const char *who_when[] = { it->plan.who, it->plan.when };
+        ov_buf_puts(b, it->plan.done ? "<li class=\"done\"><strong>" : "<li><strong>");
+        esc(b, it->plan.done ? t->rep_we_did_this : t->rep_we_will);
+        ov_buf_puts(b, "</strong> ");
         esc(b, it->plan.what);
-        ov_buf_puts(b, "<br>Who: ");
-        esc(b, it->plan.who);
-        ov_buf_puts(b, ". When: ");
-        esc(b, it->plan.when);
-        ov_buf_puts(b, ".</li>\n");
+        ov_buf_puts(b, "<br>");
+        esc_fill(b, t->rep_who_when, who_when, 2, NULL);
+        ov_buf_puts(b, "</li>\n");
     }
     ov_buf_puts(b, "</ul>\n");
 }
 
 /* The group's ideas: with visible counts, how many people chose each (in
  * the order they were written, never in the order of voting). */
-static void report_ideas_list(ov_buf *b, const ov_ideas_board *bd, int threshold)
+static void report_ideas_list(ov_buf *b, const ov_ideas_board *bd, int threshold, const ov_texts *t)
 {
     int hidden = ov_ideas_protected(bd, threshold);
-    ov_buf_puts(b, "<p>The group's ideas:</p>\n<ul class=\"ideas\">\n");
+    ov_buf_puts(b, "<p>");
+    esc(b, t->rep_ideas);
+    ov_buf_puts(b, "</p>\n<ul class=\"ideas\">\n");
     for (int j = 0; j < bd->n_ideas; j++) {
         ov_buf_puts(b, "<li>");
         esc(b, bd->ideas[j].text);
-        if (!hidden && bd->voters > 0)
-            ov_buf_printf(b, " <span class=\"votes\">(%ld %s chose this)</span>", bd->ideas[j].votes,
-                          bd->ideas[j].votes == 1 ? "person" : "people");
+        if (!hidden && bd->voters > 0) {
+            ov_buf_puts(b, " <span class=\"votes\">");
+            esc_number(b, bd->ideas[j].votes == 1 ? t->rep_chose_one : t->rep_chose, bd->ideas[j].votes, 1);
+            ov_buf_puts(b, "</span>");
+        }
         ov_buf_puts(b, "</li>\n");
     }
     ov_buf_puts(b, "</ul>\n");
-    if (bd->voters > 0 && hidden)
-        ov_buf_puts(b, "<p class=\"secret\">" OV_RESULTS_NOT_ENOUGH "</p>\n");
+    if (bd->voters > 0 && hidden) {
+        ov_buf_puts(b, "<p class=\"secret\">");
+        esc(b, t->res_not_enough);
+        ov_buf_puts(b, "</p>\n");
+    }
 }
 
 /* The page "What we will do": every question's ideas and its action plan. */
 static void report_plan(ov_buf *b, const ov_results *res)
 {
     if (!res->ideas || res->n_ideas == 0) return;
-    ov_buf_puts(b, "<section class=\"question plan\" id=\"plan\">\n<h2>What we will do</h2>\n");
+    ov_buf_puts(b, "<section class=\"question plan\" id=\"plan\">\n<h2>");
+    esc(b, res->texts.rep_plan_title);
+    ov_buf_puts(b, "</h2>\n");
     for (int i = 0; i < res->n_ideas; i++) {
         const ov_ideas_board *bd = &res->ideas[i];
         const char *title = bd->question;
@@ -415,8 +494,8 @@ static void report_plan(ov_buf *b, const ov_results *res)
         ov_buf_puts(b, "<h3>");
         esc(b, title);
         ov_buf_puts(b, "</h3>\n");
-        report_ideas_list(b, bd, res->threshold);
-        report_actions(b, bd);
+        report_ideas_list(b, bd, res->threshold, &res->texts);
+        report_actions(b, bd, &res->texts);
     }
     ov_buf_puts(b, "</section>\n");
 }
@@ -425,10 +504,15 @@ int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *b)
 {
     report_head(b, res);
     for (int qi = 0; qi < res->n_questions; qi++)
-        report_question(b, &res->questions[qi], qi, read_file);
-    if (res->n_questions == 0)
-        ov_buf_puts(b, "<p class=\"secret\">There are no questions in this report.</p>\n");
+        report_question(b, &res->questions[qi], qi, &res->texts, read_file);
+    if (res->n_questions == 0) {
+        ov_buf_puts(b, "<p class=\"secret\">");
+        esc(b, res->texts.rep_no_questions);
+        ov_buf_puts(b, "</p>\n");
+    }
     report_plan(b, res);
-    ov_buf_puts(b, "</main>\n<footer><p>Made with OurVoice.</p></footer>\n</body>\n</html>\n");
+    ov_buf_puts(b, "</main>\n<footer><p>");
+    esc(b, res->texts.rep_made_with);
+    ov_buf_puts(b, "</p></footer>\n</body>\n</html>\n");
     return ov_buf_ok(b) ? OV_OK : OV_ENOMEM;
 }

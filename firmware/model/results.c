@@ -1,6 +1,7 @@
 /* results.c — per-question summaries of the tallies (counts in on-screen
  * order, total, small-number protection, "most people said"). Pure logic. */
 #include "model/results.h"
+#include "model/content_texts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +148,9 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
     memset(out, 0, sizeof *out);
     ov_strlcpy(out->meeting, meeting, sizeof out->meeting);
     out->threshold = threshold > 0 ? threshold : 0;
+    if (content)
+        out->texts = content->texts;
+    ov_texts_fill_empty(&out->texts, content ? content->language : "en"); /* a content without [texts] */
     if (content) {
         ov_strlcpy(out->language, content->language, sizeof out->language);
         for (int qi = 0; qi < content->n_questions && out->n_questions < OV_RESULTS_MAX_QUESTIONS; qi++)
@@ -171,18 +175,26 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
     return OV_OK;
 }
 
-int ov_results_summary(const ov_result_question *q, char *buf, size_t buflen)
+void ov_results_top_words(const ov_result_question *q, const ov_texts *t, char *buf, size_t buflen)
 {
-    if (!q || !buf || !buflen) return OV_EINVAL;
-    if (q->total == 0) return ov_strlcpy(buf, "Nobody has answered yet.", buflen);
-    if (q->is_protected || q->n_top == 0) return ov_strlcpy(buf, OV_RESULTS_NOT_ENOUGH, buflen);
-    char line[512] = "Most people said: ";
-    for (int i = 0; i < q->n_top; i++) {
-        const char *sep = i == 0 ? "" : (i == q->n_top - 1 ? " and " : ", ");
-        size_t len = strlen(line);
-        snprintf(line + len, sizeof line - len, "%s%s", sep, q->answers[q->top[i]].word);
+    if (!buflen)
+        return;
+    buf[0] = '\0';
+    size_t used = 0;
+    for (int i = 0; q && t && i < q->n_top && used < buflen; i++) {
+        int last = i > 0 && i == q->n_top - 1;
+        used += (size_t)snprintf(buf + used, buflen - used, "%s%s%s%s", i == 0 ? "" : (last ? " " : ", "),
+                                 last ? t->res_and : "", last ? " " : "", q->answers[q->top[i]].word);
     }
-    size_t len = strlen(line);
-    snprintf(line + len, sizeof line - len, ".");
-    return ov_strlcpy(buf, line, buflen);
+}
+
+int ov_results_summary(const ov_result_question *q, const ov_texts *t, char *buf, size_t buflen)
+{
+    if (!q || !t || !buf || !buflen) return OV_EINVAL;
+    if (q->total == 0) return ov_strlcpy(buf, t->res_nobody, buflen);
+    if (q->is_protected || q->n_top == 0) return ov_strlcpy(buf, t->res_not_enough, buflen);
+    char words[512];
+    ov_results_top_words(q, t, words, sizeof words);
+    int n = snprintf(buf, buflen, t->res_most, words);
+    return n < 0 || (size_t)n >= buflen ? OV_EINVAL : OV_OK;
 }

@@ -81,6 +81,8 @@ typedef struct {
      * after ov_results_build by whoever has them (exports); NULL: none */
     const struct ov_ideas_board *ideas;
     int n_ideas;
+    ov_texts texts;              /* the content's texts (built-ins of `language` without content):
+                                  * every sentence of summaries, comparisons and the report */
 } ov_results;
 
 /* calloc an empty ov_results; NULL when out of memory. Free with free(). */
@@ -98,11 +100,16 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
  * after its counts changed (used by merge). */
 void ov_results_finish_question(ov_result_question *q, int threshold);
 
-/* Write the spoken/on-screen summary of q into buf, e.g.
- * "Most people said: Getting there." or, with a tie,
- * "Most people said: Getting there and Doing really well.";
- * OV_RESULTS_NOT_ENOUGH when protected; "Nobody has answered yet." when the
- * total is 0. Returns OV_OK, or OV_EINVAL when buf was too small (truncated). */
-int ov_results_summary(const ov_result_question *q, char *buf, size_t buflen);
+/* Write the spoken/on-screen summary of q, in the words of t (a content's
+ * texts, e.g. &res->texts), into buf, e.g. "Most people said: Getting
+ * there." or, with a tie, "Most people said: Getting there and Doing really
+ * well." (res_most, res_and); res_not_enough when protected; res_nobody when
+ * the total is 0. Returns OV_OK, or OV_EINVAL when an argument is NULL or buf
+ * was too small (truncated). */
+int ov_results_summary(const ov_result_question *q, const ov_texts *t, char *buf, size_t buflen);
+
+/* The "most people said" answer words of q joined into buf: "A", "A and B",
+ * "A, B and C" (t->res_and between the last two). "" when there are none. */
+void ov_results_top_words(const ov_result_question *q, const ov_texts *t, char *buf, size_t buflen);
 
 #endif

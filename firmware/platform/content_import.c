@@ -5,6 +5,7 @@
 #include "platform/content_load.h"
 #include "platform/content_ini.h"
 #include "base/sha256.h"
+#include "model/content_texts.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -175,14 +176,15 @@ static void check_file(ov_import_plan *plan, const char *ini_path, const char *r
     plan->total_bytes += f->size;
 }
 
-static void add_problem(ov_import_plan *plan, const ov_diag *d, const char *text, size_t len)
+static void add_problem(ov_import_plan *plan, const ov_diag *d, const ov_texts *t, const char *text,
+                        size_t len)
 {
     if (plan->n_problems >= OV_IMPORT_MAX_PROBLEMS)
         return;
     ov_import_problem *p = &plan->problems[plan->n_problems];
     p->error = d->level == OV_DIAG_ERROR;
     ov_strlcpy(p->where, d->text, sizeof p->where);
-    p->line = ov_import_plain_words(d, text, len, p->text, sizeof p->text);
+    p->line = ov_import_plain_words(d, text, len, t, p->text, sizeof p->text);
     for (int i = 0; i < plan->n_problems; i++)
         if (!strcmp(plan->problems[i].text, p->text))
             return; /* said once is enough */
@@ -212,13 +214,13 @@ static void check_named_files(ov_import_plan *plan, const char *ini_path, const 
                          plan->total_bytes / BYTES_PER_MB, OV_IMPORT_MAX_TOTAL / BYTES_PER_MB);
 }
 
-/* Every problem in plain words: errors first, then warnings, each in line order. */
-static void plain_problems(ov_import_plan *plan, const char *text, size_t len)
+/* Every problem in plain words (t's), errors first, then warnings, each in line order. */
+static void plain_problems(ov_import_plan *plan, const ov_texts *t, const char *text, size_t len)
 {
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < plan->diags.n; i++)
             if ((plan->diags.items[i].level == OV_DIAG_ERROR) == (pass == 0))
-                add_problem(plan, &plan->diags.items[i], text, len);
+                add_problem(plan, &plan->diags.items[i], t, text, len);
     /* the checker's problems come in line order, the copy-safety ones after: merge */
     for (int i = 1; i < plan->n_problems; i++) {
         ov_import_problem tmp = plan->problems[i];
@@ -315,7 +317,7 @@ int ov_import_check(const char *src, const ov_content *current, const ov_check_o
     rc = plan->diags.n_errors ? OV_EINVAL : OV_OK;
 
 words:
-    plain_problems(plan, text, len);
+    plain_problems(plan, current ? &current->texts : NULL, text, len);
     finish_plan(plan, current, rc);
     ov_ini_doc_free(&doc);
     free(scratch);
@@ -834,20 +836,20 @@ int ov_content_active_dir(const char *data_dir, const char *fallback, char *out,
     return which;
 }
 
-const char *ov_import_easy_message(int code)
+const char *ov_import_easy_message(int code, const ov_texts *t)
 {
     switch (code) {
     case OV_OK:
-        return "The new questions are ready.";
+        return OV_TX(t, imp_ready);
     case OV_ENOSPC:
-        return "The kiosk is full. The old questions stay.";
+        return OV_TX(t, imp_full);
     case OV_EPERM:
-        return "The kiosk could not save the questions. The old questions stay.";
+        return OV_TX(t, imp_not_saved);
     case OV_ENOTFOUND:
-        return "The questions were not found. Was the USB stick taken out?";
+        return OV_TX(t, imp_not_found);
     case OV_EINVAL:
-        return "The questions changed or have a problem. Please check them again.";
+        return OV_TX(t, imp_changed);
     default:
-        return "Something went wrong. The old questions stay. Please try again.";
+        return OV_TX(t, imp_went_wrong);
     }
 }

@@ -122,9 +122,10 @@ int ov_content_has_previous(const char *data_dir);
 int ov_content_active_dir(const char *data_dir, const char *fallback, char *out, size_t outlen);
 
 /* One easy sentence for the facilitator about an ov_import_apply or
- * ov_content_restore_previous failure code, e.g. OV_ENOSPC -> "The kiosk is
- * full. The old questions stay." */
-const char *ov_import_easy_message(int code);
+ * ov_content_restore_previous failure code, in the words of t (the kiosk's
+ * content texts, imp_*; NULL: the built-in English), e.g. OV_ENOSPC -> "The
+ * kiosk is full. The old questions stay." */
+const char *ov_import_easy_message(int code, const ov_texts *t);
 
 /* ---- plain words (content_import_words.c) ---- */
 
@@ -133,8 +134,11 @@ const char *ov_import_easy_message(int code);
  * up to its advice); `ini_text` the
  * content.ini it is about (NULL: no section names), used to say which
  * question or answer the line is in ("Question 2", "The answer “yes” of
- * “yes-no”"). Writes e.g. "Question 2 has no answers (content.ini line 14)."
- * into out and returns the line number (0 if none). Never fails. */
-int ov_import_plain_words(const ov_diag *g, const char *ini_text, size_t ini_len, char *out, size_t outlen);
+ * “yes-no”"), in the words of t (the kiosk's content texts, imw_* and imk_*;
+ * NULL: the built-in English). Writes e.g. "Question 2 has no answers
+ * (content.ini line 14)." into out and returns the line number (0 if none).
+ * Never fails. */
+int ov_import_plain_words(const ov_diag *g, const char *ini_text, size_t ini_len, const ov_texts *t,
+                          char *out, size_t outlen);
 
 #endif

@@ -3,6 +3,7 @@
  * its id), what is wrong, and the line in content.ini to look at. */
 #include "platform/content_import.h"
 #include "platform/content_ini.h"
+#include "model/content_texts.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -16,8 +17,26 @@ typedef struct {
     char value[128];   /* its value (cut) */
 } where_info;
 
+/* The section's name in the words of t: "Question 2", "The answer “yes” of “yes-no”". */
+static void name_section(char *const *tok, int n, int qnum, const ov_texts *t, where_info *w)
+{
+    char a[41], b[41];
+    snprintf(a, sizeof a, "%s", n > 1 ? tok[1] : "");
+    snprintf(b, sizeof b, "%s", n > 2 ? tok[2] : "");
+    if (!strcmp(tok[0], "question") && n == 2)
+        snprintf(w->subject, sizeof w->subject, OV_TX(t, imw_subj_question), qnum);
+    else if (!strcmp(tok[0], "answer") && n == 3)
+        snprintf(w->subject, sizeof w->subject, OV_TX(t, imw_subj_answer), b, a);
+    else if (!strcmp(tok[0], "scale") && n == 2)
+        snprintf(w->subject, sizeof w->subject, OV_TX(t, imw_subj_scale), a);
+    else if (!strcmp(tok[0], "texts") && n == 1)
+        ov_strlcpy(w->subject, OV_TX(t, imw_subj_texts), sizeof w->subject);
+    else if (!strcmp(tok[0], "content") && n == 1)
+        ov_strlcpy(w->subject, OV_TX(t, imw_subj_content), sizeof w->subject);
+}
+
 /* Find the section holding `line` and the key on it, and name it. */
-static void locate(const ov_ini_doc *doc, int line, where_info *w)
+static void locate(const ov_ini_doc *doc, int line, const ov_texts *t, where_info *w)
 {
     memset(w, 0, sizeof *w);
     if (!doc || line <= 0)
@@ -48,43 +67,34 @@ static void locate(const ov_ini_doc *doc, int line, where_info *w)
         tok[n++] = t;
     if (s->line == 0 || n == 0)
         return;
-    if (!strcmp(tok[0], "question") && n == 2) {
-        snprintf(w->subject, sizeof w->subject, "Question %d", s_qnum);
-    } else if (!strcmp(tok[0], "answer") && n == 3) {
-        snprintf(w->subject, sizeof w->subject, "The answer \u201c%.40s\u201d of \u201c%.40s\u201d", tok[2],
-                 tok[1]);
-    } else if (!strcmp(tok[0], "scale") && n == 2) {
-        snprintf(w->subject, sizeof w->subject, "The scale \u201c%.40s\u201d", tok[1]);
-    } else if (!strcmp(tok[0], "texts") && n == 1) {
-        snprintf(w->subject, sizeof w->subject, "The screen words");
-    } else if (!strcmp(tok[0], "content") && n == 1) {
-        snprintf(w->subject, sizeof w->subject, "The language part");
-    }
+    name_section(tok, n, s_qnum, t, w);
 }
 
-/* A key's name in plain words. */
-static const char *key_words(const char *key)
+/* A key's name in plain words, in the words of t (imk_*). */
+static const char *key_words(const char *key, const ov_texts *t)
 {
     static const struct {
-        const char *key, *words;
+        const char *key;
+        size_t text;
     } names[] = {
-        { "title", "title" },
-        { "sentence", "sentence" },
-        { "picture", "picture" },
-        { "recording", "recording" },
-        { "scale", "answers" },
-        { "word", "word" },
-        { "say", "spoken words" },
-        { "colour", "colour" },
-        { "shape", "shape" },
-        { "name", "name" },
-        { "dont-know", "\u201cI don't know\u201d setting" },
-        { "language", "language" },
-        { "progress", "progress words" },
+        { "title", offsetof(ov_texts, imk_title) },
+        { "sentence", offsetof(ov_texts, imk_sentence) },
+        { "picture", offsetof(ov_texts, imk_picture) },
+        { "recording", offsetof(ov_texts, imk_recording) },
+        { "scale", offsetof(ov_texts, imk_scale) },
+        { "word", offsetof(ov_texts, imk_word) },
+        { "say", offsetof(ov_texts, imk_say) },
+        { "colour", offsetof(ov_texts, imk_colour) },
+        { "shape", offsetof(ov_texts, imk_shape) },
+        { "name", offsetof(ov_texts, imk_name) },
+        { "dont-know", offsetof(ov_texts, imk_dont_know) },
+        { "language", offsetof(ov_texts, imk_language) },
+        { "progress", offsetof(ov_texts, imk_progress) },
+        { "file", offsetof(ov_texts, imk_file) },
     };
     for (size_t i = 0; i < OV_ARRAY_LEN(names); i++)
         if (!strcmp(names[i].key, key))
-            return names[i].words;
+            return ov_text_or_builtin(t, names[i].text);
     return key;
 }
 
@@ -108,67 +118,65 @@ typedef enum {
 typedef struct {
     ov_diag_code code;
     words_args args;
-    const char *pattern;
+    size_t text; /* offsetof(ov_texts, the pattern's key); 0 for W_TWICE and W_OWN_WORDS */
     int limit;
 } words_row;
 
 static const words_row words_table[] = {
-    { OV_DIAG_CONTENT_MISSING, W_NONE, "The file content.ini is missing", 0 },
-    { OV_DIAG_INI_NOT_UTF8, W_NONE, "This line has letters the kiosk cannot read; save the file as UTF-8",
-      0 },
-    { OV_DIAG_INI_CONTROL_CHAR, W_NONE, "This line has a character that is not text", 0 },
-    { OV_DIAG_INI_LINE_TOO_LONG, W_NONE, "This line is too long", 0 },
-    { OV_DIAG_INI_NOT_KEY_VALUE, W_NONE, "This line is not a setting, a heading or a comment", 0 },
-    { OV_DIAG_INI_NO_CLOSING_BRACKET, W_NONE, "This heading has no ]", 0 },
-    { OV_DIAG_INI_TEXT_AFTER_HEADING, W_NONE, "Put this heading alone on its line", 0 },
-    { OV_DIAG_HEADING_EMPTY, W_NONE, "This heading is empty", 0 },
-    { OV_DIAG_HEADING_IDS, W_NONE, "This heading needs a name, like [question my-id]", 0 },
-    { OV_DIAG_NO_QUESTIONS, W_NONE, "There are no questions", 0 },
-    { OV_DIAG_TOO_MANY_QUESTIONS, W_LIMIT, "There are more than %d questions", OV_MAX_QUESTIONS },
-    { OV_DIAG_TOO_MANY_SCALES, W_LIMIT, "There are more than %d scales", OV_MAX_SCALES },
-    { OV_DIAG_NO_ANSWERS, W_SUBJ, "%s has no answers", 0 },
-    { OV_DIAG_ANSWER_NO_SCALE, W_SUBJ_ARG, "%s: there is no scale \u201c%s\u201d", 0 },
-    { OV_DIAG_TOO_FEW_ANSWERS, W_ARG, "The scale \u201c%s\u201d needs at least 2 answers", 0 },
-    { OV_DIAG_TOO_MANY_ANSWERS, W_ARG_LIMIT, "The scale \u201c%s\u201d has more than %d answers",
-      OV_MAX_ANSWERS },
-    { OV_DIAG_TOO_MANY_SENTENCES, W_SUBJ_LIMIT, "%s has more than %d sentences", OV_MAX_SENTENCES },
-    { OV_DIAG_FILE_NOT_FOUND, W_SUBJ_KEY_VAL, "%s: the %s %s is not there", 0 },
-    { OV_DIAG_PICTURE_TYPE, W_SUBJ, "%s: the picture must be an SVG, PNG or JPG file", 0 },
-    { OV_DIAG_RECORDING_TYPE, W_SUBJ, "%s: the recording must be a WAV file", 0 },
-    { OV_DIAG_LINK_OUTSIDE, W_SUBJ_KEY, "%s: the %s is a link to another place; copy the file itself", 0 },
-    { OV_DIAG_PATH_ABSOLUTE, W_SUBJ_KEY, "%s: the %s must be inside the content folder", 0 },
-    { OV_DIAG_PATH_OUTSIDE, W_SUBJ_KEY, "%s: the %s must be inside the content folder", 0 },
-    { OV_DIAG_HIDDEN, W_SUBJ_KEY, "%s: the %s is a hidden file; rename it without the dot", 0 },
-    { OV_DIAG_FILE_TOO_BIG, W_SUBJ_KEY, "%s: the %s is too big", 0 },
-    { OV_DIAG_NOT_A_FILE, W_SUBJ_KEY, "%s: the %s is a folder, not a file", 0 },
-    { OV_DIAG_FILE_UNUSABLE, W_SUBJ_ARG, "%s: this file cannot be used: %s", 0 },
-    { OV_DIAG_KEY_MISSING, W_SUBJ_ARG_KEY, "%s has no %s", 0 },
-    { OV_DIAG_TEXTS_KEY_MISSING, W_SUBJ_ARG_KEY, "%s has no %s", 0 },
-    { OV_DIAG_UNKNOWN_KEY, W_SUBJ_ARG, "%s: the kiosk does not know \u201c%s\u201d", 0 },
-    { OV_DIAG_COLOUR_UNKNOWN, W_SUBJ_VAL, "%s: the kiosk does not know the colour \u201c%s\u201d", 0 },
-    { OV_DIAG_SHAPE_UNKNOWN, W_SUBJ_VAL, "%s: the kiosk does not know the shape \u201c%s\u201d", 0 },
-    { OV_DIAG_UNKNOWN_SECTION, W_NONE, "The kiosk does not know this heading", 0 },
-    { OV_DIAG_BAD_ID, W_NONE, "A name in [ ] may only have letters, numbers, - and _", 0 },
-    { OV_DIAG_TEXT_EMPTY, W_SUBJ_KEY, "%s: the %s is empty", 0 },
-    { OV_DIAG_TEXT_TOO_LONG, W_SUBJ_KEY, "%s: the %s is too long", 0 },
-    { OV_DIAG_KEY_TWICE, W_TWICE, NULL, 0 },
-    { OV_DIAG_SECTION_TWICE, W_TWICE, NULL, 0 },
-    { OV_DIAG_NOT_YES_NO, W_SUBJ_KEY, "%s: write yes or no for the %s", 0 },
-    { OV_DIAG_BAD_LANGUAGE, W_NONE, "The language is not one the kiosk knows", 0 },
-    { OV_DIAG_BAD_PROGRESS, W_NONE, "The progress words need %%d twice", 0 },
-    { OV_DIAG_TEXT_FORMAT, W_SUBJ_ARG, "%s: the words \u201c%s\u201d need the same %% parts as in English",
-      0 },
-    { OV_DIAG_DONT_KNOW_TWICE, W_SUBJ, "%s: there are 2 \u201cI don't know\u201d answers", 0 },
-    { OV_DIAG_OUTSIDE_SECTION, W_NONE, "This line is not under a heading", 0 },
-    { OV_DIAG_LONG_WORD, W_SUBJ_ARG, "%s: \u201c%s\u201d is a long word; use a short everyday word", 0 },
-    { OV_DIAG_ACRONYM, W_SUBJ_ARG, "%s: write \u201c%s\u201d out in full words", 0 },
-    { OV_DIAG_NUMBER_WORD, W_SUBJ_ARG, "%s: write \u201c%s\u201d in digits", 0 },
-    { OV_DIAG_LONG_SENTENCE, W_SUBJ_LIMIT, "%s: a sentence has more than %d words", OV_MAX_SENTENCE_WORDS },
-    { OV_DIAG_SENTENCES_ONE_LINE, W_SUBJ, "%s: put each sentence on its own line", 0 },
-    { OV_DIAG_SAME_LOOK, W_SUBJ, "%s: 2 answers look the same", 0 },
-    { OV_DIAG_MAY_NOT_FIT, W_SUBJ_KEY, "%s: the %s may be too long for the screen", 0 },
-    { OV_DIAG_NO_PICTURE, W_SUBJ, "%s has no picture", 0 },
-    { OV_DIAG_NO_TEXTS, W_NONE, "There are no screen words, so the kiosk uses its own English ones", 0 },
+    { OV_DIAG_CONTENT_MISSING, W_NONE, offsetof(ov_texts, imw_content_missing), 0 },
+    { OV_DIAG_INI_NOT_UTF8, W_NONE, offsetof(ov_texts, imw_not_utf8), 0 },
+    { OV_DIAG_INI_CONTROL_CHAR, W_NONE, offsetof(ov_texts, imw_control_char), 0 },
+    { OV_DIAG_INI_LINE_TOO_LONG, W_NONE, offsetof(ov_texts, imw_line_too_long), 0 },
+    { OV_DIAG_INI_NOT_KEY_VALUE, W_NONE, offsetof(ov_texts, imw_not_key_value), 0 },
+    { OV_DIAG_INI_NO_CLOSING_BRACKET, W_NONE, offsetof(ov_texts, imw_no_bracket), 0 },
+    { OV_DIAG_INI_TEXT_AFTER_HEADING, W_NONE, offsetof(ov_texts, imw_after_heading), 0 },
+    { OV_DIAG_HEADING_EMPTY, W_NONE, offsetof(ov_texts, imw_heading_empty), 0 },
+    { OV_DIAG_HEADING_IDS, W_NONE, offsetof(ov_texts, imw_heading_ids), 0 },
+    { OV_DIAG_NO_QUESTIONS, W_NONE, offsetof(ov_texts, imw_no_questions), 0 },
+    { OV_DIAG_TOO_MANY_QUESTIONS, W_LIMIT, offsetof(ov_texts, imw_too_many_questions), OV_MAX_QUESTIONS },
+    { OV_DIAG_TOO_MANY_SCALES, W_LIMIT, offsetof(ov_texts, imw_too_many_scales), OV_MAX_SCALES },
+    { OV_DIAG_NO_ANSWERS, W_SUBJ, offsetof(ov_texts, imw_no_answers), 0 },
+    { OV_DIAG_ANSWER_NO_SCALE, W_SUBJ_ARG, offsetof(ov_texts, imw_answer_no_scale), 0 },
+    { OV_DIAG_TOO_FEW_ANSWERS, W_ARG, offsetof(ov_texts, imw_too_few_answers), 0 },
+    { OV_DIAG_TOO_MANY_ANSWERS, W_ARG_LIMIT, offsetof(ov_texts, imw_too_many_answers), OV_MAX_ANSWERS },
+    { OV_DIAG_TOO_MANY_SENTENCES, W_SUBJ_LIMIT, offsetof(ov_texts, imw_too_many_sentences),
+      OV_MAX_SENTENCES },
+    { OV_DIAG_FILE_NOT_FOUND, W_SUBJ_KEY_VAL, offsetof(ov_texts, imw_file_not_found), 0 },
+    { OV_DIAG_PICTURE_TYPE, W_SUBJ, offsetof(ov_texts, imw_picture_type), 0 },
+    { OV_DIAG_RECORDING_TYPE, W_SUBJ, offsetof(ov_texts, imw_recording_type), 0 },
+    { OV_DIAG_LINK_OUTSIDE, W_SUBJ_KEY, offsetof(ov_texts, imw_link_outside), 0 },
+    { OV_DIAG_PATH_ABSOLUTE, W_SUBJ_KEY, offsetof(ov_texts, imw_path_absolute), 0 },
+    { OV_DIAG_PATH_OUTSIDE, W_SUBJ_KEY, offsetof(ov_texts, imw_path_outside), 0 },
+    { OV_DIAG_HIDDEN, W_SUBJ_KEY, offsetof(ov_texts, imw_hidden), 0 },
+    { OV_DIAG_FILE_TOO_BIG, W_SUBJ_KEY, offsetof(ov_texts, imw_file_too_big), 0 },
+    { OV_DIAG_NOT_A_FILE, W_SUBJ_KEY, offsetof(ov_texts, imw_not_a_file), 0 },
+    { OV_DIAG_FILE_UNUSABLE, W_SUBJ_ARG, offsetof(ov_texts, imw_file_unusable), 0 },
+    { OV_DIAG_KEY_MISSING, W_SUBJ_ARG_KEY, offsetof(ov_texts, imw_key_missing), 0 },
+    { OV_DIAG_TEXTS_KEY_MISSING, W_SUBJ_ARG_KEY, offsetof(ov_texts, imw_texts_key_missing), 0 },
+    { OV_DIAG_UNKNOWN_KEY, W_SUBJ_ARG, offsetof(ov_texts, imw_unknown_key), 0 },
+    { OV_DIAG_COLOUR_UNKNOWN, W_SUBJ_VAL, offsetof(ov_texts, imw_colour_unknown), 0 },
+    { OV_DIAG_SHAPE_UNKNOWN, W_SUBJ_VAL, offsetof(ov_texts, imw_shape_unknown), 0 },
+    { OV_DIAG_UNKNOWN_SECTION, W_NONE, offsetof(ov_texts, imw_unknown_section), 0 },
+    { OV_DIAG_BAD_ID, W_NONE, offsetof(ov_texts, imw_bad_id), 0 },
+    { OV_DIAG_TEXT_EMPTY, W_SUBJ_KEY, offsetof(ov_texts, imw_text_empty), 0 },
+    { OV_DIAG_TEXT_TOO_LONG, W_SUBJ_KEY, offsetof(ov_texts, imw_text_too_long), 0 },
+    { OV_DIAG_KEY_TWICE, W_TWICE, 0, 0 },
+    { OV_DIAG_SECTION_TWICE, W_TWICE, 0, 0 },
+    { OV_DIAG_NOT_YES_NO, W_SUBJ_KEY, offsetof(ov_texts, imw_not_yes_no), 0 },
+    { OV_DIAG_BAD_LANGUAGE, W_NONE, offsetof(ov_texts, imw_bad_language), 0 },
+    { OV_DIAG_BAD_PROGRESS, W_NONE, offsetof(ov_texts, imw_bad_progress), 0 },
+    { OV_DIAG_TEXT_FORMAT, W_SUBJ_ARG, offsetof(ov_texts, imw_text_format), 0 },
+    { OV_DIAG_DONT_KNOW_TWICE, W_SUBJ, offsetof(ov_texts, imw_dont_know_twice), 0 },
+    { OV_DIAG_OUTSIDE_SECTION, W_NONE, offsetof(ov_texts, imw_outside_section), 0 },
+    { OV_DIAG_LONG_WORD, W_SUBJ_ARG, offsetof(ov_texts, imw_long_word), 0 },
+    { OV_DIAG_ACRONYM, W_SUBJ_ARG, offsetof(ov_texts, imw_acronym), 0 },
+    { OV_DIAG_NUMBER_WORD, W_SUBJ_ARG, offsetof(ov_texts, imw_number_word), 0 },
+    { OV_DIAG_LONG_SENTENCE, W_SUBJ_LIMIT, offsetof(ov_texts, imw_long_sentence), OV_MAX_SENTENCE_WORDS },
+    { OV_DIAG_SENTENCES_ONE_LINE, W_SUBJ, offsetof(ov_texts, imw_sentences_one_line), 0 },
+    { OV_DIAG_SAME_LOOK, W_SUBJ, offsetof(ov_texts, imw_same_look), 0 },
+    { OV_DIAG_MAY_NOT_FIT, W_SUBJ_KEY, offsetof(ov_texts, imw_may_not_fit), 0 },
+    { OV_DIAG_NO_PICTURE, W_SUBJ, offsetof(ov_texts, imw_no_picture), 0 },
+    { OV_DIAG_NO_TEXTS, W_NONE, offsetof(ov_texts, imw_no_texts), 0 },
 };
 
 /* Longest piece of the checker's own words shown when a code has no row. */
@@ -189,7 +197,7 @@ static void put(sink *s, const char *fmt, ...)
 
 static const words_row *find_row(ov_diag_code code)
 {
-    static const words_row own = { OV_DIAG_GENERIC, W_OWN_WORDS, NULL, 0 };
+    static const words_row own = { OV_DIAG_GENERIC, W_OWN_WORDS, 0, 0 };
     for (size_t i = 0; i < OV_ARRAY_LEN(words_table); i++)
         if (words_table[i].code == code)
             return &words_table[i];
@@ -204,10 +212,11 @@ static size_t own_words_len(const char *message)
 }
 
 /* Fill a pattern with what its row asks for. */
-static void fill(sink *s, const words_row *r, const ov_diag *g, const char *subj, const where_info *w)
+static void fill(sink *s, const words_row *r, const ov_diag *g, const char *subj, const where_info *w,
+                 const ov_texts *t)
 {
-    const char *k = w->key[0] ? key_words(w->key) : "file";
-    const char *f = r->pattern;
+    const char *k = key_words(w->key[0] ? w->key : "file", t);
+    const char *f = r->text ? ov_text_or_builtin(t, r->text) : "";
     switch (r->args) {
     case W_NONE:
         put(s, f, 0);
@@ -228,7 +237,7 @@ static void fill(sink *s, const words_row *r, const ov_diag *g, const char *subj
         put(s, f, subj, g->arg);
         return;
     case W_SUBJ_ARG_KEY:
-        put(s, f, subj, key_words(g->arg));
+        put(s, f, subj, key_words(g->arg, t));
         return;
     case W_ARG:
         put(s, f, g->arg);
@@ -244,9 +253,9 @@ static void fill(sink *s, const words_row *r, const ov_diag *g, const char *subj
         return;
     case W_TWICE:
         if (w->key[0])
-            put(s, "%s has the %s twice", subj, k);
+            put(s, OV_TX(t, imw_key_twice), subj, k);
         else
-            put(s, "%s is in the file twice", subj);
+            put(s, OV_TX(t, imw_section_twice), subj);
         return;
     case W_OWN_WORDS:
         put(s, "%s: %.*s", subj, (int)own_words_len(g->message), g->message);
@@ -255,7 +264,7 @@ static void fill(sink *s, const words_row *r, const ov_diag *g, const char *subj
 }
 
 /* Where the problem is: read content.ini again and find the line's section. */
-static void locate_line(const char *ini_text, size_t ini_len, int line, where_info *w)
+static void locate_line(const char *ini_text, size_t ini_len, int line, const ov_texts *t, where_info *w)
 {
     ov_ini_doc doc;
     memset(&doc, 0, sizeof doc);
@@ -268,11 +277,12 @@ static void locate_line(const char *ini_text, size_t ini_len, int line, where_in
             free(scratch);
         }
     }
-    locate(have_doc ? &doc : NULL, line, w);
+    locate(have_doc ? &doc : NULL, line, t, w);
     ov_ini_doc_free(&doc);
 }
 
-int ov_import_plain_words(const ov_diag *g, const char *ini_text, size_t ini_len, char *out, size_t outlen)
+int ov_import_plain_words(const ov_diag *g, const char *ini_text, size_t ini_len, const ov_texts *t,
+                          char *out, size_t outlen)
 {
     if (!out || !outlen)
         return 0;
@@ -281,25 +291,25 @@ int ov_import_plain_words(const ov_diag *g, const char *ini_text, size_t ini_len
         return 0;
     int line = g->line;
     where_info w;
-    locate_line(ini_text, ini_len, line, &w);
+    locate_line(ini_text, ini_len, line, t, &w);
 
     char subj[sizeof w.subject];
     if (w.subject[0])
         ov_strlcpy(subj, w.subject, sizeof subj);
     else if (line > 0)
-        ov_strlcpy(subj, "This line", sizeof subj);
+        ov_strlcpy(subj, OV_TX(t, imw_subj_line), sizeof subj);
     else
-        ov_strlcpy(subj, "The content", sizeof subj);
+        ov_strlcpy(subj, OV_TX(t, imw_subj_all), sizeof subj);
 
     char body[OV_IMPORT_TEXT_LEN];
     sink s = { body, sizeof body };
     body[0] = '\0';
-    fill(&s, find_row(g->code), g, subj, &w);
+    fill(&s, find_row(g->code), g, subj, &w, t);
     size_t bl = strlen(body);
     while (bl && (body[bl - 1] == '.' || body[bl - 1] == ' '))
         body[--bl] = '\0';
     if (line > 0)
-        snprintf(out, outlen, "%s (content.ini line %d).", body, line);
+        snprintf(out, outlen, OV_TX(t, imw_at_line), body, line);
     else
         snprintf(out, outlen, "%s.", body);
     return line;

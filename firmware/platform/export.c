@@ -83,7 +83,7 @@ static int finish(ov_export_report *rep, int code)
 {
     rep->code = code;
     rep->verified = code == OV_OK;
-    ov_strlcpy(rep->easy, ov_export_easy_message(code), sizeof rep->easy);
+    ov_strlcpy(rep->easy, ov_export_easy_message(code, NULL), sizeof rep->easy);
     return code;
 }
 

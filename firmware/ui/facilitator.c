@@ -221,7 +221,7 @@ static void menu_results(const ov_fac *f, ov_menu *m)
         /* which meeting (the one closed last, not the one going on now), then what most said,
          * or (issue 14) what most said last time and this time; then the groups side by side */
         char summary[OV_SENTENCE_LEN], which[sizeof q->compare + OV_MEETING_LEN + 4];
-        ov_results_summary(q, summary, sizeof summary);
+        ov_results_summary(q, &r->texts, summary, sizeof summary);
         snprintf(which, sizeof which, "%s. %s", r->meeting, q->compare[0] ? q->compare : summary);
         line(m, "%s", which);
         if (q->groups_line[0])

@@ -215,6 +215,12 @@ static void start_typing(ov_ideas_fac *f, ov_kb_purpose p, const char *initial)
     f->kb.del = tx(f)->kb_delete;
     f->kb.done = tx(f)->kb_done;
     f->kb.cancel = tx(f)->fac_cancel;
+    f->kb.dash = tx(f)->kb_dash;
+    f->kb.comma = tx(f)->kb_comma;
+    f->kb.full_stop = tx(f)->kb_full_stop;
+    f->kb.apostrophe = tx(f)->kb_apostrophe;
+    f->kb.abc_keys = tx(f)->kb_abc_keys;
+    f->kb.qwerty_keys = tx(f)->kb_qwerty_keys;
     f->purpose = p;
     f->note[0] = '\0';
     f->screen = OV_IFAC_KEYBOARD;
@@ -286,7 +292,7 @@ static ov_ifac_do press_key(ov_ideas_fac *f, int item)
     if (item < 0 || item >= n)
         return OV_IFAC_DO_NOTHING;
     ov_kb_result r = ov_keyboard_press(&f->kb, &keys[item]);
-    ov_keyboard_key_word(&keys[item], f->kb.layout, f->key_word, sizeof f->key_word);
+    ov_keyboard_key_word(&f->kb, &keys[item], f->key_word, sizeof f->key_word);
     if (keys[item].kind == OV_KB_SPACE || keys[item].kind == OV_KB_DELETE || keys[item].kind == OV_KB_DONE)
         ov_strlcpy(f->key_word, ov_keyboard_label(&f->kb, &keys[item]), sizeof f->key_word); /* as shown */
     if (r == OV_KB_FINISHED)

@@ -112,12 +112,20 @@ ov_kb_result ov_keyboard_press(ov_keyboard *kb, const ov_kb_key *key)
     return OV_KB_TYPED;
 }
 
-void ov_keyboard_key_word(const ov_kb_key *key, ov_kb_layout now, char *out, size_t outlen)
+/* The content's word w, or the English one when the content gives none. */
+static const char *or_english(const char *w, const char *english)
 {
-    static const struct {
+    return w && w[0] ? w : english;
+}
+
+void ov_keyboard_key_word(const ov_keyboard *kb, const ov_kb_key *key, char *out, size_t outlen)
+{
+    const struct {
         char ch;
         const char *word;
-    } marks[] = {{'-', "dash"}, {',', "comma"}, {'.', "full stop"}, {'\'', "apostrophe"}};
+    } marks[] = {{'-', or_english(kb->dash, "dash")}, {',', or_english(kb->comma, "comma")},
+                 {'.', or_english(kb->full_stop, "full stop")},
+                 {'\'', or_english(kb->apostrophe, "apostrophe")}};
     switch (key->kind) {
     case OV_KB_SPACE:
         ov_strlcpy(out, "space", outlen);
@@ -128,8 +136,9 @@ void ov_keyboard_key_word(const ov_kb_key *key, ov_kb_layout now, char *out, siz
     case OV_KB_DONE:
         ov_strlcpy(out, "done", outlen);
         return;
-    case OV_KB_SWITCH:
-        snprintf(out, outlen, "%s keys", ov_keyboard_layout_name(now));
+    case OV_KB_SWITCH: /* the layout shown now (after the press) */
+        ov_strlcpy(out, kb->layout == OV_KB_QWERTY ? or_english(kb->qwerty_keys, "QWERTY keys")
+                                                   : or_english(kb->abc_keys, "alphabetical keys"), outlen);
         return;
     case OV_KB_CHAR:
         break;

@@ -38,6 +38,8 @@ typedef struct {
     char text[OV_KB_TEXT_LEN];
     /* the words keys show, from content ([texts] kb_*, fac_cancel); NULL: English */
     const char *space, *del, *done, *cancel;
+    /* the words the punctuation and layout keys say ([texts] kb_dash ... kb_qwerty_keys); NULL: English */
+    const char *dash, *comma, *full_stop, *apostrophe, *abc_keys, *qwerty_keys;
 } ov_keyboard;
 
 /* Start with `initial` text (may be NULL) on `layout`. */
@@ -54,9 +56,10 @@ int ov_keyboard_keys(ov_kb_layout layout, ov_kb_key *out, int max);
  * ". ", small otherwise. Returns what happened. */
 ov_kb_result ov_keyboard_press(ov_keyboard *kb, const ov_kb_key *key);
 
-/* The word a key says when pressed ("A", "space", "full stop", "delete",
- * "done", "QWERTY keys"), into out. */
-void ov_keyboard_key_word(const ov_kb_key *key, ov_kb_layout now, char *out, size_t outlen);
+/* The word a key says when pressed on kb ("A", "space", "full stop",
+ * "delete", "done", "QWERTY keys": kb's content words for the marks and the
+ * layout key when it has them, else these English ones), into out. */
+void ov_keyboard_key_word(const ov_keyboard *kb, const ov_kb_key *key, char *out, size_t outlen);
 
 /* The name of a layout: "alphabetical" or "QWERTY". */
 const char *ov_keyboard_layout_name(ov_kb_layout layout);
