@@ -603,6 +603,12 @@
     X(imw_no_texts, OVW_S, 0, OVW_NOCHECK, \
       "There are no screen words, so the kiosk uses its own English ones", \
       "Does dim geiriau sgrin, felly mae'r ciosg yn defnyddio ei rai Saesneg ei hun") \
+    X(imw_no_glyph, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the kiosk cannot show the letter \u201c%s\u201d", \
+      "%s: dydy'r ciosg ddim yn gallu dangos y llythyren \u201c%s\u201d") \
+    X(imw_long_title, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the title is long; keep it short and say the rest in a sentence", \
+      "%s: mae'r teitl yn hir; cadwch e'n fyr a dweud y gweddill mewn brawddeg") \
     X(imk_title, OVW_S, 0, OVW_NOCHECK, \
       "title", \
       "teitl") \

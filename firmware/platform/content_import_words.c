@@ -177,6 +177,8 @@ static const words_row words_table[] = {
     { OV_DIAG_MAY_NOT_FIT, W_SUBJ_KEY, offsetof(ov_texts, imw_may_not_fit), 0 },
     { OV_DIAG_NO_PICTURE, W_SUBJ, offsetof(ov_texts, imw_no_picture), 0 },
     { OV_DIAG_NO_TEXTS, W_NONE, offsetof(ov_texts, imw_no_texts), 0 },
+    { OV_DIAG_NO_GLYPH, W_SUBJ_ARG, offsetof(ov_texts, imw_no_glyph), 0 },
+    { OV_DIAG_LONG_TITLE, W_SUBJ, offsetof(ov_texts, imw_long_title), 0 },
 };
 
 /* Longest piece of the checker's own words shown when a code has no row. */
