@@ -281,6 +281,23 @@ static void use_content(kiosk *k, const ov_content *c)
     ov_kiosk_set_round(k, -1); /* question numbers may have changed */
 }
 
+/* The end of taking new questions or putting the old ones back: with rc OV_OK
+ * the kiosk uses c and returns 1; otherwise it keeps what it has, logs
+ * "failed: err", tells the facilitator why (and `stay`), and returns 0. Frees c. */
+static int swap_content(kiosk *k, int rc, ov_content *c, const char *err, const char *failed,
+                        const char *stay)
+{
+    if (rc != OV_OK) {
+        free(c);
+        ov_log_error("%s: %s", failed, err);
+        ov_fac_message(&k->fac, ov_import_easy_message(rc, &k->content.texts), stay);
+        return 0;
+    }
+    use_content(k, c);
+    free(c);
+    return 1;
+}
+
 static void import_questions(kiosk *k)
 {
     const ov_mount *m = first_stick(k);
@@ -301,15 +318,8 @@ static void import_questions(kiosk *k)
         fresh ? ov_import_apply(k->import_plan, k->cfg.data_dir, NULL, &k->check_opts, fresh, err, sizeof err)
               : ov_fail(err, sizeof err, OV_ENOMEM, "out of memory");
     end_long_work(ka);
-    if (rc != OV_OK) {
-        free(fresh);
-        ov_log_error("new questions not taken: %s", err);
-        ov_fac_message(&k->fac, ov_import_easy_message(rc, &k->content.texts),
-                       k->content.texts.fac_import_old_used);
+    if (!swap_content(k, rc, fresh, err, "new questions not taken", k->content.texts.fac_import_old_used))
         return;
-    }
-    use_content(k, fresh);
-    free(fresh);
     ov_log_info("new questions taken from %s: %d questions", src, k->content.n_questions);
     ov_fac_message(&k->fac, k->content.texts.fac_import_done,
                    k->content.texts.fac_import_done_2);
@@ -324,15 +334,8 @@ static void restore_questions(kiosk *k)
                  ? ov_content_restore_previous(k->cfg.data_dir, NULL, &k->check_opts, older, err, sizeof err)
                  : ov_fail(err, sizeof err, OV_ENOMEM, "out of memory");
     end_long_work(ka);
-    if (rc != OV_OK) {
-        free(older);
-        ov_log_error("old questions not put back: %s", err);
-        ov_fac_message(&k->fac, ov_import_easy_message(rc, &k->content.texts),
-                       k->content.texts.fac_restore_stay);
+    if (!swap_content(k, rc, older, err, "old questions not put back", k->content.texts.fac_restore_stay))
         return;
-    }
-    use_content(k, older);
-    free(older);
     ov_fac_message(&k->fac, k->content.texts.fac_restored, k->content.texts.fac_restored_2);
 }
 

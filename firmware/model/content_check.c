@@ -379,15 +379,24 @@ static int find_scale(const ov_content *c, const char *id)
 
 /* ---- sections ---- */
 
+/* A section given at most once: 1 when this is its first time (its line is
+ * kept in *line), 0 when it was given before (an error says where). */
+static int first_time(chk *ck, const ov_ini_section *s, int *line)
+{
+    if (*line) {
+        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line, "[%s] is given twice (first on line %d); keep only one",
+            s->head, *line);
+        return 0;
+    }
+    *line = s->line;
+    return 1;
+}
+
 static void do_content(chk *ck, const ov_ini_section *s)
 {
     check_keys(ck, s, content_keys, NULL, "[content]");
-    if (ck->content_line) {
-        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
-            "[content] is given twice (first on line %d); keep only one", ck->content_line);
+    if (!first_time(ck, s, &ck->content_line))
         return;
-    }
-    ck->content_line = s->line;
     const ov_ini_kv *kv = get(s, "language");
     if (!kv)
         return;
@@ -491,12 +500,8 @@ static void do_texts(chk *ck, const ov_ini_section *s)
     const char *keys[512]; /* every [texts] key (about 280) and the end */
     texts_key_list(keys, (int)OV_ARRAY_LEN(keys));
     check_keys(ck, s, keys, NULL, "[texts]");
-    if (ck->texts_line) {
-        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
-            "[texts] is given twice (first on line %d); keep only one", ck->texts_line);
+    if (!first_time(ck, s, &ck->texts_line))
         return;
-    }
-    ck->texts_line = s->line;
     ov_texts_defaults(&ck->c->texts, ck->c->language); /* the content's language, for what is not given */
     int n, n_words_missing = 0;
     const ov_text_def *d = ov_text_defs(&n);
@@ -977,12 +982,8 @@ static void do_more(chk *ck, const ov_ini_section *s, const sec_info *si)
             s->head);
         return;
     }
-    if (ck->more_line[q]) {
-        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line, "[%s] is given twice (first on line %d); keep only one",
-            s->head, ck->more_line[q]);
+    if (!first_time(ck, s, &ck->more_line[q]))
         return;
-    }
-    ck->more_line[q] = s->line;
     if (c->questions[q].scale < 0)
         return; /* reported with the question */
     ov_more *m = &c->more[q];
@@ -1036,12 +1037,8 @@ static void do_group(chk *ck, const ov_ini_section *s, const sec_info *si)
 static void do_views(chk *ck, const ov_ini_section *s)
 {
     check_keys(ck, s, views_keys, NULL, "[views]");
-    if (ck->views_line) {
-        ERR(ck, OV_DIAG_SECTION_TWICE, NULL, s->line,
-            "[views] is given twice (first on line %d); keep only one", ck->views_line);
+    if (!first_time(ck, s, &ck->views_line))
         return;
-    }
-    ck->views_line = s->line;
     ov_who *w = &ck->c->who;
     set_text(ck, get(s, "who_title"), w->title, sizeof w->title, OV_FIT_TITLE, OV_ER_NO_LENGTH, "who_title");
     set_text(ck, get(s, "who_sentence"), w->sentence, sizeof w->sentence, OV_FIT_SENTENCE, 0, "who_sentence");

@@ -741,6 +741,27 @@ static int store_meeting(ov_tally *t, const char *meeting, key_list *l)
     return rc;
 }
 
+/* The end of every write of a meeting's counts: store l (rc: the caller's
+ * SQLite code so far; anything but SQLITE_OK stores nothing), free it, and
+ * commit the transaction the caller began; on any failure roll it back and
+ * say `what` in err. Then the previous counts are wiped from the journal.
+ * Returns OV_OK or db_fail's code. */
+static int store_and_commit(ov_tally *t, const char *meeting, key_list *l, int rc, const char *what,
+                            char *err, size_t errlen)
+{
+    if (rc == SQLITE_OK) rc = store_meeting(t, meeting, l);
+    free(l->items);
+    l->items = NULL;
+    if (rc == SQLITE_OK) rc = exec(t->db, "COMMIT");
+    if (rc != SQLITE_OK) {
+        int r = db_fail(t->db, rc, t->path, err, errlen, what);
+        if (!sqlite3_get_autocommit(t->db)) exec(t->db, "ROLLBACK");
+        return r;
+    }
+    scrub_journal(t); /* committed and durable: now wipe the previous counts from the journal */
+    return OV_OK;
+}
+
 /* 1 when the meeting is closed, 0 when open or unknown, or a negative SQLite code. */
 static int closed_flag(ov_tally *t, const char *meeting)
 {
@@ -815,17 +836,7 @@ int ov_tally_add_set_group(ov_tally *t, const char *meeting, const char *group, 
         if (!k) rc = SQLITE_NOMEM;
         else k->count++;
     }
-    if (rc == SQLITE_OK) rc = store_meeting(t, meeting, &l);
-    free(l.items);
-    if (rc == SQLITE_OK) rc = exec(t->db, "COMMIT");
-    if (rc != SQLITE_OK) {
-        r = db_fail(t->db, rc, t->path, err, errlen, "the vote was not stored: cannot save");
-        if (!sqlite3_get_autocommit(t->db)) exec(t->db, "ROLLBACK");
-        return r;
-    }
-    /* Committed and durable: now wipe the previous counts from the journal. */
-    scrub_journal(t);
-    return OV_OK;
+    return store_and_commit(t, meeting, &l, rc, "the vote was not stored: cannot save", err, errlen);
 }
 
 int ov_tally_add(ov_tally *t, const char *meeting, const char *question,
@@ -923,16 +934,7 @@ int ov_tally_meeting_open(ov_tally *t, const char *meeting, const char *start_da
     if (rc == SQLITE_OK) rc = load_meeting(t, meeting, &l);
     for (int i = 0; i < n && rc == SQLITE_OK; i++)
         if (!key_find_or_add(&l, questions[i], answers[i])) rc = SQLITE_NOMEM;
-    if (rc == SQLITE_OK) rc = store_meeting(t, meeting, &l);
-    free(l.items);
-    if (rc == SQLITE_OK) rc = exec(t->db, "COMMIT");
-    if (rc != SQLITE_OK) {
-        r = db_fail(t->db, rc, t->path, err, errlen, "cannot open the meeting in");
-        if (!sqlite3_get_autocommit(t->db)) exec(t->db, "ROLLBACK");
-        return r;
-    }
-    scrub_journal(t);
-    return OV_OK;
+    return store_and_commit(t, meeting, &l, rc, "cannot open the meeting in", err, errlen);
 }
 
 int ov_tally_meeting_close(ov_tally *t, const char *meeting, char *err, size_t errlen)

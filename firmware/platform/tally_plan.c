@@ -78,6 +78,13 @@ static const char *col_text(sqlite3_stmt *st, int col)
     return v ? (const char *)v : "";
 }
 
+/* Bind b's (meeting, question) to ?1 and ?2 of st. Returns an SQLite code. */
+static int bind_key(sqlite3_stmt *st, const ov_ideas_board *b)
+{
+    int rc = sqlite3_bind_text(st, 1, b->meeting, -1, SQLITE_STATIC);
+    return rc == SQLITE_OK ? sqlite3_bind_text(st, 2, b->question, -1, SQLITE_STATIC) : rc;
+}
+
 /* The ideas of b's (meeting, question) into b. Returns an SQLite code. */
 static int load_ideas(sqlite3 *db, ov_ideas_board *b)
 {
@@ -87,9 +94,7 @@ static int load_ideas(sqlite3 *db, ov_ideas_board *b)
                                 " WHERE meeting = ?1 AND question = ?2 ORDER BY idx",
                                 -1, &st, NULL);
     if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(st, 1, b->meeting, -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(st, 2, b->question, -1, SQLITE_STATIC);
+        rc = bind_key(st, b);
     b->n_ideas = 0;
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rc = SQLITE_OK;
@@ -118,9 +123,7 @@ static int load_board_row(sqlite3 *db, ov_ideas_board *b, int *found)
                                 " WHERE meeting = ?1 AND question = ?2",
                                 -1, &st, NULL);
     if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(st, 1, b->meeting, -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(st, 2, b->question, -1, SQLITE_STATIC);
+        rc = bind_key(st, b);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     *found = rc == SQLITE_ROW;
@@ -150,12 +153,6 @@ int ov_plan_load(ov_tally *t, const char *meeting, const char *question, ov_idea
     if (rc == SQLITE_OK && found)
         rc = load_ideas(db, b);
     return rc == SQLITE_OK ? OV_OK : fail_db(db, rc, err, errlen, "cannot read the ideas");
-}
-
-static int bind_key(sqlite3_stmt *st, const ov_ideas_board *b)
-{
-    int rc = sqlite3_bind_text(st, 1, b->meeting, -1, SQLITE_STATIC);
-    return rc == SQLITE_OK ? sqlite3_bind_text(st, 2, b->question, -1, SQLITE_STATIC) : rc;
 }
 
 /* Run one statement on b's key with an int third parameter. Returns an SQLite code. */
