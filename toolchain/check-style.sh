@@ -1,16 +1,19 @@
 #!/bin/sh
 # toolchain/check-style.sh — the size rules of "How we write code", checked on
-# C files: no function body over 60 lines, no line over 110 columns.
+# C files: no function body over 60 lines, no line over 110 columns, one
+# statement per line.
 #   toolchain/check-style.sh [FILE|FOLDER ...]     (default: firmware/)
 # Prints one "file:line: what is wrong" line per problem:
 #   file:line: function NAME is N lines (at most 60)
 #   file:line: line is N columns (at most 110)
+#   file:line: N statements on one line (one per line)
 # and exits 1 when there is any, 0 when there is none.
 # A function is found by brace matching: a `{` at depth 0 after a line that
 # names `NAME(` opens it, the matching `}` closes it; braces inside comments,
 # strings and character constants do not count. Its length is the lines
 # between the two braces; the line reported is the one naming the function.
-# Columns count characters (UTF-8), not bytes.
+# Columns count characters (UTF-8), not bytes. Statements are counted by the
+# `;` outside parentheses (so a `for (;;)` header is one), in code only.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 MAX_FUNC_LINES=60
@@ -59,6 +62,19 @@ function code_of(line,    out, i, c, n, q) {
     }
     return out
 }
+# Semicolons of code outside parentheses: the statements ended on the line.
+function statements(s,    i, c, n, par, k) {
+    n = length(s)
+    par = 0
+    k = 0
+    for (i = 1; i <= n; i++) {
+        c = substr(s, i, 1)
+        if (c == "(") par++
+        else if (c == ")") par--
+        else if (c == ";" && par <= 0) k++
+    }
+    return k
+}
 function count(s, ch,    t) {
     t = s
     return gsub(ch, "", t)
@@ -79,6 +95,11 @@ FNR == 1 {
         bad = 1
     }
     code = code_of($0)
+    nst = statements(code)
+    if (nst > 1 && code !~ /(struct|union)[ \t]*[A-Za-z0-9_]*[ \t]*\{/) { # a type declared on one line is one
+        printf "%s:%d: %d statements on one line (one per line)\n", FILENAME, FNR, nst
+        bad = 1
+    }
     if (depth == 0 && code !~ /^[ \t]*#/) {
         if (match(code, /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(/)) {
             name = substr(code, RSTART, RLENGTH)

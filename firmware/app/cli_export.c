@@ -60,7 +60,7 @@ static int export_all(const char *to, const char *data, const char *content_dir,
     ov_diags *diags = calloc(1, sizeof *diags);
     ov_export_report *rep = calloc(1, sizeof *rep);
     ov_tally *t = NULL;
-    char err[1024] = "";
+    char err[OV_ERR_LONG_LEN] = "";
     if (!cfg || !c || !diags || !rep) {
         fprintf(stderr, "ourvoice export: out of memory\n");
         goto out;

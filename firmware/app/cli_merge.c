@@ -72,7 +72,7 @@ static void compare_meetings(ov_merge *m)
 
 #define MERGE_OPTS 6           /* entries in the table of merge_parse */
 #define SMALL_NUMBERS_MAX 1000 /* the largest --small-numbers */
-#define MERGE_ERR_LEN 600      /* one input file's problem: its name and what is wrong */
+#define MERGE_ERR_LEN OV_ERR_LONG_LEN /* one input file's problem: its name and what is wrong */
 
 /* What the command line of `ourvoice merge` asks for. */
 typedef struct {
@@ -158,7 +158,7 @@ static int write_merged(const merge_args *a, ov_merge *m, ov_export_report *rep)
     opts.date = a->date;
     finish_meetings(m, a->content, opts.threshold);
     compare_meetings(m); /* issue 14: each meeting against the earlier ones */
-    char err[1024];
+    char err[OV_ERR_LONG_LEN];
     int rc = ov_export_results(&opts, m->meetings, m->n_meetings, a->to, rep, err, sizeof err);
     for (int i = 0; i < rep->n_files; i++)
         print_name("wrote", rep->files[i]);

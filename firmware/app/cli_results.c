@@ -92,7 +92,7 @@ static void print_no_votes(ov_tally *t, const char *meeting)
 static int print_votes(const char *data_dir, const char *meeting)
 {
     int rc = 1;
-    char err[600];
+    char err[OV_ERR_LONG_LEN];
     ov_tally *t = NULL;
     ov_tally_row *rows = NULL;
     int n = 0;

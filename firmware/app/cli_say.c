@@ -115,7 +115,7 @@ static int say_parse(say_args *a, int argc, char **argv)
  * with its message printed. */
 static int say_synth(const say_args *a, ov_sound_sink *sink)
 {
-    char err[512];
+    char err[OV_ERR_LEN];
     if (a->recording) {
         if (ov_synth_recording(a->text, a->recording, SAY_RATE, a->volume, sink, err, sizeof err) == OV_OK)
             return OV_OK;
@@ -146,7 +146,7 @@ int ov_cmd_say(int argc, char **argv)
     int rc = say_parse(&a, argc, argv);
     if (rc >= 0)
         return rc;
-    char err[512];
+    char err[OV_ERR_LEN];
     rc = 1;
     capture c = { 0 };
     ov_sound_sink sink = { cap_audio, cap_word, &c };

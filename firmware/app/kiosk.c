@@ -22,8 +22,8 @@
 /* Longest sleep between two looks at a stop request (SIGTERM/SIGINT): the
  * kiosk must leave within 1 s (app/main.c). */
 #define STOP_CHECK_MS 100
+#define HIGHLIGHT_STEP_MS 30 /* while speaking: the word highlight follows the voice this closely */
 /* Size of the error texts the loop collects. */
-#define KIOSK_ERR_LEN 300
 #define MS_PER_S 1000
 /* A tap lasts twice the debounce time and this much more, as fingers do. */
 #define TAP_EXTRA_MS 20
@@ -66,7 +66,7 @@ static void load_content(kiosk *k, const char *dir_opt)
 
 static void open_tally(kiosk *k)
 {
-    char err[KIOSK_ERR_LEN];
+    char err[OV_ERR_LEN];
     if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) {
         k->tally = NULL;
         ov_kiosk_warn(k, err); /* votes will show "not saved", never "thank you" */
@@ -97,7 +97,7 @@ void ov_kiosk_relayout(kiosk *k)
 
 int ov_kiosk_draw(kiosk *k, const char *png)
 {
-    char err[KIOSK_ERR_LEN];
+    char err[OV_ERR_LEN];
     ov_display_begin(k->display);
     if (ov_kiosk_blank(k)) /* headphones in, screen off: nothing for the room to see */
         ov_headphones_blank_frame(ov_display_renderer(k->display));
@@ -146,7 +146,7 @@ static int store_votes(kiosk *k)
         return 0;
     int n = ov_flow_pending(&k->flow, qs, as, OV_MAX_QUESTIONS);
     if (!k->tally) {
-        char err[KIOSK_ERR_LEN];
+        char err[OV_ERR_LEN];
         if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) {
             k->tally = NULL;
             ov_log_error("vote not stored: %s", err);
@@ -160,7 +160,7 @@ static int store_votes(kiosk *k)
         qids[i] = k->content.questions[qs[i]].id;
         aids[i] = a[as[i]]->id;
     }
-    char err[KIOSK_ERR_LEN];
+    char err[OV_ERR_LEN];
     int g = ov_flow_group(&k->flow); /* issue 14: whose view, counted per group ("" = not said) */
     const char *gid = g >= 0 ? k->content.who.groups[g].id : "";
     if (ov_tally_add_set_group(k->tally, k->meeting, gid, qids, aids, n, err, sizeof err) != OV_OK) {
@@ -520,9 +520,9 @@ void ov_kiosk_turn(kiosk *k, int max_wait_ms)
     now = ov_kiosk_now(k);
     int wait = ov_flow_next_deadline(&k->flow, now);
     if (k->speech && ov_speech_busy(k->speech))
-        wait = min_wait(wait, 30); /* highlight follows speech */
+        wait = min_wait(wait, HIGHLIGHT_STEP_MS); /* highlight follows speech */
     else if (k->hl_text >= 0 || k->scan_pending)
-        wait = min_wait(wait, 30);
+        wait = min_wait(wait, HIGHLIGHT_STEP_MS);
     wait = min_wait(wait, ideas_wait);
     wait = min_wait(wait, ov_buttons_wait_ms(&k->buttons, now));
     wait = min_wait(wait, ov_scan_wait_ms(&k->scan, now));
@@ -611,7 +611,7 @@ static ov_script *load_script(const char *path, int *rc)
 /* The window and the drawing. Returns OV_OK, or an error (reported). */
 static int open_screen(kiosk *k, const ov_kiosk_opts *o)
 {
-    char err[KIOSK_ERR_LEN];
+    char err[OV_ERR_LEN];
     if (!o->headless && ov_pi_prepare_display(OV_SYSFS_DRM_ROOT, err, sizeof err) != OV_OK)
         ov_log_info("display: %s", err); /* SDL makes its own choice */
     ov_display_opts dopt = { k->cfg.width, k->cfg.height, k->cfg.rotation,
@@ -639,7 +639,7 @@ static int open_screen(kiosk *k, const ov_kiosk_opts *o)
 /* Buttons, scanning, GPIO, the watchdog, the facilitator screens and the flow. */
 static void start_input(kiosk *k, const ov_kiosk_opts *o)
 {
-    char err[KIOSK_ERR_LEN];
+    char err[OV_ERR_LEN];
     ov_buttons_init(&k->buttons, k->cfg.debounce_ms, k->cfg.vote_lockout_ms, k->cfg.stuck_s * MS_PER_S);
     int scan_mode = ov_scan_parse_mode(k->cfg.scan_mode);
     ov_scan_init(&k->scan, scan_mode < 0 ? OV_SCAN_OFF : (ov_scan_mode)scan_mode, k->cfg.scan_interval_ms,

@@ -19,7 +19,6 @@
 #define HEADPHONE_LOOK_MS 2000
 /* "Drop-in 2025-05-03 (2)" ... up to this number when a name is closed already. */
 #define MEETING_SUFFIX_MAX 99
-#define PRIVACY_ERR_LEN 400
 /* How often to look whether a new day has closed the meeting. */
 #define DATE_LOOK_MS 60000
 
@@ -70,7 +69,7 @@ static void use_meeting(kiosk *k, const char *name)
 
 int ov_kiosk_meeting_begin(kiosk *k, const char *name)
 {
-    char err[PRIVACY_ERR_LEN], fresh[OV_MEETING_LEN];
+    char err[OV_ERR_LEN], fresh[OV_MEETING_LEN];
     if (!k->tally)
         return OV_EIO;
     int rc = OV_EPERM;
@@ -130,7 +129,7 @@ static int closed_by_the_date(kiosk *k)
 /* At start: never vote into a closed meeting; record the meeting's start. */
 static void start_meeting(kiosk *k)
 {
-    char err[PRIVACY_ERR_LEN];
+    char err[OV_ERR_LEN];
     if (!k->tally)
         return;
     if (ov_tally_meeting_is_closed(k->tally, k->meeting) == 1) {
@@ -165,7 +164,7 @@ static void look_for_headphones(kiosk *k, uint64_t now, int force)
 
 void ov_kiosk_privacy_start(kiosk *k)
 {
-    char err[PRIVACY_ERR_LEN];
+    char err[OV_ERR_LEN];
     uint64_t now = ov_kiosk_now(k);
     if (ov_pin_guard_load(k->cfg.data_dir, now, &k->fac.guard, err, sizeof err) != OV_OK)
         ov_kiosk_warn(k, err);
@@ -177,7 +176,7 @@ void ov_kiosk_privacy_start(kiosk *k)
 
 void ov_kiosk_pin_guard_keep(kiosk *k, const ov_pin_guard *before)
 {
-    char err[PRIVACY_ERR_LEN];
+    char err[OV_ERR_LEN];
     if (before->wrong == k->fac.guard.wrong && before->next_try_ms == k->fac.guard.next_try_ms)
         return;
     if (ov_pin_guard_save(k->cfg.data_dir, &k->fac.guard, ov_kiosk_now(k), err, sizeof err) != OV_OK)

@@ -59,11 +59,15 @@ void ov_buf_base64(ov_buf *b, const unsigned char *d, size_t len)
     size_t i = 0;
     for (; i + 2 < len; i += 3) {
         unsigned v = (unsigned)d[i] << 16 | (unsigned)d[i + 1] << 8 | d[i + 2];
-        *o++ = tab[v >> 18 & 63]; *o++ = tab[v >> 12 & 63]; *o++ = tab[v >> 6 & 63]; *o++ = tab[v & 63];
+        *o++ = tab[v >> 18 & 63];
+        *o++ = tab[v >> 12 & 63];
+        *o++ = tab[v >> 6 & 63];
+        *o++ = tab[v & 63];
     }
     if (i < len) {
         unsigned v = (unsigned)d[i] << 16 | (i + 1 < len ? (unsigned)d[i + 1] << 8 : 0);
-        *o++ = tab[v >> 18 & 63]; *o++ = tab[v >> 12 & 63];
+        *o++ = tab[v >> 18 & 63];
+        *o++ = tab[v >> 12 & 63];
         *o++ = i + 1 < len ? tab[v >> 6 & 63] : '=';
         *o++ = '=';
     }

@@ -40,8 +40,7 @@ static void skip_ws(parser *p)
             p->line++;
             p->s++;
             p->line_start = p->s;
-        }
-        else if (c == ' ' || c == '\t' || c == '\r') p->s++;
+        } else if (c == ' ' || c == '\t' || c == '\r') p->s++;
         else break;
     }
 }
@@ -102,7 +101,11 @@ static size_t put_utf8(char *o, unsigned cp)
         o[0] = (char)cp;
         return 1;
     }
-    if (cp < 0x800) { o[0] = (char)(0xC0 | cp >> 6); o[1] = (char)(0x80 | (cp & 63)); return 2; }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | cp >> 6);
+        o[1] = (char)(0x80 | (cp & 63));
+        return 2;
+    }
     if (cp < 0x10000) {
         o[0] = (char)(0xE0 | cp >> 12);
         o[1] = (char)(0x80 | (cp >> 6 & 63));

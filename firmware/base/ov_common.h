@@ -28,6 +28,7 @@ enum {
  * path and a reason), and a short reason that a caller puts a path or a
  * prefix in front of. A longer message is cut at a character boundary. */
 #define OV_ERR_LEN 512
+#define OV_ERR_LONG_LEN 1024 /* a problem naming a file or two and what is wrong with each */
 #define OV_REASON_LEN 256
 
 /* Log a line to stderr as "ourvoice: LEVEL: message". Never pass vote choices. */

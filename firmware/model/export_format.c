@@ -24,7 +24,11 @@ static void csv_field(ov_buf *b, const char *s)
     size_t n = strlen(s);
     int quote = strpbrk(s, ",\"\r\n") != NULL || (n && (s[0] == ' ' || s[n - 1] == ' '));
     const char *inert = formula_start(s) ? "'" : "";
-    if (!quote) { ov_buf_puts(b, inert); ov_buf_add(b, s, n); return; }
+    if (!quote) {
+        ov_buf_puts(b, inert);
+        ov_buf_add(b, s, n);
+        return;
+    }
     ov_buf_puts(b, "\"");
     ov_buf_puts(b, inert);
     for (const char *p = s; *p; p++) {
@@ -64,16 +68,23 @@ static void csv_ideas(const ov_results *res, const ov_export_opts *opts, ov_buf 
         int w = ideas_withheld(bd, opts);
         for (int j = 0; j < bd->n_ideas; j++) {
             const ov_idea *it = &bd->ideas[j];
-            csv_field(b, res->meeting); ov_buf_puts(b, ",");
-            csv_field(b, bd->question); ov_buf_puts(b, ",");
-            csv_field(b, title_of(res, bd->question)); ov_buf_puts(b, ",");
-            csv_field(b, it->text); ov_buf_puts(b, ",");
+            csv_field(b, res->meeting);
+            ov_buf_puts(b, ",");
+            csv_field(b, bd->question);
+            ov_buf_puts(b, ",");
+            csv_field(b, title_of(res, bd->question));
+            ov_buf_puts(b, ",");
+            csv_field(b, it->text);
+            ov_buf_puts(b, ",");
             if (!w) ov_buf_printf(b, "%ld,%ld", it->votes, bd->voters);
             else ov_buf_puts(b, ",");
             ov_buf_puts(b, w ? ",yes," : ",no,");
-            csv_field(b, it->planned ? it->plan.what : ""); ov_buf_puts(b, ",");
-            csv_field(b, it->planned ? it->plan.who : ""); ov_buf_puts(b, ",");
-            csv_field(b, it->planned ? it->plan.when : ""); ov_buf_puts(b, ",");
+            csv_field(b, it->planned ? it->plan.what : "");
+            ov_buf_puts(b, ",");
+            csv_field(b, it->planned ? it->plan.who : "");
+            ov_buf_puts(b, ",");
+            csv_field(b, it->planned ? it->plan.when : "");
+            ov_buf_puts(b, ",");
             ov_buf_puts(b, !it->planned ? "\r\n" : it->plan.done ? "yes\r\n" : "no\r\n");
         }
     }
@@ -83,12 +94,18 @@ static void csv_ideas(const ov_results *res, const ov_export_opts *opts, ov_buf 
 static void csv_group_row(ov_buf *b, const ov_results *res, const ov_result_question *q,
                           const ov_result_group *g, int ai, int w)
 {
-    csv_field(b, res->meeting); ov_buf_puts(b, ",");
-    csv_field(b, g->word); ov_buf_puts(b, ",");
-    csv_field(b, q->id); ov_buf_puts(b, ",");
-    csv_field(b, q->title); ov_buf_puts(b, ",");
-    csv_field(b, q->answers[ai].id); ov_buf_puts(b, ",");
-    csv_field(b, q->answers[ai].word); ov_buf_puts(b, ",");
+    csv_field(b, res->meeting);
+    ov_buf_puts(b, ",");
+    csv_field(b, g->word);
+    ov_buf_puts(b, ",");
+    csv_field(b, q->id);
+    ov_buf_puts(b, ",");
+    csv_field(b, q->title);
+    ov_buf_puts(b, ",");
+    csv_field(b, q->answers[ai].id);
+    ov_buf_puts(b, ",");
+    csv_field(b, q->answers[ai].word);
+    ov_buf_puts(b, ",");
     if (!w) ov_buf_printf(b, "%ld", g->counts[ai]);
     ov_buf_puts(b, w ? ",yes\r\n" : ",no\r\n");
 }
@@ -121,11 +138,16 @@ int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
         int w = withheld(q, opts);
         for (int ai = 0; ai < q->n_answers; ai++) {
             const ov_result_answer *a = &q->answers[ai];
-            csv_field(b, res->meeting); ov_buf_puts(b, ",");
-            csv_field(b, q->id); ov_buf_puts(b, ",");
-            csv_field(b, q->title); ov_buf_puts(b, ",");
-            csv_field(b, a->id); ov_buf_puts(b, ",");
-            csv_field(b, a->word); ov_buf_puts(b, ",");
+            csv_field(b, res->meeting);
+            ov_buf_puts(b, ",");
+            csv_field(b, q->id);
+            ov_buf_puts(b, ",");
+            csv_field(b, q->title);
+            ov_buf_puts(b, ",");
+            csv_field(b, a->id);
+            ov_buf_puts(b, ",");
+            csv_field(b, a->word);
+            ov_buf_puts(b, ",");
             if (!w) ov_buf_printf(b, "%ld", a->count);
             ov_buf_puts(b, w ? ",yes\r\n" : ",no\r\n");
         }
@@ -155,7 +177,10 @@ static void json_group_counts(ov_buf *b, const ov_result_question *q, const ov_e
         ov_buf_puts(b, ", \"word\": ");
         ov_json_string(b, g->word);
         ov_buf_printf(b, ", \"withheld\": %s, \"counts\": ", w ? "true" : "false");
-        if (w) { ov_buf_puts(b, "null}"); continue; }
+        if (w) {
+            ov_buf_puts(b, "null}");
+            continue;
+        }
         ov_buf_puts(b, "{");
         for (int ai = 0; ai < q->n_answers; ai++) {
             ov_buf_puts(b, ai ? ", " : "");
@@ -185,14 +210,21 @@ static void json_views(ov_buf *b, const ov_result_question *q, const ov_export_o
 
 static void json_idea(ov_buf *b, const ov_idea *it, int w, int chosen)
 {
-    ov_buf_puts(b, "{\"text\": "); ov_json_string(b, it->text);
+    ov_buf_puts(b, "{\"text\": ");
+    ov_json_string(b, it->text);
     if (w) ov_buf_puts(b, ", \"votes\": null");
     else ov_buf_printf(b, ", \"votes\": %ld", it->votes);
     ov_buf_printf(b, ", \"chosen\": %s, \"action\": ", chosen ? "true" : "false");
-    if (!it->planned) { ov_buf_puts(b, "null}"); return; }
-    ov_buf_puts(b, "{\"what\": "); ov_json_string(b, it->plan.what);
-    ov_buf_puts(b, ", \"who\": "); ov_json_string(b, it->plan.who);
-    ov_buf_puts(b, ", \"when\": "); ov_json_string(b, it->plan.when);
+    if (!it->planned) {
+        ov_buf_puts(b, "null}");
+        return;
+    }
+    ov_buf_puts(b, "{\"what\": ");
+    ov_json_string(b, it->plan.what);
+    ov_buf_puts(b, ", \"who\": ");
+    ov_json_string(b, it->plan.who);
+    ov_buf_puts(b, ", \"when\": ");
+    ov_json_string(b, it->plan.when);
     ov_buf_printf(b, ", \"done\": %s}}", it->plan.done ? "true" : "false");
 }
 
@@ -255,9 +287,12 @@ int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
         for (int ai = 0; ai < q->n_answers; ai++) {
             const ov_result_answer *a = &q->answers[ai];
             ov_buf_puts(b, ai ? ",\n        {" : "\n        {");
-            ov_buf_puts(b, "\"id\": "); ov_json_string(b, a->id);
-            ov_buf_puts(b, ", \"word\": "); ov_json_string(b, a->word);
-            ov_buf_puts(b, ", \"colour\": "); ov_json_string(b, a->colour);
+            ov_buf_puts(b, "\"id\": ");
+            ov_json_string(b, a->id);
+            ov_buf_puts(b, ", \"word\": ");
+            ov_json_string(b, a->word);
+            ov_buf_puts(b, ", \"colour\": ");
+            ov_json_string(b, a->colour);
             {
                 const char *sn = ov_shape_name(a->shape);
                 ov_buf_puts(b, ", \"shape\": ");
@@ -286,8 +321,13 @@ void ov_export_basename(const char *meeting, const char *date, char *out, size_t
     for (const unsigned char *p = (const unsigned char *)meeting; *p && n < 60; p++) {
         int keep = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
                    *p == '_' || *p >= 0x80;
-        if (keep) { slug[n++] = (char)*p; dash = 0; }
-        else if (!dash && n > 0) { slug[n++] = '-'; dash = 1; }
+        if (keep) {
+            slug[n++] = (char)*p;
+            dash = 0;
+        } else if (!dash && n > 0) {
+            slug[n++] = '-';
+            dash = 1;
+        }
     }
     while (n > 0 && ((unsigned char)slug[n - 1] & 0xC0) == 0x80) {
         /* drop a possibly cut multi-byte character at the end */

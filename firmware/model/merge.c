@@ -96,7 +96,11 @@ void ov_merge_printable(char *s)
 {
     for (unsigned char *p = (unsigned char *)s; p && *p; p++) {
         if (*p < 0x20 || *p == 0x7f) *p = '?';
-        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) { p[0] = '?'; p[1] = '?'; p++; }
+        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            p[0] = '?';
+            p[1] = '?';
+            p++;
+        }
     }
 }
 
@@ -121,7 +125,10 @@ static int get_str(rd *r, const ov_json *obj, const char *key, char *dst, size_t
 static int get_bool(rd *r, const ov_json *obj, const char *key, int *out)
 {
     const ov_json *v = ov_json_get(obj, key);
-    if (!v) { *out = 0; return 1; }
+    if (!v) {
+        *out = 0;
+        return 1;
+    }
     if (v->type != OV_JSON_TRUE && v->type != OV_JSON_FALSE)
         return bad(r, v, "\"%s\" must be true or false, not %s", key, ov_json_type_name(v->type));
     *out = v->type == OV_JSON_TRUE;
@@ -133,7 +140,10 @@ static int get_count(rd *r, const ov_json *obj, const char *key, long *out, int 
 {
     const ov_json *v = ov_json_get(obj, key);
     if (!v) return bad(r, obj, "\"%s\" is missing%s", key, "");
-    if (v->type == OV_JSON_NULL && allow_null) { *out = -1; return 1; }
+    if (v->type == OV_JSON_NULL && allow_null) {
+        *out = -1;
+        return 1;
+    }
     if (v->type != OV_JSON_NUMBER || !v->is_integer || v->integer < 0 || v->integer > 1000000000)
         return bad(r, v, "\"%s\" must be a whole number from 0%s", key,
                    allow_null ? " (or null when withheld)" : "");

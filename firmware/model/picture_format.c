@@ -58,8 +58,14 @@ static int jpeg_size(const uint8_t *d, size_t len, long *w, long *h)
     while (i + 4 <= len) {
         if (d[i] != 0xFF) return 0;
         uint8_t m = d[i + 1];
-        if (m == 0xFF) { i++; continue; }             /* fill byte */
-        if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7)) { i += 2; continue; }
+        if (m == 0xFF) { /* fill byte */
+            i++;
+            continue;
+        }
+        if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7)) {
+            i += 2;
+            continue;
+        }
         long seg = be16(d + i + 2);
         if (seg < 2) return 0;
         if (is_sof(m)) {

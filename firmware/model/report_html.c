@@ -129,10 +129,13 @@ static void shape_svg(ov_buf *b, ov_shape shape, const char *fill, double cx, do
             if (shape == OV_SHAPE_FACE_SAD) {
                 y = cy + r * 0.5;
                 bend = -r * 0.35;
-            }
-            else if (shape == OV_SHAPE_FACE_UNSURE) bend = 0;
+            } else if (shape == OV_SHAPE_FACE_UNSURE) bend = 0;
             else if (shape == OV_SHAPE_FACE_OK) bend = r * 0.22;
-            else { bend = r * 0.55; w = r * 0.58; y = cy + r * 0.22; }
+            else {
+                bend = r * 0.55;
+                w = r * 0.58;
+                y = cy + r * 0.22;
+            }
             ov_buf_printf(b, "<path d=\"M%.1f %.1f Q%.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"#1a1a1a\" "
                              "stroke-width=\"%.1f\" stroke-linecap=\"round\"/>",
                           cx - w, y, cx, y + bend * 2, cx + w, y, r * 0.13);

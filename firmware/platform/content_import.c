@@ -290,7 +290,7 @@ int ov_import_check(const char *src, const ov_content *current, const ov_check_o
     if (rc == OV_ENOTFOUND || rc == OV_ENOMEM)
         goto words;
 
-    char err[256];
+    char err[OV_ERR_LEN];
     if (ov_ini_read_file(ini_path, &text, &len, err, sizeof err) != OV_OK) {
         rc = OV_EINVAL;
         goto words;

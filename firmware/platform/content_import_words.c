@@ -63,8 +63,8 @@ static void locate(const ov_ini_doc *doc, int line, const ov_texts *t, where_inf
     char buf[256], *tok[4] = { 0 };
     int n = 0;
     ov_strlcpy(buf, s->head, sizeof buf);
-    for (char *save = NULL, *t = strtok_r(buf, " \t", &save); t && n < 4; t = strtok_r(NULL, " \t", &save))
-        tok[n++] = t;
+    for (char *save = NULL, *tk = strtok_r(buf, " \t", &save); tk && n < 4; tk = strtok_r(NULL, " \t", &save))
+        tok[n++] = tk;
     if (s->line == 0 || n == 0)
         return;
     name_section(tok, n, s_qnum, t, w);

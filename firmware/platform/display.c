@@ -188,18 +188,27 @@ int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_
     if (!d) return ov_fail(err, errlen, OV_ENOMEM, "out of memory");
     d->hotplug_fd = -1;
     d->rotation = ((o->rotation % 360) + 360) % 360;
-    d->pw = o->width; d->ph = o->height;
+    d->pw = o->width;
+    d->ph = o->height;
     if (d->pw <= 0 || d->ph <= 0) {
         SDL_DisplayMode mode;
-        if (o->fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0) { d->pw = mode.w; d->ph = mode.h; }
-        else { d->pw = 800; d->ph = 480; }
+        if (o->fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            d->pw = mode.w;
+            d->ph = mode.h;
+        } else {
+            d->pw = 800;
+            d->ph = 480;
+        }
     }
     uint32_t flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->fullscreen && !o->headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     if (o->headless) flags |= SDL_WINDOW_HIDDEN;
     d->win =
         SDL_CreateWindow("OurVoice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, d->pw, d->ph, flags);
-    if (!d->win) { ov_fail(err, errlen, OV_EIO, "cannot open a window: %s", SDL_GetError()); goto fail; }
+    if (!d->win) {
+        ov_fail(err, errlen, OV_EIO, "cannot open a window: %s", SDL_GetError());
+        goto fail;
+    }
     if (o->fullscreen) SDL_GetWindowSize(d->win, &d->pw, &d->ph);
     int sideways = d->rotation == 90 || d->rotation == 270;
     d->lw = sideways ? d->ph : d->pw;
@@ -217,7 +226,11 @@ fail:
     return OV_EIO;
 }
 
-void ov_display_size(const ov_display *d, int *w, int *h) { *w = d->lw; *h = d->lh; }
+void ov_display_size(const ov_display *d, int *w, int *h)
+{
+    *w = d->lw;
+    *h = d->lh;
+}
 struct SDL_Renderer *ov_display_renderer(ov_display *d) { return d->ren; }
 
 void ov_display_begin(ov_display *d) { SDL_SetRenderTarget(d->ren, d->canvas); }
@@ -252,10 +265,22 @@ static void unrotate(const ov_display *d, int px, int py, int *lx, int *ly)
 {
     int dx = px - d->pw / 2, dy = py - d->ph / 2, rx, ry;
     switch (d->rotation) {
-    case 90: rx = dy; ry = -dx; break;
-    case 180: rx = -dx; ry = -dy; break;
-    case 270: rx = -dy; ry = dx; break;
-    default: rx = dx; ry = dy; break;
+    case 90:
+        rx = dy;
+        ry = -dx;
+        break;
+    case 180:
+        rx = -dx;
+        ry = -dy;
+        break;
+    case 270:
+        rx = -dy;
+        ry = dx;
+        break;
+    default:
+        rx = dx;
+        ry = dy;
+        break;
     }
     *lx = rx + d->lw / 2;
     *ly = ry + d->lh / 2;
@@ -289,7 +314,9 @@ static int translate(ov_display *d, const SDL_Event *e, ov_event *ev)
 {
     memset(ev, 0, sizeof *ev);
     switch (e->type) {
-    case SDL_QUIT: ev->kind = OV_EV_QUIT; return 1;
+    case SDL_QUIT:
+        ev->kind = OV_EV_QUIT;
+        return 1;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_EXPOSED || e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             ev->kind = OV_EV_EXPOSE;
@@ -297,14 +324,15 @@ static int translate(ov_display *d, const SDL_Event *e, ov_event *ev)
         }
         return 0;
     case SDL_FINGERDOWN:
-        d->pressing = 1; d->press_started = e->tfinger.timestamp;
+        d->pressing = 1;
+        d->press_started = e->tfinger.timestamp;
         unrotate(d, (int)(e->tfinger.x * d->pw), (int)(e->tfinger.y * d->ph), &d->press_x, &d->press_y);
         return 0;
     case SDL_FINGERUP: {   /* act on release: a slip while pressing can still be corrected */
         int px = (int)(e->tfinger.x * d->pw), py = (int)(e->tfinger.y * d->ph);
         ev->kind = OV_EV_PRESS;
         unrotate(d, px, py, &ev->x, &ev->y);
-        ev->long_press = d->pressing && e->tfinger.timestamp - d->press_started >= 3000;
+        ev->long_press = d->pressing && e->tfinger.timestamp - d->press_started >= OV_LONG_PRESS_MS;
         ev->down_x = d->pressing ? d->press_x : ev->x;
         ev->down_y = d->pressing ? d->press_y : ev->y;
         d->pressing = 0;
@@ -312,14 +340,15 @@ static int translate(ov_display *d, const SDL_Event *e, ov_event *ev)
     }
     case SDL_MOUSEBUTTONDOWN:
         if (e->button.which == SDL_TOUCH_MOUSEID) return 0;
-        d->pressing = 1; d->press_started = e->button.timestamp;
+        d->pressing = 1;
+        d->press_started = e->button.timestamp;
         unrotate(d, e->button.x, e->button.y, &d->press_x, &d->press_y);
         return 0;
     case SDL_MOUSEBUTTONUP:
         if (e->button.which == SDL_TOUCH_MOUSEID) return 0;
         ev->kind = OV_EV_PRESS;
         unrotate(d, e->button.x, e->button.y, &ev->x, &ev->y);
-        ev->long_press = d->pressing && e->button.timestamp - d->press_started >= 3000;
+        ev->long_press = d->pressing && e->button.timestamp - d->press_started >= OV_LONG_PRESS_MS;
         ev->down_x = d->pressing ? d->press_x : ev->x;
         ev->down_y = d->pressing ? d->press_y : ev->y;
         d->pressing = 0;
@@ -474,10 +503,15 @@ int ov_display_inject_touch(ov_display *d, int x, int y, int mouse)
     }
     SDL_Event e;
     memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN; e.button.button = SDL_BUTTON_LEFT; e.button.x = x; e.button.y = y;
-    e.button.timestamp = SDL_GetTicks(); e.button.state = SDL_PRESSED;
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    e.button.timestamp = SDL_GetTicks();
+    e.button.state = SDL_PRESSED;
     SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP; e.button.state = SDL_RELEASED;
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.state = SDL_RELEASED;
     SDL_PushEvent(&e);
     return OV_OK;
 }
@@ -487,8 +521,11 @@ int ov_display_inject_finger(ov_display *d, int x, int y, int down)
     SDL_Event e;
     memset(&e, 0, sizeof e);
     e.type = down ? SDL_FINGERDOWN : SDL_FINGERUP;
-    e.tfinger.touchId = 1; e.tfinger.fingerId = 1;
-    e.tfinger.x = (float)x / d->pw; e.tfinger.y = (float)y / d->ph; e.tfinger.pressure = down ? 1 : 0;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    e.tfinger.x = (float)x / d->pw;
+    e.tfinger.y = (float)y / d->ph;
+    e.tfinger.pressure = down ? 1 : 0;
     e.tfinger.timestamp = SDL_GetTicks();
     SDL_PushEvent(&e);
     return OV_OK;
@@ -511,10 +548,14 @@ int ov_display_inject_key(ov_display *d, const char *name)
     (void)d;
     SDL_Event e;
     memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN; e.key.state = SDL_PRESSED; e.key.keysym.sym = k;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(k); e.key.timestamp = SDL_GetTicks();
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    e.key.timestamp = SDL_GetTicks();
     SDL_PushEvent(&e);
-    e.type = SDL_KEYUP; e.key.state = SDL_RELEASED;
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
     SDL_PushEvent(&e);
     return OV_OK;
 }

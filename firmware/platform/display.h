@@ -7,6 +7,9 @@
 
 #include "base/ov_common.h"
 
+/* A press held this long is a long press (the facilitators' hidden way in). */
+#define OV_LONG_PRESS_MS 3000
+
 typedef struct ov_display ov_display;
 struct SDL_Renderer;
 
@@ -30,7 +33,7 @@ typedef enum {
 typedef struct {
     ov_event_kind kind;
     int x, y;              /* OV_EV_PRESS: logical canvas coordinates */
-    int long_press;        /* OV_EV_PRESS: held for 3 s or more */
+    int long_press;        /* OV_EV_PRESS: held for OV_LONG_PRESS_MS or more */
     int down_x, down_y;    /* OV_EV_PRESS: where it went down (logical): a press is on one target */
     ov_key key;            /* OV_EV_KEY */
 } ov_event;

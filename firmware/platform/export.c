@@ -49,7 +49,9 @@ static const char *fmt_ext[N_FMT] = { ".csv", ".json", ".html" };
 
 static unsigned next_rand(unsigned *s)
 {
-    *s ^= *s << 13; *s ^= *s >> 17; *s ^= *s << 5; /* xorshift32 */
+    *s ^= *s << 13;
+    *s ^= *s >> 17;
+    *s ^= *s << 5; /* xorshift32 */
     return *s;
 }
 
@@ -68,7 +70,9 @@ static void shuffle(int *perm, int n, unsigned *seed)
     for (int i = 0; i < n; i++) perm[i] = i;
     for (int i = n - 1; i > 0; i--) {
         int j = (int)(next_rand(seed) % (unsigned)(i + 1));
-        int x = perm[i]; perm[i] = perm[j]; perm[j] = x;
+        int x = perm[i];
+        perm[i] = perm[j];
+        perm[j] = x;
     }
 }
 
@@ -155,7 +159,10 @@ static int unique_bases(char (*base)[BASE_LEN], int n)
         for (int i = 0; i < n; i++) idx[i] = i;
         qsort_r(idx, (size_t)n, sizeof *idx, cmp_base_index, base);
         for (int i = 1, k = 2; i < n; i++) {
-            if (strcmp(base[idx[i]], base[idx[i - 1]]) != 0) { k = 2; continue; }
+            if (strcmp(base[idx[i]], base[idx[i - 1]]) != 0) {
+                k = 2;
+                continue;
+            }
             char b2[BASE_LEN];
             snprintf(b2, sizeof b2, "%.200s-%d", base[idx[i]], k++);
             ov_strlcpy(base[idx[i]], b2, BASE_LEN);
@@ -269,7 +276,11 @@ static void limit_withheld(ov_results *res, const ov_content *c, const ov_export
     for (int qi = 0; qi < res->n_questions; qi++) {
         ov_result_question *q = &res->questions[qi];
         if (!q->is_protected) continue;
-        if (!q->in_content) { q->n_answers = 0; q->n_top = 0; continue; }
+        if (!q->in_content) {
+            q->n_answers = 0;
+            q->n_top = 0;
+            continue;
+        }
         int kept = 0;
         for (int ai = 0; ai < q->n_answers; ai++)
             if (in_scale(c, q->id, q->answers[ai].id)) q->answers[kept++] = q->answers[ai];
@@ -388,7 +399,11 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
         rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
     if (rc == OV_OK) rc = writer_open(&w, opts, dest_dir, rep, err, errlen);
     if (rc == OV_OK) {
-        x.rows = rows; x.n_rows = n_rows; x.c = c; x.opts = opts; x.t = t;
+        x.rows = rows;
+        x.n_rows = n_rows;
+        x.c = c;
+        x.opts = opts;
+        x.t = t;
         x.names = (const char (*)[OV_MEETING_LEN])names;
         if (ov_meeting_times_init(&x.times, x.names, n_meet) != OV_OK) /* issue 14 */
             ov_log_warn("export: out of memory: meetings are not compared with earlier ones");

@@ -16,7 +16,10 @@ static int real_open(const char *p, int f, mode_t m) { return open(p, f, m); }
 static int real_fadvise(int fd, off_t o, off_t l, int a)
 {
     int rc = posix_fadvise(fd, o, l, a);
-    if (rc) { errno = rc; return -1; }
+    if (rc) {
+        errno = rc;
+        return -1;
+    }
     return 0;
 }
 
@@ -135,10 +138,16 @@ static int read_compare(const ov_fsops *fs, int dirfd, const char *name, const u
         ssize_t n = fs->read(fd, chunk, sizeof chunk);
         if (n < 0) {
             if (errno == EINTR) continue;
-            int e = errno; fs->close(fd); errno = e; return -1;
+            int e = errno;
+            fs->close(fd);
+            errno = e;
+            return -1;
         }
         if (n == 0) break;
-        if (off + (size_t)n > len || memcmp(chunk, data + off, (size_t)n) != 0) { result = 1; break; }
+        if (off + (size_t)n > len || memcmp(chunk, data + off, (size_t)n) != 0) {
+            result = 1;
+            break;
+        }
         off += (size_t)n;
     }
     if (result == 0 && off != len) result = 1;

@@ -9,7 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int is_dir(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISDIR(st.st_mode); }
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
 
 int ov_find_asset_dir(const char *rel, char *out, size_t outlen)
 {

@@ -830,7 +830,7 @@ void ov_render_content_fit(ov_render *r, ov_check_opts *opts)
 ov_render *ov_render_open_measure_only(void)
 {
     ov_render *r = NULL;
-    char err[200];
+    char err[OV_ERR_LEN];
     if (ov_render_open(NULL, "standard", &r, err, sizeof err) != OV_OK)
         return NULL;
     return r;

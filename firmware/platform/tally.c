@@ -49,6 +49,7 @@
 #define QID_MAX 31      /* bytes, so ids fit ov_tally_row.question/answer */
 #define MEETING_MAX (OV_MEETING_LEN - 1)
 #define BUSY_TIMEOUT_MS 5000
+#define BUSY_RETRY_US 20000 /* another process holds the store: try again this often */
 #define FIX_DIR "Choose a data folder the kiosk can write with --data DIR or data_dir= in the config."
 
 struct ov_tally {
@@ -86,8 +87,10 @@ static int db_fail(sqlite3 *db, int rc, const char *path, char *err, size_t errl
     const char *why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     const char *fix;
     int sys = db ? sqlite3_system_errno(db) : 0;
-    if (sys == ENOSPC || sys == EDQUOT) { rc = SQLITE_FULL; why = strerror(sys); }
-    else if ((rc & 0xff) == SQLITE_IOERR && sys != 0) why = strerror(sys);
+    if (sys == ENOSPC || sys == EDQUOT) {
+        rc = SQLITE_FULL;
+        why = strerror(sys);
+    } else if ((rc & 0xff) == SQLITE_IOERR && sys != 0) why = strerror(sys);
     switch (rc & 0xff) {
     case SQLITE_FULL:
         fix = "The disk is full: free some space, or choose another data folder with --data DIR or data_dir= "
@@ -334,7 +337,10 @@ static int create_schema(ov_tally *t, char *err, size_t errlen)
         exec(t->db, "ROLLBACK");
         return db_fail(t->db, rc, t->path, err, errlen, "cannot read the vote database");
     }
-    if (atoi(v) == SCHEMA_VERSION) { exec(t->db, "ROLLBACK"); return OV_OK; }
+    if (atoi(v) == SCHEMA_VERSION) {
+        exec(t->db, "ROLLBACK");
+        return OV_OK;
+    }
     if (atoi(v) != 0 || atoi(n) != 0) {
         exec(t->db, "ROLLBACK");
         return atoi(v) > SCHEMA_VERSION ? read_version(t, &newer, err, errlen) : foreign(t, err, errlen);
@@ -560,12 +566,15 @@ static int open_common(const char *data_dir, int readonly, ov_tally **out, char 
     if (!readonly) keep_journal_blocks(t, wipe);
     uint64_t start = ov_now_ms();
     while ((r = db_connect(t, data_dir, err, errlen)) == OV_EBUSY && ov_now_ms() - start < BUSY_TIMEOUT_MS)
-        usleep(20000);
+        usleep(BUSY_RETRY_US);
     if (!readonly) wipe_kept_blocks(wipe, data_dir);
     if (r != OV_OK) goto out;
     r = OV_OK;
 out:
-    if (r != OV_OK) { ov_tally_close(t); return r; }
+    if (r != OV_OK) {
+        ov_tally_close(t);
+        return r;
+    }
     *out = t;
     return OV_OK;
 }
@@ -705,7 +714,10 @@ static int load_meeting(ov_tally *t, const char *meeting, key_list *l)
         const unsigned char *g = sqlite3_column_text(st, 3);
         key_count *k = key_find_or_add_group(l, g ? (const char *)g : "", q ? (const char *)q : "",
                                              a ? (const char *)a : "");
-        if (!k) { rc = SQLITE_NOMEM; break; }
+        if (!k) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
         k->count = sqlite3_column_int64(st, 2);
         rc = SQLITE_OK;
     }
@@ -1036,7 +1048,10 @@ int ov_tally_read_all(ov_tally *t, const char *meeting, ov_tally_row **rows_out,
         ov_log_error("cannot read the votes from %s: %s", t->path, sqlite3_errstr(rc));
         r = ov_code(rc, 0) ? ov_code(rc, 0) : OV_EIO;
     }
-    if (r != OV_OK) { free(rows); return r; }
+    if (r != OV_OK) {
+        free(rows);
+        return r;
+    }
     *rows_out = rows;
     *n_out = n;
     return OV_OK;
@@ -1072,7 +1087,10 @@ int ov_tally_meeting_names(ov_tally *t, int closed_only, char (**names_out)[OV_M
         if (n == cap) {
             int cap2 = cap ? cap * 2 : 64;
             void *grown = realloc(names, (size_t)cap2 * OV_MEETING_LEN);
-            if (!grown) { r = OV_ENOMEM; break; }
+            if (!grown) {
+                r = OV_ENOMEM;
+                break;
+            }
             names = grown;
             cap = cap2;
         }
@@ -1082,7 +1100,10 @@ int ov_tally_meeting_names(ov_tally *t, int closed_only, char (**names_out)[OV_M
     }
     sqlite3_finalize(st);
     if (r == OV_OK && rc != SQLITE_DONE) r = ov_code(rc, 0) ? ov_code(rc, 0) : OV_EIO;
-    if (r != OV_OK) { free(names); return r; }
+    if (r != OV_OK) {
+        free(names);
+        return r;
+    }
     *names_out = names;
     *n_out = n;
     return OV_OK;
