@@ -245,6 +245,49 @@ static void holding_the_corner_opens_the_pin_pad(void **state)
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
 }
 
+/* Write a mount table DIR/NAME: the root, and the stick when `stick`. */
+static void write_mounts(const char *name, int stick)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "22 1 8:2 / / rw,relatime shared:1 - ext4 /dev/vda rw\n");
+    if (stick)
+        fprintf(f, "36 22 8:17 / %s/media/KIOSK\\040STICK rw,nosuid,nodev,noexec,relatime shared:2 - vfat "
+                   "/dev/sda1 rw\n", dir);
+    fclose(f);
+}
+
+/* A stick plugged in while a member votes never gets in their way: the PIN
+ * pad comes when the visit has ended, and says why only now; a stick pulled
+ * out before the end asks for nothing. */
+static void a_stick_during_a_visit_waits_for_its_end(void **state)
+{
+    (void)state;
+    char none[400], mountinfo[400];
+    write_mounts("mounts-none", 0);
+    write_mounts("mounts-stick", 1);
+    snprintf(none, sizeof none, "%s/mounts-none", dir);
+    snprintf(mountinfo, sizeof mountinfo, "%s/mountinfo", dir);
+    setenv("OV_MOUNTINFO", none, 1);
+    const char *visit = "key space\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n"
+                        "expect review\nkey enter\nexpect thanks\nadvance 5000\nwait 50\n";
+    char script[1200];
+    snprintf(script, sizeof script, "expect welcome\nkey space\nexpect question\nmounts mounts-stick\nwait 50\n"
+             "expect question\nkey 1\nkey enter\nkey 2\nkey enter\nkey 3\nkey enter\nkey 4\nkey enter\n"
+             "expect review\nkey enter\nexpect thanks\nadvance 5000\nwait 50\nexpect facilitator-pin\n");
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    assert_non_null(strstr(ov_test_stderr(dir), "USB stick: the visit during which it was plugged in has ended"));
+    snprintf(script, sizeof script, "mounts mounts-stick\nwait 50\nexpect facilitator-pin\nkey escape\n"
+             "expect welcome\nkey space\nexpect question\nmounts mounts-none\nwait 50\n"
+             "mounts mounts-stick\nwait 50\nmounts mounts-none\nwait 50\n%sexpect welcome\n", visit);
+    rc = ov_test_run_kiosk(dir, script, 800, 480, args);
+    setenv("OV_MOUNTINFO", mountinfo, 1);
+    if (rc != 0) fail_msg("a stick pulled out during the visit: kiosk exit %d: %s", rc, ov_test_stderr(dir));
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
@@ -256,6 +299,7 @@ int main(void)
         cmocka_unit_test(a_changed_pin_is_kept),
         cmocka_unit_test(settings_change_the_look_and_are_kept),
         cmocka_unit_test(holding_the_corner_opens_the_pin_pad),
+        cmocka_unit_test(a_stick_during_a_visit_waits_for_its_end),
     };
     return cmocka_run_group_tests_name("kiosk_facilitator", tests, setup, NULL);
 }

@@ -510,8 +510,22 @@ void ov_kiosk_fac_key(kiosk *k, ov_key key)
     }
 }
 
+/* The visit during which a stick was plugged in has ended: ask for the PIN,
+ * and say why it comes only now. */
+static void open_for_waiting_stick(kiosk *k)
+{
+    k->stick_waiting = 0;
+    ov_log_info("USB stick: the visit during which it was plugged in has ended");
+    ov_kiosk_fac_open(k, 0);
+    ov_strlcpy(k->fac.message, k->content.texts.fac_stick_waited, sizeof k->fac.message);
+    show(k);
+}
+
 void ov_kiosk_watch_usb(kiosk *k)
 {
+    int visit_over = k->fac.screen == OV_FAC_OFF && k->flow.screen == OV_SCREEN_WELCOME;
+    if (k->stick_waiting && k->sticks.n > 0 && visit_over)
+        open_for_waiting_stick(k); /* the visit has just ended */
     uint64_t now = ov_now_ms();
     if (now < k->next_usb_look)
         return;
@@ -529,12 +543,16 @@ void ov_kiosk_watch_usb(kiosk *k)
     k->fac.stick_has_content =
         now_list.n > 0 &&
         ov_usb_find_content(now_list.items[0].mount_point, content_dir, sizeof content_dir) == OV_OK;
+    if (now_list.n == 0)
+        k->stick_waiting = 0; /* pulled out before the visit ended */
     if (!changes)
         return;
     if (added.n > 0) {
         ov_log_info("USB stick found at %s", added.items[0].mount_point);
         if (k->fac.screen == OV_FAC_OFF && k->flow.screen == OV_SCREEN_WELCOME)
             ov_kiosk_fac_open(k, 0); /* ask for the PIN */
+        else if (k->fac.screen == OV_FAC_OFF)
+            k->stick_waiting = 1; /* a member is voting: never in their way; after the visit */
     } else if (now_list.n == 0) {
         k->fac.export_verified = 0;
     }

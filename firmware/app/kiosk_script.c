@@ -7,6 +7,7 @@
 #include "ui/script.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Longest message about the screenshots folder. */
@@ -49,6 +50,25 @@ static int expect_screen(kiosk *k, const ov_script_step *st, const char *script_
         failed = 1;
     }
     return failed;
+}
+
+/* `mounts FILE`: the kiosk reads its mount table (OV_MOUNTINFO) from FILE in
+ * the script's folder from now on, and looks at it at once. Returns 1 when
+ * the path is too long (reported), else 0. */
+static int use_mounts(kiosk *k, const ov_script_step *st, const char *script_path)
+{
+    char path[OV_PATH_MAX];
+    const char *slash = strrchr(script_path, '/');
+    int dir_len = slash ? (int)(slash - script_path) : 1;
+    const char *dir = slash ? script_path : ".";
+    if (snprintf(path, sizeof path, "%.*s/%s", dir_len, dir, st->name) >= (int)sizeof path) {
+        fprintf(stderr, "%s:%d: the mount table's path is too long\n", script_path, st->line);
+        return 1;
+    }
+    setenv("OV_MOUNTINFO", path, 1);
+    k->next_usb_look = 0;
+    ov_kiosk_watch_usb(k);
+    return 0;
 }
 
 static int run_step(kiosk *k, const ov_script_step *st, const char *shots, const char *script_path)
@@ -101,6 +121,9 @@ static int run_step(kiosk *k, const ov_script_step *st, const char *shots, const
         break;
     case OV_CMD_TEXTS:
         print_texts(k);
+        break;
+    case OV_CMD_MOUNTS:
+        failed = use_mounts(k, st, script_path);
         break;
     }
     return failed;

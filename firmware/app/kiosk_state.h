@@ -49,6 +49,7 @@ typedef struct {
     char settings_path[OV_PATH_MAX]; /* DATA_DIR/settings.ini: where settings changed here are kept */
     ov_mount_list sticks;            /* USB sticks seen under usb_mount_dir */
     uint64_t next_usb_look;
+    int stick_waiting;               /* a stick came during a visit: the PIN pad opens when it ends */
     char speech_problem_seen[256];
     char pictures_dir[OV_PATH_MAX];
     char warning[WARNING_LEN]; /* the first problem for the facilitator ("" = none) */

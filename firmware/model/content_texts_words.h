@@ -603,6 +603,9 @@
     X(imw_no_texts, OVW_S, 0, OVW_NOCHECK, \
       "There are no screen words, so the kiosk uses its own English ones", \
       "Does dim geiriau sgrin, felly mae'r ciosg yn defnyddio ei rai Saesneg ei hun") \
+    X(fac_stick_waited, OVW_S, 0, OVW_NOCHECK, \
+      "The USB stick came during a visit. The kiosk waited for the visit to end.", \
+      "Daeth y cof bach USB yn ystod ymweliad. Arhosodd y ciosg i'r ymweliad orffen.") \
     X(imw_no_glyph, OVW_S, 0, OVW_NOCHECK, \
       "%s: the kiosk cannot show the letter \u201c%s\u201d", \
       "%s: dydy'r ciosg ddim yn gallu dangos y llythyren \u201c%s\u201d") \

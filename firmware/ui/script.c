@@ -38,6 +38,7 @@ static const command_def commands[] = {
     { "expect", OV_CMD_EXPECT, 1, "expect SCREEN" },
     { "quit", OV_CMD_QUIT, 0, "quit" },
     { "texts", OV_CMD_TEXTS, 0, "texts" },
+    { "mounts", OV_CMD_MOUNTS, 1, "mounts FILE" },
 };
 
 /* Split the line into words in buf; returns how many (0: blank or a
@@ -96,6 +97,7 @@ static int parse_args(const command_def *def, char **words, int n, ov_script_ste
     case OV_CMD_EXPECT:
         return ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK;
     case OV_CMD_SHOT:
+    case OV_CMD_MOUNTS: /* a plain file name: it lives beside the script */
         return ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK && shot_name_ok(out->name);
     case OV_CMD_QUIT:
     case OV_CMD_TEXTS:

@@ -16,6 +16,8 @@
  *   shot NAME                 save the screen as SHOTS/NAME.png
  *   expect SCREEN             fail (exit 1) unless the screen is SCREEN (welcome,
  *                             question, confirm, thanks, not-saved)
+ *   mounts FILE               the kiosk's mount table is now FILE, in the script's
+ *                             folder: a USB stick plugged in or pulled out
  *   quit                      stop (the end of the script also stops)
  * Pure: no SDL here. */
 #ifndef OV_SCRIPT_H
@@ -36,6 +38,7 @@ typedef enum {
     OV_CMD_EXPECT,
     OV_CMD_QUIT,
     OV_CMD_TEXTS, /* print the texts the screen holds and what it reads aloud, to stdout */
+    OV_CMD_MOUNTS, /* the mount table is now FILE (beside the script): a USB stick plugged in or pulled */
 } ov_script_cmd;
 
 typedef struct {
