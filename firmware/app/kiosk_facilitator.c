@@ -36,6 +36,7 @@ void ov_kiosk_fac_open(kiosk *k, int key)
     if (k->fac.screen != OV_FAC_OFF && !key)
         return;
     k->fac.has_previous = ov_content_has_previous(k->cfg.data_dir);
+    k->stick_waiting = 0; /* the facilitator is here: a stick that waited needs no more asking */
     /* what the facilitator should know about: buttons, sound, questions */
     const char *problem = k->gpio ? ov_gpio_problem(k->gpio) : NULL;
     if (!problem && k->speech && k->cfg.speech)
