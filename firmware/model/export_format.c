@@ -38,6 +38,15 @@ static void csv_field(ov_buf *b, const char *s)
     ov_buf_puts(b, "\"");
 }
 
+/* Each of the n cells, made safe by csv_field, followed by a comma. */
+static void csv_cells(ov_buf *b, const char *const *cells, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        csv_field(b, cells[i]);
+        ov_buf_puts(b, ",");
+    }
+}
+
 static int withheld(const ov_result_question *q, const ov_export_opts *opts)
 {
     return q->is_protected && !opts->exact;
@@ -68,23 +77,14 @@ static void csv_ideas(const ov_results *res, const ov_export_opts *opts, ov_buf 
         int w = ideas_withheld(bd, opts);
         for (int j = 0; j < bd->n_ideas; j++) {
             const ov_idea *it = &bd->ideas[j];
-            csv_field(b, res->meeting);
-            ov_buf_puts(b, ",");
-            csv_field(b, bd->question);
-            ov_buf_puts(b, ",");
-            csv_field(b, title_of(res, bd->question));
-            ov_buf_puts(b, ",");
-            csv_field(b, it->text);
-            ov_buf_puts(b, ",");
+            const char *key[] = { res->meeting, bd->question, title_of(res, bd->question), it->text };
+            csv_cells(b, key, OV_ARRAY_LEN(key));
             if (!w) ov_buf_printf(b, "%ld,%ld", it->votes, bd->voters);
             else ov_buf_puts(b, ",");
             ov_buf_puts(b, w ? ",yes," : ",no,");
-            csv_field(b, it->planned ? it->plan.what : "");
-            ov_buf_puts(b, ",");
-            csv_field(b, it->planned ? it->plan.who : "");
-            ov_buf_puts(b, ",");
-            csv_field(b, it->planned ? it->plan.when : "");
-            ov_buf_puts(b, ",");
+            const char *plan[] = { it->planned ? it->plan.what : "", it->planned ? it->plan.who : "",
+                                   it->planned ? it->plan.when : "" };
+            csv_cells(b, plan, OV_ARRAY_LEN(plan));
             ov_buf_puts(b, !it->planned ? "\r\n" : it->plan.done ? "yes\r\n" : "no\r\n");
         }
     }
@@ -94,18 +94,8 @@ static void csv_ideas(const ov_results *res, const ov_export_opts *opts, ov_buf 
 static void csv_group_row(ov_buf *b, const ov_results *res, const ov_result_question *q,
                           const ov_result_group *g, int ai, int w)
 {
-    csv_field(b, res->meeting);
-    ov_buf_puts(b, ",");
-    csv_field(b, g->word);
-    ov_buf_puts(b, ",");
-    csv_field(b, q->id);
-    ov_buf_puts(b, ",");
-    csv_field(b, q->title);
-    ov_buf_puts(b, ",");
-    csv_field(b, q->answers[ai].id);
-    ov_buf_puts(b, ",");
-    csv_field(b, q->answers[ai].word);
-    ov_buf_puts(b, ",");
+    const char *cells[] = { res->meeting, g->word, q->id, q->title, q->answers[ai].id, q->answers[ai].word };
+    csv_cells(b, cells, OV_ARRAY_LEN(cells));
     if (!w) ov_buf_printf(b, "%ld", g->counts[ai]);
     ov_buf_puts(b, w ? ",yes\r\n" : ",no\r\n");
 }
@@ -138,16 +128,8 @@ int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *b)
         int w = withheld(q, opts);
         for (int ai = 0; ai < q->n_answers; ai++) {
             const ov_result_answer *a = &q->answers[ai];
-            csv_field(b, res->meeting);
-            ov_buf_puts(b, ",");
-            csv_field(b, q->id);
-            ov_buf_puts(b, ",");
-            csv_field(b, q->title);
-            ov_buf_puts(b, ",");
-            csv_field(b, a->id);
-            ov_buf_puts(b, ",");
-            csv_field(b, a->word);
-            ov_buf_puts(b, ",");
+            const char *cells[] = { res->meeting, q->id, q->title, a->id, a->word };
+            csv_cells(b, cells, OV_ARRAY_LEN(cells));
             if (!w) ov_buf_printf(b, "%ld", a->count);
             ov_buf_puts(b, w ? ",yes\r\n" : ",no\r\n");
         }
