@@ -5,7 +5,12 @@
 #   libourvoice-core.a      base/ model/ ui/  — compiled WITHOUT any pkg-config
 #                                              flags; the pure tests link it alone
 #   libourvoice-platform.a  platform/         — SDL, espeak-ng, libgpiod, SQLite, inih
-#   libourvoice-app.a       app/ (less main.c) — the commands and the kiosk loop
+#   libourvoice-app.a       app/ (less main*.c) — the commands and the kiosk loop
+# Two programs (README.md, "Two programs"): $(BUILD)/ourvoice (app/main.c) links
+# only espeak-ng, SQLite and inih ($(FRONT_PKGS)) and runs say, results, merge and
+# set-pin itself; $(BUILD)/ourvoice-kiosk (app/main_kiosk.c) links everything and
+# runs kiosk, check-content and export, which `ourvoice` hands to it (execv).
+# Building $(BUILD)/ourvoice always brings $(BUILD)/ourvoice-kiosk up to date too.
 # `make check-layers` fails when a file breaks the layer rule; `make check-style`
 # when a function of firmware/ is over 60 lines or a line over 110 columns.
 #
@@ -23,6 +28,9 @@
 BUILD    ?= build
 PKG_CONFIG ?= pkg-config
 PKGS     := sdl2 SDL2_ttf SDL2_image espeak-ng libgpiod sqlite3 inih
+# What the small `ourvoice` links: a command of main.c that needs anything else
+# (an SDL module of platform/) fails to link.
+FRONT_PKGS := espeak-ng sqlite3 inih
 TEST_PKGS := cmocka
 
 CFLAGS   ?= -O2 -g
@@ -33,12 +41,14 @@ OV_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Ifirmware \
 GPIOD_MAJOR = $(shell $(PKG_CONFIG) --modversion libgpiod 2>/dev/null | cut -d. -f1)
 PLATFORM_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS)) -DOV_GPIOD_API=$(or $(GPIOD_MAJOR),1)
 PLATFORM_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread -lm
+FRONT_LIBS = $(shell $(PKG_CONFIG) --libs $(FRONT_PKGS)) -lpthread -lm
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS)) -Itests/support
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
 CORE_SRC := $(wildcard firmware/base/*.c firmware/model/*.c firmware/ui/*.c)
 PLATFORM_SRC := $(wildcard firmware/platform/*.c)
-APP_SRC  := $(filter-out firmware/app/main.c,$(wildcard firmware/app/*.c))
+MAIN_SRC := firmware/app/main.c firmware/app/main_kiosk.c
+APP_SRC  := $(filter-out $(MAIN_SRC),$(wildcard firmware/app/*.c))
 obj = $(1:%.c=$(BUILD)/obj/%.o)
 CORE_LIB := $(BUILD)/libourvoice-core.a
 PLATFORM_LIB := $(BUILD)/libourvoice-platform.a
@@ -59,7 +69,7 @@ HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(BUILD)/tests/%)
 # Keep object files of test programs between runs.
 .SECONDARY:
 
-all: $(BUILD)/ourvoice
+all: $(BUILD)/ourvoice $(BUILD)/ourvoice-kiosk
 
 # Install missing Debian packages once per build folder (apt-get, via sudo when not root).
 $(BUILD)/.deps-ok: toolchain/install-deps.sh
@@ -77,7 +87,7 @@ FLAGS_core = $(COMPILE_core)
 FLAGS_platform = $(COMPILE_platform)
 FLAGS_puretest = $(COMPILE_puretest)
 FLAGS_test = $(COMPILE_test)
-FLAGS_link = $(CC) $(LDFLAGS) $(PLATFORM_LIBS) $(TEST_LIBS)
+FLAGS_link = $(CC) $(LDFLAGS) $(PLATFORM_LIBS) $(FRONT_LIBS) $(TEST_LIBS)
 FLAG_FILES := $(foreach k,core platform puretest test link,$(BUILD)/flags/$(k).txt)
 $(FLAG_FILES): $(BUILD)/flags/%.txt: FORCE | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
@@ -107,7 +117,12 @@ $(PLATFORM_LIB): $(call obj,$(PLATFORM_SRC))
 $(APP_LIB): $(call obj,$(APP_SRC))
 	rm -f $@ && $(AR) rcs $@ $^
 
-$(BUILD)/ourvoice: $(BUILD)/obj/firmware/app/main.o $(ALL_LIBS) $(BUILD)/flags/link.txt
+# Order-only: every recipe that runs $(BUILD)/ourvoice (tests, make run, make deb)
+# gets the kiosk program it hands the kiosk to, without relinking the front.
+$(BUILD)/ourvoice: $(BUILD)/obj/firmware/app/main.o $(ALL_LIBS) $(BUILD)/flags/link.txt | $(BUILD)/ourvoice-kiosk
+	$(CC) $(LDFLAGS) -o $@ $< $(ALL_LIBS) $(FRONT_LIBS)
+
+$(BUILD)/ourvoice-kiosk: $(BUILD)/obj/firmware/app/main_kiosk.o $(ALL_LIBS) $(BUILD)/flags/link.txt
 	$(CC) $(LDFLAGS) -o $@ $< $(ALL_LIBS) $(PLATFORM_LIBS)
 
 $(PURE_TEST_BIN): $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(BUILD)/obj/tests/support/test_content_fixture.o \

@@ -59,6 +59,10 @@ if sh board/rpi/install.sh --deb "$DEB" --chroot >/tmp/install.log 2>&1; then ok
 else cat /tmp/install.log; bad "install.sh --chroot (log above)"; finish; fi
 
 check "/usr/bin/ourvoice installed" test -x /usr/bin/ourvoice
+check "/usr/lib/ourvoice/ourvoice-kiosk installed" test -x /usr/lib/ourvoice/ourvoice-kiosk
+check "ourvoice runs the installed kiosk program (ourvoice kiosk --help)" \
+    sh -c "/usr/bin/ourvoice kiosk --help | grep -q '^usage: ourvoice kiosk'"
+check "ourvoice loads no SDL (ourvoice --help)" sh -c "! LD_DEBUG=files /usr/bin/ourvoice --help 2>&1 | grep -q 'file=libSDL2'"
 check "questions installed in /usr/share/ourvoice" test -d /usr/share/ourvoice
 check "default settings in /etc/ourvoice/ourvoice.ini" test -f /etc/ourvoice/ourvoice.ini
 check "the ourvoice user exists" getent passwd ourvoice

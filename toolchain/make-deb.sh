@@ -3,12 +3,15 @@
 # Usage: sh toolchain/make-deb.sh ARCH BUILD    (from the checkout's top folder)
 #   ARCH  amd64 / arm64 ... ; a foreign ARCH is cross-built (CROSS=arm64)
 #   BUILD build folder; the package lands in BUILD/deb/
-# Installs /usr/bin/ourvoice, the questions and pictures (/usr/share/ourvoice),
+# Installs /usr/bin/ourvoice and the kiosk program it runs for kiosk,
+# check-content and export (/usr/lib/ourvoice/ourvoice-kiosk; README.md, "Two
+# programs"), the questions and pictures (/usr/share/ourvoice),
 # the Pi set-up files (/usr/share/ourvoice/rpi), the systemd unit, the USB udev
 # rule and the default settings (/etc/ourvoice/ourvoice.ini, a conffile).
-# Depends: worked out by dpkg-shlibdeps from the program's libraries.
+# Depends: worked out by dpkg-shlibdeps from both programs' libraries.
 # Environment: OV_VERSION (default 0.1.0+git<date>.<commit>), OV_MAINTAINER,
-# OV_DEB_BINARY (package this already-built program instead of running make).
+# OV_DEB_BINARY (package this already-built `ourvoice` and the ourvoice-kiosk
+# beside it instead of running make).
 set -eu
 ARCH=${1:?usage: make-deb.sh ARCH BUILD}
 B=${2:?usage: make-deb.sh ARCH BUILD}
@@ -18,6 +21,7 @@ say() { echo "make-deb: $*" >&2; }
 
 # --- build the program ---------------------------------------------------------
 PROG=${OV_DEB_BINARY:-$B/ourvoice}
+KIOSK=$(dirname "$PROG")/ourvoice-kiosk
 if [ "$ARCH" = "$HOST_ARCH" ]; then
     [ -n "${OV_DEB_BINARY:-}" ] || $MAKE --no-print-directory CROSS= BUILD="$B" "$B/ourvoice"
     STRIP="strip"
@@ -29,6 +33,7 @@ elif [ "$ARCH" = arm64 ]; then
 else
     say "cannot build for $ARCH on $HOST_ARCH (use arm64 or $HOST_ARCH)"; exit 1
 fi
+[ -x "$KIOSK" ] || { say "$KIOSK is missing: \`make $PROG\` builds it beside $PROG"; exit 1; }
 
 # --- version -------------------------------------------------------------------
 BASE=0.1.0
@@ -65,6 +70,8 @@ for f in board/rpi/journald-ourvoice.conf board/rpi/config.txt.fragment board/rp
     install -m 644 "$f" "$P/usr/share/ourvoice/rpi/"
 done
 mkdir -p "$P/usr/lib/ourvoice"
+install -m 755 "$KIOSK" "$P/usr/lib/ourvoice/ourvoice-kiosk"
+$STRIP --remove-section=.comment --remove-section=.note --strip-unneeded "$P/usr/lib/ourvoice/ourvoice-kiosk"
 install -m 755 board/rpi/wait-display.sh "$P/usr/lib/ourvoice/wait-display"
 install -m 644 board/rpi/ourvoice.service "$P/$LIBDIR/systemd/system/ourvoice.service"
 install -m 644 board/rpi/99-ourvoice-usb.rules "$P/$LIBDIR/udev/rules.d/99-ourvoice-usb.rules"
@@ -109,9 +116,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/debian"
 printf 'Source: ourvoice\n\nPackage: ourvoice\nArchitecture: any\n' >"$tmp/debian/control"
-BIN=$(cd "$P" && pwd)/usr/bin/ourvoice
+PROOT=$(cd "$P" && pwd)
 SHLIBS=$(cd "$tmp" && DEB_HOST_ARCH=$ARCH DEB_HOST_MULTIARCH=$TRIPLET \
-         dpkg-shlibdeps -O -l/usr/lib/"$TRIPLET" -e"$BIN" 2>"$tmp/err" | sed -n 's/^shlibs:Depends=//p') || true
+         dpkg-shlibdeps -O -l/usr/lib/"$TRIPLET" -e"$PROOT/usr/bin/ourvoice" \
+         -e"$PROOT/usr/lib/ourvoice/ourvoice-kiosk" 2>"$tmp/err" | sed -n 's/^shlibs:Depends=//p') || true
 if [ -z "$SHLIBS" ]; then
     cat "$tmp/err" >&2
     say "dpkg-shlibdeps could not work out the library packages (is dpkg-dev installed?)"; exit 1

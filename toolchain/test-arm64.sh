@@ -29,24 +29,33 @@ for f in tests/helpers/*.c; do [ -f "$f" ] && targets="$targets $B/tests/$(basen
 # shellcheck disable=SC2086
 $MAKE --no-print-directory -j"$(nproc)" CROSS=arm64 BUILD="$B" $targets || exit 1
 
-# Tests start $OV_BUILD/ourvoice themselves. Without a binfmt_misc entry the
-# kernel cannot run that arm64 file, so for the run it is swapped for a small
-# script that runs it under qemu (same timestamp, so make does not relink), and
-# always put back afterwards so nothing else (make deb) ever sees the script.
+# Tests start $OV_BUILD/ourvoice themselves, and it starts $OV_BUILD/ourvoice-kiosk
+# (execv) for the kiosk. Without a binfmt_misc entry the kernel cannot run those
+# arm64 files, so for the run each is swapped for a small script that runs it
+# under qemu (same timestamp, so make does not relink), and always put back
+# afterwards so nothing else (make deb) ever sees the scripts. qemu answers the
+# program's /proc/self/exe with the .arm64 file, so ourvoice finds the script
+# for ourvoice-kiosk beside it.
+PROGS="ourvoice ourvoice-kiosk"
 swapped=0
 restore() {
-    if [ "$swapped" = 1 ]; then mv -f "$B/ourvoice.arm64" "$B/ourvoice"; swapped=0; fi
+    if [ "$swapped" = 1 ]; then
+        for p in $PROGS; do [ -f "$B/$p.arm64" ] && mv -f "$B/$p.arm64" "$B/$p"; done
+        swapped=0
+    fi
     rm -rf "$probe_dir"
 }
 trap restore EXIT
 trap 'restore; exit 130' INT TERM HUP
 if ! grep -qs '^enabled' /proc/sys/fs/binfmt_misc/qemu-aarch64; then
-    echo "test-arm64: no binfmt_misc entry for arm64 here; $B/ourvoice runs through '$QEMU' for this run"
-    mv -f "$B/ourvoice" "$B/ourvoice.arm64"
+    echo "test-arm64: no binfmt_misc entry for arm64 here; $B/ourvoice and $B/ourvoice-kiosk run through '$QEMU' for this run"
     swapped=1
-    printf '#!/bin/sh\n# test-arm64: runs the arm64 program under qemu (put back after the tests)\nexec %s "$(dirname "$0")/ourvoice.arm64" "$@"\n' "$QEMU" >"$B/ourvoice"
-    chmod 755 "$B/ourvoice"
-    touch -r "$B/ourvoice.arm64" "$B/ourvoice"
+    for p in $PROGS; do
+        mv -f "$B/$p" "$B/$p.arm64"
+        printf '#!/bin/sh\n# test-arm64: runs the arm64 program under qemu (put back after the tests)\nexec %s "$(dirname "$(readlink -f "$0")")/%s.arm64" "$@"\n' "$QEMU" "$p" >"$B/$p"
+        chmod 755 "$B/$p"
+        touch -r "$B/$p.arm64" "$B/$p"
+    done
 fi
 
 # tests/run-tests.sh starts each test as `$OV_TEST_WRAPPER test_x`. Until it

@@ -144,10 +144,10 @@ check_kiosk() { # the headless kiosk writes a picture
     else cat "$WORK/kiosk.log"; bad "$1: headless kiosk --script --shots (exit $rc, picture: ${png:-none})"; fi
 }
 
-check_gpiod() { # with libgpiod 2 the v2 backend must be the one compiled
+check_gpiod() { # with libgpiod 2 the v2 backend must be the one compiled (into ourvoice-kiosk)
     major=$(in_root pkg-config --modversion libgpiod 2>/dev/null | cut -d. -f1)
-    v2=$(in_root sh -c 'nm -D build/ourvoice | grep -c -E " U gpiod_chip_request_lines(@|\$)"')
-    v1=$(in_root sh -c 'nm -D build/ourvoice | grep -c -E " U gpiod_line_release(@|\$)"')
+    v2=$(in_root sh -c 'nm -D build/ourvoice-kiosk | grep -c -E " U gpiod_chip_request_lines(@|\$)"')
+    v1=$(in_root sh -c 'nm -D build/ourvoice-kiosk | grep -c -E " U gpiod_line_release(@|\$)"')
     if [ "${major:-0}" -ge 2 ]; then
         if [ "$v2" -ge 1 ] && [ "$v1" = 0 ]; then ok "$1: libgpiod $major: the v2 GPIO backend is compiled"
         else bad "$1: libgpiod $major but the v2 GPIO backend is not the one compiled (v2 $v2, v1 $v1)"; fi

@@ -43,30 +43,46 @@ static void print_name(const char *label, const char *name)
     printf("%s %s\n", label, shown);
 }
 
+/* A merged meeting and where it was in m->meetings (ties keep that order). */
+typedef struct {
+    const ov_results *r;
+    int at;
+} timed_meeting;
+
+static int cmp_timed(const void *a, const void *b)
+{
+    const timed_meeting *x = a, *y = b;
+    int c = ov_meeting_time_cmp(x->r->meeting, y->r->meeting);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
 /* Issue 14, progress over time: the merged meetings stay apart; each one's
  * questions are compared with the same questions at the earlier meetings
- * (time order from the date in the name, model/views.h). */
+ * (time order from the date in the name, model/views.h). The meetings are
+ * sorted by time once: the ones before a meeting are a prefix of that order
+ * (it was a scan and an insertion sort per meeting, O(n^3) in meetings). */
 static void compare_meetings(ov_merge *m)
 {
-    const ov_results **earlier = calloc((size_t)(m->n_meetings > 0 ? m->n_meetings : 1), sizeof *earlier);
-    if (!earlier) {
+    int n = m->n_meetings;
+    timed_meeting *t = calloc((size_t)(n > 0 ? n : 1), sizeof *t);
+    const ov_results **earlier = calloc((size_t)(n > 0 ? n : 1), sizeof *earlier);
+    if (!t || !earlier) {
         fprintf(stderr, "ourvoice merge: out of memory: the meetings are not compared\n");
+        free(t);
+        free(earlier);
         return;
     }
-    for (int i = 0; i < m->n_meetings; i++) {
-        int n = 0;
-        for (int j = 0; j < m->n_meetings; j++)
-            if (ov_meeting_time_cmp(m->meetings[j]->meeting, m->meetings[i]->meeting) < 0)
-                earlier[n++] = m->meetings[j];
-        for (int a = 1; a < n; a++) /* oldest first */
-            for (int b = a; b > 0 && ov_meeting_time_cmp(earlier[b - 1]->meeting, earlier[b]->meeting) > 0;
-                 b--) {
-                const ov_results *t = earlier[b];
-                earlier[b] = earlier[b - 1];
-                earlier[b - 1] = t;
-            }
-        ov_compare_fill(m->meetings[i], (const ov_results *const *)earlier, n);
+    for (int i = 0; i < n; i++)
+        t[i] = (timed_meeting){ m->meetings[i], i };
+    qsort(t, (size_t)n, sizeof *t, cmp_timed);
+    for (int i = 0; i < n; i++)
+        earlier[i] = t[i].r;
+    for (int i = 0, before = 0; i < n; i++) {
+        while (ov_meeting_time_cmp(t[before].r->meeting, t[i].r->meeting) < 0)
+            before++; /* the meetings strictly earlier than t[i]: earlier[0..before) */
+        ov_compare_fill(m->meetings[t[i].at], (const ov_results *const *)earlier, before);
     }
+    free(t);
     free(earlier);
 }
 

@@ -1,17 +1,25 @@
 /* main.c — the `ourvoice` command: picks a subcommand (default: kiosk).
  *
- * Signal policy. The kiosk runs under systemd, which stops it with SIGTERM;
- * a person at a terminal stops it with Ctrl-C (SIGINT). For the kiosk both
- * mean "leave cleanly": the handler (platform/signals.c) only sets a flag,
- * the loop sees it within one turn (a turn never waits more than 100 ms), stops
- * speech, closes the vote store (every vote thanked is already committed)
- * and exits 0 — well within 1 s. SDL installs no handlers of its own
- * (SDL_HINT_NO_SIGNAL_HANDLERS, platform/display.c). The other commands are
- * short and keep the default handlers: they never add or remove votes, and
- * what they write (exports, merges, WAV files) can simply be made again. */
+ * Two programs. `ourvoice` (this file) is small: it links espeak-ng, SQLite
+ * and inih, never SDL, SDL_ttf, SDL_image, HarfBuzz or libgpiod, so `say`,
+ * `results`, `merge` and `set-pin` start in a millisecond or two. The
+ * commands that need SDL — `kiosk` (the screen), `check-content` (it measures
+ * every text with the fonts) and `export` (it checks the pictures by decoding
+ * them with SDL_image, as the kiosk does) — are run by `ourvoice-kiosk`
+ * (main_kiosk.c), found beside this program or in ../lib/ourvoice/
+ * (platform/exec_beside.h), which replaces this process: same process id,
+ * same arguments and environment, so systemd's Type=notify and watchdog, and
+ * whoever sends SIGTERM, see one process. The link fails if a command here
+ * pulls in an SDL module; tests/test_programs.c checks the libraries each
+ * program loads.
+ *
+ * Signals: the commands here are short and keep the default handlers: they
+ * never add or remove votes, and what they write (merges, WAV files, the
+ * settings file, written safely) can simply be made again. The kiosk's
+ * policy is in main_kiosk.c. */
 #include "app/cli.h"
 #include "base/ov_common.h"
-#include "platform/signals.h"
+#include "platform/exec_beside.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -29,12 +37,14 @@ static void usage(FILE *out)
                  "Run `ourvoice COMMAND --help` for a command's options.\n");
 }
 
-/* The kiosk with the signal policy above. */
-static int run_kiosk(int argc, char **argv)
+/* Hand the whole command line to ourvoice-kiosk. Returns only when it
+ * cannot be run: 1, with a message. */
+static int run_kiosk_program(char **argv)
 {
-    if (ov_signals_install() != OV_OK)
-        ov_log_warn("SIGTERM and SIGINT handlers not installed: stopping the kiosk may skip its clean-up");
-    return ov_cmd_kiosk(argc, argv);
+    char err[OV_ERR_LONG_LEN];
+    ov_exec_beside(OV_KIOSK_PROGRAM, argv, err, sizeof err);
+    fprintf(stderr, "ourvoice: cannot start the kiosk program: %s\n", err);
+    return 1;
 }
 
 int main(int argc, char **argv)
@@ -43,22 +53,23 @@ int main(int argc, char **argv)
         const char *name;
         int (*fn)(int, char **);
     } cmds[] = {
-        { "kiosk", run_kiosk },      { "check-content", ov_cmd_check_content },
-        { "say", ov_cmd_say },       { "results", ov_cmd_results },
-        { "export", ov_cmd_export }, { "merge", ov_cmd_merge },
+        { "say", ov_cmd_say },     { "results", ov_cmd_results }, { "merge", ov_cmd_merge },
         { "set-pin", ov_cmd_set_pin },
     };
+    static const char *const kiosk_cmds[] = { "kiosk", "check-content", "export" };
     if (argc < 2 || argv[1][0] == '-') {
         if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
             usage(stdout);
             return 0;
         }
-        argv[0] = "kiosk";
-        return run_kiosk(argc, argv); /* `ourvoice` alone, or `ourvoice --headless ...` */
+        return run_kiosk_program(argv); /* `ourvoice` alone, or `ourvoice --headless ...` */
     }
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
         if (!strcmp(argv[1], cmds[i].name))
             return cmds[i].fn(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof kiosk_cmds / sizeof kiosk_cmds[0]; i++)
+        if (!strcmp(argv[1], kiosk_cmds[i]))
+            return run_kiosk_program(argv);
     fprintf(stderr, "ourvoice: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return 2;

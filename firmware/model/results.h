@@ -92,7 +92,9 @@ ov_results *ov_results_new(void);
  * (with zero counts when nobody answered), then questions found only in the
  * rows. Rows of other meetings are ignored. threshold <= 0 turns protection
  * off. Returns OV_OK, or OV_EINVAL on NULL arguments. Rows that do not fit
- * the limits are counted in out->dropped (and logged). */
+ * the limits are counted in out->dropped (and logged). Only
+ * out->questions[0..n_questions) are written: the slots past them keep
+ * whatever they held. */
 int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content,
                      const char *meeting, int threshold, ov_results *out);
 

@@ -99,7 +99,36 @@ static void meeting_slice(const ov_tally_row *rows, int n, const char *meeting, 
         (*end)++;
 }
 
-/* The results of up to OV_COMPARE_LOOKBACK meetings before res in time, oldest first. */
+/* 1 when question q is in r with answers (ov_compare_fill compares with such a question). */
+static int has_answered(const ov_results *r, const ov_result_question *q)
+{
+    for (int i = 0; i < r->n_questions; i++)
+        if (ov_compare_same_question(&r->questions[i], q) && r->questions[i].total > 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when every question of now is answered in one of r[0..n): an older
+ * meeting cannot change any of its comparisons. */
+static int every_question_found(const ov_results *now, ov_results *const *r, int n)
+{
+    for (int qi = 0; qi < now->n_questions; qi++) {
+        int found = 0;
+        for (int e = 0; e < n && !found; e++)
+            found = has_answered(r[e], &now->questions[qi]);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* The results of the meetings before res in time that its comparisons use,
+ * oldest first: going back from the newest, at most OV_COMPARE_LOOKBACK of
+ * them, and no further once every question of res has an earlier answer
+ * (usually the meeting just before). ov_compare_fill takes the newest
+ * meeting with answers to each question, so the result is the same as with
+ * all OV_COMPARE_LOOKBACK; an export builds one or two, not twelve, per
+ * meeting when its questions were answered before. */
 static int build_earlier(const ov_results *res, const ov_tally_row *rows, int n_rows, const ov_content *c,
                          int threshold, const ov_meeting_times *times, ov_results **out, int *n_out)
 {
@@ -108,14 +137,19 @@ static int build_earlier(const ov_results *res, const ov_tally_row *rows, int n_
         return OV_OK;
     int pos = time_position(times, res->meeting);
     int first = pos > OV_COMPARE_LOOKBACK ? pos - OV_COMPARE_LOOKBACK : 0;
-    for (int i = first; i < pos; i++) {
-        ov_results *r = ov_results_new();
+    for (int i = pos - 1; i >= first && !every_question_found(res, out, *n_out); i--) {
+        ov_results *r = malloc(sizeof *r); /* not calloc: ov_results_build writes all that is read */
         if (!r)
             return OV_ENOMEM;
         int s, e;
         meeting_slice(rows, n_rows, times->sorted[i], &s, &e);
         ov_results_build(rows + s, e - s, c, times->sorted[i], threshold, r);
         out[(*n_out)++] = r;
+    }
+    for (int a = 0, b = *n_out - 1; a < b; a++, b--) {
+        ov_results *t = out[a];
+        out[a] = out[b];
+        out[b] = t;
     }
     return OV_OK;
 }

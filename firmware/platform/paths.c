@@ -1,6 +1,5 @@
 /* paths.c — finding config, content and picture folders. */
 #include "platform/paths.h"
-#include "platform/content_import.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -86,14 +85,3 @@ int ov_load_settings(ov_config *cfg)
     return r == OV_ENOTFOUND ? OV_OK : r;
 }
 
-int ov_resolve_content_dir(const ov_config *cfg, const char *opt, char *out, size_t outlen)
-{
-    if (opt) return ov_strlcpy(out, opt, outlen);
-    char fallback[OV_PATH_MAX], err[300];
-    if (cfg->content_dir[0]) ov_strlcpy(fallback, cfg->content_dir, sizeof fallback);
-    else ov_find_asset_dir("content/en", fallback, sizeof fallback);
-    if (ov_content_recover(cfg->data_dir, NULL, err, sizeof err) != OV_OK)   /* an import cut short */
-        ov_log_warn("questions folder: %s", err);
-    ov_content_active_dir(cfg->data_dir, fallback, out, outlen);
-    return OV_OK;
-}

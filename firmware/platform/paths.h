@@ -20,7 +20,8 @@ int ov_load_config(const char *path, ov_config *cfg);
 /* The questions folder to use: `opt` (--content) when given; else the one
  * brought on a USB stick (DATA_DIR/content, after finishing an import cut
  * short by a power cut); else content_dir from the config; else the
- * installed assets/content/en. Returns OV_OK. */
+ * installed assets/content/en. Returns OV_OK. (In content_dir.c: it links the
+ * content import, and so SDL_image, into a program.) */
 int ov_resolve_content_dir(const ov_config *cfg, const char *opt, char *out, size_t outlen);
 
 /* Settings changed on the kiosk itself (a new facilitator PIN) live in
