@@ -584,6 +584,22 @@ static void test_easy_messages_for_stick_problems(void **state)
     assert_int_equal(ov_export_results(&o, list, 1, f->out, &rep, err, sizeof err), OV_ENOTFOUND);
     assert_non_null(strstr(rep.easy, "taken out"));
     check_stick(f->out, f->res, &o);
+    /* #16: a real stick pulled out mid-write fails with EIO; once its mount is
+     * gone (here: the "mount point" is a plain folder), that is "taken out". */
+    char mnt[600];
+    snprintf(mnt, sizeof mnt, "%s/..", f->out);
+    o.mount_point = mnt;
+    reset_faults(OP_FSYNC, 2, EIO);
+    assert_int_equal(ov_export_results(&o, list, 1, f->out, &rep, err, sizeof err), OV_ENOTFOUND);
+    assert_non_null(strstr(rep.easy, "taken out"));
+    assert_non_null(strstr(err, "Input/output error"));
+    assert_non_null(strstr(err, "was taken out"));
+    check_stick(f->out, f->res, &o);
+    /* the same error on a stick still there (its own mount, "/") stays a failure */
+    assert_int_equal(ov_stick_gone("/"), 0);
+    assert_int_equal(ov_stick_gone(mnt), 1);
+    snprintf(mnt, sizeof mnt, "%s/no-such-stick", f->out);
+    assert_int_equal(ov_stick_gone(mnt), 1);
 }
 
 static void test_short_writes_and_bad_readback(void **state)

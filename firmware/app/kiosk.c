@@ -623,6 +623,8 @@ static int open_screen(kiosk *k, const ov_kiosk_opts *o)
         ov_log_error("%s", err);
         return rc;
     }
+    if (ov_display_sdl_warning()) /* logged once by the display; here for the facilitator's "To check" */
+        ov_strlcpy(k->warning, ov_display_sdl_warning(), sizeof k->warning);
     if (ov_render_problem(k->render))
         ov_kiosk_warn(k, ov_render_problem(k->render));
     ov_render_content_fit(k->render, &k->check_opts);

@@ -137,11 +137,13 @@ static int make_renderer(ov_display *d, int headless, const char *driver, char *
                    SDL_GetError(), why);
 }
 
-/* 1 when the device tree says this is a Raspberry Pi 5, else 0. */
+/* 1 when the device tree (or the file OV_DT_MODEL names: tests) says this
+ * is a Raspberry Pi 5, else 0. */
 static int is_pi5(void)
 {
+    const char *test_model = getenv("OV_DT_MODEL");
     for (size_t i = 0; i < sizeof PI_MODEL_FILES / sizeof PI_MODEL_FILES[0]; i++) {
-        FILE *f = fopen(PI_MODEL_FILES[i], "r");
+        FILE *f = fopen(test_model && *test_model ? test_model : PI_MODEL_FILES[i], "r");
         if (!f) continue;
         char model[128] = "";
         size_t n = fread(model, 1, sizeof model - 1, f);

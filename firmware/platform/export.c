@@ -83,6 +83,18 @@ static int render(const ov_results *res, const ov_export_opts *opts, int fmt, ov
     return ov_report_html(res, ov_file_read_all, b);
 }
 
+/* An I/O error on a stick that has since gone away (files.h ov_stick_gone)
+ * is the stick taken out too soon: OV_ENOTFOUND, said so in err. Else rc. */
+static int gone_is_too_soon(const ov_export_opts *opts, int rc, char *err, size_t errlen)
+{
+    if (rc != OV_EIO || !opts->mount_point || !ov_stick_gone(opts->mount_point))
+        return rc;
+    size_t used = err ? strlen(err) : 0;
+    if (err && used + 1 < errlen)
+        snprintf(err + used, errlen - used, " (the stick at %s was taken out)", opts->mount_point);
+    return OV_ENOTFOUND;
+}
+
 static int finish(ov_export_report *rep, int code)
 {
     rep->code = code;
@@ -248,7 +260,7 @@ int ov_export_results(const ov_export_opts *opts, ov_results *const *res, int n_
                          errlen);
     free(ctx.names);
     writer_close(&w);
-    return finish(rep, rc);
+    return finish(rep, gone_is_too_soon(opts, rc, err, errlen));
 }
 
 /* ---- from the tally ---- */
@@ -417,6 +429,6 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
     free(x.boards);
     free(rows);
     free(names);
-    return finish(rep, rc);
+    return finish(rep, gone_is_too_soon(opts, rc, err, errlen));
 }
 

@@ -38,8 +38,9 @@ void ov_export_opts_from_config(ov_export_opts *opts, const ov_config *cfg);
  * meetings. Files written so far are listed in rep even on failure (rep is
  * overwritten: free an earlier list first). Returns OV_OK with
  * rep->verified = 1, or a negative OV_E* code with err = "PATH: STEP failed:
- * reason" and rep->easy = an easy-read sentence; nothing is ever removed
- * from the kiosk. */
+ * reason" and rep->easy = an easy-read sentence; an I/O error on a stick
+ * that has gone from opts->mount_point meanwhile is OV_ENOTFOUND (taken out
+ * too soon). Nothing is ever removed from the kiosk. */
 int ov_export_results(const ov_export_opts *opts, ov_results *const *res, int n_res,
                       const char *dest_dir, ov_export_report *rep, char *err, size_t errlen);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 int ov_errno_code(int errnum)
@@ -176,4 +177,23 @@ const char *ov_env(const char *name)
 int ov_random_bytes(void *buf, size_t len)
 {
     return getrandom(buf, len, 0) == (ssize_t)len ? OV_OK : OV_EIO;
+}
+
+int ov_stick_gone(const char *mount_point)
+{
+    struct stat here, above;
+    char up[OV_PATH_MAX + 4], dev[64];
+    if (!mount_point || !*mount_point)
+        return 0;
+    if (stat(mount_point, &here) != 0)
+        return 1;
+    snprintf(up, sizeof up, "%s/..", mount_point);
+    if (stat(up, &above) != 0)
+        return 0;
+    if (here.st_dev == above.st_dev)
+        return here.st_ino != above.st_ino; /* a plain folder now; "/" is its own parent */
+    if (major(here.st_dev) == 0)
+        return 0; /* no block device to look for */
+    snprintf(dev, sizeof dev, "/sys/dev/block/%u:%u", major(here.st_dev), minor(here.st_dev));
+    return access(dev, F_OK) != 0 && errno == ENOENT;
 }

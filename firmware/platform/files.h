@@ -50,6 +50,12 @@ const char *ov_env(const char *name);
  * ENOMEM -> OV_ENOMEM; anything else OV_EIO. */
 int ov_errno_code(int errnum);
 
+/* 1 when the USB stick mounted at mount_point has gone away (pulled out):
+ * the path is gone, it is no longer a mount (same device as the folder
+ * above it), or its block device has left /sys/dev/block. 0 when it is
+ * still there or that cannot be told (a device without a block number). */
+int ov_stick_gone(const char *mount_point);
+
 /* Fill buf with len random bytes from the kernel. Returns OV_OK or OV_EIO. */
 int ov_random_bytes(void *buf, size_t len);
 

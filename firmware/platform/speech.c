@@ -17,7 +17,9 @@
 #include <time.h>
 
 #define OV_SPEECH_RATE 22050
-#define DEVICE_SAMPLES 512       /* 23 ms per callback: low latency, smooth highlight */
+/* 46 ms per callback (SDL's ALSA buffer holds 2: 93 ms). 512 (23 ms, 46 ms buffered) underran
+ * whenever the audio thread was late at a device (re)start (#16: make test-system counts them). */
+#define DEVICE_SAMPLES 1024
 #define MAX_AUDIO_DEVICES 32     /* audio outputs looked at when picking the speaker */
 #define SOUND_THRESHOLD 300      /* a sample louder than this (about -40 dBFS) is sound, for latency */
 #define US_PER_S 1000000u
@@ -67,6 +69,7 @@ struct ov_speech {
     int done;                     /* rendering of play_gen finished */
     word_mark *marks;
     int nmarks, capmarks;
+    int dev_samples;              /* samples a callback, as the device was opened */
     uint64_t chunk_us;            /* when the callback last took samples... */
     size_t chunk_pos, chunk_len;  /* ...from where, and how many */
     uint64_t say_us;              /* when play_gen was asked for */
@@ -268,6 +271,7 @@ static int open_device(ov_speech *s)
     }
     SDL_LockMutex(s->play_lock);
     s->dev = dev;
+    s->dev_samples = have.samples;
     s->chunk_us = now_us();
     SDL_UnlockMutex(s->play_lock);
     SDL_PauseAudioDevice(dev, 0);
@@ -316,7 +320,9 @@ static void open_audio(ov_speech *s)
     else
         ov_strlcpy(s->dev_name, s->cfg.audio_device, sizeof s->dev_name);
     s->has_output = open_device(s);
-    if (s->has_output && s->dev_name[0]) ov_log_info("sound: %s", s->dev_name);
+    if (s->has_output)
+        ov_log_info("sound: %s, %d samples (%d ms) a period", s->dev_name[0] ? s->dev_name : "default device",
+                    s->dev_samples, s->dev_samples * 1000 / OV_SPEECH_RATE);
 }
 
 /* 1 when everything asked for has been played (play_lock taken here). */

@@ -10,6 +10,7 @@ OV_SYSTEM_ONLY (space-separated scenario letters to run, default all),
 OV_SYSTEM_QUICK=1 (a b c f g and 2 power cuts: `make test-system-ci`).
 Prints one line per check, the figures (boot, first frame, visit timings,
 ALSA underruns), and ends with "system: N passed, N failed"."""
+import json
 import os
 import random
 import re
@@ -27,7 +28,7 @@ from ovsys import Fail  # noqa: E402
 # power cuts; the late display (h) and the long run of cuts are left out.
 QUICK = os.environ.get("OV_SYSTEM_QUICK", "") == "1"
 CUTS = int(os.environ.get("OV_SYSTEM_CUTS", "2" if QUICK else "20"))
-ONLY = os.environ.get("OV_SYSTEM_ONLY", "a b f c g e" if QUICK else "a b f c g e h").split()
+ONLY = os.environ.get("OV_SYSTEM_ONLY", "a b f c g e" if QUICK else "a b f c d g e h").split()
 WATCHDOG_S = 30                  # WatchdogSec= in board/rpi/ourvoice.service
 QUESTIONS = 4                    # the built-in questions
 ANSWER_XY = {1: (87, 390), 2: (243, 390), 3: (400, 390), 4: (556, 390), 5: (709, 390)}
@@ -38,7 +39,9 @@ PIN = "2580"                     # set in the image by fixtures.sh with `ourvoic
 # How far the appliance's screen (KMSDRM, llvmpipe or software) may be from the
 # headless reference render of the same look; "Check your answers" shows the
 # visit's own answers, so it is told by its layout only.
-TOLERANCE = {"welcome": 0.05, "question": 0.12, "confirm": 0.12, "review": 0.35, "thanks": 0.12}
+TOLERANCE = {"welcome": 0.05, "question": 0.12, "confirm": 0.12, "review": 0.35, "thanks": 0.12,
+             "newq-welcome": 0.05, "newq-question": 0.12, "import-bad": 0.1, "import-good": 0.12,
+             "import-done": 0.1, "export-too-soon": 0.1, "facilitator-pin": 0.1, "facilitator-menu": 0.25}
 SCREENS = None                   # ovsys.Screens, rendered by render_references()
 passed = failed = 0
 figures = []
@@ -83,6 +86,7 @@ def underruns(vm, scenario):
     n = total - getattr(vm, "underruns_seen", 0)
     vm.underruns_seen = total
     figure(f"{scenario}: ALSA underruns in the journal: {n}")
+    check(f"{scenario}: no ALSA underrun (the speech does not stutter)", n == 0, f"{n} underruns logged")
     return n
 
 
@@ -104,7 +108,46 @@ def render_references():
                        cwd=SRC, env=env, capture_output=True, text=True)
     if r.returncode != 0:
         raise Fail(f"the reference screens could not be rendered ({r.returncode}): {r.stderr[-400:]}")
+    render_stick_references(ref)
     return ovsys.Screens(ref)
+
+
+def render_stick_references(ref):
+    """Renders toolchain/system/screens-sticks.txt (c: the stick pulled out,
+    d: new questions, good and bad) into `ref`: the sticks are folders named
+    in mount tables beside the script, the settings the image's own plus
+    where the sticks are."""
+    bench = os.path.join(WORK, "ref-sticks")
+    media, data = os.path.join(bench, "media"), os.path.join(bench, "data")
+    os.makedirs(data)
+    for name, pack in (("BAD", "bad"), ("GOOD", "good")):
+        shutil.copytree(os.path.join(SRC, "tests", "fixtures", "import", pack),
+                        os.path.join(media, name, "ourvoice", "content"))
+    root = "22 1 8:2 / / rw,relatime shared:1 - ext4 /dev/vda rw\n"
+    for table, stick in (("none", None), ("gone", "GONE"), ("bad", "BAD"), ("good", "GOOD")):
+        with open(os.path.join(bench, f"mounts-{table}"), "w") as f:
+            f.write(root)
+            if stick:
+                f.write(f"36 22 8:17 / {media}/{stick} rw,nosuid,nodev,noexec,relatime shared:2 - vfat "
+                        f"/dev/sda1 rw\n")
+    with open(os.path.join(IMGDIR, "ourvoice.ini")) as f:
+        ini = f.read().replace("[facilitator]\n", f"[facilitator]\nusb_mount_dir = {media}\n", 1)
+    with open(os.path.join(bench, "ourvoice.ini"), "w") as f:
+        f.write(ini)
+    script = os.path.join(bench, "screens-sticks.txt")
+    shutil.copy(os.path.join(SRC, "toolchain", "system", "screens-sticks.txt"), script)
+    env = dict(os.environ, OV_PIN=PIN)
+    r = subprocess.run([OURVOICE, "set-pin", "--data", data], env=env, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise Fail(f"ourvoice set-pin for the stick reference screens failed: {r.stdout}{r.stderr}")
+    env = dict(os.environ, SDL_VIDEODRIVER="offscreen", SDL_AUDIODRIVER="dummy",
+               SDL_FRAMEBUFFER_ACCELERATION="0", OV_MOUNTINFO=os.path.join(bench, "mounts-none"))
+    r = subprocess.run(["timeout", "-s", "KILL", "300", OURVOICE, "kiosk", "--headless", "--no-speech",
+                        "--config", os.path.join(bench, "ourvoice.ini"), "--data", data,
+                        "--size", f"{ovsys.W}x{ovsys.H}", "--shots", ref, "--script", script],
+                       cwd=SRC, env=env, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise Fail(f"the stick reference screens could not be rendered ({r.returncode}): {r.stderr[-400:]}")
 
 
 def wait(vm, look, limit=120):
@@ -149,6 +192,41 @@ def visit_by_keys(vm, answers=(2, 2, 3, 5)):
     return time.time() - t0
 
 
+BUTTON_1 = 5                     # answer1 = GPIO5, the kiosk's default pin (board/ourvoice.ini)
+PRESS_S = 0.2                    # how long the host holds a simulated button down
+
+
+def visit_by_buttons(vm):
+    """A visit with the arcade buttons through the GPIO simulator: button 1
+    starts, chooses the first answer and keeps it on every question, then
+    saves. Returns seconds to thanks, or None (said why) when the appliance
+    has no simulated chip."""
+    _, chip = vm.sh("ls -d /sys/devices/platform/gpio-sim.*/gpiochip* 2>/dev/null | head -n 1; true")
+    chip = chip.strip()
+    if not chip:
+        _, why = vm.sh("journalctl -b -u ovtest-gpio-sim.service -o cat | tail -n 3; "
+                       "ls /usr/local/lib/ovtest/gpio-sim.ko 2>&1; true")
+        print(f"SKIP b: a visit by the arcade buttons: no gpio-sim chip in the appliance: "
+              f"{' '.join(why.split())[:300]}", flush=True)
+        return None
+    line = f"{chip}/sim_gpio{BUTTON_1}/pull"
+
+    def press():
+        vm.sh(f"echo pull-down >{line} && sleep {PRESS_S} && echo pull-up >{line}")
+
+    t0 = time.time()
+    press()
+    for q in range(1, QUESTIONS + 1):
+        wait(vm, f"question-{q}")
+        press()
+        wait(vm, "confirm-1")
+        press()
+    wait(vm, "review")
+    press()
+    wait(vm, "thanks")
+    return time.time() - t0
+
+
 def visits_in_store(disk, name):
     """How many visits the store on the disk holds (votes on the first question)."""
     rc, out, data = ovsys.read_store(disk, os.path.join(WORK, f"{name}-data"), OURVOICE)
@@ -176,6 +254,7 @@ def run(name, fn):
 def main_boot():
     disk = fresh_disk("main")
     vm, t_ctl, t_ready = boot(disk, "main", "ovtest.nogl")
+    visits = 2
     try:
         figure(f"boot: kernel to the test's command line {t_ctl:.1f} s")
         figure(f"boot: kernel to READY=1 (the kiosk's first frame) {t_ready:.1f} s")
@@ -210,14 +289,26 @@ def main_boot():
         figure(f"visit by keys: first key to thank-you {t_keys:.1f} s")
         wait(vm, "welcome", limit=90)
         check("b: two visits, by touch and by keys, reach the thank-you screen", True)
+        t_buttons = visit_by_buttons(vm)
+        if t_buttons is not None:
+            visits += 1
+            figure(f"visit by the arcade buttons (gpio-sim): first press to thank-you {t_buttons:.1f} s")
+            check("b: a visit by the arcade buttons (gpio-sim lines pulled down) reaches the thank-you screen",
+                  True)
+            wait(vm, "welcome", limit=90)
         underruns(vm, "b visits")
         if "f" in ONLY:
             watchdog_restarts(vm)
+        csv_before = None
         if "c" in ONLY:
             try:
-                stick_export(vm)
+                csv_before = stick_export(vm)
             except Fail as e:
                 check("c: results saved to a hot-plugged FAT stick", False, str(e))
+        if "c" in ONLY and csv_before is not None:
+            run("c: the stick pulled out mid-write", lambda: stick_pulled(vm, csv_before))
+        if "d" in ONLY:
+            run("d: new questions from a stick", lambda: import_questions(vm))
         vm.power_off()
     finally:
         vm.kill()
@@ -225,7 +316,8 @@ def main_boot():
     figure(f"audio: RMS amplitude of everything the kiosk said {rms:.4f}")
     check("a: welcome spoken (the captured WAV has speech)", rms > 0.002, f"RMS {rms}")
     n, out = visits_in_store(disk, "main")
-    check("b: both visits counted on the disk (ourvoice results)", n == 2, f"{n} visits: {out[-300:]}")
+    check(f"b: every visit ({visits}: touch, keys{', buttons' if visits > 2 else ''}) counted on the disk "
+          "(ourvoice results)", n == visits, f"{n} visits: {out[-300:]}")
 
 
 def watchdog_restarts(vm):
@@ -275,7 +367,7 @@ def stick_export(vm):
     subprocess.run(["mkfs.vfat", "-C", "-n", "KIOSKSTICK", stick, str(STICK_MB * 1024)],
                    check=True, capture_output=True)
     t0 = time.time()
-    vm.plug_stick(stick)
+    dev = vm.plug_stick(stick)
     vm.wait_screen(SCREENS, "facilitator-pin", limit=90, tolerance=0.1)
     figure(f"stick plugged in to PIN pad on screen {time.time() - t0:.1f} s")
     for k in PIN:
@@ -318,16 +410,180 @@ def stick_export(vm):
     check("c: no real time in the stick's directory entries (all 2000-01-01)",
           entries and all("2000-01-01" in line for line in entries), listing[-500:])
     csvs = [ln.split()[-1] for ln in listing.splitlines() if ln.lower().rstrip().endswith(".csv")]
-    body = ""
+    body = b""
     if csvs:
-        r = subprocess.run(["mtype", "-i", stick, f"::/ourvoice/{csvs[0]}"], capture_output=True, text=True)
-        body = r.stdout
-    check("c: the exported CSV has the questions' answers", "assets" in body, body[:300])
+        body = subprocess.run(["mtype", "-i", stick, f"::/ourvoice/{csvs[0]}"], capture_output=True).stdout
+    check("c: the exported CSV has the questions' answers", b"assets" in body, body[:300])
     vm.key("esc")                     # the menu, now with "Clear votes" (after a verified export)
     time.sleep(3)
     vm.key("8")                       # Back to voting: the 8th item once Clear votes is there
     wait(vm, "welcome", limit=60)
     underruns(vm, "c stick export")
+    vm.pull_stick(dev)                # taken away: the next runs start with no stick in
+    return body
+
+
+SLOW_STICK_BPS = 4096           # the pulled stick's write speed: its export takes seconds, not milliseconds
+PULL_LIMIT_S = 90                # from "Save to USB stick" to the first write the host sees on the stick
+EXPORT_LIMIT_S = 180             # from "Save to USB stick" to the kiosk's log line saying how it went
+
+
+def make_stick(name, pack=None):
+    """A fresh FAT stick image in WORK; with pack, tests/fixtures/import/PACK
+    on it as ourvoice/content (docs/content.md)."""
+    stick = os.path.join(WORK, f"{name}.img")
+    subprocess.run(["mkfs.vfat", "-C", "-n", "KIOSKSTICK", stick, str(STICK_MB * 1024)],
+                   check=True, capture_output=True)
+    if pack:
+        subprocess.run(["mmd", "-i", stick, "::/ourvoice"], check=True, capture_output=True)
+        subprocess.run(["mcopy", "-s", "-i", stick, os.path.join(SRC, "tests", "fixtures", "import", pack),
+                        "::/ourvoice/content"], check=True, capture_output=True)
+    return stick
+
+
+def stick_names(stick):
+    """The names in the stick's ourvoice folder, read from the host with mtools."""
+    r = subprocess.run(["mdir", "-b", "-a", "-i", stick, "::/ourvoice"], capture_output=True, text=True)
+    if r.returncode != 0:
+        return []
+    return [ln.rstrip("/").split("/")[-1] for ln in r.stdout.splitlines() if ln.strip() and not ln.endswith("/.")
+            and not ln.endswith("/..")]
+
+
+def stick_file(stick, name):
+    r = subprocess.run(["mtype", "-i", stick, f"::/ourvoice/{name}"], capture_output=True)
+    return r.stdout
+
+
+def wait_log(vm, pattern, more_than, limit):
+    """Waits until the journal has more than `more_than` lines matching; returns the count."""
+    end = time.time() + limit
+    n = vm.journal_count(pattern)
+    while n <= more_than and time.time() < end:
+        time.sleep(1)
+        n = vm.journal_count(pattern)
+    return n
+
+
+def give_pin(vm):
+    wait(vm, "facilitator-pin", limit=90)
+    for k in PIN:
+        vm.key(k)
+    vm.key("ret")
+    wait(vm, "facilitator-menu", limit=60)
+
+
+def complete(name, data):
+    """True when an exported file is whole: JSON parses, HTML ends, CSV has its answers."""
+    text = data.decode("utf-8-sig", errors="replace")
+    if name.endswith(".json"):
+        try:
+            json.loads(text)
+            return True
+        except ValueError:
+            return False
+    if name.endswith(".html"):
+        return text.rstrip().endswith("</html>")
+    return "assets" in text and text.endswith("\n")
+
+
+def stick_pulled(vm, csv_before):
+    """(c, second half) a slow stick pulled out while the export is written:
+    the kiosk says it was taken out too soon, keeps every vote, leaves no
+    file under its final name that is not whole; with the stick back, the
+    same Save writes the three files whole."""
+    stick = make_stick("stick-pulled")
+    written = vm.journal_count("export: [0-9]+ files written and checked")
+    failed_before = vm.journal_count("export to .* failed")
+    dev = vm.plug_stick(stick, write_bps=SLOW_STICK_BPS)
+    give_pin(vm)
+    time.sleep(2)                     # the mount's own writes (the FAT's dirty mark) land first
+    before = os.stat(stick).st_mtime_ns
+    vm.key("4")                       # Save to USB stick
+    t0 = time.time()
+    while time.time() - t0 < PULL_LIMIT_S and os.stat(stick).st_mtime_ns == before:
+        time.sleep(0.05)              # the export's first write reaches the stick
+    vm.pull_stick(dev)
+    figure(f"slow stick pulled out {time.time() - t0:.1f} s after Save, at the export's first write")
+    failed = wait_log(vm, "export to .* failed", failed_before, EXPORT_LIMIT_S) - failed_before
+    done = vm.journal_count("export: [0-9]+ files written and checked") - written
+    _, why = vm.sh("journalctl -b -o cat | grep 'export to .* failed' | tail -n 1; true")
+    figure(f"the kiosk's log on the pulled stick: {why.strip()[-200:]}")
+    check("c: stick pulled out mid-write: the export did not finish and the kiosk logs it",
+          failed == 1 and done == 0, f"failed {failed}, finished {done}")
+    wait(vm, "export-too-soon", limit=60)
+    check("c: stick pulled out mid-write: the screen says it was taken out too soon (the log too)",
+          "was taken out" in why, why.strip()[-200:])
+    left = stick_names(stick)
+    finals = [n for n in left if not n.startswith(".") and not n.endswith(".part")]
+    figure(f"on the pulled stick (mtools): {left or 'nothing'}")
+    whole = {n: stick_file(stick, n) for n in finals}
+    check("c: stick pulled out mid-write: no file under its final name, only .part names or nothing (mtools)",
+          not finals, f"final names {finals}")
+    check("c: stick pulled out mid-write: any file under its final name is whole",
+          all(complete(n, d) for n, d in whole.items()),
+          f"final names {finals}: whole {[complete(n, d) for n, d in whole.items()]}")
+    vm.key("esc")
+    wait(vm, "facilitator-menu", limit=60)
+    found = vm.journal_count("USB stick found at")
+    dev = vm.plug_stick(stick)        # the same stick back, at full speed
+    wait_log(vm, "USB stick found at", found, 90)
+    time.sleep(2)
+    vm.key("4")
+    n = wait_log(vm, "export: [0-9]+ files written and checked", written, EXPORT_LIMIT_S) - written
+    names = stick_names(stick)
+    files = {nm: stick_file(stick, nm) for nm in names}
+    kinds = sorted(nm.rsplit(".", 1)[-1] for nm in names)
+    check("c: the stick put back: Save writes csv, json and html whole, no .part left (mtools)",
+          n == 1 and kinds == ["csv", "html", "json"] and all(complete(k, v) for k, v in files.items()),
+          f"exports finished {n}, on the stick {names}")
+    csv = [v for k, v in files.items() if k.endswith(".csv")]
+    check("c: nothing lost: the CSV after the pulled stick is byte for byte the CSV of the first export",
+          csv == [csv_before], f"{csv[:1]!r:.300} vs {csv_before[:300]!r}")
+    check("c: a file left whole by the pull is the same file as the later export's",
+          all(files.get(k) == v for k, v in whole.items()), f"{sorted(whole)}")
+    vm.key("esc")
+    time.sleep(3)
+    vm.key("8")                       # Back to voting (Clear votes is there again)
+    wait(vm, "welcome", limit=60)
+    vm.pull_stick(dev)
+    underruns(vm, "c stick pulled out")
+
+
+# --- (d): new questions from a stick -----------------------------------------------------------
+def import_questions(vm):
+    """(d) a stick with a broken content folder: refused, the old questions
+    kept; then one with a good folder: the new questions are asked."""
+    dev = vm.plug_stick(make_stick("stick-bad", "bad"))
+    give_pin(vm)
+    vm.key("5")                       # New questions (the stick has ourvoice/content)
+    wait(vm, "import-bad", limit=90)
+    check("d: a bad question pack is refused, each problem said on screen", True)
+    vm.key("1")                       # Back
+    wait(vm, "facilitator-menu", limit=60)
+    vm.key("8")                       # Back to voting
+    wait(vm, "welcome", limit=60)
+    shot = vm.screen("after-bad")
+    old = ovsys.differing_share(shot, SCREENS.pics["welcome"])
+    new = ovsys.differing_share(shot, SCREENS.pics["newq-welcome"])
+    check("d: after the bad pack the old questions are kept (the old welcome, not the pack's)",
+          old < new, f"{old * 100:.1f}% from the old welcome, {new * 100:.1f}% from the pack's")
+    vm.pull_stick(dev)
+    dev = vm.plug_stick(make_stick("stick-good", "good"))
+    give_pin(vm)
+    vm.key("5")
+    wait(vm, "import-good", limit=90)
+    vm.key("1")                       # Use them
+    wait(vm, "import-done", limit=120)
+    vm.key("esc")
+    wait(vm, "facilitator-menu", limit=60)
+    vm.key("8")
+    wait(vm, "newq-welcome", limit=60)
+    vm.key("spc")
+    wait(vm, "newq-question", limit=60)
+    check("d: a good question pack is taken: its welcome and its first question on screen", True)
+    vm.pull_stick(dev)
+    underruns(vm, "d new questions")
 
 
 # --- (h): the display driver loads late -------------------------------------------------------

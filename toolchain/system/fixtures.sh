@@ -1,5 +1,5 @@
 #!/bin/sh
-# toolchain/system/fixtures.sh ROOT SRC OURVOICE — what the system test adds to the
+# toolchain/system/fixtures.sh ROOT SRC OURVOICE [GPIO_KO] — what the system test adds to the
 # installed appliance root before it is packed into an image. None of this is
 # part of the product; it is the test bench around it:
 #  - /etc/fstab for the virtio disk, a host name;
@@ -16,12 +16,19 @@
 #  - ovtest-nogl.service: with "ovtest.nogl" hides Mesa's DRI drivers and
 #    libGL/libOpenGL before the kiosk starts (scenario g);
 #  - the serial login prompts masked, so the console shows only the log;
+#  - with GPIO_KO (the gpio-sim module built for the appliance's kernel by
+#    gpio-sim.sh): ovtest-gpio-sim.service makes a simulated chip shaped like
+#    a Pi's header ("pinctrl-sim", lines GPIO0..GPIO27) before the kiosk
+#    starts, and a gpio group with a udev rule gives the kiosk's user the
+#    chip, as Raspberry Pi OS does; the host presses a button by writing
+#    pull-down to the line's sim_gpioN/pull through ttyS1;
 #  - a longer TimeoutStartSec for the kiosk: under qemu's TCG on a loaded
 #    machine its first frame can take over the 120 s a slow Pi is given.
 set -eu
-R=${1:?usage: fixtures.sh ROOT SRC}
-SRC=${2:?usage: fixtures.sh ROOT SRC OURVOICE}
-OURVOICE=${3:?usage: fixtures.sh ROOT SRC OURVOICE}
+R=${1:?usage: fixtures.sh ROOT SRC OURVOICE [GPIO_KO]}
+SRC=${2:?usage: fixtures.sh ROOT SRC OURVOICE [GPIO_KO]}
+OURVOICE=${3:?usage: fixtures.sh ROOT SRC OURVOICE [GPIO_KO]}
+GPIO_KO=${4:-}
 
 echo "/dev/vda / ext4 defaults,noatime 0 1" >"$R/etc/fstab"
 echo ourvoice-test >"$R/etc/hostname"
@@ -105,5 +112,46 @@ for u in serial-getty@ttyS0.service serial-getty@ttyS1.service getty@tty2.servic
          apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer; do
     ln -sf /dev/null "$R/etc/systemd/system/$u"
 done
+if [ -n "$GPIO_KO" ]; then
+    mkdir -p "$R/usr/local/lib/ovtest"
+    cp "$GPIO_KO" "$R/usr/local/lib/ovtest/gpio-sim.ko"
+    grep -q '^gpio:' "$R/etc/group" || chroot "$R" groupadd -r gpio
+    chroot "$R" adduser ourvoice gpio >/dev/null
+    echo 'SUBSYSTEM=="gpio", KERNEL=="gpiochip*", GROUP="gpio", MODE="0660"' \
+        >"$R/etc/udev/rules.d/60-ovtest-gpio.rules"
+    cat >"$R/usr/local/sbin/ovtest-gpio-sim" <<'EOT'
+#!/bin/sh
+# A simulated GPIO chip shaped like a Pi's header: "pinctrl-sim", GPIO0..GPIO27.
+modprobe configfs 2>/dev/null
+mountpoint -q /sys/kernel/config || mount -t configfs none /sys/kernel/config
+insmod /usr/local/lib/ovtest/gpio-sim.ko || { echo "ovtest: gpio-sim: the module does not load"; exit 1; }
+S=/sys/kernel/config/gpio-sim/ov
+mkdir -p $S/bank0
+echo 28 >$S/bank0/num_lines
+echo pinctrl-sim >$S/bank0/label
+i=0
+while [ $i -lt 28 ]; do
+    mkdir -p $S/bank0/line$i && echo GPIO$i >$S/bank0/line$i/name
+    i=$((i + 1))
+done
+echo 1 >$S/live
+udevadm settle 2>/dev/null
+echo "ovtest: gpio-sim chip $(cat $S/bank0/chip_name) on $(cat $S/dev_name)"
+EOT
+    chmod 755 "$R/usr/local/sbin/ovtest-gpio-sim"
+    cat >"$R/etc/systemd/system/ovtest-gpio-sim.service" <<'EOT'
+[Unit]
+Description=system test: a simulated GPIO chip (gpio-sim) for the arcade buttons
+After=systemd-udevd.service local-fs.target
+Before=ourvoice.service
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/usr/local/sbin/ovtest-gpio-sim
+[Install]
+WantedBy=multi-user.target
+EOT
+    ln -sf /etc/systemd/system/ovtest-gpio-sim.service "$R/etc/systemd/system/multi-user.target.wants/"
+fi
 mkdir -p "$R/etc/systemd/system/ourvoice.service.d"
 printf '[Service]\nTimeoutStartSec=600\n' >"$R/etc/systemd/system/ourvoice.service.d/ovtest-slow-vm.conf"

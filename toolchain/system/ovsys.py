@@ -354,17 +354,39 @@ class VM:
         self.qmp_cmd("send-key", keys=[{"type": "qcode", "data": qcode}])
 
     # --- USB stick ---
-    def plug_stick(self, image):
+    def plug_stick(self, image, write_bps=0):
+        """Plugs a USB stick (a FAT image file) into the xhci bus; with
+        write_bps, a slow stick: writes go at most that many bytes a second
+        (a QMP throttle group), so the host can pull it out mid-write.
+        Returns the device id for pull_stick."""
         self.usb_n += 1
         n = f"stick{self.usb_n}"
-        self.qmp_cmd("blockdev-add", **{"node-name": n, "driver": "raw",
-                                        "file": {"driver": "file", "filename": image}})
+        raw = {"driver": "raw", "file": {"driver": "file", "filename": image}}
+        if write_bps:
+            self.qmp_cmd("object-add", **{"qom-type": "throttle-group", "id": f"slow{self.usb_n}",
+                                          "limits": {"bps-write": write_bps}})
+            self.qmp_cmd("blockdev-add", **{"node-name": n, "driver": "throttle",
+                                            "throttle-group": f"slow{self.usb_n}", "file": raw})
+        else:
+            self.qmp_cmd("blockdev-add", **{"node-name": n, **raw})
         self.qmp_cmd("device_add", driver="usb-storage", id=f"usb{self.usb_n}", drive=n,
                      bus="xhci.0")
         return f"usb{self.usb_n}"
 
     def pull_stick(self, dev_id):
+        """Pulls the stick out (device_del), then lets go of its image file
+        (blockdev-del, once the device is gone) so it can be plugged in again."""
         self.qmp_cmd("device_del", id=dev_id)
+        node = "stick" + dev_id[len("usb"):]
+        end = time.time() + 30
+        while True:
+            try:
+                self.qmp_cmd("blockdev-del", **{"node-name": node})
+                return
+            except Fail:
+                if time.time() > end:
+                    raise
+                time.sleep(0.2)
 
     # --- ending ---
     def power_off(self, limit=120):
