@@ -315,8 +315,9 @@
     X(kb_comma, OVW_B, 0, OVW_NOCHECK, "comma", "coma") \
     X(kb_full_stop, OVW_B, 0, OVW_NOCHECK, "full stop", "atalnod llawn") \
     X(kb_apostrophe, OVW_B, 0, OVW_NOCHECK, "apostrophe", "collnod") \
-    X(kb_abc_keys, OVW_B, 0, OVW_NOCHECK, "alphabetical keys", "bysellau'r wyddor") \
-    X(kb_qwerty_keys, OVW_B, 0, OVW_NOCHECK, "QWERTY keys", "bysellau QWERTY") \
+    X(kb_page_a_m, OVW_B, 0, OVW_NOCHECK, "letters A to M", "llythrennau A i M") \
+    X(kb_page_n_z, OVW_B, 0, OVW_NOCHECK, "letters N to Z", "llythrennau N i Z") \
+    X(kb_page_numbers, OVW_B, 0, OVW_NOCHECK, "numbers", "rhifau") \
     /* results: what most people said, and last time against this time */ \
     X(res_nobody, OVW_S, 0, OVW_NOCHECK, "Nobody has answered yet.", "Does neb wedi ateb eto.") \
     X(res_not_enough, OVW_S, 0, OVW_NOCHECK, "Not enough answers yet to keep them secret.", \
