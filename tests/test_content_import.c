@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "platform/content_import.h"
+#include "model/content_texts.h"
 #include "platform/files.h"
 #include "platform/content_load.h"
 #include "platform/usbwatch.h"
@@ -562,7 +563,7 @@ static void test_links_dotdot_hidden_big_refused(void **state)
     const char *t = problem_with(f->plan, "link");
     assert_non_null(t);
     assert_string_equal(t, "The answer \u201cno\u201d of \u201cyes-no\u201d: the picture is a link to another "
-                           "place; copy the file itself (content.ini line 396).");
+                           "place; copy the file itself (content.ini line 418).");
     assert_int_equal(ov_import_apply(f->plan, f->data, NULL, NULL, NULL, err, sizeof err), OV_EINVAL);
     assert_false(exists(f->data, "content"));
     assert_false(exists(f->data, OV_CONTENT_NEW_NAME));
@@ -646,10 +647,26 @@ static void test_plain_words_without_file(void **state)
                      "there are no questions; add at least 1 [question ID] section");
     int line = ov_import_plain_words(&d->items[0], NULL, 0, NULL, out, sizeof out);
     assert_int_equal(line, 12);
-    assert_string_equal(out, "This line: there is something odd here (content.ini line 12).");
+    /* a problem with no words of its own: the content's words, never the checker's English */
+    assert_string_equal(out, "This line has a problem. Run check-content on a computer to see it "
+                             "(content.ini line 12).");
     line = ov_import_plain_words(&d->items[1], NULL, 0, NULL, out, sizeof out);
     assert_int_equal(line, 0);
     assert_string_equal(out, "There are no questions.");
+    /* the import's own problems have words too, in the content's language */
+    ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_FILES_TOO_BIG, NULL, "/s/content.ini", 0, "too big (300 MB)");
+    ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_TOO_MANY_FILES, NULL, "/s/content.ini", 0, "too many files");
+    ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SOURCE_PATH, NULL, "(none)", 0, "the path is too long");
+    static ov_texts cy;
+    ov_texts_defaults(&cy, "cy");
+    ov_import_plain_words(&d->items[2], NULL, 0, NULL, out, sizeof out);
+    assert_string_equal(out, "The pictures and recordings are too big together. Keep them under 200 MB.");
+    ov_import_plain_words(&d->items[2], NULL, 0, &cy, out, sizeof out);
+    assert_string_equal(out, "Mae'r lluniau a'r recordiadau yn rhy fawr gyda'i gilydd. Cadwch nhw o dan 200 MB.");
+    ov_import_plain_words(&d->items[3], NULL, 0, &cy, out, sizeof out);
+    assert_non_null(strstr(out, "Mae gormod o ffeiliau"));
+    ov_import_plain_words(&d->items[4], NULL, 0, &cy, out, sizeof out);
+    assert_string_equal(out, "Mae enw'r ffolder ar goll neu'n rhy hir. Defnyddiwch enw ffolder byrrach.");
     free(d);
 }
 

@@ -150,65 +150,80 @@ static void a_sticks_ideas_file_is_checked_before_use(void **state)
     assert_non_null(strstr(d.items[0].text, "ideas.ini:2:"));
 }
 
+/* Three pages of 13 characters and the same 4 controls in the same slots
+ * (and Cancel, the layout's, in the last): every letter, digit and mark is
+ * on exactly one page; the page key goes round and says the page it shows. */
 static void the_keyboard_types_deletes_and_switches(void **state)
 {
     (void)state;
     ov_kb_key keys[OV_KB_MAX_KEYS];
-    int n = ov_keyboard_keys(OV_KB_ABC, keys, OV_KB_MAX_KEYS);
-    assert_int_equal(n, 44); /* 10 digits, 30 letters and marks, 4 controls */
-    assert_string_equal(keys[10].label, "A");
-    int nq = ov_keyboard_keys(OV_KB_QWERTY, keys, OV_KB_MAX_KEYS);
-    assert_int_equal(nq, n);
-    assert_string_equal(keys[10].label, "Q");
-    /* every row fills the grid exactly: no key falls off the screen */
-    for (int r = 0; r < OV_KB_ROWS; r++) {
-        int cols = 0;
-        for (int i = 0; i < nq; i++)
-            cols += keys[i].row == r ? keys[i].span : 0;
-        assert_int_equal(cols, OV_KB_COLS);
+    int seen[128] = { 0 };
+    for (int p = 0; p < OV_KB_PAGES; p++) {
+        int n = ov_keyboard_keys((ov_kb_page)p, keys, OV_KB_MAX_KEYS);
+        assert_int_equal(n, OV_KB_SLOTS - 1); /* 13 characters, next page, Space, Delete, Done */
+        for (int i = 0; i < n; i++) {
+            assert_int_equal(keys[i].slot, i);
+            if (keys[i].kind == OV_KB_CHAR) {
+                assert_true(i < OV_KB_CHARS);
+                seen[(int)keys[i].ch]++;
+                assert_int_equal(ov_keyboard_page_of(keys[i].ch), p);
+            }
+        }
+        assert_int_equal(keys[OV_KB_CHARS].kind, OV_KB_NEXT_PAGE);
+        assert_int_equal(keys[OV_KB_CHARS + 1].kind, OV_KB_SPACE);
+        assert_int_equal(keys[OV_KB_CHARS + 2].kind, OV_KB_DELETE);
+        assert_int_equal(keys[OV_KB_CHARS + 3].kind, OV_KB_DONE);
     }
+    for (int c = 'A'; c <= 'Z'; c++)
+        assert_int_equal(seen[c], 1);
+    for (int c = '0'; c <= '9'; c++)
+        assert_int_equal(seen[c], 1);
+    assert_int_equal(seen['.'] + seen[','] + seen['\''], 3);
+    assert_int_equal(ov_keyboard_page_of('-'), -1);
+    ov_kb_key am[OV_KB_MAX_KEYS];
+    ov_keyboard_keys(OV_KB_PAGE_A_M, am, OV_KB_MAX_KEYS);
     ov_keyboard kb;
-    ov_keyboard_init(&kb, OV_KB_QWERTY, NULL);
-    const ov_kb_key *q = &keys[10], *w = &keys[11], *space = NULL, *del = NULL, *sw = NULL, *done = NULL;
-    for (int i = 0; i < nq; i++) {
-        if (keys[i].kind == OV_KB_SPACE)
-            space = &keys[i];
-        if (keys[i].kind == OV_KB_DELETE)
-            del = &keys[i];
-        if (keys[i].kind == OV_KB_SWITCH)
-            sw = &keys[i];
-        if (keys[i].kind == OV_KB_DONE)
-            done = &keys[i];
-    }
-    assert_int_equal(ov_keyboard_press(&kb, q), OV_KB_TYPED);
-    ov_keyboard_press(&kb, w);
+    ov_keyboard_init(&kb, OV_KB_PAGE_A_M, NULL);
+    const ov_kb_key *b = &am[1], *e = &am[4], *next = &am[OV_KB_CHARS], *space = &am[OV_KB_CHARS + 1];
+    const ov_kb_key *del = &am[OV_KB_CHARS + 2], *done = &am[OV_KB_CHARS + 3];
+    assert_int_equal(ov_keyboard_press(&kb, b), OV_KB_TYPED);
+    ov_keyboard_press(&kb, e);
     ov_keyboard_press(&kb, space);
-    ov_keyboard_press(&kb, w);
-    assert_string_equal(kb.text, "Qw w"); /* a capital only at the start */
+    ov_keyboard_press(&kb, e);
+    assert_string_equal(kb.text, "Be e"); /* a capital only at the start */
     assert_int_equal(ov_keyboard_press(&kb, del), OV_KB_DELETED);
-    assert_string_equal(kb.text, "Qw ");
-    assert_int_equal(ov_keyboard_press(&kb, sw), OV_KB_SWITCHED);
-    assert_int_equal(kb.layout, OV_KB_ABC);
-    assert_int_equal(ov_keyboard_press(&kb, done), OV_KB_FINISHED);
+    assert_string_equal(kb.text, "Be ");
     char word[32];
+    assert_string_equal(next->label, "N\u2013Z");
+    assert_int_equal(ov_keyboard_press(&kb, next), OV_KB_SWITCHED);
+    assert_int_equal(kb.page, OV_KB_PAGE_N_Z);
+    ov_keyboard_key_word(&kb, next, word, sizeof word);
+    assert_string_equal(word, "letters N to Z");
+    ov_keyboard_press(&kb, next);
+    assert_int_equal(kb.page, OV_KB_PAGE_NUMBERS);
+    ov_keyboard_key_word(&kb, next, word, sizeof word);
+    assert_string_equal(word, "numbers");
+    ov_kb_key nums[OV_KB_MAX_KEYS];
+    ov_keyboard_keys(OV_KB_PAGE_NUMBERS, nums, OV_KB_MAX_KEYS);
+    ov_keyboard_key_word(&kb, &nums[11], word, sizeof word); /* "." */
+    assert_string_equal(word, "full stop");
+    /* a Welsh content's words for the marks and the pages (ui/ideas_fac.c gives them) */
+    kb.full_stop = "atalnod llawn";
+    kb.page_a_m = "llythrennau A i M";
+    ov_keyboard_key_word(&kb, &nums[11], word, sizeof word);
+    assert_string_equal(word, "atalnod llawn");
+    ov_keyboard_press(&kb, &nums[OV_KB_CHARS]);
+    assert_int_equal(kb.page, OV_KB_PAGE_A_M); /* round again */
+    ov_keyboard_key_word(&kb, next, word, sizeof word);
+    assert_string_equal(word, "llythrennau A i M");
+    kb.full_stop = kb.page_a_m = NULL;
     ov_keyboard_key_word(&kb, space, word, sizeof word);
     assert_string_equal(word, "space");
-    ov_keyboard_key_word(&kb, sw, word, sizeof word);
-    assert_string_equal(word, "alphabetical keys");
-    ov_keyboard_key_word(&kb, &keys[nq - 5], word, sizeof word); /* the last mark: "." */
-    assert_string_equal(word, "full stop");
-    /* a Welsh content's words for the marks and the layouts (ui/ideas_fac.c gives them) */
-    kb.full_stop = "atalnod llawn";
-    kb.abc_keys = "bysellau'r wyddor";
-    ov_keyboard_key_word(&kb, &keys[nq - 5], word, sizeof word);
-    assert_string_equal(word, "atalnod llawn");
-    ov_keyboard_key_word(&kb, sw, word, sizeof word);
-    assert_string_equal(word, "bysellau'r wyddor");
-    kb.full_stop = kb.abc_keys = NULL;
+    assert_int_equal(ov_keyboard_press(&kb, done), OV_KB_FINISHED);
     /* the text never grows past its field: a full keyboard says so */
     for (int i = 0; i < OV_KB_TEXT_LEN + 5; i++)
-        ov_keyboard_press(&kb, w);
-    assert_int_equal(ov_keyboard_press(&kb, w), OV_KB_FULL);
+        ov_keyboard_press(&kb, e);
+    assert_int_equal(ov_keyboard_press(&kb, e), OV_KB_FULL);
     assert_int_equal(strlen(kb.text), OV_KB_TEXT_LEN - 1);
 }
 

@@ -21,6 +21,8 @@
 
 #include "ui/layout.h"
 #include "ui/facilitator.h"
+#include "ui/ideas_fac.h"
+#include "ui/layout_ideas.h"
 #include "platform/render.h"
 #include "platform/content_load.h"
 #include "model/theme.h"
@@ -450,6 +452,49 @@ static ov_results *results_for(const ov_content *c)
     return r;
 }
 
+/* The facilitator's keyboard (issue 13 point 9): every page, with the
+ * content's words on its keys, plain and with a note; every key and Cancel
+ * there, on the screen, 20 mm or more, apart. Then the ideas screens' first
+ * menu (the questions), a facilitator menu like the others. */
+static void keyboard_screens(run *rn, const ov_layout_env *env, const ov_content *c)
+{
+    static ov_layout l;
+    static ov_keyboard kb;
+    char what[200];
+    for (int page = 0; page < OV_KB_PAGES; page++) {
+        ov_keyboard_init(&kb, (ov_kb_page)page, "A buddy for each new member");
+        kb.space = c->texts.kb_space; /* the content's words, as ui/ideas_fac.c gives them */
+        kb.del = c->texts.kb_delete;
+        kb.done = c->texts.kb_done;
+        kb.cancel = c->texts.fac_cancel;
+        ov_target need[OV_KB_SLOTS];
+        for (int i = 0; i < OV_KB_SLOTS - 1; i++)
+            need[i] = (ov_target){ OV_TARGET_MENU, i };
+        need[OV_KB_SLOTS - 1] = (ov_target){ OV_TARGET_MENU, OV_KB_TARGET_CANCEL };
+        for (int with_note = 0; with_note < 2; with_note++) {
+            char name[48];
+            snprintf(name, sizeof name, "keyboard page %d%s", page, with_note ? " note" : "");
+            snprintf(what, sizeof what, "%s %s", rn->where, name);
+            ov_layout_keyboard(env, &kb, c->texts.ifac_ask_idea,
+                               with_note ? "That is as long as an idea can be: 71 letters." : NULL, &l, NULL);
+            check_targets(&l, need, OV_KB_SLOTS, what);
+            if (!with_note)
+                check_texts(&l, what, note(rn, name), 1);
+        }
+    }
+    static ov_menu mn;
+    static ov_ideas_fac q;
+    ov_ideas_fac_init(&q, c, 3);
+    ov_ideas_fac_open(&q);
+    assert_int_equal(ov_ideas_fac_menu(&q, &mn), OV_OK);
+    ov_layout_menu(env, &mn, c->texts.hear_again, &l);
+    snprintf(what, sizeof what, "%s ideas questions", rn->where);
+    ov_target need[OV_MENU_MAX_ITEMS];
+    for (int i = 0; i < mn.n_items; i++)
+        need[i] = (ov_target){ OV_TARGET_MENU, i };
+    check_targets(&l, need, mn.n_items, what);
+}
+
 static void all_screens(run *rn, int s, const char *theme, int lang)
 {
     ov_layout_env env = env_for(sizes[s].w, sizes[s].h, theme);
@@ -459,6 +504,7 @@ static void all_screens(run *rn, int s, const char *theme, int lang)
     member_screens(rn, &env, content[lang]);
     ov_results *res = results_for(content[lang]);
     facilitator_screens(rn, &env, content[lang], res);
+    keyboard_screens(rn, &env, content[lang]);
     free(res);
 }
 

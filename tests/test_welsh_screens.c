@@ -167,6 +167,71 @@ static void every_screen_is_welsh(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The kiosk's own problems (issue 13 point 6): no sound (an audio driver
+ * that is not there) and no vote store (the data folder is a file). The
+ * welcome strip and the facilitator menu's "To check" line, shown and
+ * spoken, are the Welsh words for their codes: no English [texts] value and
+ * none of the modules' own English sentences is in them. */
+static void the_kiosks_own_problems_are_welsh(void **state)
+{
+    (void)state;
+    static pack_text en[MAX_TEXTS], cy[MAX_TEXTS];
+    int n_en = read_pack("assets/content/en/content.ini", en, MAX_TEXTS);
+    int n_cy = read_pack("assets/content/cy/content.ini", cy, MAX_TEXTS);
+    char path[300], hash[128], own[900];
+    assert_int_equal(ov_pin_hash("2580", hash, sizeof hash), OV_OK);
+    snprintf(path, sizeof path, "%s/problems.ini", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "[speech]\nspeech = yes\n[facilitator]\npin_hash = %s\n", hash);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/not-a-folder", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+    snprintf(own, sizeof own,
+             "--content assets/content/cy --config %s/problems.ini --data %s >'%s/texts.txt'", dir, path, dir);
+    const char *script = "expect welcome\ntexts\n"
+                         "key facilitator\nkey 2\nkey 5\nkey 8\nkey 0\nkey enter\n"
+                         "expect facilitator-menu\ntexts\nquit\n";
+    setenv("SDL_AUDIODRIVER", "no-such-driver", 1); /* kiosk_runner passes it on */
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, own);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    unlink(path);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    snprintf(path, sizeof path, "%s/texts.txt", dir);
+    f = fopen(path, "r");
+    assert_non_null(f);
+    char line[2048];
+    int strip = 0, to_check = 0, spoken = 0, bad = 0;
+    static const char *const module_words[] = { "sound", "Sound", "speaker", "votes", "data folder",
+                                                "For the facilitator", "To check" };
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        strip += !strcmp(line, "text: I'r hwylusydd: Dydy'r ciosg ddim yn gallu cadw pleidleisiau. "
+                               "Edrychwch ar y cerdyn cof.");
+        to_check += !strcmp(line, "text: I'w wirio: Does dim sain.");
+        spoken += !strncmp(line, "speech: ", 8) && strstr(line, "I'w wirio: Does dim sain.");
+        const char *text = strchr(line, ':') ? strchr(line, ':') + 2 : line;
+        const char *key = english_left(text, en, n_en, cy, n_cy);
+        for (size_t i = 0; i < sizeof module_words / sizeof *module_words; i++)
+            if (strstr(line, module_words[i])) {
+                fprintf(stderr, "English '%s' in: %s\n", module_words[i], line);
+                bad++;
+            }
+        if (key) {
+            fprintf(stderr, "English '%s' (%s) in: %s\n", value_of(en, n_en, key), key, line);
+            bad++;
+        }
+    }
+    fclose(f);
+    assert_int_equal(strip, 1);    /* the welcome screen's strip */
+    assert_int_equal(to_check, 1); /* the facilitator menu */
+    assert_int_equal(spoken, 1);   /* the menu reads it */
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) {
@@ -175,6 +240,7 @@ int main(void)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_screen_is_welsh),
+        cmocka_unit_test(the_kiosks_own_problems_are_welsh),
     };
     return cmocka_run_group_tests_name("welsh_screens", tests, setup, NULL);
 }

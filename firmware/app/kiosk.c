@@ -4,6 +4,7 @@
 #include "app/kiosk.h"
 #include "platform/content_load.h"
 #include "app/kiosk_state.h"
+#include "model/content_texts.h"
 #include "ui/layout_review.h"
 #include "app/kiosk_scan.h"
 
@@ -30,11 +31,13 @@
 
 uint64_t ov_kiosk_now(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
 
-void ov_kiosk_warn(kiosk *k, const char *msg)
+void ov_kiosk_warn(kiosk *k, ov_problem code, const char *msg)
 {
     ov_log_warn("%s", msg);
-    if (!k->warning[0])
+    if (!k->warning[0]) {
         ov_strlcpy(k->warning, msg, sizeof k->warning);
+        k->warning_code = code;
+    }
 }
 
 /* ---- set-up ---- */
@@ -61,7 +64,7 @@ static void load_content(kiosk *k, const char *dir_opt)
              "the questions in %s have %d problem%s, so the built-in questions are shown. "
              "Check them with: ourvoice check-content %s",
              dir, d.n_errors, d.n_errors == 1 ? "" : "s", dir);
-    ov_kiosk_warn(k, msg);
+    ov_kiosk_warn(k, OV_PROBLEM_CONTENT, msg);
 }
 
 static void open_tally(kiosk *k)
@@ -69,7 +72,7 @@ static void open_tally(kiosk *k)
     char err[OV_ERR_LEN];
     if (ov_tally_open(k->cfg.data_dir, &k->tally, err, sizeof err) != OV_OK) {
         k->tally = NULL;
-        ov_kiosk_warn(k, err); /* votes will show "not saved", never "thank you" */
+        ov_kiosk_warn(k, OV_PROBLEM_VOTES, err); /* votes will show "not saved", never "thank you" */
     }
 }
 
@@ -84,9 +87,10 @@ void ov_kiosk_relayout(kiosk *k)
         ov_layout_menu(&k->env, &k->fac_menu, k->content.texts.hear_again, &k->layout);
         return;
     }
-    char strip[WARNING_LEN + 32] = ""; /* the welcome screen's facilitator strip */
+    char strip[OV_SENTENCE_LEN * 2] = ""; /* the welcome screen's facilitator strip, in the content's words */
     if (k->flow.screen == OV_SCREEN_WELCOME && k->warning[0])
-        snprintf(strip, sizeof strip, "For the facilitator: %s", k->warning);
+        snprintf(strip, sizeof strip, k->content.texts.fac_strip,
+                 ov_problem_text(&k->content.texts, k->warning_code));
     int fits = ov_layout_screen(&k->env, &k->flow, strip[0] ? strip : NULL, &k->layout) == OV_OK;
     /* No log line may depend on a choice: the confirm screen shows the chosen
      * answer, so its fit is never logged (check-content reports every text
@@ -397,7 +401,7 @@ static void take_presses(kiosk *k)
                      "the %s has been held down for %d s, so it is ignored until it is let go. Check it is "
                      "not stuck.",
                      ov_button_name(p.button), k->cfg.stuck_s);
-            ov_kiosk_warn(k, msg);
+            ov_kiosk_warn(k, OV_PROBLEM_BUTTON_STUCK, msg);
             ov_kiosk_relayout(k);
             k->dirty = 1;
             break;
@@ -563,7 +567,7 @@ void ov_kiosk_open_speech(kiosk *k)
     ov_speech_set_member(k->speech, OV_SPEECH_RATE_NORMAL + k->sound_rate_step,
                          OV_SPEECH_VOLUME_NORMAL + k->sound_volume_step);
     if (k->cfg.speech && ov_speech_problem(k->speech)) {
-        ov_kiosk_warn(k, ov_speech_problem(k->speech));
+        ov_kiosk_warn(k, ov_speech_problem_code(k->speech), ov_speech_problem(k->speech));
         ov_strlcpy(k->speech_problem_seen, ov_speech_problem(k->speech), sizeof k->speech_problem_seen);
     }
 }
@@ -626,7 +630,7 @@ static int open_screen(kiosk *k, const ov_kiosk_opts *o)
     if (ov_display_sdl_warning()) /* logged once by the display; here for the facilitator's "To check" */
         ov_strlcpy(k->warning, ov_display_sdl_warning(), sizeof k->warning);
     if (ov_render_problem(k->render))
-        ov_kiosk_warn(k, ov_render_problem(k->render));
+        ov_kiosk_warn(k, OV_PROBLEM_FONT, ov_render_problem(k->render)); /* at open: the font */
     ov_render_content_fit(k->render, &k->check_opts);
     ov_display_size(k->display, &k->env.w, &k->env.h);
     k->env.px_per_mm = ov_px_per_mm(k->env.w, k->env.h, k->cfg.diagonal_inch);

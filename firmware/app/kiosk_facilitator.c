@@ -3,6 +3,7 @@
  * new questions from a stick, a new PIN saved in the config file. The screens
  * themselves are pure logic in facilitator.c. */
 #include "app/kiosk_state.h"
+#include "model/content_texts.h"
 #include "platform/keepalive.h"
 #include "app/kiosk_views.h"
 #include "platform/files.h"
@@ -38,12 +39,13 @@ void ov_kiosk_fac_open(kiosk *k, int key)
     k->fac.has_previous = ov_content_has_previous(k->cfg.data_dir);
     k->stick_waiting = 0; /* the facilitator is here: a stick that waited needs no more asking */
     /* what the facilitator should know about: buttons, sound, questions */
-    const char *problem = k->gpio ? ov_gpio_problem(k->gpio) : NULL;
+    ov_problem problem = k->gpio ? ov_gpio_problem_code(k->gpio) : OV_PROBLEM_NONE;
     if (!problem && k->speech && k->cfg.speech)
-        problem = ov_speech_problem(k->speech);
+        problem = ov_speech_problem_code(k->speech);
     if (!problem && k->warning[0])
-        problem = k->warning;
-    ov_strlcpy(k->fac.problem, problem ? problem : "", sizeof k->fac.problem);
+        problem = k->warning_code;
+    /* the content's words for it; the log has the detail */
+    ov_strlcpy(k->fac.problem, ov_problem_text(&k->content.texts, problem), sizeof k->fac.problem);
     ov_strlcpy(k->fac.theme, k->cfg.theme, sizeof k->fac.theme);
     k->fac.speech = k->cfg.speech;
     k->fac.blank = k->cfg.blank_screen;
@@ -199,8 +201,10 @@ static void clear_votes(kiosk *k)
 {
     char err[OV_ERR_LEN];
     if (!k->tally || ov_tally_clear(k->tally, NULL, err, sizeof err) != OV_OK) {
+        if (k->tally)
+            ov_log_error("clearing the votes failed: %s", err);
         ov_fac_message(&k->fac, k->content.texts.fac_clear_failed,
-                       k->tally ? err : k->content.texts.fac_store_closed);
+                       k->tally ? k->content.texts.fac_check_data : k->content.texts.fac_store_closed);
         return;
     }
     ov_log_info("votes cleared after a verified export");
@@ -218,7 +222,7 @@ static void save_pin(kiosk *k)
     }
     if (ov_config_set(k->settings_path, "facilitator", "pin_hash", hash, err, sizeof err) != OV_OK) {
         ov_log_error("new PIN not saved: %s", err);
-        ov_fac_message(&k->fac, k->content.texts.fac_pin_not_saved, err);
+        ov_fac_message(&k->fac, k->content.texts.fac_pin_not_saved, k->content.texts.fac_check_data);
         return;
     }
     ov_strlcpy(k->cfg.pin_hash, hash, sizeof k->cfg.pin_hash);

@@ -415,9 +415,9 @@ static void fac_press(kiosk *k, int item)
 void ov_kiosk_ideas_open(kiosk *k)
 {
     ov_ideas_fac *f = &k->ideas_fac;
-    ov_kb_layout keep = f->kb.layout;
+    ov_kb_page keep = f->kb.page;
     ov_ideas_fac_init(f, &k->content, k->cfg.small_numbers);
-    f->kb.layout = keep;
+    f->kb.page = keep;
     char path[OV_PATH_MAX + 32];
     ideas_file(k, path, sizeof path);
     f->stick_has_ideas = path[0] && ov_path_kind_of(path) == OV_PATH_FILE;
@@ -481,11 +481,13 @@ static void fac_key(kiosk *k, ov_key key)
             fac_press(k, key - OV_KEY_DIGIT1); /* digits press menu item N */
         return;
     }
+    int kv = (int)key;
+    int digit = kv == OV_KEY_DIGIT0 ? '0' : kv >= OV_KEY_DIGIT1 ? '1' + (kv - OV_KEY_DIGIT1) : -1;
+    if (digit > 0 && ov_keyboard_page_of((char)digit) >= 0) /* a digit types from any page: its page shows */
+        f->kb.page = (ov_kb_page)ov_keyboard_page_of((char)digit);
     ov_kb_key keys[OV_KB_MAX_KEYS];
-    int n = ov_keyboard_keys(f->kb.layout, keys, OV_KB_MAX_KEYS);
+    int n = ov_keyboard_keys(f->kb.page, keys, OV_KB_MAX_KEYS);
     for (int i = 0; i < n; i++) {
-        int kv = (int)key;
-        int digit = kv == OV_KEY_DIGIT0 ? '0' : kv >= OV_KEY_DIGIT1 ? '1' + (kv - OV_KEY_DIGIT1) : -1;
         int hit = (keys[i].kind == OV_KB_CHAR && keys[i].ch == digit) ||
                   (keys[i].kind == OV_KB_SPACE && key == OV_KEY_SPACE) ||
                   (keys[i].kind == OV_KB_DELETE && key == OV_KEY_BACKSPACE) ||

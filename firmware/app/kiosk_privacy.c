@@ -167,7 +167,7 @@ void ov_kiosk_privacy_start(kiosk *k)
     char err[OV_ERR_LEN];
     uint64_t now = ov_kiosk_now(k);
     if (ov_pin_guard_load(k->cfg.data_dir, now, &k->fac.guard, err, sizeof err) != OV_OK)
-        ov_kiosk_warn(k, err);
+        ov_kiosk_warn(k, OV_PROBLEM_PIN_RECORD, err);
     k->fac.blank = k->cfg.blank_screen;
     k->private_audio_setting = k->cfg.private_audio;
     look_for_headphones(k, now, 1);

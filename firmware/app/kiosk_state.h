@@ -3,6 +3,7 @@
 #ifndef OV_KIOSK_STATE_H
 #define OV_KIOSK_STATE_H
 
+#include "base/problem.h"
 #include "ui/buttons.h"
 #include "model/content_check.h"
 #include "platform/content_import.h"
@@ -52,7 +53,8 @@ typedef struct {
     int stick_waiting;               /* a stick came during a visit: the PIN pad opens when it ends */
     char speech_problem_seen[256];
     char pictures_dir[OV_PATH_MAX];
-    char warning[WARNING_LEN]; /* the first problem for the facilitator ("" = none) */
+    char warning[WARNING_LEN]; /* the first problem for the facilitator, for the log ("" = none) */
+    ov_problem warning_code;   /* its code: the screens say the content's words for it */
     uint64_t clock_skip;       /* `advance MS` in scripts */
     int dirty;                 /* layout and drawing needed */
     int hl_text, hl_word;      /* word being spoken */
@@ -84,7 +86,7 @@ typedef struct {
 /* The kiosk's clock: monotonic, plus script `advance` jumps. */
 uint64_t ov_kiosk_now(const kiosk *k);
 /* Log a problem and keep the first one for the facilitator strip. */
-void ov_kiosk_warn(kiosk *k, const char *msg);
+void ov_kiosk_warn(kiosk *k, ov_problem code, const char *msg);
 /* Lay out the current screen (member or facilitator) again. */
 void ov_kiosk_relayout(kiosk *k);
 /* Read the current screen aloud. */

@@ -24,6 +24,7 @@ typedef enum {
     OV_DIAG_INI_NOT_KEY_VALUE,
     OV_DIAG_INI_NO_CLOSING_BRACKET,
     OV_DIAG_INI_TEXT_AFTER_HEADING,
+    OV_DIAG_CUT_COMMENT, /* " ;" starts a comment: the rest of the value is left out */
     OV_DIAG_CONTENT_MISSING, /* no content.ini in the folder */
     /* the content checker (model/content_check.c) */
     OV_DIAG_HEADING_EMPTY,

@@ -136,3 +136,26 @@ const char *ov_text_or_builtin(const ov_texts *t, size_t offset)
             return defs[i].en;
     return "";
 }
+
+const char *ov_problem_text(const ov_texts *t, ov_problem p)
+{
+    static const size_t keys[OV_PROBLEM_COUNT] = {
+        [OV_PROBLEM_OTHER] = offsetof(ov_texts, prob_other),
+        [OV_PROBLEM_BUTTONS_OFF] = offsetof(ov_texts, prob_buttons_off),
+        [OV_PROBLEM_BUTTONS_SOME] = offsetof(ov_texts, prob_buttons_some),
+        [OV_PROBLEM_BUTTON_STUCK] = offsetof(ov_texts, prob_button_stuck),
+        [OV_PROBLEM_SOUND_DEVICE] = offsetof(ov_texts, prob_sound_device),
+        [OV_PROBLEM_NO_SOUND] = offsetof(ov_texts, prob_no_sound),
+        [OV_PROBLEM_VOICE] = offsetof(ov_texts, prob_voice),
+        [OV_PROBLEM_RECORDING] = offsetof(ov_texts, prob_recording),
+        [OV_PROBLEM_FONT] = offsetof(ov_texts, prob_font),
+        [OV_PROBLEM_CONTENT] = offsetof(ov_texts, prob_content),
+        [OV_PROBLEM_VOTES] = offsetof(ov_texts, prob_votes),
+        [OV_PROBLEM_PIN_RECORD] = offsetof(ov_texts, prob_pin_record),
+    };
+    if (p == OV_PROBLEM_NONE)
+        return "";
+    if ((int)p < 0 || p >= OV_PROBLEM_COUNT || !keys[p])
+        p = OV_PROBLEM_OTHER;
+    return ov_text_or_builtin(t, keys[p]);
+}

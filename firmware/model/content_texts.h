@@ -6,6 +6,7 @@
 #ifndef OV_CONTENT_TEXTS_H
 #define OV_CONTENT_TEXTS_H
 
+#include "base/problem.h"
 #include "model/content.h"
 
 #include <stddef.h>
@@ -44,5 +45,10 @@ const char *ov_text_or_builtin(const ov_texts *t, size_t offset);
 /* Fill every empty text of *t with the built-in text of `language` (Welsh
  * for "cy...", else English), keeping the texts it has. */
 void ov_texts_fill_empty(ov_texts *t, const char *language);
+
+/* The words of t (or the built-in English ones when t is NULL or has none)
+ * for a problem the kiosk found itself (base/problem.h): prob_*; "" for
+ * OV_PROBLEM_NONE, prob_other for a code out of range. Never NULL. */
+const char *ov_problem_text(const ov_texts *t, ov_problem p);
 
 #endif

@@ -315,8 +315,9 @@
     X(kb_comma, OVW_B, 0, OVW_NOCHECK, "comma", "coma") \
     X(kb_full_stop, OVW_B, 0, OVW_NOCHECK, "full stop", "atalnod llawn") \
     X(kb_apostrophe, OVW_B, 0, OVW_NOCHECK, "apostrophe", "collnod") \
-    X(kb_abc_keys, OVW_B, 0, OVW_NOCHECK, "alphabetical keys", "bysellau'r wyddor") \
-    X(kb_qwerty_keys, OVW_B, 0, OVW_NOCHECK, "QWERTY keys", "bysellau QWERTY") \
+    X(kb_page_a_m, OVW_B, 0, OVW_NOCHECK, "letters A to M", "llythrennau A i M") \
+    X(kb_page_n_z, OVW_B, 0, OVW_NOCHECK, "letters N to Z", "llythrennau N i Z") \
+    X(kb_page_numbers, OVW_B, 0, OVW_NOCHECK, "numbers", "rhifau") \
     /* results: what most people said, and last time against this time */ \
     X(res_nobody, OVW_S, 0, OVW_NOCHECK, "Nobody has answered yet.", "Does neb wedi ateb eto.") \
     X(res_not_enough, OVW_S, 0, OVW_NOCHECK, "Not enough answers yet to keep them secret.", \
@@ -683,7 +684,62 @@
       "Mae %s yn y ffeil ddwywaith") \
     X(imw_at_line, OVW_S, 0, OVW_NOCHECK, \
       "%s (content.ini line %d).", \
-      "%s (content.ini llinell %d).")
+      "%s (content.ini llinell %d).") \
+    /* import problems found before or around the checker (platform/content_import.c) */ \
+    X(imw_source_path, OVW_S, 0, OVW_NOCHECK, \
+      "The folder name is missing or too long. Use a shorter folder name", \
+      "Mae enw'r ffolder ar goll neu'n rhy hir. Defnyddiwch enw ffolder byrrach") \
+    X(imw_folder_unreadable, OVW_S, 0, OVW_NOCHECK, \
+      "The kiosk cannot open the folder. Check the USB stick", \
+      "Dydy'r ciosg ddim yn gallu agor y ffolder. Edrychwch ar y cof bach USB") \
+    X(imw_too_many_files, OVW_S, 0, OVW_NOCHECK, \
+      "There are too many files. Use %d pictures and recordings or fewer", \
+      "Mae gormod o ffeiliau. Defnyddiwch %d llun a recordiad neu lai") \
+    X(imw_files_too_big, OVW_S, 0, OVW_NOCHECK, \
+      "The pictures and recordings are too big together. Keep them under %d MB", \
+      "Mae'r lluniau a'r recordiadau yn rhy fawr gyda'i gilydd. Cadwch nhw o dan %d MB") \
+    X(imw_path_too_long, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the name of the %s is too long", \
+      "%s: mae enw'r %s yn rhy hir") \
+    X(imw_no_voice, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the kiosk has no voice for the language \u201c%s\u201d", \
+      "%s: does gan y ciosg ddim llais ar gyfer yr iaith \u201c%s\u201d") \
+    X(imw_cut_comment, OVW_S, 0, OVW_NOCHECK, \
+      "%s: the words after \u201c;\u201d in the %s are left out. Write a comma instead", \
+      "%s: mae'r geiriau ar ôl \u201c;\u201d yn y %s yn cael eu gadael allan. Ysgrifennwch goma yn lle") \
+    X(imw_other, OVW_S, 0, OVW_NOCHECK, \
+      "%s has a problem. Run check-content on a computer to see it", \
+      "%s: mae problem. Rhedwch check-content ar gyfrifiadur i'w gweld") \
+    /* problems the kiosk finds itself (base/problem.h), for the facilitator */ \
+    X(fac_strip, OVW_S, 0, OVW_NOCHECK, "For the facilitator: %s", "I'r hwylusydd: %s") \
+    X(prob_other, OVW_S, 0, OVW_NOCHECK, "Something is wrong. The log says what.", \
+      "Mae rhywbeth o'i le. Mae'r log yn dweud beth.") \
+    X(prob_buttons_off, OVW_S, 0, OVW_NOCHECK, "The arcade buttons do not work. Check their cable.", \
+      "Dydy'r botymau arcêd ddim yn gweithio. Edrychwch ar eu cebl.") \
+    X(prob_buttons_some, OVW_S, 0, OVW_NOCHECK, \
+      "Some arcade buttons or lights do not work. Check their cables.", \
+      "Dydy rhai botymau arcêd neu oleuadau ddim yn gweithio. Edrychwch ar eu ceblau.") \
+    X(prob_button_stuck, OVW_S, 0, OVW_NOCHECK, \
+      "A button is stuck down. The kiosk ignores it until it comes up.", \
+      "Mae botwm yn sownd. Mae'r ciosg yn ei anwybyddu nes iddo godi.") \
+    X(prob_sound_device, OVW_S, 0, OVW_NOCHECK, \
+      "The speaker in the settings does not work. The kiosk uses another one.", \
+      "Dydy'r seinydd yn y gosodiadau ddim yn gweithio. Mae'r ciosg yn defnyddio un arall.") \
+    X(prob_no_sound, OVW_S, 0, OVW_NOCHECK, "There is no sound. Check the speaker is plugged in.", \
+      "Does dim sain. Gwnewch yn siŵr bod y seinydd wedi'i blygio i mewn.") \
+    X(prob_voice, OVW_S, 0, OVW_NOCHECK, "The voice does not work. The screen still works.", \
+      "Dydy'r llais ddim yn gweithio. Mae'r sgrin yn dal i weithio.") \
+    X(prob_recording, OVW_S, 0, OVW_NOCHECK, "A recording did not play. The kiosk read the words instead.", \
+      "Wnaeth recordiad ddim chwarae. Darllenodd y ciosg y geiriau yn lle hynny.") \
+    X(prob_font, OVW_S, 0, OVW_NOCHECK, "The kiosk font is missing. The kiosk uses another font.", \
+      "Mae ffont y ciosg ar goll. Mae'r ciosg yn defnyddio ffont arall.") \
+    X(prob_content, OVW_S, 0, OVW_NOCHECK, \
+      "The questions have mistakes. The kiosk shows its own questions.", \
+      "Mae camgymeriadau yn y cwestiynau. Mae'r ciosg yn dangos ei gwestiynau ei hun.") \
+    X(prob_votes, OVW_S, 0, OVW_NOCHECK, "The kiosk cannot save votes. Check the memory card.", \
+      "Dydy'r ciosg ddim yn gallu cadw pleidleisiau. Edrychwch ar y cerdyn cof.") \
+    X(prob_pin_record, OVW_S, 0, OVW_NOCHECK, "The kiosk cannot read its list of wrong PINs.", \
+      "Dydy'r ciosg ddim yn gallu darllen ei restr o PINau anghywir.")
 /* clang-format on */
 
 #endif

@@ -130,8 +130,8 @@ const char *ov_import_easy_message(int code, const ov_texts *t);
 /* ---- plain words (content_import_words.c) ---- */
 
 /* Turn one checker problem into plain words for the facilitator, chosen by
- * its code (a problem without words of its own shows the checker's message
- * up to its advice); `ini_text` the
+ * its code (a problem without words of its own says imw_other: "... has a
+ * problem. Run check-content..."; never the checker's English); `ini_text` the
  * content.ini it is about (NULL: no section names), used to say which
  * question or answer the line is in ("Question 2", "The answer “yes” of
  * “yes-no”"), in the words of t (the kiosk's content texts, imw_* and imk_*;

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MB (1024 * 1024) /* the import's size limits are said in MB */
+
 typedef struct {
     char subject[160]; /* "Question 2", "The answer “yes” of “yes-no”", "" */
     char key[64];      /* key on the problem's line, or "" */
@@ -112,13 +114,12 @@ typedef enum {
     W_SUBJ_LIMIT,   /* the subject, then the limit */
     W_LIMIT,        /* the limit */
     W_TWICE,        /* a key twice, or a whole section twice */
-    W_OWN_WORDS,    /* the checker's own words, up to the advice */
 } words_args;
 
 typedef struct {
     ov_diag_code code;
     words_args args;
-    size_t text; /* offsetof(ov_texts, the pattern's key); 0 for W_TWICE and W_OWN_WORDS */
+    size_t text; /* offsetof(ov_texts, the pattern's key); 0 for W_TWICE */
     int limit;
 } words_row;
 
@@ -179,10 +180,16 @@ static const words_row words_table[] = {
     { OV_DIAG_NO_TEXTS, W_NONE, offsetof(ov_texts, imw_no_texts), 0 },
     { OV_DIAG_NO_GLYPH, W_SUBJ_ARG, offsetof(ov_texts, imw_no_glyph), 0 },
     { OV_DIAG_LONG_TITLE, W_SUBJ, offsetof(ov_texts, imw_long_title), 0 },
+    { OV_DIAG_SOURCE_PATH, W_NONE, offsetof(ov_texts, imw_source_path), 0 },
+    { OV_DIAG_DIR_TOO_LONG, W_NONE, offsetof(ov_texts, imw_source_path), 0 },
+    { OV_DIAG_FOLDER_UNREADABLE, W_NONE, offsetof(ov_texts, imw_folder_unreadable), 0 },
+    { OV_DIAG_TOO_MANY_FILES, W_LIMIT, offsetof(ov_texts, imw_too_many_files), OV_IMPORT_MAX_FILES },
+    { OV_DIAG_FILES_TOO_BIG, W_LIMIT, offsetof(ov_texts, imw_files_too_big),
+      (int)(OV_IMPORT_MAX_TOTAL / MB) },
+    { OV_DIAG_PATH_TOO_LONG, W_SUBJ_KEY, offsetof(ov_texts, imw_path_too_long), 0 },
+    { OV_DIAG_NO_VOICE, W_SUBJ_ARG, offsetof(ov_texts, imw_no_voice), 0 },
+    { OV_DIAG_CUT_COMMENT, W_SUBJ_KEY, offsetof(ov_texts, imw_cut_comment), 0 },
 };
-
-/* Longest piece of the checker's own words shown when a code has no row. */
-#define OWN_WORDS_MAX 150
 
 typedef struct {
     char *out;
@@ -199,18 +206,11 @@ static void put(sink *s, const char *fmt, ...)
 
 static const words_row *find_row(ov_diag_code code)
 {
-    static const words_row own = { OV_DIAG_GENERIC, W_OWN_WORDS, 0, 0 };
+    static const words_row own = { OV_DIAG_GENERIC, W_SUBJ, offsetof(ov_texts, imw_other), 0 };
     for (size_t i = 0; i < OV_ARRAY_LEN(words_table); i++)
         if (words_table[i].code == code)
             return &words_table[i];
     return &own;
-}
-
-/* How much of the checker's message to show: up to its advice (after ';'). */
-static size_t own_words_len(const char *message)
-{
-    size_t n = strcspn(message, ";");
-    return n > OWN_WORDS_MAX ? OWN_WORDS_MAX : n;
 }
 
 /* Fill a pattern with what its row asks for. */
@@ -258,9 +258,6 @@ static void fill(sink *s, const words_row *r, const ov_diag *g, const char *subj
             put(s, OV_TX(t, imw_key_twice), subj, k);
         else
             put(s, OV_TX(t, imw_section_twice), subj);
-        return;
-    case W_OWN_WORDS:
-        put(s, "%s: %.*s", subj, (int)own_words_len(g->message), g->message);
         return;
     }
 }

@@ -73,10 +73,10 @@ static void warn_cut_by_comment(reader_ctx *r, const char *value)
             while (*words && is_space(*words))
                 words++;
             if (*words)
-                ov_diag_add(r->diags, OV_DIAG_WARNING, r->file, r->line,
-                            "' ;' starts a comment, so '%.40s' is left out of the text; write ',' or '.' "
-                            "instead of ';', or remove the space before it",
-                            words);
+                ov_diag_add_code(r->diags, OV_DIAG_WARNING, OV_DIAG_CUT_COMMENT, NULL, r->file, r->line,
+                                 "' ;' starts a comment, so '%.40s' is left out of the text; write ',' or "
+                                 "'.' instead of ';', or remove the space before it",
+                                 words);
             return;
         }
     }

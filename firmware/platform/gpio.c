@@ -41,6 +41,7 @@ struct ov_gpio {
     uint64_t blink_at;
     int light_written[MAX_SLOTS]; /* per slot: -1 unknown, else last level */
     char problem[OV_ERR_LEN];
+    ov_problem problem_code; /* the problem's code for the screens (OV_PROBLEM_NONE: all fine) */
     char logged[OV_ERR_LEN];     /* last problem sent to the log (log it once) */
 };
 
@@ -244,12 +245,14 @@ static void update_problem(ov_gpio *g)
         }
     if (!bad) {
         g->problem[0] = '\0';
+        g->problem_code = OV_PROBLEM_NONE;
         if (g->logged[0])
             ov_log_info("GPIO: all %d button and light lines work now", g->n);
         g->logged[0] = '\0';
         return;
     }
     const slot *s = &g->s[first];
+    g->problem_code = bad == g->n ? OV_PROBLEM_BUTTONS_OFF : OV_PROBLEM_BUTTONS_SOME;
     if (bad == g->n)
         snprintf(g->problem, sizeof g->problem,
                  "The arcade buttons are off: [buttons] %s = %s: %s. Touch and keys still work; "
@@ -480,6 +483,11 @@ int ov_gpio_wait_ms(ov_gpio *g, uint64_t now_ms)
 const char *ov_gpio_problem(ov_gpio *g)
 {
     return g && g->problem[0] ? g->problem : NULL;
+}
+
+ov_problem ov_gpio_problem_code(const ov_gpio *g)
+{
+    return g && g->problem[0] ? g->problem_code : OV_PROBLEM_NONE;
 }
 
 int ov_gpio_working(ov_gpio *g)

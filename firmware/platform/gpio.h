@@ -36,6 +36,7 @@
 #ifndef OV_GPIO_H
 #define OV_GPIO_H
 
+#include "base/problem.h"
 #include "ui/buttons.h"
 #include "platform/config.h"
 
@@ -99,6 +100,11 @@ int ov_gpio_retry(ov_gpio *g, uint64_t now_ms);
 /* A sentence for the facilitator about lines that do not work, or NULL when
  * every configured line works. Valid until the next call on g. */
 const char *ov_gpio_problem(ov_gpio *g);
+
+/* The code of that problem for the screens' words (base/problem.h):
+ * OV_PROBLEM_BUTTONS_OFF, OV_PROBLEM_BUTTONS_SOME, or OV_PROBLEM_NONE when
+ * every line works (or g is NULL). */
+ov_problem ov_gpio_problem_code(const ov_gpio *g);
 
 /* Number of configured lines that work now / that are configured. */
 int ov_gpio_working(ov_gpio *g);

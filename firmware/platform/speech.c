@@ -83,6 +83,7 @@ struct ov_speech {
     int audio_inited;
     char problem[OV_ERR_LEN];     /* play_lock */
     char problem_out[OV_ERR_LEN]; /* copy returned by ov_speech_problem */
+    ov_problem problem_code;      /* play_lock: the first problem's code, for the screens */
 };
 
 static uint64_t now_us(void)
@@ -102,11 +103,14 @@ void ov_speech_config_defaults(ov_speech_config *cfg)
     cfg->enabled = 1;
 }
 
-/* Record a problem for the facilitator (once per distinct sentence). */
-static void add_problem(ov_speech *s, const char *msg)
+/* Record a problem for the facilitator (once per distinct sentence); the
+ * first one's code is what the screens say. */
+static void add_problem(ov_speech *s, ov_problem code, const char *msg)
 {
     SDL_LockMutex(s->play_lock);
     int seen = strstr(s->problem, msg) != NULL;
+    if (!s->problem[0])
+        s->problem_code = code;
     if (!seen) {
         size_t used = strlen(s->problem);
         if (used && used + 2 < sizeof s->problem) {
@@ -212,7 +216,7 @@ static int sink_audio(void *user, const int16_t *samp, size_t n)
         }
     }
     SDL_UnlockMutex(s->play_lock);
-    if (oom) add_problem(s, "Out of memory for speech; the text was cut short.");
+    if (oom) add_problem(s, OV_PROBLEM_VOICE, "Out of memory for speech; the text was cut short.");
     return stale || oom;
 }
 
@@ -259,14 +263,14 @@ static int open_device(ov_speech *s)
     if (!dev && name) {
         snprintf(msg, sizeof msg, "Sound device '%s' could not be opened (%s); using the default device. "
                  "Check [speech] audio_device in the settings.", name, SDL_GetError());
-        add_problem(s, msg);
+        add_problem(s, OV_PROBLEM_SOUND_DEVICE, msg);
         s->dev_name[0] = '\0';
         dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
     }
     if (!dev) {
         snprintf(msg, sizeof msg, "No sound device: %s. Check the speaker is connected; "
                  "the kiosk carries on without sound.", SDL_GetError());
-        add_problem(s, msg);
+        add_problem(s, OV_PROBLEM_NO_SOUND, msg);
         return 0;
     }
     SDL_LockMutex(s->play_lock);
@@ -302,7 +306,7 @@ static void open_audio(ov_speech *s)
                  "Check the speaker is connected and the sound driver works; the kiosk carries on without "
                  "sound.",
                  SDL_GetError());
-        add_problem(s, msg);
+        add_problem(s, OV_PROBLEM_NO_SOUND, msg);
         return;
     }
     s->audio_inited = 1;
@@ -372,7 +376,8 @@ static void wake_device(ov_speech *s)
 static void apply_voice(ov_speech *s, const char *language)
 {
     char err[OV_REASON_LEN];
-    if (ov_espeak_select_voice(language, s->cfg.voice, err, sizeof err) != OV_OK) add_problem(s, err);
+    if (ov_espeak_select_voice(language, s->cfg.voice, err, sizeof err) != OV_OK)
+        add_problem(s, OV_PROBLEM_VOICE, err);
     ov_espeak_set_prosody(s->cfg.rate, s->cfg.pitch, s->cfg.volume);
 }
 
@@ -406,18 +411,18 @@ static void speak_one(ov_speech *s, const owned_part *part, int gen, double gain
         if (rc == OV_OK || rc == OV_SYNTH_ABORTED) return;
         char msg[OV_ERR_LEN];
         snprintf(msg, sizeof msg, "Recording not played: %s. Speaking the text instead.", err);
-        add_problem(s, msg);
+        add_problem(s, OV_PROBLEM_RECORDING, msg);
     }
     if (!ov_espeak_ready()) return;
     int rc = ov_synth_text(text, &sink, err, sizeof err);
-    if (rc != OV_OK && rc != OV_SYNTH_ABORTED) add_problem(s, err);
+    if (rc != OV_OK && rc != OV_SYNTH_ABORTED) add_problem(s, OV_PROBLEM_VOICE, err);
 }
 
 static int speech_thread(void *arg)
 {
     ov_speech *s = arg;
     char err[OV_ERR_LEN];
-    if (ov_espeak_init(NULL, err, sizeof err) != OV_OK) add_problem(s, err);
+    if (ov_espeak_init(NULL, err, sizeof err) != OV_OK) add_problem(s, OV_PROBLEM_VOICE, err);
     char language[OV_SPEECH_LANG_LEN];
     ov_strlcpy(language, s->cfg.language, sizeof language);
     if (ov_espeak_ready()) apply_voice(s, language);
@@ -496,7 +501,7 @@ int ov_speech_open(const ov_speech_config *cfg, ov_speech **out)
     if (!s->thread) {
         char msg[OV_ERR_LEN];
         snprintf(msg, sizeof msg, "Speech could not start: no thread (%s).", SDL_GetError());
-        add_problem(s, msg);
+        add_problem(s, OV_PROBLEM_VOICE, msg);
     } else {
         SDL_SemWait(s->ready);
     }
@@ -554,7 +559,7 @@ void ov_speech_say_parts(ov_speech *s, const ov_speech_part *parts, int n)
 {
     if (!s || !s->thread) return;
     if (n > OV_SPEECH_MAX_PARTS) {
-        add_problem(s, "A screen has more parts to read than OV_SPEECH_MAX_PARTS; "
+        add_problem(s, OV_PROBLEM_OTHER, "A screen has more parts to read than OV_SPEECH_MAX_PARTS; "
                        "the last ones were left out.");
         n = OV_SPEECH_MAX_PARTS;
     }
@@ -574,7 +579,7 @@ void ov_speech_say_parts(ov_speech *s, const ov_speech_part *parts, int n)
     SDL_CondSignal(s->req_cond);
     SDL_UnlockMutex(s->req_lock);
     if (!ok)
-        add_problem(s, "Out of memory for speech; the text was cut short.");
+        add_problem(s, OV_PROBLEM_VOICE, "Out of memory for speech; the text was cut short.");
 }
 
 void ov_speech_say(ov_speech *s, const char *text, const char *recording)
@@ -700,6 +705,18 @@ const char *ov_speech_problem(ov_speech *s)
     ov_strlcpy(s->problem_out, s->problem, sizeof s->problem_out);
     SDL_UnlockMutex(s->play_lock);
     return s->problem_out[0] ? s->problem_out : NULL;
+}
+
+ov_problem ov_speech_problem_code(ov_speech *s)
+{
+    if (!s)
+        return OV_PROBLEM_VOICE;
+    if (!s->play_lock)
+        return OV_PROBLEM_NONE;
+    SDL_LockMutex(s->play_lock);
+    ov_problem code = s->problem[0] ? s->problem_code : OV_PROBLEM_NONE;
+    SDL_UnlockMutex(s->play_lock);
+    return code;
 }
 
 /* Free the thread's locks and signals (each may be missing after a failed open). */

@@ -7,6 +7,7 @@
 #ifndef OV_SPEECH_H
 #define OV_SPEECH_H
 
+#include "base/problem.h"
 #include "base/ov_common.h"
 
 typedef struct ov_speech ov_speech;
@@ -92,6 +93,11 @@ int ov_speech_busy(ov_speech *s);
  * recording, a voice missing for new content), so ask again when a screen
  * changes. */
 const char *ov_speech_problem(ov_speech *s);
+
+/* The code of the first of those problems, for the screens' words
+ * (base/problem.h): OV_PROBLEM_NONE when all is well, OV_PROBLEM_VOICE when
+ * s is NULL. Never blocks for long (the problem lock). */
+ov_problem ov_speech_problem_code(ov_speech *s);
 
 void ov_speech_close(ov_speech *s);
 

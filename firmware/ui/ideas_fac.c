@@ -209,18 +209,18 @@ int ov_ideas_fac_menu(const ov_ideas_fac *f, ov_menu *out)
 
 static void start_typing(ov_ideas_fac *f, ov_kb_purpose p, const char *initial)
 {
-    ov_kb_layout keep = f->kb.layout; /* the layout the facilitator chose last stays */
+    ov_kb_page keep = f->kb.page; /* the page the facilitator was on last stays */
     ov_keyboard_init(&f->kb, keep, initial);
     f->kb.space = tx(f)->kb_space;
     f->kb.del = tx(f)->kb_delete;
     f->kb.done = tx(f)->kb_done;
     f->kb.cancel = tx(f)->fac_cancel;
-    f->kb.dash = tx(f)->kb_dash;
     f->kb.comma = tx(f)->kb_comma;
     f->kb.full_stop = tx(f)->kb_full_stop;
     f->kb.apostrophe = tx(f)->kb_apostrophe;
-    f->kb.abc_keys = tx(f)->kb_abc_keys;
-    f->kb.qwerty_keys = tx(f)->kb_qwerty_keys;
+    f->kb.page_a_m = tx(f)->kb_page_a_m;
+    f->kb.page_n_z = tx(f)->kb_page_n_z;
+    f->kb.page_numbers = tx(f)->kb_page_numbers;
     f->purpose = p;
     f->note[0] = '\0';
     f->screen = OV_IFAC_KEYBOARD;
@@ -288,7 +288,7 @@ static ov_ifac_do press_key(ov_ideas_fac *f, int item)
         return OV_IFAC_DO_REDRAW;
     }
     ov_kb_key keys[OV_KB_MAX_KEYS];
-    int n = ov_keyboard_keys(f->kb.layout, keys, OV_KB_MAX_KEYS);
+    int n = ov_keyboard_keys(f->kb.page, keys, OV_KB_MAX_KEYS);
     if (item < 0 || item >= n)
         return OV_IFAC_DO_NOTHING;
     ov_kb_result r = ov_keyboard_press(&f->kb, &keys[item]);

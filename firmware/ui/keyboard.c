@@ -1,24 +1,20 @@
-/* keyboard.c — the on-screen keyboard's layouts and keys (ui/keyboard.h). */
+/* keyboard.c — the on-screen keyboard's pages and keys (ui/keyboard.h). */
 #include "ui/keyboard.h"
 #include "base/ov_common.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* Letter rows of each layout (row 1 to 3), punctuation filling the ends. */
-static const char *const abc_rows[3] = {"ABCDEFGHIJ", "KLMNOPQRST", "UVWXYZ-,.'"};
-static const char *const qwerty_rows[3] = {"QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-,."};
-static const char digits_row[] = "1234567890";
-/* The control row: switch (2 columns), space (4), delete (2), done (2). */
-#define SWITCH_SPAN 2
-#define SPACE_SPAN 4
-#define DELETE_SPAN 2
-#define DONE_SPAN 2
+/* The characters of each page, OV_KB_CHARS each. No dash: easy-read writes
+ * "one to one", and a 14th key would make every key smaller. */
+static const char *const page_chars[OV_KB_PAGES] = {"ABCDEFGHIJKLM", "NOPQRSTUVWXYZ", "1234567890,.'"};
+/* What the next-page key shows: the page it opens. */
+static const char *const next_label[OV_KB_PAGES] = {"N\u2013Z", "1 2 3", "A\u2013M"};
 
-void ov_keyboard_init(ov_keyboard *kb, ov_kb_layout layout, const char *initial)
+void ov_keyboard_init(ov_keyboard *kb, ov_kb_page page, const char *initial)
 {
     memset(kb, 0, sizeof *kb);
-    kb->layout = layout;
+    kb->page = page >= 0 && page < OV_KB_PAGES ? page : OV_KB_PAGE_A_M;
     if (initial)
         ov_strlcpy(kb->text, initial, sizeof kb->text);
 }
@@ -30,8 +26,7 @@ const char *ov_keyboard_label(const ov_keyboard *kb, const ov_kb_key *k)
     return w && *w ? w : k->label;
 }
 
-static int add_key(ov_kb_key *out, int n, int max, ov_kb_kind kind, const char *label, char ch, int row,
-                   int col, int span)
+static int add_key(ov_kb_key *out, int n, int max, ov_kb_kind kind, const char *label, char ch)
 {
     if (n >= max)
         return n;
@@ -40,36 +35,32 @@ static int add_key(ov_kb_key *out, int n, int max, ov_kb_kind kind, const char *
     k->kind = kind;
     ov_strlcpy(k->label, label, sizeof k->label);
     k->ch = ch;
-    k->row = row;
-    k->col = col;
-    k->span = span;
+    k->slot = n;
     return n + 1;
 }
 
-static int add_row(ov_kb_key *out, int n, int max, const char *chars, int row)
+int ov_keyboard_keys(ov_kb_page page, ov_kb_key *out, int max)
 {
-    for (int c = 0; chars[c] && c < OV_KB_COLS; c++) {
-        char label[2] = {chars[c], '\0'};
-        n = add_key(out, n, max, OV_KB_CHAR, label, chars[c], row, c, 1);
+    if (page < 0 || page >= OV_KB_PAGES)
+        page = OV_KB_PAGE_A_M;
+    int n = 0;
+    for (const char *c = page_chars[page]; *c; c++) {
+        char label[2] = {*c, '\0'};
+        n = add_key(out, n, max, OV_KB_CHAR, label, *c);
     }
+    n = add_key(out, n, max, OV_KB_NEXT_PAGE, next_label[page], 0);
+    n = add_key(out, n, max, OV_KB_SPACE, "Space", ' ');
+    n = add_key(out, n, max, OV_KB_DELETE, "Delete", 0);
+    n = add_key(out, n, max, OV_KB_DONE, "Done", 0);
     return n;
 }
 
-int ov_keyboard_keys(ov_kb_layout layout, ov_kb_key *out, int max)
+int ov_keyboard_page_of(char ch)
 {
-    const char *const *rows = layout == OV_KB_QWERTY ? qwerty_rows : abc_rows;
-    int n = add_row(out, 0, max, digits_row, 0);
-    for (int r = 0; r < 3; r++)
-        n = add_row(out, n, max, rows[r], r + 1);
-    int col = 0;
-    n = add_key(out, n, max, OV_KB_SWITCH, layout == OV_KB_QWERTY ? "ABC" : "QWERTY", 0, 4, col, SWITCH_SPAN);
-    col += SWITCH_SPAN;
-    n = add_key(out, n, max, OV_KB_SPACE, "Space", ' ', 4, col, SPACE_SPAN);
-    col += SPACE_SPAN;
-    n = add_key(out, n, max, OV_KB_DELETE, "Delete", 0, 4, col, DELETE_SPAN);
-    col += DELETE_SPAN;
-    n = add_key(out, n, max, OV_KB_DONE, "Done", 0, 4, col, DONE_SPAN);
-    return n;
+    for (int p = 0; p < OV_KB_PAGES && ch; p++)
+        if (strchr(page_chars[p], ch))
+            return p;
+    return -1;
 }
 
 /* 1 when the next letter starts the text or a sentence. */
@@ -93,8 +84,8 @@ ov_kb_result ov_keyboard_press(ov_keyboard *kb, const ov_kb_key *key)
             kb->text[n] = '\0';
         }
         return OV_KB_DELETED;
-    case OV_KB_SWITCH:
-        kb->layout = kb->layout == OV_KB_QWERTY ? OV_KB_ABC : OV_KB_QWERTY;
+    case OV_KB_NEXT_PAGE:
+        kb->page = (ov_kb_page)((kb->page + 1) % OV_KB_PAGES);
         return OV_KB_SWITCHED;
     case OV_KB_DONE:
         return OV_KB_FINISHED;
@@ -118,13 +109,22 @@ static const char *or_english(const char *w, const char *english)
     return w && w[0] ? w : english;
 }
 
+/* What the page key says: the page shown now (after the press). */
+static const char *page_word(const ov_keyboard *kb)
+{
+    if (kb->page == OV_KB_PAGE_N_Z)
+        return or_english(kb->page_n_z, "letters N to Z");
+    if (kb->page == OV_KB_PAGE_NUMBERS)
+        return or_english(kb->page_numbers, "numbers");
+    return or_english(kb->page_a_m, "letters A to M");
+}
+
 void ov_keyboard_key_word(const ov_keyboard *kb, const ov_kb_key *key, char *out, size_t outlen)
 {
     const struct {
         char ch;
         const char *word;
-    } marks[] = {{'-', or_english(kb->dash, "dash")}, {',', or_english(kb->comma, "comma")},
-                 {'.', or_english(kb->full_stop, "full stop")},
+    } marks[] = {{',', or_english(kb->comma, "comma")}, {'.', or_english(kb->full_stop, "full stop")},
                  {'\'', or_english(kb->apostrophe, "apostrophe")}};
     switch (key->kind) {
     case OV_KB_SPACE:
@@ -136,9 +136,8 @@ void ov_keyboard_key_word(const ov_keyboard *kb, const ov_kb_key *key, char *out
     case OV_KB_DONE:
         ov_strlcpy(out, "done", outlen);
         return;
-    case OV_KB_SWITCH: /* the layout shown now (after the press) */
-        ov_strlcpy(out, kb->layout == OV_KB_QWERTY ? or_english(kb->qwerty_keys, "QWERTY keys")
-                                                   : or_english(kb->abc_keys, "alphabetical keys"), outlen);
+    case OV_KB_NEXT_PAGE:
+        ov_strlcpy(out, page_word(kb), outlen);
         return;
     case OV_KB_CHAR:
         break;
@@ -151,7 +150,7 @@ void ov_keyboard_key_word(const ov_keyboard *kb, const ov_kb_key *key, char *out
     ov_strlcpy(out, key->label, outlen);
 }
 
-const char *ov_keyboard_layout_name(ov_kb_layout layout)
+const char *ov_keyboard_page_name(ov_kb_page page)
 {
-    return layout == OV_KB_QWERTY ? "QWERTY" : "alphabetical";
+    return page == OV_KB_PAGE_N_Z ? "N-Z" : page == OV_KB_PAGE_NUMBERS ? "numbers" : "A-M";
 }

@@ -8,13 +8,12 @@
 #include <string.h>
 
 #define SQUEEZE_STEPS 6
-#define KEY_LABEL_SHARE 50 /* a key's letter is this % of the key's height */
-/* Portrait: each 10-key row of the keyboard's grid folds into two rows of 5
- * (the left hand's half above the right's: "QWERT" over "YUIOP", "ABCDE"
- * over "FGHIJ"), so keys are twice as wide; the control row becomes two:
- * the layout switch and Space, then Delete and Done. */
-#define FOLD_COLS (OV_KB_COLS / 2)
-#define FOLD_ROWS (2 * OV_KB_ROWS)
+#define KEY_LABEL_SHARE 40 /* a key's letter is this % of the key's height */
+#define LABEL_ROOM_PCT 80  /* a key's word takes at most this % of its width (clear of the outline) */
+/* The keyboard's slots (ui/keyboard.h) on a grid: OV_KB_COLS across and
+ * OV_KB_ROWS down in landscape, turned in portrait (OV_KB_ROWS across), in
+ * reading order either way; the last slot is Cancel. Every key is the same
+ * size, so one page's keys are where the next page's are. */
 
 static void start_layout(ov_layout *l, const ov_layout_env *env, ov_screen kind)
 {
@@ -29,10 +28,11 @@ static void start_layout(ov_layout *l, const ov_layout_env *env, ov_screen kind)
 static int centred_label(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *label,
                          ov_rect box)
 {
-    metrics lm = *m; /* a word wider than its key ("QWERTY" in portrait) is made smaller to fit */
+    metrics lm = *m; /* a word wider than its key ("Gorffen" on a narrow key) is made smaller to fit */
     int w = env->measure(env->measure_ctx, lm.label_px, 1, label, (int)strlen(label));
-    if (w > box.w - 4 && w > 0) {
-        lm.label_px = lm.label_px * (box.w - 4) / w;
+    int room = box.w * LABEL_ROOM_PCT / 100;
+    if (w > room && w > 0) {
+        lm.label_px = lm.label_px * room / w;
         if (lm.label_px < m->min_px)
             lm.label_px = m->min_px;
         w = env->measure(env->measure_ctx, lm.label_px, 1, label, (int)strlen(label));
@@ -53,140 +53,170 @@ static int centred_label(ov_layout *l, const ov_layout_env *env, const metrics *
 
 static int key_gap(const metrics *m) { return m->gap / 2 > 2 ? m->gap / 2 : 2; }
 
-static int grid_cols(const metrics *m) { return m->portrait ? FOLD_COLS : OV_KB_COLS; }
-static int grid_rows(const metrics *m) { return m->portrait ? FOLD_ROWS : OV_KB_ROWS; }
+static int grid_cols(const metrics *m) { return m->portrait ? OV_KB_ROWS : OV_KB_COLS; }
+static int grid_rows(const metrics *m) { return m->portrait ? OV_KB_COLS : OV_KB_ROWS; }
 
-/* Key k's place on the grid the screen uses (portrait: folded, see FOLD_COLS). */
-static void grid_place(const metrics *m, const ov_kb_key *k, int *row, int *col, int *span)
+/* The height of a row of keys at most: OV_KB_KEY_MAX_MM (a key need not be
+ * bigger; the texts above get the rest). */
+static int row_cap(const ov_layout_env *env, const metrics *m)
 {
-    *row = k->row;
-    *col = k->col;
-    *span = k->span;
-    if (!m->portrait)
-        return;
-    if (k->row < OV_KB_ROWS - 1) { /* a row of characters: its halves one above the other */
-        *row = 2 * k->row + k->col / FOLD_COLS;
-        *col = k->col % FOLD_COLS;
-        return;
+    return MM(env, OV_KB_KEY_MAX_MM) + key_gap(m);
+}
+
+/* Slot `slot`'s key in `area` (grid_rows x grid_cols, at the bottom of area). */
+static ov_rect slot_rect(const metrics *m, ov_rect area, int col_w, int row_h, int slot)
+{
+    int gap = key_gap(m);
+    int top = area.y + area.h - row_h * grid_rows(m) + gap; /* keys sit at the bottom, near the hands */
+    int row = slot / grid_cols(m), col = slot % grid_cols(m);
+    return (ov_rect){area.x + col * col_w, top + row * row_h, col_w - gap, row_h - gap};
+}
+
+/* One label size for every key of a page: label_px, or smaller so that the
+ * widest word (Cancel too) fits in `room` px; never under the theme's minimum. */
+static int page_label_px(const ov_layout_env *env, const metrics *m, const ov_keyboard *kb,
+                         const ov_kb_key *keys, int n, const char *cancel, int room)
+{
+    int px = m->label_px;
+    for (int i = 0; i <= n; i++) {
+        const char *w = i < n ? ov_keyboard_label(kb, &keys[i]) : cancel;
+        int width = env->measure(env->measure_ctx, px, 1, w, (int)strlen(w));
+        if (width > room && width > 0)
+            px = px * room / width;
+        while (px > m->min_px && env->measure(env->measure_ctx, px, 1, w, (int)strlen(w)) > room)
+            px--; /* rounding: the word fits at this size, so no key shrinks its own */
     }
-    int second = k->kind == OV_KB_DELETE || k->kind == OV_KB_DONE; /* Delete, Done: the last row */
-    int wide = k->kind == OV_KB_SPACE || k->kind == OV_KB_DONE;    /* Space, Done: 3 of the 5 columns */
-    *row = FOLD_ROWS - 2 + second;
-    *col = wide ? 2 : 0;
-    *span = wide ? 3 : 2;
+    return px < m->min_px ? m->min_px : px;
 }
 
-/* The height of a row of keys at most: OV_KB_KEY_MAX_MM, and in portrait half as much again
- * as a key's width, so the texts above get the height the keys do not need. */
-static int row_cap(const ov_layout_env *env, const metrics *m, int width)
-{
-    int gap = key_gap(m), cap = MM(env, OV_KB_KEY_MAX_MM) + gap;
-    int col_w = (width + gap) / grid_cols(m);
-    if (m->portrait && (col_w - gap) * 3 / 2 + gap < cap)
-        cap = (col_w - gap) * 3 / 2 + gap;
-    return cap;
-}
-
-/* The keys in `area`, on the screen's grid (grid_rows x grid_cols). Returns the key side in px. */
+/* The keys and Cancel in `area`. Returns the key's smaller side in px. */
 static int keyboard_keys(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_keyboard *kb,
                          ov_rect area)
 {
     ov_kb_key keys[OV_KB_MAX_KEYS];
-    int n = ov_keyboard_keys(kb->layout, keys, OV_KB_MAX_KEYS);
+    int n = ov_keyboard_keys(kb->page, keys, OV_KB_MAX_KEYS);
     int gap = key_gap(m);
     int col_w = (area.w + gap) / grid_cols(m);
     int row_h = (area.h + gap) / grid_rows(m);
-    int cap = row_cap(env, m, area.w);
-    if (row_h > cap)
-        row_h = cap;
+    if (row_h > row_cap(env, m))
+        row_h = row_cap(env, m);
     metrics km = *m;
     km.label_px = (row_h - gap) * KEY_LABEL_SHARE / 100;
     if (km.label_px < m->min_px)
         km.label_px = m->min_px;
     if (km.label_px > m->title_px)
         km.label_px = m->title_px;
-    int top = area.y + area.h - row_h * grid_rows(m) + gap; /* keys sit at the bottom, near the hands */
+    const char *cancel = kb->cancel && *kb->cancel ? kb->cancel : "Cancel";
+    km.label_px = page_label_px(env, &km, kb, keys, n, cancel, (col_w - gap) * LABEL_ROOM_PCT / 100);
     for (int i = 0; i < n; i++) {
-        int row, col, span;
-        grid_place(m, &keys[i], &row, &col, &span);
-        ov_rect r = {area.x + col * col_w, top + row * row_h, span * col_w - gap, row_h - gap};
+        ov_rect r = slot_rect(m, area, col_w, row_h, keys[i].slot);
         ov_button_style style = keys[i].kind == OV_KB_DONE ? OV_BTN_STYLE_YES : OV_BTN_STYLE_PLAIN;
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_MENU, i, style, r);
         if (b)
             b->label = centred_label(l, env, &km, ov_keyboard_label(kb, &keys[i]), r);
     }
+    ov_rect cr = slot_rect(m, area, col_w, row_h, OV_KB_CANCEL_SLOT);
+    ov_layout_button *cb = ovl_add_button(l, OV_TARGET_MENU, OV_KB_TARGET_CANCEL, OV_BTN_STYLE_NO, cr);
+    if (cb)
+        cb->label = centred_label(l, env, &km, cancel, cr);
     return (col_w - gap) < (row_h - gap) ? col_w - gap : row_h - gap;
 }
 
 /* The keys' area: fixed by the screen and theme alone (never by the texts), so
- * a key stays where the hand learnt it while the text above grows. */
+ * a key stays where the hand learnt it while the text above grows. The texts
+ * (prompt, typed text, a note) take the height the keys leave. */
 static ov_rect keys_area(const ov_layout_env *env, const metrics *m0)
 {
     ov_rect full = {m0->margin, m0->margin, env->w - 2 * m0->margin, env->h - 2 * m0->margin};
     int header = ov_line_height(m0->title_px) + ov_line_height(m0->body_px) + ov_line_height(m0->small_px) +
-                 m0->gap * 3 / 2;
-    if (m0->portrait) /* the prompt beside Cancel; the typed text and a note of 2 lines under it */
-        header = m0->target_min + ov_line_height(m0->body_px) + 2 * ov_line_height(m0->small_px) +
-                 m0->gap * 2;
-    int cap = row_cap(env, m0, full.w) * grid_rows(m0);
+                 m0->gap;
+    int cap = row_cap(env, m0) * grid_rows(m0);
     int h = full.h - header;
+    int least = (MM(env, OV_KB_KEY_MIN_MM) + 1 + key_gap(m0)) * grid_rows(m0); /* 20 mm keys come first */
+    if (h < least)
+        h = least < full.h ? least : full.h;
     if (h > cap)
         h = cap;
     return (ov_rect){full.x, full.y + full.h - h, full.w, h};
 }
 
-/* The prompt left of Cancel, then the typed text and the note: beside Cancel
- * too in landscape, under it across the whole width in portrait (where the
- * column left of Cancel is too narrow for them). The typed line is not read
- * with the screen: each key says itself. */
-static void keyboard_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect full,
-                           int cancel_w, int cancel_h, const char *const *texts, int n)
-{
-    static const ov_text_role roles[3] = {OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_SMALL};
-    ov_rect col = {full.x, full.y, full.w - cancel_w - m->gap, full.h};
-    if (!m->portrait) {
-        ovl_stack_texts(l, env, m, col, texts, roles, n, OVL_UNSPOKEN(1));
-        return;
-    }
-    col.h = cancel_h;
-    int y = ovl_stack_texts(l, env, m, col, texts, roles, 1, 0);
-    if (y < full.y + cancel_h + m->gap / 2)
-        y = full.y + cancel_h + m->gap / 2;
-    ov_rect rest = {full.x, y, full.w, full.y + full.h - y};
-    ovl_stack_texts(l, env, m, rest, texts + 1, roles + 1, n - 1, OVL_UNSPOKEN(0));
-}
+/* What one attempt shows above the keys, and the sizes its text may not go under. */
+typedef struct {
+    const char *prompt;
+    ov_text_role prompt_role; /* OV_TEXT_TITLE; BODY or SMALL when a note stands in the prompt's place */
+    const char *note;
+    const metrics *floor; /* large text: the standard layout's sizes (NULL: none) */
+    int exact;            /* 1: the floor's sizes exactly (large text that fits no other way) */
+} kb_try;
 
-static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt,
-                         const char *note, ov_layout *l, double *key_mm, int squeeze)
+/* One attempt at `squeeze`; *used gets the sizes it used. */
+static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const kb_try *t, ov_layout *l,
+                         double *key_mm, int squeeze, metrics *used)
 {
     start_layout(l, env, OV_SCREEN_WELCOME);
     l->facilitator = 1;
     metrics m0 = ovl_measure_screen(env, 0, 0);
     metrics m = ovl_measure_screen(env, squeeze, 0);
+    if (t->floor) { /* large text is never smaller than standard */
+        m.title_px = m.title_px > t->floor->title_px ? m.title_px : t->floor->title_px;
+        m.body_px = m.body_px > t->floor->body_px ? m.body_px : t->floor->body_px;
+        m.small_px = m.small_px > t->floor->small_px ? m.small_px : t->floor->small_px;
+    }
+    if (t->floor && t->exact) {
+        m.title_px = t->floor->title_px;
+        m.body_px = t->floor->body_px;
+        m.small_px = t->floor->small_px;
+        m.allow_shrink = t->floor->allow_shrink;
+    }
+    *used = m;
     ov_rect area = keys_area(env, &m0);
     ov_rect full = {m.margin, m.margin, env->w - 2 * m.margin, area.y - m.gap / 2 - m.margin};
-    int cancel_w = m0.target_min * 2, cancel_h = m0.target_min;
-    ov_rect cr = {full.x + full.w - cancel_w, full.y, cancel_w, cancel_h};
-    ov_layout_button *cb = ovl_add_button(l, OV_TARGET_MENU, OV_KB_TARGET_CANCEL, OV_BTN_STYLE_NO, cr);
     char typed[OV_KB_TEXT_LEN + 8];
     snprintf(typed, sizeof typed, "%s_", kb->text); /* "_" shows where the next letter goes */
-    const char *texts[3] = {prompt, ovl_pool_add(l, typed), note ? ovl_pool_add(l, note) : NULL};
-    keyboard_texts(l, env, &m, full, cancel_w, cancel_h, texts, note && *note ? 3 : 2);
-    if (cb)
-        cb->label = centred_label(l, env, &m, kb->cancel && *kb->cancel ? kb->cancel : "Cancel", cr);
+    const ov_text_role roles[3] = {t->prompt_role, OV_TEXT_BODY, OV_TEXT_SMALL};
+    const char *texts[3] = {t->prompt, ovl_pool_add(l, typed), t->note ? ovl_pool_add(l, t->note) : NULL};
+    /* the typed line is not read with the screen: each key says itself */
+    ovl_stack_texts(l, env, &m, full, texts, roles, t->note && *t->note ? 3 : 2, OVL_UNSPOKEN(1));
     int side = keyboard_keys(l, env, &m0, kb, area);
     if (key_mm)
         *key_mm = side / env->px_per_mm;
     return l->all_fit ? OV_OK : OV_EINVAL;
 }
 
+/* Squeeze until the texts fit: the prompt, the typed text and the note; where
+ * three lines do not fit above 20 mm keys (800x480, portrait in large text)
+ * the note says itself in the prompt's place, in body text, then small. */
+static int keyboard_fit(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt, const char *note,
+                        const metrics *floor, ov_layout *out, double *key_mm, metrics *used)
+{
+    int has_note = note && *note;
+    const kb_try tries[3] = {{prompt, OV_TEXT_TITLE, note, floor, 0},
+                             {note, OV_TEXT_BODY, NULL, floor, 0},
+                             {note, OV_TEXT_SMALL, NULL, floor, 0}};
+    int r = OV_EINVAL;
+    for (int t = 0; t < (has_note ? 3 : 1) && r != OV_OK; t++)
+        for (int squeeze = 0; squeeze <= SQUEEZE_STEPS && r != OV_OK; squeeze++)
+            r = keyboard_once(env, kb, &tries[t], out, key_mm, squeeze, used);
+    for (int t = 0; t < (has_note ? 3 : 1) && r != OV_OK && floor; t++) { /* the standard's sizes */
+        kb_try same = tries[t];
+        same.exact = 1;
+        r = keyboard_once(env, kb, &same, out, key_mm, 0, used);
+    }
+    return r;
+}
+
 int ov_layout_keyboard(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt, const char *note,
                        ov_layout *out, double *key_mm)
 {
-    int r = OV_EINVAL;
-    for (int squeeze = 0; squeeze <= SQUEEZE_STEPS && r != OV_OK; squeeze++)
-        r = keyboard_once(env, kb, prompt, note, out, key_mm, squeeze);
-    return r;
+    metrics floor, used;
+    const metrics *fl = NULL;
+    if (env->text_scale > 1.0) { /* first the standard layout: its sizes are the floor */
+        ov_layout_env std = *env;
+        std.text_scale = 1.0;
+        keyboard_fit(&std, kb, prompt, note, NULL, out, NULL, &floor);
+        fl = &floor;
+    }
+    return keyboard_fit(env, kb, prompt, note, fl, out, key_mm, &used);
 }
 
 /* ---- a member's priorities ---- */

@@ -10,16 +10,18 @@
 #include "ui/layout.h"
 
 /* The keyboard's Cancel button: target OV_TARGET_MENU with this index (keys
- * are OV_TARGET_MENU 0 .. n-1 in ov_keyboard_keys order). */
+ * are OV_TARGET_MENU 0 .. n-1 in ov_keyboard_keys order); it takes the
+ * grid's last slot (OV_KB_CANCEL_SLOT), beside Done. */
 #define OV_KB_TARGET_CANCEL 100
 #define OV_KB_KEY_MIN_MM 20.0 /* keys at least this big where the screen allows */
 #define OV_KB_KEY_MAX_MM 30.0
 
 /* Lay out the keyboard: `prompt` (what to type), the text typed so far, an
- * optional `note` (a problem, or NULL), the keys. *key_mm gets the side of a
- * letter key in mm; below OV_KB_KEY_MIN_MM the screen says the keys are
- * smaller than they should be. Returns OV_OK, or OV_EINVAL when some text
- * did not fit (out still drawable). */
+ * optional `note` (a problem, or NULL; where three lines do not fit above
+ * the keys it is shown in the prompt's place), the page's keys and Cancel,
+ * all the same size. *key_mm gets the smaller side of a key in mm; below
+ * OV_KB_KEY_MIN_MM the screen says the keys are smaller than they should be.
+ * Returns OV_OK, or OV_EINVAL when some text did not fit (out still drawable). */
 int ov_layout_keyboard(const ov_layout_env *env, const ov_keyboard *kb, const char *prompt, const char *note,
                        ov_layout *out, double *key_mm);
 
