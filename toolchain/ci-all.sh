@@ -22,7 +22,8 @@ MAKE=${MAKE:-make}
     test-privacy test-robust
 # Per-suite time limit (seconds); test-fresh alone makes two roots and runs make test in each.
 LIMIT=${OV_CI_SUITE_LIMIT:-1500}
-# A caller that ran suites itself passes their totals in (OV_CI_PASSED/FAILED, OV_CI_NOTES).
+# A caller that ran suites itself passes their totals in (OV_CI_PASSED/FAILED, OV_CI_NOTES)
+# and, to have the whole run's time printed, when it started (OV_CI_START, seconds since 1970).
 total_p=${OV_CI_PASSED:-0}; total_f=${OV_CI_FAILED:-0}; notes=${OV_CI_NOTES:-}
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/ov-ci.XXXXXX") || { echo "ci-all: cannot make a temporary folder"; exit 1; }
 trap 'rm -rf "$DIR"' EXIT
@@ -79,6 +80,8 @@ done
 start_lane
 for p in $pids; do wait "$p"; done
 while read -r i s; do count_suite "$i" "$s"; done <"$DIR/order"
-echo "=== summary (suites: $(( $(date +%s) - t_all )) s):$notes"
+whole=""
+[ -n "${OV_CI_START:-}" ] && whole=", whole run: $(( $(date +%s) - OV_CI_START )) s"
+echo "=== summary (suites: $(( $(date +%s) - t_all )) s$whole):$notes"
 echo "$total_p passed, $total_f failed"
 [ "$total_f" = 0 ] && [ "$total_p" -gt 0 ]

@@ -31,13 +31,18 @@
 
 uint64_t ov_kiosk_now(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
 
-void ov_kiosk_warn(kiosk *k, ov_problem code, const char *msg)
+void ov_kiosk_note_problem(kiosk *k, ov_problem code, const char *msg)
 {
-    ov_log_warn("%s", msg);
     if (!k->warning[0]) {
         ov_strlcpy(k->warning, msg, sizeof k->warning);
         k->warning_code = code;
     }
+}
+
+void ov_kiosk_warn(kiosk *k, ov_problem code, const char *msg)
+{
+    ov_log_warn("%s", msg);
+    ov_kiosk_note_problem(k, code, msg);
 }
 
 /* ---- set-up ---- */
@@ -628,7 +633,7 @@ static int open_screen(kiosk *k, const ov_kiosk_opts *o)
         return rc;
     }
     if (ov_display_sdl_warning()) /* logged once by the display; here for the facilitator's "To check" */
-        ov_strlcpy(k->warning, ov_display_sdl_warning(), sizeof k->warning);
+        ov_kiosk_note_problem(k, OV_PROBLEM_OLD_SDL, ov_display_sdl_warning());
     if (ov_render_problem(k->render))
         ov_kiosk_warn(k, OV_PROBLEM_FONT, ov_render_problem(k->render)); /* at open: the font */
     ov_render_content_fit(k->render, &k->check_opts);

@@ -85,7 +85,10 @@ typedef struct {
 
 /* The kiosk's clock: monotonic, plus script `advance` jumps. */
 uint64_t ov_kiosk_now(const kiosk *k);
-/* Log a problem and keep the first one for the facilitator strip. */
+/* Keep the first problem (its code and log sentence) for the facilitator
+ * strip and the facilitator's "To check"; a later one is dropped. */
+void ov_kiosk_note_problem(kiosk *k, ov_problem code, const char *msg);
+/* Log a problem and keep the first one (ov_kiosk_note_problem). */
 void ov_kiosk_warn(kiosk *k, ov_problem code, const char *msg);
 /* Lay out the current screen (member or facilitator) again. */
 void ov_kiosk_relayout(kiosk *k);

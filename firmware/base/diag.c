@@ -58,16 +58,6 @@ void ov_diag_add_code(ov_diags *d, ov_diag_level level, ov_diag_code code, const
     va_end(ap);
 }
 
-void ov_diags_append(ov_diags *d, const ov_diag *g)
-{
-    count(d, g->level);
-    if (d->n >= OV_MAX_DIAGS) {
-        d->dropped++;
-        return;
-    }
-    d->items[d->n++] = *g;
-}
-
 void ov_diags_print(const ov_diags *d, FILE *out)
 {
     for (int i = 0; i < d->n; i++)

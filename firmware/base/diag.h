@@ -126,8 +126,6 @@ void ov_diag_add(ov_diags *d, ov_diag_level level, const char *file, int line, c
 /* Add one problem with its code and the name it is about (`arg`, NULL: none). */
 void ov_diag_add_code(ov_diags *d, ov_diag_level level, ov_diag_code code, const char *arg, const char *file,
                       int line, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-/* Append one problem already made (counts it as error or warning). */
-void ov_diags_append(ov_diags *d, const ov_diag *g);
 /* Print every problem, one per line, to `out`. */
 void ov_diags_print(const ov_diags *d, FILE *out);
 

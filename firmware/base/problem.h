@@ -20,6 +20,7 @@ typedef enum {
     OV_PROBLEM_CONTENT,      /* the questions have errors: the built-in ones are shown */
     OV_PROBLEM_VOTES,        /* the vote store cannot be opened */
     OV_PROBLEM_PIN_RECORD,   /* the record of wrong PINs cannot be read */
+    OV_PROBLEM_OLD_SDL,      /* a Raspberry Pi 5 with SDL before 2.30: the screen may show garbage */
     OV_PROBLEM_COUNT
 } ov_problem;
 

@@ -152,6 +152,7 @@ const char *ov_problem_text(const ov_texts *t, ov_problem p)
         [OV_PROBLEM_CONTENT] = offsetof(ov_texts, prob_content),
         [OV_PROBLEM_VOTES] = offsetof(ov_texts, prob_votes),
         [OV_PROBLEM_PIN_RECORD] = offsetof(ov_texts, prob_pin_record),
+        [OV_PROBLEM_OLD_SDL] = offsetof(ov_texts, prob_old_sdl),
     };
     if (p == OV_PROBLEM_NONE)
         return "";

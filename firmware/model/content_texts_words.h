@@ -739,7 +739,12 @@
     X(prob_votes, OVW_S, 0, OVW_NOCHECK, "The kiosk cannot save votes. Check the memory card.", \
       "Dydy'r ciosg ddim yn gallu cadw pleidleisiau. Edrychwch ar y cerdyn cof.") \
     X(prob_pin_record, OVW_S, 0, OVW_NOCHECK, "The kiosk cannot read its list of wrong PINs.", \
-      "Dydy'r ciosg ddim yn gallu darllen ei restr o PINau anghywir.")
+      "Dydy'r ciosg ddim yn gallu darllen ei restr o PINau anghywir.") \
+    X(prob_old_sdl, OVW_S, 0, OVW_NOCHECK, \
+      "The screen may show garbage: this Raspberry Pi 5 has SDL older than 2.30. " \
+      "Install Raspberry Pi OS trixie.", \
+      "Efallai bydd y sgrin yn dangos sbwriel: mae gan y Raspberry Pi 5 hwn SDL hŷn na 2.30. " \
+      "Gosodwch Raspberry Pi OS trixie.")
 /* clang-format on */
 
 #endif

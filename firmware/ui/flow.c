@@ -104,8 +104,6 @@ int ov_flow_screen_off(const ov_flow *f)
     return f->screen_off_asked >= 0 ? f->screen_off_asked : f->screen_off_default;
 }
 
-void ov_flow_set_review(ov_flow *f, int on) { f->review = on ? 1 : 0; }
-
 void ov_flow_set_practice(ov_flow *f, int q)
 {
     f->practice = (q >= 0 && q < f->content->n_questions) ? q : -1;
@@ -118,20 +116,6 @@ void ov_flow_set_speaking(ov_flow *f, int busy, uint64_t now_ms)
     if (f->speaking && !busy)
         f->speech_end_ms = now_ms;
     f->speaking = busy ? 1 : 0;
-}
-
-int ov_flow_holds_answers(const ov_flow *f)
-{
-    switch (f->screen) {
-    case OV_SCREEN_QUESTION:
-    case OV_SCREEN_CONFIRM:
-    case OV_SCREEN_REVIEW:
-    case OV_SCREEN_NOT_SAVED:
-    case OV_SCREEN_IDLE_WARNING:
-        return 1;
-    default:
-        return 0;
-    }
 }
 
 static int n_answers(const ov_flow *f)

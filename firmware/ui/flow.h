@@ -193,9 +193,6 @@ void ov_flow_set_screen_off_offer(ov_flow *f, int offered, int default_off);
  * headphones. The welcome screen is never off: the kiosk checks that. */
 int ov_flow_screen_off(const ov_flow *f);
 
-/* Review screen before storing on (1, the default) or off (0). */
-void ov_flow_set_review(ov_flow *f, int on);
-
 /* Question q is a practice question (content decides; -1: none): drop-in
  * visits start with it, its answer is never stored, it is not counted in the
  * progress (ov_flow_progress gives number 0 on it) nor listed on the review. */
@@ -210,10 +207,6 @@ void ov_flow_note_activity(ov_flow *f, uint64_t now_ms);
  * reading has ended (0). The thank-you screen leaves thanks_ms after the end
  * of its speech; the idle warning's time counts from the end of its speech. */
 void ov_flow_set_speaking(ov_flow *f, int busy, uint64_t now_ms);
-
-/* 1 when the screen (question, confirm, review, not-saved, idle warning)
- * holds answers that are not stored yet. */
-int ov_flow_holds_answers(const ov_flow *f);
 
 /* Highlight target `focus` (ov_flow_targets order; -1: none), as scanning does. */
 void ov_flow_set_focus(ov_flow *f, int focus);
