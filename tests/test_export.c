@@ -12,10 +12,12 @@
 #include <sqlite3.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/cli.h"
@@ -602,6 +604,43 @@ static void test_easy_messages_for_stick_problems(void **state)
     assert_int_equal(ov_stick_gone(mnt), 1);
 }
 
+/* Removes the link `arg` a moment after the write failed: the stick's device
+ * leaving after its I/O error, as the kernel does. */
+static void *pull_out_later(void *arg)
+{
+    struct timespec moment = { 0, 200 * 1000000L };
+    nanosleep(&moment, NULL);
+    unlink(arg);
+    return NULL;
+}
+
+/* #16, seen in the appliance under qemu: the write fails with EIO while the
+ * stick is still mounted; its mount goes a moment later. The kiosk waits for
+ * that (OV_STICK_GONE_WAIT_MS) and says "taken out", not "did not work". */
+static void test_stick_that_goes_just_after_the_error_is_taken_out(void **state)
+{
+    fixture *f = *state;
+    ov_results *list[] = { f->res };
+    ov_export_opts o = base_opts();
+    o.fs = &faulty;
+    ov_export_report rep;
+    char err[512], mnt[600];
+    snprintf(mnt, sizeof mnt, "%s.stick-link", f->out);
+    assert_int_equal(symlink("/", mnt), 0); /* still there: a mount of its own, as "/" is */
+    assert_int_equal(ov_stick_gone(mnt), 0);
+    o.mount_point = mnt;
+    reset_faults(OP_FSYNC, 2, EIO);
+    pthread_t puller;
+    assert_int_equal(pthread_create(&puller, NULL, pull_out_later, mnt), 0);
+    int rc = ov_export_results(&o, list, 1, f->out, &rep, err, sizeof err);
+    pthread_join(puller, NULL);
+    unlink(mnt);
+    assert_int_equal(rc, OV_ENOTFOUND);
+    assert_non_null(strstr(rep.easy, "taken out"));
+    assert_non_null(strstr(err, "was taken out"));
+    check_stick(f->out, f->res, &o);
+}
+
 static void test_short_writes_and_bad_readback(void **state)
 {
     fixture *f = *state;
@@ -967,6 +1006,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_files_carry_the_date_the_meeting_started, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failure_at_every_step, setup, teardown),
         cmocka_unit_test_setup_teardown(test_easy_messages_for_stick_problems, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stick_that_goes_just_after_the_error_is_taken_out, setup, teardown),
         cmocka_unit_test_setup_teardown(test_short_writes_and_bad_readback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_random_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_all_from_tally, setup, teardown),

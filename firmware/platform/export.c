@@ -83,11 +83,12 @@ static int render(const ov_results *res, const ov_export_opts *opts, int fmt, ov
     return ov_report_html(res, ov_file_read_all, b);
 }
 
-/* An I/O error on a stick that has since gone away (files.h ov_stick_gone)
+/* An I/O error on a stick that has since gone away, or goes within
+ * OV_STICK_GONE_WAIT_MS (files.h ov_stick_gone_after_error)
  * is the stick taken out too soon: OV_ENOTFOUND, said so in err. Else rc. */
 static int gone_is_too_soon(const ov_export_opts *opts, int rc, char *err, size_t errlen)
 {
-    if (rc != OV_EIO || !opts->mount_point || !ov_stick_gone(opts->mount_point))
+    if (rc != OV_EIO || !opts->mount_point || !ov_stick_gone_after_error(opts->mount_point))
         return rc;
     size_t used = err ? strlen(err) : 0;
     if (err && used + 1 < errlen)

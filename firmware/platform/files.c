@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -177,6 +178,18 @@ const char *ov_env(const char *name)
 int ov_random_bytes(void *buf, size_t len)
 {
     return getrandom(buf, len, 0) == (ssize_t)len ? OV_OK : OV_EIO;
+}
+
+int ov_stick_gone_after_error(const char *mount_point)
+{
+    struct timespec step = { 0, OV_STICK_GONE_STEP_MS * 1000000L };
+    for (int waited = 0;; waited += OV_STICK_GONE_STEP_MS) {
+        if (ov_stick_gone(mount_point))
+            return 1;
+        if (waited >= OV_STICK_GONE_WAIT_MS || !mount_point || !*mount_point)
+            return 0;
+        nanosleep(&step, NULL);
+    }
 }
 
 int ov_stick_gone(const char *mount_point)

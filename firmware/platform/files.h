@@ -56,6 +56,17 @@ int ov_errno_code(int errnum);
  * still there or that cannot be told (a device without a block number). */
 int ov_stick_gone(const char *mount_point);
 
+/* Time the kernel may take, after a stick is pulled out, to remove its
+ * device once a write has already failed with an I/O error (seen: the error
+ * comes first, the device leaves /sys a moment later). */
+#define OV_STICK_GONE_WAIT_MS 1500
+#define OV_STICK_GONE_STEP_MS 50
+
+/* ov_stick_gone, asked again every OV_STICK_GONE_STEP_MS for up to
+ * OV_STICK_GONE_WAIT_MS until it says gone: for use right after an I/O
+ * error. 1 gone, 0 still there at the end (the error was the stick's own). */
+int ov_stick_gone_after_error(const char *mount_point);
+
 /* Fill buf with len random bytes from the kernel. Returns OV_OK or OV_EIO. */
 int ov_random_bytes(void *buf, size_t len);
 
