@@ -275,20 +275,3 @@ int ov_fs_write_at(const ov_fsops *fs, int dfd, const char *dir, const char *nam
     }
     return rc;
 }
-
-int ov_fs_write_safely(const ov_fsops *fs, const char *dir, const char *name,
-                       const void *data, size_t len, ov_fs_step *failed_step,
-                       char *err, size_t errlen)
-{
-    if (!fs) fs = &real_ops;
-    if (!dir || !name || (!data && len)) return ov_fail(err, errlen, OV_EINVAL, "export: bad arguments");
-    int dfd = -1;
-    int rc = ov_fs_open_folder(fs, dir, NULL, &dfd, err, errlen);
-    if (rc != OV_OK) {
-        if (failed_step) *failed_step = OV_STEP_OPEN;
-        return rc;
-    }
-    rc = ov_fs_write_at(fs, dfd, dir, name, data, len, failed_step, err, errlen);
-    fs->close(dfd);
-    return rc;
-}

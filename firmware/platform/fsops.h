@@ -70,19 +70,15 @@ const char *ov_fs_step_name(ov_fs_step step);
 int ov_fs_open_folder(const ov_fsops *fs, const char *dir, const char *mount_point, int *dirfd,
                       char *err, size_t errlen);
 
-/* ov_fs_write_safely inside a folder opened by ov_fs_open_folder: dir is its
- * name, for messages only; every call is relative to dirfd. Same returns. */
+/* Write data[0..len) as dir/name safely (the steps above) inside a folder
+ * opened by ov_fs_open_folder: every call is relative to dirfd; dir is the
+ * folder's name, for messages only (fs NULL = real). Returns OV_OK only when
+ * the file is there and read back equal. On failure returns a negative OV_E*
+ * code and err holds "PATH: STEP failed: strerror" (e.g. "/media/s/x.csv:
+ * write failed: No space left on device"); *failed_step (if not NULL) says
+ * which step. */
 int ov_fs_write_at(const ov_fsops *fs, int dirfd, const char *dir, const char *name,
                    const void *data, size_t len, ov_fs_step *failed_step, char *err, size_t errlen);
-
-/* Write data[0..len) to dir/name safely as described above (fs NULL = real).
- * Returns OV_OK only when the file is on the stick and read back equal.
- * On failure returns a negative OV_E* code and err holds
- * "PATH: STEP failed: strerror" (e.g. "/media/s/x.csv: write failed: No
- * space left on device"); *failed_step (if not NULL) says which step. */
-int ov_fs_write_safely(const ov_fsops *fs, const char *dir, const char *name,
-                       const void *data, size_t len, ov_fs_step *failed_step,
-                       char *err, size_t errlen);
 
 /* Create dir (one level) if missing, through fs. Returns OV_OK or a negative
  * code with "PATH: mkdir failed: strerror" in err. */

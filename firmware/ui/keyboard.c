@@ -150,7 +150,3 @@ void ov_keyboard_key_word(const ov_keyboard *kb, const ov_kb_key *key, char *out
     ov_strlcpy(out, key->label, outlen);
 }
 
-const char *ov_keyboard_page_name(ov_kb_page page)
-{
-    return page == OV_KB_PAGE_N_Z ? "N-Z" : page == OV_KB_PAGE_NUMBERS ? "numbers" : "A-M";
-}

@@ -73,7 +73,4 @@ ov_kb_result ov_keyboard_press(ov_keyboard *kb, const ov_kb_key *key);
  * the page key when it has them, else these English ones), into out. */
 void ov_keyboard_key_word(const ov_keyboard *kb, const ov_kb_key *key, char *out, size_t outlen);
 
-/* The name of a page: "A-M", "N-Z" or "numbers" (for the log). */
-const char *ov_keyboard_page_name(ov_kb_page page);
-
 #endif
