@@ -1,6 +1,8 @@
-/* cli.h — the subcommands of the one `ourvoice` binary. Each takes the
- * arguments after its name (argv[0] is the subcommand name), prints `--help`,
- * and returns the process exit code (0 ok, 1 problems found, 2 usage error). */
+/* cli.h — the subcommands of `ourvoice` (say, results, merge, set-pin: main.c)
+ * and of `ourvoice-kiosk` (kiosk, check-content, export: main_kiosk.c). Each
+ * takes the arguments after its name (argv[0] is the subcommand name), prints
+ * `--help`, and returns the process exit code (0 ok, 1 problems found or the
+ * work failed, 2 usage error). */
 #ifndef OV_CLI_H
 #define OV_CLI_H
 
@@ -14,7 +16,7 @@
  * otherwise return -1: the command goes on. */
 int ov_cli_parse(ov_opt_parser *p, int argc, char **argv, void (*usage)(FILE *out));
 
-int ov_cmd_kiosk(int argc, char **argv);         /* kiosk.c / cli_kiosk.c */
+int ov_cmd_kiosk(int argc, char **argv);         /* cli_kiosk.c (the loop: kiosk.c) */
 int ov_cmd_check_content(int argc, char **argv); /* cli_check_content.c */
 int ov_cmd_say(int argc, char **argv);           /* cli_say.c */
 int ov_cmd_results(int argc, char **argv);       /* cli_results.c */

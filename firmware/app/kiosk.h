@@ -19,10 +19,12 @@ typedef struct {
     int no_speech;           /* --no-speech */
 } ov_kiosk_opts;
 
-/* Run the kiosk until quit (window closed, script ended, or `quit`).
- * Returns the exit code: 0 ok, 1 a script expectation failed or a shot could
- * not be saved, 2 bad options or script. Never exits on bad content, a
- * missing sound card, GPIO chip or an unwritable data folder. */
+/* Run the kiosk until quit (window closed, SIGTERM/SIGINT, script ended, or
+ * `quit`). Returns the exit code: 0 ok; 1 a script step failed
+ * (ov_kiosk_run_script), the window or its drawing could not be opened, or
+ * out of memory; 2 the script could not be read (its problems printed).
+ * Never exits on bad content, a missing sound card, GPIO chip or an
+ * unwritable data folder. */
 int ov_kiosk_run(const ov_kiosk_opts *o);
 
 #endif

@@ -5,26 +5,30 @@
 
 #include "app/kiosk_state.h"
 
-/* Said and shown when single-switch scanning has stopped after its rounds. */
+/* The built-in English of [texts] scan_restart; what is said and shown when
+ * single-switch scanning has stopped is the content's scan_restart. */
 #define OV_SCAN_RESTART_TEXT "Press your switch to start again."
 
-/* Take the scanning timings from the settings and attach the switch levels
- * (once; later calls do nothing). */
+/* Take the scanning timings from the settings and attach the buttons' switch
+ * levels (once; later calls do nothing). */
 void ov_kiosk_scan_prepare(kiosk *k);
 
-/* 1 when switch scanning is on for member screens. */
+/* 1 when switch scanning is on and no facilitator screen is shown. */
 int ov_kiosk_scanning(const kiosk *k);
 
 /* Build the reading of the current layout: each spoken text a part, the
  * question's title and sentences one part with the question's recording, an
  * answer's label or `say` with the answer's recording. intro_only: stop
  * before the first target's label (scanning speaks each label as it is
- * highlighted). paths holds the recordings' full paths. Returns the count. */
+ * highlighted). paths (max entries) holds the recordings' full paths. Returns
+ * the number of parts (at most max). */
 int ov_kiosk_speech_parts(kiosk *k, int intro_only, ov_speech_part *parts, int max,
                           char paths[][OV_PATH_MAX]);
 
-/* Speak the label of layout button `b` (when it may be said aloud) and hold
- * the scan until it has been heard. */
+/* Speak the label of layout button `b` (when it may be said aloud: through
+ * the room speaker an answer says nothing and a review item only its
+ * question's title) and hold the scan until it has been heard. Nothing when
+ * speech is off. */
 void ov_kiosk_scan_say_button(kiosk *k, int b);
 
 /* Show and say how to start a stopped scan again. */
@@ -33,14 +37,15 @@ void ov_kiosk_scan_stopped(kiosk *k);
 /* A switch press was made: it counts as activity for the idle timeout. */
 void ov_kiosk_scan_note_activity(kiosk *k);
 
-/* Every loop turn: when the speech the scan waits for has ended, let it go
- * on; when the arrow keys moved the focus, say the focused item. */
+/* Every loop turn: on the welcome screen after a visit, back to the usual
+ * sound (ov_kiosk_sound_reset); when the arrow keys moved the focus, say the
+ * focused item; when the speech the scan waits for has ended, let it go on. */
 void ov_kiosk_scan_after_speech(kiosk *k);
 
 /* Member speech controls: move the rate (slower -1 / faster +1) and the
  * volume (quieter -1 / louder +1) one step each, within the speech module's
- * steps, and say the change at the new setting. Returns 1 when something
- * changed, 0 at the end of the range (then the kiosk says so). */
+ * steps, and say the change at the new setting (when speech is on). Returns 1
+ * when something changed, 0 at the end of the range (then the kiosk says so). */
 int ov_kiosk_sound_change(kiosk *k, int rate_delta, int volume_delta);
 
 /* A step of the sound screen (ov_sound_step: slower, faster, quieter,
@@ -48,8 +53,9 @@ int ov_kiosk_sound_change(kiosk *k, int rate_delta, int volume_delta);
 int ov_kiosk_sound_step(kiosk *k, int step);
 
 /* Back to the configured rate and volume (the next person starts fresh):
- * done by itself whenever the flow is on the welcome screen after a visit
- * (not when the member comes back to it from the sound screen). */
+ * ov_kiosk_scan_after_speech does it whenever the flow is on the welcome
+ * screen after a visit (not when the member comes back to it from the sound
+ * screen). */
 void ov_kiosk_sound_reset(kiosk *k);
 
 #endif

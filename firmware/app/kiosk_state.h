@@ -1,5 +1,7 @@
 /* kiosk_state.h — the kiosk's running state, shared by the main loop
- * (kiosk.c) and the facilitator glue (kiosk_facilitator.c). Not a public API. */
+ * (kiosk.c) and its glue: kiosk_facilitator.c, kiosk_flow.c, kiosk_ideas.c,
+ * kiosk_privacy.c, kiosk_scan.c, kiosk_script.c, kiosk_views.c. Not a public
+ * API. */
 #ifndef OV_KIOSK_STATE_H
 #define OV_KIOSK_STATE_H
 
@@ -88,62 +90,78 @@ uint64_t ov_kiosk_now(const kiosk *k);
 /* Keep the first problem (its code and log sentence) for the facilitator
  * strip and the facilitator's "To check"; a later one is dropped. */
 void ov_kiosk_note_problem(kiosk *k, ov_problem code, const char *msg);
-/* Log a problem and keep the first one (ov_kiosk_note_problem). */
+/* Log a problem as a warning and keep the first one (ov_kiosk_note_problem). */
 void ov_kiosk_warn(kiosk *k, ov_problem code, const char *msg);
-/* Lay out the current screen (member or facilitator) again. */
+/* Lay out the current screen again (ideas screens, facilitator or member;
+ * the welcome screen with the facilitator strip for a kept problem). */
 void ov_kiosk_relayout(kiosk *k);
-/* Read the current screen aloud. */
+/* Read the current screen aloud (nothing when speech is off); a new speech
+ * problem is logged once. */
 void ov_kiosk_speak(kiosk *k);
-/* Apply a member action to the flow and carry out its effects. */
+/* Apply a member action to the flow and carry out its effects, storing the
+ * votes when the flow asks for its commit. */
 void ov_kiosk_act(kiosk *k, ov_action a, int arg);
 /* Carry out a member flow's effects (OV_FLOW_*, the commit already done):
- * BLINK locks the buttons out from `now` and blinks the lights; a new screen
+ * BLINK locks the buttons out from `now` and blinks the lights; SOUND says
+ * the member's sound step; SCREEN says the screen is off or on; a new screen
  * while scanning calls clear_focus and scans it once read; REDRAW or SPEAK
- * lays out and draws again; SPEAK reads the screen from its start. */
+ * lays out and marks it for drawing; SPEAK reads the screen from its start. */
 void ov_kiosk_show_effects(kiosk *k, int effects, uint64_t now, void (*clear_focus)(kiosk *k));
 /* The member action of a navigation key (arrows, Enter/Space, Escape/Backspace,
  * hear again), or OV_ACT_NONE for any other key. */
 ov_action ov_kiosk_key_action(ov_key key);
 
-/* One turn of the main loop: time, GPIO, presses, scanning, drawing, then
- * wait up to max_wait_ms (-1: until something is due) for input. */
+/* One turn of the main loop: time, GPIO, presses, USB, privacy, scanning,
+ * drawing, then wait up to max_wait_ms (-1: until something is due) for
+ * input. A stop request (SIGTERM/SIGINT) only sets k->quit. */
 void ov_kiosk_turn(kiosk *k, int max_wait_ms);
-/* Draw the current layout; save a PNG of the panel when png is not NULL.
- * Returns OV_OK or OV_EIO (the PNG could not be written). */
+/* Draw the current layout (a black frame when ov_kiosk_blank); save a PNG of
+ * the panel when png is not NULL. Returns OV_OK or OV_EIO (the PNG could not
+ * be written; logged). */
 int ov_kiosk_draw(kiosk *k, const char *png);
-/* How long a tap on a button or switch lasts (through the debouncer), in ms. */
+/* How long a tap on a button or switch lasts (through the debouncer), in ms:
+ * twice the debounce time and 20 ms. */
 int ov_kiosk_tap_ms(const kiosk *k);
-/* Run the loop for ms milliseconds of real time (script waits, held presses). */
+/* Run the loop for ms milliseconds of real time (script waits, held presses),
+ * or until k->quit. */
 void ov_kiosk_run_for(kiosk *k, int ms);
 /* A script's `button N` (hold_ms 0: a tap) or `hold N MS`, through the debouncer. */
 void ov_kiosk_script_button(kiosk *k, int b, int hold_ms);
 
-/* kiosk_script.c: run a parsed script, shots saved in shots (created with
- * its missing parents; NULL: the current folder); returns 0, or 1 when an
- * `expect` failed, the shots folder could not be made or a shot could not be
- * saved. */
+/* kiosk_script.c: run a parsed script until its end or `quit`, shots saved
+ * in shots (created with its missing parents; NULL: the current folder);
+ * returns 0, or 1 when a step failed (an `expect`, an unknown `key`, a shot
+ * not saved, a `mounts` path too long) or the shots folder could not be made,
+ * each reported on stderr as "script_path:line: ...". */
 struct ov_script;
 int ov_kiosk_run_script(kiosk *k, const struct ov_script *s, const char *shots, const char *script_path);
 
-/* (Re)open speech with the current settings; it may be silent (no device). */
+/* (Re)open speech with the current settings and the member's own rate and
+ * volume; it may be silent (no device). k->speech is NULL when it cannot be
+ * opened; a speech problem is kept for the facilitator (ov_kiosk_warn). */
 void ov_kiosk_open_speech(kiosk *k);
 
-/* kiosk_facilitator.c: open facilitator mode (key = 1: key switch, no PIN). */
+/* kiosk_facilitator.c: open facilitator mode (key = 1: key switch, no PIN);
+ * nothing when it is open already and key is 0. */
 void ov_kiosk_fac_open(kiosk *k, int key);
 /* Leave facilitator mode: back to voting (the open round, or welcome). */
 void ov_kiosk_fac_close(kiosk *k);
 /* A press on a facilitator screen target, or a key there. */
 void ov_kiosk_fac_press(kiosk *k, int item);
 void ov_kiosk_fac_key(kiosk *k, ov_key key);
-/* Look for USB sticks (every 2 s); a new stick opens the PIN screen. */
+/* Look for USB sticks (every 2 s); a new stick opens the PIN screen on the
+ * welcome screen, or when the visit of a member who is voting has ended. */
 void ov_kiosk_watch_usb(kiosk *k);
 
 /* kiosk_privacy.c (docs/privacy.md). At start, after the facilitator state
- * is made: the wrong-PIN wait kept on disk, the headphones, the meeting
- * opened in the vote store (a closed one is never voted into). */
+ * is made: the wrong-PIN wait kept on disk (a record that cannot be read is
+ * kept as a problem), the headphones, the meeting opened in the vote store (a
+ * closed one, or one started on an earlier day, is never voted into: a new
+ * drop-in of today begins). */
 void ov_kiosk_privacy_start(kiosk *k);
 /* Every turn: facilitator screens left alone go back to voting, the PIN
- * screen's "Wait N seconds" counts down, headphones are looked for. */
+ * screen's "Wait N seconds" counts down, headphones are looked for, and
+ * between visits (every minute) a new day closes the meeting. */
 void ov_kiosk_privacy_tick(kiosk *k);
 /* 1 when the screen is to be drawn black: a member screen (not welcome)
  * while speech goes to headphones and the screen is off for this member
@@ -154,12 +172,15 @@ int ov_kiosk_blank(const kiosk *k);
  * which, through the headphones. Nothing when speech is off. */
 void ov_kiosk_say_screen_off(kiosk *k);
 /* Votes count from now on for a new meeting `name` (opened in the store,
- * made unique with " (2)"... when that name is closed); the old meeting is
- * closed. Returns OV_OK, or a negative code (logged; votes still count for
- * the old meeting). */
+ * made unique with " (2)"... when that name is closed or is the current one),
+ * kept in the settings; the old meeting is closed (a failure there is only
+ * logged). Returns OV_OK; OV_EIO when there is no vote store; OV_EPERM when
+ * every name up to " (99)" is closed; or the vote store's error (logged).
+ * On failure votes still count for the old meeting. */
 int ov_kiosk_meeting_begin(kiosk *k, const char *name);
 /* Close the current meeting (its results may then be saved) and count
- * votes for a new drop-in of today. Returns OV_OK or a negative code. */
+ * votes for a new drop-in of today ([texts] fac_meeting_drop_in and the
+ * date). Returns as ov_kiosk_meeting_begin. */
 int ov_kiosk_meeting_end(kiosk *k);
 /* Open the round on question index `question` (-1: close it), in the flow and
  * in the settings so a restart keeps it; a failure to keep it is logged. */
@@ -167,7 +188,8 @@ void ov_kiosk_set_round(kiosk *k, int question);
 /* At start: reopen the round the settings name; a question no longer in the
  * content closes it (logged). */
 void ov_kiosk_round_restore(kiosk *k);
-/* Keep the wrong-PIN wait on disk when it changed since *before. */
+/* Keep the wrong-PIN wait on disk when it changed since *before (a failure
+ * is logged). */
 void ov_kiosk_pin_guard_keep(kiosk *k, const ov_pin_guard *before);
 
 /* ---- kiosk_flow.c: timeouts and speech for the member flow (issue 13) ---- */
@@ -193,7 +215,9 @@ int ov_kiosk_ideas_scan(kiosk *k, const ov_scan_event *ev);
 const char *ov_kiosk_ideas_screen_name(const kiosk *k);
 /* Open the facilitator's ideas screens (from the facilitator's round screen). */
 void ov_kiosk_ideas_open(kiosk *k);
-/* Read the last closed meeting's results and plan for the welcome screen. */
+/* Read the last closed meeting's results and plan for the welcome screen's
+ * "you said, we did" (none when the you_said setting is off, there is no
+ * vote store or the meeting has no action planned). */
 void ov_kiosk_ideas_refresh(kiosk *k);
 
 #endif

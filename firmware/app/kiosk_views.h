@@ -6,8 +6,9 @@
 #include "app/kiosk_state.h"
 
 /* Add groups and progress to res (the current meeting's results, already
- * built). Reads every closed meeting's counts; on any failure res is left
- * as it was (with a log line): the counts are still shown. */
+ * built). Reads every meeting's counts and the closed meetings' names; on a
+ * failure (logged) res keeps its counts, so they are still shown, but its
+ * groups or comparisons may be missing. Nothing without a vote store. */
 void ov_kiosk_views_results(kiosk *k, ov_results *res);
 
 #endif

@@ -40,10 +40,12 @@ typedef struct {
 
 /* Parse argv[1..argc-1] (argv[0] is the command's name) against p->opts:
  * `--name value`, `--name=value`, `-x`, and `--` to end the options.
+ * --help or -h anywhere before `--` sets p->help and returns OV_OK at once.
  * Returns OV_OK, or OV_EINVAL with a message in err naming the option and
- * what to write instead: an unknown option, a missing value, a value out of
- * range or not a number, an option given twice, or too many arguments.
- * Values point into argv. */
+ * what to write instead: an unknown option, a missing value, a value given to
+ * a flag, a value out of range, not a number or not a date, an option given
+ * twice, too many arguments, or a table of more than 64 options. Values
+ * point into argv; p->args must have room for p->max_args. */
 int ov_opts_parse(ov_opt_parser *p, int argc, char **argv, char *err, size_t errlen);
 
 #endif

@@ -1,7 +1,8 @@
 /* diag.h — a list of problems found in a file. Each problem carries a code
  * (what is wrong, for code to act on), the file, the line and the message
  * (for people) held apart, plus the formatted "file:line: message" text.
- * Used by the content checker, config loader and headless script parser. */
+ * Used by the content.ini reader and checker, new questions from a stick,
+ * ideas.ini, the config loader and the headless script parser. */
 #ifndef OV_DIAG_H
 #define OV_DIAG_H
 
@@ -82,6 +83,7 @@ typedef enum {
     OV_DIAG_FILE_TOO_BIG,
     OV_DIAG_TOO_MANY_FILES,
     OV_DIAG_FILES_TOO_BIG,
+    /* the content checker again (model/content_check.c) */
     OV_DIAG_NO_GLYPH, /* arg: the letter the kiosk's font cannot draw */
     OV_DIAG_NO_VOICE, /* arg: the language espeak-ng has no voice for */
     OV_DIAG_LONG_TITLE, /* a title that fits only by taking two lines */
@@ -118,15 +120,20 @@ typedef struct {
     int dropped; /* problems beyond OV_MAX_DIAGS, counted but not kept */
 } ov_diags;
 
+/* Empty d (no problems, all counts 0). */
 void ov_diags_init(ov_diags *d);
-/* Add one problem with code OV_DIAG_GENERIC. line <= 0 means "no line" and
- * prints "file: message". Beyond OV_MAX_DIAGS it is counted in `dropped`. */
+/* Add one problem with code OV_DIAG_GENERIC (file NULL: ""). line <= 0 means
+ * "no line" and prints "file: message". It always counts in n_errors or
+ * n_warnings; beyond OV_MAX_DIAGS it is not kept, only counted in `dropped`.
+ * The file, arg and message are cut to fit their fields. */
 void ov_diag_add(ov_diags *d, ov_diag_level level, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-/* Add one problem with its code and the name it is about (`arg`, NULL: none). */
+/* Add one problem with its code and the name it is about (`arg`, NULL: none),
+ * as ov_diag_add. */
 void ov_diag_add_code(ov_diags *d, ov_diag_level level, ov_diag_code code, const char *arg, const char *file,
                       int line, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-/* Print every problem, one per line, to `out`. */
+/* Print every kept problem's text, one per line, to `out`, then
+ * "(N more problems not shown)" when some were dropped. */
 void ov_diags_print(const ov_diags *d, FILE *out);
 
 #endif

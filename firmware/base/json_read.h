@@ -1,6 +1,7 @@
 /* json_read.h — a small, strict JSON reader (RFC 8259) for OurVoice's own
  * export files: no comments, no trailing commas, no duplicate keys, valid
- * UTF-8 only, nesting at most 64 deep. Errors say "line L, column C: what". */
+ * UTF-8 only, nesting at most 64 deep (a leading UTF-8 BOM is skipped).
+ * Errors say "line L, column C: what". */
 #ifndef OV_JSON_READ_H
 #define OV_JSON_READ_H
 
@@ -26,7 +27,8 @@ struct ov_json {
 };
 
 /* Parse text[0..len). Returns the root value (free with ov_json_free), or
- * NULL with "line L, column C: what is wrong" in err. */
+ * NULL with "line L, column C: what is wrong" in err (also for a NULL text
+ * and for out of memory). */
 ov_json *ov_json_parse(const char *text, size_t len, char *err, size_t errlen);
 
 /* Free a tree from ov_json_parse; NULL is fine. */
@@ -35,7 +37,7 @@ void ov_json_free(ov_json *v);
 /* Member `key` of an object, or NULL (also when obj is not an object). */
 const ov_json *ov_json_get(const ov_json *obj, const char *key);
 
-/* Name of a type for messages: "string", "number", ... */
+/* Name of a type for messages: "string", "number", "true/false", ... */
 const char *ov_json_type_name(ov_json_type t);
 
 #endif

@@ -1,5 +1,6 @@
-/* ov_common.h — things every OurVoice module shares: return codes, logging,
- * bounded string copy and a monotonic clock.
+/* ov_common.h — things every OurVoice module shares: return codes, message
+ * buffer sizes, logging, bounded string copy, error messages, a monotonic
+ * clock and the type of a whole-file reader.
  *
  * Error style: functions return 0 (OV_OK) on success and a negative OV_E* code
  * on failure. Where a caller must show a reason, the function also fills a
@@ -26,12 +27,14 @@ enum {
 #define OV_PATH_MAX 512
 /* Sizes of message buffers: an error sentence for a person (it may hold a
  * path and a reason), and a short reason that a caller puts a path or a
- * prefix in front of. A longer message is cut at a character boundary. */
+ * prefix in front of. A longer message is cut: at a character boundary by
+ * ov_strlcpy, at the byte limit by ov_fail. */
 #define OV_ERR_LEN 512
 #define OV_ERR_LONG_LEN 1024 /* a problem naming a file or two and what is wrong with each */
 #define OV_REASON_LEN 256
 
-/* Log a line to stderr as "ourvoice: LEVEL: message". Never pass vote choices. */
+/* Log a line to stderr as "ourvoice: LEVEL: message" (LEVEL: info, warning,
+ * error; the message is cut at 1023 bytes). Never pass vote choices. */
 void ov_log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ov_log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ov_log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -40,11 +43,11 @@ void ov_log_set_quiet(int quiet);
 
 /* Copy src into dst (size dstlen), always NUL-terminated. Returns 0, or
  * OV_EINVAL when src did not fit (dst then holds a truncated copy, cut on a
- * UTF-8 character boundary). */
+ * UTF-8 character boundary) or dstlen is 0 (dst untouched). */
 int ov_strlcpy(char *dst, const char *src, size_t dstlen);
 
-/* printf into err/errlen when err is not NULL. Returns `code` so callers can
- * write `return ov_fail(err, errlen, OV_EIO, "...")`. */
+/* printf into err/errlen when err is not NULL and errlen > 0. Returns `code`
+ * so callers can write `return ov_fail(err, errlen, OV_EIO, "...")`. */
 int ov_fail(char *err, size_t errlen, int code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

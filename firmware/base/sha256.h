@@ -15,6 +15,8 @@ typedef struct {
     size_t used;
 } ov_sha256;
 
+/* Incremental hashing: init, update with data[0..len) any number of times,
+ * final writes the hash and wipes *s (init it again to reuse it). */
 void ov_sha256_init(ov_sha256 *s);
 void ov_sha256_update(ov_sha256 *s, const void *data, size_t len);
 void ov_sha256_final(ov_sha256 *s, unsigned char out[OV_SHA256_LEN]);
@@ -23,7 +25,7 @@ void ov_sha256_hash(const void *data, size_t len, unsigned char out[OV_SHA256_LE
 /* HMAC-SHA256 of msg with key. */
 void ov_hmac_sha256(const void *key, size_t keylen, const void *msg, size_t msglen,
                     unsigned char out[OV_SHA256_LEN]);
-/* PBKDF2-HMAC-SHA256: derive outlen bytes. iterations >= 1. */
+/* PBKDF2-HMAC-SHA256: derive outlen bytes into out. iterations 0 counts as 1. */
 void ov_pbkdf2_sha256(const void *pass, size_t passlen, const void *salt, size_t saltlen,
                       unsigned iterations, unsigned char *out, size_t outlen);
 

@@ -37,20 +37,24 @@ typedef struct {
     int fits;           /* 1 when every word is inside `box` */
 } ov_text_block;
 
-/* Break `text` into lines inside `box` at `font_px`. Never writes outside
- * `out`. Returns OV_OK when the text fits, OV_EINVAL when it does not (out is
- * still filled, with fits = 0), OV_EIO when measuring failed. A word wider than
- * the box does not fit (no mid-word breaks: easy read keeps words whole). */
+/* Break `text` into lines inside `box` at `font_px` ('\n' starts a new line).
+ * Never writes outside `out`. Returns OV_OK when the text fits, OV_EINVAL when
+ * it does not (out is still filled, with fits = 0), OV_EIO when measuring
+ * failed (out then partly filled). A word wider than the box does not fit (no
+ * mid-word breaks: easy read keeps words whole), nor does a text of more than
+ * OV_MAX_WORDS words (only the first OV_MAX_WORDS get boxes). */
 int ov_wrap_text(const char *text, int font_px, int bold, ov_rect box,
                  ov_measure_fn measure, void *ctx, ov_text_block *out);
 
-/* Like ov_wrap_text but shrinks the font from `font_px` down to `min_px` until
- * it fits. Returns OV_OK if it fits at some size >= min_px, else OV_EINVAL
- * (laid out at min_px). */
+/* Like ov_wrap_text but shrinks the font from `font_px` down to `min_px`
+ * (1 px a step, 2 above 40 px) until it fits. Returns OV_OK if it fits at some
+ * size >= min_px, OV_EIO when measuring failed, else OV_EINVAL (laid out at
+ * min_px). min_px above font_px counts as font_px. */
 int ov_wrap_text_fit(const char *text, int font_px, int min_px, int bold, ov_rect box,
                      ov_measure_fn measure, void *ctx, ov_text_block *out);
 
-/* Line height used for a font size (1.3 x: generous spacing for new readers). */
+/* Line height used for a font size (1.3 x, rounded up: generous spacing for
+ * new readers). */
 int ov_line_height(int font_px);
 
 /* 1 when the two rectangles overlap (share any pixel). */

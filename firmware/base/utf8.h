@@ -11,8 +11,9 @@
  * first byte that is wrong. */
 int ov_utf8_valid(const char *s, size_t len, size_t *bad);
 
-/* Decode the character at *p (p < end) and move *p past it. Returns the code
- * point, or -1 for an invalid sequence (then *p moves on by exactly 1 byte). */
+/* Decode the character at *p (*p < end) and move *p past it. Returns the code
+ * point, or -1 for an invalid sequence (then *p moves on by exactly 1 byte,
+ * also when *p == end). */
 int32_t ov_utf8_decode(const char **p, const char *end);
 
 /* Number of characters in the NUL-terminated string s. Each invalid byte

@@ -30,20 +30,21 @@ typedef struct {
 int ov_compare_same_question(const ov_result_question *before, const ov_result_question *now);
 
 /* Compare: fills *out, its text in the words of t (cmp_*: a content's texts,
- * e.g. &res->texts). Returns OV_OK, or OV_EINVAL when an argument is NULL or
- * the two are not the same question (out->text then says so). */
+ * e.g. &res->texts). Returns OV_OK; OV_EINVAL when out or t is NULL (out
+ * untouched), or when before or now is NULL or the two are not the same
+ * question (out->text is then t->cmp_not_same, trend OV_TREND_NONE). */
 int ov_compare_question(const ov_result_question *before, const ov_result_question *now, const ov_texts *t,
                         ov_comparison *out);
 
-/* A word for the trend, for exports: "same", "up", "down", "none". */
+/* A word for the trend, for exports: "same", "up", "down", "none" (also for
+ * any other value). */
 const char *ov_trend_name(ov_trend t);
-
-
 
 /* For every question of `now`, compare with the newest of earlier[0..n)
  * (oldest first) that has the same question with answers, and fill its
  * compare, compare_meeting, trend and before_top (before_top is an index
  * into now's answers), in the words of now->texts. Questions with no
- * earlier answers get compare "". */
+ * earlier answers get compare "", trend OV_TREND_NONE and before_top -1.
+ * earlier[i] may be NULL; now NULL: nothing happens. */
 void ov_compare_fill(ov_results *now, const ov_results *const *earlier, int n);
 #endif

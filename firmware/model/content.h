@@ -68,14 +68,14 @@ typedef struct {
 typedef struct {
     char welcome_title[OV_TITLE_LEN];      /* "Tell us what you think" */
     char welcome[OV_SENTENCE_LEN];         /* "Touch the screen or press any button to start." */
-    char confirm[OV_SENTENCE_LEN];         /* "You chose:" */
+    char confirm[OV_SENTENCE_LEN];         /* "Is this your answer?" */
     char thats_right[OV_WORD_LEN];         /* "That's right" */
     char go_back[OV_WORD_LEN];             /* "Go back" */
     char thanks_title[OV_TITLE_LEN];       /* "Thank you" */
-    char thanks[OV_SENTENCE_LEN];          /* "Your answer is secret. Nobody can see what you chose." */
+    char thanks[OV_SENTENCE_LEN];          /* "Your answers are secret. Only you know what you chose." */
     char hear_again[OV_WORD_LEN];          /* "Hear it again" */
-    char progress[OV_WORD_LEN];            /* "%d of %d" : the two numbers in that order */
-    char not_saved[OV_SENTENCE_LEN];       /* "Sorry, your answer was not saved. Please ask a helper." */
+    char progress[OV_WORD_LEN];            /* "Question %d of %d" : the two numbers in that order */
+    char not_saved[OV_SENTENCE_LEN];       /* "Please wait here. A helper will save your answers." */
     char start[OV_WORD_LEN];               /* "Start" (the welcome screen's big button) */
     char try_again[OV_WORD_LEN];           /* "Try again" (after not_saved) */
     /* layout helper (issue 13): texts for button users */
@@ -149,26 +149,32 @@ typedef struct {
  * text; 0 when the question has none (or q is invalid). */
 int ov_more_pages(const ov_content *c, int q);
 
-/* Scale answer index shown on page `page` (>= 1) of question q's "Tell me
- * more", or -1 for the about page or an invalid page. */
+/* Scale answer index shown on page `page` of question q's "Tell me more"
+ * (page 0 is the about page, then one page per stage with a text), or -1 for
+ * the about page, an invalid page or an invalid q. */
 int ov_more_stage_of_page(const ov_content *c, int q, int page);
 
 
-/* Fill *out with the built-in default rubric (English), used when the content
- * folder cannot be loaded. Never fails. */
+/* Fill *out with the built-in default rubric (English, language "en-gb",
+ * dir "": its files resolve against the default content folder), used when
+ * the content folder cannot be loaded. Never fails. */
 void ov_content_builtin(ov_content *out);
 
 /* The answers a question offers, in on-screen order (dont_know last, only when
  * allowed). Writes up to OV_MAX_ANSWERS pointers into `answers`, returns the
- * count (0 if the question index is invalid). */
+ * count (0 if c is NULL or the question or its scale index is invalid). */
 int ov_question_answers(const ov_content *c, int question, const ov_answer **answers);
 
-/* Full path of a relative content file (picture, recording) into out.
- * Returns OV_OK, or OV_EINVAL if it does not fit. */
+/* Full path of a content file (picture, recording) into out: rel joined to
+ * c->dir (the default content folder when c is NULL or c->dir is ""); an
+ * absolute rel is copied as it is. Returns OV_OK, or OV_EINVAL when rel is
+ * NULL or "" or the path does not fit (out is then "", or cut for an
+ * absolute rel). */
 int ov_content_path(const ov_content *c, const char *rel, char *out, size_t outlen);
 
 /* Parse a shape name ("face-sad", "triangle", ...). Returns OV_SHAPE_NONE for
- * an unknown name. ov_shape_name gives the name back. */
+ * an unknown or NULL name. ov_shape_name gives the name back ("none" for
+ * OV_SHAPE_NONE or a value out of range). */
 ov_shape ov_shape_parse(const char *name);
 const char *ov_shape_name(ov_shape shape);
 

@@ -65,17 +65,20 @@ enum { OV_PROBE_MISSING = 0, OV_PROBE_FILE = 1, OV_PROBE_NOT_FILE = 2, OV_PROBE_
 /* Check a parsed content.ini (doc, read from `file`; parse_problems are the
  * reader's own problems, or NULL) whose pictures and recordings are relative
  * to `dir`. Every problem is added to diags with its code, file and line
- * ("file:line: message"), in line order, and the check goes on after each one. Named files are looked at
- * through opts->probe (NULL: taken to be there). When no error was found and
- * out is not NULL, *out gets the content (out->dir = dir). Returns OV_OK
- * (warnings allowed), OV_EINVAL (errors found; *out untouched) or OV_ENOMEM.
+ * ("file:line: message"), sorted by line (whole-file ones first, parse_problems
+ * among them), and the check goes on after each one. opts may be NULL; named
+ * files are looked at through opts->probe (NULL: taken to be there). When no
+ * error was found and out is not NULL, *out gets the content (out->dir = dir).
+ * Returns OV_OK (warnings allowed), OV_EINVAL (errors found, parse_problems'
+ * included; *out untouched) or OV_ENOMEM (nothing checked, *out untouched).
  * platform/content_load.h reads a folder and calls this. */
 int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, const char *file,
                          const char *dir, const ov_check_opts *opts, ov_content *out, ov_diags *diags);
 
-/* Palette names an answer's colour may use (the renderer maps them to a
- * colour-blind-safe palette). 1 if `name` is one of them. */
+/* 1 if `name` is an answer colour of the standard theme (model/theme.h:
+ * ov_theme_answer_find, so any case and its aliases), else 0. The renderer
+ * maps these names to a colour-blind-safe palette. */
 int ov_colour_valid(const char *name);
-extern const char *const ov_colour_names[]; /* NULL-terminated */
+extern const char *const ov_colour_names[]; /* the canonical names, NULL-terminated */
 
 #endif

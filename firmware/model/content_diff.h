@@ -49,7 +49,8 @@ typedef struct {
 /* Compare old_c with new_c. Writes up to `max` changes to out (out may be
  * NULL when max is 0), in this order: language, questions taken away,
  * questions added, changed questions (in new order), question order, answer
- * changes (scales used by a question in new_c), screen texts. Returns the
+ * changes (scales in both, used by a question in new_c), the main screen texts
+ * (welcome ... try_again; the other [texts] are not compared). Returns the
  * number of changes found, which may be more than max (like snprintf);
  * 0 means nothing a member would notice changes. old_c NULL counts as empty
  * content (every question is new). Returns OV_EINVAL if new_c is NULL. */
@@ -58,16 +59,18 @@ int ov_content_diff(const ov_content *old_c, const ov_content *new_c,
 
 /* One change as a short easy sentence for the facilitator screen, in the
  * words of t (the kiosk's content texts, chg_*; NULL: the built-in English),
- * e.g. "New question: “Your skills”." Always NUL-terminated; returns the
- * length of the full sentence (like snprintf), or OV_EINVAL for a NULL change. */
+ * e.g. "New question: “Your skills”." (an empty text of t: the built-in one).
+ * NUL-terminated when outlen > 0; returns the length of the full sentence
+ * (like snprintf), or OV_EINVAL for a NULL change or an unknown kind (out ""). */
 int ov_content_change_sentence(const ov_content_change *ch, const ov_texts *t, char *out, size_t outlen);
 
 /* One change as a precise line for logs, e.g.
  * "question 'assets' removed (title 'Your skills')". Same return as above. */
 int ov_content_change_log(const ov_content_change *ch, char *out, size_t outlen);
 
-/* 1 when any of the changes takes away a question or answer (or moves a
- * question to another scale) for which votes may already be counted. */
+/* 1 when any of changes[0..n) has votes_stay set: it takes away a question
+ * or answer (or moves a question to another scale) for which votes may
+ * already be counted; 0 otherwise (also for NULL). */
 int ov_content_diff_keeps_votes(const ov_content_change *changes, int n);
 
 /* The note for the facilitator when ov_content_diff_keeps_votes says 1:

@@ -27,17 +27,23 @@ typedef struct {
 } ov_export_opts;
 
 /* The CSV and JSON file contents for one meeting's results. Each appends to
- * out and returns OV_OK, or OV_ENOMEM. opts gives threshold/exact (the date
- * comes from res). */
+ * out and returns OV_OK, or OV_ENOMEM (out incomplete). opts gives exact
+ * (counts of protected questions and groups are left out unless it is 1) and
+ * threshold (the ideas' protection; the JSON's small_numbers); the JSON's date
+ * comes from res. */
 int ov_export_csv(const ov_results *res, const ov_export_opts *opts, ov_buf *out);
 int ov_export_json(const ov_results *res, const ov_export_opts *opts, ov_buf *out);
 
 /* File base name for a meeting and the date it started: "ourvoice-MEETING-DATE"
- * (no suffix; the date once when the name ends with it already). */
+ * (no suffix; the date once when the name ends with it already). MEETING is
+ * the name made safe for FAT and shells (at most 60 bytes; "meeting" when
+ * nothing is left), DATE is "undated" when date is NULL or "". Cut to outlen. */
 void ov_export_basename(const char *meeting, const char *date, char *out, size_t outlen);
 
-/* The easy-read sentence for an export result code (OV_OK included), in the
- * words of t (a content's texts, exp_*; NULL: the built-in English). */
+/* The easy-read sentence for an export result code (OV_OK, OV_ENOSPC,
+ * OV_EPERM, OV_ENOTFOUND, OV_ENOMEM; any other code: a general failure), in
+ * the words of t (a content's texts, exp_*; NULL or empty: the built-in
+ * English). Never NULL. */
 const char *ov_export_easy_message(int code, const ov_texts *t);
 
 #endif

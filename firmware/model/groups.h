@@ -48,29 +48,34 @@ int ov_groups_suppress_more(const long *totals, int n, int threshold, int *hidde
  * (q->total and q->is_protected already finished): a group a source
  * withheld stays withheld, every group is withheld when q is protected, and
  * ov_groups_suppress_more decides the rest (q->groups_hidden: the answers
- * the sources withheld). Then write q->groups_line as ov_groups_fill_lines
- * does. Nothing happens when q has no groups. */
+ * the sources withheld). Then write q->groups_line like ov_groups_fill_lines,
+ * but in fixed English words ("not enough answers yet.", "and"). groups_line
+ * is "" when q has no groups; q NULL: nothing happens. */
 void ov_groups_protect_merged(ov_result_question *q, int threshold);
 
-/* Build each group's results of `meeting` (content may be NULL). Returns
- * OV_OK; OV_EINVAL for NULL arguments or more groups than OV_GROUPS_MAX (the
- * message names the limit); OV_ENOMEM. Free with ov_group_results_free even
- * on failure. */
+/* Build each group's results of `meeting` (content may be NULL; rows of other
+ * meetings are ignored), protected as above. Returns OV_OK; OV_EINVAL for
+ * NULL out or meeting, NULL rows with n_rows > 0, or more groups than
+ * OV_GROUPS_MAX (the message names the limit); OV_ENOMEM; a message in err.
+ * Free with ov_group_results_free even on failure. */
 int ov_group_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content,
                            const char *meeting, int threshold, ov_group_results *out, char *err,
                            size_t errlen);
 
+/* Free every group's results and empty *g (NULL is fine). */
 void ov_group_results_free(ov_group_results *g);
 
-/* The results question of group g with this id, or NULL. */
+/* The question `question_id` in the results of group number `group` of g,
+ * or NULL (also for a NULL g or a bad group number). */
 const ov_result_question *ov_group_question(const ov_group_results *g, int group, const char *question_id);
-
 
 /* For every question of `now` (the whole meeting), when any member said
  * their group, write what most of each group said side by side into
  * groups_line ("I use the service: Getting there. I work here: not enough
- * answers yet."), and each group's counts into groups[] (none for a withheld
- * group). Groups with no answers are left out. Nothing is written when no
- * group was said. */
+ * answers yet.", in the words of now->texts), and each group's exact counts
+ * and is_protected into groups[] (whoever shows them checks is_protected).
+ * Groups with no answers to the question are left out. When no group was
+ * said, groups_line is "" and n_groups 0. now or g NULL: nothing happens. */
 void ov_groups_fill_lines(ov_results *now, const ov_group_results *g);
+
 #endif

@@ -57,7 +57,8 @@ int ov_ideas_check_text(const char *text, size_t len, char *err, size_t errlen);
  * (the priorities round has started: ideas are fixed). */
 int ov_ideas_add(ov_ideas_board *b, const char *text, char *err, size_t errlen);
 
-/* Remove idea i (before the round). Returns OV_OK, OV_EINVAL or OV_EPERM. */
+/* Remove idea i (before the round; later ideas move up). Returns OV_OK,
+ * OV_EINVAL (no idea i) or OV_EPERM (the round has started). */
 int ov_ideas_remove(ov_ideas_board *b, int i);
 
 /* Let members choose up to n ideas (1 .. OV_CHOICES_MAX, before the round).
@@ -101,14 +102,15 @@ int ov_ideas_planned(const ov_ideas_board *b, int *done);
  *   [action N]         what = TEXT   who = TEXT   when = TEXT   (N: the idea's number, 1-based)
  * Every problem goes to d as "file:line: message"; only when there is none
  * is *b filled (for meeting, with the question checked against c). Returns
- * OV_OK or OV_EINVAL (see d). */
+ * OV_OK, OV_EINVAL (see d) or OV_ENOMEM (nothing added to d). */
 int ov_ideas_from_ini(const ov_ini_doc *doc, const char *file, const ov_content *c, const char *meeting,
                       ov_ideas_board *b, ov_diags *d);
 
-/* Take what a stick brought (from ov_ideas_from_ini) into board b: before
- * the round its ideas and actions replace b's; once the round has started
- * the ideas are fixed, so the stick's ideas must be absent or the same, and
- * only its actions are taken. Returns OV_OK or OV_EPERM (err says why). */
+/* Take what a stick brought (from ov_ideas_from_ini) into board b, for the
+ * same question only: before the round its ideas and actions replace b's;
+ * once the round has started the ideas are fixed, so the stick's ideas must
+ * be the same, in the same order, and only its actions are taken. Returns
+ * OV_OK or OV_EPERM (another question or other ideas; err says why). */
 int ov_ideas_take_import(ov_ideas_board *b, const ov_ideas_board *from, char *err, size_t errlen);
 
 #endif

@@ -1,6 +1,6 @@
-/* ini_doc.h — a content.ini as read: sections and keys, each with its line
- * number, so the checker can say "file:line: message". Reading the file is
- * platform/content_ini.h (inih). */
+/* ini_doc.h — a content.ini (or a stick's ideas.ini) as read: sections and
+ * keys, each with its line number, so the checker can say "file:line:
+ * message". Reading the file is platform/content_ini.h (inih). */
 #ifndef OV_INI_DOC_H
 #define OV_INI_DOC_H
 
@@ -25,7 +25,7 @@ typedef struct {
     int n_sec, cap_sec;
 } ov_ini_doc;
 
-/* Free everything a parse put in doc (doc itself is the caller's). */
+/* Free everything a parse put in doc and empty it (doc itself is the caller's). */
 void ov_ini_doc_free(ov_ini_doc *doc);
 
 #endif

@@ -19,13 +19,14 @@ typedef struct {
 
 /* Start an empty merge; one_meeting as above (may be NULL). */
 void ov_merge_init(ov_merge *m, const char *one_meeting);
-/* Free the merged results. */
+/* Free the merged results and empty the list (m stays usable). */
 void ov_merge_free(ov_merge *m);
 
 /* Parse one export JSON text (format "ourvoice-results", version 1) read
- * from `path` into *out and its exact_counts flag into *exact. Strings with a
- * control character are refused; err never holds one. Returns OV_OK,
- * or OV_EINVAL / OV_ENOMEM with "PATH:LINE: what is wrong" in err
+ * from `path` into *out (cleared first) and its exact_counts flag into
+ * *exact. Strings with a control character are refused; err never holds one.
+ * Returns OV_OK, or OV_EINVAL (also when out of memory) with "PATH:LINE: what
+ * is wrong" or "PATH:LINE:COL: not valid JSON: ..." in err
  * (platform/merge_input.h reads the file). */
 int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_results *out, int *exact,
                         char *err, size_t errlen);
@@ -34,8 +35,12 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
  * a name from a merged file or folder can be printed safely. */
 void ov_merge_printable(char *s);
 
-/* Add one source's results into the merge. Returns OV_OK, or OV_EINVAL with
- * a message when a limit (meetings, questions) is exceeded. */
+/* Add one source's counts into the merge (into m->one_meeting when set);
+ * groups beyond OV_RESULTS_MAX_GROUPS are left out with a log line. The
+ * caller then finishes each question (ov_results_finish_question,
+ * ov_groups_protect_merged). Returns OV_OK, OV_ENOMEM, or OV_EINVAL when a
+ * meeting would hold more than OV_RESULTS_MAX_QUESTIONS different questions
+ * (the questions before it are added); a message in err. */
 int ov_merge_add(ov_merge *m, const ov_results *src, int exact, char *err, size_t errlen);
 
 #endif

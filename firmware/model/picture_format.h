@@ -19,12 +19,13 @@ typedef enum {
 ov_picture_format ov_picture_format_of_name(const char *name);
 
 /* The format the bytes data[0..len) are in, or OV_PIC_UNKNOWN. An SVG is
- * text without NUL bytes with an "<svg" tag in its first 4 KiB. */
+ * text without NUL bytes (anywhere) with an "<svg" tag (any case) in its
+ * first 4 KiB. */
 ov_picture_format ov_picture_format_of_bytes(const uint8_t *data, size_t len);
 
 /* The pixel size written in a PNG's or JPEG's header into *w, *h. Returns 1
- * when found, 0 when the header is cut short or broken (SVG: always 0; its
- * size is known only after parsing). */
+ * when found, 0 when the header is cut short or broken (*w, *h then 0; SVG
+ * and unknown: always 0, an SVG's size is known only after parsing). */
 int ov_picture_header_size(ov_picture_format f, const uint8_t *data, size_t len, long *w, long *h);
 
 /* "PNG", "JPEG", "SVG" or "unknown", for messages. */

@@ -7,18 +7,19 @@
 #include "base/buf.h"
 #include "model/results.h"
 
-/* Append the report for res to out. exact = 1 is ignored here on purpose:
- * the easy-read report never shows counts of a protected question.
- * Pictures are read through read_file (platform/files.h's ov_file_read_all;
- * NULL: no pictures) from each question's `picture` path (SVG, PNG, JPEG);
- * a missing or unreadable picture is left out with a warning. Returns OV_OK
- * or OV_ENOMEM. */
+/* Append the report for res to out, in the words of res->texts. It never
+ * shows counts of a protected question or of protected ideas (it takes no
+ * exact-counts option). Pictures are read through read_file
+ * (platform/files.h's ov_file_read_all; NULL: no pictures) from each
+ * question's `picture` path (SVG, PNG, JPEG, at most 4 MiB); a missing or
+ * unreadable picture is left out with a log warning. Returns OV_OK or
+ * OV_ENOMEM (out incomplete). */
 int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *out);
 
 /* "#RRGGBB" of an answer colour name (red, amber, green, blue, ...) as the
- * kiosk's standard theme draws it, or a "#rrggbb" value passed through; grey
- * for anything unknown. The string stays valid until the next call in the
- * same thread. */
+ * kiosk's standard theme draws it (aliases too), or a "#rrggbb" value passed
+ * through; grey for anything unknown or NULL. The string stays valid until
+ * the next call in the same thread. */
 const char *ov_report_colour_hex(const char *colour);
 
 #endif

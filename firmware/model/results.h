@@ -5,9 +5,10 @@
  * content (titles, answer words, colours, shapes). Rows whose question or
  * answer is no longer in the content are kept (shown by their id) so no vote
  * is ever dropped from a summary. Below the small-number threshold a question
- * is "protected": screens, speech and the easy-read report must say
- * OV_RESULTS_NOT_ENOUGH instead of counts, and no "most people said" answer is
- * given. An ov_results is large (~400 KB): allocate it with ov_results_new(). */
+ * is "protected": screens, speech and the easy-read report must say the
+ * texts' res_not_enough (in English OV_RESULTS_NOT_ENOUGH) instead of counts,
+ * and no "most people said" answer is given. An ov_results is large
+ * (~800 KB): allocate it with ov_results_new(). */
 #ifndef OV_RESULTS_H
 #define OV_RESULTS_H
 
@@ -90,28 +91,32 @@ ov_results *ov_results_new(void);
 
 /* Build the summary of one meeting: every content question in content order
  * (with zero counts when nobody answered), then questions found only in the
- * rows. Rows of other meetings are ignored. threshold <= 0 turns protection
- * off. Returns OV_OK, or OV_EINVAL on NULL arguments. Rows that do not fit
- * the limits are counted in out->dropped (and logged). Only
+ * rows. Rows of other meetings and counts <= 0 are ignored; content may be
+ * NULL. threshold <= 0 turns protection off. out->texts gets the content's
+ * texts, empty ones filled with the built-in texts of its language (English
+ * without content). Returns OV_OK, or OV_EINVAL when out or meeting is NULL
+ * or rows is NULL with n_rows > 0. Rows that do not fit the limits are
+ * counted in out->dropped (and logged). Only
  * out->questions[0..n_questions) are written: the slots past them keep
  * whatever they held. */
 int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *content,
                      const char *meeting, int threshold, ov_results *out);
 
 /* Recompute total, is_protected and the "most people said" answers of q
- * after its counts changed (used by merge). */
+ * after its counts changed (used by merge and groups). */
 void ov_results_finish_question(ov_result_question *q, int threshold);
 
 /* Write the spoken/on-screen summary of q, in the words of t (a content's
  * texts, e.g. &res->texts), into buf, e.g. "Most people said: Getting
  * there." or, with a tie, "Most people said: Getting there and Doing really
  * well." (res_most, res_and); res_not_enough when protected; res_nobody when
- * the total is 0. Returns OV_OK, or OV_EINVAL when an argument is NULL or buf
- * was too small (truncated). */
+ * the total is 0. Returns OV_OK, or OV_EINVAL when an argument is NULL,
+ * buflen is 0 or buf was too small (truncated). */
 int ov_results_summary(const ov_result_question *q, const ov_texts *t, char *buf, size_t buflen);
 
 /* The "most people said" answer words of q joined into buf: "A", "A and B",
- * "A, B and C" (t->res_and between the last two). "" when there are none. */
+ * "A, B and C" (t->res_and between the last two). "" when there are none or
+ * q or t is NULL; nothing is written when buflen is 0. */
 void ov_results_top_words(const ov_result_question *q, const ov_texts *t, char *buf, size_t buflen);
 
 #endif

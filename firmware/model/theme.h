@@ -57,9 +57,9 @@ const ov_theme *ov_theme_get(const char *name);
 const char *const *ov_theme_names(void);
 
 /* The answer colour `colour_name` in theme t: a canonical name or an alias
- * ("orange" = amber, "gray" = grey, "lightgreen"/"yellow-green"/"lime" =
- * light-green), case-insensitive. Returns NULL when t or the name is NULL or
- * the name is unknown (content checking can report it). */
+ * ("orange" = amber, "gray" = grey, "lightgreen"/"light green"/"yellow-green"/
+ * "lime" = light-green), case-insensitive. Returns NULL when t or the name
+ * is NULL or the name is unknown (content checking can report it). */
 const ov_theme_answer *ov_theme_answer_find(const ov_theme *t, const char *colour_name);
 
 /* Fill / word colour / outline of an answer colour. These never fail: an
@@ -87,8 +87,9 @@ typedef enum { OV_CVD_DEUTERANOPIA, OV_CVD_PROTANOPIA, OV_CVD_TRITANOPIA } ov_cv
  * (Machado, Oliveira & Fernandes 2009 matrices, applied in linear RGB). */
 ov_rgb ov_simulate_cvd(ov_rgb c, ov_cvd kind);
 
-/* Parse "#RRGGBB" or "RRGGBB" into *out. Returns OV_OK, or OV_EINVAL when s
- * is NULL or not a 6-digit hex colour (*out is then unchanged). */
+/* Parse "#RRGGBB" or "RRGGBB" (any case) into *out. Returns OV_OK, or
+ * OV_EINVAL when s or out is NULL or s is not a 6-digit hex colour (*out is
+ * then unchanged). */
 int ov_rgb_parse(const char *s, ov_rgb *out);
 
 #endif
