@@ -13,9 +13,10 @@ int ov_audio_name_matches(const char *name, const char *pattern);
  * not NULL/empty; else the first HDMI output; else the first USB one; else the
  * first headphone/jack/analogue one; else the first device. NULL entries are
  * skipped. Stores the position in *index_out and returns OV_OK. Returns
- * OV_EINVAL for a NULL index_out or names with n > 0, OV_ENOTFOUND when
- * there is no device at all. The caller can tell a fallback was used with
- * ov_audio_name_matches(names[*index_out], preferred). */
+ * OV_EINVAL for a NULL index_out, or NULL names with n > 0; OV_ENOTFOUND
+ * when there is no device at all (n <= 0 or every name NULL). The caller can
+ * tell a fallback was used with ov_audio_name_matches(names[*index_out],
+ * preferred). */
 int ov_pick_audio_device(const char *const *names, int n, const char *preferred, int *index_out);
 
 #endif

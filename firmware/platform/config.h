@@ -1,8 +1,9 @@
 /* config.h — the kiosk's settings, read from an INI file (inih).
  *
- * Default file: /etc/ourvoice/ourvoice.ini if present, else
- * ~/.config/ourvoice/ourvoice.ini, else built-in defaults (every setting has
- * one, so `ourvoice` works with no file at all). Documented in docs/config.md. */
+ * Default file (chosen by ov_load_config, paths.h): /etc/ourvoice/ourvoice.ini
+ * if present, else ~/.config/ourvoice/ourvoice.ini, else built-in defaults
+ * (every setting has one, so `ourvoice` works with no file at all); then
+ * DATA_DIR/settings.ini over it. Documented in docs/config.md. */
 #ifndef OV_CONFIG_H
 #define OV_CONFIG_H
 
@@ -15,7 +16,7 @@ typedef struct {
     /* [kiosk] */
     char content_dir[OV_PATH_MAX];   /* default: assets/content/en beside the binary's checkout,
                                         or /usr/share/ourvoice/content/en */
-    char data_dir[OV_PATH_MAX];      /* default: ~/.local/share/ourvoice */
+    char data_dir[OV_PATH_MAX];      /* default: $XDG_DATA_HOME/ourvoice, else ~/.local/share/ourvoice */
     char meeting[64];                /* meeting the votes count towards ("drop-in") as read at start;
                                         the kiosk owns the meeting and writes it to settings.ini */
     char round[64];                  /* id of the question of the open round ("": none) as read at
@@ -64,7 +65,8 @@ typedef struct {
     int scan_release_ms;             /* presses this soon after a release are ignored (0: off) */
 
     /* [facilitator] */
-    char pin_hash[128];              /* salted hash; "" = default PIN, must be changed at first use */
+    char pin_hash[128];              /* salted hash (ui/pin.h); "" = no PIN set: only the key switch
+                                        opens facilitator mode */
     int small_numbers;               /* hide counts below this many votes on a question
                                         (default 5; 0 = off) */
     int export_exact;                /* 1: exports carry exact small counts */
@@ -82,13 +84,15 @@ typedef struct {
     int idea_choices;                /* each member chooses up to this many ideas (default 3) */
 } ov_config;
 
-/* Fill *cfg with the built-in defaults. Never fails. */
+/* Fill *cfg with the built-in defaults (data_dir from $XDG_DATA_HOME or
+ * $HOME). Never fails. */
 void ov_config_defaults(ov_config *cfg);
 
 /* Read `path` over the current values of *cfg. Problems go to diags as
  * "file:line: message"; unknown keys and bad values are errors, but every
- * good line is still applied. Returns OV_OK, OV_ENOTFOUND (no such file: cfg
- * unchanged) or OV_EINVAL (some lines were wrong). */
+ * good line is still applied. Returns OV_OK, OV_ENOTFOUND (the file cannot be
+ * opened: cfg unchanged, nothing added to diags) or OV_EINVAL (some lines
+ * were wrong). */
 int ov_config_load(const char *path, ov_config *cfg, ov_diags *diags);
 
 #endif

@@ -3,9 +3,10 @@
  * 1. ov_import_check: check the stick's content folder with the same checker
  *    as `ourvoice check-content` plus copy-safety rules (no file outside the
  *    folder, through a link or "..", no hidden files, no file over
- *    OV_IMPORT_MAX_FILE), list every problem in plain words for the
- *    facilitator and as "file:line: message" for logs, and list what will
- *    change against the current content (content_diff.h).
+ *    OV_IMPORT_MAX_FILE, at most OV_IMPORT_MAX_FILES and OV_IMPORT_MAX_TOTAL
+ *    in all), list every problem in plain words for the facilitator
+ *    (content_import_words.c) and as "file:line: message" for logs, and list
+ *    what will change against the current content (content_diff.h).
  * 2. ov_import_apply (on the facilitator's say-so): copy content.ini and only
  *    the files it names into DATA_DIR/content-new through the ov_fsops table
  *    (write, fsync, fsync folders), read every file back and compare, check
@@ -18,7 +19,7 @@
  *
  * A power cut between the two renames of a swap leaves no DATA_DIR/content
  * but a complete content-previous (the old questions), which
- * ov_content_active_dir then picks. */
+ * ov_content_active_dir then picks and ov_content_recover puts back. */
 #ifndef OV_CONTENT_IMPORT_H
 #define OV_CONTENT_IMPORT_H
 
@@ -50,7 +51,7 @@ typedef struct {
     long long size;        /* bytes at check time */
 } ov_import_file;
 
-/* Everything ov_import_check found. Large (about 300 KB): allocate it with
+/* Everything ov_import_check found. Large (about 800 KB): allocate it with
  * calloc or keep one static; it holds no pointers and needs no freeing. */
 typedef struct {
     char src[OV_PATH_MAX]; /* the content folder on the stick */
@@ -69,12 +70,14 @@ typedef struct {
 } ov_import_plan;
 
 /* Check the content folder `src` (e.g. from ov_usb_find_content) for import
- * and compare it with `current` (the content the kiosk uses now; NULL: no
- * comparison). opts as for ov_content_check (NULL: process default).
- * Fills *plan in every case. Returns OV_OK (plan->ok = 1: may be applied;
- * warnings allowed), OV_EINVAL (errors: see plan->problems; nothing may be
- * copied), OV_ENOTFOUND (no content.ini in src: also one problem) or
- * OV_ENOMEM. Touches no file outside src and writes nothing. */
+ * and compare it with `current` (the content the kiosk uses now, whose texts
+ * word the problems; NULL: every question counts as new, built-in English).
+ * opts as for ov_content_check (NULL: process default). Fills *plan in every
+ * case but a NULL plan (OV_EINVAL); on failure plan->next and plan->files
+ * are empty. Returns OV_OK (plan->ok = 1: may be applied; warnings allowed),
+ * OV_EINVAL (errors: see plan->problems; nothing may be copied), OV_ENOTFOUND
+ * (no content.ini in src: also one problem) or OV_ENOMEM. Touches no file
+ * outside src and writes nothing. */
 int ov_import_check(const char *src, const ov_content *current, const ov_check_opts *opts,
                     ov_import_plan *plan);
 
@@ -106,8 +109,9 @@ int ov_content_restore_previous(const char *data_dir, const ov_fsops *fs, const 
  * other half-done folders are removed. ov_import_apply and
  * ov_content_restore_previous do this first; call it at start-up too, before
  * ov_content_active_dir. Returns OV_OK (also when there is nothing to do or
- * no data folder), or the failed step's code with "PATH: STEP failed:
- * reason" in err. */
+ * the data folder does not exist), OV_EINVAL (data_dir NULL, "" or too long:
+ * err says so), or the failed step's code with "PATH: STEP failed: reason"
+ * in err. */
 int ov_content_recover(const char *data_dir, const ov_fsops *fs, char *err, size_t errlen);
 
 /* 1 when DATA_DIR/content-previous holds a content.ini (so "put the old
@@ -122,9 +126,10 @@ int ov_content_has_previous(const char *data_dir);
 int ov_content_active_dir(const char *data_dir, const char *fallback, char *out, size_t outlen);
 
 /* One easy sentence for the facilitator about an ov_import_apply or
- * ov_content_restore_previous failure code, in the words of t (the kiosk's
+ * ov_content_restore_previous result code, in the words of t (the kiosk's
  * content texts, imp_*; NULL: the built-in English), e.g. OV_ENOSPC -> "The
- * kiosk is full. The old questions stay." */
+ * kiosk is full. The old questions stay."; OV_OK, OV_EPERM, OV_ENOTFOUND and
+ * OV_EINVAL have their own, any other code a general one. Never NULL. */
 const char *ov_import_easy_message(int code, const ov_texts *t);
 
 /* ---- plain words (content_import_words.c) ---- */

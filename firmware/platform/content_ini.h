@@ -19,9 +19,10 @@ int ov_ini_parse(const char *text, size_t len, const char *file,
                  ov_ini_doc *doc, ov_diags *diags);
 
 /* Read the file at `path` (at most OV_INI_MAX_FILE bytes) into a new
- * NUL-terminated buffer (*text, *len). Returns OV_OK, OV_ENOTFOUND (no such
- * file), OV_EIO (cannot read / not a regular file / too big, reason in err)
- * or OV_ENOMEM. */
+ * NUL-terminated buffer (*text, *len; free it with free()): ov_file_read_all.
+ * Returns OV_OK, OV_ENOTFOUND (no such file), OV_EIO (cannot open or read /
+ * not a regular file / too big) or OV_ENOMEM; on failure *text is NULL and
+ * err says why, without the path. */
 int ov_ini_read_file(const char *path, char **text, size_t *len, char *err, size_t errlen);
 
 

@@ -10,10 +10,11 @@
 
 /* Check DIR/content.ini and every file it names. Every problem is added to
  * diags as "DIR/content.ini:line: message", in line order. When no error was
- * found and out is not NULL, *out gets the content (out->dir = dir). Returns
- * OV_OK (warnings allowed), OV_EINVAL (errors found; *out untouched),
- * OV_ENOTFOUND (no content.ini: reported too) or OV_ENOMEM. opts may be NULL;
- * its probe is always the real file system's. */
+ * found and out is not NULL, *out gets the content (out->dir = dir without
+ * trailing slashes). Returns OV_OK (warnings allowed), OV_EINVAL (errors
+ * found, or content.ini cannot be read or is too big: reported; *out
+ * untouched), OV_ENOTFOUND (no content.ini: reported too) or OV_ENOMEM.
+ * opts may be NULL; its probe is always the real file system's. */
 int ov_content_check(const char *dir, const ov_check_opts *opts, ov_content *out, ov_diags *diags);
 
 /* Load DIR/content.ini into *out: ov_content_check with the default fit.

@@ -14,7 +14,7 @@ typedef struct ov_display ov_display;
 struct SDL_Renderer;
 
 typedef struct {
-    int width, height;     /* physical pixels; 0 = the screen's size (full screen) */
+    int width, height;     /* physical pixels; 0 = the screen's size when full screen, else 800x480 */
     int rotation;          /* 0, 90, 180, 270 (clockwise) */
     int fullscreen;
     int headless;          /* offscreen driver, software renderer (or the accelerated one that
@@ -38,8 +38,9 @@ typedef struct {
     ov_key key;            /* OV_EV_KEY */
 } ov_event;
 
-/* Open the window (or headless canvas). Returns OV_OK, or a negative code
- * with a message (e.g. no display: "set SDL_VIDEODRIVER=offscreen ..."). */
+/* Open the window (or headless canvas). Returns OV_OK with *out (close it
+ * with ov_display_close), or OV_ENOMEM / OV_EIO with *out = NULL and err
+ * saying why (e.g. no screen: "... run with --headless"). */
 int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_t errlen);
 
 /* On a Raspberry Pi 5 whose SDL is older than 2.30 (it draws garbage through
@@ -51,6 +52,7 @@ const char *ov_display_sdl_warning(void);
 /* Logical canvas size (width and height swapped for 90 and 270). */
 void ov_display_size(const ov_display *d, int *w, int *h);
 
+/* The SDL renderer everything is drawn with (the display owns it). */
 struct SDL_Renderer *ov_display_renderer(ov_display *d);
 
 /* Start a frame on the logical canvas. */
@@ -83,13 +85,16 @@ int ov_display_wakes_on_stop(const ov_display *d);
 
 /* Push a synthetic touch at panel pixel (x, y) or a mouse click, or a key by
  * script name ("1", "left", "enter", "space", "h", ...), through SDL's own
- * event queue, so scripts use the same path as real input.
- * Returns OV_OK or OV_EINVAL for an unknown key name. */
+ * event queue, so scripts use the same path as real input. The touches
+ * return OV_OK; the key returns OV_OK, or OV_EINVAL for a name that is
+ * neither one of these nor an SDL key name. */
 int ov_display_inject_touch(ov_display *d, int x, int y, int mouse);
 /* Only the finger going down (down = 1) or coming up (down = 0), for held touches. */
 int ov_display_inject_finger(ov_display *d, int x, int y, int down);
 int ov_display_inject_key(ov_display *d, const char *name);
 
+/* Close the window and the input devices watched, and unblock SIGTERM and
+ * SIGINT when ov_display_open blocked them; NULL is fine. */
 void ov_display_close(ov_display *d);
 
 #endif

@@ -19,7 +19,8 @@
  * id, so systemd (Type=notify, the watchdog) and whoever signals the process
  * see one process. Returns only on failure: OV_ENOTFOUND (no executable
  * `name` in either place; err names both), OV_EIO (/proc/self/exe
- * unreadable, or execv failed: err says why), OV_EINVAL (name or argv NULL). */
+ * unreadable, or execv failed: err says why), OV_EINVAL (name, argv or
+ * argv[0] NULL). */
 int ov_exec_beside(const char *name, char **argv, char *err, size_t errlen);
 
 #endif

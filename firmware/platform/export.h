@@ -5,7 +5,9 @@
  *
  * File names: ourvoice-MEETING-DATE.csv / .json / .html, where MEETING is
  * the meeting name made safe for any stick (FAT too) and DATE is YYYY-MM-DD
- * of the export (never a time of day). */
+ * (never a time of day): the day the meeting started, from the tally, or
+ * the export's date (opts->date, else today) when that is not known and for
+ * ov_export_results. Meetings whose names come out the same get -2, -3... */
 #ifndef OV_EXPORT_H
 #define OV_EXPORT_H
 
@@ -28,8 +30,9 @@ typedef struct {
 /* Free the list of files in rep (rep itself is the caller's); NULL is fine. */
 void ov_export_report_free(ov_export_report *rep);
 
-/* Fill opts from the config (threshold, exact) with the real filesystem;
- * closed_only is 1. */
+/* Fill opts from the config (threshold, exact; cfg NULL: 5, not exact) with
+ * the real filesystem, today's date and a random file order; closed_only is
+ * 1, mount_point NULL. */
 void ov_export_opts_from_config(ov_export_opts *opts, const ov_config *cfg);
 
 /* Write the CSV, JSON and HTML files of several meetings' results into
@@ -37,10 +40,12 @@ void ov_export_opts_from_config(ov_export_opts *opts, const ov_config *cfg);
  * filesystem when set), in random order, each written safely. Any number of
  * meetings. Files written so far are listed in rep even on failure (rep is
  * overwritten: free an earlier list first). Returns OV_OK with
- * rep->verified = 1, or a negative OV_E* code with err = "PATH: STEP failed:
- * reason" and rep->easy = an easy-read sentence; an I/O error on a stick
- * that has gone from opts->mount_point meanwhile is OV_ENOTFOUND (taken out
- * too soon). Nothing is ever removed from the kiosk. */
+ * rep->verified = 1, or a negative OV_E* code with err saying what failed
+ * (a file step: "PATH: STEP failed: reason") and rep->easy = an easy-read
+ * sentence; an I/O error on a stick that has gone from opts->mount_point
+ * meanwhile (or goes within OV_STICK_GONE_WAIT_MS) is OV_ENOTFOUND (taken
+ * out too soon). Bad arguments (NULL opts, rep or dest_dir): OV_EINVAL, rep
+ * untouched. Nothing is ever removed from the kiosk. */
 int ov_export_results(const ov_export_opts *opts, ov_results *const *res, int n_res,
                       const char *dest_dir, ov_export_report *rep, char *err, size_t errlen);
 
@@ -60,7 +65,8 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
  * say "you can take the USB stick out now" and offer "clear votes". */
 int ov_export_verified(const ov_export_report *rep);
 
-/* Today's date (local time) as YYYY-MM-DD into out (at least 11 bytes). */
+/* Today's date (local time) as YYYY-MM-DD into out (at least 11 bytes);
+ * "2000-01-01" when the clock cannot be read. */
 void ov_export_today(char *out, size_t outlen);
 
 #endif

@@ -1,7 +1,8 @@
 /* files.h — the plain file questions the layers above ask: read a whole
  * regular file, list a folder, what a path is, an environment setting,
- * random bytes. Every file is opened non-blocking and must be a regular
- * file, so a FIFO, device or socket is an error, never a hang. */
+ * random bytes, errno as an OV_E* code, whether a USB stick has been pulled
+ * out. A file read whole is opened non-blocking and must be a regular file,
+ * so a FIFO, device or socket is an error, never a hang. */
 #ifndef OV_FILES_H
 #define OV_FILES_H
 
@@ -12,7 +13,7 @@
 /* Read the regular file at `path` into a new NUL-terminated buffer (*data,
  * *len; free with free()). At most max_bytes are accepted. Returns OV_OK,
  * OV_ENOTFOUND (no such file), OV_EINVAL (not a regular file, or larger than
- * max_bytes: err says which), OV_EIO (cannot read) or OV_ENOMEM. On failure
+ * max_bytes: err says which), OV_EIO (cannot open or read) or OV_ENOMEM. On failure
  * *data is NULL and err holds a sentence without the path. */
 int ov_file_read_all(const char *path, size_t max_bytes, char **data, size_t *len,
                      char *err, size_t errlen);
@@ -29,15 +30,18 @@ typedef struct {
 } ov_name_list;
 
 /* The visible (not starting with '.') entries of `dir` whose name ends in
- * `suffix` ("" for all), sorted by name, appended to *out as "dir/name".
- * Returns OV_OK, OV_ENOTFOUND (no such folder), OV_EIO or OV_ENOMEM. */
+ * `suffix` ("" for all), sorted by name, appended to *out as "dir/name"
+ * (free with ov_name_list_free). Returns OV_OK, OV_ENOTFOUND (no such
+ * folder), OV_EIO (cannot open it) or OV_ENOMEM (*out may then hold some). */
 int ov_dir_list(const char *dir, const char *suffix, ov_name_list *out);
 /* Add a copy of `name` to *l. Returns OV_OK or OV_ENOMEM. */
 int ov_name_list_add(ov_name_list *l, const char *name);
+/* Free every name and the array; *l is left empty, ready to use again. */
 void ov_name_list_free(ov_name_list *l);
 
 /* The absolute path of `path` with links resolved into out (OV_PATH_MAX).
- * Returns OV_OK, or OV_ENOTFOUND when it does not exist (out = path). */
+ * Returns OV_OK, OV_ENOTFOUND when it does not exist (out = path), or
+ * OV_EINVAL when it does not fit out (out cut short). */
 int ov_path_real(const char *path, char *out, size_t outlen);
 
 /* The environment setting `name`, or NULL when unset or empty. */
@@ -64,7 +68,8 @@ int ov_stick_gone(const char *mount_point);
 
 /* ov_stick_gone, asked again every OV_STICK_GONE_STEP_MS for up to
  * OV_STICK_GONE_WAIT_MS until it says gone: for use right after an I/O
- * error. 1 gone, 0 still there at the end (the error was the stick's own). */
+ * error. 1 gone, 0 still there at the end (the error was the stick's own) or
+ * at once for a NULL or empty mount_point. */
 int ov_stick_gone_after_error(const char *mount_point);
 
 /* Fill buf with len random bytes from the kernel. Returns OV_OK or OV_EIO. */

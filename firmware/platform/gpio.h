@@ -63,7 +63,7 @@ int ov_gpio_open_in(const ov_config *cfg, const char *dev_dir, ov_gpio **out,
 
 /* File descriptors to poll for POLLIN (one per working input line), for a
  * caller that sleeps until an edge (the kiosk's loop, the GPIO simulator test).
- * Returns how many were written (at most max; 0 when no line works).
+ * Returns how many were written (at most max; 0 when no line works or g is NULL).
  * The set changes only when ov_gpio_retry returns 1 or ov_gpio_read
  * returned a line to the retry list: fetch it again then. */
 int ov_gpio_fds(ov_gpio *g, int *fds, int max);
@@ -76,9 +76,10 @@ int ov_gpio_wait_ms(ov_gpio *g, uint64_t now_ms);
 /* Drain waiting edge events without blocking and feed them to the
  * debouncer (kernel timestamps, so a late read still debounces right).
  * Newly opened lines also report their current level here (a button held
- * down at start is not a press). Returns the number of edges read, or a
- * negative OV_E* code when a line stopped working (it is closed, the
- * problem set, and retried later; the other lines were still read). */
+ * down at start is not a press). Returns the number of edges read, OV_EINVAL
+ * for a NULL g or b, or a negative OV_E* code when a line stopped working (it
+ * is closed, the problem set, and retried later; the other lines were still
+ * read). */
 int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms);
 
 /* Set the answer lights: bit i of mask lights answer button i+1 (see
@@ -88,17 +89,18 @@ int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms);
 void ov_gpio_lights(ov_gpio *g, unsigned mask, uint64_t now_ms);
 
 /* A vote was counted: all lights blink (see ov_lights_state), then go back
- * to what ov_gpio_lights says. */
+ * to what ov_gpio_lights says. NULL g does nothing. */
 void ov_gpio_blink(ov_gpio *g, uint64_t now_ms);
 
 /* Try again to open the lines that do not work, at most once every
  * OV_GPIO_RETRY_MS (cheap to call every loop turn or every few seconds).
  * Returns 1 when lines came up (fetch the fds and ov_gpio_problem again),
- * 0 when nothing changed. */
+ * 0 when none did (or g is NULL). */
 int ov_gpio_retry(ov_gpio *g, uint64_t now_ms);
 
 /* A sentence for the facilitator about lines that do not work, or NULL when
- * every configured line works. Valid until the next call on g. */
+ * every configured line works (or g is NULL). Kept in g: valid until the
+ * next ov_gpio_read, ov_gpio_retry or ov_gpio_close. */
 const char *ov_gpio_problem(ov_gpio *g);
 
 /* The code of that problem for the screens' words (base/problem.h):
@@ -106,7 +108,8 @@ const char *ov_gpio_problem(ov_gpio *g);
  * every line works (or g is NULL). */
 ov_problem ov_gpio_problem_code(const ov_gpio *g);
 
-/* Number of configured lines that work now / that are configured. */
+/* Number of configured lines that work now / that are configured (0 for a
+ * NULL g). */
 int ov_gpio_working(ov_gpio *g);
 int ov_gpio_configured(ov_gpio *g);
 

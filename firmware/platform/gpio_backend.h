@@ -5,7 +5,7 @@
  * call libgpiod. Errors are OV_E* codes mapped from errno by ov_errno_code
  * (platform/files.h):
  * OV_ENOTFOUND (no such chip/line), OV_EPERM (permission denied),
- * OV_EBUSY (line in use), OV_EIO (anything else). */
+ * OV_EBUSY (line in use), OV_ENOMEM, OV_EIO (anything else). */
 #ifndef OV_GPIO_BACKEND_H
 #define OV_GPIO_BACKEND_H
 
@@ -19,7 +19,8 @@ typedef struct {
     uint64_t ts_ns;      /* kernel timestamp, CLOCK_MONOTONIC */
 } ovb_edge;
 
-/* Open a chip by device path. Returns OV_OK or an OV_E* code. */
+/* Open a chip by device path. Returns OV_OK with *out (close it with
+ * ovb_chip_close), or an OV_E* code with *out = NULL. */
 int ovb_chip_open(const char *path, ovb_chip **out);
 /* The chip's label ("pinctrl-rp1", "gpio-sim.0-node0"); never NULL. */
 const char *ovb_chip_label(ovb_chip *chip);
@@ -29,17 +30,19 @@ int ovb_chip_find_line(ovb_chip *chip, const char *name);
 void ovb_chip_close(ovb_chip *chip);
 
 /* Request one line. output = 0: input with pull-up bias and both-edge
- * events; output = 1: output driven low (light off). Returns OV_OK or an
- * OV_E* code; on OV_EBUSY, `who` (if not NULL) gets the current user. */
+ * events; output = 1: output driven low (light off). Returns OV_OK with *out
+ * (free with ovb_line_release), or an OV_E* code with *out = NULL; on
+ * OV_EBUSY, `who` (if not NULL) gets the current user. */
 int ovb_line_request(const char *chip_path, unsigned offset, int output,
                      const char *consumer, ovb_line **out, char *who, size_t wholen);
-/* The file descriptor that becomes readable when edges are waiting. */
+/* The file descriptor that becomes readable when edges are waiting; -1 for
+ * an output. */
 int ovb_line_fd(ovb_line *line);
 /* Most edges one ovb_line_read returns; the rest wait for the next read. */
 #define OVB_EDGE_BATCH 16
 /* Read up to max (at most OVB_EDGE_BATCH) waiting edges without blocking.
- * Returns the count (0 when none) or a negative OV_E* code when the line
- * stopped working. */
+ * Returns the count (0 when none, or for an output) or a negative OV_E* code
+ * when the line stopped working. */
 int ovb_line_read(ovb_line *line, ovb_edge *out, int max);
 /* Current raw level (0 low, 1 high) or a negative OV_E* code. */
 int ovb_line_get(ovb_line *line);

@@ -7,13 +7,14 @@
 
 struct SDL_Renderer;
 
-/* Where the input devices are (tests may point OV_INPUT_DIR elsewhere). */
+/* Where the input devices are (the kiosk takes the environment setting
+ * OV_INPUT_DIR instead when set: tests point it elsewhere). */
 #define OV_INPUT_DIR "/dev/input"
 
-/* 1 when headphones are in: setting "yes" 1, "no" (or anything else) 0,
- * "auto" 1 when some event device under input_dir reports the headphone
- * jack switch on (a device that cannot be opened is skipped: 0). Never
- * blocks. */
+/* 1 when headphones are in: setting "yes" 1, "no" (or NULL or anything
+ * else) 0, "auto" 1 when some event device under input_dir (NULL:
+ * OV_INPUT_DIR) reports the headphone jack switch on (a device or folder
+ * that cannot be opened counts as no headphones). Never blocks. */
 int ov_headphones_in(const char *setting, const char *input_dir);
 
 /* Clear the current drawing target to black (the screen "off"). */

@@ -36,8 +36,9 @@ int ov_pick_drm_card_ex(const char *sysfs_drm_root, int *index_out,
  * or "kmsdrm", and $SDL_KMSDRM_DEVICE_INDEX is not already set by the user,
  * picks the card (ov_pick_drm_card on sysfs_drm_root, NULL = /sys/class/drm)
  * and sets SDL_KMSDRM_DEVICE_INDEX. On a desktop or in headless tests it does
- * nothing. Returns OV_OK (set, or nothing to do), or OV_ENOTFOUND with a
- * reason in err when no screen was found (SDL then makes its own guess). */
+ * nothing. Returns OV_OK (set and logged, or nothing to do), OV_ENOTFOUND with
+ * a reason in err when no screen was found (SDL then makes its own guess), or
+ * OV_ENOMEM when the variable cannot be set. */
 int ov_pi_prepare_display(const char *sysfs_drm_root, char *err, size_t errlen);
 
 #endif

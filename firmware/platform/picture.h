@@ -40,13 +40,14 @@ void ov_picture_limits_default(ov_picture_limits *lim);
 /* Check the picture at path by decoding it within lim (NULL: defaults).
  * Returns OV_OK with *info (may be NULL), or OV_ENOTFOUND (no such file),
  * OV_EINVAL (not a regular file, too big, wrong format for its name,
- * broken, too many pixels, too slow to decode) or OV_ENOMEM, with a sentence
- * in err that says what is wrong and how to fix it (without the path). */
+ * broken, too many pixels, too slow to decode), OV_EIO (cannot open or read
+ * it) or OV_ENOMEM (also: no child process for decoding), with a sentence in
+ * err that says what is wrong and how to fix it (without the path). */
 int ov_picture_check(const char *path, const ov_picture_limits *lim, ov_picture_info *info,
                      char *err, size_t errlen);
 
-/* Check a recording (a WAV file) by decoding it. Returns as
- * ov_picture_check. */
+/* Check a recording (a WAV file, at most OV_RECORDING_MAX_FILE_BYTES) by
+ * parsing it (in this process). Returns as ov_picture_check. */
 int ov_recording_check(const char *path, char *err, size_t errlen);
 
 struct SDL_Surface;

@@ -1,6 +1,7 @@
-/* signals.h — the kiosk's signal policy (see app/main.c): SIGTERM and SIGINT
- * ask the program to leave cleanly; the loop looks at the request every turn
- * (a turn waits at most 100 ms), closes the vote store and stops speech. */
+/* signals.h — the kiosk's signal policy (see app/main_kiosk.c): SIGTERM and
+ * SIGINT ask the program to leave cleanly; the loop looks at the request
+ * every turn (ov_display_wait ends at the signal, or a turn waits at most
+ * 100 ms), closes the vote store and stops speech. */
 #ifndef OV_SIGNALS_H
 #define OV_SIGNALS_H
 

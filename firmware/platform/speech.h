@@ -29,14 +29,20 @@ typedef struct {
     char audio_device[OV_SPEECH_DEVICE_LEN]; /* SDL device name to prefer, "" = default */
 } ov_speech_config;
 
+/* Fill *cfg with the defaults: "en-gb", 135 wpm, pitch 50, volume 100,
+ * enabled, no voice or device named. */
 void ov_speech_config_defaults(ov_speech_config *cfg);
 
-/* Start the speech thread and audio. Always returns a usable object in *out
- * (it may be silent) and OV_OK, or OV_ENOMEM. */
+/* Start the speech thread and audio (cfg NULL: the defaults; cfg->enabled 0:
+ * neither, and nothing is ever said). Returns OV_OK with a usable object in
+ * *out (it may be silent: see ov_speech_problem), or OV_ENOMEM with *out =
+ * NULL. Close it with ov_speech_close. */
 int ov_speech_open(const ov_speech_config *cfg, ov_speech **out);
 
 /* Speak `text` (UTF-8), stopping whatever is being said now. If `recording`
- * is a readable WAV it is played instead of synthesis. Returns at once. */
+ * is a readable WAV it is played instead of synthesis (one that cannot be
+ * played: the text is spoken and a problem recorded). Returns at once; does
+ * nothing for a NULL s or when speech is off. */
 void ov_speech_say(ov_speech *s, const char *text, const char *recording);
 
 /* One piece of a reading: `len` bytes of `text`, whose words are reported
@@ -88,10 +94,10 @@ int ov_speech_current_word(ov_speech *s, int *char_start, int *char_len);
 int ov_speech_busy(ov_speech *s);
 
 /* NULL when all is well, or a sentence for the facilitator ("No sound
- * device: ..."). The buffer is overwritten by the next call: call it from one
- * thread (the kiosk loop). Problems can appear after open (a broken
- * recording, a voice missing for new content), so ask again when a screen
- * changes. */
+ * device: ..."; s NULL: "Speech is not available ..."). The buffer is
+ * overwritten by the next call: call it from one thread (the kiosk loop).
+ * Problems can appear after open (a broken recording, a voice missing for
+ * new content), so ask again when a screen changes. */
 const char *ov_speech_problem(ov_speech *s);
 
 /* The code of the first of those problems, for the screens' words
@@ -99,6 +105,8 @@ const char *ov_speech_problem(ov_speech *s);
  * s is NULL. Never blocks for long (the problem lock). */
 ov_problem ov_speech_problem_code(ov_speech *s);
 
+/* Stop the speech thread, close the sound device and SDL audio, and free s.
+ * NULL is fine. */
 void ov_speech_close(ov_speech *s);
 
 /* Language of the content being spoken ("en-gb", "cy"); used from the next

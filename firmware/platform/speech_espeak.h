@@ -27,8 +27,8 @@ typedef struct {
 
 /* Start espeak-ng without ever calling exit(). data_dir is the folder holding
  * espeak-ng-data, or NULL for espeak's default (ESPEAK_DATA_PATH is honoured).
- * Returns OV_OK, or OV_ENOTFOUND with err saying what is missing and how to
- * fix it (install espeak-ng-data). espeak-ng is loaded once per process: after
+ * Returns OV_OK, or OV_ENOTFOUND (no data: install espeak-ng-data) or OV_EIO
+ * (espeak-ng's output cannot start) with err saying what to do. espeak-ng is loaded once per process: after
  * a success, later calls return OV_OK at once (data_dir is then ignored);
  * after a failure, a later call tries again. */
 int ov_espeak_init(const char *data_dir, char *err, size_t errlen);

@@ -19,13 +19,14 @@
 
 /* Synthesise `text` with espeak-ng. Returns OV_OK (also for text with nothing
  * to say: no samples then), OV_SYNTH_ABORTED, OV_ENOMEM, OV_EINVAL (espeak
- * not running) or OV_EIO; err says what went wrong. */
+ * not running, or text or sink NULL) or OV_EIO; err says what went wrong. */
 int ov_synth_text(const char *text, const ov_sound_sink *sink, char *err, size_t errlen);
 
 /* Play the WAV `path` (converted to `rate` Hz mono 16-bit, scaled by
  * volume/100) and spread the words of `text` over its sound in proportion to
- * their length. Returns OV_OK, OV_SYNTH_ABORTED, or the ov_wav_load error
- * (nothing was sent to the sink then, so the caller can synthesise instead). */
+ * their length. Returns OV_OK, OV_SYNTH_ABORTED, or an error with err set:
+ * the ov_wav_load error, OV_EINVAL (path or sink NULL) or OV_ENOMEM (nothing
+ * was sent to the sink then, so the caller can synthesise instead). */
 int ov_synth_recording(const char *text, const char *path, int rate, int volume,
                        const ov_sound_sink *sink, char *err, size_t errlen);
 

@@ -1,7 +1,8 @@
 /* tally.c — the durable, anonymous vote store: DATA_DIR/tallies.sqlite.
- * This is the only file in OurVoice that calls SQLite.
+ * With tally_plan.c (ideas and plans, in the same file) the only file in
+ * OurVoice that calls SQLite.
  *
- * What is stored: counts, (meeting, question, answer) -> count, WITHOUT ROWID
+ * What is stored: counts, (meeting, group, question, answer) -> count, WITHOUT ROWID
  * so rows live in key order, and per meeting its start date and a closed flag.
  * No row per vote, no time of a vote, no link between one member's answers.
  *

@@ -26,18 +26,19 @@ typedef struct {
 int ov_usb_parse_mountinfo(const char *text, const char *under, ov_mount_list *out);
 
 /* Read `path` (NULL: /proc/self/mountinfo) and parse it. Returns the count,
- * or OV_EIO with "PATH: cannot read: reason" in err. */
+ * or OV_EIO with "PATH: cannot read: reason" or OV_ENOMEM with "PATH: out of
+ * memory" in err (*out then empty). */
 int ov_usb_read_mounts(const char *path, const char *under, ov_mount_list *out, char *err, size_t errlen);
 
 /* Compare two looks by mount point: sticks in `now` not in `before` go to
- * added, those gone go to removed (either may be NULL). Returns
- * added->n + removed->n (the number of changes). */
+ * added, those gone go to removed (either may be NULL; each keeps at most
+ * OV_USB_MAX_MOUNTS). Returns the number of changes. */
 int ov_usb_diff(const ov_mount_list *before, const ov_mount_list *now,
                 ov_mount_list *added, ov_mount_list *removed);
 
 /* Find a content folder on a stick: STICK/ourvoice/content or STICK/content,
- * the first holding a content.ini. Returns OV_OK with the path in out, or
- * OV_ENOTFOUND. */
+ * the first holding a readable content.ini. Returns OV_OK with the path in
+ * out, OV_ENOTFOUND, or OV_EINVAL when the path does not fit out (cut short). */
 int ov_usb_find_content(const char *mount_point, char *out, size_t outlen);
 
 #endif
