@@ -68,8 +68,6 @@ void ov_kiosk_fac_close(kiosk *k)
     show(k);
 }
 
-/* The results screen shows the meeting closed last, never the open one:
- * looking again after one more vote would tell what that vote was. */
 void ov_kiosk_set_round(kiosk *k, int question)
 {
     char err[OV_ERR_LEN];
@@ -97,6 +95,8 @@ void ov_kiosk_round_restore(kiosk *k)
     ov_kiosk_set_round(k, -1);
 }
 
+/* The results screen shows the meeting closed last, never the open one:
+ * looking again after one more vote would tell what that vote was. */
 static void show_results(kiosk *k)
 {
     char meeting[OV_MEETING_LEN] = "";

@@ -5,10 +5,6 @@
 
 #include "app/kiosk_state.h"
 
-/* The built-in English of [texts] scan_restart; what is said and shown when
- * single-switch scanning has stopped is the content's scan_restart. */
-#define OV_SCAN_RESTART_TEXT "Press your switch to start again."
-
 /* Take the scanning timings from the settings and attach the buttons' switch
  * levels (once; later calls do nothing). */
 void ov_kiosk_scan_prepare(kiosk *k);

@@ -15,11 +15,6 @@
 
 #include "model/theme.h"
 
-/* The answer colours every theme (firmware/theme.c) defines. */
-const char *const ov_colour_names[] = {
-    "red", "amber", "yellow", "light-green", "green", "blue", "grey", NULL
-};
-
 int ov_colour_valid(const char *name)
 {
     return ov_theme_answer_find(ov_theme_get("standard"), name) != NULL; /* names and aliases */

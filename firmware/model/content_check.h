@@ -79,6 +79,5 @@ int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, 
  * ov_theme_answer_find, so any case and its aliases), else 0. The renderer
  * maps these names to a colour-blind-safe palette. */
 int ov_colour_valid(const char *name);
-extern const char *const ov_colour_names[]; /* the canonical names, NULL-terminated */
 
 #endif

@@ -30,7 +30,7 @@ typedef struct {
  * right, hear-again, key switch, lights; five answers: the default scale's 4 stages and "I don't know"
  * (GPIO22 pin 15, light GPIO23 pin 16). */
 static const key_def keys[] = {
-    STR("kiosk", "content_dir", content_dir, NULL), /* resolved by ov_config_content_dir */
+    STR("kiosk", "content_dir", content_dir, NULL), /* resolved by ov_resolve_content_dir */
     STR("kiosk", "data_dir", data_dir, NULL),       /* from $XDG_DATA_HOME or $HOME (ov_config_defaults) */
     STR("kiosk", "meeting", meeting, "drop-in"), STR("kiosk", "round", round, NULL),
     BOOL("kiosk", "confirm", confirm, 1),

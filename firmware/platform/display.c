@@ -252,8 +252,8 @@ int ov_display_end(ov_display *d, const char *png_path, char *err, size_t errlen
         SDL_RenderCopyEx(d->ren, d->canvas, NULL, &dst, (double)d->rotation, NULL, SDL_FLIP_NONE);
     }
     if (png_path) {
-        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d->pw, d->ph, 32, SDL_PIXELFORMAT_ARGB8888);
-        if (!s || SDL_RenderReadPixels(d->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d->pw, d->ph, 24, SDL_PIXELFORMAT_RGB24);
+        if (!s || SDL_RenderReadPixels(d->ren, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) != 0 ||
             IMG_SavePNG(s, png_path) != 0)
             rc = ov_fail(err, errlen, OV_EIO, "cannot save %s: %s", png_path, SDL_GetError());
         SDL_FreeSurface(s);

@@ -1154,7 +1154,6 @@ void ov_tally_close(ov_tally *t)
 {
     if (!t) return;
     sqlite3_finalize(t->upsert);
-    /* The last close checkpoints and deletes the WAL and shared-memory files. */
     if (t->db && sqlite3_close(t->db) != SQLITE_OK)
         ov_log_warn("closing the vote database %s: %s", t->path, sqlite3_errmsg(t->db));
     /* Reads since the last commit gave the files a real access time. */

@@ -138,7 +138,7 @@ typedef struct {
     ov_fac_screen screen;
     const ov_content *content;
     ov_texts builtin; /* the English built-in texts, used when content is NULL */
-    const char *stored_hash; /* config pin_hash ("" = default PIN) */
+    const char *stored_hash; /* config pin_hash ("" = no PIN set: only the key switch opens) */
     ov_pin_guard guard;
     char typed[12];                /* digits typed so far */
     char first_new[12];            /* new PIN, first time typed */

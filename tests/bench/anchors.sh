@@ -120,6 +120,32 @@ growth_runs() {
     rm -rf "$g"
 }
 
+# visits_runs: peak memory (max RSS, /usr/bin/time %M) of the kiosk at 1920x1080 after 10 and after
+# $VISITS (default 1000) whole drop-in visits in one run, each visit: start, 4 answers chosen and
+# confirmed, review, thank you, back to welcome (the clock advanced by the script, not waited for).
+# --no-speech: the thank-you screen waits for its speech in real time (5 s a visit); the speech
+# thread holds one request at a time, so its memory does not grow with visits.
+visits_runs() {
+    n_max=${VISITS:-1000}
+    for n in 10 "$n_max"; do
+        : > "$W/visits-$n.txt"; i=0
+        while [ $i -lt "$n" ]; do
+            printf 'expect welcome\nkey 1\nexpect question\nkey 3\nkey enter\nkey 2\nkey enter\nkey 4\nkey enter\n'
+            printf 'key 1\nkey enter\nexpect review\nkey enter\nexpect thanks\nadvance 5000\nwait 20\n'
+            i=$((i + 1))
+        done >> "$W/visits-$n.txt"
+        rm -rf "$W/data-visits"; : > "$W/a-visits-$n"
+        echo "\$ /usr/bin/time -f '%U %S %M' $OV kiosk --headless --no-speech --config $W/bench.ini --data $W/data-visits --size 1920x1080 --script $W/visits-$n.txt   ($n visits)"
+        timed "$W/a-visits-$n" "$OV" kiosk --headless --no-speech --config "$W/bench.ini" --data "$W/data-visits" \
+            --size 1920x1080 --script "$W/visits-$n.txt"
+        if grep -q 'expected the' "$W/timed.out"; then echo "the visits did not go as scripted:"; grep -m3 'expected the' "$W/timed.out"; fi
+        echo "$n visits: $(fig "a-visits-$n" 1) ms wall, $(fig "a-visits-$n" 2) ms CPU, peak $(fig "a-visits-$n" 3) KiB"
+    done
+    echo "$(fig "a-visits-$n_max" 3) $(fig a-visits-10 3) $n_max" > "$W/a-visitfig"
+    rm -rf "$W/data-visits"
+    echo
+}
+
 anchors_section() {
     echo "## 7. Issue 15: each figure beside its anchor, measured in this run (runs interleaved)"
     for s in 800x480 1920x1080; do first_question_runs "$s"; done
@@ -132,6 +158,7 @@ anchors_section() {
     for s in 800x480 1920x1080; do run "frame-$s" "$T/bench/frame_cpu" "$s" 20; done
     say_runs
     growth_runs
+    visits_runs
 }
 
 # fig FILE FIELD: a field of a one-line figure file, or "?".
@@ -162,4 +189,6 @@ anchors_table() {
     printf '%-52s %-14s %-14s %s\n' "vote CPU, 10,000 vs 1 meeting stored" "$v2 ms" "$v1 ms" "$(ratio "$v2" "$v1")"
     e1=$(pick g-export-1000 's/.*, \([0-9]*\) ms wall.*/\1/p'); e2=$(pick g-export-10000 's/.*, \([0-9]*\) ms wall.*/\1/p')
     printf '%-52s %-14s %-14s %s\n' "export wall time, 10,000 vs 1,000 meetings" "$e2 ms" "$e1 ms" "$(ratio "$e2" "$e1")"
+    printf '%-52s %-14s %-14s %s\n' "peak memory, 1920x1080, $(fig a-visitfig 3) visits vs 10 (no speech)" \
+        "$(mib "$(fig a-visitfig 1)") MiB" "$(mib "$(fig a-visitfig 2)") MiB" "$(ratio "$(fig a-visitfig 1)" "$(fig a-visitfig 2)")"
 }
