@@ -7,8 +7,8 @@
 # scenarios of tests/system/scenarios.py under qemu (TCG).
 # Ends with "system: N passed, N failed" and exits 1 when anything failed.
 # Prints "SKIP: reason" and exits 0 when this machine cannot run it.
-# Environment: OV_SYSTEM_QUICK=1 (make test-system-ci: a b c f g, 2 power
-# cuts), OV_SYSTEM_CUTS (power cuts, default 20), OV_SYSTEM_ONLY
+# Environment: OV_SYSTEM_QUICK=1 (make test-system-ci: every scenario, 2
+# power cuts), OV_SYSTEM_CUTS (power cuts, default 20), OV_SYSTEM_ONLY
 # (scenario letters, e.g. "a b"), OV_CACHE (cache folder, default ~/.cache/ourvoice).
 set -u
 BUILD=${1:-build}
