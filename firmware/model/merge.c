@@ -9,6 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Largest values an export's JSON may hold; anything above is a damaged or made-up file. */
+#define MAX_COUNT 1000000000L        /* one answer's count */
+#define MAX_WITHHELD_SOURCES 100000L /* merged exports that withheld a question */
+#define MAX_SMALL_NUMBERS 1000       /* the small-number rule's threshold */
+#define AS_TEXT_(x) #x
+#define AS_TEXT(x) AS_TEXT_(x) /* a number macro as a string literal */
+
 
 void ov_merge_init(ov_merge *m, const char *one_meeting)
 {
@@ -144,7 +151,7 @@ static int get_count(rd *r, const ov_json *obj, const char *key, long *out, int 
         *out = -1;
         return 1;
     }
-    if (v->type != OV_JSON_NUMBER || !v->is_integer || v->integer < 0 || v->integer > 1000000000)
+    if (v->type != OV_JSON_NUMBER || !v->is_integer || v->integer < 0 || v->integer > MAX_COUNT)
         return bad(r, v, "\"%s\" must be a whole number from 0%s", key,
                    allow_null ? " (or null when withheld)" : "");
     *out = (long)v->integer;
@@ -222,7 +229,8 @@ static int read_question(rd *r, const ov_json *jq, ov_result_question *q)
         return 0;
     if (!q->title[0]) ov_strlcpy(q->title, q->id, sizeof q->title);
     const ov_json *ws = ov_json_get(jq, "withheld_sources");
-    if (ws && (ws->type != OV_JSON_NUMBER || !ws->is_integer || ws->integer < 0 || ws->integer > 100000))
+    if (ws && (ws->type != OV_JSON_NUMBER || !ws->is_integer || ws->integer < 0 ||
+               ws->integer > MAX_WITHHELD_SOURCES))
         return bad(r, ws, "\"withheld_sources\" must be a whole number from 0%s%s", "", "");
     q->withheld_sources = ws ? (int)ws->integer : 0;
     const ov_json *ja = ov_json_get(jq, "answers");
@@ -311,8 +319,10 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
         !get_bool(&r, root, "exact_counts", exact))
         goto out;
     v = ov_json_get(root, "small_numbers");
-    if (!v || v->type != OV_JSON_NUMBER || !v->is_integer || v->integer < 0 || v->integer > 1000) {
-        bad(&r, v ? v : root, "\"small_numbers\" must be a whole number from 0 to 1000%s%s", "", "");
+    if (!v || v->type != OV_JSON_NUMBER || !v->is_integer || v->integer < 0 ||
+        v->integer > MAX_SMALL_NUMBERS) {
+        bad(&r, v ? v : root,
+            "\"small_numbers\" must be a whole number from 0 to " AS_TEXT(MAX_SMALL_NUMBERS) "%s%s", "", "");
         goto out;
     }
     out->threshold = (int)v->integer;

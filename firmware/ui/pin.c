@@ -10,6 +10,9 @@
 
 #define SALT_LEN OV_PIN_SALT_LEN
 #define PREFIX "pbkdf2-sha256$"
+/* Most wrong tries counted (and kept in a file): a damaged file cannot lock the kiosk for ever. */
+#define KEPT_WRONG_MAX 1000
+#define ITERATIONS_MAX 10000000UL /* a stored hash asking for more is refused (it would hang the check) */
 
 int ov_pin_acceptable(const char *pin)
 {
@@ -93,7 +96,7 @@ int ov_pin_check(const char *stored, const char *pin, int *must_change)
     const char *p = stored + strlen(PREFIX);
     char *end;
     unsigned long iter = strtoul(p, &end, 10);
-    if (end == p || *end != '$' || iter < 1 || iter > 10000000)
+    if (end == p || *end != '$' || iter < 1 || iter > ITERATIONS_MAX)
         return OV_EINVAL;
     const char *salt_s = end + 1, *dollar = strchr(salt_s, '$');
     if (!dollar)
@@ -135,7 +138,7 @@ ov_pin_result ov_pin_try(ov_pin_guard *g, const char *stored, const char *pin, u
     if (ok < 0)
         ov_log_error("pin_hash in the settings cannot be read; set a new PIN with the key switch "
                      "(Change PIN) or board/rpi/set-pin.sh");
-    if (g->wrong < 1000)
+    if (g->wrong < KEPT_WRONG_MAX)
         g->wrong++;
     if (g->wrong >= OV_PIN_FREE_TRIES) {
         uint64_t wait = OV_PIN_FIRST_WAIT_MS;
@@ -147,9 +150,6 @@ ov_pin_result ov_pin_try(ov_pin_guard *g, const char *stored, const char *pin, u
     }
     return OV_PIN_WRONG;
 }
-
-/* Longest wait a kept line may ask for: a damaged file cannot lock the kiosk for ever. */
-#define KEPT_WRONG_MAX 1000
 
 int ov_pin_guard_format(const ov_pin_guard *g, uint64_t now_ms, char *out, size_t outlen)
 {

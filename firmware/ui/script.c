@@ -18,6 +18,10 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 
 #define SCRIPT_LINE_MAX 255 /* bytes one script line may hold */
 #define SCRIPT_WORDS_MAX 4  /* words one script line may hold */
+#define SCRIPT_XY_MAX 16383      /* largest x or y of a touch or click, in pixels */
+#define SCRIPT_HOLD_MS_MAX 600000 /* longest touch or button hold */
+#define SCRIPT_WAIT_MS_MAX 3600000 /* longest wait or clock advance */
+#define SCRIPT_BUTTONS_MAX 10     /* buttons are numbered 1 to this */
 
 typedef struct {
     const char *name;
@@ -84,15 +88,17 @@ static int parse_args(const command_def *def, char **words, int n, ov_script_ste
     switch (def->cmd) {
     case OV_CMD_TOUCH:
     case OV_CMD_CLICK:
-        return !parse_int(words[1], 0, 16383, &out->a) && !parse_int(words[2], 0, 16383, &out->b) &&
-               (!with_hold || !parse_int(words[3], 0, 600000, &out->c));
+        return !parse_int(words[1], 0, SCRIPT_XY_MAX, &out->a) &&
+               !parse_int(words[2], 0, SCRIPT_XY_MAX, &out->b) &&
+               (!with_hold || !parse_int(words[3], 0, SCRIPT_HOLD_MS_MAX, &out->c));
     case OV_CMD_BUTTON:
-        return !parse_int(words[1], 1, 10, &out->a);
+        return !parse_int(words[1], 1, SCRIPT_BUTTONS_MAX, &out->a);
     case OV_CMD_HOLD:
-        return !parse_int(words[1], 1, 10, &out->a) && !parse_int(words[2], 0, 600000, &out->b);
+        return !parse_int(words[1], 1, SCRIPT_BUTTONS_MAX, &out->a) &&
+               !parse_int(words[2], 0, SCRIPT_HOLD_MS_MAX, &out->b);
     case OV_CMD_WAIT:
     case OV_CMD_ADVANCE:
-        return !parse_int(words[1], 0, 3600000, &out->a);
+        return !parse_int(words[1], 0, SCRIPT_WAIT_MS_MAX, &out->a);
     case OV_CMD_KEY:
     case OV_CMD_EXPECT:
         return ov_strlcpy(out->name, words[1], sizeof out->name) == OV_OK;
