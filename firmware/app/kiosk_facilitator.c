@@ -167,7 +167,7 @@ static void export_to_stick(kiosk *k)
     }
     if (!k->tally || nothing_closed(k))
         return;
-    char dest[OV_PATH_MAX + 16], err[400];
+    char dest[OV_PATH_MAX + 16], err[OV_ERR_LEN];
     snprintf(dest, sizeof dest, "%s/ourvoice", m->mount_point);
     ov_export_report *rep = calloc(1, sizeof *rep);
     if (!rep) {

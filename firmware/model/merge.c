@@ -283,7 +283,7 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
                         char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    char jerr[256];
+    char jerr[OV_ERR_LEN];
     ov_json *root = ov_json_parse(text, len, jerr, sizeof jerr);
     if (!root) {
         /* "line L, column C: what" -> "PATH:L:C: what" */

@@ -99,7 +99,7 @@ static void picture(ov_buf *b, const char *path, ov_read_file_fn read_file)
         ov_log_warn("%s: report: only SVG, PNG and JPEG pictures can go in the report; left out", path);
         return;
     }
-    char *data = NULL, err[200];
+    char *data = NULL, err[OV_ERR_LEN];
     size_t n = 0;
     if (read_file(path, PICTURE_MAX_BYTES, &data, &n, err, sizeof err) != OV_OK) {
         ov_log_warn("%s: report: cannot read the picture (%s); left out of the report", path, err);

@@ -11,7 +11,7 @@
 int ov_resolve_content_dir(const ov_config *cfg, const char *opt, char *out, size_t outlen)
 {
     if (opt) return ov_strlcpy(out, opt, outlen);
-    char fallback[OV_PATH_MAX], err[300];
+    char fallback[OV_PATH_MAX], err[OV_ERR_LEN];
     if (cfg->content_dir[0]) ov_strlcpy(fallback, cfg->content_dir, sizeof fallback);
     else ov_find_asset_dir("content/en", fallback, sizeof fallback);
     if (ov_content_recover(cfg->data_dir, NULL, err, sizeof err) != OV_OK)   /* an import cut short */

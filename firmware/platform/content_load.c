@@ -50,7 +50,7 @@ static int check_text(const char *text, size_t len, const char *file, const char
 
 int ov_content_check(const char *dir, const ov_check_opts *opts, ov_content *out, ov_diags *diags)
 {
-    char file[OV_PATH_MAX + 16], err[256];
+    char file[OV_PATH_MAX + 16], err[OV_ERR_LEN];
     size_t dl = strlen(dir);
     snprintf(file, sizeof file, "%s%scontent.ini", dir, dl && dir[dl - 1] == '/' ? "" : "/");
     char *text = NULL;

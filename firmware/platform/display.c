@@ -123,7 +123,7 @@ static int make_renderer(ov_display *d, int headless, const char *driver, char *
     if (make_canvas(d, -1, flags) == OV_OK) return OV_OK;
     if (headless)
         return ov_fail(err, errlen, OV_EIO, "cannot draw on the window: %s", SDL_GetError());
-    char why[160];
+    char why[OV_ERR_LEN];
     snprintf(why, sizeof why, "%s", SDL_GetError());
     if (make_other_accelerated(d) == OV_OK) {
         ov_log_warn("display: SDL's first renderer cannot draw here (%s); using another one", why);

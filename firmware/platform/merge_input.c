@@ -67,7 +67,7 @@ int ov_merge_inputs(const char *const *args, int n, const char *to_dir, ov_name_
 
 int ov_merge_read_json(const char *path, ov_results *out, int *exact, char *err, size_t errlen)
 {
-    char *text = NULL, why[200];
+    char *text = NULL, why[OV_ERR_LEN];
     size_t len = 0;
     int rc = ov_file_read_all(path, OV_MERGE_MAX_JSON_BYTES, &text, &len, why, sizeof why);
     if (rc != OV_OK) {

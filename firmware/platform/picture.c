@@ -23,7 +23,7 @@
 typedef struct {
     int ok;
     long width, height;
-    char why[200];
+    char why[OV_ERR_LEN];
 } decode_result;
 
 void ov_picture_limits_default(ov_picture_limits *lim)
@@ -163,7 +163,7 @@ int ov_picture_check(const char *path, const ov_picture_limits *lim, ov_picture_
 
 int ov_recording_check(const char *path, char *err, size_t errlen)
 {
-    char *data = NULL, why[200];
+    char *data = NULL, why[OV_ERR_LEN];
     size_t len = 0;
     int rc = ov_file_read_all(path, OV_RECORDING_MAX_FILE_BYTES, &data, &len, err, errlen);
     if (rc != OV_OK) return rc;

@@ -282,7 +282,7 @@ static tex_slot *picture_texture(ov_render *r, const char *path, int w, int h)
     tex_slot *s = cache_find(r, key);
     if (s)
         return s;
-    char why[200];
+    char why[OV_ERR_LEN];
     SDL_Surface *surf = ov_picture_load(path, w, h, why, sizeof why); /* never blocks, format by name */
     if (!surf) {
         snprintf(r->problem, sizeof r->problem, "picture %s cannot be shown: %s", path, why);

@@ -7,7 +7,7 @@
 
 int ov_script_load(const char *path, ov_script *s, ov_diags *d)
 {
-    char *text = NULL, err[200];
+    char *text = NULL, err[OV_ERR_LEN];
     size_t len = 0;
     int rc = ov_file_read_all(path, OV_SCRIPT_MAX_BYTES, &text, &len, err, sizeof err);
     if (rc != OV_OK) {
