@@ -50,7 +50,7 @@ typedef enum { OV_PRESS, OV_RELEASE_KEY, OV_STUCK, OV_UNSTUCK } ov_press_kind;
 
 typedef struct {
     int button;         /* OV_BTN_* */
-    ov_press_kind kind; /* OV_PRESS for a clean press; OV_STUCK when held too long */
+    ov_press_kind kind; /* OV_PRESS, OV_RELEASE_KEY (key switch off), OV_STUCK, OV_UNSTUCK */
     uint64_t at_ms;     /* when it became a clean press (ov_now_ms clock) */
 } ov_press;
 
@@ -90,21 +90,23 @@ int ov_buttons_edge(ov_buttons *b, int button, int pressed, uint64_t at_ms);
 /* The level of `button` as found when a line is (re)opened: no edge, so a
  * button already held down does NOT count as a press (it is reported stuck
  * if it stays down). For the key switch a change of level is reported
- * (OV_PRESS / OV_RELEASE_KEY). Returns OV_OK or OV_EINVAL. */
+ * (OV_PRESS / OV_RELEASE_KEY); a stuck button found up reports OV_UNSTUCK.
+ * Returns OV_OK, or OV_EINVAL for a button outside OV_BTN_*. */
 int ov_buttons_set_level(ov_buttons *b, int button, int pressed, uint64_t now_ms);
 
 /* A scripted or keyboard "tap": press at now_ms, release debounce_ms later.
  * The press comes out of the next ov_buttons_poll. Returns OV_OK or OV_EINVAL. */
 int ov_buttons_tap(ov_buttons *b, int button, uint64_t now_ms);
 
-/* Let time pass to now_ms and take up to `max` clean events, oldest first.
+/* Let time pass to now_ms and take up to `max` clean events, oldest first;
+ * answer presses confirmed before the lockout's end are dropped here.
  * Returns how many were written to out (0 when none). Take presses one at a
  * time (max = 1) when handling one may call ov_buttons_lockout, so the
  * lockout applies to the presses still waiting. */
 int ov_buttons_poll(ov_buttons *b, uint64_t now_ms, ov_press *out, int max);
 
 /* A vote was counted from a press at from_ms: answer presses until
- * from_ms + lockout_ms are ignored. */
+ * from_ms + lockout_ms are ignored (a lockout already running longer stays). */
 void ov_buttons_lockout(ov_buttons *b, uint64_t from_ms);
 
 /* 1 while answer presses are locked out at now_ms, else 0. */
@@ -113,12 +115,13 @@ int ov_buttons_locked(const ov_buttons *b, uint64_t now_ms);
 /* Debounced level of a button (1 = down / key switch on); 0 for a bad button. */
 int ov_buttons_is_down(const ov_buttons *b, int button);
 
-/* 1 when the button has been reported stuck and is not yet released. */
+/* 1 when the button has been reported stuck and is not yet released; 0 for a bad button. */
 int ov_buttons_is_stuck(const ov_buttons *b, int button);
 
 /* Milliseconds until ov_buttons_poll may have something new (a pending
- * debounce, a stuck timer), for the main loop's poll timeout; -1 when
- * nothing is pending (wait for the next edge). */
+ * debounce, a stuck timer; at most an hour), for the main loop's poll
+ * timeout; 0 when events are already queued; -1 when nothing is pending
+ * (wait for the next edge). */
 int ov_buttons_wait_ms(const ov_buttons *b, uint64_t now_ms);
 
 /* A name for messages to the facilitator, e.g. "answer button 2" or

@@ -1,6 +1,7 @@
 /* facilitator.h — facilitator mode as pure logic: the PIN pad (with slowdown
  * after wrong tries), the menu, meetings, meeting rounds, results shown back
- * to the group, USB export / clear / import steps. Each screen is described
+ * to the group, USB export / clear / import steps, the settings screen and
+ * the way into the ideas screens (ui/ideas_fac.h). Each screen is described
  * as an ov_menu (title, a few lines, buttons, optional bar chart) that the
  * layout draws; a press returns a command the kiosk carries out (it owns the
  * vote store, the USB stick and the config file) and reports back. */
@@ -19,7 +20,7 @@
 typedef enum {
     OV_FAC_OFF,     /* members are voting */
     OV_FAC_PIN,     /* enter the PIN */
-    OV_FAC_NEW_PIN, /* the default PIN must be changed: type a new one */
+    OV_FAC_NEW_PIN, /* "Change PIN": type a new one, twice */
     OV_FAC_MENU,
     OV_FAC_RESULTS, /* one question's results, for the group */
     OV_FAC_MEETING, /* pick a meeting name */
@@ -34,16 +35,17 @@ typedef enum {
     OV_FAC_DO_NOTHING = 0,
     OV_FAC_DO_REDRAW,      /* the screen changed */
     OV_FAC_DO_EXIT,        /* back to voting */
-    OV_FAC_DO_SAVE_PIN,    /* hash and store ov_fac.new_pin, then clear it */
+    OV_FAC_DO_SAVE_PIN,    /* the kiosk hashes and stores ov_fac.new_pin, then clears it */
     OV_FAC_DO_SET_MEETING, /* votes now count towards ov_fac.chosen_meeting */
     OV_FAC_DO_OPEN_ROUND,  /* meeting round on question ov_fac.chosen_round */
     OV_FAC_DO_CLOSE_ROUND,
     OV_FAC_DO_RESULTS, /* fetch results (kiosk calls ov_fac_show_results) */
     OV_FAC_DO_EXPORT,  /* write the files to the stick */
     OV_FAC_DO_CLEAR,   /* clear the votes (only offered after a verified export) */
-    OV_FAC_DO_IMPORT,  /* take the new questions from the stick */
+    OV_FAC_DO_IMPORT,  /* menu: check the stick's questions (then ov_fac_import_preview); */
+                       /* import screen: take them */
     OV_FAC_DO_RESTORE, /* put the previous questions back */
-    OV_FAC_DO_SETTING, /* change ov_fac.changed (theme, check step, speech) and save it */
+    OV_FAC_DO_SETTING, /* change ov_fac.changed (theme, check step, speech, screen off), save it */
     /* privacy (issue 12) */
     OV_FAC_DO_END_MEETING, /* close the meeting votes count towards; votes then count for a new drop-in */
     OV_FAC_DO_IDEAS,   /* open the ideas screens (app/kiosk_ideas.c) */
@@ -169,9 +171,10 @@ typedef struct {
 } ov_fac;
 
 /* Start (off). `c` may be NULL (the English built-in texts, no questions).
- * `stored_hash` must stay valid (it is the config's string);
- * so must `meeting`, the meeting votes count towards, whose owner changes it
- * (NULL: "drop-in"). */
+ * `stored_hash` must stay valid (it is the config's string; NULL: no PIN
+ * set); so must `meeting`, the meeting votes count towards, whose owner
+ * changes it (NULL: "drop-in"). Today's date (local time) is kept for
+ * meeting names. */
 void ov_fac_init(ov_fac *f, const ov_content *c, const char *stored_hash, const char *meeting);
 
 /* The flow the screens ask about the open round and the check step (it
@@ -179,7 +182,8 @@ void ov_fac_init(ov_fac *f, const ov_content *c, const char *stored_hash, const 
 void ov_fac_set_flow(ov_fac *f, const ov_flow *flow);
 
 /* Open facilitator mode: the PIN pad, or straight to the menu when the
- * physical key switch was turned (key = 1). */
+ * physical key switch was turned (key != 0). Clears the typed digits and
+ * the message. */
 void ov_fac_open(ov_fac *f, int key, uint64_t now_ms);
 
 /* Index of the item of m doing `action` (for OV_MENU_DIGIT: the one for
@@ -189,23 +193,29 @@ int ov_menu_find(const ov_menu *m, ov_menu_action action, int arg);
 /* Describe the current screen. Returns OV_OK (OV_EINVAL when off). */
 int ov_fac_menu(const ov_fac *f, ov_menu *out);
 
-/* Press item `item` of the current menu. Returns what the kiosk must do. */
+/* Press item `item` of the current menu. Returns what the kiosk must do;
+ * OV_FAC_DO_NOTHING when off or `item` is not on the screen. */
 ov_fac_do ov_fac_press(ov_fac *f, int item, uint64_t now_ms);
 
-/* Results for the results screen (kiosk builds them from the store). */
+/* Show the results screen with `res` (the kiosk builds them from the store;
+ * NULL: "nobody yet"). f keeps the pointer: res must stay valid while shown. */
 void ov_fac_show_results(ov_fac *f, const ov_results *res);
 
-/* An outcome to show (export written, stick full, PIN saved...). */
+/* Show an outcome on the message screen (export written, stick full, PIN
+ * saved...); a NULL line is left empty. */
 void ov_fac_message(ov_fac *f, const char *line1, const char *line2);
 
-/* What the new questions on a stick would change (or why they are refused). */
+/* Show the import screen: what the new questions on a stick would change
+ * (ok = 1, with "use them"), or why they are refused (ok = 0). The first
+ * OV_MENU_MAX_LINES lines are copied. */
 void ov_fac_import_preview(ov_fac *f, const char *const *lines, int n, int ok);
 
 /* A name for the current screen, for scripts and logs: "facilitator-pin",
  * "facilitator-menu", "facilitator-results", ... ; NULL when off. */
 const char *ov_fac_screen_name(const ov_fac *f);
 
-/* The spoken text of the current screen (title, lines; results: the summary). */
+/* The spoken text of the current screen into out: the title and lines,
+ * never the typed PIN; "" when off. */
 void ov_fac_speech(const ov_fac *f, char *out, size_t outlen);
 
 #endif

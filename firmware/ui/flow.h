@@ -6,7 +6,9 @@
  * shows "thank you" only when ov_flow_committed() reports success.
  * Before storing, a review screen lists every answer; choosing one goes to
  * that question and then back to the review. Every question after the first
- * has a "previous question" target.
+ * has a "previous question" target. "Who are you today?" comes before the
+ * questions when the content has groups, a practice question (never stored)
+ * may come first, and the welcome also opens the member's sound screen.
  * Idle time never forgets silently: first the idle-warning screen ("I need
  * more time" keeps every answer), and only when nobody answers it within
  * idle_warning_ms are half-finished answers forgotten. The thank-you screen
@@ -161,7 +163,8 @@ typedef struct {
 void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_timeout_ms, int thanks_ms,
                   int lockout_ms, uint64_t now_ms);
 
-/* Switch to meeting-round mode for question q (or back to drop-in with q < 0). */
+/* Switch to meeting-round mode for question q (back to drop-in when q is
+ * not a question of the content). Held answers are forgotten. */
 void ov_flow_set_round(ov_flow *f, int q, uint64_t now_ms);
 
 /* The question of the open meeting round, or -1 in drop-in mode. The flow
@@ -172,8 +175,8 @@ int ov_flow_round(const ov_flow *f);
  * owns it: this is its one setter after ov_flow_init. */
 void ov_flow_set_confirm_step(ov_flow *f, int on);
 
-/* Seconds of the idle warning (default OV_FLOW_IDLE_WARNING_MS; less than
- * OV_FLOW_IDLE_WARNING_MIN_MS is raised to it). */
+/* Milliseconds of the idle warning (default OV_FLOW_IDLE_WARNING_MS; less
+ * than OV_FLOW_IDLE_WARNING_MIN_MS is raised to it). */
 void ov_flow_set_idle_warning(ov_flow *f, int ms);
 
 /* Confirm and review screens show what the member chose: left alone, they
@@ -193,7 +196,7 @@ void ov_flow_set_screen_off_offer(ov_flow *f, int offered, int default_off);
  * headphones. The welcome screen is never off: the kiosk checks that. */
 int ov_flow_screen_off(const ov_flow *f);
 
-/* Question q is a practice question (content decides; -1: none): drop-in
+/* Question q is a practice question (content decides; -1 or not a question: none): drop-in
  * visits start with it, its answer is never stored, it is not counted in the
  * progress (ov_flow_progress gives number 0 on it) nor listed on the review. */
 void ov_flow_set_practice(ov_flow *f, int q);
@@ -211,31 +214,38 @@ void ov_flow_set_speaking(ov_flow *f, int busy, uint64_t now_ms);
 /* Highlight target `focus` (ov_flow_targets order; -1: none), as scanning does. */
 void ov_flow_set_focus(ov_flow *f, int focus);
 
-/* Apply one action. Returns a mask of ov_flow_effect. */
+/* Apply one action (it counts as activity). Returns a mask of ov_flow_effect;
+ * OV_FLOW_NOTHING during the lockout after a vote, except for hear again. */
 int ov_flow_act(ov_flow *f, ov_action act, int arg, uint64_t now_ms);
 
-/* Time passes: idle timeout, end of thank-you. Returns effects. */
+/* Time passes: idle warning, forgetting after it, end of thank-you. Returns effects. */
 int ov_flow_tick(ov_flow *f, uint64_t now_ms);
 
 /* Milliseconds until ov_flow_tick next has something to do (for sleeping), or -1. */
 int ov_flow_next_deadline(const ov_flow *f, uint64_t now_ms);
 
 /* The votes to store after OV_FLOW_WANT_COMMIT: question and answer indexes
- * (answer = position within ov_question_answers). Returns the count. */
+ * (answer = position within ov_question_answers), never the practice
+ * question. Returns the count (at most max). */
 int ov_flow_pending(const ov_flow *f, int *questions, int *answers, int max);
 
-/* Report the result of storing. ok=1: thank-you; ok=0: "not saved" screen. */
+/* Report the result of storing. ok=1: the answers are forgotten, the lockout
+ * starts, thank-you (effects include OV_FLOW_BLINK); ok=0: "not saved" screen,
+ * answers kept. Returns effects; OV_FLOW_NOTHING unless a commit was asked. */
 int ov_flow_committed(ov_flow *f, int ok, uint64_t now_ms);
 
-/* The pressable targets of the current screen, in highlight order. Returns count. */
+/* The pressable targets of the current screen, in highlight order. Returns count (at most max). */
 int ov_flow_targets(const ov_flow *f, ov_target *out, int max);
 
-/* Action for pressing a target (touch or activate). */
+/* Action for pressing a target (touch or activate); *arg gets t.index.
+ * OV_ACT_NONE for OV_TARGET_NONE and OV_TARGET_MENU. */
 ov_action ov_flow_target_action(ov_target t, int *arg);
 
 /* 1-based progress: question number and total (drop-in). */
 void ov_flow_progress(const ov_flow *f, int *number, int *total);
 
+/* A screen's name for scripts and logs ("welcome", "question", ...);
+ * "unknown" for a bad value. Never NULL. */
 const char *ov_screen_name(ov_screen s);
 
 /* --- issue 14 views (g14views) --- */

@@ -54,26 +54,29 @@ typedef struct {
     int confirm_close; /* 1: "Close this meeting" was pressed once: ask again */
 } ov_ideas_fac;
 
-/* Start (off). c must outlive f. */
+/* Start (off). c (not NULL: its texts are the screens' words) must outlive f. */
 void ov_ideas_fac_init(ov_ideas_fac *f, const ov_content *c, int threshold);
 
-/* Open on the question list. */
+/* Open on the question list, with no note. */
 void ov_ideas_fac_open(ov_ideas_fac *f);
 
-/* Describe the current screen (not the keyboard: OV_EINVAL, also when off). */
+/* Describe the current screen. Returns OV_OK; OV_EINVAL on the keyboard
+ * (ov_layout_keyboard draws it) or when off. The items' action is
+ * OV_MENU_NONE: ov_ideas_fac_press tells them apart by index. */
 int ov_ideas_fac_menu(const ov_ideas_fac *f, ov_menu *out);
 
 /* Press menu item `item` (or, on the keyboard, key `item` of
- * ov_keyboard_keys, or OV_KB_TARGET_CANCEL). Returns what the kiosk must do. */
+ * ov_keyboard_keys, or OV_KB_TARGET_CANCEL). Returns what the kiosk must do;
+ * OV_IFAC_DO_NOTHING when off or `item` is not on the screen. */
 ov_ifac_do ov_ideas_fac_press(ov_ideas_fac *f, int item);
 
-/* The kiosk loaded a board: show it (BOARD, or PLAN with plan = 1). */
+/* The kiosk loaded a board: keep a copy and show it (BOARD, or PLAN with plan = 1). */
 void ov_ideas_fac_show(ov_ideas_fac *f, const ov_ideas_board *b, int question, int closed, int plan);
 
-/* Show a line on the current screen (what was done, or a problem). */
+/* Show a line on the current screen (what was done, or a problem); NULL clears it. */
 void ov_ideas_fac_note(ov_ideas_fac *f, const char *line);
 
-/* The keyboard's prompt for what is being typed. */
+/* The keyboard's prompt for what is being typed (the content's words). Never NULL. */
 const char *ov_ideas_fac_prompt(const ov_ideas_fac *f);
 
 /* Script name of the current screen, or NULL when off. */

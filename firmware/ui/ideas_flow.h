@@ -32,16 +32,20 @@ typedef struct {
     uint64_t last_input_ms, screen_since_ms, lockout_until_ms;
 } ov_ideas_flow;
 
-/* Start a member's turn on the choose screen. */
+/* Start a member's turn on the choose screen. n_ideas is cut to
+ * OV_IDEAS_MAX; max_choices is at least 1. */
 void ov_ideas_flow_init(ov_ideas_flow *f, int n_ideas, int max_choices, int idle_timeout_ms, int thanks_ms,
                         int lockout_ms, uint64_t now_ms);
 
 /* Apply an action: OV_ACT_CHOOSE arg = idea (toggle), OV_ACT_YES ("Done" /
- * "That's right"), OV_ACT_NO ("Go back"), OV_ACT_FOCUS_NEXT/PREV,
- * OV_ACT_ACTIVATE, OV_ACT_HEAR_AGAIN. Returns a mask of ov_flow_effect. */
+ * "That's right"; on the not-saved screen: start afresh), OV_ACT_NO ("Go
+ * back"), OV_ACT_FOCUS_NEXT/PREV, OV_ACT_ACTIVATE, OV_ACT_HEAR_AGAIN.
+ * Returns a mask of ov_flow_effect; OV_FLOW_NOTHING during the lockout and
+ * on the thank-you screen. */
 int ov_ideas_flow_act(ov_ideas_flow *f, ov_action act, int arg, uint64_t now_ms);
 
-/* Time passes: idle timeout, end of thank-you. Returns effects. */
+/* Time passes: end of thank-you, or the idle timeout (idle_timeout_ms > 0)
+ * forgets a choice under way. Returns effects. */
 int ov_ideas_flow_tick(ov_ideas_flow *f, uint64_t now_ms);
 
 /* Milliseconds until ov_ideas_flow_tick has something to do, or -1. */
@@ -50,11 +54,15 @@ int ov_ideas_flow_next_deadline(const ov_ideas_flow *f, uint64_t now_ms);
 /* The ideas chosen (indexes, in idea order) into out[0..max). Returns how many. */
 int ov_ideas_flow_pending(const ov_ideas_flow *f, int *out, int max);
 
-/* The store's answer after OV_FLOW_WANT_COMMIT. Returns effects. */
+/* The store's answer after OV_FLOW_WANT_COMMIT: ok = 1 thank-you (and the
+ * lockout), ok = 0 not saved. Either way the choice is forgotten. Returns
+ * effects (OV_FLOW_BLINK when ok). */
 int ov_ideas_flow_committed(ov_ideas_flow *f, int ok, uint64_t now_ms);
 
 /* Pressable targets of the current screen, in highlight order: the ideas
- * (OV_TARGET_ANSWER, index = idea), then YES / NO, then hear again. */
+ * (choose screen: OV_TARGET_ANSWER, index = idea), YES (choose, review),
+ * NO (review), then hear again (not on thank-you). Returns how many (at
+ * most max). */
 int ov_ideas_flow_targets(const ov_ideas_flow *f, ov_target *out, int max);
 
 /* How many ideas are chosen now. */

@@ -49,15 +49,17 @@ typedef struct {
     const char *comma, *full_stop, *apostrophe, *page_a_m, *page_n_z, *page_numbers;
 } ov_keyboard;
 
-/* Start with `initial` text (may be NULL) on `page`. */
+/* Start with `initial` text (may be NULL; cut to OV_KB_TEXT_LEN - 1 bytes)
+ * on `page` (A to M for a bad page); the content words are NULL (English). */
 void ov_keyboard_init(ov_keyboard *kb, ov_kb_page page, const char *initial);
 
 /* What key `k` shows on `kb`: the content's word for Space, Delete and Done
  * when kb has them, else the key's own label. Never NULL. */
 const char *ov_keyboard_label(const ov_keyboard *kb, const ov_kb_key *k);
 
-/* The keys of a page into out[0..max), in reading order (the characters,
- * then the next page, Space, Delete, Done). Returns how many. */
+/* The keys of a page (A to M for a bad page) into out[0..max), in reading
+ * order (the characters, then the next page, Space, Delete, Done). Returns
+ * how many. */
 int ov_keyboard_keys(ov_kb_page page, ov_kb_key *out, int max);
 
 /* The page that has a key typing `ch` (a capital letter, a digit or a
@@ -65,12 +67,14 @@ int ov_keyboard_keys(ov_kb_page page, ov_kb_key *out, int max);
 int ov_keyboard_page_of(char ch);
 
 /* Press a key. Letters are typed capital at the start of the text and after
- * ". ", small otherwise. Returns what happened. */
+ * a full stop (spaces between or not), small otherwise; Delete removes one
+ * whole UTF-8 character. Returns what happened. */
 ov_kb_result ov_keyboard_press(ov_keyboard *kb, const ov_kb_key *key);
 
 /* The word a key says when pressed on kb ("A", "space", "full stop",
  * "delete", "done", "letters N to Z": kb's content words for the marks and
- * the page key when it has them, else these English ones), into out. */
+ * the page key when it has them, else these English ones), into out. The
+ * page key says the page kb shows now: call it after ov_keyboard_press. */
 void ov_keyboard_key_word(const ov_keyboard *kb, const ov_kb_key *key, char *out, size_t outlen);
 
 #endif

@@ -9,8 +9,8 @@
 #include "ui/flow.h"
 #include "base/textwrap.h"
 
-#define OV_LAYOUT_MAX_TEXTS 64 /* the on-screen keyboard: a label per key */
-#define OV_LAYOUT_MAX_BUTTONS 48 /* the on-screen keyboard: 44 keys and its controls */
+#define OV_LAYOUT_MAX_TEXTS 64   /* more than any screen needs: labels, lines and chart words */
+#define OV_LAYOUT_MAX_BUTTONS 48 /* more than any screen needs (the keyboard: OV_KB_SLOTS keys) */
 #define OV_SPEECH_TEXT_LEN 2048
 
 typedef enum { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_LABEL, OV_TEXT_SMALL } ov_text_role;
@@ -99,23 +99,27 @@ typedef struct {
 } ov_layout_env;
 
 /* Lay out the flow's current screen. `warning` (may be NULL) is a facilitator
- * warning shown in a strip on the welcome screen. Returns OV_OK, or OV_EINVAL
- * when some text did not fit (out is still complete and drawable, all_fit=0). */
+ * warning shown in a strip on the welcome screen. Large text that cannot fit
+ * is laid out in the standard sizes. Returns OV_OK, or OV_EINVAL when some
+ * text did not fit (out is still complete and drawable, all_fit=0). */
 int ov_layout_screen(const ov_layout_env *env, const ov_flow *flow, const char *warning, ov_layout *out);
 
 /* Lay out a facilitator screen described by `menu` (an ov_menu from
- * facilitator.h). Same contract as ov_layout_screen. */
+ * facilitator.h); `hear_again` is the label of its "hear it again" button.
+ * Same contract as ov_layout_screen. */
 int ov_layout_menu(const ov_layout_env *env, const void *menu, const char *hear_again, ov_layout *out);
 
 /* The target under point (x, y), or kind OV_TARGET_NONE. */
 ov_target ov_layout_hit(const ov_layout *l, int x, int y);
 
 /* Pixels per millimetre for a screen of w x h pixels and `diagonal_inch`
- * (0: guess — 7" for 800x480 and 720x1280, 7" for 1024x600, 40" above 1280 wide, else 10"). */
+ * (0 or less: guess, either way round — 7" for 800x480, 1280x720 and
+ * 1024x600, 40" when the longer side is over 1280, else 10.1"). */
 double ov_px_per_mm(int w, int h, double diagonal_inch);
 
-/* Which text and word the speech position `char_pos` (in ov_layout.speech)
- * falls in. Returns 1 and sets *text, *word; 0 when none. */
+/* Which spoken text and word the speech position `char_pos` (characters
+ * into ov_layout.speech) falls in. Returns 1 and sets *text, *word; 0 when
+ * none (then they are left as they were). */
 int ov_layout_word_at(const ov_layout *l, int char_pos, int *text, int *word);
 
 #endif

@@ -1,5 +1,7 @@
-/* layout_parts.h — pieces shared by the member screens' layout (layout.c)
- * and the facilitator screens' layout (layout_menu.c). Not a public API. */
+/* layout_parts.h — pieces shared by the layout files: the member screens
+ * (layout.c, layout_review.c, layout_more.c), the facilitator screens
+ * (layout_menu.c), the ideas screens (layout_ideas.c) and the scan strip
+ * (layout_scan.c). Not a public API. */
 #ifndef OV_LAYOUT_PARTS_H
 #define OV_LAYOUT_PARTS_H
 
@@ -43,14 +45,16 @@ typedef struct {
 typedef void (*ovl_screen_fn)(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
                               const ovl_frame *fr);
 
-/* Empty *l for the screen of env, and the shared regions at `squeeze`. */
+/* Empty *l for the screen of env (all_fit = 1), and the shared regions at
+ * `squeeze` (std: NULL, or the standard theme's sizes as a floor). */
 ovl_frame ovl_begin(ov_layout *l, const ov_layout_env *env, int squeeze, const ovl_standard *std);
 
 /* One layout attempt at `squeeze` (std: NULL, or the standard theme's sizes). */
 typedef int (*ovl_once_fn)(const ov_layout_env *env, const void *what, const char *extra, ov_layout *l,
                            int squeeze, const ovl_standard *std);
 /* Squeeze step by step until `once` fits; large text is first laid out in the
- * standard theme, and never gets smaller than that. Returns once's last result. */
+ * standard theme, and never gets smaller than that (when it cannot fit, the
+ * standard sizes are used). Returns once's last result (OV_OK or OV_EINVAL). */
 int ovl_fit_loop(const ov_layout_env *env, const void *what, const char *extra,
                  ov_layout *l, ovl_once_fn once);
 
@@ -59,21 +63,27 @@ int ovl_fit_loop(const ov_layout_env *env, const void *what, const char *extra,
 metrics ovl_measure_screen(const ov_layout_env *env, int squeeze, int floor_body_px);
 /* Keep a string made for this screen; "" when the pool is full. */
 const char *ovl_pool_add(ov_layout *l, const char *s);
-/* Add a text (spoken ones are appended to l->speech); returns its index or -1. */
+/* Add a text (spoken ones are appended to l->speech, when it has room); a
+ * text that does not fit its box sets all_fit = 0 (on the last squeeze step
+ * it is shrunk). Returns its index, or -1 for a NULL or empty text or a full
+ * table. */
 int ovl_add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *text,
                  ov_text_role role, ov_rect box, int spoken);
 /* Texts one under another in `col`, read aloud in that order except the
  * texts whose bit is set in `unspoken_mask` (bit i: text i; 0: all spoken);
- * returns the y below the last. */
+ * NULL or empty texts are skipped; running out of room sets all_fit = 0.
+ * Returns the y below the last. */
 #define OVL_UNSPOKEN(i) (1u << (i))
 int ovl_stack_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect col,
                     const char *const *texts, const ov_text_role *roles, int n, unsigned unspoken_mask);
-/* Full path of one of the project's control pictures. */
+/* Full path of one of the project's control pictures; "" when env has no pictures_dir. */
 void ovl_control_path(const ov_layout_env *env, const char *name, char *out, size_t outlen);
 /* Add a pressable target; NULL when there are too many. */
 ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, ov_button_style style,
                                  ov_rect r);
-/* Picture and label inside a button (label under, or beside when wide). */
+/* Picture and label inside a button: the label under the picture, or beside
+ * it when the button is wide and every word fits there (always with
+ * m->label_beside). */
 void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
                         const char *label, int spoken);
 /* Split area into a square picture (*pic) and the text column it returns:
@@ -86,13 +96,15 @@ int ovl_target_height(const metrics *m, int want, int avail, int max_pct, int fl
 /* The "hear it again" button in r (label: its words). */
 void ovl_hear_again_at(ov_layout *l, const ov_layout_env *env, const metrics *m,
                        ov_rect r, const char *label);
-/* The "hear it again" button in the top-right corner. */
+/* The "hear it again" button, w x size, in the top-right corner; label NULL:
+ * the content's hear_again (c may be NULL, then ""). Returns its rect. */
 ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c,
                        int size, int w, const char *label);
 
 /* issue 14 views (layout_more.c): lay out the "Tell me more" and "Who are you
- * today?" screens; add the "Tell me more" button of a question (returns what
- * is left of `upper` for the question's picture and text). */
+ * today?" screens (nothing for other screens); add the "Tell me more" button
+ * of a question that has more pages: landscape under the "hear it again"
+ * corner, portrait nothing here (ovl_more_in_cell). Returns `upper` unchanged. */
 void ovl_layout_views(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect top,
                       ov_rect full);
 ov_rect ovl_more_button(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,

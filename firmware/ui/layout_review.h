@@ -1,15 +1,17 @@
-/* layout_review.h — layouts of the review screen, the idle warning and the
- * "previous question" target (issue 13), and the touch rule that a press
- * counts only when it starts and ends on the same target. Called from
- * layout.c; not a public API except ov_layout_press_target. */
+/* layout_review.h — layouts of the review screen, the idle warning, the
+ * sound screen and the "previous question" target (issue 13), the width of
+ * the welcome's "Sound" button, and the touch rule that a press counts only
+ * when it starts and ends on the same target. Called from layout.c and
+ * layout_ideas.c; not a public API except ov_layout_press_target. */
 #ifndef OV_LAYOUT_REVIEW_H
 #define OV_LAYOUT_REVIEW_H
 
 #include "ui/layout_parts.h"
 
-/* The words are the content's [texts] (review_*, idle_*, previous). */
+/* The words are the content's [texts] (review_*, idle_*, sound_*, slower, faster,
+ * quieter, louder, screen_off, screen_on, go_back, previous). */
 
-/* Lay out the review or idle-warning screen (nothing for other screens).
+/* Lay out the review, idle-warning or sound screen (nothing for other screens).
  * `full` is the screen inside its margins; the "hear it again" corner
  * (corner_w x corner, top right) is left free. */
 void ovl_flow_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
@@ -24,7 +26,8 @@ int ovl_sound_width(const metrics *m, int corner_w, int full_w);
  * question" target (called after the question's picture and texts are laid
  * out in `upper`) where at least 20 mm are free: under the "hear it again"
  * corner, beside the progress, left of the picture or under the texts. When
- * nothing is free, all_fit becomes 0 so the layout is tried with smaller text. */
+ * nothing is free it goes under the texts anyway and all_fit becomes 0, so
+ * the layout is tried with smaller text. */
 void ovl_previous_question(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
                               ov_rect upper, int corner, int corner_w);
 

@@ -5,9 +5,11 @@
 
 #include "ui/layout.h"
 
-/* Add a strip across the top of the screen holding `text` (not added to the
- * screen's speech: the kiosk says it itself). Returns OV_OK, or OV_ENOSPC
- * when the layout has no room for another text (nothing is added then). */
+/* Add a strip (l->banner) across the top of the screen holding `text` (not
+ * added to the screen's speech: the kiosk says it itself). It stops short of
+ * a target in the top row; the words of texts and the progress dots under it
+ * are hidden. Returns OV_OK, or OV_ENOSPC when text is NULL or empty or the
+ * layout has no room for another text (nothing is added then). */
 int ov_layout_scan_prompt(const ov_layout_env *env, const char *text, ov_layout *l);
 
 #endif

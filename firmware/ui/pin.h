@@ -23,18 +23,19 @@
 int ov_pin_acceptable(const char *pin);
 
 /* 1 when pin is one anybody would try first: one digit repeated (1111) or
- * a straight run up or down (1234, 0123, 9876, 345678). 0 otherwise. */
+ * a straight run up or down (1234, 0123, 9876, 345678), or shorter than 2
+ * characters (NULL too). 0 otherwise. */
 int ov_pin_guessable(const char *pin);
 
-/* 1 when stored (the config's pin_hash) holds a PIN, 0 when it is empty. */
+/* 1 when stored (the config's pin_hash) holds a PIN, 0 when it is empty or NULL. */
 int ov_pin_is_set(const char *stored);
 
 #define OV_PIN_SALT_LEN 16 /* bytes of salt in a hash */
 
 /* Hash pin with the given salt (OV_PIN_SALT_LEN bytes) and iteration count
  * into out ("pbkdf2-sha256$..."); platform/pin_hash.h adds a fresh random
- * salt. Returns OV_OK or OV_EINVAL (not 4-8 digits, wrong salt length, out
- * too small). */
+ * salt. Returns OV_OK or OV_EINVAL (not 4-8 digits, wrong salt length,
+ * iterations 0, out too small). */
 int ov_pin_hash_salted(const char *pin, const unsigned char *salt, size_t saltlen, unsigned iterations,
                        char *out, size_t outlen);
 
@@ -54,13 +55,15 @@ typedef struct {
 
 typedef enum { OV_PIN_RIGHT = 1, OV_PIN_WRONG = 0, OV_PIN_WAIT = 2, OV_PIN_NOT_SET = 3 } ov_pin_result;
 
+/* No wrong tries, no wait. */
 void ov_pin_guard_init(ov_pin_guard *g);
 /* Milliseconds to wait before the next try is checked (0: try now). */
 uint64_t ov_pin_wait_ms(const ov_pin_guard *g, uint64_t now_ms);
 /* Try a PIN at now_ms: OV_PIN_WAIT (not checked: too soon), OV_PIN_WRONG
  * (a wait may now apply: see ov_pin_wait_ms), OV_PIN_RIGHT (the count of
  * wrong tries starts again) or OV_PIN_NOT_SET (stored is empty: nothing is
- * checked or counted). A stored hash that cannot be read is WRONG. */
+ * checked or counted). A stored hash that cannot be read is WRONG (and
+ * logged as an error). *must_change (if not NULL) is always set to 0. */
 ov_pin_result ov_pin_try(ov_pin_guard *g, const char *stored, const char *pin, uint64_t now_ms,
                          int *must_change);
 
@@ -71,7 +74,9 @@ int ov_pin_guard_format(const ov_pin_guard *g, uint64_t now_ms, char *out, size_
 
 /* Read a line made by ov_pin_guard_format into *g, the wait counted again
  * from now_ms (a restart never shortens it). Returns OV_OK, or OV_EINVAL
- * when text is not such a line (then *g is left as it was). */
+ * when text is NULL, not such a line, or its numbers are out of range (more
+ * than 1000 wrong tries, a wait over OV_PIN_MAX_WAIT_MS); then *g is left as
+ * it was. */
 int ov_pin_guard_parse(const char *text, uint64_t now_ms, ov_pin_guard *g);
 
 #endif

@@ -1,5 +1,5 @@
 /* render_palette.h — the colours the renderer needs, taken from a theme
- * (firmware/theme.h). Kept apart so the renderer does not depend on how
+ * (model/theme.h). Kept apart so the renderer does not depend on how
  * themes are stored. */
 #ifndef OV_RENDER_PALETTE_H
 #define OV_RENDER_PALETTE_H
@@ -24,23 +24,26 @@ typedef struct {
 /* Fill *p from the named theme ("standard" when the name is unknown). */
 void ov_palette_for_theme(const char *name, ov_palette *p);
 
-/* Fill, text and outline colours of an answer colour name ("red", ...). */
+/* Fill, text and outline colours of an answer colour name ("red", ...); the
+ * theme's grey for a name it does not have. */
 void ov_palette_answer(const ov_palette *p, const char *colour, ov_rgb *fill, ov_rgb *text, ov_rgb *edge);
 
 /* Width in pixels of the focus ring, drawn just outside a target's outline:
  * the theme's focus_mm, never under OV_FOCUS_MIN_MM, rounded up. */
 int ov_palette_focus_px(const ov_palette *p, double px_per_mm);
 
-/* Width in pixels of a band in the background colour between the ring and
- * the target's outline, drawn when the ring colour is under 3:1 against the
- * outline `edge` (the yellow ring by a white outline in high contrast); 0
- * when the ring may touch the outline. */
+/* The band in the background colour between the ring and a target's
+ * outline, where it is needed (ov_palette_focus_gap_px). */
 #define OV_FOCUS_GAP_MM 0.6
 
 /* The ring never comes nearer than this to the screen's edge (a bezel may
  * hide the outermost pixels); where the target leaves less room outside it,
  * the ring is drawn inside the target (platform/render.c). */
 #define OV_FOCUS_SCREEN_MARGIN_MM 1.0
+
+/* Width in pixels of the band by the outline: OV_FOCUS_GAP_MM rounded up when the ring
+ * colour is under 3:1 against the outline `edge` (the yellow ring by a white
+ * outline in high contrast); 0 when the ring may touch the outline. */
 int ov_palette_focus_gap_px(const ov_palette *p, ov_rgb edge, double px_per_mm);
 
 /* The spoken word's highlight for a word written in `text` on `behind`: the

@@ -92,23 +92,28 @@ int ov_scan_parse_mode(const char *text);
  * default 2000 ms. */
 int ov_scan_clamp_interval(int ms);
 
-/* Set up scanning; nothing is highlighted until ov_scan_start. rounds < 1
- * is taken as 1. */
+/* Set up scanning (an unknown mode is off); nothing is highlighted until
+ * ov_scan_start. interval_ms goes through ov_scan_clamp_interval; rounds < 1
+ * is taken as 1; the first item is held one interval and the tremor filters
+ * are off until ov_scan_set_timing. */
 void ov_scan_init(ov_scan *s, ov_scan_mode mode, int interval_ms, int rounds);
 
 /* A new screen with n_items choosable items. Single mode highlights item 0
  * now (and returns OV_SCAN_HIGHLIGHT in *ev); two-switch mode waits for the
- * first move. Returns 1 when *ev holds an event, 0 otherwise (mode off,
- * n_items <= 0). */
+ * first move. Returns 1 when *ev holds an event, 0 otherwise (two-switch
+ * mode, mode off, n_items <= 0). */
 int ov_scan_start(ov_scan *s, int n_items, uint64_t now_ms, ov_scan_event *ev);
 
 /* Let time pass (single mode moves the highlight, or pauses after its
- * rounds). Call every loop turn; returns 1 when *ev holds an event. */
+ * rounds; a press held for accept_ms is accepted here). Call every loop
+ * turn; returns 1 when *ev holds an event, else 0. */
 int ov_scan_tick(ov_scan *s, uint64_t now_ms, ov_scan_event *ev);
 
 /* A clean press of `button` (OV_BTN_SWITCH_MOVE or OV_BTN_SWITCH_SELECT).
  * Returns 1 when *ev holds an event, 0 when the press does nothing here
- * (other buttons, scanning off, no items). */
+ * (other buttons, scanning off, no items, within release_ms of a release,
+ * two-switch "choose" with nothing highlighted) or waits for hold-to-accept
+ * (then ov_scan_tick gives its event). */
 int ov_scan_press(ov_scan *s, int button, uint64_t now_ms, ov_scan_event *ev);
 
 /* Timings from [scanning]: first_ms (0: OV_SCAN_FIRST_FACTOR x interval;
@@ -121,10 +126,12 @@ void ov_scan_set_timing(ov_scan *s, int first_ms, int accept_ms, int release_ms)
 void ov_scan_attach_buttons(ov_scan *s, const void *buttons);
 
 /* The kiosk is speaking the highlighted item (or a "hear it again" reading):
- * hold the highlight until ov_scan_speech_done. */
+ * hold the highlight until ov_scan_speech_done, or OV_SCAN_SPEECH_MAX_MS at
+ * most. Nothing when scanning is off. */
 void ov_scan_wait_speech(ov_scan *s, uint64_t now_ms);
 
-/* The speech has ended: the interval (first_ms for the first item) starts now. */
+/* The speech has ended: the interval (first_ms for the first item) starts
+ * now. Nothing when the scan was not waiting for speech. */
 void ov_scan_speech_done(ov_scan *s, uint64_t now_ms);
 
 /* 1 while the scan is waiting for speech to end. */
@@ -133,7 +140,9 @@ int ov_scan_waiting_speech(const ov_scan *s);
 /* 1 when single-switch scanning has stopped after its rounds. */
 int ov_scan_is_paused(const ov_scan *s);
 
-/* Milliseconds until ov_scan_tick has something to do; -1 when nothing. */
+/* Milliseconds until ov_scan_tick has something to do (OV_SCAN_LEVEL_POLL_MS
+ * while a switch is held or speech is awaited; at most OV_SCAN_MAX_MS); -1
+ * when nothing. */
 int ov_scan_wait_ms(const ov_scan *s, uint64_t now_ms);
 
 #endif

@@ -8,18 +8,22 @@
  *   key NAME                  a key: 1-9, left, right, up, down, enter, space,
  *                             escape, backspace, h (hear again), or any SDL key name
  *   button N                  press and release physical button N (1-6 answers,
- *                             7 hear again, 9 switch move, 10 switch select) — goes
- *                             through the same debounce path as GPIO
+ *                             7 hear again, 8 key switch, 9 switch move, 10 switch
+ *                             select) — goes through the same debounce path as GPIO
  *   hold N MS                 hold button N down for MS milliseconds
  *   wait MS                   let MS milliseconds pass in real time
  *   advance MS                jump the kiosk clock forward MS milliseconds (timeouts)
- *   shot NAME                 save the screen as SHOTS/NAME.png
- *   expect SCREEN             fail (exit 1) unless the screen is SCREEN (welcome,
- *                             question, confirm, thanks, not-saved)
+ *   shot NAME                 save the screen as SHOTS/NAME.png (NAME: letters,
+ *                             digits, - _ .)
+ *   expect SCREEN             fail (exit 1) unless the screen is SCREEN, named as
+ *                             ov_screen_name or ov_fac_screen_name names it
+ *                             (welcome, question, review, facilitator-menu, ...),
+ *                             or blank (the screen is off)
+ *   texts                     print the screen's texts and what it reads aloud
  *   mounts FILE               the kiosk's mount table is now FILE, in the script's
  *                             folder: a USB stick plugged in or pulled out
  *   quit                      stop (the end of the script also stops)
- * Pure: no SDL here. */
+ * A line holds at most 255 bytes and 4 words. Pure: no SDL here. */
 #ifndef OV_SCRIPT_H
 #define OV_SCRIPT_H
 
@@ -54,10 +58,13 @@ typedef struct ov_script {
 } ov_script;
 
 /* Parse a whole script held in text (NUL-terminated), reported under the name
- * `path`. Every bad line is reported as "path:line: message" and parsing goes
- * on. Returns OV_OK, OV_EINVAL (a bad line) or OV_ENOMEM. Free s with
- * ov_script_free in every case (platform/script_file.h reads a file). */
+ * `path`, appending its steps to s (start with s zeroed). Every bad line is
+ * reported in d as "path:line: message" and parsing goes on. Returns OV_OK,
+ * OV_EINVAL (a bad line) or OV_ENOMEM. Free s with ov_script_free in every
+ * case (platform/script_file.h reads a file). */
 int ov_script_parse(const char *text, const char *path, ov_script *s, ov_diags *d);
+
+/* Free the steps; s is empty again (freeing twice is harmless). */
 void ov_script_free(ov_script *s);
 
 /* Parse one line (for tests). Returns 1 for a command, 0 for blank/comment,
