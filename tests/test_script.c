@@ -50,7 +50,7 @@ static void mistakes_name_their_line(void **state)
     ov_diags d;
     ov_diags_init(&d);
     assert_int_equal(ov_script_parse_line("jump 3", 4, "s.txt", &st, &d), -1);
-    assert_string_equal(d.items[0].text, "s.txt:4: unknown command 'jump'; use touch, click, key, button, hold, wait, advance, shot, expect, texts or quit");
+    assert_string_equal(d.items[0].text, "s.txt:4: unknown command 'jump'; use touch, click, key, button, hold, wait, advance, shot, expect, texts, mounts or quit");
     assert_int_equal(ov_script_parse_line("touch 10", 5, "s.txt", &st, &d), -1);
     assert_string_equal(d.items[1].text, "s.txt:5: 'touch' needs the form: touch X Y [MS]");
     assert_int_equal(ov_script_parse_line("button 11", 6, "s.txt", &st, &d), -1);
@@ -58,11 +58,13 @@ static void mistakes_name_their_line(void **state)
     assert_int_equal(ov_script_parse_line("wait -5", 7, "s.txt", &st, &d), -1);
     assert_int_equal(ov_script_parse_line("shot ../../etc/passwd", 8, "s.txt", &st, &d), -1);   /* never writes outside DIR */
     assert_non_null(strstr(d.items[4].text, "s.txt:8: shot name"));
+    assert_int_equal(ov_script_parse_line("mounts ../sticks", 8, "s.txt", &st, &d), -1); /* a name, not a path */
+    assert_non_null(strstr(d.items[5].text, "s.txt:8: mounts name '../sticks'"));
     assert_int_equal(ov_script_parse_line("   # indented comment", 9, "s.txt", &st, &d), 0);
     assert_int_equal(ov_script_parse_line("touch 10 12 3500", 9, "s.txt", &st, &d), 1);   /* a held touch */
     assert_int_equal(st.c, 3500);
     assert_int_equal(ov_script_parse_line("key", 10, "s.txt", &st, &d), -1);
-    assert_int_equal(d.n_errors, 6);
+    assert_int_equal(d.n_errors, 7);
     /* a line longer than the parser holds is an error, never cut and read as a shorter line */
     char longline[400];
     memset(longline, ' ', sizeof longline);
@@ -70,8 +72,8 @@ static void mistakes_name_their_line(void **state)
     memcpy(longline + 300, "0000", 4);
     longline[sizeof longline - 1] = 0;
     assert_int_equal(ov_script_parse_line(longline, 11, "s.txt", &st, &d), -1);
-    assert_int_equal(d.items[6].code, OV_DIAG_SCRIPT_FORM);
-    assert_non_null(strstr(d.items[6].text, "s.txt:11: this line is longer than 255 bytes"));
+    assert_int_equal(d.items[7].code, OV_DIAG_SCRIPT_FORM);
+    assert_non_null(strstr(d.items[7].text, "s.txt:11: this line is longer than 255 bytes"));
 }
 
 /* A long script (more than the 2048 lines a script once held) is read whole. */

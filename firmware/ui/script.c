@@ -133,8 +133,8 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
     if (!def) {
         ov_diag_add_code(
             d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_UNKNOWN_COMMAND, NULL, path, lineno,
-            "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect, texts "
-            "or quit", words[0]);
+            "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect, texts, "
+            "mounts or quit", words[0]);
         return -1;
     }
     if (n - 1 != def->args && !(def->cmd == OV_CMD_TOUCH && n - 1 == 3)) {
@@ -145,9 +145,9 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
     out->cmd = def->cmd;
     if (parse_args(def, words, n, out))
         return 1;
-    if (def->cmd == OV_CMD_SHOT)
+    if (def->cmd == OV_CMD_SHOT || def->cmd == OV_CMD_MOUNTS)
         ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_SHOT_NAME, NULL, path, lineno,
-                         "shot name '%s': use letters, digits, - and _ only", words[1]);
+                         "%s name '%s': use letters, digits, - and _ only", words[0], words[1]);
     else
         ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_NUMBER, NULL, path, lineno,
                          "bad number in '%s' (form: %s)", words[0], def->usage);
