@@ -13,6 +13,7 @@
 /* The "ideas" object inside it (ideas, priorities, action plans) has a version of its own. */
 #define OV_EXPORT_IDEAS_FORMAT "ourvoice-ideas"
 #define OV_EXPORT_IDEAS_VERSION 1
+#define OV_SMALL_NUMBERS_MAX 1000 /* highest small_numbers threshold, in the settings and in an export */
 
 struct ov_fsops;
 

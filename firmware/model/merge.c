@@ -12,7 +12,6 @@
 /* Largest values an export's JSON may hold; anything above is a damaged or made-up file. */
 #define MAX_COUNT 1000000000L        /* one answer's count */
 #define MAX_WITHHELD_SOURCES 100000L /* merged exports that withheld a question */
-#define MAX_SMALL_NUMBERS 1000       /* the small-number rule's threshold */
 #define AS_TEXT_(x) #x
 #define AS_TEXT(x) AS_TEXT_(x) /* a number macro as a string literal */
 
@@ -320,9 +319,9 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
         goto out;
     v = ov_json_get(root, "small_numbers");
     if (!v || v->type != OV_JSON_NUMBER || !v->is_integer || v->integer < 0 ||
-        v->integer > MAX_SMALL_NUMBERS) {
-        bad(&r, v ? v : root,
-            "\"small_numbers\" must be a whole number from 0 to " AS_TEXT(MAX_SMALL_NUMBERS) "%s%s", "", "");
+        v->integer > OV_SMALL_NUMBERS_MAX) {
+        bad(&r, v ? v : root, "\"small_numbers\" must be a whole number from 0 to %s%s",
+            AS_TEXT(OV_SMALL_NUMBERS_MAX), "");
         goto out;
     }
     out->threshold = (int)v->integer;
