@@ -6,6 +6,7 @@
  * new generation in its next audio chunk and aborts. */
 #include "platform/speech.h"
 #include "platform/audio_device.h"
+#include "platform/audio_thread.h"
 
 #include "platform/speech_espeak.h"
 #include "platform/speech_synth.h"
@@ -78,6 +79,10 @@ struct ov_speech {
     int virtual_started;
 
     SDL_AudioDeviceID dev;        /* 0 while closed (play_lock; set by open/close_device) */
+    int rt_wanted;                /* the driver plays to a real device: make its thread real-time */
+    SDL_atomic_t rt_tried;        /* the callback asked for real time on this opening */
+    SDL_atomic_t rt_result;       /* what it got: 0 or the refusal's errno */
+    int rt_logged;                /* the speech thread logged the outcome (once) */
     int has_output;               /* a device opened at start: reopen it after silence */
     char dev_name[OV_SPEECH_DEVICE_LEN]; /* the device picked, "" = SDL's default */
     int audio_inited;
@@ -130,6 +135,10 @@ static void audio_callback(void *user, Uint8 *stream, int len)
     ov_speech *s = user;
     int16_t *out = (int16_t *)stream;
     size_t want = (size_t)len / sizeof(int16_t), k = 0;
+    if (s->rt_wanted && !SDL_AtomicGet(&s->rt_tried)) { /* first callback of this opening */
+        SDL_AtomicSet(&s->rt_result, ov_audio_thread_make_realtime());
+        SDL_AtomicSet(&s->rt_tried, 1);
+    }
     SDL_LockMutex(s->play_lock);
     if (s->pos < s->n) {
         k = s->n - s->pos;
@@ -259,6 +268,8 @@ static int open_device(ov_speech *s)
     want.userdata = s;
     const char *name = s->dev_name[0] ? s->dev_name : NULL;
     char msg[OV_ERR_LEN];
+    s->rt_wanted = ov_audio_driver_is_real(SDL_GetCurrentAudioDriver());
+    SDL_AtomicSet(&s->rt_tried, 0);
     SDL_AudioDeviceID dev = SDL_OpenAudioDevice(name, 0, &want, &have, 0);
     if (!dev && name) {
         snprintf(msg, sizeof msg, "Sound device '%s' could not be opened (%s); using the default device. "
@@ -282,6 +293,22 @@ static int open_device(ov_speech *s)
     return 1;
 }
 
+/* Log once whether SDL's audio thread got real-time scheduling (the callback
+ * asked for it; it cannot log itself). */
+static void log_realtime_once(ov_speech *s)
+{
+    if (s->rt_logged || !s->rt_wanted || !SDL_AtomicGet(&s->rt_tried))
+        return;
+    s->rt_logged = 1;
+    int e = SDL_AtomicGet(&s->rt_result);
+    if (e == 0)
+        ov_log_info("sound: the audio thread plays in real time (SCHED_RR %d)", OV_AUDIO_RT_PRIORITY);
+    else
+        ov_log_warn("sound: the audio thread could not play in real time (%s), so speech may stutter when "
+                    "the system is busy. ourvoice.service allows it with LimitRTPRIO=%d.",
+                    strerror(e), OV_AUDIO_RT_PRIORITY);
+}
+
 /* Close the device (its audio thread ends; SDL waits for it, ~2 buffers). */
 static void close_device(ov_speech *s)
 {
@@ -293,6 +320,7 @@ static void close_device(ov_speech *s)
     SDL_UnlockMutex(s->play_lock);
     if (dev)
         SDL_CloseAudioDevice(dev);
+    log_realtime_once(s);
 }
 
 /* Start SDL audio and pick the speaker by name: the configured one, else HDMI,

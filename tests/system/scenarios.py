@@ -282,6 +282,10 @@ def main_boot():
               libs.strip().splitlines()[-1] == "0" and soft == 1 and vm.unit("NRestarts") == "0",
               f"GL libraries {libs.strip()}, renderer message {soft} times, NRestarts {vm.unit('NRestarts')}")
         underruns(vm, "a/g first boot")
+        rt = vm.journal_count("audio thread plays in real time")
+        refused = vm.journal_count("audio thread could not play in real time")
+        check("a: the kiosk's audio thread plays in real time (ourvoice.service's LimitRTPRIO)",
+              rt >= 1 and refused == 0, f"real time logged {rt} times, refused {refused} times")
         t_touch = visit_by_touch(vm)
         figure(f"visit by touch: first tap to thank-you {t_touch:.1f} s")
         wait(vm, "welcome", limit=90)
