@@ -387,6 +387,61 @@ static void test_any_number_of_inputs_and_meetings(void **state)
     ov_name_list_free(&in);
 }
 
+/* One meeting's export file dir/NAME.json: question `id` answered (8 "not-yet")
+ * for each id of ids (NULL-ended). */
+static void meeting_file(const char *dir, const char *meeting, const char *const *ids)
+{
+    ov_results *r = ov_results_new();
+    ov_strlcpy(r->meeting, meeting, sizeof r->meeting);
+    strcpy(r->language, "en-gb");
+    for (; *ids; ids++) {
+        ov_result_question *q = &r->questions[r->n_questions++];
+        strcpy(q->id, *ids); strcpy(q->title, *ids); strcpy(q->scale, "four-stages");
+        add_answer(q, "not-yet", "Not yet", 8);
+        ov_results_finish_question(q, 5);
+    }
+    ov_export_opts o = { .threshold = 5, .exact = 1, .date = "2025-06-01" };
+    ov_buf b = { 0 };
+    assert_int_equal(ov_export_json(r, &o, &b), OV_OK);
+    char p[400];
+    snprintf(p, sizeof p, "%s/%s.json", dir, meeting);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fwrite(b.data, 1, b.len, f);
+    fclose(f);
+    ov_buf_free(&b);
+    free(r);
+}
+
+/* The merged report compares a meeting with the same meetings the kiosk's own
+ * report would (OV_COMPARE_LOOKBACK back, 12): at the 14th meeting, "cafe"
+ * last answered 12 meetings before has its progress; "assets", last answered
+ * 13 meetings before, has none, as in each kiosk's export. */
+static void test_progress_looks_back_as_far_as_the_kiosk(void **state)
+{
+    (void)state;
+    char in[256], to[256], name[64], p[400];
+    snprintf(in, sizeof in, "%s/days", root);
+    snprintf(to, sizeof to, "%s/out", root);
+    assert_int_equal(mkdir(in, 0700), 0);
+    static const char *const assets[] = { "assets", NULL }, *const cafe[] = { "cafe", NULL };
+    static const char *const filler[] = { "filler", NULL }, *const both[] = { "assets", "cafe", NULL };
+    for (int day = 1; day <= 14; day++) {
+        snprintf(name, sizeof name, "Group 2025-01-%02d", day);
+        meeting_file(in, name, day == 1 ? assets : day == 2 ? cafe : day == 14 ? both : filler);
+    }
+    assert_int_equal(run_merge("--to", to, "--date", "2025-06-01", in), 0);
+    snprintf(p, sizeof p, "%s/ourvoice-Group-2025-01-14-2025-06-01.json", to);
+    ov_json *j = load(p);
+    const ov_json *q_assets = question(j, 0), *q_cafe = question(j, 1);
+    assert_string_equal(ov_json_get(q_assets, "id")->string, "assets");
+    assert_null(ov_json_get(q_assets, "progress"));
+    const ov_json *pr = ov_json_get(q_cafe, "progress");
+    assert_non_null(pr);
+    assert_string_equal(ov_json_get(pr, "earlier_meeting")->string, "Group 2025-01-02");
+    ov_json_free(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -396,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_json_reader_is_strict),
         cmocka_unit_test_setup_teardown(test_control_characters_never_reach_the_terminal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_any_number_of_inputs_and_meetings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_progress_looks_back_as_far_as_the_kiosk, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -60,7 +60,11 @@ static int cmp_timed(const void *a, const void *b)
  * questions are compared with the same questions at the earlier meetings
  * (time order from the date in the name, model/views.h). The meetings are
  * sorted by time once: the ones before a meeting are a prefix of that order
- * (it was a scan and an insertion sort per meeting, O(n^3) in meetings). */
+ * (it was a scan and an insertion sort per meeting, O(n^3) in meetings).
+ * Like the kiosk's own export (ov_views_fill), a meeting looks back at most
+ * OV_COMPARE_LOOKBACK meetings, so the merged report says what each kiosk's
+ * report says, and the merge stays linear in meetings (it looked through
+ * every earlier meeting for a question nobody answered: quadratic). */
 static void compare_meetings(ov_merge *m)
 {
     int n = m->n_meetings;
@@ -80,7 +84,8 @@ static void compare_meetings(ov_merge *m)
     for (int i = 0, before = 0; i < n; i++) {
         while (ov_meeting_time_cmp(t[before].r->meeting, t[i].r->meeting) < 0)
             before++; /* the meetings strictly earlier than t[i]: earlier[0..before) */
-        ov_compare_fill(m->meetings[t[i].at], (const ov_results *const *)earlier, before);
+        int first = before > OV_COMPARE_LOOKBACK ? before - OV_COMPARE_LOOKBACK : 0;
+        ov_compare_fill(m->meetings[t[i].at], (const ov_results *const *)earlier + first, before - first);
     }
     free(t);
     free(earlier);

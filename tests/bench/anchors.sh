@@ -116,7 +116,17 @@ say_runs() {
 growth_runs() {
     g=$(mktemp -d /dev/shm/ov-bench-XXXXXX 2>/dev/null || mktemp -d)
     for n in 1 10000; do run "g-vote-$n" "$T/bench/tally_growth" vote "$g/v$n" "$n"; rm -rf "$g/v$n"; done
-    for n in 1000 10000; do run "g-export-$n" "$T/bench/tally_growth" export "$g/e$n" "$n"; rm -rf "$g/e$n"; done
+    for n in 1000 10000; do
+        run "g-export-$n" "$T/bench/tally_growth" export "$g/e$n" "$n"
+        # the facilitator's merge of those exports (one folder of n meetings' files)
+        echo "\$ $OV merge --to OUT $g/e$n/export   ($n meetings)"
+        rm -f "$W/g-merge-$n"
+        timed "$W/g-merge-$n" "$OV" merge --to "$g/m$n" "$g/e$n/export"
+        echo "merge of $n meetings: $(fig "g-merge-$n" 1) ms wall, $(fig "g-merge-$n" 2) ms CPU," \
+            "peak $(mib "$(fig "g-merge-$n" 3)") MiB"
+        echo
+        rm -rf "$g/e$n" "$g/m$n"
+    done
     rm -rf "$g"
 }
 
@@ -189,6 +199,8 @@ anchors_table() {
     printf '%-52s %-14s %-14s %s\n' "vote CPU, 10,000 vs 1 meeting stored" "$v2 ms" "$v1 ms" "$(ratio "$v2" "$v1")"
     e1=$(pick g-export-1000 's/.*, \([0-9]*\) ms wall.*/\1/p'); e2=$(pick g-export-10000 's/.*, \([0-9]*\) ms wall.*/\1/p')
     printf '%-52s %-14s %-14s %s\n' "export wall time, 10,000 vs 1,000 meetings" "$e2 ms" "$e1 ms" "$(ratio "$e2" "$e1")"
+    printf '%-52s %-14s %-14s %s\n' "merge CPU, 10,000 vs 1,000 meetings" "$(fig g-merge-10000 2) ms" \
+        "$(fig g-merge-1000 2) ms" "$(ratio "$(fig g-merge-10000 2)" "$(fig g-merge-1000 2)")"
     printf '%-52s %-14s %-14s %s\n' "peak memory, 1920x1080, $(fig a-visitfig 3) visits vs 10 (no speech)" \
         "$(mib "$(fig a-visitfig 1)") MiB" "$(mib "$(fig a-visitfig 2)") MiB" "$(ratio "$(fig a-visitfig 1)" "$(fig a-visitfig 2)")"
 }
