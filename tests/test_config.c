@@ -43,7 +43,7 @@ static void defaults_work_with_no_file(void **state)
     assert_int_equal(c.confirm, 1);
     assert_int_equal(c.idle_timeout_s, 120);       /* a warning after 2 minutes, then 30 s more */
     assert_int_equal(c.idle_warning_s, 30);
-    assert_int_equal(c.rate, 135);                 /* slower than espeak's 175 for easy read */
+    assert_int_equal(c.rate, 110);                 /* ~122 wpm heard: VVSG 2.0 asks ~120-125 */
     assert_int_equal(c.small_numbers, 5);
     assert_int_equal(c.debounce_ms, 30);
     assert_int_equal(c.scan_interval_ms, 2000);

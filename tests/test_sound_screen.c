@@ -145,10 +145,12 @@ static double last_reading_seconds(const char *dir)
 /* Open the sound screen by button, press Slower `slower` times, then hear the screen again. */
 static double reading_after(int slower)
 {
-    char script[512] = "expect welcome\nbutton 2\nwait 10000\nexpect sound\n", dir[64];
+    /* waits long enough for the sound screen's reading (13 s at the usual rate) to end first,
+     * and for the slowed one (about 20 s) to be heard whole */
+    char script[512] = "expect welcome\nbutton 2\nwait 16000\nexpect sound\n", dir[64];
     for (int i = 0; i < slower; i++)
         strcat(script, "button 1\nwait 1500\n");
-    strcat(script, "wait 3000\nbutton 7\nwait 16000\nexpect sound\nquit\n"); /* 7: hear it again */
+    strcat(script, "wait 3000\nbutton 7\nwait 30000\nexpect sound\nquit\n"); /* 7: hear it again */
     run("", script, 1, dir, sizeof dir);
     double s = last_reading_seconds(dir);
     remove_dir(dir);

@@ -3,6 +3,7 @@
  * ("word<TAB>ms", one line per word), the same words the kiosk highlights. */
 #include "app/cli.h"
 
+#include "platform/speech.h"
 #include "platform/speech_espeak.h"
 #include "platform/speech_synth.h"
 #include "base/utf8.h"
@@ -70,7 +71,7 @@ static void usage(FILE *out)
                  "  --wav FILE        where to write the sound (required)\n"
                  "  --language L      language of the text, e.g. en-gb (default), cy for Welsh\n"
                  "  --voice V         an espeak-ng voice name, e.g. en-gb-scotland or en+f3\n"
-                 "  --rate N          words per minute, 80-450 (default 135)\n"
+                 "  --rate N          words per minute, 80-450 (default 110)\n"
                  "  --pitch N         0-100 (default 50)\n"
                  "  --volume N        0-200 (default 100)\n"
                  "  --recording WAV   use this recording of TEXT instead of synthesis\n");
@@ -142,7 +143,7 @@ static void print_marks(const char *text, const capture *c)
 
 int ov_cmd_say(int argc, char **argv)
 {
-    say_args a = { .voice = "", .language = "en-gb", .rate = 135, .pitch = 50, .volume = 100 };
+    say_args a = { .voice = "", .language = "en-gb", .rate = OV_SPEECH_DEFAULT_WPM, .pitch = 50, .volume = 100 };
     int rc = say_parse(&a, argc, argv);
     if (rc >= 0)
         return rc;

@@ -2,6 +2,7 @@
 #include "platform/config.h"
 #include "base/utf8.h"
 #include "model/export_format.h"
+#include "platform/speech.h"
 
 #include <ini.h>
 #include <stdio.h>
@@ -45,7 +46,7 @@ static const key_def keys[] = {
     DBL("display", "diagonal_inch", diagonal_inch, 0, 0, 100),
     BOOL("display", "fullscreen", fullscreen, 0), STR("display", "theme", theme, "standard"),
     BOOL("speech", "speech", speech, 1), STR("speech", "voice", voice, NULL),
-    INT("speech", "rate", rate, 135, 80, 450), INT("speech", "pitch", pitch, 50, 0, 100),
+    INT("speech", "rate", rate, OV_SPEECH_DEFAULT_WPM, 80, 450), INT("speech", "pitch", pitch, 50, 0, 100),
     INT("speech", "volume", volume, 100, 0, 200), STR("speech", "audio_device", audio_device, NULL),
     BOOL("speech", "private_audio", private_audio, 0),
     STR("buttons", "answer1", gpio_answer[0], "GPIO5"), STR("buttons", "answer2", gpio_answer[1], "GPIO6"),

@@ -41,7 +41,7 @@ typedef struct {
     /* [speech] */
     int speech;                      /* 0: silent */
     char voice[32];                  /* "" = by content language */
-    int rate;                        /* words per minute (default 135) */
+    int rate;                        /* words per minute (default OV_SPEECH_DEFAULT_WPM, 110) */
     int pitch;                       /* 0..100 (default 50) */
     int volume;                      /* 0..200 (default 100) */
     char audio_device[64];           /* "" = default */

@@ -15,21 +15,21 @@ typedef struct ov_speech ov_speech;
 #define OV_SPEECH_LANG_LEN 16        /* an espeak language code, "en-gb" */
 #define OV_SPEECH_VOICE_LEN 32       /* an espeak voice name */
 #define OV_SPEECH_DEVICE_LEN 64      /* an SDL audio device name */
-#define OV_SPEECH_DEFAULT_WPM 135    /* words per minute: slower, for easy read */
+#define OV_SPEECH_DEFAULT_WPM 110    /* espeak's words a minute: ~122 heard in prose with its pauses (VVSG: 120-125) */
 #define OV_SPEECH_DEFAULT_PITCH 50
 #define OV_SPEECH_DEFAULT_VOLUME 100
 
 typedef struct {
     char language[OV_SPEECH_LANG_LEN];   /* espeak language, e.g. "en-gb", "cy" */
     char voice[OV_SPEECH_VOICE_LEN];     /* optional voice name; "" = by language */
-    int rate;            /* words per minute; default 135 (easy read: slower) */
+    int rate;            /* words per minute; default OV_SPEECH_DEFAULT_WPM (easy read: slower) */
     int pitch;           /* 0..100, default 50 */
     int volume;          /* 0..200, default 100 */
     int enabled;         /* 0: never make a sound */
     char audio_device[OV_SPEECH_DEVICE_LEN]; /* SDL device name to prefer, "" = default */
 } ov_speech_config;
 
-/* Fill *cfg with the defaults: "en-gb", 135 wpm, pitch 50, volume 100,
+/* Fill *cfg with the defaults: "en-gb", OV_SPEECH_DEFAULT_WPM, pitch 50, volume 100,
  * enabled, no voice or device named. */
 void ov_speech_config_defaults(ov_speech_config *cfg);
 
