@@ -143,7 +143,8 @@ static void print_marks(const char *text, const capture *c)
 
 int ov_cmd_say(int argc, char **argv)
 {
-    say_args a = { .voice = "", .language = "en-gb", .rate = OV_SPEECH_DEFAULT_WPM, .pitch = 50, .volume = 100 };
+    say_args a = { .voice = "", .language = "en-gb", .rate = OV_SPEECH_DEFAULT_WPM,
+                   .pitch = OV_SPEECH_DEFAULT_PITCH, .volume = OV_SPEECH_DEFAULT_VOLUME };
     int rc = say_parse(&a, argc, argv);
     if (rc >= 0)
         return rc;

@@ -15,7 +15,8 @@ typedef struct ov_speech ov_speech;
 #define OV_SPEECH_LANG_LEN 16        /* an espeak language code, "en-gb" */
 #define OV_SPEECH_VOICE_LEN 32       /* an espeak voice name */
 #define OV_SPEECH_DEVICE_LEN 64      /* an SDL audio device name */
-#define OV_SPEECH_DEFAULT_WPM 110    /* espeak's words a minute: ~122 heard in prose with its pauses (VVSG: 120-125) */
+/* espeak's words a minute: heard as ~122 in prose with its pauses (VVSG 2.0: 120-125) */
+#define OV_SPEECH_DEFAULT_WPM 110
 #define OV_SPEECH_DEFAULT_PITCH 50
 #define OV_SPEECH_DEFAULT_VOLUME 100
 
