@@ -288,6 +288,17 @@ class VM:
         _, out = self.sh(f"systemctl show -p {prop} --value ourvoice.service")
         return out.strip()
 
+    def journal_pids(self, pattern):
+        """The process id of each line of this boot's journal matching pattern, in order."""
+        _, out = self.sh(f"journalctl -b -o json --output-fields=_PID,MESSAGE | grep -E '{pattern}'; true")
+        pids = []
+        for line in out.splitlines():
+            try:
+                pids.append(int(json.loads(line).get("_PID", "0")))
+            except (ValueError, TypeError):
+                pids.append(0)
+        return pids
+
     def journal_count(self, pattern):
         _, out = self.sh(f"journalctl -b -o cat | grep -c -E '{pattern}'")
         try:
