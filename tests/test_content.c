@@ -691,6 +691,46 @@ static void test_texts_key_missing_is_an_error(void **state)
     assert_int_equal(count_level_code(&f->d, OV_DIAG_WARNING, OV_DIAG_TEXTS_KEY_MISSING), 0);
 }
 
+/* Issue 13 point 5: `practice = yes` makes the first question the practice
+ * question (never counted); a second one, one that is not the first, one
+ * with no real question after it and a value that is not yes or no are
+ * errors, each with its own code, on the line of its practice = ... */
+/* A second question: 5 lines (19-23 after a practice line, 18-22 straight after BASE). */
+#define Q2 "[question q2]\n" "title = Two\n" "sentence = Is it good?\n" "picture = p.svg\n" "scale = s\n"
+static void test_practice_question(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(check(f, BASE "practice = yes\n" Q2), OV_OK);
+    assert_int_equal(ov_content_practice(&f->c), 0);
+    assert_true(f->c.questions[0].practice);
+    assert_false(ov_question_counted(&f->c, 0));
+    assert_true(ov_question_counted(&f->c, 1));
+    assert_false(ov_question_counted(&f->c, 2)); /* not a question */
+    assert_int_equal(check(f, BASE Q2), OV_OK);  /* none: every question counts */
+    assert_int_equal(ov_content_practice(&f->c), -1);
+    assert_true(ov_question_counted(&f->c, 0));
+
+    assert_int_equal(check(f, BASE "practice = yes\n" Q2 "practice = yes\n"), OV_EINVAL);
+    ASSERT_ERROR(f, 24, "question 'q2' is a practice question too, but only 1 question can be");
+    assert_int_equal(count_level_code(&f->d, OV_DIAG_ERROR, OV_DIAG_PRACTICE_TWICE), 1);
+    assert_int_equal(f->d.n_errors, 1);
+
+    assert_int_equal(check(f, BASE Q2 "practice = yes\n"), OV_EINVAL);
+    ASSERT_ERROR(f, 23, "the practice question 'q2' must be the first question");
+    assert_int_equal(count_level_code(&f->d, OV_DIAG_ERROR, OV_DIAG_PRACTICE_NOT_FIRST), 1);
+    assert_int_equal(f->d.n_errors, 1);
+
+    assert_int_equal(check(f, BASE "practice = yes\n"), OV_EINVAL);
+    ASSERT_ERROR(f, 18, "'q' is a practice question and there is no other question");
+    assert_int_equal(count_level_code(&f->d, OV_DIAG_ERROR, OV_DIAG_PRACTICE_ALONE), 1);
+
+    assert_int_equal(check(f, BASE "practice = maybe\n" Q2), OV_EINVAL);
+    ASSERT_ERROR(f, 18, "practice = maybe: write yes or no");
+    assert_int_equal(count_level_code(&f->d, OV_DIAG_ERROR, OV_DIAG_NOT_YES_NO), 1);
+    assert_int_equal(check(f, BASE "practice = no\n" Q2), OV_OK);
+    assert_int_equal(ov_content_practice(&f->c), -1);
+}
+
 static void test_bad_language_and_no_questions(void **state)
 {
     fx *f = *state;
@@ -800,7 +840,7 @@ static void test_fit_callback(void **state)
     assert_int_equal(p.calls[OV_FIT_ANSWER_WORD], 6);
     assert_int_equal(p.calls[OV_FIT_BUTTON], 12); /* + start, try_again, sound, its 4 steps, screen off/on */
     assert_int_equal(p.calls[OV_FIT_PROGRESS], 1);
-    ASSERT_WARNING(f, 445, "title may not fit its box");
+    ASSERT_WARNING(f, 450, "title may not fit its box");
     assert_true(f->d.n_warnings >= 10);
     /* the renderer says everything fits: no warnings, even past the fallback limits */
     p.answer = 1;
@@ -1073,6 +1113,29 @@ static int check_edited_copy(fx *f, const char *bin, const char *sed, char **tex
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+/* The real binary on the English content with a practice question: usable
+ * when it is the first (and says which it is), exit 1 with file:line when
+ * it is not. */
+static void test_cli_practice(void **state)
+{
+    fx *f = *state;
+    const char *build = getenv("OV_BUILD");
+    char bin[600], expect[700], *text = NULL;
+    snprintf(bin, sizeof bin, "%s/ourvoice", build && *build ? build : "build");
+    if (access(bin, X_OK) != 0) { fprintf(stderr, "  (skipped: %s not built)\n", bin); skip(); }
+    assert_int_equal(check_edited_copy(f, bin, "/^\\[question assets\\]/a practice = yes", &text), 0);
+    assert_non_null(strstr(text, "content is usable: 4 questions"));
+    assert_non_null(strstr(text, ": 'assets' is the practice question: drop-in members try it first"));
+    free(text);
+    assert_int_equal(check_edited_copy(f, bin, "/^\\[question reciprocity\\]/a practice = yes", &text), 1);
+    snprintf(expect, sizeof expect, "%s/assets/content/en/content.ini:", f->tmp);
+    const char *at = strstr(text, expect);
+    assert_non_null(at);
+    assert_non_null(strstr(at, ": the practice question 'reciprocity' must be the first question"));
+    assert_non_null(strstr(text, "1 error"));
+    free(text);
+}
+
 /* A letter the kiosk's font cannot draw (it would be an empty box) and a
  * language no voice speaks are errors that name the letter and the language;
  * a title that fits only on two lines is a warning. */
@@ -1107,6 +1170,7 @@ int main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
         T(test_easyread_no_false_numbers), T(test_texts_missing_in_other_language), T(test_cli_letters_and_voice),
+        T(test_cli_practice),
         T(test_comment_cutting_a_sentence_is_reported),
         T(test_default_content_loads), T(test_welsh_content_loads), T(test_builtin_equals_assets),
         T(test_real_assets_check_clean), T(test_builtin_paths_and_answers), T(test_good_fixture),
@@ -1118,6 +1182,7 @@ int main(void)
         T(test_invalid_utf8), T(test_control_characters), T(test_missing_required_keys),
         T(test_empty_values), T(test_unknown_colour_and_shape), T(test_too_many_sentences),
         T(test_text_too_long), T(test_progress_format), T(test_texts_key_missing_is_an_error), T(test_bad_language_and_no_questions),
+        T(test_practice_question),
         T(test_every_problem_in_one_run), T(test_easyread_warnings), T(test_no_picture_is_a_warning),
         T(test_same_look_is_a_warning), T(test_fit_limits), T(test_fit_callback), T(test_easyread_counts),
         T(test_utf8), T(test_garbage_fixture), T(test_random_input), T(test_content_ini_is_a_folder),

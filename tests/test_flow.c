@@ -499,6 +499,29 @@ static void a_practice_question_comes_first_and_is_never_stored(void **state)
     for (int i = 0; i < n; i++) assert_int_not_equal(qs[i], 2);
 }
 
+/* A meeting round is never the practice question (its votes are stored at
+ * once): opening one on it stays in drop-in; another question opens. */
+static void a_round_is_never_the_practice_question(void **state)
+{
+    (void)state;
+    ov_flow f;
+    start(&f, 0);
+    ov_flow_set_practice(&f, 0);
+    ov_flow_set_round(&f, 0, 100);
+    assert_int_equal(f.mode, OV_MODE_DROP_IN);
+    assert_int_equal(ov_flow_round(&f), -1);
+    assert_int_equal(f.screen, OV_SCREEN_WELCOME);
+    ov_flow_set_round(&f, 1, 200);
+    assert_int_equal(ov_flow_round(&f), 1);
+    assert_int_equal(f.screen, OV_SCREEN_QUESTION);
+    ov_flow_set_round(&f, -1, 300); /* closed: the next visit starts with the practice again */
+    ov_flow_act(&f, OV_ACT_ANY, 0, 400);
+    assert_int_equal(f.question, 0);
+    int num, total;
+    ov_flow_progress(&f, &num, &total);
+    assert_int_equal(num, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -520,6 +543,7 @@ int main(void)
         cmocka_unit_test(thanks_waits_for_its_speech),
         cmocka_unit_test(a_touch_counts_only_on_one_target),
         cmocka_unit_test(a_practice_question_comes_first_and_is_never_stored),
+        cmocka_unit_test(a_round_is_never_the_practice_question),
     };
     return cmocka_run_group_tests_name("flow", tests, NULL, NULL);
 }

@@ -53,8 +53,9 @@ static int n_problems;
     } while (0)
 
 static ov_render *render;
-#define N_CONTENTS 4
-static ov_content *content[N_CONTENTS]; /* en, cy, 6 answers, long words */
+#define N_CONTENTS 6
+#define FIRST_PRACTICE 4 /* content[4], [5]: en and cy with a practice question (member screens only) */
+static ov_content *content[N_CONTENTS]; /* en, cy, 6 answers, long words, en and cy practice */
 
 /* The smallest text of each role on one screen, to compare large text with standard. */
 typedef struct {
@@ -122,6 +123,10 @@ static int setup(void **state)
     }
     make_tricky(content[2], 1);
     make_tricky(content[3], 0);
+    for (int i = FIRST_PRACTICE; i < N_CONTENTS; i++) { /* practice = yes on the first question */
+        *content[i] = *content[i - FIRST_PRACTICE];
+        content[i]->questions[0].practice = 1;
+    }
     return 0;
 }
 
@@ -274,6 +279,11 @@ static void lay_member(run *rn, const ov_layout_env *env, ov_flow *f, const char
     screen_sizes *ss = note(rn, name);
     check_texts(&l, what, ss, 0);
     check_answers(&l, env->h > env->w, what, ss);
+    int note = 0; /* the practice question's note is on its screen, and only there */
+    for (int t = 0; t < l.n_texts; t++)
+        note += l.texts[t].block.text && !strcmp(l.texts[t].block.text, f->content->texts.practice_note);
+    if (note != (f->screen == OV_SCREEN_QUESTION && f->question == f->practice))
+        PROBLEM("%s: the practice note is %s", what, note ? "on a screen that is not practice" : "missing");
     if (env->h > env->w && f->screen == OV_SCREEN_QUESTION &&
         l.picture.w < MIN_PORTRAIT_PICTURE_MM * l.px_per_mm)
       PROBLEM("%s: the question picture is %.1f mm, under 30 mm", what,
@@ -285,6 +295,7 @@ static void member_screens(run *rn, const ov_layout_env *env, const ov_content *
     ov_flow f;
     char name[64];
     ov_flow_init(&f, c, 1, 90000, 4000, 0, 0);
+    ov_flow_set_practice(&f, ov_content_practice(c)); /* as the kiosk does */
     lay_member(rn, env, &f, NULL, "welcome");
     lay_member(rn, env, &f, "Ask the facilitator: the new questions have problems.", "welcome+warning");
     ov_flow_act(&f, OV_ACT_SOUND, 0, 1);
@@ -315,6 +326,7 @@ static void member_screens(run *rn, const ov_layout_env *env, const ov_content *
     ov_flow_committed(&f, 1, 5);
     lay_member(rn, env, &f, NULL, "thanks");
     ov_flow_init(&f, c, 0, 90000, 4000, 0, 0);
+    ov_flow_set_practice(&f, ov_content_practice(c));
     ov_flow_act(&f, OV_ACT_ANY, 0, 1);
     for (int q = 0; q < c->n_questions; q++)
         ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2);
@@ -502,6 +514,8 @@ static void all_screens(run *rn, int s, const char *theme, int lang)
     ov_render_set_theme(render, theme);
     rn->n_seen = 0;
     member_screens(rn, &env, content[lang]);
+    if (lang >= FIRST_PRACTICE)
+        return; /* the facilitator screens are the same as without a practice question */
     ov_results *res = results_for(content[lang]);
     facilitator_screens(rn, &env, content[lang], res);
     keyboard_screens(rn, &env, content[lang]);
@@ -528,7 +542,8 @@ static void every_screen_keeps_every_target(void **state)
 {
     (void)state;
     static run std, theme_run;
-    static const char *const lang_names[] = { "en", "cy", "six-answers", "long-words" };
+    static const char *const lang_names[] = { "en", "cy", "six-answers", "long-words", "en-practice",
+                                              "cy-practice" };
     for (size_t s = 0; s < OV_ARRAY_LEN(sizes); s++)
         for (int lang = 0; lang < N_CONTENTS; lang++)
             for (size_t th = 0; th < OV_ARRAY_LEN(themes); th++) {

@@ -47,7 +47,10 @@ static void print_report(const char *dir, const ov_content *c, const ov_diags *d
         printf("%s: content is usable: %d %s, %d %s, %d %s\n", dir, c->n_questions,
                PLURAL(c->n_questions, "question"), c->n_scales, PLURAL(c->n_scales, "scale"), d->n_warnings,
                PLURAL(d->n_warnings, "warning"));
-    else
+    if (usable && ov_content_practice(c) >= 0)
+        printf("%s: '%s' is the practice question: drop-in members try it first, its answers are never "
+               "kept\n", dir, c->questions[ov_content_practice(c)].id);
+    if (!usable)
         printf("%s: %d %s, %d %s: the kiosk will not use this content until "
                "the errors are fixed\n",
                dir, d->n_errors, PLURAL(d->n_errors, "error"), d->n_warnings,

@@ -666,6 +666,7 @@ static void start_input(kiosk *k, const ov_kiosk_opts *o)
                  k->cfg.thanks_s * MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
     ov_flow_set_idle_warning(&k->flow, k->cfg.idle_warning_s * MS_PER_S);
     ov_flow_set_choice_idle(&k->flow, k->cfg.choice_idle_s * MS_PER_S);
+    ov_flow_set_practice(&k->flow, ov_content_practice(&k->content)); /* content decides (issue 13) */
 }
 
 /* Everything the kiosk opened, closed in one place: the vote store first, so

@@ -72,8 +72,8 @@ void ov_kiosk_set_round(kiosk *k, int question)
 {
     char err[OV_ERR_LEN];
     ov_flow_set_round(&k->flow, question, ov_kiosk_now(k));
-    const char *id =
-        question >= 0 && question < k->content.n_questions ? k->content.questions[question].id : "";
+    int open = ov_flow_round(&k->flow); /* -1: closed, or refused (the practice question) */
+    const char *id = open >= 0 ? k->content.questions[open].id : "";
     if (ov_config_set(k->settings_path, "kiosk", "round", id, err, sizeof err) != OV_OK)
         ov_log_warn("the round is %s now but a restart will not know it: %s", id[0] ? "open" : "closed", err);
 }
@@ -83,15 +83,15 @@ void ov_kiosk_round_restore(kiosk *k)
     if (!k->cfg.round[0])
         return;
     for (int i = 0; i < k->content.n_questions; i++) {
-        if (!strcmp(k->content.questions[i].id, k->cfg.round)) {
+        if (!strcmp(k->content.questions[i].id, k->cfg.round) && ov_question_counted(&k->content, i)) {
             ov_flow_set_round(&k->flow, i, ov_kiosk_now(k));
             ov_log_info("the round on the question \"%s\" is still open, as before the restart",
                         k->cfg.round);
             return;
         }
     }
-    ov_log_warn("the round on the question \"%s\" was open, but the questions have no such question now:"
-                " the round is closed", k->cfg.round);
+    ov_log_warn("the round on the question \"%s\" was open, but the questions have no such question now"
+                " (or it is the practice question): the round is closed", k->cfg.round);
     ov_kiosk_set_round(k, -1);
 }
 
@@ -281,6 +281,7 @@ static void check_import(kiosk *k, const char *src)
 static void use_content(kiosk *k, const ov_content *c)
 {
     k->content = *c;
+    ov_flow_set_practice(&k->flow, ov_content_practice(&k->content)); /* from the next visit on */
     if (k->speech)
         ov_speech_set_language(k->speech, k->content.language);
     ov_kiosk_set_round(k, -1); /* question numbers may have changed */

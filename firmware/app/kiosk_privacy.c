@@ -22,7 +22,8 @@
 /* How often to look whether a new day has closed the meeting. */
 #define DATE_LOOK_MS 60000
 
-/* Every (question, answer) id pair of the content, in malloc'd arrays. Returns the number, or -1. */
+/* Every (question, answer) id pair of the content's real questions (never the practice one), in
+ * malloc'd arrays. Returns the number, or -1. */
 static int content_pairs(const ov_content *c, const char ***qs, const char ***as)
 {
     size_t cap = (size_t)(c->n_questions > 0 ? c->n_questions : 1) * OV_MAX_ANSWERS;
@@ -36,7 +37,7 @@ static int content_pairs(const ov_content *c, const char ***qs, const char ***as
     int n = 0;
     for (int q = 0; q < c->n_questions; q++) {
         const ov_answer *a[OV_MAX_ANSWERS];
-        int na = ov_question_answers(c, q, a);
+        int na = ov_question_counted(c, q) ? ov_question_answers(c, q, a) : 0; /* no practice rows */
         for (int i = 0; i < na && i < OV_MAX_ANSWERS; i++) {
             (*qs)[n] = c->questions[q].id;
             (*as)[n++] = a[i]->id;

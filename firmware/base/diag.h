@@ -87,6 +87,9 @@ typedef enum {
     OV_DIAG_NO_GLYPH, /* arg: the letter the kiosk's font cannot draw */
     OV_DIAG_NO_VOICE, /* arg: the language espeak-ng has no voice for */
     OV_DIAG_LONG_TITLE, /* a title that fits only by taking two lines */
+    OV_DIAG_PRACTICE_TWICE,     /* a second question with practice = yes */
+    OV_DIAG_PRACTICE_NOT_FIRST, /* the practice question is not the first question */
+    OV_DIAG_PRACTICE_ALONE,     /* the practice question is the only question */
     /* config files (platform/config.c) */
     OV_DIAG_CONFIG_NOT_ALLOWED,
     OV_DIAG_CONFIG_TOO_LONG,

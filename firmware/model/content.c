@@ -48,6 +48,19 @@ int ov_question_answers(const ov_content *c, int question, const ov_answer **ans
     return n;
 }
 
+int ov_content_practice(const ov_content *c)
+{
+    if (!c) return -1;
+    for (int q = 0; q < c->n_questions && q < OV_MAX_QUESTIONS; q++)
+        if (c->questions[q].practice) return q;
+    return -1;
+}
+
+int ov_question_counted(const ov_content *c, int q)
+{
+    return c && q >= 0 && q < c->n_questions && !c->questions[q].practice;
+}
+
 int ov_content_path(const ov_content *c, const char *rel, char *out, size_t outlen)
 {
     if (!rel || !rel[0] || !out || outlen == 0) {

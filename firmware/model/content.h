@@ -62,6 +62,7 @@ typedef struct {
     char recording[OV_PATH_MAX];     /* optional WAV of the question text */
     int scale;                       /* index into ov_content.scales */
     int allow_dont_know;             /* show the scale's dont_know answer */
+    int practice;                    /* 1: the practice question (practice = yes): never counted */
 } ov_question;
 
 /* Fixed screen texts. Each is one or two short easy-read sentences. */
@@ -164,6 +165,17 @@ void ov_content_builtin(ov_content *out);
  * allowed). Writes up to OV_MAX_ANSWERS pointers into `answers`, returns the
  * count (0 if c is NULL or the question or its scale index is invalid). */
 int ov_question_answers(const ov_content *c, int question, const ov_answer **answers);
+
+/* The practice question of the content (`practice = yes`; the checker
+ * allows only one, and only as the first question), or -1 when there is none
+ * or c is NULL. A practice question is shown to drop-in members before the
+ * real questions and is never stored, counted, reviewed or exported. */
+int ov_content_practice(const ov_content *c);
+
+/* 1 when question q is a real question: its answers are stored and counted,
+ * it is in the results, the exports and the facilitator's lists of
+ * questions; 0 for the practice question or an invalid q. */
+int ov_question_counted(const ov_content *c, int q);
 
 /* Full path of a content file (picture, recording) into out: rel joined to
  * c->dir (the default content folder when c is NULL or c->dir is ""); an

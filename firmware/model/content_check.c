@@ -49,8 +49,8 @@ static const char *const content_keys[] = { "language", NULL };
 static const char *const scale_keys[] = { "name", NULL };
 static const char *const answer_keys[] = { "word",    "say",       "colour",    "shape",
                                            "picture", "recording", "dont-know", NULL };
-static const char *const question_keys[] = { "title",     "sentence",  "picture", "scale",
-                                             "dont-know", "recording", NULL };
+static const char *const question_keys[] = { "title",     "sentence",  "picture",  "scale",
+                                             "dont-know", "recording", "practice", NULL };
 
 typedef struct {
     int kind;
@@ -74,6 +74,7 @@ typedef struct {
     int question_line[OV_MAX_QUESTIONS];
     int question_scale_line[OV_MAX_QUESTIONS];
     int question_dk_given[OV_MAX_QUESTIONS];
+    int practice_line[OV_MAX_QUESTIONS]; /* the line of practice = yes, 0: not the practice question */
     int content_line, texts_line;
     int views_line, group_line[OV_MAX_GROUPS], more_line[OV_MAX_QUESTIONS]; /* issue 14 views */
 } chk;
@@ -683,6 +684,15 @@ static void question_scale(chk *ck, const ov_ini_section *s, ov_question *q)
     }
 }
 
+/* practice = yes: the question is the practice question (its line kept for check_practice). */
+static void question_practice(chk *ck, const ov_ini_section *s, ov_question *q, int qi)
+{
+    const ov_ini_kv *kv = get(s, "practice");
+    q->practice = kv && yes_no(ck, kv) == 1;
+    if (qi >= 0)
+        ck->practice_line[qi] = q->practice ? kv->line : 0;
+}
+
 static void do_question(chk *ck, const ov_ini_section *s, const sec_info *si)
 {
     check_keys(ck, s, question_keys, "sentence", "a [question]");
@@ -726,6 +736,7 @@ static void do_question(chk *ck, const ov_ini_section *s, const sec_info *si)
         ck->question_scale_line[qi] = get(s, "scale") ? get(s, "scale")->line : s->line;
         ck->question_dk_given[qi] = (dk == 1) ? kv->line : 0;
     }
+    question_practice(ck, s, q, qi);
 }
 
 /* Checks that need the whole file: scale sizes, questions' scales. */
@@ -778,6 +789,34 @@ static void check_whole(chk *ck)
     if (c->n_questions == 0)
         ERR(ck, OV_DIAG_NO_QUESTIONS, NULL, 0,
             "there are no questions; add at least 1 [question ID] section");
+}
+
+/* The practice question (issue 13 point 5): at most one, the first question,
+ * and at least one real question after it. */
+static void check_practice(chk *ck)
+{
+    const ov_content *c = ck->c;
+    int first = -1;
+    for (int i = 0; i < c->n_questions; i++) {
+        if (!ck->practice_line[i])
+            continue;
+        if (first >= 0)
+            ERR(ck, OV_DIAG_PRACTICE_TWICE, c->questions[i].id, ck->practice_line[i],
+                "question '%s' is a practice question too, but only 1 question can be (the first is '%s' "
+                "on line %d); remove practice = yes here",
+                c->questions[i].id, c->questions[first].id, ck->practice_line[first]);
+        else if (i > 0)
+            ERR(ck, OV_DIAG_PRACTICE_NOT_FIRST, c->questions[i].id, ck->practice_line[i],
+                "the practice question '%s' must be the first question, so members try it before the "
+                "real ones; move its [question %s] above [question %s]",
+                c->questions[i].id, c->questions[i].id, c->questions[0].id);
+        if (first < 0)
+            first = i;
+    }
+    if (first >= 0 && c->n_questions == 1)
+        ERR(ck, OV_DIAG_PRACTICE_ALONE, c->questions[first].id, ck->practice_line[first],
+            "'%s' is a practice question and there is no other question; its answers are never kept, "
+            "so add at least 1 real [question ID]", c->questions[first].id);
 }
 
 /* Append `local`'s problems to d, sorted by line (file-level ones first). */
@@ -896,6 +935,7 @@ int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, 
             "with every text in that language (see docs/content.md)", c->language);
     }
     check_whole(ck);
+    check_practice(ck);
     rc = local->n_errors ? OV_EINVAL : OV_OK;
     if (rc == OV_OK && out)
         *out = *c;

@@ -25,6 +25,9 @@
       "Cyffyrddwch â'r botwm mawr i gadw eich atebion.") \
     X(idle_more_time, OVW_B, 0, OVW_NOCHECK, "I need more time", "Dw i angen mwy o amser") \
     X(previous, OVW_B, 0, OVW_NOCHECK, "Back", "Yn ôl") \
+    /* member: the practice question (issue 13 point 5), shown and spoken above its title */ \
+    X(practice_note, OVW_S, OV_FIT_SENTENCE, 0, "This is a practice question. Your answer is not kept.", \
+      "Cwestiwn ymarfer yw hwn. Dydy eich ateb ddim yn cael ei gadw.") \
     /* member: sound and scanning, spoken */ \
     X(sound_slower, OVW_B, 0, OVW_NOCHECK, "Slower.", "Arafach.") \
     X(sound_faster, OVW_B, 0, OVW_NOCHECK, "Faster.", "Cyflymach.") \
@@ -613,6 +616,15 @@
     X(imw_long_title, OVW_S, 0, OVW_NOCHECK, \
       "%s: the title is long; keep it short and say the rest in a sentence", \
       "%s: mae'r teitl yn hir; cadwch e'n fyr a dweud y gweddill mewn brawddeg") \
+    X(imw_practice_twice, OVW_S, 0, OVW_NOCHECK, \
+      "%s is a practice question too. Only 1 question can be a practice question", \
+      "%s: mae hwn yn gwestiwn ymarfer hefyd. Dim ond 1 cwestiwn sy'n gallu bod yn gwestiwn ymarfer") \
+    X(imw_practice_not_first, OVW_S, 0, OVW_NOCHECK, \
+      "%s is the practice question, so it must be the first question", \
+      "%s yw'r cwestiwn ymarfer, felly rhaid iddo fod y cwestiwn cyntaf") \
+    X(imw_practice_alone, OVW_S, 0, OVW_NOCHECK, \
+      "%s is the practice question. Add at least 1 real question after it", \
+      "%s yw'r cwestiwn ymarfer. Ychwanegwch o leiaf 1 cwestiwn go iawn ar ei ôl") \
     X(imk_title, OVW_S, 0, OVW_NOCHECK, \
       "title", \
       "teitl") \
@@ -655,6 +667,9 @@
     X(imk_file, OVW_S, 0, OVW_NOCHECK, \
       "file", \
       "ffeil") \
+    X(imk_practice, OVW_S, 0, OVW_NOCHECK, \
+      "practice setting", \
+      "gosodiad ymarfer") \
     X(imw_subj_question, OVW_S, 0, OVW_NOCHECK, \
       "Question %d", \
       "Cwestiwn %d") \

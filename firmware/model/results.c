@@ -162,7 +162,8 @@ int ov_results_build(const ov_tally_row *rows, int n_rows, const ov_content *con
     if (content) {
         ov_strlcpy(out->language, content->language, sizeof out->language);
         for (int qi = 0; qi < content->n_questions && out->n_questions < OV_RESULTS_MAX_QUESTIONS; qi++)
-            from_content(&out->questions[out->n_questions++], content, qi);
+            if (ov_question_counted(content, qi)) /* the practice question is never in the results */
+                from_content(&out->questions[out->n_questions++], content, qi);
     }
     for (int r = 0; r < n_rows; r++) {
         const ov_tally_row *row = &rows[r];

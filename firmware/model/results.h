@@ -89,9 +89,10 @@ typedef struct {
 /* calloc an empty ov_results; NULL when out of memory. Free with free(). */
 ov_results *ov_results_new(void);
 
-/* Build the summary of one meeting: every content question in content order
- * (with zero counts when nobody answered), then questions found only in the
- * rows. Rows of other meetings and counts <= 0 are ignored; content may be
+/* Build the summary of one meeting: every counted content question in
+ * content order (with zero counts when nobody answered; never the practice
+ * question, ov_question_counted), then questions found only in the rows.
+ * Rows of other meetings and counts <= 0 are ignored; content may be
  * NULL. threshold <= 0 turns protection off. out->texts gets the content's
  * texts, empty ones filled with the built-in texts of its language (English
  * without content). Returns OV_OK, or OV_EINVAL when out or meeting is NULL

@@ -93,6 +93,7 @@ static const char *key_words(const char *key, const ov_texts *t)
         { "language", offsetof(ov_texts, imk_language) },
         { "progress", offsetof(ov_texts, imk_progress) },
         { "file", offsetof(ov_texts, imk_file) },
+        { "practice", offsetof(ov_texts, imk_practice) },
     };
     for (size_t i = 0; i < OV_ARRAY_LEN(names); i++)
         if (!strcmp(names[i].key, key))
@@ -180,6 +181,9 @@ static const words_row words_table[] = {
     { OV_DIAG_NO_TEXTS, W_NONE, offsetof(ov_texts, imw_no_texts), 0 },
     { OV_DIAG_NO_GLYPH, W_SUBJ_ARG, offsetof(ov_texts, imw_no_glyph), 0 },
     { OV_DIAG_LONG_TITLE, W_SUBJ, offsetof(ov_texts, imw_long_title), 0 },
+    { OV_DIAG_PRACTICE_TWICE, W_SUBJ, offsetof(ov_texts, imw_practice_twice), 0 },
+    { OV_DIAG_PRACTICE_NOT_FIRST, W_SUBJ, offsetof(ov_texts, imw_practice_not_first), 0 },
+    { OV_DIAG_PRACTICE_ALONE, W_SUBJ, offsetof(ov_texts, imw_practice_alone), 0 },
     { OV_DIAG_SOURCE_PATH, W_NONE, offsetof(ov_texts, imw_source_path), 0 },
     { OV_DIAG_DIR_TOO_LONG, W_NONE, offsetof(ov_texts, imw_source_path), 0 },
     { OV_DIAG_FOLDER_UNREADABLE, W_NONE, offsetof(ov_texts, imw_folder_unreadable), 0 },

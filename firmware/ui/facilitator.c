@@ -264,7 +264,8 @@ static void menu_round(const ov_fac *f, ov_menu *m)
     ov_strlcpy(m->title, tx(f)->fac_round_title, sizeof m->title);
     line(m, "%s", tx(f)->fac_round_1);
     for (int q = 0; q < c->n_questions && m->n_items < OV_MENU_MAX_ITEMS - 2; q++)
-        item(m, c->questions[q].title, NULL, OV_MENU_PLAIN, OV_MENU_PICK_ROUND, q);
+        if (ov_question_counted(c, q)) /* never a round on the practice question */
+            item(m, c->questions[q].title, NULL, OV_MENU_PLAIN, OV_MENU_PICK_ROUND, q);
     item(m, tx(f)->fac_ideas, "control-thats-right.svg", OV_MENU_PLAIN, OV_MENU_IDEAS, 0);
     item(m, tx(f)->fac_cancel, NULL, OV_MENU_STOP, OV_MENU_MENU, 0);
 }

@@ -63,7 +63,7 @@ void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_ti
 void ov_flow_set_round(ov_flow *f, int q, uint64_t now_ms)
 {
     forget_answers(f);
-    if (q >= 0 && q < f->content->n_questions) {
+    if (q >= 0 && q < f->content->n_questions && q != f->practice) { /* never a round on the practice */
         f->mode = OV_MODE_ROUND;
         f->round_question = q;
         f->question = q;

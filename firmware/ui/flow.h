@@ -164,7 +164,9 @@ void ov_flow_init(ov_flow *f, const ov_content *c, int confirm_step, int idle_ti
                   int lockout_ms, uint64_t now_ms);
 
 /* Switch to meeting-round mode for question q (back to drop-in when q is
- * not a question of the content). Held answers are forgotten. */
+ * not a question of the content, or is the practice question: a round's
+ * votes are stored at once, a practice answer never is). Held answers are
+ * forgotten. */
 void ov_flow_set_round(ov_flow *f, int q, uint64_t now_ms);
 
 /* The question of the open meeting round, or -1 in drop-in mode. The flow
@@ -196,9 +198,13 @@ void ov_flow_set_screen_off_offer(ov_flow *f, int offered, int default_off);
  * headphones. The welcome screen is never off: the kiosk checks that. */
 int ov_flow_screen_off(const ov_flow *f);
 
-/* Question q is a practice question (content decides; -1 or not a question: none): drop-in
- * visits start with it, its answer is never stored, it is not counted in the
- * progress (ov_flow_progress gives number 0 on it) nor listed on the review. */
+/* Question q is a practice question (content decides, model/content.h:
+ * ov_content_practice; -1 or not a question: none): drop-in visits start
+ * with it (after "who are you today?"), its answer is never stored, it is
+ * not counted in the progress (ov_flow_progress gives number 0 on it) nor
+ * listed on the review, and it can never be a meeting round (drop-in only:
+ * in a round each press is a stored vote). Takes effect from the next visit;
+ * the kiosk sets it whenever it takes a content. */
 void ov_flow_set_practice(ov_flow *f, int q);
 
 /* A member did something the flow does not see as an action (a switch

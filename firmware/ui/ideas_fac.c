@@ -93,8 +93,9 @@ static void menu_pick(const ov_ideas_fac *f, ov_menu *m, item_table *t)
     line(m, tx(f)->ifac_pick_1);
     line(m, f->note);
     for (int q = 0; q < f->content->n_questions && m->n_items < OV_MENU_MAX_ITEMS - 3; q++)
-        add(m, t, f->content->questions[q].title, principle_icon(&f->content->questions[q]), OV_MENU_PLAIN,
-            IT_QUESTION, q);
+        if (ov_question_counted(f->content, q)) /* the practice question has no results to act on */
+            add(m, t, f->content->questions[q].title, principle_icon(&f->content->questions[q]),
+                OV_MENU_PLAIN, IT_QUESTION, q);
     if (f->n_last_boards > 0)
         add(m, t, tx(f)->ifac_last, "control-results.svg", OV_MENU_PLAIN, IT_LAST, 0);
     add(m, t, f->confirm_close ? tx(f)->ifac_close_yes : tx(f)->ifac_close_meeting, "control-secret.svg",

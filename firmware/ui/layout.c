@@ -440,7 +440,7 @@ static int progress_line(ov_layout *l, const ov_layout_env *env, const metrics *
 {
     int num, total;
     ov_flow_progress(f, &num, &total);
-    if (f->mode != OV_MODE_DROP_IN || total <= 1)
+    if (f->mode != OV_MODE_DROP_IN || total <= 1 || num == 0) /* 0: the practice question, not counted */
         return 0;
     char prog[OV_WORD_LEN + 16];
     snprintf(prog, sizeof prog, f->content->texts.progress, num, total);
@@ -469,17 +469,27 @@ static int progress_line(ov_layout *l, const ov_layout_env *env, const metrics *
     return used;
 }
 
-/* The question's title and sentences in `col`. */
-static void question_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_question *q,
+/* The question's title and sentences in `col`; on the practice question the
+ * note "This is a practice question. Your answer is not kept." comes first,
+ * shown in bold and read aloud before the title (issue 13 point 5). */
+static void question_texts(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
                            ov_rect col)
 {
-    const char *texts[1 + OV_MAX_SENTENCES] = { q->title };
-    ov_text_role roles[1 + OV_MAX_SENTENCES] = { OV_TEXT_TITLE };
-    for (int i = 0; i < q->n_sentences; i++) {
-        texts[1 + i] = q->sentences[i];
-        roles[1 + i] = OV_TEXT_BODY;
+    const ov_question *q = &f->content->questions[f->question];
+    const char *texts[2 + OV_MAX_SENTENCES];
+    ov_text_role roles[2 + OV_MAX_SENTENCES];
+    int n = 0;
+    if (f->mode == OV_MODE_DROP_IN && f->question == f->practice) {
+        texts[n] = f->content->texts.practice_note;
+        roles[n++] = OV_TEXT_LABEL;
     }
-    ovl_stack_texts(l, env, m, col, texts, roles, 1 + q->n_sentences, 0);
+    texts[n] = q->title;
+    roles[n++] = OV_TEXT_TITLE;
+    for (int i = 0; i < q->n_sentences && i < OV_MAX_SENTENCES; i++) {
+        texts[n] = q->sentences[i];
+        roles[n++] = OV_TEXT_BODY;
+    }
+    ovl_stack_texts(l, env, m, col, texts, roles, n, 0);
 }
 
 /* Longest word (between spaces) of `text` at px bold, in pixels. */
@@ -546,7 +556,7 @@ static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *
         col.y += used + m->gap / 2;
         col.h -= used + m->gap / 2;
     }
-    question_texts(l, env, m, q, col);
+    question_texts(l, env, m, f, col);
     answer_buttons(l, env, m, f, answers, column);
     ovl_previous_question(l, env, m, f, upper, fr->corner, fr->corner_w); /* layout_review.c: a free place */
     (void)warning;
