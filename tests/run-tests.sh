@@ -70,9 +70,11 @@ while read -r i t; do
         echo "$i $t" >>"$TMP_ROOT/together"
     fi
 done <"$TMP_ROOT/list"
+# -r: a list left empty (one program asked for) runs nothing; without it xargs ran
+# --one once with no program, counted as a failure, and left a ".log" behind.
 (
-    xargs -P "$JOBS" -L 1 sh "$0" --one "$TMP_ROOT" <"$TMP_ROOT/together"
-    xargs -P 1 -L 1 sh "$0" --one "$TMP_ROOT" <"$TMP_ROOT/alone"
+    xargs -r -P "$JOBS" -L 1 sh "$0" --one "$TMP_ROOT" <"$TMP_ROOT/together"
+    xargs -r -P 1 -L 1 sh "$0" --one "$TMP_ROOT" <"$TMP_ROOT/alone"
 ) &
 runner=$!
 while read -r i t; do
