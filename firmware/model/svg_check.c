@@ -11,7 +11,7 @@
 typedef struct {
     const char *p, *end;
     int line;
-    char open[SVG_MAX_DEPTH][SVG_NAME_LEN];
+    char names[SVG_MAX_DEPTH][SVG_NAME_LEN]; /* the elements open, outermost first */
     int depth;
     int roots; /* elements seen at depth 0 */
     char *why;
@@ -88,7 +88,7 @@ static int start_tag(svg_scan *s)
         return 1;
     if (s->depth >= SVG_MAX_DEPTH)
         return fail(s, "elements are nested too deep at <%s> (line %d)", name);
-    memcpy(s->open[s->depth++], name, SVG_NAME_LEN);
+    memcpy(s->names[s->depth++], name, SVG_NAME_LEN);
     return 1;
 }
 
@@ -99,7 +99,7 @@ static int end_tag(svg_scan *s)
     read_name(s, name);
     if (!skip_past(s, ">"))
         return fail(s, "the file ends inside the tag </%s> (line %d): it is cut short", name);
-    if (s->depth == 0 || strcmp(s->open[s->depth - 1], name))
+    if (s->depth == 0 || strcmp(s->names[s->depth - 1], name))
         return fail(s, "</%s> closes a tag that is not open (line %d)", name);
     s->depth--;
     return 1;
@@ -109,13 +109,13 @@ static int end_tag(svg_scan *s)
 static int markup(svg_scan *s)
 {
     static const struct {
-        const char *open, *close;
+        const char *from, *to;
     } skips[] = { { "!--", "-->" }, { "![CDATA[", "]]>" }, { "?", "?>" }, { "!", ">" } };
     for (size_t i = 0; i < sizeof skips / sizeof skips[0]; i++) {
-        size_t n = strlen(skips[i].open);
-        if ((size_t)(s->end - s->p) >= n && !memcmp(s->p, skips[i].open, n)) {
+        size_t n = strlen(skips[i].from);
+        if ((size_t)(s->end - s->p) >= n && !memcmp(s->p, skips[i].from, n)) {
             s->p += n;
-            return skip_past(s, skips[i].close) ? 1 : fail(s, "the file ends inside a comment or "
+            return skip_past(s, skips[i].to) ? 1 : fail(s, "the file ends inside a comment or "
                                                               "declaration%s (line %d)", NULL);
         }
     }
@@ -147,6 +147,6 @@ int ov_svg_whole(const uint8_t *data, size_t len, char *why, size_t whylen)
         return fail(&s, "there is no <svg> element%s (line %d)", NULL);
     if (s.depth > 0)
         return fail(&s, "<%s> is never closed: the file is cut short or a closing tag is missing (line %d)",
-                    s.open[s.depth - 1]);
+                    s.names[s.depth - 1]);
     return 1;
 }

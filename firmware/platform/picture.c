@@ -161,7 +161,8 @@ static int decode_in_child(ov_picture_format f, const char *data, size_t len, co
                        ov_picture_format_name(f), rc == OV_OK ? r.why : "the decoder stopped");
     if (r.blank)
         return ov_fail(err, errlen, OV_EINVAL, "the SVG picture draws nothing (it is empty, or every shape "
-                       "in it is invisible or outside its viewBox); draw the picture in it and save it again");
+                       "in it is invisible or outside its viewBox); draw the picture in it and save it "
+                       "again");
     if (info) {
         info->format = f;
         info->width = r.width;
