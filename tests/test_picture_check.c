@@ -166,7 +166,7 @@ static void cut_short_or_empty_svgs_are_refused(void **state)
         { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">\n"
           "<rect width=\"10\" height=\"10\"/>\n", "<svg> is never closed" },
         { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><g>"
-          "<rect width=\"10\" height=\"10\"/></svg>", "</svg> closes a tag that is not open" },
+          "<rect width=\"10\" height=\"10\"/></svg>", "</svg> does not match the tag opened before it" },
         { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" "
           "height=\"10\"/></svg><rect", "<rect> is outside the <svg> element" },
         { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>", "draws nothing" },

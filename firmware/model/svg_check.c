@@ -100,7 +100,7 @@ static int end_tag(svg_scan *s)
     if (!skip_past(s, ">"))
         return fail(s, "the file ends inside the tag </%s> (line %d): it is cut short", name);
     if (s->depth == 0 || strcmp(s->names[s->depth - 1], name))
-        return fail(s, "</%s> closes a tag that is not open (line %d)", name);
+        return fail(s, "</%s> does not match the tag opened before it (line %d)", name);
     s->depth--;
     return 1;
 }
