@@ -331,6 +331,62 @@ static void a_pi5_with_an_old_sdl_asks_for_trixie(void **state)
         fail_msg("the facilitator's menu does not say it: %s", said);
 }
 
+/* Issue 13: the import preview shows every change, never 3 of 6. New
+ * questions on the stick change the 4 titles and 2 answer words of the
+ * questions in use; the preview pages through them ("Next page") and each of
+ * the 6 sentences is on the screen and in its speech. */
+static void the_import_preview_shows_every_change(void **state)
+{
+    (void)state;
+    char mountinfo[300], local[800], stick[400], cmd[1400], out[400];
+    snprintf(mountinfo, sizeof mountinfo, "%s/mountinfo", dir);
+    setenv("OV_MOUNTINFO", mountinfo, 1);
+    snprintf(stick, sizeof stick, "%s/media/KIOSK STICK/ourvoice", dir);
+    /* the questions in use: the English pack with its pictures inside its folder, as on a stick */
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/now' && cp assets/content/en/content.ini '%s/now/' && "
+             "cp -r assets/pictures '%s/now/pictures' && sed -i 's#= \\.\\./\\.\\./pictures/#= pictures/#' "
+             "'%s/now/content.ini'", dir, dir, dir, dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp -r '%s/now' '%s/content' && sed -i "
+             "-e 's/^title = Skills and strengths$/title = Our skills/' "
+             "-e 's/^title = Time and effort$/title = Our time/' "
+             "-e 's/^title = Giving and getting$/title = Giving back/' "
+             "-e 's/^title = Friends and community$/title = Our friends/' "
+             "-e 's/^word = Not yet$/word = Not at all/' -e 's/^word = Mostly$/word = Nearly/' "
+             "'%s/content/content.ini'", stick, dir, stick, stick);
+    assert_int_equal(system(cmd), 0);
+    snprintf(out, sizeof out, "%s/preview.txt", dir);
+    snprintf(local, sizeof local, "%s --content '%s/now' >'%s'", args, dir, out);
+    const char *script = "expect facilitator-pin\n" OV_TEST_PIN_KEYS "expect facilitator-menu\n"
+                         "key 5\nexpect facilitator-import\ntexts\nshot preview-1\n"
+                         "key 2\nexpect facilitator-import\ntexts\nshot preview-2\n"
+                         "key 2\nexpect facilitator-import\ntexts\nshot preview-3\n";
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, local);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s/now'", stick, dir);
+    assert_int_equal(system(cmd), 0);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    static char said[1 << 16];
+    assert_true(ov_test_read_text(out, said, sizeof said) > 0);
+    static const char *const changes[] = {
+        "\u201cSkills and strengths\u201d gets a new title: \u201cOur skills\u201d.",
+        "\u201cTime and effort\u201d gets a new title: \u201cOur time\u201d.",
+        "\u201cGiving and getting\u201d gets a new title: \u201cGiving back\u201d.",
+        "\u201cFriends and community\u201d gets a new title: \u201cOur friends\u201d.",
+        "The answer \u201cNot yet\u201d is now \u201cNot at all\u201d.",
+        "The answer \u201cMostly\u201d is now \u201cNearly\u201d.",
+    };
+    for (size_t i = 0; i < OV_ARRAY_LEN(changes); i++) {
+        char shown[300];
+        snprintf(shown, sizeof shown, "text: %s\n", changes[i]);
+        if (!strstr(said, shown))
+            fail_msg("change %zu (%s) is never on the screen:\n%s", i + 1, changes[i], said);
+    }
+    assert_non_null(strstr(said, "text: Page 1 of "));
+    assert_non_null(strstr(said, "text: Page 2 of 2. Next page goes back to the first.\n"));
+    assert_non_null(strstr(said, "speech: New questions on the USB stick. \u201cSkills and strengths\u201d"));
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
@@ -344,6 +400,7 @@ int main(void)
         cmocka_unit_test(settings_change_the_look_and_are_kept),
         cmocka_unit_test(holding_the_corner_opens_the_pin_pad),
         cmocka_unit_test(a_stick_during_a_visit_waits_for_its_end),
+        cmocka_unit_test(the_import_preview_shows_every_change),
     };
     return cmocka_run_group_tests_name("kiosk_facilitator", tests, setup, NULL);
 }

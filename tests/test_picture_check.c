@@ -153,6 +153,43 @@ static void broken_svg_and_wav_are_refused(void **state)
     assert_non_null(strstr(err, "save it again as WAV"));
 }
 
+/* Issue 13: an SVG that SDL_image would half draw is refused, each with
+ * what is wrong; the same picture written out in full passes. */
+static void cut_short_or_empty_svgs_are_refused(void **state)
+{
+    tmp *t = *state;
+    static const struct {
+        const char *svg, *says;
+    } bad[] = {
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect x=",
+          "the file ends inside the tag <rect> (line 1): it is cut short" },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">\n"
+          "<rect width=\"10\" height=\"10\"/>\n", "<svg> is never closed" },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><g>"
+          "<rect width=\"10\" height=\"10\"/></svg>", "</svg> does not match the tag opened before it" },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" "
+          "height=\"10\"/></svg><rect", "<rect> is outside the <svg> element" },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>", "draws nothing" },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+          "<rect width=\"10\" height=\"10\" fill=\"none\"/></svg>", "draws nothing" },
+    };
+    char path[256], err[256];
+    for (size_t i = 0; i < OV_ARRAY_LEN(bad); i++) {
+        put(t, "cut.svg", bad[i].svg, strlen(bad[i].svg), path, sizeof path);
+        if (ov_picture_check(path, NULL, NULL, err, sizeof err) != OV_EINVAL)
+            fail_msg("SVG %zu passes: %s", i, bad[i].svg);
+        if (!strstr(err, bad[i].says) || !strstr(err, "save it again"))
+            fail_msg("SVG %zu: '%s' does not say '%s' and how to fix it", i, err, bad[i].says);
+    }
+    static const char good[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- a <rect> -->\n"
+                               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+                               "<title>a > b</title><style><![CDATA[ rect { fill: #000 } ]]></style>"
+                               "<rect width=\"10\" height=\"10\" data-x=\"1 > 0\" fill=\"#000\"/></svg>\n\n";
+    put(t, "whole.svg", good, sizeof good - 1, path, sizeof path);
+    if (ov_picture_check(path, NULL, NULL, err, sizeof err) != OV_OK)
+        fail_msg("a whole SVG is refused: %s", err);
+}
+
 static void formats_come_from_names_and_bytes(void **state)
 {
     (void)state;
@@ -184,6 +221,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_picture_bomb_is_refused_before_decoding, setup, teardown),
         cmocka_unit_test_setup_teardown(a_slow_svg_is_refused_in_bounded_time, setup, teardown),
         cmocka_unit_test_setup_teardown(broken_svg_and_wav_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(cut_short_or_empty_svgs_are_refused, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

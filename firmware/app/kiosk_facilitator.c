@@ -233,12 +233,13 @@ static void save_pin(kiosk *k)
     ov_fac_message(&k->fac, k->content.texts.fac_pin_saved, k->content.texts.fac_pin_saved_2);
 }
 
-/* The lines the import screen shows for a checked plan; returns how many. */
+/* The lines the import screen shows for a checked plan, every one of them
+ * (the screen pages through them); returns how many. */
 static int import_lines(const ov_import_plan *plan, const ov_texts *t, char lines[][OV_SENTENCE_LEN])
 {
     int n = 0;
     if (!plan->ok) {
-        for (int i = 0; i < plan->n_problems && n < OV_MENU_MAX_LINES; i++)
+        for (int i = 0; i < plan->n_problems && n < OV_FAC_IMPORT_MAX_LINES; i++)
             if (plan->problems[i].error)
                 ov_strlcpy(lines[n++], plan->problems[i].text, OV_SENTENCE_LEN);
         for (int i = 0; i < plan->diags.n; i++)
@@ -249,7 +250,7 @@ static int import_lines(const ov_import_plan *plan, const ov_texts *t, char line
         ov_strlcpy(lines[n++], ov_content_diff_none_sentence(t), OV_SENTENCE_LEN);
         return n;
     }
-    int room = OV_MENU_MAX_LINES - (plan->keeps_votes ? 1 : 0);
+    int room = OV_FAC_IMPORT_MAX_LINES - (plan->keeps_votes ? 1 : 0);
     for (int i = 0; i < plan->n_changes && n < room; i++)
         ov_content_change_sentence(&plan->changes[i], t, lines[n++], OV_SENTENCE_LEN);
     if (plan->keeps_votes)
@@ -269,8 +270,8 @@ static void check_import(kiosk *k, const char *src)
     ov_keepalive *ka = begin_long_work();
     ov_import_check(src, &k->content, &k->check_opts, k->import_plan);
     end_long_work(ka);
-    char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
-    const char *ptr[OV_MENU_MAX_LINES];
+    static char lines[OV_FAC_IMPORT_MAX_LINES][OV_SENTENCE_LEN];
+    const char *ptr[OV_FAC_IMPORT_MAX_LINES];
     int n = import_lines(k->import_plan, &k->content.texts, lines);
     for (int i = 0; i < n; i++)
         ptr[i] = lines[i];

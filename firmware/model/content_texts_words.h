@@ -435,6 +435,11 @@
       "Mae'r atebion roddodd pobl yn barod yn aros yn y canlyniadau.") \
     X(chg_none, OVW_S, 0, OVW_NOCHECK, "Nothing changes. The questions are the same.", \
       "Does dim byd yn newid. Mae'r cwestiynau yr un fath.") \
+    X(imp_page, OVW_S, 0, OVW_NOCHECK, "Page %d of %d. Press Next page to see the rest.", \
+      "Tudalen %d o %d. Pwyswch Tudalen nesaf i weld y gweddill.") \
+    X(imp_page_last, OVW_S, 0, OVW_NOCHECK, "Page %d of %d. Next page goes back to the first.", \
+      "Tudalen %d o %d. Bydd Tudalen nesaf yn mynd yn ôl i'r gyntaf.") \
+    X(imp_next_page, OVW_B, 0, OVW_NOCHECK, "Next page", "Tudalen nesaf") \
     /* facilitator: saving the results on a USB stick, how it went */ \
     X(exp_saved, OVW_S, 0, OVW_NOCHECK, "The answers are saved. You can take the USB stick out now.", \
       "Mae'r atebion wedi eu cadw. Gallwch chi dynnu'r cof bach allan nawr.") \

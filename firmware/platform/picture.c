@@ -2,6 +2,7 @@
  * checked picture for drawing (see picture.h). */
 #include "platform/picture.h"
 
+#include "model/svg_check.h"
 #include "platform/files.h"
 #include "platform/wav.h"
 
@@ -23,6 +24,7 @@
 typedef struct {
     int ok;
     long width, height;
+    int blank; /* every pixel fully transparent: it draws nothing */
     char why[OV_ERR_LEN];
 } decode_result;
 
@@ -62,6 +64,10 @@ static int check_bytes(ov_picture_format want, const char *data, size_t len, lon
                        got == OV_PIC_UNKNOWN ? "of another kind" : ov_picture_format_name(got),
                        ov_picture_format_name(want));
     long w, h;
+    char why[OV_ERR_LEN];
+    if (want == OV_PIC_SVG && !ov_svg_whole((const uint8_t *)data, len, why, sizeof why))
+        return ov_fail(err, errlen, OV_EINVAL, "the SVG picture is broken: %s; save it again from the "
+                       "drawing program, or fix the file", why);
     if (want == OV_PIC_SVG) return OV_OK;
     if (!ov_picture_header_size(want, (const uint8_t *)data, len, &w, &h) || w <= 0 || h <= 0)
         return ov_fail(err, errlen, OV_EINVAL, "the %s picture is broken (its header is cut short or wrong); "
@@ -70,6 +76,24 @@ static int check_bytes(ov_picture_format want, const char *data, size_t len, lon
         return ov_fail(err, errlen, OV_EINVAL, "the picture is %ldx%ld pixels; at most %ldx%ld are allowed: "
                        "make it smaller", w, h, max_side, max_side);
     return OV_OK;
+}
+
+/* 1 when every pixel of s is fully transparent (or s has no pixels). */
+static int draws_nothing(SDL_Surface *s)
+{
+    SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (!c)
+        return 0; /* cannot tell: not a reason to refuse */
+    int blank = 1;
+    SDL_LockSurface(c);
+    for (int y = 0; y < c->h && blank; y++) {
+        const uint32_t *row = (const uint32_t *)((const uint8_t *)c->pixels + (size_t)y * (size_t)c->pitch);
+        for (int x = 0; x < c->w && blank; x++)
+            blank = (row[x] >> 24) == 0;
+    }
+    SDL_UnlockSurface(c);
+    SDL_FreeSurface(c);
+    return blank;
 }
 
 /* In the child: decode and write the result to fd, then leave at once. */
@@ -85,6 +109,7 @@ static void child_decode(int fd, ov_picture_format f, const char *data, size_t l
         r.ok = 1;
         r.width = s->w;
         r.height = s->h;
+        r.blank = f == OV_PIC_SVG && (s->w <= 0 || s->h <= 0 || draws_nothing(s));
     } else {
         snprintf(r.why, sizeof r.why, "%s", IMG_GetError());
     }
@@ -134,6 +159,10 @@ static int decode_in_child(ov_picture_format f, const char *data, size_t len, co
     if (rc != OV_OK || !r.ok)
         return ov_fail(err, errlen, OV_EINVAL, "the %s picture is broken: %s; save it again",
                        ov_picture_format_name(f), rc == OV_OK ? r.why : "the decoder stopped");
+    if (r.blank)
+        return ov_fail(err, errlen, OV_EINVAL, "the SVG picture draws nothing (it is empty, or every shape "
+                       "in it is invisible or outside its viewBox); draw the picture in it and save it "
+                       "again");
     if (info) {
         info->format = f;
         info->width = r.width;

@@ -279,14 +279,31 @@ static void menu_confirm_clear(const ov_fac *f, ov_menu *m)
     item(m, tx(f)->fac_clear_no, "control-go-back.svg", OV_MENU_GO, OV_MENU_MENU, 0);
 }
 
+/* How many pages the import screen's lines take (1 when they fit on one screen). */
+static int import_pages(const ov_fac *f)
+{
+    if (f->n_import_lines <= OV_MENU_MAX_LINES)
+        return 1;
+    return (f->n_import_lines + OV_FAC_IMPORT_PAGE_LINES - 1) / OV_FAC_IMPORT_PAGE_LINES;
+}
+
 static void menu_import(const ov_fac *f, ov_menu *m)
 {
     ov_strlcpy(m->title, f->import_ok ? tx(f)->fac_import_title : tx(f)->fac_import_bad_title,
                sizeof m->title);
-    for (int i = 0; i < f->n_import_lines; i++)
+    int pages = import_pages(f);
+    int first = pages > 1 ? f->import_page * OV_FAC_IMPORT_PAGE_LINES : 0;
+    int last = pages > 1 ? first + OV_FAC_IMPORT_PAGE_LINES : f->n_import_lines;
+    for (int i = first; i < last && i < f->n_import_lines; i++)
         line(m, "%s", f->import_lines[i]);
+    if (pages > 1 && m->n_lines < OV_MENU_MAX_LINES) /* never a silent limit: say there is more */
+        snprintf(m->lines[m->n_lines++], sizeof m->lines[0],
+                 f->import_page + 1 < pages ? tx(f)->imp_page : tx(f)->imp_page_last,
+                 f->import_page + 1, pages);
     if (f->import_ok)
         item(m, tx(f)->fac_import_use, "control-thats-right.svg", OV_MENU_GO, OV_MENU_CONFIRM_IMPORT, 0);
+    if (pages > 1)
+        item(m, tx(f)->imp_next_page, "control-next.svg", OV_MENU_PLAIN, OV_MENU_IMPORT_PAGE, 0);
     item(m, f->import_ok ? tx(f)->fac_import_keep : tx(f)->fac_back, "control-go-back.svg", OV_MENU_PLAIN,
          OV_MENU_MENU, 0);
 }
@@ -379,9 +396,10 @@ void ov_fac_show_results(ov_fac *f, const ov_results *res)
 void ov_fac_import_preview(ov_fac *f, const char *const *lines, int n, int ok)
 {
     f->n_import_lines = 0;
-    for (int i = 0; i < n && i < OV_MENU_MAX_LINES; i++)
+    for (int i = 0; i < n && i < OV_FAC_IMPORT_MAX_LINES; i++)
         ov_strlcpy(f->import_lines[f->n_import_lines++], lines[i], sizeof f->import_lines[0]);
     f->import_ok = ok;
+    f->import_page = 0;
     f->screen = OV_FAC_IMPORT;
 }
 
@@ -553,6 +571,9 @@ static int press_stick(ov_fac *f, const ov_menu_item *it, uint64_t now, ov_fac_d
         return done(out, OV_FAC_DO_IMPORT); /* the kiosk checks and calls ov_fac_import_preview */
     case OV_MENU_CONFIRM_IMPORT:
         return done(out, f->import_ok ? OV_FAC_DO_IMPORT : OV_FAC_DO_NOTHING);
+    case OV_MENU_IMPORT_PAGE:
+        f->import_page = (f->import_page + 1) % import_pages(f);
+        return done(out, OV_FAC_DO_REDRAW);
     case OV_MENU_RESTORE:
         return done(out, f->has_previous ? OV_FAC_DO_RESTORE : OV_FAC_DO_NOTHING);
     default:

@@ -9,6 +9,7 @@
 #define OV_FACILITATOR_H
 
 #include "model/content.h"
+#include "model/content_diff.h"
 #include "ui/flow.h"
 #include "ui/pin.h"
 #include "model/results.h"
@@ -16,6 +17,12 @@
 #define OV_MENU_MAX_ITEMS 13
 #define OV_MENU_MAX_LINES 4
 #define OV_MENU_MAX_BARS OV_MAX_ANSWERS
+/* The import screen keeps every line it is given (each change and the votes
+ * note, or each problem) and shows them a page at a time: when they are more
+ * than OV_MENU_MAX_LINES, a page holds OV_FAC_IMPORT_PAGE_LINES of them and
+ * "Page 1 of 3", with a "Next page" button. */
+#define OV_FAC_IMPORT_MAX_LINES (OV_MAX_CHANGES + 1)
+#define OV_FAC_IMPORT_PAGE_LINES (OV_MENU_MAX_LINES - 1)
 
 typedef enum {
     OV_FAC_OFF,     /* members are voting */
@@ -85,6 +92,7 @@ typedef enum {
     OV_MENU_PICK_ROUND,   /* arg: the question */
     OV_MENU_CONFIRM_CLEAR,
     OV_MENU_CONFIRM_IMPORT,
+    OV_MENU_IMPORT_PAGE, /* the import screen's next page of lines (after the last: the first) */
     OV_MENU_RESTORE,
     OV_MENU_SETTINGS,
     OV_MENU_THEME,
@@ -161,9 +169,10 @@ typedef struct {
     int speech;                    /* settings screen: reading aloud */
     ov_fac_setting changed;        /* after OV_FAC_DO_SETTING: what to change (OV_SETTING_CONFIRM: */
                                    /* the kiosk turns the flow's check step over) */
-    char import_lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN];
+    char import_lines[OV_FAC_IMPORT_MAX_LINES][OV_SENTENCE_LEN];
     int n_import_lines;
     int import_ok;
+    int import_page; /* the page of import_lines shown (0: the first) */
     char today[16]; /* YYYY-MM-DD for meeting names */
     uint64_t now_ms;
     /* privacy (issue 12) */
@@ -206,8 +215,8 @@ void ov_fac_show_results(ov_fac *f, const ov_results *res);
 void ov_fac_message(ov_fac *f, const char *line1, const char *line2);
 
 /* Show the import screen: what the new questions on a stick would change
- * (ok = 1, with "use them"), or why they are refused (ok = 0). The first
- * OV_MENU_MAX_LINES lines are copied. */
+ * (ok = 1, with "use them"), or why they are refused (ok = 0). Every line is
+ * kept (up to OV_FAC_IMPORT_MAX_LINES), shown from the first page. */
 void ov_fac_import_preview(ov_fac *f, const char *const *lines, int n, int ok);
 
 /* A name for the current screen, for scripts and logs: "facilitator-pin",
