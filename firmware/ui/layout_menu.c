@@ -203,7 +203,7 @@ static int caption_height(const ov_layout_env *env, const metrics *m, const ov_m
 
 /* The progress picture (issue 14) in `area`: last time's face, an arrow,
  * this time's face, each caption under its face (wrapped when long), in the
- * chart's label size; the captions are read too, as everything shown is. A
+ * chart's label size; not spoken (the sentence above says the same). A
  * face smaller than min_face squeezes the screen. Returns the height used,
  * 0 when there is no comparison or no room. */
 static int progress_picture(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn,
@@ -234,7 +234,7 @@ static int progress_picture(ov_layout *l, const ov_layout_env *env, const metric
         int tw = env->measure(env->measure_ctx, m->label_px, 1, p->caption[i], (int)strlen(p->caption[i]));
         int bw = tw + m->gap / 2 < col_w ? tw + m->gap / 2 : col_w; /* one line: centred under its face */
         ov_rect cap = { cx + (col_w - bw) / 2, area.y + face + m->gap / 2, bw, cap_h };
-        ovl_add_text(l, env, m, p->caption[i], OV_TEXT_LABEL, cap, 1);
+        ovl_add_text(l, env, m, p->caption[i], OV_TEXT_LABEL, cap, 0);
     }
     int ah = face / 3 > 6 ? face / 3 : 6;
     lp->arrow = (ov_rect){ x0 + col_w + m->gap / 2, area.y + (face - ah) / 2, arrow_w, ah };
