@@ -162,8 +162,11 @@ static void speech_positions_map_to_the_words_on_screen(void **state)
     ov_layout_env env = { 800, 480, ov_px_per_mm(800, 480, 0), 1.0, ov_render_measure, render, "assets/pictures", 0, 0 };
     static ov_layout l;
     ov_layout_screen(&env, &f, NULL, &l);
-    /* the speech starts with the title; every spoken word is found at its own position */
-    assert_memory_equal(l.speech, content.questions[0].title, strlen(content.questions[0].title));
+    /* the speech starts with the progress, then the title; every spoken word is found at its own position */
+    char start[OV_SENTENCE_LEN * 2], progress[OV_SENTENCE_LEN];
+    snprintf(progress, sizeof progress, content.texts.progress, 1, content.n_questions);
+    snprintf(start, sizeof start, "%s. %s", progress, content.questions[0].title);
+    assert_memory_equal(l.speech, start, strlen(start));
     int found = 0;
     for (int t = 0; t < l.n_texts; t++) {
         if (!l.texts[t].spoken) continue;

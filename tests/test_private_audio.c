@@ -19,14 +19,15 @@
 #define MAX_SHIFT 5           /* line-ups tried: up to 100 ms either way */
 #define SAME_SHAPE 0.05       /* relative envelope difference below this: the same speech (measured 0.000) */
 #define OTHER_SHAPE 0.15      /* above this: different words were spoken (measured 0.30-1.01) */
-/* The question is read to its end (5.4 s at rate 320; the fastest rate,
+/* The question is read to its end (6.9 s at rate 320 with its progress and
+ * buttons, 5.4 s before they were read; the fastest rate,
  * 450, makes espeak-ng's output differ from run to run) before the press, so
  * the confirm screen's speech starts after a silence, never in the middle of
  * a cut-off question: the longest silence is between the two, the next sound
  * is the confirm screen. Measured: the same speech differs by 0.000, the
  * answers with headphones by 0.45. */
 #define FAST "[speech]\nrate = 320\n"
-#define SCRIPT "key space\nwait 7000\nkey %d\nexpect confirm\nwait 4000\nquit\n"
+#define SCRIPT "key space\nwait 9500\nkey %d\nexpect confirm\nwait 4000\nquit\n"
 
 /* The first sample of the sound after the longest run of silence in s[0..n):
  * the confirm screen's first 3 s of speech (where the chosen answer is

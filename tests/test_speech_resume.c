@@ -23,14 +23,14 @@
 #define SILENT 50          /* quieter than this: no sound yet */
 #define CONFIRM_FIRST "Is this your answer?" /* [texts] confirm, assets/content/en */
 
-/* Question 1 is read out (about 20 s at the default rate), then 4 s or more
- * pass with nothing to say (the device closes 2 s after the speech ends);
- * choosing answer 3 speaks the confirm screen. */
+/* Question 1 is read out (about 24 s at the default rate, with its progress
+ * and buttons), then 4 s or more pass with nothing to say (the device closes
+ * 2 s after the speech ends); choosing answer 3 speaks the confirm screen. */
 static const char *script =
     "expect welcome\n"
     "key 1\n"
     "expect question\n"
-    "wait 28000\n"
+    "wait 32000\n"
     "key 3\n"
     "expect confirm\n"
     "wait 5000\n"
@@ -75,7 +75,7 @@ static void test_speech_after_silence_is_whole(void **st)
     int16_t *pcm = read_pcm(raw, 0, &n);
     assert_non_null(pcm);
     /* The device was opened again after the silence: the file holds less than
-     * the 5 s after the press (the run lasted over 33 s). */
+     * the 5 s after the press (the run lasted over 37 s). */
     assert_true(n < (size_t)RATE * 7);
 
     char cmd[600], wav[128];

@@ -125,8 +125,10 @@ static void results_screen_shows_the_picture(const char *dir)
     const char *out = slurp(cmd);
     assert_non_null(strstr(out, "screen: facilitator-results\n"));
     assert_non_null(strstr(out, "\ntext: Last time\ntext: This time\n"));
+    /* the sentence, then each bar's word and count, then the groups */
     assert_non_null(strstr(out, "speech: Skills and strengths. " MEETING_2 ". Last time most people said A little. "
-                                "This time most people said Mostly. I use the service: Mostly."));
+                                "This time most people said Mostly. Not yet, 0. A little, 0. Mostly, 4. "
+                                "Yes, a lot, 2. I don't know, 0. I use the service: Mostly."));
     assert_null(strstr(strstr(out, "speech: "), "Last time. This time")); /* the captions are not read out */
 }
 

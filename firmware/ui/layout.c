@@ -102,7 +102,7 @@ int ovl_add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, const
             ov_wrap_text_fit(text, px, m->min_px, bold, box, env->measure, env->measure_ctx, &t->block);
     }
     t->role = role;
-    t->spoken = spoken;
+    t->spoken = spoken != 0;
     t->speech_offset = -1;
     if (spoken) {
         size_t used = strlen(l->speech);
@@ -111,11 +111,12 @@ int ovl_add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, const
             t->speech_offset = chars_of(l->speech) + (used ? 1 : 0);
             strcat(l->speech, sep);
             strcat(l->speech, text);
-            /* Make sure the speech pauses between texts (a label has no full stop). */
+            /* Make sure the speech pauses between texts (a label has no full stop); a
+             * text of a list (OVL_SPOKEN_LIST) runs on to the next after a comma. */
             size_t e = strlen(l->speech);
             char last = l->speech[e - 1];
             if (last != '.' && last != '?' && last != '!' && last != ':')
-                strcat(l->speech, ".");
+                strcat(l->speech, spoken == OVL_SPOKEN_LIST ? "," : ".");
         }
     }
     return l->n_texts++;
@@ -249,7 +250,7 @@ void ovl_hear_again_at(ov_layout *l, const ov_layout_env *env, const metrics *m,
     if (!b)
         return;
     ovl_control_path(env, "control-hear-again.svg", b->icon_path, sizeof b->icon_path);
-    ovl_button_content(l, env, m, b, label ? label : "", 0);
+    ovl_button_content(l, env, m, b, label ? label : "", 1); /* read last, like every screen's control */
 }
 
 ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_content *c,
@@ -430,7 +431,7 @@ static void lay_welcome(ov_layout *l, const ov_layout_env *env, const ov_flow *f
         l->banner = (ov_rect){ full.x, full.y + full.h - banner_h, full.w, banner_h };
         ov_rect tb = { l->banner.x + m->margin / 2, l->banner.y + m->margin / 2, l->banner.w - m->margin,
                        l->banner.h - m->margin };
-        ovl_add_text(l, env, m, ovl_pool_add(l, warning), OV_TEXT_SMALL, tb, 0);
+        ovl_add_text(l, env, m, ovl_pool_add(l, warning), OV_TEXT_SMALL, tb, 1); /* read after Start */
     }
 }
 
@@ -465,7 +466,7 @@ static int progress_line(ov_layout *l, const ov_layout_env *env, const metrics *
         words = (ov_rect){ pr.x, pr.y + dots_h + m->gap / 2, pr.w, dots_h };
         used += dots_h + m->gap / 2;
     }
-    ovl_add_text(l, env, m, ovl_pool_add(l, prog), OV_TEXT_SMALL, words, 0);
+    ovl_add_text(l, env, m, ovl_pool_add(l, prog), OV_TEXT_SMALL, words, 1); /* read first */
     return used;
 }
 
@@ -543,7 +544,6 @@ static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *
         answers = (ov_rect){ full.x, full.y + full.h - row_h, full.w, row_h };
         upper = (ov_rect){ top.x, top.y, top.w, answers.y - m->gap - top.y };
     }
-    upper = ovl_more_button(l, env, m, f, upper, fr->corner, fr->corner_w); /* issue 14: layout_more.c */
     ov_rect pr = m->portrait ? (ov_rect){ full.x, full.y, full.w - fr->corner_w - m->gap, fr->corner }
                              : (ov_rect){ upper.x, upper.y, upper.w, upper.h };
     if (!m->portrait) { /* progress at the top of the text column, beside the picture */
@@ -558,6 +558,9 @@ static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *
     }
     question_texts(l, env, m, f, col);
     answer_buttons(l, env, m, f, answers, column);
+    /* issue 14: layout_more.c; laid out after the question and its answers, so that it is read after
+     * them (the speech is in the order of the texts) */
+    upper = ovl_more_button(l, env, m, f, upper, fr->corner, fr->corner_w);
     ovl_previous_question(l, env, m, f, upper, fr->corner, fr->corner_w); /* layout_review.c: a free place */
     (void)warning;
 }

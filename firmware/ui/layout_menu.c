@@ -21,12 +21,26 @@ static ov_button_style style_of(const ov_menu_item *it)
                                                                                  : OV_BTN_STYLE_PLAIN;
 }
 
+/* How menu item i is read with the screen. Every label is read, the PIN pad's
+ * too, in its rows: "1, 2, 3. 4, 5, 6. 7, 8, 9. Delete, 0, OK." A facilitator
+ * who cannot see learns where each key is (a phone's layout: a summary such
+ * as "number keys 0 to 9" would not say where 0 is) and the highlight goes
+ * from key to key as it is said. It is the same words whatever was typed:
+ * which keys were pressed is never said (the typed PIN's line is not read). */
+static int menu_spoken(const ov_menu *mn, int i)
+{
+    if (!mn->keypad || i >= KEYPAD_KEYS || i % KEYPAD_COLS == KEYPAD_COLS - 1)
+        return 1;
+    return OVL_SPOKEN_LIST;
+}
+
 /* One menu item as a button in r: digits big and centred, else picture and words. */
 static void menu_button(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn, int i,
                         ov_rect r)
 {
     const ov_menu_item *it = &mn->items[i];
     ov_layout_button *b = ovl_add_button(l, OV_TARGET_MENU, i, style_of(it), r);
+    int spoken = menu_spoken(mn, i);
     if (!b)
         return;
     if (it->icon)
@@ -37,12 +51,12 @@ static void menu_button(ov_layout *l, const ov_layout_env *env, const metrics *m
         if (tw < 0 || tw > r.w - m->margin)
             tw = r.w - m->margin;
         ov_rect box = { r.x + (r.w - tw) / 2, r.y + (r.h - lh) / 2, tw + 1, lh };
-        b->label = ovl_add_text(l, env, m, it->label, OV_TEXT_TITLE, box, 0);
+        b->label = ovl_add_text(l, env, m, it->label, OV_TEXT_TITLE, box, spoken);
     } else if (b->rect.w <= b->rect.h * 2 && it->icon == NULL) { /* words only: centred */
         ov_rect box = { r.x + m->margin / 2, r.y + m->margin / 2, r.w - m->margin, r.h - m->margin };
-        b->label = ovl_add_text(l, env, m, it->label, OV_TEXT_LABEL, box, 0);
+        b->label = ovl_add_text(l, env, m, it->label, OV_TEXT_LABEL, box, spoken);
     } else {
-        ovl_button_content(l, env, m, b, it->label, 0);
+        ovl_button_content(l, env, m, b, it->label, spoken);
     }
 }
 
@@ -165,7 +179,7 @@ static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, 
     b->shape = mb->shape;
     b->colour = mb->colour;
     ov_rect wbox = { chart.x + bh + m->gap / 2, by, word_w, bh };
-    b->label = ovl_add_text(l, env, m, mb->word, OV_TEXT_LABEL, wbox, 0);
+    b->label = ovl_add_text(l, env, m, mb->word, OV_TEXT_LABEL, wbox, OVL_SPOKEN_LIST); /* "Not yet, 3." */
     b->track = (ov_rect){ wbox.x + word_w + m->gap / 2, by + bh / 6,
                           chart.w - bh - word_w - count_w - 2 * m->gap, bh * 2 / 3 };
     b->bar = b->track;
@@ -173,7 +187,7 @@ static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, 
     char digits[24];
     snprintf(digits, sizeof digits, "%ld", mb->count);
     ov_rect cbox = { b->track.x + b->track.w + m->gap / 2, by, count_w + m->gap / 2, bh };
-    b->count = ovl_add_text(l, env, m, ovl_pool_add(l, digits), OV_TEXT_LABEL, cbox, 0);
+    b->count = ovl_add_text(l, env, m, ovl_pool_add(l, digits), OV_TEXT_LABEL, cbox, 1);
 }
 
 /* The height of the captions under the faces in a picture w wide (a

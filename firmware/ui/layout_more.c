@@ -174,7 +174,7 @@ ov_rect ovl_more_button(ov_layout *l, const ov_layout_env *env, const metrics *m
         ov_layout_button *b = ovl_add_button(l, OV_TARGET_MORE, 0, OV_BTN_STYLE_PLAIN, r);
         if (b) {
             ovl_control_path(env, "control-more.svg", b->icon_path, sizeof b->icon_path);
-            ovl_button_content(l, env, &small, b, label, 0);
+            ovl_button_content(l, env, &small, b, label, 1);
         }
         return upper;
     }
@@ -192,5 +192,5 @@ void ovl_more_in_cell(ov_layout *l, const ov_layout_env *env, const metrics *m, 
     if (!b)
         return;
     ovl_control_path(env, "control-more.svg", b->icon_path, sizeof b->icon_path);
-    ovl_button_content(l, env, m, b, word_or(f->content->who.tell_me_more, "Tell me more"), 0);
+    ovl_button_content(l, env, m, b, word_or(f->content->who.tell_me_more, "Tell me more"), 1);
 }

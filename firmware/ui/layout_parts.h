@@ -63,10 +63,12 @@ int ovl_fit_loop(const ov_layout_env *env, const void *what, const char *extra,
 metrics ovl_measure_screen(const ov_layout_env *env, int squeeze, int floor_body_px);
 /* Keep a string made for this screen; "" when the pool is full. */
 const char *ovl_pool_add(ov_layout *l, const char *s);
-/* Add a text (spoken ones are appended to l->speech, when it has room); a
- * text that does not fit its box sets all_fit = 0 (on the last squeeze step
- * it is shrunk). Returns its index, or -1 for a NULL or empty text or a full
- * table. */
+/* Add a text (spoken ones are appended to l->speech, when it has room, with
+ * a full stop when it ends without one; `spoken` OVL_SPOKEN_LIST: a comma,
+ * the next text goes on the list); a text that does not fit its box sets
+ * all_fit = 0 (on the last squeeze step it is shrunk). Returns its index, or
+ * -1 for a NULL or empty text or a full table. */
+#define OVL_SPOKEN_LIST 2
 int ovl_add_text(ov_layout *l, const ov_layout_env *env, const metrics *m, const char *text,
                  ov_text_role role, ov_rect box, int spoken);
 /* Texts one under another in `col`, read aloud in that order except the

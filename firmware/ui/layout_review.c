@@ -332,7 +332,7 @@ void ovl_previous_question(ov_layout *l, const ov_layout_env *env, const metrics
         metrics small = *m;
         small.label_px = m->small_px;
         ovl_control_path(env, "control-go-back.svg", b->icon_path, sizeof b->icon_path);
-        ovl_button_content(l, env, &small, b, f->content->texts.previous, 0);
+        ovl_button_content(l, env, &small, b, f->content->texts.previous, 1);
     }
 }
 
