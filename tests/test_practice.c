@@ -30,7 +30,7 @@
 #define MEETING "Practice day"
 #define NOTE "This is a practice question. Your answer is not kept."
 #define LOUD_SAMPLE 1000 /* a sample above this is sound, not silence */
-#define SPEAK_MS 9000    /* long enough for the practice screen's words to be said */
+#define SPEAK_MS 20000   /* long enough for a screen to be read whole (buttons too) and the device to close */
 #define SPEECH_RATE 22050
 
 static char dir[200], content_dir[300];
