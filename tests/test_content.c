@@ -1150,6 +1150,8 @@ static void test_cli_letters_and_voice(void **state)
     assert_int_equal(check_edited_copy(f, bin, "0,/^title = .*/s//title = Your skills \xe6\xb0\xb4/", &text), 1);
     if (!strstr(text, "(U+6C34), which the kiosk's font cannot draw"))
         fail_msg("no error for a letter the font lacks:\n%s", text);
+    if (!strstr(text, ": 1 error, ") || strstr(text, "1 errors")) /* #13: plurals */
+        fail_msg("one error is not counted as \"1 error\":\n%s", text);
     free(text);
     assert_int_equal(check_edited_copy(f, bin, "s/^language = en-gb/language = xq/", &text), 1);
     if (!strstr(text, "language 'xq': the speech engine has no voice that speaks it"))

@@ -40,7 +40,8 @@ static void print_report(const char *dir, const ov_content *c, const ov_diags *d
         if (!quiet || d->items[i].level == OV_DIAG_ERROR)
             printf("%s\n", d->items[i].text);
     if (d->dropped)
-        printf("(%d more problems not shown; fix these and check again)\n", d->dropped);
+        printf("(%d more %s not shown; fix these and check again)\n", d->dropped,
+               PLURAL(d->dropped, "problem"));
     if (quiet)
         return;
     if (usable)
