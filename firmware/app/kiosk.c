@@ -125,8 +125,8 @@ void ov_kiosk_speak(kiosk *k)
     if (!k->speech || !k->cfg.speech)
         return;
     ov_kiosk_scan_prepare(k);
-    /* scanning: a new screen reads its words up to the first target; each
-     * target is then said as it is highlighted */
+    /* scanning: a new screen reads its words but the targets' labels (through the room
+     * speaker the answers too); each target is then said as it is highlighted */
     int intro_only = ov_kiosk_scanning(k) && k->scan_pending;
     ov_speech_part parts[OV_SPEECH_MAX_PARTS];
     char paths[OV_SPEECH_MAX_PARTS][OV_PATH_MAX]; /* the speech copies what it keeps */
