@@ -19,9 +19,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kiosk_ears.h"
 #include "kiosk_runner.h"
 #include "model/content.h"
 #include "ui/render_palette.h"
+
+#define PAUSE_S 1.0      /* a silence this long parts two stretches of voice (sentences pause less) */
+#define GAP_MS "1500"    /* the silence a script leaves between two things it wants heard apart */
+#define LONGEST_S 120    /* the longest a heard run may take (the kiosk speaks in real time) */
+#define AS_LONG_MIN 0.6  /* "about as long as the words": at least this share of their reading ... */
+#define AS_LONG_MAX 1.6  /* ... and at most this much */
 
 /* Run `script` with settings `ini` (written to DIR/ov.ini); speech off when
  * raw is NULL, else recorded into raw by SDL's disk driver. Returns the exit code. */
@@ -98,6 +105,109 @@ static void test_single_switch_user(void **st)
     assert_false(ov_test_rgb_near(strip, plain, 8));
     const ov_theme *t = ov_theme_get("standard");
     assert_true(ov_test_rgb_near(strip, t->warning_bg, 8));
+}
+
+/* Run `script` with settings `ini`, speech on and heard into *heard. */
+static void heard_visit(const char *dir, const char *ini, const char *script, ov_test_heard *heard)
+{
+    char path[200], args[1200];
+    snprintf(path, sizeof path, "%s/ov.ini", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(ini, f);
+    fclose(f);
+    const char *root = getenv("OV_ROOT");
+    snprintf(args, sizeof args, "--config '%s' --data '%s/data' --content '%s/assets/content/en'", path, dir,
+             root ? root : ".");
+    int rc = ov_test_run_kiosk_heard(dir, script, 800, 480, args, LONGEST_S, heard);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+}
+
+/* Fail unless stretch `st` holds about as much voice as `ourvoice say words`. */
+static void heard_as_long_as(const char *dir, const ov_test_stretch *st, const char *words, const char *what)
+{
+    double want = ov_test_say_voiced_s(dir, words, "en-gb");
+    assert_true(want > 0);
+    fprintf(stderr, "%s: %.2f s of voice heard, %.2f s in \"%s\"\n", what, st->voiced_s, want, words);
+    if (st->voiced_s < AS_LONG_MIN * want || st->voiced_s > AS_LONG_MAX * want)
+        fail_msg("%s: %.2f s of voice heard, but reading \"%s\" takes %.2f s", what, st->voiced_s, words, want);
+}
+
+/* What the kiosk reads on question 1 (a mirror of its flow and layout). */
+static const char *question_1_reading(void)
+{
+    static ov_content c;
+    ov_content_builtin(&c);
+    ov_flow f;
+    ov_flow_init(&f, &c, 1, 90000, 4000, 0, 1000);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1000);
+    static ov_layout l;
+    ov_test_layout(&f, 800, 480, "standard", &l);
+    return l.speech;
+}
+
+/* 1 when shot NAME shows the focus ring above question 1's first answer. */
+static int first_answer_lit(const char *dir, const char *name)
+{
+    static ov_content c;
+    ov_content_builtin(&c);
+    ov_flow f;
+    ov_flow_init(&f, &c, 1, 90000, 4000, 0, 1000);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1000);
+    static ov_layout l;
+    ov_test_layout(&f, 800, 480, "standard", &l);
+    ov_palette p;
+    ov_palette_for_theme("standard", &p);
+    const ov_layout_button *b = &l.buttons[0];
+    assert_int_equal(b->target.kind, OV_TARGET_ANSWER);
+    ov_rgb fill, text, edge, px;
+    ov_palette_answer(&p, b->colour, &fill, &text, &edge);
+    int y = b->rect.y - ov_palette_focus_gap_px(&p, edge, l.px_per_mm) - ov_palette_focus_px(&p, l.px_per_mm) / 2;
+    assert_int_equal(ov_test_pixel(dir, name, b->rect.x + b->rect.w / 2, y, &px), 0);
+    return ov_test_rgb_near(px, p.focus_ring, 12);
+}
+
+/* A single-switch user, through the room speaker, with a slow scan that the
+ * script moves on with `advance` (nothing moves by itself in real time). */
+#define SLOW_SINGLE "[scanning]\nmode = single\ninterval_ms = 5000\nfirst_ms = 10000\nrounds = 1\n"
+#define NEXT_ITEM "advance 5000\n"
+
+static void test_single_switch_user_hears_the_question_before_the_scan(void **st)
+{
+    (void)st;
+    char dir[64];
+    assert_non_null(ov_test_tmpdir(dir, sizeof dir));
+    const char *script = "expect welcome\nbutton 9\nexpect question\n"
+                         "wait 1000\nshot early\n"     /* one second into the question's reading */
+                         "quiet 60000\nwait 300\nshot lit\n" /* read to its end: the scan starts */
+                         "wait " GAP_MS "\n"            /* answer 1 lit: the room hears nothing */
+                         "advance 10000\n" NEXT_ITEM NEXT_ITEM NEXT_ITEM  /* answers 2-5: nothing */
+                         NEXT_ITEM "quiet 10000\nwait " GAP_MS "\n"   /* "Hear it again" */
+                         NEXT_ITEM "quiet 10000\nwait " GAP_MS "\n"   /* "Tell me more" */
+                         NEXT_ITEM "quiet 10000\nshot stopped\nwait " GAP_MS "\n" /* the round is over */
+                         "button 9\nwait 200\nshot restarted\n"       /* from answer 1 again */
+                         "advance 10000\n" NEXT_ITEM "button 9\nexpect confirm\nquit\n"; /* answer 3 */
+    ov_test_heard heard;
+    heard_visit(dir, SLOW_SINGLE, script, &heard);
+    ov_test_stretch s[OV_EARS_MAX_STRETCHES];
+    int n = ov_test_stretches(&heard, PAUSE_S, s, OV_EARS_MAX_STRETCHES);
+    ov_test_print_stretches("single switch, question 1", s, n);
+    /* nothing is lit while the question is read; the first answer is lit once it has been */
+    assert_int_equal(first_answer_lit(dir, "early"), 0);
+    assert_int_equal(first_answer_lit(dir, "lit"), 1);
+    /* heard before the first highlight: the question and its answers (the cut welcome joins it) */
+    assert_true(n >= 4);
+    heard_as_long_as(dir, &s[0], question_1_reading(), "before the first highlight");
+    /* then each target that is not an answer says its label as it is lit, and the stopped scan its words */
+    heard_as_long_as(dir, &s[1], "Hear it again", "\"Hear it again\" lit");
+    heard_as_long_as(dir, &s[2], "Tell me more", "\"Tell me more\" lit");
+    heard_as_long_as(dir, &s[3], "Press your switch to start again.", "the scan stopped");
+    /* the answers said nothing: only the wait the script left between the reading and "Hear it again" */
+    assert_true(s[1].start_s - s[0].end_s >= 1.4);
+    /* the restarted scan over answers 1 and 2 is silent too: nothing more until the confirm screen */
+    assert_true(n <= 5);
+    ov_test_heard_free(&heard);
 }
 
 static void test_two_switch_user_is_never_timed_out_while_pressing(void **st)
@@ -212,6 +322,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_single_switch_user),
+        cmocka_unit_test(test_single_switch_user_hears_the_question_before_the_scan),
         cmocka_unit_test(test_two_switch_user_is_never_timed_out_while_pressing),
         cmocka_unit_test(test_member_who_cannot_see),
     };
