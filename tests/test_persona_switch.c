@@ -232,6 +232,36 @@ static void test_two_switch_user_is_never_timed_out_while_pressing(void **st)
     assert_int_equal(votes(dir), 4);
 }
 
+/* A two-switch user, through the room speaker: question 1 is read (its
+ * answers too) before the first move; a move onto an answer says nothing, a
+ * move onto "Hear it again" or "Tell me more" says it. */
+static void test_two_switch_user_hears_each_move(void **st)
+{
+    (void)st;
+    char dir[64];
+    assert_non_null(ov_test_tmpdir(dir, sizeof dir));
+    const char *script = "expect welcome\nquiet 30000\nwait " GAP_MS "\nbutton 10\nexpect question\n"
+                         "quiet 60000\nwait " GAP_MS "\n"
+                         "button 9\nwait 300\nbutton 9\nwait 300\nbutton 9\nwait 300\n" /* answers 1-5 */
+                         "button 9\nwait 300\nbutton 9\nwait 300\n"
+                         "button 9\nquiet 10000\nwait " GAP_MS "\n"  /* "Hear it again" */
+                         "button 9\nquiet 10000\nwait " GAP_MS "\n"  /* "Tell me more" */
+                         "button 9\nwait 300\nbutton 10\nexpect confirm\nquit\n"; /* answer 1 again: chosen */
+    ov_test_heard heard;
+    heard_visit(dir, "[scanning]\nmode = two\n", script, &heard);
+    ov_test_stretch s[OV_EARS_MAX_STRETCHES];
+    int n = ov_test_stretches(&heard, PAUSE_S, s, OV_EARS_MAX_STRETCHES);
+    ov_test_print_stretches("two switches, question 1", s, n);
+    assert_true(n >= 4);
+    heard_as_long_as(dir, &s[1], question_1_reading(), "question 1 before the first move");
+    /* five moves over the answers: silence for the room, then the two labels */
+    assert_true(s[2].start_s - s[1].end_s >= 1.4 + 5 * 0.3);
+    heard_as_long_as(dir, &s[2], "Hear it again", "moved to \"Hear it again\"");
+    heard_as_long_as(dir, &s[3], "Tell me more", "moved to \"Tell me more\"");
+    assert_true(n <= 5); /* then only the confirm screen's first words */
+    ov_test_heard_free(&heard);
+}
+
 /* Seconds of clearly voiced sound in a raw 22050 Hz recording. */
 static double voiced_seconds(const char *raw)
 {
@@ -318,13 +348,71 @@ static void test_member_who_cannot_see(void **st)
     assert_int_equal(focus_label_spoken(dir), 1);
 }
 
+/* 1 when shot NAME is black where the question's title and answers would be. */
+static int shot_black(const char *dir, const char *name)
+{
+    static const int spots[][2] = { { 400, 60 }, { 200, 200 }, { 100, 400 }, { 400, 400 }, { 700, 400 } };
+    for (size_t i = 0; i < sizeof spots / sizeof spots[0]; i++) {
+        ov_rgb px;
+        if (ov_test_pixel(dir, name, spots[i][0], spots[i][1], &px) != 0 || px.r + px.g + px.b > 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* A member who cannot see, with headphones, turns the screen off on the Sound
+ * screen and votes by the arrow keys: every screen is black, and the whole
+ * visit is heard, with nothing silent in between. Questions 2-4 and the review
+ * are answered after a second of their reading (each is heard read to its end
+ * on question 1: the visit would take two minutes otherwise). */
+static void test_member_who_cannot_see_with_the_screen_off(void **st)
+{
+    (void)st;
+    char dir[64];
+    assert_non_null(ov_test_tmpdir(dir, sizeof dir));
+    const char *next = "expect question\nexpect blank\nwait 1000\nkey 2\n"
+                       "expect confirm\nexpect blank\nwait 1000\nkey enter\n";
+    char script[4096];
+    snprintf(script, sizeof script,
+             "expect welcome\nkey 2\nexpect sound\nkey 6\nexpect blank\nquiet 20000\nwait " GAP_MS "\n"
+             "key 5\nexpect welcome\nkey space\nexpect question\nexpect blank\nshot question\n"
+             "quiet 60000\nwait " GAP_MS "\n"                  /* question 1, read to its end */
+             "key right\nquiet 10000\nwait " GAP_MS "\n"      /* the focus on answer 1: its word */
+             "key enter\nexpect confirm\nexpect blank\nshot confirm\nquiet 20000\nwait " GAP_MS "\n"
+             "key enter\n%s%s%s"
+             "expect review\nexpect blank\nshot review\nwait 1000\nkey enter\n"
+             "expect thanks\nexpect blank\nshot thanks\nquiet 20000\nquit\n", next, next, next);
+    ov_test_heard heard;
+    heard_visit(dir, "[speech]\nheadphones = yes\nprivate_audio = yes\n", script, &heard);
+    assert_int_equal(votes(dir), 4);
+    assert_true(shot_black(dir, "question") && shot_black(dir, "confirm"));
+    assert_true(shot_black(dir, "review") && shot_black(dir, "thanks"));
+    ov_test_stretch s[OV_EARS_MAX_STRETCHES];
+    int n = ov_test_stretches(&heard, PAUSE_S, s, OV_EARS_MAX_STRETCHES);
+    ov_test_print_stretches("cannot see, screen off", s, n);
+    assert_int_equal(n, 5); /* the four gaps the script left, and no other silence */
+    double off = ov_test_say_voiced_s(dir, "The screen is off. Nobody can see your answers.", "en-gb");
+    assert_true(s[0].voiced_s >= AS_LONG_MIN * off); /* after the welcome's and Sound's first words */
+    heard_as_long_as(dir, &s[1], question_1_reading(), "question 1 with the screen off");
+    heard_as_long_as(dir, &s[2], "Not yet", "the focus on answer 1");
+    assert_true(s[3].voiced_s >= 1.0); /* "Is this your answer?" and the answer: only the member hears */
+    /* questions 2-4, their confirm screens, the review and the thank-you: voice all along */
+    double thanks = ov_test_say_voiced_s(dir, "Thank you. Your answers are secret. Only you know what you chose.",
+                                         "en-gb");
+    assert_true(s[4].voiced_s >= 0.5 * (s[4].end_s - s[4].start_s));
+    assert_true(s[4].voiced_s >= 7 * 0.5 + AS_LONG_MIN * thanks);
+    ov_test_heard_free(&heard);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_single_switch_user),
         cmocka_unit_test(test_single_switch_user_hears_the_question_before_the_scan),
         cmocka_unit_test(test_two_switch_user_is_never_timed_out_while_pressing),
+        cmocka_unit_test(test_two_switch_user_hears_each_move),
         cmocka_unit_test(test_member_who_cannot_see),
+        cmocka_unit_test(test_member_who_cannot_see_with_the_screen_off),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
