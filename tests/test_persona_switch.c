@@ -262,6 +262,47 @@ static void test_two_switch_user_hears_each_move(void **st)
     ov_test_heard_free(&heard);
 }
 
+/* The welcome screen's texts (`texts`) in language `lang` with scanning `mode`, into buf. */
+static void welcome_texts(const char *lang, const char *mode, char *buf, size_t len)
+{
+    char dir[64], path[200], args[1200];
+    assert_non_null(ov_test_tmpdir(dir, sizeof dir));
+    snprintf(path, sizeof path, "%s/ov.ini", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "[speech]\nspeech = no\n[scanning]\nmode = %s\n", mode);
+    fclose(f);
+    const char *root = getenv("OV_ROOT");
+    snprintf(args, sizeof args, "--config '%s' --data '%s/data' --content '%s/assets/content/%s' >'%s/texts.txt'",
+             path, dir, root ? root : ".", lang, dir);
+    int rc = ov_test_run_kiosk(dir, "expect welcome\ntexts\nquit\n", 800, 480, args);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    snprintf(path, sizeof path, "%s/texts.txt", dir);
+    assert_true(ov_test_read_text(path, buf, len) > 0);
+}
+
+/* VVSG 7.2-F: the instructions match the input. A switch user is told to
+ * press the switch, not to touch the screen; in Welsh too. */
+static void test_welcome_tells_a_switch_user_to_press_the_switch(void **st)
+{
+    (void)st;
+    static const char *const modes[] = { "single", "two" };
+    char buf[8192];
+    for (int i = 0; i < 2; i++) {
+        welcome_texts("en", modes[i], buf, sizeof buf);
+        assert_non_null(strstr(buf, "text: Press your switch when Start is lit.\n"));
+        assert_non_null(strstr(buf, "speech: Tell us what you think. Press your switch when Start is lit."));
+        assert_null(strstr(buf, "Touch the screen"));
+        welcome_texts("cy", modes[i], buf, sizeof buf);
+        assert_non_null(strstr(buf, "text: Pwyswch eich switsh pan fydd Dechrau yn goleuo.\n"));
+        assert_null(strstr(buf, "Cyffyrddwch"));
+    }
+    welcome_texts("en", "off", buf, sizeof buf); /* touch and buttons: as before */
+    assert_non_null(strstr(buf, "text: Touch the screen or press any button to start.\n"));
+    assert_null(strstr(buf, "Press your switch"));
+}
+
 /* Seconds of clearly voiced sound in a raw 22050 Hz recording. */
 static double voiced_seconds(const char *raw)
 {
@@ -411,6 +452,7 @@ int main(void)
         cmocka_unit_test(test_single_switch_user_hears_the_question_before_the_scan),
         cmocka_unit_test(test_two_switch_user_is_never_timed_out_while_pressing),
         cmocka_unit_test(test_two_switch_user_hears_each_move),
+        cmocka_unit_test(test_welcome_tells_a_switch_user_to_press_the_switch),
         cmocka_unit_test(test_member_who_cannot_see),
         cmocka_unit_test(test_member_who_cannot_see_with_the_screen_off),
     };

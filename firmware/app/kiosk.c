@@ -655,6 +655,7 @@ static void start_input(kiosk *k, const ov_kiosk_opts *o)
     int scan_mode = ov_scan_parse_mode(k->cfg.scan_mode);
     ov_scan_init(&k->scan, scan_mode < 0 ? OV_SCAN_OFF : (ov_scan_mode)scan_mode, k->cfg.scan_interval_ms,
                  k->cfg.scan_rounds);
+    k->env.scanning = k->scan.mode != OV_SCAN_OFF; /* the welcome tells a switch user what to press */
     if (!o->headless)
         ov_gpio_open(&k->cfg, &k->gpio, err, sizeof err); /* it tells the facilitator itself, once */
     k->watchdog_ms = ov_sd_watchdog_interval_ms();
