@@ -220,7 +220,7 @@ static void every_facilitator_screen_fits(void **state)
     ov_tally_row rows[] = { { "drop-in", "assets", "not-yet", 3 }, { "drop-in", "assets", "getting-there", 9 } };
     ov_results_build(rows, 2, &content, "drop-in", 5, res);
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
-        ov_layout_env env = { sizes[s][0], sizes[s][1], ov_px_per_mm(sizes[s][0], sizes[s][1], 0), 1.0, ov_render_measure, r, "assets/pictures", 0, 0 };
+        ov_layout_env env = { sizes[s][0], sizes[s][1], ov_px_per_mm(sizes[s][0], sizes[s][1], 0), 1.0, ov_render_measure, r, "assets/pictures", 0, 0, 0 };
         ov_fac f;
         ov_fac_init(&f, &content, "", "Members and staff 2026-11-24");
         f.stick_present = f.stick_has_content = f.export_verified = 1;
@@ -268,7 +268,7 @@ static void pin_pad_is_a_phone_layout(void **state)
     ov_render *r;
     char err[256];
     assert_int_equal(ov_render_open(NULL, "standard", &r, err, sizeof err), OV_OK);
-    ov_layout_env env = { 800, 480, ov_px_per_mm(800, 480, 0), 1.0, ov_render_measure, r, "assets/pictures", 0, 0 };
+    ov_layout_env env = { 800, 480, ov_px_per_mm(800, 480, 0), 1.0, ov_render_measure, r, "assets/pictures", 0, 0, 0 };
     ov_layout_menu(&env, &m, "Hear it again", &l);
     ov_rect key[12];
     for (int b = 0; b < l.n_buttons; b++)

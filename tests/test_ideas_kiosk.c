@@ -74,7 +74,7 @@ static void type_on_keyboard_from(char *script, size_t cap, const char *text, in
     char err[200];
     if (!r && ov_render_open(NULL, "standard", &r, err, sizeof err) != OV_OK)
         fail_msg("%s", err);
-    ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), 1.0, ov_render_measure, r, "assets/pictures", 0, 0 };
+    ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), 1.0, ov_render_measure, r, "assets/pictures", 0, 0, 0 };
     static ov_layout l;
     for (const char *p = text;; p++) {
         char up = *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
@@ -378,7 +378,7 @@ static void every_new_screen_fits_every_size_and_theme(void **state)
         for (size_t s = 0; s < OV_ARRAY_LEN(sizes); s++) {
             int w = sizes[s][0], h = sizes[s][1];
             ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), ov_render_text_scale(r), ov_render_measure, r,
-                                  "assets/pictures", 0, 0 };
+                                  "assets/pictures", 0, 0, 0 };
             for (int page = 0; page < OV_KB_PAGES; page++) {
                 ov_keyboard kb;
                 ov_keyboard_init(&kb, (ov_kb_page)page, "A buddy for each new member");

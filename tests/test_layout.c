@@ -77,7 +77,7 @@ static void check_layout(const ov_layout *l, const char *what)
 static void lay(ov_flow *f, int w, int h, const char *theme, const char *warning, const char *what)
 {
     ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), ov_theme_get(theme)->text_scale,
-                          ov_render_measure, render, "assets/pictures", 0, 0 };
+                          ov_render_measure, render, "assets/pictures", 0, 0, 0 };
     static ov_layout l;
     ov_layout_screen(&env, f, warning, &l);
     char label[200];
@@ -159,7 +159,7 @@ static void speech_positions_map_to_the_words_on_screen(void **state)
     ov_flow f;
     ov_flow_init(&f, &content, 1, 90000, 4000, 0, 0);
     ov_flow_act(&f, OV_ACT_ANY, 0, 1);
-    ov_layout_env env = { 800, 480, ov_px_per_mm(800, 480, 0), 1.0, ov_render_measure, render, "assets/pictures", 0, 0 };
+    ov_layout_env env = { 800, 480, ov_px_per_mm(800, 480, 0), 1.0, ov_render_measure, render, "assets/pictures", 0, 0, 0 };
     static ov_layout l;
     ov_layout_screen(&env, &f, NULL, &l);
     /* the speech starts with the progress, then the title; every spoken word is found at its own position */

@@ -263,7 +263,7 @@ static screen_sizes *note(run *rn, const char *name)
 static ov_layout_env env_for(int w, int h, const char *theme)
 {
     ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), ov_theme_get(theme)->text_scale,
-                          ov_render_measure, render, "assets/pictures", 0, 0 };
+                          ov_render_measure, render, "assets/pictures", 0, 0, 0 };
     return env;
 }
 

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kiosk_ears.h"
 #include "kiosk_runner.h"
 #include "platform/tally.h"
 #include "ui/layout.h"
@@ -33,6 +34,8 @@
 #define LONG_WARNING_S 60         /* a longer wait on the idle warning ([kiosk] idle_warning_s) */
 #define LOUD_SAMPLE 1000          /* a sample above this is sound, not silence */
 #define POLL_NAP_NS 20000000L     /* 20 ms between looks at the shots folder */
+#define HEARD_LONGEST_S 120       /* the longest a heard visit may take (speech plays in real time) */
+#define PAUSE_S 1.0               /* a silence this long parts two stretches of voice */
 
 static ov_content content;
 
@@ -134,6 +137,15 @@ static int run_speaking(const char *dir, const char *script, const char *data)
     return rc;
 }
 
+/* Run with speech, everything heard into *heard (tests/support/kiosk_ears.h). */
+static int run_heard(const char *dir, const char *script, const char *data, ov_test_heard *heard)
+{
+    char args[700];
+    write_config(dir);
+    snprintf(args, sizeof args, "--config %s/persona.ini --data %s", dir, data);
+    return ov_test_run_kiosk_heard(dir, script, W, H, args, HEARD_LONGEST_S, heard);
+}
+
 /* RMS and loud samples of the last `seconds` of DIR/speaker.raw. */
 static double tail_rms(const char *dir, double seconds, long *loud)
 {
@@ -160,7 +172,7 @@ static double tail_rms(const char *dir, double seconds, long *loud)
 static void a_slow_member_asks_for_more_time_and_finishes(void **state)
 {
     (void)state;
-    char dir[64], data[128], script[8192] = "expect welcome\n", line[64];
+    char dir[64], data[128], script[8192] = "expect welcome\n", line[64], warning[OV_SPEECH_TEXT_LEN] = "";
     ov_test_tmpdir(dir, sizeof dir);
     snprintf(data, sizeof data, "%s/data", dir);
     ov_flow f;
@@ -169,15 +181,20 @@ static void a_slow_member_asks_for_more_time_and_finishes(void **state)
     int picks[OV_MAX_QUESTIONS];
     for (int q = 0; q < content.n_questions; q++) {
         picks[q] = q % 3;
+        if (q == 1) /* question 2 is read to its end, then silence: the warning is heard apart */
+            add(script, sizeof script, "quiet 60000\nwait 1500\n");
         /* long pauses: under the idle time no warning comes ... */
         snprintf(line, sizeof line, "advance %d\nwait 30\n", (IDLE_S - 10) * 1000);
         add(script, sizeof script, line);
-        if (q == 1) { /* ... one pause longer than it: the warning, then "I need more time" */
+        if (q == 1) { /* ... one pause longer than it: the warning, heard to its end, then "I need more time" */
             snprintf(line, sizeof line, "advance %d\nwait 50\n", 20 * 1000);
             add(script, sizeof script, line);
-            add(script, sizeof script, "expect idle-warning\nshot warned\n");
+            add(script, sizeof script, "expect idle-warning\nshot warned\nquiet 30000\nwait 1500\n");
             f.warned_from = f.screen;
             f.screen = OV_SCREEN_IDLE_WARNING;
+            static ov_layout l;
+            ov_test_layout(&f, W, H, "standard", &l);
+            ov_strlcpy(warning, l.speech, sizeof warning);
             touch(script, sizeof script, &f, OV_TARGET_MORE_TIME, 0);
             add(script, sizeof script, "expect question\n");
         }
@@ -186,8 +203,19 @@ static void a_slow_member_asks_for_more_time_and_finishes(void **state)
     add(script, sizeof script, "expect review\nshot review\n");
     touch(script, sizeof script, &f, OV_TARGET_SAVE, 0);
     add(script, sizeof script, "expect thanks\n");
-    int rc = run_speaking(dir, script, data);
+    ov_test_heard heard;
+    int rc = run_heard(dir, script, data, &heard);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, why(dir));
+    /* the warning is heard whole, apart: about as long as `ourvoice say` of its words */
+    ov_test_stretch st[OV_EARS_MAX_STRETCHES];
+    int n = ov_test_stretches(&heard, PAUSE_S, st, OV_EARS_MAX_STRETCHES);
+    ov_test_print_stretches("slow member", st, n);
+    double want = ov_test_say_voiced_s(dir, warning, "en-gb");
+    fprintf(stderr, "the idle warning \"%s\": %.2f s in its reading\n", warning, want);
+    assert_true(n >= 3 && want > 0);
+    if (st[1].voiced_s < 0.6 * want || st[1].voiced_s > 1.6 * want)
+        fail_msg("the idle warning: %.2f s of voice heard, its reading takes %.2f s", st[1].voiced_s, want);
+    ov_test_heard_free(&heard);
     for (int q = 0; q < content.n_questions; q++)   /* every answer kept through the warning */
         assert_int_equal(stored(data, content.questions[q].id, answer_id(q, picks[q])), 1);
     assert_int_equal(ov_test_votes_total(data), content.n_questions);

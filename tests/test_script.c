@@ -21,13 +21,13 @@ static void every_command_is_read(void **state)
     int fd = mkstemp(path);
     FILE *f = fdopen(fd, "w");
     fputs("# a comment\n\ntouch 400 240\nclick 10 20\nkey enter\nbutton 3\nhold 8 500\n"
-          "wait 100\nadvance 90000\nshot welcome-1\nexpect thanks\nquit\n", f);
+          "wait 100\nadvance 90000\nshot welcome-1\nexpect thanks\nquiet 20000\nquit\n", f);
     fclose(f);
     static ov_script s;
     ov_diags d;
     ov_diags_init(&d);
     assert_int_equal(ov_script_load(path, &s, &d), OV_OK);
-    assert_int_equal(s.n, 10);
+    assert_int_equal(s.n, 11);
     assert_int_equal(s.steps[0].cmd, OV_CMD_TOUCH);
     assert_int_equal(s.steps[0].a, 400);
     assert_int_equal(s.steps[0].b, 240);
@@ -38,7 +38,9 @@ static void every_command_is_read(void **state)
     assert_int_equal(s.steps[4].b, 500);
     assert_int_equal(s.steps[6].a, 90000);
     assert_string_equal(s.steps[7].name, "welcome-1");
-    assert_int_equal(s.steps[9].cmd, OV_CMD_QUIT);
+    assert_int_equal(s.steps[9].cmd, OV_CMD_QUIET);
+    assert_int_equal(s.steps[9].a, 20000);
+    assert_int_equal(s.steps[10].cmd, OV_CMD_QUIT);
     ov_script_free(&s);
     remove(path);
 }
@@ -50,7 +52,7 @@ static void mistakes_name_their_line(void **state)
     ov_diags d;
     ov_diags_init(&d);
     assert_int_equal(ov_script_parse_line("jump 3", 4, "s.txt", &st, &d), -1);
-    assert_string_equal(d.items[0].text, "s.txt:4: unknown command 'jump'; use touch, click, key, button, hold, wait, advance, shot, expect, texts, mounts or quit");
+    assert_string_equal(d.items[0].text, "s.txt:4: unknown command 'jump'; use touch, click, key, button, hold, wait, advance, quiet, shot, expect, texts, mounts or quit");
     assert_int_equal(ov_script_parse_line("touch 10", 5, "s.txt", &st, &d), -1);
     assert_string_equal(d.items[1].text, "s.txt:5: 'touch' needs the form: touch X Y [MS]");
     assert_int_equal(ov_script_parse_line("button 11", 6, "s.txt", &st, &d), -1);

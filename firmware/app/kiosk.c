@@ -125,8 +125,8 @@ void ov_kiosk_speak(kiosk *k)
     if (!k->speech || !k->cfg.speech)
         return;
     ov_kiosk_scan_prepare(k);
-    /* scanning: a new screen reads its words up to the first target; each
-     * target is then said as it is highlighted */
+    /* scanning: a new screen reads its words but the targets' labels (through the room
+     * speaker the answers too); each target is then said as it is highlighted */
     int intro_only = ov_kiosk_scanning(k) && k->scan_pending;
     ov_speech_part parts[OV_SPEECH_MAX_PARTS];
     char paths[OV_SPEECH_MAX_PARTS][OV_PATH_MAX]; /* the speech copies what it keeps */
@@ -655,6 +655,7 @@ static void start_input(kiosk *k, const ov_kiosk_opts *o)
     int scan_mode = ov_scan_parse_mode(k->cfg.scan_mode);
     ov_scan_init(&k->scan, scan_mode < 0 ? OV_SCAN_OFF : (ov_scan_mode)scan_mode, k->cfg.scan_interval_ms,
                  k->cfg.scan_rounds);
+    k->env.scanning = k->scan.mode != OV_SCAN_OFF; /* the welcome tells a switch user what to press */
     if (!o->headless)
         ov_gpio_open(&k->cfg, &k->gpio, err, sizeof err); /* it tells the facilitator itself, once */
     k->watchdog_ms = ov_sd_watchdog_interval_ms();

@@ -78,12 +78,13 @@ static int part_end(const ov_layout *l, int t)
 }
 
 /* Add the part of layout.speech from character `from` to `to`, or widen the
- * last part when `join` (the question's sentences share one recording). */
+ * last part when `join` (the question's sentences share one recording) and
+ * it ends where this one starts (a scan's intro leaves labels out between). */
 static int add_part(const ov_layout *l, ov_speech_part *parts, int n, int max, int from, int to,
                     const char *rec, int join)
 {
     size_t b0 = ov_utf8_offset(l->speech, (size_t)from), b1 = ov_utf8_offset(l->speech, (size_t)to);
-    if (join && n > 0) {
+    if (join && n > 0 && parts[n - 1].text + parts[n - 1].len == l->speech + b0) {
         parts[n - 1].len = (int)(l->speech + b1 - parts[n - 1].text);
         return n;
     }
@@ -93,6 +94,18 @@ static int add_part(const ov_layout *l, ov_speech_part *parts, int n, int max, i
     return n + 1;
 }
 
+/* 1 when a scan's intro leaves text t out: a target's label, which the scan
+ * says as it highlights the target. Through the room speaker an answer's
+ * label stays in: the scan says nothing for an answer (a choice is never
+ * said), and reading every answer before the scan reveals nothing. */
+static int scan_says_it(const kiosk *k, int t)
+{
+    int b = button_of_text(&k->layout, t);
+    if (b < 0)
+        return 0;
+    return k->cfg.private_audio || k->layout.buttons[b].target.kind != OV_TARGET_ANSWER;
+}
+
 int ov_kiosk_speech_parts(kiosk *k, int intro_only, ov_speech_part *parts, int max,
                           char paths[][OV_PATH_MAX])
 {
@@ -100,8 +113,8 @@ int ov_kiosk_speech_parts(kiosk *k, int intro_only, ov_speech_part *parts, int m
     int n = 0, last_question = 0;
     for (int t = 0; t < l->n_texts; t++) {
         const ov_layout_text *x = &l->texts[t];
-        if (intro_only && button_of_text(l, t) >= 0)
-            break; /* even an unspoken label ends the intro: the scan says each target */
+        if (intro_only && scan_says_it(k, t))
+            continue; /* a label laid out before the question ("Tell me more") no longer ends the intro */
         if (!x->spoken || x->speech_offset < 0)
             continue;
         int question = k->fac.screen == OV_FAC_OFF && is_question_text(k, x);

@@ -14,10 +14,12 @@ int ov_kiosk_scanning(const kiosk *k);
 
 /* Build the reading of the current layout: each spoken text a part, the
  * question's title and sentences one part with the question's recording, an
- * answer's label or `say` with the answer's recording. intro_only: stop
- * before the first target's label (scanning speaks each label as it is
- * highlighted). paths (max entries) holds the recordings' full paths. Returns
- * the number of parts (at most max). */
+ * answer's label or `say` with the answer's recording. intro_only (a scan
+ * about to start): leave out the targets' labels, which the scan says as it
+ * highlights each, but keep the answers' labels through the room speaker,
+ * where the scan says no answer: the question and then every answer are read
+ * before the first highlight. paths (max entries) holds the recordings' full
+ * paths. Returns the number of parts (at most max). */
 int ov_kiosk_speech_parts(kiosk *k, int intro_only, ov_speech_part *parts, int max,
                           char paths[][OV_PATH_MAX]);
 

@@ -34,6 +34,14 @@ static void print_texts(kiosk *k)
     fflush(stdout);
 }
 
+/* `quiet MS`: let real time pass until the kiosk says nothing, at most ms. */
+static void run_until_quiet(kiosk *k, int ms)
+{
+    uint64_t end = ov_now_ms() + (uint64_t)(ms > 0 ? ms : 0);
+    while (!k->quit && ov_now_ms() < end && k->speech && ov_speech_busy(k->speech))
+        ov_kiosk_turn(k, (int)(end - ov_now_ms()));
+}
+
 /* Carry out one script step. Returns 1 when it failed (reported), else 0. */
 /* `expect SCREEN`: 1 (and what the kiosk shows on stderr) unless it shows SCREEN. */
 static int expect_screen(kiosk *k, const ov_script_step *st, const char *script_path)
@@ -103,6 +111,9 @@ static int run_step(kiosk *k, const ov_script_step *st, const char *shots, const
         break;
     case OV_CMD_ADVANCE:
         k->clock_skip += (uint64_t)st->a;
+        break;
+    case OV_CMD_QUIET:
+        run_until_quiet(k, st->a);
         break;
     case OV_CMD_SHOT: {
         char path[OV_PATH_MAX + 80];

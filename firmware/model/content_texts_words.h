@@ -39,6 +39,8 @@
     X(screen_is_on, OVW_S, 0, OVW_NOCHECK, "The screen is on.", "Mae'r sgrin ymlaen.") \
     X(scan_restart, OVW_S, 0, OVW_NOCHECK, "Press your switch to start again.", \
       "Pwyswch eich switsh i ddechrau eto.") \
+    X(scan_welcome, OVW_S, 0, OVW_NOCHECK, "Press your switch when Start is lit.", \
+      "Pwyswch eich switsh pan fydd Dechrau yn goleuo.") /* Welsh: to be read by a Welsh speaker */ \
     /* member: priorities */ \
     X(ideas_title, OVW_T, 0, OVW_NOCHECK, "What should we do first?", "Beth ddylen ni ei wneud gyntaf?") \
     X(ideas_do, OVW_S, 0, OVW_NOCHECK, "Choose up to %d ideas. Then press Done.", \

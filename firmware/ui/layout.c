@@ -406,7 +406,8 @@ static void lay_welcome(ov_layout *l, const ov_layout_env *env, const ov_flow *f
     int start_h = pick_target_height(m, area.h, 1, 3);
     ov_rect upper = { area.x, area.y, area.w, area.h - start_h - m->gap };
     ov_rect col = picture_and_column(l, env, m, c, NULL, "principle-networks.svg", upper);
-    const char *texts[] = { c->texts.welcome_title, c->texts.welcome };
+    const char *welcome = env->scanning ? c->texts.scan_welcome : c->texts.welcome; /* a switch */
+    const char *texts[] = { c->texts.welcome_title, welcome };
     const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
     ovl_stack_texts(l, env, m, col, texts, roles, 2, 0);
     int sound_w = ovl_sound_width(m, fr->corner_w, fr->full.w); /* "Sound" beside Start */

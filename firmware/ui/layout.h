@@ -96,6 +96,7 @@ typedef struct {
     int private_audio;        /* 1: headphones (the choice may be spoken); 0: room speaker */
     /* layout helper (issue 13) */
     int buttons_in_use; /* 1: a member uses the arcade buttons (confirm says what to press) */
+    int scanning;       /* 1: switch scanning is on (the welcome says to press the switch) */
 } ov_layout_env;
 
 /* Lay out the flow's current screen. `warning` (may be NULL) is a facilitator

@@ -62,7 +62,7 @@ static int place_text(ov_content *c, int kind, const char *text)
 static int fits_screen(const ov_layout_fit_ctx *ctx, const ov_content *c, int kind, int w, int h,
                        ov_layout *l)
 {
-    ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), 1.0, ctx->measure, ctx->measure_ctx, NULL, 0, 0 };
+    ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), 1.0, ctx->measure, ctx->measure_ctx, NULL, 0, 0, 0 };
     ov_flow f;
     ov_flow_init(&f, c, 1, FIT_IDLE_MS, FIT_THANKS_MS, 0, 0);
     if (kind == OV_FIT_TITLE && ov_layout_screen(&env, &f, NULL, l) != OV_OK)

@@ -38,6 +38,7 @@ static const command_def commands[] = {
     { "hold", OV_CMD_HOLD, 2, "hold N MS" },
     { "wait", OV_CMD_WAIT, 1, "wait MS" },
     { "advance", OV_CMD_ADVANCE, 1, "advance MS" },
+    { "quiet", OV_CMD_QUIET, 1, "quiet MS" },
     { "shot", OV_CMD_SHOT, 1, "shot NAME" },
     { "expect", OV_CMD_EXPECT, 1, "expect SCREEN" },
     { "quit", OV_CMD_QUIT, 0, "quit" },
@@ -98,6 +99,7 @@ static int parse_args(const command_def *def, char **words, int n, ov_script_ste
                !parse_int(words[2], 0, SCRIPT_HOLD_MS_MAX, &out->b);
     case OV_CMD_WAIT:
     case OV_CMD_ADVANCE:
+    case OV_CMD_QUIET:
         return !parse_int(words[1], 0, SCRIPT_WAIT_MS_MAX, &out->a);
     case OV_CMD_KEY:
     case OV_CMD_EXPECT:
@@ -133,8 +135,8 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
     if (!def) {
         ov_diag_add_code(
             d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_UNKNOWN_COMMAND, NULL, path, lineno,
-            "unknown command '%s'; use touch, click, key, button, hold, wait, advance, shot, expect, texts, "
-            "mounts or quit", words[0]);
+            "unknown command '%s'; use touch, click, key, button, hold, wait, advance, quiet, shot, expect, "
+            "texts, mounts or quit", words[0]);
         return -1;
     }
     if (n - 1 != def->args && !(def->cmd == OV_CMD_TOUCH && n - 1 == 3)) {

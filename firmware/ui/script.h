@@ -13,6 +13,8 @@
  *   hold N MS                 hold button N down for MS milliseconds
  *   wait MS                   let MS milliseconds pass in real time
  *   advance MS                jump the kiosk clock forward MS milliseconds (timeouts)
+ *   quiet MS                  let real time pass until the kiosk says nothing, at most
+ *                             MS milliseconds (a test hears a reading to its end)
  *   shot NAME                 save the screen as SHOTS/NAME.png (NAME: letters,
  *                             digits, - _ .)
  *   expect SCREEN             fail (exit 1) unless the screen is SCREEN, named as
@@ -38,6 +40,7 @@ typedef enum {
     OV_CMD_HOLD,
     OV_CMD_WAIT,
     OV_CMD_ADVANCE,
+    OV_CMD_QUIET, /* real time passes until the speech has ended (at most MS) */
     OV_CMD_SHOT,
     OV_CMD_EXPECT,
     OV_CMD_QUIT,

@@ -154,7 +154,7 @@ void ov_test_layout(const ov_flow *f, int w, int h, const char *theme, ov_layout
     char err[200];
     if (!r && ov_render_open(NULL, theme, &r, err, sizeof err) != OV_OK) { fprintf(stderr, "%s\n", err); abort(); }
     const ov_theme *t = ov_theme_get(theme);
-    ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), t ? t->text_scale : 1.0, ov_render_measure, r, "assets/pictures", 0, 0 };
+    ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), t ? t->text_scale : 1.0, ov_render_measure, r, "assets/pictures", 0, 0, 0 };
     ov_layout_screen(&env, f, NULL, out);
 }
 
