@@ -450,7 +450,7 @@ static int sleep_for_input(ov_display *d, int ms)
     int first_input = n;
     for (int i = 0; i < d->n_input; i++) p[n++] = (struct pollfd){ d->input_fds[i], POLLIN, 0 };
     if (d->hotplug_fd >= 0) p[n++] = (struct pollfd){ d->hotplug_fd, POLLIN, 0 };
-    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+    struct timespec ts = { ms / OV_MS_PER_S, (long)(ms % OV_MS_PER_S) * OV_NS_PER_MS };
     int r = ppoll(p, (nfds_t)n, ms >= 0 ? &ts : NULL, d->signals_blocked ? &d->wait_mask : NULL);
     if (r < 0) return errno == EINTR;
     if (r == 0) return 0;

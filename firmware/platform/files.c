@@ -182,7 +182,7 @@ int ov_random_bytes(void *buf, size_t len)
 
 int ov_stick_gone_after_error(const char *mount_point)
 {
-    struct timespec step = { 0, OV_STICK_GONE_STEP_MS * 1000000L };
+    struct timespec step = { 0, OV_STICK_GONE_STEP_MS * OV_NS_PER_MS };
     for (int waited = 0;; waited += OV_STICK_GONE_STEP_MS) {
         if (ov_stick_gone(mount_point))
             return 1;
