@@ -17,7 +17,6 @@
 #define FAC_KEY_OK 11
 #define PIN_DOTS_LEN 64  /* "PIN:" and " *" or " _" per digit the pad takes */
 #define WHICH_SEP_LEN 4  /* ". " between the meeting and its sentence, and the NUL */
-#define MS_PER_S 1000    /* the PIN's wait is said in whole seconds, rounded up */
 
 
 /* The screen texts of the content in use (English built-ins without content). */
@@ -138,7 +137,7 @@ static void menu_pin(const ov_fac *f, ov_menu *m)
     uint64_t wait = ov_pin_wait_ms(&f->guard, f->now_ms);
     if (wait > 0) {
         char w[OV_SENTENCE_LEN];
-        snprintf(w, sizeof w, tx(f)->fac_pin_wait, (int)((wait + MS_PER_S - 1) / MS_PER_S));
+        snprintf(w, sizeof w, tx(f)->fac_pin_wait, (int)((wait + OV_MS_PER_S - 1) / OV_MS_PER_S));
         line(m, "%s", w);
     }
     keypad(f, m, tx(f)->fac_ok);
