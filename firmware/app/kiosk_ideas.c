@@ -209,8 +209,8 @@ static void start_round(kiosk *k, const ov_ideas_board *b)
 {
     k->ideas_board = *b;
     k->ideas_round = 1;
-    ov_ideas_flow_init(&k->ideas_flow, b->n_ideas, b->max_choices, k->cfg.idle_timeout_s * 1000,
-                       k->cfg.thanks_s * 1000, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
+    ov_ideas_flow_init(&k->ideas_flow, b->n_ideas, b->max_choices, k->cfg.idle_timeout_s * OV_MS_PER_S,
+                       k->cfg.thanks_s * OV_MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
     k->ideas_fac.screen = OV_IFAC_OFF;
     k->scan_pending = k->scan.mode != OV_SCAN_OFF; /* switch users: scanning starts on the round's targets */
     ov_log_info("priorities round open: %d ideas, up to %d each", b->n_ideas, b->max_choices);
