@@ -17,7 +17,7 @@
 void ov_export_opts_from_config(ov_export_opts *opts, const ov_config *cfg)
 {
     memset(opts, 0, sizeof *opts);
-    opts->threshold = cfg ? cfg->small_numbers : 5;
+    opts->threshold = cfg ? cfg->small_numbers : OV_SMALL_NUMBERS_DEFAULT;
     opts->exact = cfg ? cfg->export_exact : 0;
     opts->closed_only = 1;
 }
