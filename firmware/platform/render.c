@@ -31,6 +31,9 @@
 #define HIGHLIGHT_MARGIN_DIV 2
 #define HIGHLIGHT_MARGIN_PX 4
 #define BYTES_PER_PIXEL 4L /* a texture's pixel (RGBA), for TEXTURE_BUDGET_BYTES */
+#define TEX_KEY_LEN 160    /* a cached texture's key: its kind, size and word or picture path (cut) */
+#define WORD_TEXT_LEN 512  /* a text measured or drawn at once (longer is cut) */
+#define PROBLEM_LEN 256    /* the renderer's first problem (a font or picture that failed) */
 
 /* What is drawn, in mm of the panel or as 1/N of a size (the layout places
  * things; these are the strokes and roundings). */
@@ -74,7 +77,7 @@ typedef struct {
 } measure_slot;
 
 typedef struct {
-    char key[160];
+    char key[TEX_KEY_LEN];
     int w, h;
     SDL_Texture *tex;
     unsigned long used; /* for least-recently-used eviction */
@@ -99,7 +102,7 @@ struct ov_render {
     tex_slot tex[MAX_TEXTURES];
     unsigned long clock;
     long made;
-    char problem[256];
+    char problem[PROBLEM_LEN];
     ov_layout_fit_ctx fit_ctx; /* for ov_render_content_fit */
     last_frame last;           /* what the render target holds, to redraw only what changed */
     measure_slot *measured;    /* MEASURE_SLOTS widths, or NULL (out of memory: measure every time) */
@@ -223,7 +226,7 @@ static int measure_text(ov_render *r, int px, int bold, const char *text, int le
     TTF_Font *f = font_for(r, px, bold);
     if (!f)
         return -1;
-    char buf[512];
+    char buf[WORD_TEXT_LEN];
     if (len >= (int)sizeof buf)
         len = sizeof buf - 1;
     memcpy(buf, text, (size_t)len);
@@ -271,7 +274,7 @@ static tex_slot *cache_put(ov_render *r, const char *key, SDL_Texture *t, int w,
 
 static tex_slot *word_texture(ov_render *r, const char *text, int len, int px, int bold, ov_rgb c)
 {
-    char key[160];
+    char key[TEX_KEY_LEN];
     snprintf(key, sizeof key, "w|%d|%d|%02x%02x%02x|%.*s", px, bold, c.r, c.g, c.b, len, text);
     tex_slot *s = cache_find(r, key);
     if (s)
@@ -279,7 +282,7 @@ static tex_slot *word_texture(ov_render *r, const char *text, int len, int px, i
     TTF_Font *f = font_for(r, px, bold);
     if (!f)
         return NULL;
-    char buf[512];
+    char buf[WORD_TEXT_LEN];
     if (len >= (int)sizeof buf)
         len = sizeof buf - 1;
     memcpy(buf, text, (size_t)len);
@@ -295,7 +298,7 @@ static tex_slot *word_texture(ov_render *r, const char *text, int len, int px, i
 
 static tex_slot *picture_texture(ov_render *r, const char *path, int w, int h)
 {
-    char key[160];
+    char key[TEX_KEY_LEN];
     snprintf(key, sizeof key, "p|%d|%d|%s", w, h, path);
     tex_slot *s = cache_find(r, key);
     if (s)
