@@ -20,10 +20,12 @@
 #define MAX_LINE_OFFSET 4096   /* larger offsets in "label:offset" are not offsets */
 #define EDGE_MAX_AGE_MS 10000  /* an edge stamped longer ago than this is not on ov_now_ms's clock */
 #define EDGE_BATCH 16          /* edges read from a line at a time */
+#define SPEC_LEN 32            /* a line as configured, and the NUL */
+#define KEY_LEN 16             /* a config key ("answer1", "light2") and the NUL */
 
 typedef struct {
-    char spec[32];        /* as configured: "GPIO17" or "label:offset" */
-    char key[16];         /* config key for messages: "answer1", "light2" */
+    char spec[SPEC_LEN];  /* as configured: "GPIO17" or "label:offset" */
+    char key[KEY_LEN];    /* config key for messages: "answer1", "light2" */
     int button;           /* OV_BTN_* for inputs, -1 for lights */
     int light;            /* 0-based light number for lights, -1 for inputs */
     ovb_line *line;       /* NULL while it does not work */
@@ -305,7 +307,7 @@ int ov_gpio_open_in(const ov_config *cfg, const char *dev_dir, ov_gpio **out,
     if (!g)
         return ov_fail(err, errlen, OV_ENOMEM, "GPIO: out of memory");
     ov_strlcpy(g->dev_dir, dev_dir, sizeof g->dev_dir);
-    char key[16];
+    char key[KEY_LEN];
     for (int i = 0; i < OV_MAX_GPIO_ANSWERS; i++) {
         snprintf(key, sizeof key, "answer%d", i + 1);
         add_slot(g, cfg->gpio_answer[i], key, OV_BTN_ANSWER1 + i, -1);
