@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define ANSWER_COLUMN_MIN_W 6 /* the table's answer column is at least this many characters wide */
+
 static void usage(FILE *out)
 {
     fprintf(out, "usage: ourvoice results [--data DIR] [--meeting NAME] [--config FILE]\n"
@@ -35,7 +37,7 @@ static void print_count(const ov_tally_row *r, int wide, int groups)
 
 static void print_table(const ov_tally_row *rows, int n)
 {
-    int wide = 6; /* width of the answer column */
+    int wide = ANSWER_COLUMN_MIN_W; /* width of the answer column */
     int groups = 0;
     for (int i = 0; i < n; i++) {
         int w = (int)strlen(rows[i].answer);

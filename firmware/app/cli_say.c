@@ -137,7 +137,7 @@ static void print_marks(const char *text, const capture *c)
     for (int i = 0; i < c->nmarks; i++) {
         size_t a = ov_utf8_offset(text, (size_t)c->marks[i].start);
         size_t b = ov_utf8_offset(text, (size_t)(c->marks[i].start + c->marks[i].len));
-        printf("%.*s\t%ld\n", (int)(b - a), text + a, c->marks[i].sample * 1000 / SAY_RATE);
+        printf("%.*s\t%ld\n", (int)(b - a), text + a, c->marks[i].sample * OV_MS_PER_S / SAY_RATE);
     }
 }
 

@@ -17,6 +17,7 @@
 
 #define RANDOM_PIN_DIGITS 6
 #define SET_PIN_OPTS 3 /* entries in the table of ov_cmd_set_pin */
+#define PIN_TEXT_LEN 16 /* a PIN (at most 8 digits) and the NUL */
 
 static void usage(FILE *out)
 {
@@ -120,7 +121,7 @@ int ov_cmd_set_pin(int argc, char **argv)
         return 0;
     }
     const char *typed = ov_env("OV_PIN");
-    char pin[16];
+    char pin[PIN_TEXT_LEN];
     if (typed && *typed) {
         if (!ov_pin_acceptable(typed) || ov_pin_guessable(typed)) {
             fprintf(stderr, "ourvoice set-pin: %s\n",

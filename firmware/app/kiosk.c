@@ -28,6 +28,10 @@
 #define MS_PER_S 1000
 /* A tap lasts twice the debounce time and this much more, as fingers do. */
 #define TAP_EXTRA_MS 20
+#define FAC_CORNER_MM 25     /* the facilitator's hidden way in: a long press this near the top-left corner */
+#define DIGIT_KEYS 9         /* the keys 1 to 9 choose an answer (or Sound) */
+#define WARNING_SPARE_LEN 64 /* the content's warning stays this much under WARNING_LEN */
+#define STUCK_MSG_LEN 200    /* the stuck-button warning: a button's name and the sentence */
 
 uint64_t ov_kiosk_now(const kiosk *k) { return ov_now_ms() + k->clock_skip; }
 
@@ -64,7 +68,7 @@ static void load_content(kiosk *k, const char *dir_opt)
     ov_diags_print(&d, stderr);
     ov_content_builtin(&k->content);
     ov_find_asset_dir("content/en", k->content.dir, sizeof k->content.dir); /* its pictures */
-    char msg[WARNING_LEN - 64];
+    char msg[WARNING_LEN - WARNING_SPARE_LEN];
     snprintf(msg, sizeof msg,
              "the questions in %s have %d problem%s, so the built-in questions are shown. "
              "Check them with: ourvoice check-content %s",
@@ -267,7 +271,7 @@ static void on_press(kiosk *k, const ov_event *ev)
     }
     k->env.buttons_in_use = 0; /* a touch: the confirm step says "touch" only */
     /* the hidden way in for facilitators: hold the top-left corner for 3 seconds */
-    int corner = (int)(25 * k->env.px_per_mm);
+    int corner = (int)(FAC_CORNER_MM * k->env.px_per_mm);
     if (long_press && x < corner && y < corner && k->flow.screen == OV_SCREEN_WELCOME) {
         ov_kiosk_fac_open(k, 0);
         return;
@@ -303,7 +307,7 @@ static void on_key(kiosk *k, ov_key key)
         ov_buttons_tap(&k->buttons, b, ov_kiosk_now(k));
         return;
     }
-    if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + 9) {
+    if (key >= OV_KEY_DIGIT1 && key < OV_KEY_DIGIT1 + DIGIT_KEYS) {
         ov_kiosk_act(k, OV_ACT_CHOOSE, key - OV_KEY_DIGIT1); /* welcome: 2 opens Sound, the others start */
         return;
     }
@@ -401,7 +405,7 @@ static void take_presses(kiosk *k)
                 ov_kiosk_fac_close(k); /* key turned back: voting again */
             break;
         case OV_STUCK: {
-            char msg[200];
+            char msg[STUCK_MSG_LEN];
             snprintf(msg, sizeof msg,
                      "the %s has been held down for %d s, so it is ignored until it is let go. Check it is "
                      "not stuck.",

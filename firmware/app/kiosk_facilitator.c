@@ -24,6 +24,7 @@
 #define OV_MAX_DIGIT_KEY 9
 /* How often to look for USB sticks. */
 #define USB_LOOK_MS 2000
+#define EXPORT_NAME_ROOM 16 /* room for "/ourvoice" after a stick's mount point */
 
 static void show(kiosk *k)
 {
@@ -167,7 +168,7 @@ static void export_to_stick(kiosk *k)
     }
     if (!k->tally || nothing_closed(k))
         return;
-    char dest[OV_PATH_MAX + 16], err[OV_ERR_LEN];
+    char dest[OV_PATH_MAX + EXPORT_NAME_ROOM], err[OV_ERR_LEN];
     snprintf(dest, sizeof dest, "%s/ourvoice", m->mount_point);
     ov_export_report *rep = calloc(1, sizeof *rep);
     if (!rep) {

@@ -17,6 +17,7 @@
 #define YOU_SAID_QUESTIONS 2 /* results lines on the welcome screen */
 #define YOU_SAID_MAX ((int)(sizeof((kiosk *)0)->you_said / sizeof((kiosk *)0)->you_said[0]))
 #define CORNER_MM 25     /* the facilitator's hidden way in (as kiosk.c) */
+#define IDEAS_NAME_ROOM 32 /* room for "/ourvoice/" and the ideas file's name after the mount point */
 
 static int fac_active(const kiosk *k)
 {
@@ -209,8 +210,8 @@ static void start_round(kiosk *k, const ov_ideas_board *b)
 {
     k->ideas_board = *b;
     k->ideas_round = 1;
-    ov_ideas_flow_init(&k->ideas_flow, b->n_ideas, b->max_choices, k->cfg.idle_timeout_s * 1000,
-                       k->cfg.thanks_s * 1000, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
+    ov_ideas_flow_init(&k->ideas_flow, b->n_ideas, b->max_choices, k->cfg.idle_timeout_s * OV_MS_PER_S,
+                       k->cfg.thanks_s * OV_MS_PER_S, k->cfg.vote_lockout_ms, ov_kiosk_now(k));
     k->ideas_fac.screen = OV_IFAC_OFF;
     k->scan_pending = k->scan.mode != OV_SCAN_OFF; /* switch users: scanning starts on the round's targets */
     ov_log_info("priorities round open: %d ideas, up to %d each", b->n_ideas, b->max_choices);
@@ -309,7 +310,7 @@ static int save_board(kiosk *k)
 static void import_ideas(kiosk *k)
 {
     ov_ideas_fac *f = &k->ideas_fac;
-    char path[OV_PATH_MAX + 32], err[OV_ERR_LEN];
+    char path[OV_PATH_MAX + IDEAS_NAME_ROOM], err[OV_ERR_LEN];
     char *text = NULL;
     size_t len = 0;
     ideas_file(k, path, sizeof path);
@@ -418,7 +419,7 @@ void ov_kiosk_ideas_open(kiosk *k)
     ov_kb_page keep = f->kb.page;
     ov_ideas_fac_init(f, &k->content, k->cfg.small_numbers);
     f->kb.page = keep;
-    char path[OV_PATH_MAX + 32];
+    char path[OV_PATH_MAX + IDEAS_NAME_ROOM];
     ideas_file(k, path, sizeof path);
     f->stick_has_ideas = path[0] && ov_path_kind_of(path) == OV_PATH_FILE;
     ov_ideas_board *b = NULL;

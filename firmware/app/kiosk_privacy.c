@@ -21,6 +21,7 @@
 #define MEETING_SUFFIX_MAX 99
 /* How often to look whether a new day has closed the meeting. */
 #define DATE_LOOK_MS 60000
+#define START_DATE_LEN 16 /* a meeting's start date, "YYYY-MM-DD", and the NUL */
 
 /* Every (question, answer) id pair of the content's real questions (never the practice one), in
  * malloc'd arrays. Returns the number, or -1. */
@@ -117,7 +118,7 @@ int ov_kiosk_meeting_end(kiosk *k)
  * for a new drop-in of today. Returns 1 when it was. */
 static int closed_by_the_date(kiosk *k)
 {
-    char start[16] = "";
+    char start[START_DATE_LEN] = "";
     today_is(k->fac.today, sizeof k->fac.today);
     if (!k->tally || !k->fac.today[0] ||
         ov_tally_meeting_start(k->tally, k->meeting, start, sizeof start) != OV_OK || !start[0] ||

@@ -15,6 +15,7 @@
 
 /* Turns of the loop after each step, so injected events get through. */
 #define EVENT_SPINS 4
+#define SHOT_NAME_ROOM 80 /* room for a slash, a shot's name and ".png" after the shots folder */
 
 /* `texts`: every text the screen holds, then what it reads aloud, one a line
  * on stdout ("text: ...", "speech: ..."), after the screen's name. */
@@ -116,7 +117,7 @@ static int run_step(kiosk *k, const ov_script_step *st, const char *shots, const
         run_until_quiet(k, st->a);
         break;
     case OV_CMD_SHOT: {
-        char path[OV_PATH_MAX + 80];
+        char path[OV_PATH_MAX + SHOT_NAME_ROOM];
         snprintf(path, sizeof path, "%s/%s.png", shots ? shots : ".", st->name);
         if (k->dirty)
             ov_kiosk_relayout(k);

@@ -25,6 +25,8 @@
 #include "platform/usbwatch.h"
 
 #define WARNING_LEN 1024
+#define SPEECH_PROBLEM_LEN 256 /* the speech problem last warned about */
+#define YOU_SAID_LINES 6       /* "you said, we did" lines the welcome shows at most */
 
 typedef struct {
     ov_config cfg;
@@ -53,7 +55,7 @@ typedef struct {
     ov_mount_list sticks;            /* USB sticks seen under usb_mount_dir */
     uint64_t next_usb_look;
     int stick_waiting;               /* a stick came during a visit: the PIN pad opens when it ends */
-    char speech_problem_seen[256];
+    char speech_problem_seen[SPEECH_PROBLEM_LEN];
     char pictures_dir[OV_PATH_MAX];
     char warning[WARNING_LEN]; /* the first problem for the facilitator, for the log ("" = none) */
     ov_problem warning_code;   /* its code: the screens say the content's words for it */
@@ -81,7 +83,7 @@ typedef struct {
     int ideas_round;            /* 1: a priorities round is open: members see ideas_flow */
     ov_ideas_board ideas_board; /* the board of the open priorities round */
     ov_ideas_flow ideas_flow;
-    char you_said[6][OV_SENTENCE_LEN]; /* the welcome's "you said, we did" lines (none: off) */
+    char you_said[YOU_SAID_LINES][OV_SENTENCE_LEN]; /* the welcome's "you said, we did" lines (none: off) */
     int n_you_said;
 } kiosk;
 

@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define BUF_FIRST_CAP 4096 /* bytes a buffer first holds (doubled while it needs more) */
+
 static int reserve(ov_buf *b, size_t extra)
 {
     if (b->oom) return 0;
     if (b->len + extra + 1 <= b->cap) return 1;
-    size_t cap = b->cap ? b->cap : 4096;
+    size_t cap = b->cap ? b->cap : BUF_FIRST_CAP;
     while (cap < b->len + extra + 1) {
         if (cap > ((size_t)-1) / 2) {
             b->oom = 1;

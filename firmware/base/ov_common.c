@@ -72,5 +72,5 @@ uint64_t ov_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+    return (uint64_t)ts.tv_sec * OV_MS_PER_S + (uint64_t)ts.tv_nsec / OV_NS_PER_MS;
 }

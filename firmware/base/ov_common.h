@@ -32,6 +32,12 @@ enum {
 #define OV_ERR_LEN 512
 #define OV_ERR_LONG_LEN 1024 /* a problem naming a file or two and what is wrong with each */
 #define OV_REASON_LEN 256
+/* Units of time, for turning one into another (a literal's type is kept:
+ * the nanosecond ones are long, as struct timespec's tv_nsec is). */
+#define OV_MS_PER_S 1000
+#define OV_US_PER_MS 1000
+#define OV_NS_PER_MS 1000000L
+#define OV_NS_PER_S 1000000000L
 
 /* Log a line to stderr as "ourvoice: LEVEL: message" (LEVEL: info, warning,
  * error; the message is cut at 1023 bytes). Never pass vote choices. */

@@ -3,7 +3,10 @@
 
 #include <string.h>
 
-int ov_line_height(int font_px) { return (font_px * 13 + 9) / 10; }
+#define LINE_HEIGHT_TENTHS 13 /* a line is this many tenths of the font size, rounded up */
+#define FIT_BIG_STEP_PX 40  /* fitting a text: sizes over this step down 2 px at a time, others 1 */
+
+int ov_line_height(int font_px) { return (font_px * LINE_HEIGHT_TENTHS + 9) / 10; }
 
 int ov_rect_overlap(ov_rect a, ov_rect b)
 {
@@ -86,7 +89,7 @@ int ov_wrap_text_fit(const char *text, int font_px, int min_px, int bold, ov_rec
                      ov_measure_fn measure, void *ctx, ov_text_block *out)
 {
     if (min_px > font_px) min_px = font_px;
-    for (int px = font_px; px >= min_px; px -= (px > 40 ? 2 : 1)) {
+    for (int px = font_px; px >= min_px; px -= (px > FIT_BIG_STEP_PX ? 2 : 1)) {
         int r = ov_wrap_text(text, px, bold, box, measure, ctx, out);
         if (r != OV_EINVAL) return r;
     }

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#define PREV_WORD_LEN 32 /* the word before, kept to tell a number word from another use */
+
 static int is_ws(int32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
 
 /* Letters: ASCII letters and non-ASCII characters outside the punctuation
@@ -238,7 +240,7 @@ void ov_easyread_check(const char *text, const char *lang, int flags, const char
                          what, sentences);
     const num_word *nums = numbers_for(lang);
     int warned = 0; /* one warning of each kind per text is enough (long words: each) */
-    char prev[32] = "";
+    char prev[PREV_WORD_LEN] = "";
     const char *p = text, *end = text + strlen(text), *piece = text;
     while (p <= end) {
         const char *at = p;

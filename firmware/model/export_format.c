@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#define SLUG_NAME_MAX 60 /* bytes of meeting name in a file name */
+#define SLUG_LEN 64      /* the slug's buffer: SLUG_NAME_MAX, a character's cut and the NUL */
+
 /* 1 when a spreadsheet would run a cell starting like s as a formula. */
 static int formula_start(const char *s)
 {
@@ -297,10 +300,10 @@ void ov_export_basename(const char *meeting, const char *date, char *out, size_t
     /* Letters, digits, '-', '_' and any UTF-8 letter stay; everything FAT or a
      * shell dislikes (spaces, / \ : * ? " < > | . and control bytes) becomes
      * one '-'. At most 60 bytes of meeting name, cut on a character boundary. */
-    char slug[64];
+    char slug[SLUG_LEN];
     size_t n = 0;
     int dash = 0;
-    for (const unsigned char *p = (const unsigned char *)meeting; *p && n < 60; p++) {
+    for (const unsigned char *p = (const unsigned char *)meeting; *p && n < SLUG_NAME_MAX; p++) {
         int keep = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
                    *p == '_' || *p >= 0x80;
         if (keep) {

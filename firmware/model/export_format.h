@@ -14,6 +14,7 @@
 #define OV_EXPORT_IDEAS_FORMAT "ourvoice-ideas"
 #define OV_EXPORT_IDEAS_VERSION 1
 #define OV_SMALL_NUMBERS_MAX 1000 /* highest small_numbers threshold, in the settings and in an export */
+#define OV_SMALL_NUMBERS_DEFAULT 5 /* the small_numbers threshold when the config gives none */
 
 struct ov_fsops;
 

@@ -14,6 +14,10 @@
 #define MAX_WITHHELD_SOURCES 100000L /* merged exports that withheld a question */
 #define AS_TEXT_(x) #x
 #define AS_TEXT(x) AS_TEXT_(x) /* a number macro as a string literal */
+#define MEETINGS_FIRST_CAP 16 /* meetings a merge first makes room for (doubled when full) */
+#define PROBLEM_LEN 256       /* a problem's sentence, before the file and place are added */
+#define SHAPE_NAME_LEN 32     /* an answer's shape name as read */
+#define LIMIT_TEXT_LEN 16     /* a limit's number as text */
 
 
 void ov_merge_init(ov_merge *m, const char *one_meeting)
@@ -57,7 +61,7 @@ static ov_results *meeting_for(ov_merge *m, const char *name, const char *langua
     int at = meeting_slot(m, name, &found);
     if (found) return m->meetings[at];
     if (m->n_meetings == m->cap_meetings) {
-        int cap = m->cap_meetings ? 2 * m->cap_meetings : 16;
+        int cap = m->cap_meetings ? 2 * m->cap_meetings : MEETINGS_FIRST_CAP;
         ov_results **grown = realloc(m->meetings, (size_t)cap * sizeof *grown);
         if (!grown) return NULL;
         m->meetings = grown;
@@ -80,7 +84,7 @@ typedef struct { const char *path; char *err; size_t errlen; int rc; } rd;
 
 static int bad(rd *r, const ov_json *at, const char *fmt, const char *a, const char *b)
 {
-    char what[256];
+    char what[PROBLEM_LEN];
     snprintf(what, sizeof what, fmt, a, b);
     if (r->rc == OV_OK)
         r->rc = ov_fail(r->err, r->errlen, OV_EINVAL, "%s:%d: %s", r->path, at ? at->line : 1, what);
@@ -242,7 +246,7 @@ static int read_question(rd *r, const ov_json *jq, ov_result_question *q)
         ov_result_answer *ra = &q->answers[q->n_answers];
         if (a->type != OV_JSON_OBJECT)
             return bad(r, a, "each answer must be an object, not %s%s", ov_json_type_name(a->type), "");
-        char shape[32];
+        char shape[SHAPE_NAME_LEN];
         if (!get_str(r, a, "id", ra->id, sizeof ra->id, 1) ||
             !get_str(r, a, "word", ra->word, sizeof ra->word, 0) ||
             !get_str(r, a, "colour", ra->colour, sizeof ra->colour, 0) ||
@@ -272,7 +276,7 @@ static int too_many_questions(rd *r, const ov_json *v)
 {
     if (v->n_children <= OV_RESULTS_MAX_QUESTIONS)
         return 0;
-    char limit[16];
+    char limit[LIMIT_TEXT_LEN];
     snprintf(limit, sizeof limit, "%d", OV_RESULTS_MAX_QUESTIONS);
     bad(r, v, "more questions than OurVoice allows (%s)%s", limit, "");
     return 1;

@@ -16,15 +16,38 @@
 #define PICTURE_MAX_BYTES (4 * 1024 * 1024)
 #define DATE_TEXT_LEN 48       /* "1 December 2026", or the date as stored */
 #define SUMMARY_TEXT_LEN 600   /* the sentence that says which answer most people gave */
+#define HEX_COLOUR_LEN 7       /* "#RRGGBB" */
+#define STAR_POINTS 5          /* the star shape's points */
+
+/* The bar chart's geometry, in the units of its SVG viewBox (CHART_W wide,
+ * a row of CHART_ROW_H per answer): the answer's shape on the left, its word
+ * above its bar, the count in digits after the bar. */
+#define CHART_W 1000             /* the viewBox's width */
+#define CHART_ROW_H 112          /* one answer's row */
+#define CHART_PAD_Y 4            /* above the first row and below the last */
+#define CHART_BAR_X 96           /* where the word and the bar start, right of the shape */
+#define CHART_COUNT_W 110        /* room for the count after the bar */
+#define CHART_COUNT_GAP 18       /* between the bar's end and the count */
+#define CHART_SHAPE_CX 42        /* the shape's centre, from the left */
+#define CHART_SHAPE_R 34         /* the shape's radius */
+#define CHART_WORD_BASELINE 36   /* the word's baseline, from the row's top */
+#define CHART_BAR_TOP 50         /* the bar's top, from the row's top (its height is in the SVG text) */
+#define CHART_COUNT_BASELINE 90  /* the count's baseline, from the row's top */
+/* The progress picture (viewBox 600 x 200 in its SVG text): last time's face
+ * on the left, the arrow, this time's face on the right. */
+#define PROGRESS_BEFORE_CX 110   /* last time's face's centre */
+#define PROGRESS_NOW_CX 490      /* this time's face's centre */
+#define PROGRESS_FACE_CY 80      /* both faces' centre, from the top */
+#define PROGRESS_FACE_R 56       /* both faces' radius */
 
 const char *ov_report_colour_hex(const char *colour)
 {
     /* The kiosk's own "standard" theme colours, so the report matches the
      * buttons (colour-blind-safe; answers never rely on colour alone). */
-    static _Thread_local char hex[8];
-    if (colour && colour[0] == '#' && strlen(colour) == 7 && strspn(colour + 1,
-            "0123456789abcdefABCDEF") == 6) {
-        memcpy(hex, colour, 8);
+    static _Thread_local char hex[HEX_COLOUR_LEN + 1];
+    if (colour && colour[0] == '#' && strlen(colour) == HEX_COLOUR_LEN && strspn(colour + 1,
+            "0123456789abcdefABCDEF") == HEX_COLOUR_LEN - 1) {
+        memcpy(hex, colour, HEX_COLOUR_LEN + 1);
         return hex;
     }
     ov_rgb c = ov_theme_answer_fill(NULL, colour);
@@ -151,8 +174,8 @@ static void shape_svg(ov_buf *b, ov_shape shape, const char *fill, double cx, do
         break;
     case OV_SHAPE_STAR:
         ov_buf_puts(b, "<polygon points=\"");
-        for (int i = 0; i < 10; i++) {
-            double a = -M_PI / 2 + i * M_PI / 5, rr = i % 2 ? r * 0.45 : r;
+        for (int i = 0; i < 2 * STAR_POINTS; i++) {
+            double a = -M_PI / 2 + i * M_PI / STAR_POINTS, rr = i % 2 ? r * 0.45 : r;
             ov_buf_printf(b, "%.1f,%.1f ", cx + rr * cos(a), cy + rr * sin(a));
         }
         ov_buf_printf(b, "\" fill=\"%s\" %s/>", fill, stroke);
@@ -174,11 +197,11 @@ static void shape_svg(ov_buf *b, ov_shape shape, const char *fill, double cx, do
  * its colour over a light track, and the count in digits after the bar. */
 static void chart(ov_buf *b, const ov_result_question *q)
 {
-    const double W = 1000, row = 112, left = 96, countw = 110;
+    const double W = CHART_W, row = CHART_ROW_H, left = CHART_BAR_X, countw = CHART_COUNT_W;
     long max = 0;
     for (int i = 0; i < q->n_answers; i++) if (q->answers[i].count > max) max = q->answers[i].count;
     ov_buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", W,
-                  row * q->n_answers + 8);
+                  row * q->n_answers + 2 * CHART_PAD_Y);
     for (int i = 0; i < q->n_answers; i++) {
         esc(b, q->answers[i].word);
         ov_buf_printf(b, ": %ld%s", q->answers[i].count, i + 1 < q->n_answers ? ". " : ".");
@@ -187,26 +210,27 @@ static void chart(ov_buf *b, const ov_result_question *q)
     for (int i = 0; i < q->n_answers; i++) {
         const ov_result_answer *a = &q->answers[i];
         const char *hex = ov_report_colour_hex(a->colour);
-        double y = 4 + i * row, barw = max ? (W - left - countw) * (double)a->count / (double)max : 0;
+        double y = CHART_PAD_Y + i * row;
+        double barw = max ? (W - left - countw) * (double)a->count / (double)max : 0;
         ov_buf_puts(b, "<g>");
-        shape_svg(b, a->shape, hex, 42, y + row / 2, 34);
+        shape_svg(b, a->shape, hex, CHART_SHAPE_CX, y + row / 2, CHART_SHAPE_R);
         ov_buf_printf(b,
                       "<text x=\"%.0f\" y=\"%.0f\" font-size=\"32\" font-weight=\"bold\" fill=\"#1a1a1a\">",
-                      left, y + 36);
+                      left, y + CHART_WORD_BASELINE);
         esc(b, a->word);
         ov_buf_printf(b,
                       "</text><rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"50\" rx=\"6\" "
                       "fill=\"#ECECEC\"/>",
-                      left, y + 50, W - left - countw);
+                      left, y + CHART_BAR_TOP, W - left - countw);
         if (barw > 0)
             ov_buf_printf(b,
                           "<rect class=\"bar\" x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"50\" rx=\"6\" "
                           "fill=\"%s\" "
-                             "stroke=\"#1a1a1a\" stroke-width=\"2\"/>", left, y + 50, barw, hex);
+                             "stroke=\"#1a1a1a\" stroke-width=\"2\"/>", left, y + CHART_BAR_TOP, barw, hex);
         ov_buf_printf(b,
                       "<text x=\"%.0f\" y=\"%.0f\" font-size=\"40\" font-weight=\"bold\" "
                       "fill=\"#1a1a1a\">%ld</text></g>\n",
-                      W - countw + 18, y + 90, a->count);
+                      W - countw + CHART_COUNT_GAP, y + CHART_COUNT_BASELINE, a->count);
     }
     ov_buf_puts(b, "</svg>\n");
 }
@@ -329,10 +353,12 @@ static void report_answers(ov_buf *b, const ov_result_question *q, const ov_text
 static void progress_side(ov_buf *b, const ov_result_question *q, int ai, const char *when, double cx)
 {
     if (ai >= 0 && ai < q->n_answers)
-        shape_svg(b, q->answers[ai].shape, ov_report_colour_hex(q->answers[ai].colour), cx, 80, 56);
+        shape_svg(b, q->answers[ai].shape, ov_report_colour_hex(q->answers[ai].colour), cx, PROGRESS_FACE_CY,
+                  PROGRESS_FACE_R);
     else
-        ov_buf_printf(b, "<circle cx=\"%.0f\" cy=\"80\" r=\"56\" fill=\"#ECECEC\" stroke=\"#1a1a1a\" "
-                         "stroke-width=\"3\" stroke-dasharray=\"10 8\"/>", cx);
+        ov_buf_printf(b, "<circle cx=\"%.0f\" cy=\"%d\" r=\"%d\" fill=\"#ECECEC\" stroke=\"#1a1a1a\" "
+                         "stroke-width=\"3\" stroke-dasharray=\"10 8\"/>",
+                      cx, PROGRESS_FACE_CY, PROGRESS_FACE_R);
     ov_buf_printf(b,
                   "<text x=\"%.0f\" y=\"178\" font-size=\"30\" font-weight=\"bold\" text-anchor=\"middle\" "
                   "fill=\"#1a1a1a\">",
@@ -349,11 +375,11 @@ static void report_progress(ov_buf *b, const ov_result_question *q, const ov_tex
                    "aria-label=\"");
     esc(b, q->compare);
     ov_buf_puts(b, "\" xmlns=\"http://www.w3.org/2000/svg\">");
-    progress_side(b, q, q->before_top, t->fac_last_time, 110);
+    progress_side(b, q, q->before_top, t->fac_last_time, PROGRESS_BEFORE_CX);
     ov_buf_puts(
         b, "<path d=\"M210 80 L370 80\" stroke=\"#1a1a1a\" stroke-width=\"14\" stroke-linecap=\"round\"/>"
            "<path d=\"M400 80 L356 52 L356 108 Z\" fill=\"#1a1a1a\"/>");
-    progress_side(b, q, now_top, t->rep_this_time, 490);
+    progress_side(b, q, now_top, t->rep_this_time, PROGRESS_NOW_CX);
     ov_buf_puts(b, "</svg>\n<p class=\"most\">");
     esc(b, q->compare);
     ov_buf_puts(b, "</p>\n</div>\n");

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define TOP_WORDS_LEN 512 /* the answers most chose, joined ("yes and no") */
+
 ov_results *ov_results_new(void)
 {
     return calloc(1, sizeof(ov_results));
@@ -202,7 +204,7 @@ int ov_results_summary(const ov_result_question *q, const ov_texts *t, char *buf
     if (!q || !t || !buf || !buflen) return OV_EINVAL;
     if (q->total == 0) return ov_strlcpy(buf, t->res_nobody, buflen);
     if (q->is_protected || q->n_top == 0) return ov_strlcpy(buf, t->res_not_enough, buflen);
-    char words[512];
+    char words[TOP_WORDS_LEN];
     ov_results_top_words(q, t, words, sizeof words);
     int n = snprintf(buf, buflen, t->res_most, words);
     return n < 0 || (size_t)n >= buflen ? OV_EINVAL : OV_OK;

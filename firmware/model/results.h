@@ -21,6 +21,8 @@
 #define OV_RESULTS_MAX_ANSWERS 8      /* a scale's answers + answers no longer in it */
 #define OV_RESULTS_TEXT_LEN (OV_SENTENCE_LEN * OV_MAX_SENTENCES)
 #define OV_RESULTS_NOT_ENOUGH "Not enough answers yet to keep them secret."
+#define OV_RESULTS_DATE_LEN 16     /* "YYYY-MM-DD" and the NUL */
+#define OV_RESULTS_LANGUAGE_LEN 16 /* a language code ("en-gb") and the NUL */
 
 typedef struct {
     char id[OV_ID_LEN];          /* stable answer id, e.g. "getting-there" */
@@ -72,8 +74,8 @@ typedef struct {
 
 typedef struct {
     char meeting[OV_MEETING_LEN];
-    char date[16];               /* "YYYY-MM-DD" of the export, or "" */
-    char language[16];           /* content language, e.g. "en-gb" */
+    char date[OV_RESULTS_DATE_LEN];         /* "YYYY-MM-DD" of the export, or "" */
+    char language[OV_RESULTS_LANGUAGE_LEN]; /* content language, e.g. "en-gb" */
     int threshold;               /* small_numbers used (0 = no protection) */
     ov_result_question questions[OV_RESULTS_MAX_QUESTIONS];
     int n_questions;

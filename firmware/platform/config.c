@@ -65,7 +65,7 @@ static const key_def keys[] = {
     INT("scanning", "accept_ms", scan_accept_ms, 0, 0, 2000),
     INT("scanning", "release_ms", scan_release_ms, 0, 0, 2000),
     STR("facilitator", "pin_hash", pin_hash, NULL),
-    INT("facilitator", "small_numbers", small_numbers, 5, 0, OV_SMALL_NUMBERS_MAX),
+    INT("facilitator", "small_numbers", small_numbers, OV_SMALL_NUMBERS_DEFAULT, 0, OV_SMALL_NUMBERS_MAX),
     BOOL("kiosk", "you_said", you_said, 1), INT("kiosk", "idea_choices", idea_choices, 3, 1, 6),
     BOOL("facilitator", "export_exact", export_exact, 0),
     STR("facilitator", "usb_mount_dir", usb_mount_dir, "/media"),

@@ -20,6 +20,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define BOM "\xEF\xBB\xBF"    /* a UTF-8 byte order mark, kept where it was */
+#define BOM_LEN 3
+#define OUT_FIRST_CAP 256     /* bytes the rewritten file first holds (doubled while it needs more) */
+#define NAME_MAX_LEN 63       /* the longest section or key name */
+#define KV_SEP_LEN 3          /* " = " between a key and its value */
+#define BYTES_PER_KB 1024
+#define TMP_SUFFIX_LEN 16     /* room for the temporary file's suffix after the config's path */
+
 /* ---- pure text edit ---- */
 
 enum { L_BLANK, L_COMMENT, L_SECTION, L_KEY, L_CONT, L_OTHER };
@@ -45,7 +53,7 @@ static void put(buf *b, const char *s, size_t n)
     if (b->oom)
         return;
     if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
+        size_t cap = b->cap ? b->cap : OUT_FIRST_CAP;
         while (cap < b->len + n + 1)
             cap *= 2;
         char *p = realloc(b->p, cap);
@@ -85,8 +93,8 @@ static int scan_lines(const char *text, size_t len, const char *section, const c
         off += l->full;
 
         const char *s = l->start, *e = l->start + l->len;
-        if (n == 0 && l->len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
-            s += 3;
+        if (n == 0 && l->len >= BOM_LEN && !memcmp(s, BOM, BOM_LEN))
+            s += BOM_LEN;
         const char *first = s;
         while (s < e && isspace((unsigned char)*s))
             s++;
@@ -200,8 +208,8 @@ static int put_replaced(buf *b, const line_info *l, int first, const char *key, 
     const char *c;
     size_t clen;
     inline_comment(l, &c, &clen);
-    if (first && l->len >= 3 && !memcmp(l->start, "\xEF\xBB\xBF", 3))
-        put(b, l->start, 3);
+    if (first && l->len >= BOM_LEN && !memcmp(l->start, BOM, BOM_LEN))
+        put(b, l->start, BOM_LEN);
     puts_(b, key);
     puts_(b, " = ");
     puts_(b, value);
@@ -287,7 +295,7 @@ char *ov_config_edit_text(const char *text, size_t len, const char *section, con
 static int name_ok(const char *s)
 {
     size_t n = strlen(s);
-    if (n == 0 || n > 63)
+    if (n == 0 || n > NAME_MAX_LEN)
         return 0;
     for (size_t i = 0; i < n; i++)
         if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '-')
@@ -316,11 +324,11 @@ static int value_ok(const char *key, const char *v, char *err, size_t errlen)
                            key);
     if (!ov_utf8_valid(v, n, NULL))
         return ov_fail(err, errlen, OV_EINVAL, "%s: the value is not valid UTF-8 text; type it again", key);
-    if (strlen(key) + 3 + n > OV_CONFIG_MAX_LINE)
+    if (strlen(key) + KV_SEP_LEN + n > OV_CONFIG_MAX_LINE)
         return ov_fail(err, errlen, OV_EINVAL,
                        "%s: the value is too long (%zu bytes; a config line holds at most %d); "
                        "make it shorter",
-                       key, n, OV_CONFIG_MAX_LINE - (int)strlen(key) - 3);
+                       key, n, OV_CONFIG_MAX_LINE - (int)strlen(key) - KV_SEP_LEN);
     return OV_OK;
 }
 
@@ -364,7 +372,7 @@ static int read_all(const ov_fsops *fs, const char *path, char **text, size_t *l
         if (n > OV_CONFIG_MAX_FILE) {
             rc = ov_fail(err, errlen, OV_EINVAL,
                          "%s: is over %d KB, too big for a config file; check it is the right file", path,
-                         OV_CONFIG_MAX_FILE / 1024);
+                         OV_CONFIG_MAX_FILE / BYTES_PER_KB);
             goto out;
         }
     }
@@ -512,7 +520,7 @@ int ov_config_set_fs(const ov_fsops *fs, const char *path, const char *section, 
     if (!fs)
         fs = ov_fsops_real();
     int rc = check_setting(path, section, key, value, err, errlen);
-    char target[PATH_MAX], dir[PATH_MAX], tmp[PATH_MAX + 16];
+    char target[PATH_MAX], dir[PATH_MAX], tmp[PATH_MAX + TMP_SUFFIX_LEN];
     if (rc == OV_OK)
         rc = resolve_paths(path, target, dir, tmp, sizeof tmp, err, errlen);
     if (rc != OV_OK)

@@ -22,6 +22,10 @@
 
 #define BYTES_PER_MB (1024 * 1024)
 #define COPY_BUF_LEN 65536 /* bytes read at a time when copying or reading back */
+#define INI_NAME_ROOM 16   /* room for "/content.ini" after a folder */
+#define NFTW_OPEN_DIRS 16  /* folders nftw keeps open while removing a tree */
+#define MADE_DIRS_MAX 64   /* folders an import may make inside content-new */
+#define RENAMES_MAX 4      /* renames the swap makes (and undoes on a failure) */
 
 static int join(char *out, size_t outlen, const char *a, const char *b)
 {
@@ -39,7 +43,7 @@ static int is_real_dir(const char *path)
 /* 1 when dir is a real folder holding a regular (not linked) content.ini. */
 static int looks_like_content(const char *dir)
 {
-    char ini[OV_PATH_MAX + 16];
+    char ini[OV_PATH_MAX + INI_NAME_ROOM];
     struct stat st;
     if (!is_real_dir(dir))
         return 0;
@@ -70,7 +74,7 @@ static void remove_tree(const char *path)
         unlink(path);
         return;
     }
-    nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    nftw(path, rm_one, NFTW_OPEN_DIRS, FTW_DEPTH | FTW_PHYS);
     if (lstat(path, &st) == 0)
         ov_log_error("%s: could not remove it; delete it by hand", path);
 }
@@ -267,7 +271,7 @@ int ov_import_check(const char *src, const ov_content *current, const ov_check_o
         return OV_EINVAL;
     memset(plan, 0, sizeof *plan);
     ov_diags_init(&plan->diags);
-    char ini_path[OV_PATH_MAX + 16] = "";
+    char ini_path[OV_PATH_MAX + INI_NAME_ROOM] = "";
     char *text = NULL;
     size_t len = 0;
     ov_ini_doc doc = { 0 };
@@ -464,7 +468,7 @@ static int read_back(const ov_fsops *fs, const char *path, const unsigned char s
 }
 
 typedef struct {
-    char dirs[64][OV_PATH_MAX]; /* folders made inside content-new, to fsync */
+    char dirs[MADE_DIRS_MAX][OV_PATH_MAX]; /* folders made inside content-new, to fsync */
     int n;
 } made_dirs;
 
@@ -601,7 +605,7 @@ static int fill_new(const ov_import_plan *plan, const char *new_dir, const ov_fs
 
 typedef struct {
     const ov_fsops *fs;
-    char from[4][OV_PATH_MAX], to[4][OV_PATH_MAX];
+    char from[RENAMES_MAX][OV_PATH_MAX], to[RENAMES_MAX][OV_PATH_MAX];
     int n;
 } rename_log;
 

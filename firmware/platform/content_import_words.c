@@ -12,17 +12,23 @@
 #include <string.h>
 
 #define MB (1024 * 1024) /* the import's size limits are said in MB */
+#define SUBJECT_LEN 160 /* what a problem is about, in the content's words */
+#define KEY_LEN 64      /* the key on a problem's line */
+#define VALUE_LEN 128   /* its value, cut */
+#define HEAD_ID_LEN 41  /* an id from a section heading, as shown (40 bytes, cut) */
+#define HEAD_LEN 256    /* a section heading */
+#define HEAD_WORDS 4    /* words of a heading looked at ("answer", a scale, an id, more) */
 
 typedef struct {
-    char subject[160]; /* "Question 2", "The answer “yes” of “yes-no”", "" */
-    char key[64];      /* key on the problem's line, or "" */
-    char value[128];   /* its value (cut) */
+    char subject[SUBJECT_LEN]; /* "Question 2", "The answer “yes” of “yes-no”", "" */
+    char key[KEY_LEN];         /* key on the problem's line, or "" */
+    char value[VALUE_LEN];     /* its value (cut) */
 } where_info;
 
 /* The section's name in the words of t: "Question 2", "The answer “yes” of “yes-no”". */
 static void name_section(char *const *tok, int n, int qnum, const ov_texts *t, where_info *w)
 {
-    char a[41], b[41];
+    char a[HEAD_ID_LEN], b[HEAD_ID_LEN];
     snprintf(a, sizeof a, "%s", n > 1 ? tok[1] : "");
     snprintf(b, sizeof b, "%s", n > 2 ? tok[2] : "");
     if (!strcmp(tok[0], "question") && n == 2)
@@ -62,10 +68,11 @@ static void locate(const ov_ini_doc *doc, int line, const ov_texts *t, where_inf
             ov_strlcpy(w->value, s->kv[k].value, sizeof w->value);
         }
     }
-    char buf[256], *tok[4] = { 0 };
+    char buf[HEAD_LEN], *tok[HEAD_WORDS] = { 0 };
     int n = 0;
     ov_strlcpy(buf, s->head, sizeof buf);
-    for (char *save = NULL, *tk = strtok_r(buf, " \t", &save); tk && n < 4; tk = strtok_r(NULL, " \t", &save))
+    for (char *save = NULL, *tk = strtok_r(buf, " \t", &save); tk && n < HEAD_WORDS;
+         tk = strtok_r(NULL, " \t", &save))
         tok[n++] = tk;
     if (s->line == 0 || n == 0)
         return;

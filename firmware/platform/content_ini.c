@@ -12,6 +12,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#define SECTIONS_FIRST_CAP 16 /* sections room is first made for (doubled when full) */
+#define KEYS_FIRST_CAP 8       /* keys of a section room is first made for (doubled when full) */
+#define BOM "\xEF\xBB\xBF"     /* a UTF-8 byte order mark, skipped */
+#define BOM_LEN 3
+
 typedef struct {
     const char *text, *end, *pos;   /* the file, and where the next line starts */
     const char *file;
@@ -36,7 +41,7 @@ static ov_ini_section *add_section(reader_ctx *r, const char *head, size_t n, in
 {
     ov_ini_doc *d = r->doc;
     if (d->n_sec == d->cap_sec) {
-        int cap = d->cap_sec ? d->cap_sec * 2 : 16;
+        int cap = d->cap_sec ? d->cap_sec * 2 : SECTIONS_FIRST_CAP;
         ov_ini_section *s = realloc(d->sec, (size_t)cap * sizeof *s);
         if (!s) {
             r->oom = 1;
@@ -140,7 +145,7 @@ static char *read_line(char *buf, int num, void *stream)
     r->pos = nl ? nl + 1 : r->end;
     r->line++;
     r->cut = 0;
-    if (r->line == 1 && lend - s >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3;  /* BOM */
+    if (r->line == 1 && lend - s >= BOM_LEN && !memcmp(s, BOM, BOM_LEN)) s += BOM_LEN;
     if (lend > s && lend[-1] == '\r') lend--;
     while (s < lend && is_space(*s)) s++;  /* no leading space: inih would take it as a continuation */
     size_t n = (size_t)(lend - s);
@@ -193,7 +198,7 @@ static int on_key(void *user, const char *section, const char *name, const char 
     if (d->n_sec == 0 && !add_section(r, "", 0, 0)) return 1;
     ov_ini_section *s = &d->sec[d->n_sec - 1];
     if (s->n_kv == s->cap_kv) {
-        int cap = s->cap_kv ? s->cap_kv * 2 : 8;
+        int cap = s->cap_kv ? s->cap_kv * 2 : KEYS_FIRST_CAP;
         ov_ini_kv *kv = realloc(s->kv, (size_t)cap * sizeof *kv);
         if (!kv) {
             r->oom = 1;

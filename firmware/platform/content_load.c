@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define INI_NAME_ROOM 16 /* room for "/content.ini" after the folder */
+
 /* The real probe for ov_check_opts: OV_PROBE_MISSING, _NOT_FILE (a folder,
  * FIFO or device), _BAD (platform/picture.h's decoding check failed: why
  * says what is wrong) or _FILE. */
@@ -50,7 +52,7 @@ static int check_text(const char *text, size_t len, const char *file, const char
 
 int ov_content_check(const char *dir, const ov_check_opts *opts, ov_content *out, ov_diags *diags)
 {
-    char file[OV_PATH_MAX + 16], err[OV_ERR_LEN];
+    char file[OV_PATH_MAX + INI_NAME_ROOM], err[OV_ERR_LEN];
     size_t dl = strlen(dir);
     snprintf(file, sizeof file, "%s%scontent.ini", dir, dl && dir[dl - 1] == '/' ? "" : "/");
     char *text = NULL;

@@ -22,6 +22,14 @@
 #define STOP_WAIT_CAP_MS 1000
 /* With SDL's own wait (desktop drivers) watched fds are looked at this often. */
 #define WATCH_SLICE_MS 20
+/* A window with no size configured and no desktop to take it from: the
+ * kiosk's own 7-inch panel. */
+#define WINDOW_DEFAULT_W 800
+#define WINDOW_DEFAULT_H 480
+#define INPUT_PATH_LEN 300  /* INPUT_DIR, a slash and an event device's name */
+#define DRAIN_CHUNK 1024    /* bytes read at a time when emptying a watched fd */
+#define MODEL_TEXT_LEN 128  /* the device tree's model line */
+#define PI5_WARNING_LEN 192 /* the Pi 5 SDL warning sentence */
 static const char *const BLOCKING_DRIVERS[] = { "x11", "wayland", "windows", "cocoa" };
 
 struct ov_display {
@@ -49,7 +57,7 @@ enum { OV_PI5_SDL_MAJOR = 2, OV_PI5_SDL_MINOR = 30 };
 static const char *const PI_MODEL_FILES[] = {
     "/proc/device-tree/model", "/sys/firmware/devicetree/base/model",
 };
-static char pi5_warning[192];
+static char pi5_warning[PI5_WARNING_LEN];
 
 static void prepare_waiting(ov_display *d, int headless);
 
@@ -145,7 +153,7 @@ static int is_pi5(void)
     for (size_t i = 0; i < sizeof PI_MODEL_FILES / sizeof PI_MODEL_FILES[0]; i++) {
         FILE *f = fopen(test_model && *test_model ? test_model : PI_MODEL_FILES[i], "r");
         if (!f) continue;
-        char model[128] = "";
+        char model[MODEL_TEXT_LEN] = "";
         size_t n = fread(model, 1, sizeof model - 1, f);
         fclose(f);
         model[n] = 0;
@@ -198,8 +206,8 @@ int ov_display_open(const ov_display_opts *o, ov_display **out, char *err, size_
             d->pw = mode.w;
             d->ph = mode.h;
         } else {
-            d->pw = 800;
-            d->ph = 480;
+            d->pw = WINDOW_DEFAULT_W;
+            d->ph = WINDOW_DEFAULT_H;
         }
     }
     uint32_t flags = SDL_WINDOW_ALLOW_HIGHDPI;
@@ -376,7 +384,7 @@ static void open_inputs(ov_display *d)
     struct dirent *de;
     while ((de = readdir(dir)) && d->n_input < MAX_INPUT_FDS) {
         if (strncmp(de->d_name, "event", 5) != 0) continue;
-        char path[300];
+        char path[INPUT_PATH_LEN];
         snprintf(path, sizeof path, "%s/%s", INPUT_DIR, de->d_name);
         int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd >= 0) d->input_fds[d->n_input++] = fd;
@@ -418,7 +426,7 @@ static void prepare_waiting(ov_display *d, int headless)
 
 static void drain(int fd)
 {
-    char buf[1024];
+    char buf[DRAIN_CHUNK];
     while (read(fd, buf, sizeof buf) > 0) {}
 }
 
@@ -450,7 +458,7 @@ static int sleep_for_input(ov_display *d, int ms)
     int first_input = n;
     for (int i = 0; i < d->n_input; i++) p[n++] = (struct pollfd){ d->input_fds[i], POLLIN, 0 };
     if (d->hotplug_fd >= 0) p[n++] = (struct pollfd){ d->hotplug_fd, POLLIN, 0 };
-    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+    struct timespec ts = { ms / OV_MS_PER_S, (long)(ms % OV_MS_PER_S) * OV_NS_PER_MS };
     int r = ppoll(p, (nfds_t)n, ms >= 0 ? &ts : NULL, d->signals_blocked ? &d->wait_mask : NULL);
     if (r < 0) return errno == EINTR;
     if (r == 0) return 0;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #define N_PLACES 2 /* beside this program, and in its OV_PROGRAM_LIB_DIR */
+#define NAME_ROOM 64 /* room for a slash and a program's name after a folder */
 
 int ov_exec_beside(const char *name, char **argv, char *err, size_t errlen)
 {
@@ -23,7 +24,7 @@ int ov_exec_beside(const char *name, char **argv, char *err, size_t errlen)
     exe[n] = '\0';
     char *slash = strrchr(exe, '/');
     if (slash) *slash = '\0';
-    static char place[N_PLACES][PATH_MAX + 64]; /* argv[0] of the new program points here */
+    static char place[N_PLACES][PATH_MAX + NAME_ROOM]; /* argv[0] of the new program points here */
     snprintf(place[0], sizeof place[0], "%s/%s", exe, name);
     snprintf(place[1], sizeof place[1], "%s/%s/%s", exe, OV_PROGRAM_LIB_DIR, name);
     for (int i = 0; i < N_PLACES; i++) {

@@ -17,7 +17,7 @@
 void ov_export_opts_from_config(ov_export_opts *opts, const ov_config *cfg)
 {
     memset(opts, 0, sizeof *opts);
-    opts->threshold = cfg ? cfg->small_numbers : 5;
+    opts->threshold = cfg ? cfg->small_numbers : OV_SMALL_NUMBERS_DEFAULT;
     opts->exact = cfg ? cfg->export_exact : 0;
     opts->closed_only = 1;
 }
@@ -46,6 +46,8 @@ void ov_export_report_free(ov_export_report *rep)
 enum { FMT_CSV, FMT_JSON, FMT_HTML, N_FMT };
 static const char *fmt_ext[N_FMT] = { ".csv", ".json", ".html" };
 #define BASE_LEN (OV_PATH_MAX / 2)
+#define DATE_LEN 16       /* "YYYY-MM-DD" and the NUL */
+#define FILES_FIRST_CAP 16 /* files a report first makes room for (doubled when full) */
 
 static unsigned next_rand(unsigned *s)
 {
@@ -108,7 +110,7 @@ static int finish(ov_export_report *rep, int code)
 static int list_file(ov_export_report *rep, const char *dir, const char *name)
 {
     if (rep->n_files == rep->cap_files) {
-        int cap = rep->cap_files ? rep->cap_files * 2 : 16;
+        int cap = rep->cap_files ? rep->cap_files * 2 : FILES_FIRST_CAP;
         void *grown = realloc(rep->files, (size_t)cap * sizeof *rep->files);
         if (!grown) return OV_ENOMEM;
         rep->files = grown;
@@ -124,7 +126,7 @@ typedef struct {
     ov_export_report *rep;
     const char *dir;
     int dfd;
-    char date[16];
+    char date[DATE_LEN];
     unsigned seed;
 } writer;
 
@@ -211,7 +213,7 @@ typedef ov_results *(*results_fn)(void *ctx, int i, int *rc);
 
 /* Each meeting into its files, named by the meeting and the date it started
  * (dates[i]; NULL or "" for one not known: the date of the export). */
-static int export_each(writer *w, int n, const char (*names)[OV_MEETING_LEN], const char (*dates)[16],
+static int export_each(writer *w, int n, const char (*names)[OV_MEETING_LEN], const char (*dates)[DATE_LEN],
                        results_fn get, void *ctx, char *err, size_t errlen)
 {
     char (*base)[BASE_LEN] = calloc((size_t)n + 1, sizeof *base);
@@ -348,9 +350,9 @@ static ov_results *from_tally(void *vctx, int i, int *rc)
 /* The date each meeting started, from the store ("" where it is not known:
  * a store from before meetings had dates). NULL when out of memory: then
  * every file carries the export's date. */
-static char (*start_dates(ov_tally *t, const char (*names)[OV_MEETING_LEN], int n))[16]
+static char (*start_dates(ov_tally *t, const char (*names)[OV_MEETING_LEN], int n))[DATE_LEN]
 {
-    char (*dates)[16] = calloc((size_t)n + 1, sizeof *dates);
+    char (*dates)[DATE_LEN] = calloc((size_t)n + 1, sizeof *dates);
     for (int i = 0; dates && i < n; i++)
         if (ov_tally_meeting_start(t, names[i], dates[i], sizeof dates[i]) != OV_OK)
             dates[i][0] = '\0';
@@ -420,8 +422,8 @@ int ov_export_all_opts(const ov_export_opts *opts, ov_tally *t, const ov_content
         x.names = (const char (*)[OV_MEETING_LEN])names;
         if (ov_meeting_times_init(&x.times, x.names, n_meet) != OV_OK) /* issue 14 */
             ov_log_warn("export: out of memory: meetings are not compared with earlier ones");
-        char (*dates)[16] = start_dates(t, x.names, n_meet);
-        rc = export_each(&w, n_meet, x.names, (const char (*)[16])dates, from_tally, &x, err, errlen);
+        char (*dates)[DATE_LEN] = start_dates(t, x.names, n_meet);
+        rc = export_each(&w, n_meet, x.names, (const char (*)[DATE_LEN])dates, from_tally, &x, err, errlen);
         free(dates);
     }
     writer_close(&w);

@@ -18,13 +18,15 @@
 #include "model/results.h"
 #include "platform/tally.h"
 
+#define OV_EXPORT_EASY_LEN 200 /* the easy-read sentence about an export, and the NUL */
+
 typedef struct {
     char (*files)[OV_PATH_MAX]; /* full paths written and verified (malloc'd: ov_export_report_free) */
     int n_files;
     int cap_files;
     int verified;            /* 1 only when every file was written, synced, read back equal */
     int code;                /* OV_OK or the OV_E* code of the failure */
-    char easy[200];          /* easy-read sentence for members: success or what went wrong */
+    char easy[OV_EXPORT_EASY_LEN]; /* easy-read sentence for members: success or what went wrong */
 } ov_export_report;
 
 /* Free the list of files in rep (rep itself is the caller's); NULL is fine. */

@@ -15,6 +15,10 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#define NAMES_FIRST_CAP 16 /* names a list first makes room for (doubled when full) */
+#define UP_ROOM 4          /* room for "/.." after a mount point */
+#define DEV_TEXT_LEN 64    /* a device number as text */
+
 int ov_errno_code(int errnum)
 {
     switch (errnum) {
@@ -104,7 +108,7 @@ ov_path_kind ov_path_kind_of(const char *path)
 int ov_name_list_add(ov_name_list *l, const char *name)
 {
     if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 16;
+        int cap = l->cap ? l->cap * 2 : NAMES_FIRST_CAP;
         char **grown = realloc(l->names, (size_t)cap * sizeof *grown);
         if (!grown) return OV_ENOMEM;
         l->names = grown;
@@ -182,7 +186,7 @@ int ov_random_bytes(void *buf, size_t len)
 
 int ov_stick_gone_after_error(const char *mount_point)
 {
-    struct timespec step = { 0, OV_STICK_GONE_STEP_MS * 1000000L };
+    struct timespec step = { 0, OV_STICK_GONE_STEP_MS * OV_NS_PER_MS };
     for (int waited = 0;; waited += OV_STICK_GONE_STEP_MS) {
         if (ov_stick_gone(mount_point))
             return 1;
@@ -195,7 +199,7 @@ int ov_stick_gone_after_error(const char *mount_point)
 int ov_stick_gone(const char *mount_point)
 {
     struct stat here, above;
-    char up[OV_PATH_MAX + 4], dev[64];
+    char up[OV_PATH_MAX + UP_ROOM], dev[DEV_TEXT_LEN];
     if (!mount_point || !*mount_point)
         return 0;
     if (stat(mount_point, &here) != 0)

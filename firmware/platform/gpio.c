@@ -18,10 +18,14 @@
 #define CHIP_LABEL_LEN 64      /* a chip label in "label:offset" */
 #define CONSUMER_NAME_LEN 64   /* the name of a program holding a line */
 #define MAX_LINE_OFFSET 4096   /* larger offsets in "label:offset" are not offsets */
+#define EDGE_MAX_AGE_MS 10000  /* an edge stamped longer ago than this is not on ov_now_ms's clock */
+#define EDGE_BATCH 16          /* edges read from a line at a time */
+#define SPEC_LEN 32            /* a line as configured, and the NUL */
+#define KEY_LEN 16             /* a config key ("answer1", "light2") and the NUL */
 
 typedef struct {
-    char spec[32];        /* as configured: "GPIO17" or "label:offset" */
-    char key[16];         /* config key for messages: "answer1", "light2" */
+    char spec[SPEC_LEN];  /* as configured: "GPIO17" or "label:offset" */
+    char key[KEY_LEN];    /* config key for messages: "answer1", "light2" */
     int button;           /* OV_BTN_* for inputs, -1 for lights */
     int light;            /* 0-based light number for lights, -1 for inputs */
     ovb_line *line;       /* NULL while it does not work */
@@ -303,7 +307,7 @@ int ov_gpio_open_in(const ov_config *cfg, const char *dev_dir, ov_gpio **out,
     if (!g)
         return ov_fail(err, errlen, OV_ENOMEM, "GPIO: out of memory");
     ov_strlcpy(g->dev_dir, dev_dir, sizeof g->dev_dir);
-    char key[16];
+    char key[KEY_LEN];
     for (int i = 0; i < OV_MAX_GPIO_ANSWERS; i++) {
         snprintf(key, sizeof key, "answer%d", i + 1);
         add_slot(g, cfg->gpio_answer[i], key, OV_BTN_ANSWER1 + i, -1);
@@ -351,8 +355,8 @@ int ov_gpio_fds(ov_gpio *g, int *fds, int max)
  * look like one (an old kernel with realtime stamps, clock trouble). */
 static uint64_t edge_time(uint64_t ts_ns, uint64_t now_ms)
 {
-    uint64_t ms = ts_ns / 1000000u;
-    if (ms > now_ms || now_ms - ms > 10000)
+    uint64_t ms = ts_ns / OV_NS_PER_MS;
+    if (ms > now_ms || now_ms - ms > EDGE_MAX_AGE_MS)
         return now_ms;
     return ms;
 }
@@ -375,7 +379,7 @@ int ov_gpio_read(ov_gpio *g, ov_buttons *b, uint64_t now_ms)
         }
         int line_edges = 0, last = -1;
         for (;;) {
-            ovb_edge ev[16];
+            ovb_edge ev[EDGE_BATCH];
             int n = ovb_line_read(s->line, ev, (int)OV_ARRAY_LEN(ev));
             if (n < 0) {
                 ovb_line_release(s->line);

@@ -140,7 +140,7 @@ int ovb_line_read(ovb_line *line, ovb_edge *out, int max)
         return ov_errno_code(errno) == OV_ENOTFOUND ? OV_ENOTFOUND : OV_EIO;
     for (int i = 0; i < n; i++) {
         out[i].pressed = ev[i].event_type == GPIOD_LINE_EVENT_FALLING_EDGE;
-        out[i].ts_ns = (uint64_t)ev[i].ts.tv_sec * 1000000000u + (uint64_t)ev[i].ts.tv_nsec;
+        out[i].ts_ns = (uint64_t)ev[i].ts.tv_sec * OV_NS_PER_S + (uint64_t)ev[i].ts.tv_nsec;
     }
     return n;
 }

@@ -15,6 +15,7 @@
 
 #define BITS_PER_LONG (8 * sizeof(unsigned long))
 #define BIT_WORDS(n) (((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
+#define EVENT_NAME_LEN 300 /* room for a slash and an event device's name after the folder */
 
 static int bit_set(const unsigned long *bits, int n)
 {
@@ -55,7 +56,7 @@ int ov_headphones_in(const char *setting, const char *input_dir)
     while (!on && (e = readdir(d))) {
         if (strncmp(e->d_name, "event", 5))
             continue;
-        char path[OV_PATH_MAX + 300];
+        char path[OV_PATH_MAX + EVENT_NAME_LEN];
         snprintf(path, sizeof path, "%s/%s", input_dir ? input_dir : OV_INPUT_DIR, e->d_name);
         on = jack_switch_on(path);
     }

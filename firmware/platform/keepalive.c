@@ -23,11 +23,11 @@ static struct timespec deadline_after(uint64_t ms)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
-    t.tv_sec += (time_t)(ms / 1000);
-    t.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (t.tv_nsec >= 1000000000L) {
+    t.tv_sec += (time_t)(ms / OV_MS_PER_S);
+    t.tv_nsec += (long)(ms % OV_MS_PER_S) * OV_NS_PER_MS;
+    if (t.tv_nsec >= OV_NS_PER_S) {
         t.tv_sec++;
-        t.tv_nsec -= 1000000000L;
+        t.tv_nsec -= OV_NS_PER_S;
     }
     return t;
 }

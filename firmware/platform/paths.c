@@ -8,6 +8,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define ASSETS_UP_MAX 3       /* assets/ is looked for up to this many folders above the program */
+#define DOTS_LEN 16           /* "../../.." and the NUL */
+#define ASSETS_ROOM 64        /* room for the dots, "/assets/" and a short name after the program's folder */
+#define SETTINGS_NAME_ROOM 16 /* room for "/settings.ini" after the data folder */
+
 static int is_dir(const char *p)
 {
     struct stat st;
@@ -23,9 +28,9 @@ int ov_find_asset_dir(const char *rel, char *out, size_t outlen)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            for (int up = 1; up <= 3; up++) {        /* build/ourvoice, build/tests/x, ... */
-                char cand[PATH_MAX + 64];
-                char dots[16] = "";
+            for (int up = 1; up <= ASSETS_UP_MAX; up++) {        /* build/ourvoice, build/tests/x, ... */
+                char cand[PATH_MAX + ASSETS_ROOM];
+                char dots[DOTS_LEN] = "";
                 for (int i = 0; i < up; i++) strcat(dots, i ? "/.." : "..");
                 snprintf(cand, sizeof cand, "%s/%s/assets/%s", exe, dots, rel);
                 if (is_dir(cand)) {
@@ -68,7 +73,7 @@ int ov_load_config(const char *path, ov_config *cfg)
 
 int ov_settings_path(const char *data_dir, char *out, size_t outlen)
 {
-    char buf[OV_PATH_MAX + 16];
+    char buf[OV_PATH_MAX + SETTINGS_NAME_ROOM];
     snprintf(buf, sizeof buf, "%s/settings.ini", data_dir);
     return ov_strlcpy(out, buf, outlen);
 }

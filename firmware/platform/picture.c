@@ -100,8 +100,8 @@ static int draws_nothing(SDL_Surface *s)
 static void child_decode(int fd, ov_picture_format f, const char *data, size_t len,
                          const ov_picture_limits *lim)
 {
-    struct rlimit cpu = { (rlim_t)(lim->decode_ms / 1000 + CHILD_CPU_SLACK_S),
-                          (rlim_t)(lim->decode_ms / 1000 + CHILD_CPU_SLACK_S) };
+    struct rlimit cpu = { (rlim_t)(lim->decode_ms / OV_MS_PER_S + CHILD_CPU_SLACK_S),
+                          (rlim_t)(lim->decode_ms / OV_MS_PER_S + CHILD_CPU_SLACK_S) };
     setrlimit(RLIMIT_CPU, &cpu);
     decode_result r = { 0 };
     SDL_Surface *s = decode(f, data, len, lim->svg_test_px, lim->svg_test_px);
@@ -155,7 +155,7 @@ static int decode_in_child(ov_picture_format f, const char *data, size_t len, co
     close(fds[0]);
     if (rc == OV_EBUSY)
         return ov_fail(err, errlen, OV_EINVAL, "the picture takes too long to draw (over %d seconds); "
-                       "simplify it or save it as PNG", (lim->decode_ms + 999) / 1000);
+                       "simplify it or save it as PNG", (lim->decode_ms + OV_MS_PER_S - 1) / OV_MS_PER_S);
     if (rc != OV_OK || !r.ok)
         return ov_fail(err, errlen, OV_EINVAL, "the %s picture is broken: %s; save it again",
                        ov_picture_format_name(f), rc == OV_OK ? r.why : "the decoder stopped");

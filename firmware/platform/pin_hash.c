@@ -15,6 +15,10 @@
 /* The kept wait is one short line. */
 #define GUARD_FILE_MAX 256
 #define GUARD_FILE_NAME "pin-wait"
+#define GUARD_NAME_ROOM 16  /* room for "/" GUARD_FILE_NAME after the data folder */
+#define GUARD_TMP_ROOM 24   /* ... and for its ".new" */
+#define GUARD_LINE_LEN 64   /* the file's one line: wrong tries and the next try's time */
+#define DAMAGED_WRONG_TRIES 10 /* a damaged file counts as this many wrong tries past the free ones */
 
 int ov_pin_hash(const char *pin, char *out, size_t outlen)
 {
@@ -30,7 +34,7 @@ static void guard_path(const char *data_dir, char *out, size_t outlen)
 
 int ov_pin_guard_load(const char *data_dir, uint64_t now_ms, ov_pin_guard *g, char *err, size_t errlen)
 {
-    char path[OV_PATH_MAX + 16], why[OV_ERR_LEN];
+    char path[OV_PATH_MAX + GUARD_NAME_ROOM], why[OV_ERR_LEN];
     char *text = NULL;
     size_t len = 0;
     ov_pin_guard_init(g);
@@ -42,7 +46,7 @@ int ov_pin_guard_load(const char *data_dir, uint64_t now_ms, ov_pin_guard *g, ch
     free(text);
     if (rc != OV_OK) {
         /* a damaged file must not give free tries: the longest wait */
-        g->wrong = OV_PIN_FREE_TRIES + 10;
+        g->wrong = OV_PIN_FREE_TRIES + DAMAGED_WRONG_TRIES;
         g->next_try_ms = now_ms + OV_PIN_MAX_WAIT_MS;
         return ov_fail(err, errlen, OV_EINVAL, "%s:1: not a wrong-PIN wait line; the longest wait applies. "
                        "Delete the file to start again", path);
@@ -65,7 +69,7 @@ static int write_all(int fd, const char *buf, size_t n)
 
 int ov_pin_guard_save(const char *data_dir, const ov_pin_guard *g, uint64_t now_ms, char *err, size_t errlen)
 {
-    char path[OV_PATH_MAX + 16], tmp[OV_PATH_MAX + 24], line[64];
+    char path[OV_PATH_MAX + GUARD_NAME_ROOM], tmp[OV_PATH_MAX + GUARD_TMP_ROOM], line[GUARD_LINE_LEN];
     guard_path(data_dir, path, sizeof path);
     snprintf(tmp, sizeof tmp, "%s.new", path);
     if (ov_pin_guard_format(g, now_ms, line, sizeof line) != OV_OK)

@@ -30,6 +30,27 @@
  * any ring drawn around it stay inside font_px / DIV + PX pixels. */
 #define HIGHLIGHT_MARGIN_DIV 2
 #define HIGHLIGHT_MARGIN_PX 4
+#define BYTES_PER_PIXEL 4L /* a texture's pixel (RGBA), for TEXTURE_BUDGET_BYTES */
+#define TEX_KEY_LEN 160    /* a cached texture's key: its kind, size and word or picture path (cut) */
+#define WORD_TEXT_LEN 512  /* a text measured or drawn at once (longer is cut) */
+#define PROBLEM_LEN 256    /* the renderer's first problem (a font or picture that failed) */
+
+/* What is drawn, in mm of the panel or as 1/N of a size (the layout places
+ * things; these are the strokes and roundings). */
+#define OUTLINE_MM 0.8            /* a button's outline, and the ring of an empty progress face ... */
+#define OUTLINE_SHORT_DIV 160     /* ... and a button's at least 1/160 of the short side (a TV) */
+#define BUTTON_ROUND_DIV 8        /* a button's corners: 1/8 of its height */
+#define WORD_PILL_PAD_DIV 8       /* the spoken word's pill reaches 1/8 of the font size beside it */
+#define DARK_BEHIND_LUMINANCE 0.2 /* behind a picture darker than this, it sits on a light plate ... */
+#define PLATE_PAD_DIV 16          /* ... 1/16 of its width wider all round */
+#define PICTURE_ROUND_DIV 8       /* the plate's and a missing picture's corners: 1/8 of the width */
+#define SHAPE_INSET_DIV 12        /* an answer's shape sits 1/12 of its side inside its plate */
+#define ARROW_HEAD_W_PCT 150      /* the progress arrow's head: this % of the arrow's height long ... */
+#define ARROW_HEAD_H_PCT 75       /* ... and reaching this % of it above and below the middle */
+#define FAC_BAND_MM 1.5           /* the bands on a facilitator screen's top and bottom */
+#define BAR_ROUND_DIV 4           /* a results bar's and its track's corners: 1/4 of the height */
+#define BAR_OUTLINE_MM 0.6        /* a results bar's outline */
+#define BANNER_ROUND_DIV 6        /* the warning strip's corners: 1/6 of its height */
 
 static const char *const font_regular[] = {
     "/usr/share/fonts/truetype/andika/Andika-Regular.ttf",
@@ -56,7 +77,7 @@ typedef struct {
 } measure_slot;
 
 typedef struct {
-    char key[160];
+    char key[TEX_KEY_LEN];
     int w, h;
     SDL_Texture *tex;
     unsigned long used; /* for least-recently-used eviction */
@@ -81,7 +102,7 @@ struct ov_render {
     tex_slot tex[MAX_TEXTURES];
     unsigned long clock;
     long made;
-    char problem[256];
+    char problem[PROBLEM_LEN];
     ov_layout_fit_ctx fit_ctx; /* for ov_render_content_fit */
     last_frame last;           /* what the render target holds, to redraw only what changed */
     measure_slot *measured;    /* MEASURE_SLOTS widths, or NULL (out of memory: measure every time) */
@@ -205,7 +226,7 @@ static int measure_text(ov_render *r, int px, int bold, const char *text, int le
     TTF_Font *f = font_for(r, px, bold);
     if (!f)
         return -1;
-    char buf[512];
+    char buf[WORD_TEXT_LEN];
     if (len >= (int)sizeof buf)
         len = sizeof buf - 1;
     memcpy(buf, text, (size_t)len);
@@ -253,7 +274,7 @@ static tex_slot *cache_put(ov_render *r, const char *key, SDL_Texture *t, int w,
 
 static tex_slot *word_texture(ov_render *r, const char *text, int len, int px, int bold, ov_rgb c)
 {
-    char key[160];
+    char key[TEX_KEY_LEN];
     snprintf(key, sizeof key, "w|%d|%d|%02x%02x%02x|%.*s", px, bold, c.r, c.g, c.b, len, text);
     tex_slot *s = cache_find(r, key);
     if (s)
@@ -261,7 +282,7 @@ static tex_slot *word_texture(ov_render *r, const char *text, int len, int px, i
     TTF_Font *f = font_for(r, px, bold);
     if (!f)
         return NULL;
-    char buf[512];
+    char buf[WORD_TEXT_LEN];
     if (len >= (int)sizeof buf)
         len = sizeof buf - 1;
     memcpy(buf, text, (size_t)len);
@@ -277,7 +298,7 @@ static tex_slot *word_texture(ov_render *r, const char *text, int len, int px, i
 
 static tex_slot *picture_texture(ov_render *r, const char *path, int w, int h)
 {
-    char key[160];
+    char key[TEX_KEY_LEN];
     snprintf(key, sizeof key, "p|%d|%d|%s", w, h, path);
     tex_slot *s = cache_find(r, key);
     if (s)
@@ -390,7 +411,7 @@ static void draw_text_on(ov_render *r, const ov_layout_text *t, ov_rgb colour, o
         const ov_word_box *wb = &b->words[w];
         ov_rgb c = colour;
         if (w == hl_word) {
-            int pad = b->font_px / 8 + 1;
+            int pad = b->font_px / WORD_PILL_PAD_DIV + 1;
             ov_rgb pill;
             ov_palette_word_highlight(&r->pal, colour, behind, &pill, &c);
             fill_round(r->sdl, (ov_rect){ wb->rect.x - pad, wb->rect.y, wb->rect.w + 2 * pad, wb->rect.h },
@@ -418,15 +439,16 @@ static void draw_picture(ov_render *r, const char *path, ov_rect box, ov_rgb beh
 {
     if (box.w <= 0 || box.h <= 0)
         return;
-    if (ov_relative_luminance(behind) < 0.2) {
+    if (ov_relative_luminance(behind) < DARK_BEHIND_LUMINANCE) {
         /* dark themes: pictures have dark outlines, so they sit on a light plate */
-        int pad = box.w / 16 + 2;
-        fill_round(r->sdl, (ov_rect){ box.x - pad, box.y - pad, box.w + 2 * pad, box.h + 2 * pad }, box.w / 8,
+        int pad = box.w / PLATE_PAD_DIV + 2;
+        fill_round(r->sdl, (ov_rect){ box.x - pad, box.y - pad, box.w + 2 * pad, box.h + 2 * pad },
+                   box.w / PICTURE_ROUND_DIV,
                    r->pal.plate);
     }
     tex_slot *s = path[0] ? picture_texture(r, path, box.w, box.h) : NULL;
     if (!s) { /* a missing picture never stops the kiosk: a calm placeholder */
-        fill_round(r->sdl, box, box.w / 8, r->pal.panel);
+        fill_round(r->sdl, box, box.w / PICTURE_ROUND_DIV, r->pal.panel);
         return;
     }
     double k = fmin((double)box.w / s->w, (double)box.h / s->h);
@@ -445,7 +467,7 @@ static void draw_answer_shape(ov_render *r, ov_shape shape, const char *colour, 
     ov_rgb dark = ov_relative_luminance(r->pal.text) < ov_relative_luminance(r->pal.background)
                       ? r->pal.text : r->pal.background;
     fill_circle(r->sdl, box.x + box.w / 2, box.y + box.h / 2, side / 2, r->pal.plate);
-    int in = side / 12;
+    int in = side / SHAPE_INSET_DIV;
     ov_rect s = { box.x + (box.w - side) / 2 + in, box.y + (box.h - side) / 2 + in, side - 2 * in,
                   side - 2 * in };
     ov_render_shape(r->sdl, shape, s, fill, dark, shape == OV_SHAPE_NONE ? dark : ink);
@@ -521,11 +543,11 @@ static ov_rect draw_focus_ring(ov_render *r, const ov_layout *l, const ov_layout
 
 static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button *b, int hl_text, int hl_word)
 {
-    int rad = b->rect.h / 8;
+    int rad = b->rect.h / BUTTON_ROUND_DIV;
     int lo = l->screen.w < l->screen.h ? l->screen.w : l->screen.h;
-    int thick = (int)(l->px_per_mm * 0.8) + 2;
-    if (thick < lo / 160)
-        thick = lo / 160; /* big screens (a TV) need bolder outlines */
+    int thick = (int)(l->px_per_mm * OUTLINE_MM) + 2;
+    if (thick < lo / OUTLINE_SHORT_DIV)
+        thick = lo / OUTLINE_SHORT_DIV; /* big screens (a TV) need bolder outlines */
     ov_rgb fill = r->pal.panel, text = r->pal.text, edge = r->pal.outline;
     if (b->style == OV_BTN_STYLE_ANSWER && b->colour) {
         ov_palette_answer(&r->pal, b->colour, &fill, &text, &edge);
@@ -568,7 +590,7 @@ static void draw_progress(ov_render *r, const ov_layout *l)
             continue;
         int rad = f.w / 2, cx = f.x + rad, cy = f.y + f.h / 2;
         if (!p->colour[i]) {
-            int ring = (int)(l->px_per_mm * 0.8) + 2;
+            int ring = (int)(l->px_per_mm * OUTLINE_MM) + 2;
             fill_circle(r->sdl, cx, cy, rad, r->pal.muted);
             fill_circle(r->sdl, cx, cy, rad - ring, r->pal.background);
             continue;
@@ -582,11 +604,12 @@ static void draw_progress(ov_render *r, const ov_layout *l)
     ov_rect a = p->arrow;
     if (a.w <= 0 || a.h <= 0)
         return;
-    int head = a.h * 3 / 2 < a.w / 2 ? a.h * 3 / 2 : a.w / 2, cy = a.y + a.h / 2;
+    int head = a.h * ARROW_HEAD_W_PCT / 100 < a.w / 2 ? a.h * ARROW_HEAD_W_PCT / 100 : a.w / 2;
+    int cy = a.y + a.h / 2;
     fill_rect(r->sdl, (ov_rect){ a.x, cy - a.h / 4, a.w - head, a.h / 2 > 2 ? a.h / 2 : 2 }, r->pal.text);
     set_colour(r->sdl, r->pal.text);
     for (int dx = 0; dx < head; dx++) { /* the head: a triangle, one column at a time */
-        int half = a.h * 3 * (head - dx) / (4 * head);
+        int half = a.h * ARROW_HEAD_H_PCT * (head - dx) / (100 * head);
         SDL_RenderDrawLine(r->sdl, a.x + a.w - head + dx, cy - half, a.x + a.w - head + dx, cy + half);
     }
 }
@@ -596,7 +619,7 @@ static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_wo
     SDL_Renderer *s = r->sdl;
     fill_rect(s, l->screen, r->pal.background);
     if (l->facilitator) { /* a band along the top says "this is not a voting screen" */
-        int band = (int)(l->px_per_mm * 1.5) + 2;
+        int band = (int)(l->px_per_mm * FAC_BAND_MM) + 2;
         fill_rect(s, (ov_rect){ 0, 0, l->screen.w, band }, r->pal.focus);
         fill_rect(s, (ov_rect){ 0, l->screen.h - band, l->screen.w, band }, r->pal.focus);
     }
@@ -604,13 +627,13 @@ static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_wo
         const ov_layout_bar *b = &l->bars[i];
         ov_rgb fill, text, edge;
         ov_palette_answer(&r->pal, b->colour, &fill, &text, &edge);
-        fill_round(s, b->track, b->track.h / 4, r->pal.panel);
+        fill_round(s, b->track, b->track.h / BAR_ROUND_DIV, r->pal.panel);
         if (b->bar.w > 0) {
-            int t = (int)(l->px_per_mm * 0.6) + 1;
+            int t = (int)(l->px_per_mm * BAR_OUTLINE_MM) + 1;
             ov_rect bar = b->bar;
             if (bar.w < 2 * t + 2)
                 bar.w = 2 * t + 2;
-            outline_round(s, bar, bar.h / 4, t, edge, fill);
+            outline_round(s, bar, bar.h / BAR_ROUND_DIV, t, edge, fill);
         }
         if (b->icon_path[0])
             draw_picture(r, b->icon_path, b->icon, r->pal.background);
@@ -623,7 +646,7 @@ static void draw_layout(ov_render *r, const ov_layout *l, int hl_text, int hl_wo
     else if (l->picture.w > 0)
         draw_picture(r, l->picture_path, l->picture, r->pal.background);
     if (l->banner.w > 0)
-        fill_round(s, l->banner, l->banner.h / 6, r->pal.warning_bg);
+        fill_round(s, l->banner, l->banner.h / BANNER_ROUND_DIV, r->pal.warning_bg);
     /* texts that are not button labels */
     for (int i = 0; i < l->n_texts; i++) {
         int is_label = 0;
@@ -749,7 +772,7 @@ static void trim_textures(ov_render *r)
     long bytes = 0;
     for (int i = 0; i < MAX_TEXTURES; i++)
         if (r->tex[i].tex)
-            bytes += 4L * r->tex[i].w * r->tex[i].h;
+            bytes += BYTES_PER_PIXEL * r->tex[i].w * r->tex[i].h;
     while (bytes > TEXTURE_BUDGET_BYTES) {
         int victim = -1;
         for (int i = 0; i < MAX_TEXTURES; i++)
@@ -758,7 +781,7 @@ static void trim_textures(ov_render *r)
                 victim = i;
         if (victim < 0)
             return;
-        bytes -= 4L * r->tex[victim].w * r->tex[victim].h;
+        bytes -= BYTES_PER_PIXEL * r->tex[victim].w * r->tex[victim].h;
         SDL_DestroyTexture(r->tex[victim].tex);
         r->tex[victim].tex = NULL;
         r->tex[victim].key[0] = '\0';

@@ -12,6 +12,8 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#define FEEDS_PER_INTERVAL 2 /* the watchdog is fed this many times per WATCHDOG_USEC */
+
 int ov_sd_notify(const char *state)
 {
     const char *name = getenv("NOTIFY_SOCKET");
@@ -61,6 +63,6 @@ uint64_t ov_sd_watchdog_interval_ms(void)
     if (p && *p) {
         if (parse_u64(p, &pid) != 0 || pid != (unsigned long long)getpid()) return 0;
     }
-    uint64_t ms = (uint64_t)(usec / 2000u);
+    uint64_t ms = (uint64_t)(usec / (OV_US_PER_MS * FEEDS_PER_INTERVAL));
     return ms ? ms : 1;
 }

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define ESPEAK_BUFFER_MS 40 /* espeak-ng hands over its sound in pieces this long */
+
 static int g_ready;
 static int g_rate;
 static const ov_sound_sink *g_sink;   /* valid only inside ov_espeak_synth */
@@ -26,7 +28,7 @@ static int synth_callback(short *wav, int n, espeak_EVENT *ev)
     if (!sink || g_aborted) return 1;
     for (; ev && ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
         if (ev->type != espeakEVENT_WORD || ev->length <= 0) continue;   /* length 0: end marker */
-        long at = (long)ev->audio_position * g_rate / 1000;
+        long at = (long)ev->audio_position * g_rate / OV_MS_PER_S;
         if (sink->word) sink->word(sink->user, at, ev->text_position - 1, ev->length);
     }
     if (wav && n > 0) {
@@ -56,7 +58,7 @@ int ov_espeak_init(const char *data_dir, char *err, size_t errlen)
                        data_dir ? " or fix the data path" : " or unset ESPEAK_DATA_PATH");
     }
     espeak_ng_ClearErrorContext(&ctx);
-    st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 40, NULL);
+    st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, ESPEAK_BUFFER_MS, NULL);
     if (st != ENS_OK) {
         status_text(st, msg, sizeof msg);
         espeak_ng_Terminate();

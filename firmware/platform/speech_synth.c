@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define VOICE_MIN_LEVEL 328 /* a sample this loud (about -40 dBFS) is voice, not silence */
+#define VOLUME_NORMAL 100  /* the volume setting that plays a recording as it is (%) */
+
 typedef struct {
     const ov_sound_sink *sink;
     const ov_clean_text *ct;
@@ -61,7 +64,7 @@ out:
 /* First/last sample louder than about -40 dBFS: where the voice is. */
 static void sound_bounds(const int16_t *s, size_t n, long *lead, long *tail)
 {
-    const int th = 328;
+    const int th = VOICE_MIN_LEVEL;
     size_t a = 0, b = n;
     while (a < n && abs(s[a]) < th) a++;
     while (b > a && abs(s[b - 1]) < th) b--;
@@ -78,10 +81,10 @@ int ov_synth_recording(const char *text, const char *path, int rate, int volume,
     ov_word_span *words = NULL;
     int rc = ov_wav_load(path, rate, &pcm, err, errlen);
     if (rc != OV_OK) return rc;
-    if (volume != 100) {
+    if (volume != VOLUME_NORMAL) {
         for (size_t i = 0; i < pcm.n; i++) {
-            long v = (long)pcm.samples[i] * volume / 100;
-            pcm.samples[i] = (int16_t)(v > 32767 ? 32767 : v < -32768 ? -32768 : v);
+            long v = (long)pcm.samples[i] * volume / VOLUME_NORMAL;
+            pcm.samples[i] = (int16_t)(v > INT16_MAX ? INT16_MAX : v < INT16_MIN ? INT16_MIN : v);
         }
     }
     int n = ov_speech_words(text ? text : "", NULL, 0);

@@ -51,6 +51,18 @@
 #define MEETING_MAX (OV_MEETING_LEN - 1)
 #define BUSY_TIMEOUT_MS 5000
 #define BUSY_RETRY_US 20000 /* another process holds the store: try again this often */
+#define SCHEMA_GROUPS 3      /* the first schema whose counts have a group */
+#define JOURNAL_SUFFIX_LEN 16 /* room for "-journal" after the store's path */
+#define WIPE_NAME_LEN 32      /* room for "/.tallies-journal-wipe" after the data folder */
+#define QUICK_CHECK_LEN 200   /* PRAGMA quick_check's first answer ("ok" or a problem) */
+#define PRAGMA_VALUE_LEN 32   /* a pragma's or a count's one number, as text */
+#define JOURNAL_MODE_LEN 16   /* PRAGMA journal_mode's answer ("persist") */
+#define SELECT_SQL_LEN 256    /* the counts' SELECT, with its group column and filter */
+#define PRAGMA_SQL_LEN 64     /* "PRAGMA " and an allowed pragma's name */
+#define KEYS_FIRST_CAP 32     /* counts a batch first makes room for (doubled when full) */
+#define ROWS_FIRST_CAP 256    /* rows a read first makes room for (doubled while it needs more) ... */
+#define ROWS_MAX (1 << 28)    /* ... up to this many */
+#define MEETINGS_FIRST_CAP 64 /* meeting names first made room for (doubled when full) */
 #define FIX_DIR "Choose a data folder the kiosk can write with --data DIR or data_dir= in the config."
 
 struct ov_tally {
@@ -58,7 +70,7 @@ struct ov_tally {
     sqlite3_stmt *upsert;
     int readonly;
     char path[OV_PATH_MAX];
-    char journal[OV_PATH_MAX + 16];   /* path + "-journal" */
+    char journal[OV_PATH_MAX + JOURNAL_SUFFIX_LEN];   /* path + "-journal" */
     char dir[OV_PATH_MAX];
     int version;                      /* schema version of the file */
 };
@@ -215,7 +227,7 @@ static int build_path(const char *data_dir, char *path, size_t pathlen, char *er
     if (!data_dir || !*data_dir)
         return ov_fail(err, errlen, OV_EINVAL, "no data folder was given. %s", FIX_DIR);
     int n = snprintf(path, pathlen, "%s/tallies.sqlite", data_dir);
-    if (n >= 0 && (size_t)n + 16 >= pathlen) n = (int)pathlen;   /* room for "-journal" too */
+    if (n >= 0 && (size_t)n + JOURNAL_SUFFIX_LEN >= pathlen) n = (int)pathlen;   /* room for "-journal" too */
     if (n < 0 || (size_t)n >= pathlen)
         return ov_fail(err, errlen, OV_EINVAL, "the data folder name %s is too long. %s", data_dir, FIX_DIR);
     return OV_OK;
@@ -251,7 +263,7 @@ static int read_version(ov_tally *t, int *version, char *err, size_t errlen)
 /* Refuse a damaged file: we never write over something that may hold votes. */
 static int check_intact(ov_tally *t, char *err, size_t errlen)
 {
-    char res[200];
+    char res[QUICK_CHECK_LEN];
     int rc = query_text(t->db, "PRAGMA quick_check", res, sizeof res);
     if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "cannot check the vote database");
     if (strcmp(res, "ok") != 0)
@@ -275,7 +287,7 @@ static int foreign(ov_tally *t, char *err, size_t errlen)
  * empty, negative on error. */
 static int has_tables(ov_tally *t, char *err, size_t errlen)
 {
-    char n[32];
+    char n[PRAGMA_VALUE_LEN];
     int rc = query_text(t->db, "SELECT count(*) FROM sqlite_schema", n, sizeof n);
     if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "cannot read the vote database");
     return atoi(n) != 0;
@@ -303,7 +315,7 @@ static int upgrade_schema(ov_tally *t, char *err, size_t errlen)
 {
     int rc = exec(t->db, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "cannot write the vote database");
-    char v[32];
+    char v[PRAGMA_VALUE_LEN];
     rc = query_text(t->db, "PRAGMA user_version", v, sizeof v);
     if (rc == SQLITE_OK && atoi(v) == 1)
         rc = exec(t->db, "ALTER TABLE counts ADD COLUMN pad BLOB NOT NULL DEFAULT x'';"
@@ -330,7 +342,7 @@ static int create_schema(ov_tally *t, char *err, size_t errlen)
     int rc = exec(t->db, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK) return db_fail(t->db, rc, t->path, err, errlen, "cannot write the vote database");
     /* Checked before, but another kiosk process may have created it meanwhile. */
-    char v[32], n[32];
+    char v[PRAGMA_VALUE_LEN], n[PRAGMA_VALUE_LEN];
     int newer;
     rc = query_text(t->db, "PRAGMA user_version", v, sizeof v);
     if (rc == SQLITE_OK) rc = query_text(t->db, "SELECT count(*) FROM sqlite_schema", n, sizeof n);
@@ -395,7 +407,7 @@ static int db_open_and_look(ov_tally *t, int *version, char *err, size_t errlen)
  * made (new file in dir) or upgraded. Returns OV_OK or a negative code. */
 static int db_set_up_writing(ov_tally *t, const char *dir, int version, char *err, size_t errlen)
 {
-    char mode[16];
+    char mode[JOURNAL_MODE_LEN];
     int rc = query_text(t->db, "PRAGMA journal_mode=PERSIST", mode, sizeof mode);
     if (rc != SQLITE_OK)
         return db_fail(t->db, rc, t->path, err, errlen, "cannot set up the vote database");
@@ -562,7 +574,7 @@ static int open_common(const char *data_dir, int readonly, ov_tally **out, char 
     /* A crash can leave a hot journal, which SQLite deletes after rolling it
      * back, leaving the counts it holds in freed blocks. A second name keeps
      * its blocks ours until they are zeroed (see keep_journal_blocks). */
-    char wipe[OV_PATH_MAX + 32];
+    char wipe[OV_PATH_MAX + WIPE_NAME_LEN];
     snprintf(wipe, sizeof wipe, "%s/.tallies-journal-wipe", data_dir);
     if (!readonly) keep_journal_blocks(t, wipe);
     uint64_t start = ov_now_ms();
@@ -684,7 +696,7 @@ static key_count *key_find_or_add_group(key_list *l, const char *g, const char *
             !strcmp(l->items[i].group, g))
             return &l->items[i];
     if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 32;
+        int cap = l->cap ? l->cap * 2 : KEYS_FIRST_CAP;
         key_count *grown = realloc(l->items, (size_t)cap * sizeof *grown);
         if (!grown) return NULL;
         l->items = grown;
@@ -997,9 +1009,9 @@ int ov_tally_meeting_start(ov_tally *t, const char *meeting, char *out, size_t o
 static int grow_rows(ov_tally_row **rows, int *cap, int need)
 {
     if (need <= *cap) return OV_OK;
-    int cap2 = *cap ? *cap : 256;
+    int cap2 = *cap ? *cap : ROWS_FIRST_CAP;
     while (cap2 < need) {
-        if (cap2 > (1 << 28)) return OV_ENOMEM;
+        if (cap2 > ROWS_MAX) return OV_ENOMEM;
         cap2 *= 2;
     }
     ov_tally_row *grown = realloc(*rows, (size_t)cap2 * sizeof *grown);
@@ -1030,8 +1042,8 @@ int ov_tally_read_all(ov_tally *t, const char *meeting, ov_tally_row **rows_out,
     sqlite3_stmt *st = NULL;
     /* Counts of 0 (announced by ov_tally_meeting_open, nobody chose them yet) are not votes. */
     /* A read-only version 1-2 file was not upgraded: its counts have no group. */
-    const char *grp = t->version >= 3 ? "grp" : "''";
-    char sql[256];
+    const char *grp = t->version >= SCHEMA_GROUPS ? "grp" : "''";
+    char sql[SELECT_SQL_LEN];
     snprintf(sql, sizeof sql, "SELECT meeting, question, answer, count, %s FROM counts WHERE %scount > 0"
              " ORDER BY meeting, question, answer, 5", grp, meeting ? "meeting = ?1 AND " : "");
     int rc = sqlite3_prepare_v2(t->db, sql, -1, &st, NULL);
@@ -1086,7 +1098,7 @@ int ov_tally_meeting_names(ov_tally *t, int closed_only, char (**names_out)[OV_M
     int n = 0, cap = 0, r = OV_OK;
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (n == cap) {
-            int cap2 = cap ? cap * 2 : 64;
+            int cap2 = cap ? cap * 2 : MEETINGS_FIRST_CAP;
             void *grown = realloc(names, (size_t)cap2 * OV_MEETING_LEN);
             if (!grown) {
                 r = OV_ENOMEM;
@@ -1131,7 +1143,7 @@ int ov_tally_setting(ov_tally *t, const char *name, char *out, size_t outlen)
     size_t i = 0;
     while (i < OV_ARRAY_LEN(allowed) && strcmp(allowed[i], name) != 0) i++;
     if (i == OV_ARRAY_LEN(allowed)) return OV_EINVAL;
-    char sql[64];
+    char sql[PRAGMA_SQL_LEN];
     snprintf(sql, sizeof sql, "PRAGMA %s", allowed[i]);
     int rc = query_text(t->db, sql, out, outlen);
     return rc == SQLITE_OK ? OV_OK : OV_EIO;

@@ -8,6 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#define MOUNT_LINE_MAX 4096          /* a longer mountinfo line is skipped */
+#define MOUNTS_FIRST_CAP 65536       /* bytes first read of the mount table (doubled while it is longer) */
+#define MOUNTS_MAX_BYTES (8u << 20)  /* ... up to 8 MiB */
+
 /* Copy one space-separated mountinfo field, undoing the kernel's octal
  * escapes (\040 space, \011 tab, \012 newline, \134 backslash). */
 static const char *field(const char *p, char *out, size_t outlen)
@@ -43,7 +47,7 @@ int ov_usb_parse_mountinfo(const char *text, const char *under, ov_mount_list *o
     for (const char *line = text; *line;) {
         const char *eol = strchr(line, '\n');
         size_t len = eol ? (size_t)(eol - line) : strlen(line);
-        char buf[4096];
+        char buf[MOUNT_LINE_MAX];
         if (len < sizeof buf) {
             memcpy(buf, line, len);
             buf[len] = '\0';
@@ -76,14 +80,14 @@ int ov_usb_read_mounts(const char *path, const char *under, ov_mount_list *out, 
     memset(out, 0, sizeof *out);
     FILE *f = fopen(path, "r");
     if (!f) return ov_fail(err, errlen, OV_EIO, "%s: cannot read: %s", path, strerror(errno));
-    size_t cap = 65536, len = 0;
+    size_t cap = MOUNTS_FIRST_CAP, len = 0;
     char *text = malloc(cap);
     while (text) {
         size_t n = fread(text + len, 1, cap - len - 1, f);
         len += n;
         if (n == 0) break;
         if (len + 1 == cap) {
-            char *bigger = cap < (8u << 20) ? realloc(text, cap * 2) : NULL;
+            char *bigger = cap < MOUNTS_MAX_BYTES ? realloc(text, cap * 2) : NULL;
             if (!bigger) break;
             text = bigger;
             cap *= 2;

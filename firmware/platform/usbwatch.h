@@ -7,11 +7,13 @@
 #include "base/ov_common.h"
 
 #define OV_USB_MAX_MOUNTS 16
+#define OV_USB_DEVICE_LEN 128 /* a mount's device path and the NUL */
+#define OV_USB_FSTYPE_LEN 32  /* a mount's file system type and the NUL */
 
 typedef struct {
     char mount_point[OV_PATH_MAX];  /* unescaped (\040 -> space) */
-    char device[128];               /* e.g. /dev/sda1 */
-    char fstype[32];                /* e.g. vfat, exfat */
+    char device[OV_USB_DEVICE_LEN]; /* e.g. /dev/sda1 */
+    char fstype[OV_USB_FSTYPE_LEN]; /* e.g. vfat, exfat */
     int read_only;                  /* mounted "ro" */
 } ov_mount;
 

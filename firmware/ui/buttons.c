@@ -4,6 +4,13 @@
 
 #include <string.h>
 
+/* What ov_buttons_init accepts (a value outside is taken to the nearest end). */
+#define DEBOUNCE_MAX_MS 500     /* the longest debounce, half a second */
+#define LOCKOUT_MAX_MS 60000    /* the longest lockout between votes, a minute */
+#define STUCK_MIN_MS 1000       /* a button is called stuck after a second at the soonest ... */
+#define STUCK_MAX_MS 3600000    /* ... and an hour at the latest */
+#define WAIT_MAX_MS 3600000     /* ov_buttons_wait_ms never asks to wait longer than an hour */
+
 static int clampi(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
 static int valid(int button) { return button >= 0 && button < OV_BTN_COUNT; }
@@ -13,9 +20,9 @@ static int is_answer(int button) { return button >= OV_BTN_ANSWER1 && button <= 
 void ov_buttons_init(ov_buttons *b, int debounce_ms, int lockout_ms, int stuck_ms)
 {
     memset(b, 0, sizeof *b);
-    b->debounce_ms = clampi(debounce_ms, 0, 500);
-    b->lockout_ms = clampi(lockout_ms, 0, 60000);
-    b->stuck_ms = clampi(stuck_ms, 1000, 3600000);
+    b->debounce_ms = clampi(debounce_ms, 0, DEBOUNCE_MAX_MS);
+    b->lockout_ms = clampi(lockout_ms, 0, LOCKOUT_MAX_MS);
+    b->stuck_ms = clampi(stuck_ms, STUCK_MIN_MS, STUCK_MAX_MS);
 }
 
 static void emit(ov_buttons *b, int button, ov_press_kind kind, uint64_t at)
@@ -155,7 +162,7 @@ int ov_buttons_wait_ms(const ov_buttons *b, uint64_t now_ms)
         return -1;
     if (best <= now_ms)
         return 0;
-    return best - now_ms > 3600000u ? 3600000 : (int)(best - now_ms);
+    return best - now_ms > (unsigned)WAIT_MAX_MS ? WAIT_MAX_MS : (int)(best - now_ms);
 }
 
 const char *ov_button_name(int button)

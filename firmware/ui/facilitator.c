@@ -10,6 +10,13 @@
 /* Most digits the PIN pad takes, and the fewest a PIN has (shown as "_"). */
 #define OV_FAC_PIN_MAX_TYPED 8
 #define OV_FAC_PIN_MIN_TYPED 4
+/* The PIN pad's slots (1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK): how many, and
+ * where Delete and OK are. */
+#define FAC_KEYPAD_KEYS 12
+#define FAC_KEY_DELETE 9
+#define FAC_KEY_OK 11
+#define PIN_DOTS_LEN 64  /* "PIN:" and " *" or " _" per digit the pad takes */
+#define WHICH_SEP_LEN 4  /* ". " between the meeting and its sentence, and the NUL */
 
 
 /* The screen texts of the content in use (English built-ins without content). */
@@ -89,12 +96,13 @@ static void line(ov_menu *m, const char *fmt, const char *a)
 /* The PIN pad in a phone's layout: 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK, then Cancel. */
 static void keypad(const ov_fac *f, ov_menu *m, const char *ok_label)
 {
-    static const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", NULL, "0", NULL };
+    static const char *const keys[FAC_KEYPAD_KEYS] = { "1", "2", "3", "4", "5", "6",
+                                                       "7", "8", "9", NULL, "0", NULL };
     m->keypad = 1;
-    for (int i = 0; i < 12; i++) {
-        if (i == 9)
+    for (int i = 0; i < FAC_KEYPAD_KEYS; i++) {
+        if (i == FAC_KEY_DELETE)
             item(m, tx(f)->fac_delete, "control-go-back.svg", OV_MENU_PLAIN, OV_MENU_DELETE, 0);
-        else if (i == 11)
+        else if (i == FAC_KEY_OK)
             item(m, ok_label, "control-thats-right.svg", OV_MENU_GO, OV_MENU_OK, 0);
         else
             item(m, keys[i], NULL, OV_MENU_PLAIN, OV_MENU_DIGIT, keys[i][0] - '0');
@@ -106,7 +114,7 @@ static void keypad(const ov_fac *f, ov_menu *m, const char *ok_label)
 static void typed_line(const ov_fac *f, ov_menu *m)
 {
     m->secret_line = m->n_lines;
-    char dots[64] = "PIN:";
+    char dots[PIN_DOTS_LEN] = "PIN:";
     size_t n = strlen(f->typed);
     for (size_t i = 0; i < OV_FAC_PIN_MAX_TYPED; i++)
         strcat(dots, i < n ? " *" : (i < OV_FAC_PIN_MIN_TYPED ? " _" : ""));
@@ -129,7 +137,7 @@ static void menu_pin(const ov_fac *f, ov_menu *m)
     uint64_t wait = ov_pin_wait_ms(&f->guard, f->now_ms);
     if (wait > 0) {
         char w[OV_SENTENCE_LEN];
-        snprintf(w, sizeof w, tx(f)->fac_pin_wait, (int)((wait + 999) / 1000));
+        snprintf(w, sizeof w, tx(f)->fac_pin_wait, (int)((wait + OV_MS_PER_S - 1) / OV_MS_PER_S));
         line(m, "%s", w);
     }
     keypad(f, m, tx(f)->fac_ok);
@@ -220,7 +228,7 @@ static void menu_results(const ov_fac *f, ov_menu *m)
         ov_strlcpy(m->title, q->title, sizeof m->title);
         /* which meeting (the one closed last, not the one going on now), then what most said,
          * or (issue 14) what most said last time and this time; then the groups side by side */
-        char summary[OV_SENTENCE_LEN], which[sizeof q->compare + OV_MEETING_LEN + 4];
+        char summary[OV_SENTENCE_LEN], which[sizeof q->compare + OV_MEETING_LEN + WHICH_SEP_LEN];
         ov_results_summary(q, &r->texts, summary, sizeof summary);
         snprintf(which, sizeof which, "%s. %s", r->meeting, q->compare[0] ? q->compare : summary);
         line(m, "%s", which);

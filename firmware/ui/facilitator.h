@@ -23,6 +23,11 @@
  * "Page 1 of 3", with a "Next page" button. */
 #define OV_FAC_IMPORT_MAX_LINES (OV_MAX_CHANGES + 1)
 #define OV_FAC_IMPORT_PAGE_LINES (OV_MENU_MAX_LINES - 1)
+#define OV_MENU_LINE_SENTENCES 3 /* a menu line holds up to this many sentences (a meeting, a comparison) */
+#define OV_FAC_TYPED_LEN 12  /* PIN digits typed (at most 8) and the NUL */
+#define OV_FAC_NEW_PIN_LEN 16 /* a new PIN and the NUL */
+#define OV_FAC_THEME_LEN 16  /* a theme's name ("high-contrast") and the NUL */
+#define OV_FAC_DATE_LEN 16   /* "YYYY-MM-DD" and the NUL */
 
 typedef enum {
     OV_FAC_OFF,     /* members are voting */
@@ -132,7 +137,8 @@ typedef struct {
 
 typedef struct {
     char title[OV_TITLE_LEN];
-    char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN * 3]; /* a meeting and a comparison; the groups */
+    /* a meeting and a comparison; the groups */
+    char lines[OV_MENU_MAX_LINES][OV_SENTENCE_LEN * OV_MENU_LINE_SENTENCES];
     int n_lines;
     int secret_line; /* index of a line never read aloud (typed PIN), or -1 */
     ov_menu_item items[OV_MENU_MAX_ITEMS];
@@ -150,9 +156,9 @@ typedef struct {
     ov_texts builtin; /* the English built-in texts, used when content is NULL */
     const char *stored_hash; /* config pin_hash ("" = no PIN set: only the key switch opens) */
     ov_pin_guard guard;
-    char typed[12];                /* digits typed so far */
-    char first_new[12];            /* new PIN, first time typed */
-    char new_pin[16];              /* the accepted new PIN after OV_FAC_DO_SAVE_PIN */
+    char typed[OV_FAC_TYPED_LEN];     /* digits typed so far */
+    char first_new[OV_FAC_TYPED_LEN]; /* new PIN, first time typed */
+    char new_pin[OV_FAC_NEW_PIN_LEN]; /* the accepted new PIN after OV_FAC_DO_SAVE_PIN */
     char message[OV_SENTENCE_LEN]; /* under the PIN pad, or the MESSAGE screen */
     char message2[OV_SENTENCE_LEN];
     const char *meeting;       /* the meeting votes count towards (the kiosk's; never NULL) */
@@ -165,7 +171,7 @@ typedef struct {
     int stick_present, stick_has_content;
     int has_previous;              /* older questions kept after an import */
     char problem[OV_SENTENCE_LEN]; /* a problem to check (no sound, buttons off...), or "" */
-    char theme[16];                /* settings screen: standard, high-contrast, large-text */
+    char theme[OV_FAC_THEME_LEN];  /* settings screen: standard, high-contrast, large-text */
     int speech;                    /* settings screen: reading aloud */
     ov_fac_setting changed;        /* after OV_FAC_DO_SETTING: what to change (OV_SETTING_CONFIRM: */
                                    /* the kiosk turns the flow's check step over) */
@@ -173,7 +179,7 @@ typedef struct {
     int n_import_lines;
     int import_ok;
     int import_page; /* the page of import_lines shown (0: the first) */
-    char today[16]; /* YYYY-MM-DD for meeting names */
+    char today[OV_FAC_DATE_LEN]; /* YYYY-MM-DD for meeting names */
     uint64_t now_ms;
     /* privacy (issue 12) */
     int blank; /* settings screen: screen off while speech goes to headphones */

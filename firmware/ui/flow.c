@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#define QUESTION_OTHER_TARGETS 3 /* question screen targets besides the answers: more, hear again, back */
+
 static const char *const screen_names[OV_SCREEN_COUNT] = {
     "welcome", "question", "confirm", "saving", "thanks", "not-saved", "review", "idle-warning", "more",
     "who", "sound",
@@ -547,7 +549,7 @@ int ov_flow_pending(const ov_flow *f, int *questions, int *answers, int max)
  * it is never in their way), hear it again, and Back in a drop-in. */
 static int question_targets(const ov_flow *f, ov_target *out, int max)
 {
-    ov_target t[OV_MAX_ANSWERS + 3];
+    ov_target t[OV_MAX_ANSWERS + QUESTION_OTHER_TARGETS];
     int n = 0, na = n_answers(f);
     for (int i = 0; i < na; i++)
         t[n++] = (ov_target){ OV_TARGET_ANSWER, i };

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define PICK_LAST_ITEMS 3 /* the pick menu keeps room after the questions: last time, close, menu */
+
 /* What a menu item of these screens does (kept beside the ov_menu, by index). */
 typedef enum {
     IT_NONE,
@@ -92,7 +94,7 @@ static void menu_pick(const ov_ideas_fac *f, ov_menu *m, item_table *t)
     ov_strlcpy(m->title, tx(f)->ifac_pick_title, sizeof m->title);
     line(m, tx(f)->ifac_pick_1);
     line(m, f->note);
-    for (int q = 0; q < f->content->n_questions && m->n_items < OV_MENU_MAX_ITEMS - 3; q++)
+    for (int q = 0; q < f->content->n_questions && m->n_items < OV_MENU_MAX_ITEMS - PICK_LAST_ITEMS; q++)
         if (ov_question_counted(f->content, q)) /* the practice question has no results to act on */
             add(m, t, f->content->questions[q].title, principle_icon(&f->content->questions[q]),
                 OV_MENU_PLAIN, IT_QUESTION, q);

@@ -12,6 +12,8 @@
 #include "ui/facilitator.h"
 #include "ui/keyboard.h"
 
+#define OV_IFAC_KEY_WORD_LEN 32 /* the word a key says and the NUL */
+
 typedef enum {
     OV_IFAC_OFF,
     OV_IFAC_PICK,     /* "facilitator-ideas-pick": which question */
@@ -50,7 +52,7 @@ typedef struct {
     int plan_idea; /* the idea whose action is being typed */
     char what[OV_PLAN_TEXT_LEN], who[OV_PLAN_TEXT_LEN];
     char note[OV_SENTENCE_LEN]; /* a line to show (a problem, what was done), or "" */
-    char key_word[32];          /* after OV_IFAC_DO_SAY_KEY */
+    char key_word[OV_IFAC_KEY_WORD_LEN]; /* after OV_IFAC_DO_SAY_KEY */
     int confirm_close; /* 1: "Close this meeting" was pressed once: ask again */
 } ov_ideas_fac;
 

@@ -19,6 +19,7 @@
 #define OV_KB_MAX_KEYS OV_KB_SLOTS
 #define OV_KB_CANCEL_SLOT (OV_KB_SLOTS - 1) /* the last slot is the layout's Cancel */
 #define OV_KB_TEXT_LEN 72 /* bytes typed, with the NUL (the idea / plan field size) */
+#define OV_KB_LABEL_LEN 16 /* a key's label and the NUL */
 
 typedef enum { OV_KB_PAGE_A_M = 0, OV_KB_PAGE_N_Z = 1, OV_KB_PAGE_NUMBERS = 2, OV_KB_PAGES = 3 } ov_kb_page;
 
@@ -26,7 +27,7 @@ typedef enum { OV_KB_CHAR, OV_KB_SPACE, OV_KB_DELETE, OV_KB_DONE, OV_KB_NEXT_PAG
 
 typedef struct {
     ov_kb_kind kind;
-    char label[16]; /* what the key shows ("A", "Space", "N–Z") */
+    char label[OV_KB_LABEL_LEN]; /* what the key shows ("A", "Space", "N–Z") */
     char ch;        /* OV_KB_CHAR: the character it types (capital letters shown; see press) */
     int slot;       /* its place, 0 .. OV_KB_SLOTS-2, in reading order */
 } ov_kb_key;

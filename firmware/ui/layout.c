@@ -7,19 +7,76 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Screen sizes: a panel's diagonal when the config does not give one. */
+#define OVL_MM_PER_INCH 25.4
+#define OVL_PANEL_DIAG_INCH 7.0   /* the kiosk's own panels (kiosk_panels below) */
+#define OVL_TV_ABOVE_PX 1280      /* a long side of more pixels than this (not a kiosk panel) is a TV */
+#define OVL_TV_DIAG_INCH 40.0     /* a TV in a meeting room */
+#define OVL_OTHER_DIAG_INCH 10.1  /* any other screen: a tablet-sized monitor */
+
+/* Sizes every screen shares (ovl_measure_screen), in mm of the panel, as a
+ * share of its short side, or as a % of the body text. */
+#define OVL_MARGIN_MM 3             /* margin round the screen and gap between parts, at least ... */
+#define OVL_MARGIN_SHORT_DIV 40     /* ... and at least 1/40 of the short side (big screens) */
+#define OVL_BODY_MM 5.0             /* body text's size, comfortable */
+#define OVL_BODY_SHORT_PERMILLE 55  /* body text is at least this many thousandths of the short side */
+#define OVL_SQUEEZE_TEXT_STEP 0.06  /* each squeeze step makes text this share (6 %) smaller */
+#define OVL_TEXT_MIN_MM 3.6         /* nothing a member reads is smaller */
+#define OVL_TITLE_PCT 125           /* a title, % of the body text */
+#define OVL_LABEL_PCT 90            /* a button's label, % of the body text */
+#define OVL_SMALL_PCT 75            /* small print, % of the body text */
+#define OVL_TARGET_MIN_MM 20        /* no target is smaller */
+#define OVL_TARGET_AIM_MM 30        /* the comfortable target ... */
+#define OVL_SQUEEZE_TARGET_MM 1.5   /* ... each squeeze step aims this much shorter ... */
+#define OVL_TARGET_AIM_LEAST_MM 21  /* ... but never aims under this */
+
+/* Shares inside buttons and screens (% of a size, or 1/N of it). */
+#define OVL_ICON_BESIDE_PCT 40          /* a wide button's icon beside its words: at most this % of width */
+#define OVL_LABEL_MAX_SHARE_PCT 65      /* a button's label under its icon: at most this % of its height */
+#define OVL_COLUMN_GAP_MM 0.5           /* between answers in one column (plus a pixel) */
+#define OVL_PICTURE_SHARE_PCT 30        /* landscape: a screen's picture takes this % of the width */
+#define OVL_THANKS_PICTURE_PCT 40       /* ... the thank-you screen's picture, bigger */
+#define OVL_SQUEEZE_PICTURE_PCT 2       /* ... each squeeze step takes this % of the width from it */
+#define OVL_PORTRAIT_PICTURE_PCT 40     /* portrait: the picture takes this % of the height above the texts */
+#define OVL_SQUEEZE_PORTRAIT_PICTURE_PCT 4 /* ... each squeeze step takes this % of the height from it */
+#define OVL_PORTRAIT_PICTURE_MAX_W_PCT 60  /* ... and it is at most this % of the width */
+#define OVL_ANSWER_ROW_PCT 30           /* a row of answers aims at this % of the height ... */
+#define OVL_ANSWER_ROW_MAX_PCT 55       /* ... and takes at most this %, even for large text */
+#define OVL_ONE_ROW_DIV 3               /* a screen's one big button (Start, Try again): 1/3 of the height */
+#define OVL_CONFIRM_ROW_PORTRAIT_DIV 4  /* portrait: That's right / Go back take 1/4 of the height */
+#define OVL_BANNER_MAX_DIV 3            /* the welcome's warning strip takes at most 1/3 of the height */
+#define OVL_PROGRESS_NUMBERS_LEN 16     /* room the two numbers add to "Question %d of %d" */
+#define OVL_DOT_MIN_MM 2                /* a progress dot smaller than this ... */
+#define OVL_DOT_MIN_DIV 4               /* ... or than 1/4 of its line: words only */
+#define OVL_CORNER_MAX_W_DIV 5          /* the hear-again corner is at most 1/5 of the width */
+#define OVL_PORTRAIT_BAR_W_PCT 40       /* portrait: the hear-again bar takes this % of the width */
+
+/* The kiosk's own panels (long side, short side, pixels): 7 inches across. */
+static const struct {
+    int hi, lo;
+} kiosk_panels[] = { { 800, 480 }, { 1280, 720 }, { 1024, 600 } };
+
+static int is_kiosk_panel(int hi, int lo)
+{
+    for (size_t i = 0; i < sizeof kiosk_panels / sizeof kiosk_panels[0]; i++)
+        if (kiosk_panels[i].hi == hi && kiosk_panels[i].lo == lo)
+            return 1;
+    return 0;
+}
+
 double ov_px_per_mm(int w, int h, double diagonal_inch)
 {
     int lo = w < h ? w : h, hi = w < h ? h : w;
     if (diagonal_inch <= 0) {
-        if ((hi == 800 && lo == 480) || (hi == 1280 && lo == 720) || (hi == 1024 && lo == 600))
-            diagonal_inch = 7.0;
-        else if (hi > 1280)
-            diagonal_inch = 40.0; /* a TV in a meeting room */
+        if (is_kiosk_panel(hi, lo))
+            diagonal_inch = OVL_PANEL_DIAG_INCH;
+        else if (hi > OVL_TV_ABOVE_PX)
+            diagonal_inch = OVL_TV_DIAG_INCH; /* a TV in a meeting room */
         else
-            diagonal_inch = 10.1;
+            diagonal_inch = OVL_OTHER_DIAG_INCH;
     }
     double diag_px = sqrt((double)w * w + (double)h * h);
-    return diag_px / (diagonal_inch * 25.4);
+    return diag_px / (diagonal_inch * OVL_MM_PER_INCH);
 }
 
 /* `squeeze` 0 is the comfortable layout; each step makes text 6% smaller and
@@ -34,30 +91,31 @@ metrics ovl_measure_screen(const ov_layout_env *env, int squeeze, int floor_body
     m.allow_shrink = squeeze >= OVL_MAX_SQUEEZE;
     m.std_answer_h = 0;
     m.label_beside = 0;
-    m.margin = MM(env, 3) > lo / 40 ? MM(env, 3) : lo / 40;
+    m.margin = MM(env, OVL_MARGIN_MM) > lo / OVL_MARGIN_SHORT_DIV ? MM(env, OVL_MARGIN_MM)
+                                                                 : lo / OVL_MARGIN_SHORT_DIV;
     m.gap = m.margin;
     double scale = env->text_scale > 0 ? env->text_scale : 1.0;
-    int body = MM(env, 5.0);
-    if (body < lo * 55 / 1000)
-        body = lo * 55 / 1000;
-    m.body_px = (int)lround(body * scale * (1.0 - 0.06 * squeeze));
+    int body = MM(env, OVL_BODY_MM);
+    if (body < lo * OVL_BODY_SHORT_PERMILLE / 1000)
+        body = lo * OVL_BODY_SHORT_PERMILLE / 1000;
+    m.body_px = (int)lround(body * scale * (1.0 - OVL_SQUEEZE_TEXT_STEP * squeeze));
     if (m.body_px < floor_body_px)
         m.body_px = floor_body_px;
-    if (m.body_px < MM(env, 3.6))
-        m.body_px = MM(env, 3.6);
-    m.title_px = m.body_px * 5 / 4;
-    m.label_px = m.body_px * 9 / 10;
-    m.small_px = m.body_px * 3 / 4;
-    m.min_px = (int)ceil(3.6 * env->px_per_mm); /* nothing a member reads is smaller */
+    if (m.body_px < MM(env, OVL_TEXT_MIN_MM))
+        m.body_px = MM(env, OVL_TEXT_MIN_MM);
+    m.title_px = m.body_px * OVL_TITLE_PCT / 100;
+    m.label_px = m.body_px * OVL_LABEL_PCT / 100;
+    m.small_px = m.body_px * OVL_SMALL_PCT / 100;
+    m.min_px = (int)ceil(OVL_TEXT_MIN_MM * env->px_per_mm); /* nothing a member reads is smaller */
     if (m.small_px < m.min_px)
         m.small_px = m.min_px;
     if (m.label_px < m.min_px)
         m.label_px = m.min_px;
     m.std_label_px = m.label_px;
-    m.target_min = MM(env, 20);
-    m.target_aim = MM(env, 30 - 1.5 * squeeze);
-    if (m.target_aim < MM(env, 21))
-        m.target_aim = MM(env, 21);
+    m.target_min = MM(env, OVL_TARGET_MIN_MM);
+    m.target_aim = MM(env, OVL_TARGET_AIM_MM - OVL_SQUEEZE_TARGET_MM * squeeze);
+    if (m.target_aim < MM(env, OVL_TARGET_AIM_LEAST_MM))
+        m.target_aim = MM(env, OVL_TARGET_AIM_LEAST_MM);
     return m;
 }
 
@@ -177,7 +235,8 @@ ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, o
 /* 1 when every word of label fits beside a wide button's icon (inner box `in`). */
 static int word_fits_beside(const ov_layout_env *env, const metrics *m, const char *label, ov_rect in)
 {
-    int icon = in.h < in.w * 2 / 5 ? in.h : in.w * 2 / 5, pad = m->margin / 2 + 2;
+    int icon = in.h < in.w * OVL_ICON_BESIDE_PCT / 100 ? in.h : in.w * OVL_ICON_BESIDE_PCT / 100;
+    int pad = m->margin / 2 + 2;
     int room = in.w - icon - pad;
     for (const char *p = label; p && *p;) {
         int len = (int)strcspn(p, " ");
@@ -197,7 +256,8 @@ void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m
     int label_h = ov_line_height(m->label_px) * 2;
     if ((b->rect.w > b->rect.h * 2 && word_fits_beside(env, m, label, in)) ||
         m->label_beside) { /* wide: icon left, label right, lines centred */
-        int icon = in.h < in.w * 2 / 5 ? in.h : in.w * 2 / 5; /* the words keep 3/5 */
+        /* the words keep 3/5 */
+        int icon = in.h < in.w * OVL_ICON_BESIDE_PCT / 100 ? in.h : in.w * OVL_ICON_BESIDE_PCT / 100;
         int left = m->label_beside ? pad / 2 : 0; /* the button's colour shows round its face */
         b->icon = (ov_rect){ in.x + left, in.y + (in.h - icon) / 2, icon, icon };
         ov_rect box = { in.x + left + icon + pad, in.y, in.w - left - icon - pad, in.h };
@@ -212,8 +272,8 @@ void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m
         }
         return;
     }
-    if (label_h > in.h * 65 / 100)
-        label_h = in.h * 65 / 100;
+    if (label_h > in.h * OVL_LABEL_MAX_SHARE_PCT / 100)
+        label_h = in.h * OVL_LABEL_MAX_SHARE_PCT / 100;
     int icon = in.h - label_h - pad / 2;
     if (icon > in.w)
         icon = in.w;
@@ -288,7 +348,7 @@ static void answer_buttons(ov_layout *l, const ov_layout_env *env, const metrics
         return;
     int n = n_ans + ovl_more_cell(f, m); /* issue 14: portrait "Tell me more" takes the last cell */
     int bw = column ? area.w : (area.w - (n - 1) * m->gap) / n;
-    int gap = column ? MM(env, 0.5) + 1 : m->gap; /* a column of 6 still gives each 20 mm */
+    int gap = column ? MM(env, OVL_COLUMN_GAP_MM) + 1 : m->gap; /* a column of 6 still gives each 20 mm */
     int bh = column ? (area.h - (n - 1) * gap) / n : area.h;
     metrics beside = *m;
     beside.label_beside = column; /* a column: the face beside its word, as big as the button allows */
@@ -315,16 +375,17 @@ ov_rect ovl_picture_split(const metrics *m, ov_rect area, int share, int portrai
 {
     if (!m->portrait) {
         int side = area.h;
-        if (side > area.w * (share - 2 * m->squeeze) / 100)
-            side = area.w * (share - 2 * m->squeeze) / 100;
+        if (side > area.w * (share - OVL_SQUEEZE_PICTURE_PCT * m->squeeze) / 100)
+            side = area.w * (share - OVL_SQUEEZE_PICTURE_PCT * m->squeeze) / 100;
         *pic = (ov_rect){ area.x, area.y, side, side };
         return (ov_rect){ area.x + side + m->gap, area.y, area.w - side - m->gap, area.h };
     }
-    int side = area.h * (40 - 4 * m->squeeze) / 100;
+    int side = area.h * (OVL_PORTRAIT_PICTURE_PCT - OVL_SQUEEZE_PORTRAIT_PICTURE_PCT * m->squeeze) / 100;
     if (side < portrait_min)
         side = portrait_min;
-    if (side > area.w * 3 / 5 && area.w * 3 / 5 >= portrait_min)
-        side = area.w * 3 / 5;
+    if (side > area.w * OVL_PORTRAIT_PICTURE_MAX_W_PCT / 100 &&
+        area.w * OVL_PORTRAIT_PICTURE_MAX_W_PCT / 100 >= portrait_min)
+        side = area.w * OVL_PORTRAIT_PICTURE_MAX_W_PCT / 100;
     if (side > area.w)
         side = area.w;
     *pic = (ov_rect){ area.x + (area.w - side) / 2, area.y, side, side };
@@ -352,7 +413,7 @@ static ov_rect picture_and_column(ov_layout *l, const ov_layout_env *env, const 
                                   const ov_content *c, const char *picture_rel, const char *control_pic,
                                   ov_rect area)
 {
-    return picture_and_column_share(l, env, m, c, picture_rel, control_pic, area, 30);
+    return picture_and_column_share(l, env, m, c, picture_rel, control_pic, area, OVL_PICTURE_SHARE_PCT);
 }
 
 int ovl_target_height(const metrics *m, int want, int avail, int max_pct, int floor)
@@ -372,14 +433,14 @@ static int pick_target_height(const metrics *m, int avail, int share_num, int sh
  * labels need, so large text never makes the pictures smaller. */
 static int answer_row_height(const ov_layout_env *env, const metrics *m, int avail)
 {
-    int h = pick_target_height(m, avail, 3, 10);
+    int h = pick_target_height(m, avail, OVL_ANSWER_ROW_PCT, 100);
     int extra = 2 * (ov_line_height(m->label_px) - ov_line_height(m->std_label_px));
     if (extra > 0)
-        h = pick_target_height(m, avail, 3, 10) + extra;
+        h = pick_target_height(m, avail, OVL_ANSWER_ROW_PCT, 100) + extra;
     if (h < m->std_answer_h + extra)
         h = m->std_answer_h + extra;
-    if (h > avail * 55 / 100)
-        h = avail * 55 / 100;
+    if (h > avail * OVL_ANSWER_ROW_MAX_PCT / 100)
+        h = avail * OVL_ANSWER_ROW_MAX_PCT / 100;
     return h;
 }
 
@@ -392,7 +453,7 @@ static int banner_height(const ov_layout_env *env, const ovl_frame *fr, const ch
     ov_rect tb = { 0, 0, fr->full.w - fr->m.margin, env->h };
     ov_wrap_text(warning, fr->m.small_px, 0, tb, env->measure, env->measure_ctx, &trial);
     int h = trial.n_lines * ov_line_height(fr->m.small_px) + fr->m.margin;
-    return h > fr->full.h / 3 ? fr->full.h / 3 : h;
+    return h > fr->full.h / OVL_BANNER_MAX_DIV ? fr->full.h / OVL_BANNER_MAX_DIV : h;
 }
 
 static void lay_welcome(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
@@ -403,7 +464,7 @@ static void lay_welcome(ov_layout *l, const ov_layout_env *env, const ov_flow *f
     int banner_h = banner_height(env, fr, warning);
     ov_rect area = fr->top;
     area.h -= banner_h ? banner_h + m->gap : 0;
-    int start_h = pick_target_height(m, area.h, 1, 3);
+    int start_h = pick_target_height(m, area.h, 1, OVL_ONE_ROW_DIV);
     ov_rect upper = { area.x, area.y, area.w, area.h - start_h - m->gap };
     ov_rect col = picture_and_column(l, env, m, c, NULL, "principle-networks.svg", upper);
     const char *welcome = env->scanning ? c->texts.scan_welcome : c->texts.welcome; /* a switch */
@@ -444,15 +505,18 @@ static int progress_line(ov_layout *l, const ov_layout_env *env, const metrics *
     ov_flow_progress(f, &num, &total);
     if (f->mode != OV_MODE_DROP_IN || total <= 1 || num == 0) /* 0: the practice question, not counted */
         return 0;
-    char prog[OV_WORD_LEN + 16];
+    char prog[OV_WORD_LEN + OVL_PROGRESS_NUMBERS_LEN];
     snprintf(prog, sizeof prog, f->content->texts.progress, num, total);
     int dots_h = ov_line_height(m->small_px);
     /* one dot a question, a dot and a half apart; smaller for many questions, and words
      * only when even 2 mm dots would not fit half the width (64 questions on a small panel) */
-    int dot = dots_h * 6 / 10, fit = pr.w / (3 * total - 1); /* 1.5 * total - 0.5 dots in pr.w / 2 */
+    int dot = dots_h * OVL_DOT_PCT / 100;
+    int fit = pr.w / (3 * total - 1); /* 1.5 * total - 0.5 dots in pr.w / 2 */
     if (fit < dot)
         dot = fit;
-    int least = (int)(2 * env->px_per_mm) > dots_h / 4 ? (int)(2 * env->px_per_mm) : dots_h / 4;
+    int least = (int)(OVL_DOT_MIN_MM * env->px_per_mm) > dots_h / OVL_DOT_MIN_DIV
+                    ? (int)(OVL_DOT_MIN_MM * env->px_per_mm)
+                    : dots_h / OVL_DOT_MIN_DIV;
     if (dot >= least && dot > 0) {
         l->progress_dots =
             (ov_rect){ pr.x, pr.y + (dots_h - dot) / 2, total * dot + (total - 1) * dot / 2, dot };
@@ -518,7 +582,8 @@ static int answer_column_width(const ov_layout_env *env, const metrics *m, const
         int w = longest_word(env, m->label_px, a[i]->word);
         word = w > word ? w : word;
     }
-    int need = (word + pad + pad / 2 + 2) * 5 / 3 + 2 * pad; /* + the face's left gap */
+    /* + the face's left gap */
+    int need = (word + pad + pad / 2 + 2) * 100 / (100 - OVL_ICON_BESIDE_PCT) + 2 * pad;
     if (need < width * OVL_ANSWER_COLUMN_MIN / 100)
         need = width * OVL_ANSWER_COLUMN_MIN / 100;
     if (need > width * OVL_ANSWER_COLUMN_MAX / 100)
@@ -582,11 +647,12 @@ static void lay_confirm(ov_layout *l, const ov_layout_env *env, const ov_flow *f
     int n = ov_question_answers(c, f->question, a);
     const ov_answer *ch = (f->chosen >= 0 && f->chosen < n) ? a[f->chosen] : NULL;
     ov_rect full = fr->full, top = fr->top;
-    int row_h = m->portrait ? pick_target_height(m, top.h, 1, 4) : pick_target_height(m, full.h, 3, 10);
+    int row_h = m->portrait ? pick_target_height(m, top.h, 1, OVL_CONFIRM_ROW_PORTRAIT_DIV)
+                            : pick_target_height(m, full.h, OVL_ANSWER_ROW_PCT, 100);
     ov_rect upper = { top.x, top.y, top.w, full.y + full.h - row_h - m->gap - top.y };
     ov_rect col = picture_and_column(l, env, m, c, ch ? ch->picture : NULL, NULL, upper);
     if (ch && !ch->picture[0]) { /* no picture: the answer's shape in the picture's place */
-        ovl_picture_split(m, upper, 30, MM(env, OVL_PORTRAIT_PICTURE_MM), &l->picture);
+        ovl_picture_split(m, upper, OVL_PICTURE_SHARE_PCT, MM(env, OVL_PORTRAIT_PICTURE_MM), &l->picture);
         l->picture_shape = ch->shape;
         l->picture_colour = ch->colour;
     }
@@ -620,7 +686,8 @@ static void lay_thanks(ov_layout *l, const ov_layout_env *env, const ov_flow *f,
                        const ovl_frame *fr)
 {
     const ov_content *c = f->content;
-    ov_rect col = picture_and_column_share(l, env, &fr->m, c, NULL, "control-secret.svg", fr->top, 40);
+    ov_rect col = picture_and_column_share(l, env, &fr->m, c, NULL, "control-secret.svg", fr->top,
+                                           OVL_THANKS_PICTURE_PCT);
     const char *texts[] = { c->texts.thanks_title, c->texts.thanks };
     const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
     ovl_stack_texts(l, env, &fr->m, col, texts, roles, 2, 0);
@@ -633,7 +700,7 @@ static void lay_not_saved(ov_layout *l, const ov_layout_env *env, const ov_flow 
     const metrics *m = &fr->m;
     const ov_content *c = f->content;
     ov_rect full = fr->full, top = fr->top;
-    int row_h = pick_target_height(m, top.h, 1, 3);
+    int row_h = pick_target_height(m, top.h, 1, OVL_ONE_ROW_DIV);
     ov_rect upper = { top.x, top.y, top.w, top.h - row_h - m->gap };
     ov_rect col = picture_and_column(l, env, m, c, NULL, "control-warning.svg", upper);
     const char *texts[] = { c->texts.not_saved };
@@ -692,16 +759,19 @@ ovl_frame ovl_begin(ov_layout *l, const ov_layout_env *env, int squeeze, const o
     fr.m.std_answer_h = std ? std->answer_h : 0;
     const metrics *m = &fr.m;
     int lo = env->w < env->h ? env->w : env->h;
-    int corner = m->target_aim > lo / 5 ? m->target_aim : lo / 5; /* hear-again: 30 mm, more on big screens */
-    if (corner > env->h / 4 && !m->portrait)
-        corner = env->h / 4 > m->target_min ? env->h / 4 : m->target_min;
-    if (corner > env->w / 5)
-        corner = env->w / 5 > m->target_min ? env->w / 5 : m->target_min;
+    /* hear-again: 30 mm, more on big screens */
+    int corner = m->target_aim > lo / OVL_CORNER_SHORT_DIV ? m->target_aim : lo / OVL_CORNER_SHORT_DIV;
+    if (corner > env->h / OVL_CORNER_MAX_H_DIV && !m->portrait)
+        corner = env->h / OVL_CORNER_MAX_H_DIV > m->target_min ? env->h / OVL_CORNER_MAX_H_DIV
+                                                                : m->target_min;
+    if (corner > env->w / OVL_CORNER_MAX_W_DIV)
+        corner = env->w / OVL_CORNER_MAX_W_DIV > m->target_min ? env->w / OVL_CORNER_MAX_W_DIV
+                                                                : m->target_min;
     fr.corner = corner;
     fr.full = (ov_rect){ m->margin, m->margin, env->w - 2 * m->margin, env->h - 2 * m->margin };
     fr.top = fr.full; /* region above the targets */
     /* a little wider than tall, so "Hear it again" has room; portrait has a whole top bar */
-    fr.corner_w = m->portrait ? env->w * 2 / 5 : corner * 13 / 10;
+    fr.corner_w = m->portrait ? env->w * OVL_PORTRAIT_BAR_W_PCT / 100 : corner * OVL_CORNER_W_PCT / 100;
     fr.top.w -= fr.corner_w + m->gap;
     if (m->portrait) {
         fr.top = fr.full;

@@ -12,6 +12,7 @@
 #define OV_LAYOUT_MAX_TEXTS 64   /* more than any screen needs: labels, lines and chart words */
 #define OV_LAYOUT_MAX_BUTTONS 48 /* more than any screen needs (the keyboard: OV_KB_SLOTS keys) */
 #define OV_SPEECH_TEXT_LEN 2048
+#define OV_LAYOUT_POOL_LEN 2048 /* bytes of the strings a screen's layout makes */
 
 typedef enum { OV_TEXT_TITLE, OV_TEXT_BODY, OV_TEXT_LABEL, OV_TEXT_SMALL } ov_text_role;
 
@@ -80,7 +81,7 @@ typedef struct {
     ov_layout_progress progress;
     int facilitator;                 /* 1: a facilitator screen (drawn with a plain style) */
     char speech[OV_SPEECH_TEXT_LEN]; /* what is read aloud, in reading order */
-    char pool[2048];                 /* strings made for this screen ("2 of 4", ...) */
+    char pool[OV_LAYOUT_POOL_LEN];   /* strings made for this screen ("2 of 4", ...) */
     int pool_used;
     int all_fit; /* 1 when every text fits its box */
     int squeeze; /* the squeeze step used (0: comfortable) */

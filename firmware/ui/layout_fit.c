@@ -12,6 +12,9 @@
 #define FIT_IDLE_MS 90000
 #define FIT_THANKS_MS 4000
 
+/* The screens every text is fitted on (width, height, pixels): the kiosk's
+ * 7-inch panels (800x480, 1024x600, 1280x720), a full-HD TV, and the portrait
+ * panels. Named sizes for the checker's table, not limits. */
 static const struct {
     int w, h;
 } screens[] = {

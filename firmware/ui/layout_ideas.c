@@ -10,6 +10,13 @@
 #define SQUEEZE_STEPS 6
 #define KEY_LABEL_SHARE 40 /* a key's letter is this % of the key's height */
 #define LABEL_ROOM_PCT 80  /* a key's word takes at most this % of its width (clear of the outline) */
+#define TYPED_EXTRA_LEN 8  /* room for the "_" after what is typed */
+#define CONTROL_SHORT_DIV 7 /* a big control is at least 1/7 of the short side (a TV) */
+#define IDEA_TICK_DIV 5    /* an idea's tick place: at most 1/5 of its button's width */
+#define IDEA_MAX_H_PCT 150 /* an idea's button is at most this % of a big control's height */
+#define REVIEW_LIST_EXTRA_LEN 64 /* room for the spaces and full stops between the chosen ideas */
+#define END_PICTURE_W_DIV 3 /* thank you / not saved: the picture is at most 1/3 of the width */
+#define YOU_SAID_PICTURE_W_DIV 5 /* "you said, we did": the picture is at most 1/5 of the width */
 /* The keyboard's slots (ui/keyboard.h) on a grid: OV_KB_COLS across and
  * OV_KB_ROWS down in landscape, turned in portrait (OV_KB_ROWS across), in
  * reading order either way; the last slot is Cancel. Every key is the same
@@ -171,7 +178,7 @@ static int keyboard_once(const ov_layout_env *env, const ov_keyboard *kb, const 
     *used = m;
     ov_rect area = keys_area(env, &m0);
     ov_rect full = {m.margin, m.margin, env->w - 2 * m.margin, area.y - m.gap / 2 - m.margin};
-    char typed[OV_KB_TEXT_LEN + 8];
+    char typed[OV_KB_TEXT_LEN + TYPED_EXTRA_LEN];
     snprintf(typed, sizeof typed, "%s_", kb->text); /* "_" shows where the next letter goes */
     const ov_text_role roles[3] = {t->prompt_role, OV_TEXT_BODY, OV_TEXT_SMALL};
     const char *texts[3] = {t->prompt, ovl_pool_add(l, typed), t->note ? ovl_pool_add(l, t->note) : NULL};
@@ -227,17 +234,17 @@ int ov_layout_keyboard(const ov_layout_env *env, const ov_keyboard *kb, const ch
 static int control_h(const ov_layout_env *env, const metrics *m)
 {
     int lo = env->w < env->h ? env->w : env->h;
-    return m->target_aim > lo / 7 ? m->target_aim : lo / 7;
+    return m->target_aim > lo / CONTROL_SHORT_DIV ? m->target_aim : lo / CONTROL_SHORT_DIV;
 }
 
 /* The hear-again corner of a member screen; returns its rect. */
 static ov_rect corner(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_texts *t)
 {
     int lo = env->w < env->h ? env->w : env->h;
-    int size = m->target_aim > lo / 5 ? m->target_aim : lo / 5;
-    if (size > env->h / 4 && !m->portrait)
-        size = env->h / 4 > m->target_min ? env->h / 4 : m->target_min;
-    return ovl_hear_again(l, env, m, NULL, size, size * 13 / 10, t->hear_again);
+    int size = m->target_aim > lo / OVL_CORNER_SHORT_DIV ? m->target_aim : lo / OVL_CORNER_SHORT_DIV;
+    if (size > env->h / OVL_CORNER_MAX_H_DIV && !m->portrait)
+        size = env->h / OVL_CORNER_MAX_H_DIV > m->target_min ? env->h / OVL_CORNER_MAX_H_DIV : m->target_min;
+    return ovl_hear_again(l, env, m, NULL, size, size * OVL_CORNER_W_PCT / 100, t->hear_again);
 }
 
 /* An idea's button: a tick place on the left (a fifth of the width at most),
@@ -247,7 +254,7 @@ static void idea_content(ov_layout *l, const ov_layout_env *env, const metrics *
 {
     int pad = m->margin / 2 + 2;
     ov_rect in = {b->rect.x + pad, b->rect.y + pad, b->rect.w - 2 * pad, b->rect.h - 2 * pad};
-    int icon = in.h < in.w / 5 ? in.h : in.w / 5;
+    int icon = in.h < in.w / IDEA_TICK_DIV ? in.h : in.w / IDEA_TICK_DIV;
     b->icon = (ov_rect){in.x, in.y + (in.h - icon) / 2, icon, icon};
     ov_rect box = {in.x + icon + pad, in.y, in.w - icon - pad, in.h};
     b->label = ovl_add_text(l, env, m, text, OV_TEXT_LABEL, box, 1);
@@ -261,7 +268,7 @@ static void idea_buttons(ov_layout *l, const ov_layout_env *env, const metrics *
     if (rows < 1)
         return;
     int w = (area.w - (cols - 1) * m->gap) / cols, h = (area.h - (rows - 1) * m->gap) / rows;
-    int cap = control_h(env, m) * 3 / 2;
+    int cap = control_h(env, m) * IDEA_MAX_H_PCT / 100;
     if (h > cap)
         h = cap;
     for (int i = 0; i < f->n_ideas; i++) {
@@ -359,7 +366,7 @@ static void chosen_list(const ov_ideas_flow *f, const ov_ideas_view *v, char *ou
 static void review_screen(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_ideas_flow *f,
                           const ov_ideas_view *v, ov_rect full, ov_rect hear)
 {
-    char list[OV_IDEAS_MAX * OV_IDEA_LEN + 64];
+    char list[OV_IDEAS_MAX * OV_IDEA_LEN + REVIEW_LIST_EXTRA_LEN];
     chosen_list(f, v, list, sizeof list);
     int ch = control_h(env, m);
     ov_rect col = {full.x, full.y, hear.x - m->gap - full.x, full.h - ch - m->gap};
@@ -383,7 +390,7 @@ static void end_screen(ov_layout *l, const ov_layout_env *env, const metrics *m,
                        const ov_ideas_view *v, ov_rect full)
 {
     int saved = f->screen == OV_IDEAS_THANKS;
-    int pic = full.h / 2 < full.w / 3 ? full.h / 2 : full.w / 3;
+    int pic = full.h / 2 < full.w / END_PICTURE_W_DIV ? full.h / 2 : full.w / END_PICTURE_W_DIV;
     l->picture = (ov_rect){full.x, full.y, pic, pic};
     ovl_control_path(env, saved ? "control-thanks.svg" : "control-warning.svg", l->picture_path,
                      sizeof l->picture_path);
@@ -450,7 +457,7 @@ static int you_said_once(const ov_layout_env *env, const ov_flow *f, const char 
     if (m.portrait)
         col = (ov_rect){full.x, hear.y + hear.h + m.gap, full.w, full.h - hear.h - start_h - 2 * m.gap};
     else { /* a picture beside the text, on the left */
-        int pic = col.h / 2 < col.w / 5 ? col.h / 2 : col.w / 5;
+        int pic = col.h / 2 < col.w / YOU_SAID_PICTURE_W_DIV ? col.h / 2 : col.w / YOU_SAID_PICTURE_W_DIV;
         l->picture = (ov_rect){col.x, col.y, pic, pic};
         ovl_control_path(env, "control-results.svg", l->picture_path, sizeof l->picture_path);
         col.x += pic + m.gap;

@@ -14,6 +14,27 @@
 #define KEYPAD_GAP_MM 1.5
 #define MENU_BUTTON_MIN_W_MM 24.0 /* narrower menu buttons go on another row */
 #define MENU_BUTTONS_SHARE 60     /* % of the height the menu's buttons may take */
+#define KEYPAD_KEY_EXTRA_MM 1     /* a PIN key and the row under the keys: this much over the least target */
+#define KEYPAD_SHARE_PCT 45       /* landscape: the keypad takes this % of the width */
+#define MENU_ONE_ROW_MAX 4        /* landscape: up to this many menu buttons in one row, more in two */
+#define MENU_PORTRAIT_TWO_COLS_MAX 6 /* portrait: up to this many menu buttons in 2 columns, more in 3 */
+#define MENU_BUTTON_LINES 3       /* a menu button is this many label lines tall: its picture and 2 lines */
+#define COUNT_SAMPLE "0000"       /* the widest count a results bar makes room for */
+#define COUNT_DIGITS_LEN 24       /* a long in decimal, its sign and the NUL */
+#define BAR_TRACK_DIV 6           /* a bar's track leaves 1/6 of its row above and below it */
+#define BAR_GAP_DIV 4             /* between bars: 1/4 of the gap ... */
+#define BAR_GAP_MIN_PX 2          /* ... and at least this */
+#define CHART_WORD_START_PCT 20   /* the answer words' column: at least this % of the chart ... */
+#define CHART_WORD_MAX_PCT 40     /* ... at most this % ... */
+#define CHART_WORD_MAX_BESIDE_PCT 50 /* ... or this % beside the progress picture */
+#define CHART_W_NUM 2             /* the chart takes 2/3 of the width beside the side column */
+#define CHART_W_DEN 3
+#define CHART_BAR_MIN_MM 20       /* with the progress picture: room for a bar this long */
+#define PROGRESS_ARROW_DIV 8      /* the progress picture's arrow takes 1/8 of its width */
+#define PROGRESS_ARROW_H_DIV 3    /* the arrow is 1/3 of a face high ... */
+#define PROGRESS_ARROW_MIN_PX 6   /* ... and at least this */
+#define PROGRESS_FACE_MAX_TARGETS 3 /* a face is at most this many comfortable targets across (a TV) */
+#define PROGRESS_PORTRAIT_PCT 40  /* portrait: the progress picture takes at most this % of the room */
 
 static ov_button_style style_of(const ov_menu_item *it)
 {
@@ -95,14 +116,14 @@ static void lay_keypad(ov_layout *l, const ov_layout_env *env, const ovl_frame *
     const metrics *m = &fr->m;
     int gap = MM(env, KEYPAD_GAP_MM);
     ov_rect full = { gap, gap, env->w - 2 * gap, env->h - 2 * gap }; /* keys need the room */
-    int key_h = m->target_min + MM(env, 1);
+    int key_h = m->target_min + MM(env, KEYPAD_KEY_EXTRA_MM);
     int pad_h = KEYPAD_ROWS * key_h + (KEYPAD_ROWS - 1) * gap;
-    int low_h = m->target_min + MM(env, 1);
+    int low_h = m->target_min + MM(env, KEYPAD_KEY_EXTRA_MM);
     if (low_h < ov_line_height(m->label_px) + 2 * m->margin)
         low_h = ov_line_height(m->label_px) + 2 * m->margin;
     ov_rect keys, words, low;
     if (!m->portrait) {
-        int kw = full.w * 45 / 100;
+        int kw = full.w * KEYPAD_SHARE_PCT / 100;
         keys = (ov_rect){ full.x + full.w - kw, full.y, kw, full.h };
         words = (ov_rect){ full.x, full.y, full.w - kw - m->gap, full.h - low_h - m->gap };
         low = (ov_rect){ full.x, full.y + full.h - low_h, words.w, low_h };
@@ -148,14 +169,15 @@ static int menu_rows(const ov_layout_env *env, const ovl_frame *fr, const ov_men
                      int *cols, int *bh)
 {
     const metrics *m = &fr->m;
-    int c = fr->m.portrait ? (n > 6 ? 3 : 2) : n <= 4 ? n : (n + 1) / 2;
+    int c = fr->m.portrait ? (n > MENU_PORTRAIT_TWO_COLS_MAX ? 3 : 2)
+                           : n <= MENU_ONE_ROW_MAX ? n : (n + 1) / 2;
     int word = m->portrait ? widest_label_word(env, m, mn) + 2 * (m->margin / 2 + 2) + 2 : 0;
     while (c > 1 && ((w - (c - 1) * m->gap) / c < MM(env, MENU_BUTTON_MIN_W_MM) ||
                      (w - (c - 1) * m->gap) / c < word))
         c--;
     int rows = (n + c - 1) / c;
     int h = m->target_aim;
-    int words = ov_line_height(m->label_px) * 3 + 2 * m->margin; /* picture and 2 lines */
+    int words = ov_line_height(m->label_px) * MENU_BUTTON_LINES + 2 * m->margin; /* picture and 2 lines */
     if (h < words)
         h = words;
     int room = fr->full.h * MENU_BUTTONS_SHARE / 100;
@@ -173,18 +195,19 @@ static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, 
                       const ov_menu_bar *mb, ov_rect chart, int by, int bh, int word_w)
 {
     ov_layout_bar *b = &l->bars[l->n_bars++];
-    int count_w = env->measure(env->measure_ctx, m->label_px, 1, "0000", 4);
+    int count_w = env->measure(env->measure_ctx, m->label_px, 1, COUNT_SAMPLE, (int)sizeof COUNT_SAMPLE - 1);
     b->icon = (ov_rect){ chart.x, by, bh, bh };
     ov_strlcpy(b->icon_path, mb->picture, sizeof b->icon_path);
     b->shape = mb->shape;
     b->colour = mb->colour;
     ov_rect wbox = { chart.x + bh + m->gap / 2, by, word_w, bh };
     b->label = ovl_add_text(l, env, m, mb->word, OV_TEXT_LABEL, wbox, OVL_SPOKEN_LIST); /* "Not yet, 3." */
-    b->track = (ov_rect){ wbox.x + word_w + m->gap / 2, by + bh / 6,
-                          chart.w - bh - word_w - count_w - 2 * m->gap, bh * 2 / 3 };
+    b->track = (ov_rect){ wbox.x + word_w + m->gap / 2, by + bh / BAR_TRACK_DIV,
+                          chart.w - bh - word_w - count_w - 2 * m->gap,
+                          bh * (BAR_TRACK_DIV - 2) / BAR_TRACK_DIV };
     b->bar = b->track;
     b->bar.w = (int)(b->track.w * mb->count / (mn->bar_max > 0 ? mn->bar_max : 1));
-    char digits[24];
+    char digits[COUNT_DIGITS_LEN];
     snprintf(digits, sizeof digits, "%ld", mb->count);
     ov_rect cbox = { b->track.x + b->track.w + m->gap / 2, by, count_w + m->gap / 2, bh };
     b->count = ovl_add_text(l, env, m, ovl_pool_add(l, digits), OV_TEXT_LABEL, cbox, 1);
@@ -194,7 +217,7 @@ static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, 
  * caption too long for its column takes 2 lines). */
 static int caption_height(const ov_layout_env *env, const metrics *m, const ov_menu_progress *p, int w)
 {
-    int col_w = (w - w / 8 - m->gap) / 2, lines = 1;
+    int col_w = (w - w / PROGRESS_ARROW_DIV - m->gap) / 2, lines = 1;
     for (int i = 0; i < 2; i++)
         if (env->measure(env->measure_ctx, m->label_px, 1, p->caption[i], (int)strlen(p->caption[i])) > col_w)
             lines = 2;
@@ -212,13 +235,13 @@ static int progress_picture(ov_layout *l, const ov_layout_env *env, const metric
     const ov_menu_progress *p = &mn->progress;
     if (!p->shown || area.w <= 0 || area.h <= 0)
         return 0;
-    int arrow_w = area.w / 8, col_w = (area.w - arrow_w - m->gap) / 2;
+    int arrow_w = area.w / PROGRESS_ARROW_DIV, col_w = (area.w - arrow_w - m->gap) / 2;
     int cap_h = caption_height(env, m, p, area.w);
     int face = area.h - cap_h - m->gap / 2;
     if (face > col_w)
         face = col_w;
-    if (face > 3 * m->target_aim) /* a TV: big, but not the whole column */
-        face = 3 * m->target_aim;
+    if (face > PROGRESS_FACE_MAX_TARGETS * m->target_aim) /* a TV: big, but not the whole column */
+        face = PROGRESS_FACE_MAX_TARGETS * m->target_aim;
     if (face < min_face || face < ov_line_height(m->label_px)) {
         l->all_fit = 0; /* squeeze: no room for the faces */
         return 0;
@@ -236,7 +259,8 @@ static int progress_picture(ov_layout *l, const ov_layout_env *env, const metric
         ov_rect cap = { cx + (col_w - bw) / 2, area.y + face + m->gap / 2, bw, cap_h };
         ovl_add_text(l, env, m, p->caption[i], OV_TEXT_LABEL, cap, 0);
     }
-    int ah = face / 3 > 6 ? face / 3 : 6;
+    int ah = face / PROGRESS_ARROW_H_DIV > PROGRESS_ARROW_MIN_PX ? face / PROGRESS_ARROW_H_DIV
+                                                                  : PROGRESS_ARROW_MIN_PX;
     lp->arrow = (ov_rect){ x0 + col_w + m->gap / 2, area.y + (face - ah) / 2, arrow_w, ah };
     return face + m->gap / 2 + cap_h;
 }
@@ -248,7 +272,7 @@ static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
       l->all_fit = 0;
     return;
   }
-  int bgap = m->gap / 4 > 2 ? m->gap / 4 : 2; /* between bars */
+  int bgap = m->gap / BAR_GAP_DIV > BAR_GAP_MIN_PX ? m->gap / BAR_GAP_DIV : BAR_GAP_MIN_PX; /* between bars */
   int bh = (chart.h - (mn->n_bars - 1) * bgap) / mn->n_bars;
   if (bh > m->target_aim)
     bh = m->target_aim;
@@ -266,7 +290,7 @@ static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
     }
   }
   int word_w =
-      chart.w / 5; /* the longest answer word, at most 2/5 of the chart */
+      chart.w * CHART_WORD_START_PCT / 100; /* the longest answer word, at most 2/5 of the chart */
   for (int i = 0; i < mn->n_bars; i++) {
     const char *wd = mn->bars[i].word;
     int w =
@@ -275,7 +299,7 @@ static void menu_chart(ov_layout *l, const ov_layout_env *env, const metrics *m,
     if (w > word_w)
       word_w = w;
   }
-  int word_max = chart.w * (mn->progress.shown ? 1 : 2) / (mn->progress.shown ? 2 : 5);
+  int word_max = chart.w * (mn->progress.shown ? CHART_WORD_MAX_BESIDE_PCT : CHART_WORD_MAX_PCT) / 100;
   if (word_w > word_max) /* at most 2/5 of the chart (half beside the progress picture) */
     word_w = word_max;
   for (int i = 0; i < mn->n_bars && l->n_bars < OV_LAYOUT_MAX_BARS; i++)
@@ -317,7 +341,7 @@ static int small_lines_height(ov_layout *l, const ov_layout_env *env, const metr
 static int progress_chart_w(const ov_layout_env *env, const metrics *m, const ov_menu *mn, int w)
 {
     if (!mn->progress.shown)
-        return w * 2 / 3;
+        return w * CHART_W_NUM / CHART_W_DEN;
     int longest = 0;
     for (int i = 0; i < mn->n_bars; i++) {
         const char *wd = mn->bars[i].word;
@@ -325,10 +349,10 @@ static int progress_chart_w(const ov_layout_env *env, const metrics *m, const ov
         if (ww + m->gap > longest)
             longest = ww + m->gap;
     }
-    int count_w = env->measure(env->measure_ctx, m->label_px, 1, "0000", 4);
-    int need = ov_line_height(m->label_px) + longest + MM(env, 20) + count_w + 2 * m->gap;
+    int count_w = env->measure(env->measure_ctx, m->label_px, 1, COUNT_SAMPLE, (int)sizeof COUNT_SAMPLE - 1);
+    int need = ov_line_height(m->label_px) + longest + MM(env, CHART_BAR_MIN_MM) + count_w + 2 * m->gap;
     int chart_w = need > w / 2 ? need : w / 2;
-    return chart_w < w * 2 / 3 ? chart_w : w * 2 / 3;
+    return chart_w < w * CHART_W_NUM / CHART_W_DEN ? chart_w : w * CHART_W_NUM / CHART_W_DEN;
 }
 
 /* Results with more to say than what most said (the comparison, the groups):
@@ -378,7 +402,7 @@ static int portrait_progress(ov_layout *l, const ov_layout_env *env, const metri
 {
     metrics pm = *m;
     int bars_h = mn->n_bars * ov_line_height(m->label_px);
-    ov_rect pic = { area.x, area.y, area.w, area.h * 2 / 5 };
+    ov_rect pic = { area.x, area.y, area.w, area.h * PROGRESS_PORTRAIT_PCT / 100 };
     if (area.h - pic.h < bars_h)
         pic.h = area.h - bars_h;
     int used = progress_picture(l, env, &pm, mn, pic, 0);

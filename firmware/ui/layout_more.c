@@ -9,6 +9,8 @@
 #define MORE_PICTURE_SHARE 30 /* % of the width the picture takes in landscape */
 #define WHO_COLS_LANDSCAPE 4  /* group buttons per row */
 #define WHO_COLS_PORTRAIT 2
+#define MORE_ROW_DIV 4        /* Back and Next take 1/4 of the height */
+#define WHO_ROW_PCT 15        /* more than one row of groups: each aims at this % of the height */
 
 static const char *word_or(const char *word, const char *fallback)
 {
@@ -38,7 +40,7 @@ static ov_rect picture_beside(ov_layout *l, const metrics *m, const ov_content *
 static void page_dots(ov_layout *l, const metrics *m, ov_rect *col, int page, int pages)
 {
     int dots_h = ov_line_height(m->small_px);
-    int dot = dots_h * 6 / 10;
+    int dot = dots_h * OVL_DOT_PCT / 100;
     int w = pages * dot + (pages - 1) * dot / 2;
     l->progress_dots = (ov_rect){ col->x, col->y + (dots_h - dot) / 2, w, dot };
     l->progress_now = page + 1;
@@ -67,7 +69,7 @@ static void layout_more(ov_layout *l, const ov_layout_env *env, const metrics *m
     const ov_who *w = &c->who;
     /* Back and Next: a quarter of the height, never under 20 mm (on a small panel the text needs the
      * room more than they do; on a TV a quarter of the height is far more than 30 mm) */
-    int row_h = full.h / 4;
+    int row_h = full.h / MORE_ROW_DIV;
     row_h = row_h < m->target_min ? m->target_min : row_h;
     ov_rect upper = { top.x, top.y, top.w, top.y + top.h - row_h - m->gap - top.y };
     if (!m->portrait)
@@ -114,7 +116,7 @@ static void layout_who(ov_layout *l, const ov_layout_env *env, const metrics *m,
     int cols = n < cols_max ? n : cols_max;
     int rows = (n + cols - 1) / cols;
     /* one row: as tall as allowed (45 %), the groups are the whole screen's point */
-    int row_h = row_height(m, m->portrait ? top.h : full.h, rows == 1 ? 45 : 3, rows == 1 ? 100 : 20);
+    int row_h = row_height(m, m->portrait ? top.h : full.h, rows == 1 ? OVL_ROW_MAX_PCT : WHO_ROW_PCT, 100);
     int area_h = rows * row_h + (rows - 1) * m->gap;
     ov_rect upper = { top.x, top.y, top.w, (m->portrait ? top.y + top.h : full.y + full.h) - area_h - m->gap -
                                                top.y };

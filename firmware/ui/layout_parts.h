@@ -32,6 +32,14 @@ typedef struct {
 #define OVL_MAX_SQUEEZE 6
 /* A row of targets takes at most this % of the height it shares. */
 #define OVL_ROW_MAX_PCT 45
+/* A progress dot is this % of its line's height. */
+#define OVL_DOT_PCT 60
+/* The "hear it again" corner: at least 1/OVL_CORNER_SHORT_DIV of the short
+ * side (more on big screens), in landscape at most 1/OVL_CORNER_MAX_H_DIV of
+ * the height, and OVL_CORNER_W_PCT % as wide as tall (room for its words). */
+#define OVL_CORNER_SHORT_DIV 5
+#define OVL_CORNER_MAX_H_DIV 4
+#define OVL_CORNER_W_PCT 130
 
 /* Regions every screen shares (ovl_begin). */
 typedef struct {

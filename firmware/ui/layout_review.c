@@ -8,12 +8,17 @@
 #include <string.h>
 
 #define BIG_BUTTON_MAX_PCT 30 /* % of the room below the heading a big button takes at most */
+#define BIG_BUTTON_DIV 4      /* a big button aims at 1/4 of the room below the heading */
+#define HEADING_PORTRAIT_DIV 4 /* portrait: the heading under the top bar takes 1/4 of the height */
+#define MORE_TIME_NUM 2       /* the idle warning's More time button: 2/3 of the room below the heading */
+#define MORE_TIME_DEN 3
+#define SOUND_W_DIV 4         /* "Sound" beside Start: 1/4 of the width (at least a target) */
 
 /* The save / more-time button: a quarter of the room below the heading, at
  * least 20 mm, at most 30 % of it. */
 static int big_button_height(const metrics *m, int avail)
 {
-    return ovl_target_height(m, avail / 4, avail, BIG_BUTTON_MAX_PCT, m->target_min);
+    return ovl_target_height(m, avail / BIG_BUTTON_DIV, avail, BIG_BUTTON_MAX_PCT, m->target_min);
 }
 
 /* Heading texts left of the "hear it again" corner (portrait: under it).
@@ -23,7 +28,7 @@ static int heading(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_
 {
     ov_rect col = { full.x, full.y, full.w - corner_w - m->gap, corner };
     if (m->portrait) /* the top bar is too narrow: a full-width heading under it */
-        col = (ov_rect){ full.x, full.y + corner + m->gap, full.w, full.h / 4 };
+        col = (ov_rect){ full.x, full.y + corner + m->gap, full.w, full.h / HEADING_PORTRAIT_DIV };
     const char *texts[] = { title, how };
     const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
     int y = ovl_stack_texts(l, env, m, col, texts, roles, 2, 0) + m->gap / 2;
@@ -149,7 +154,7 @@ static void idle_warning_screen(ov_layout *l, const ov_layout_env *env, const me
 {
     int top = heading(l, env, m, full, corner, corner_w, t->idle_title, t->idle_how);
     int avail = full.y + full.h - top;
-    int h = avail * 2 / 3; /* the one thing on the screen: as big as it can be */
+    int h = avail * MORE_TIME_NUM / MORE_TIME_DEN; /* the one thing on the screen: as big as it can be */
     if (h < m->target_min)
         h = m->target_min;
     ov_rect r = { full.x, full.y + full.h - h, full.w, h };
@@ -159,7 +164,7 @@ static void idle_warning_screen(ov_layout *l, const ov_layout_env *env, const me
 
 int ovl_sound_width(const metrics *m, int corner_w, int full_w)
 {
-    int w = full_w / 4 > m->target_min ? full_w / 4 : m->target_min;
+    int w = full_w / SOUND_W_DIV > m->target_min ? full_w / SOUND_W_DIV : m->target_min;
     return w < corner_w ? w : corner_w;
 }
 

@@ -4,6 +4,10 @@
 
 /* The strip's height in millimetres: one line of body text and its margins. */
 #define PROMPT_STRIP_MM 16
+/* ... at most 1/4 of the screen's height; it stops short of a target in the
+ * top row, but keeps at least 1/3 of the width. */
+#define PROMPT_STRIP_MAX_DIV 4
+#define PROMPT_STRIP_MIN_W_DIV 3
 
 int ov_layout_scan_prompt(const ov_layout_env *env, const char *text, ov_layout *l)
 {
@@ -11,12 +15,12 @@ int ov_layout_scan_prompt(const ov_layout_env *env, const char *text, ov_layout 
         return OV_ENOSPC;
     metrics m = ovl_measure_screen(env, 0, 0);
     int h = MM(env, PROMPT_STRIP_MM);
-    if (h > l->screen.h / 4)
-        h = l->screen.h / 4;
+    if (h > l->screen.h / PROMPT_STRIP_MAX_DIV)
+        h = l->screen.h / PROMPT_STRIP_MAX_DIV;
     l->banner = (ov_rect){ m.margin / 2, m.margin / 2, l->screen.w - m.margin, h };
     for (int i = 0; i < l->n_buttons; i++) { /* stop short of a target in the top row */
         ov_rect b = l->buttons[i].rect;
-        if (ov_rect_overlap(b, l->banner) && b.x > l->banner.x + l->banner.w / 3)
+        if (ov_rect_overlap(b, l->banner) && b.x > l->banner.x + l->banner.w / PROMPT_STRIP_MIN_W_DIV)
             l->banner.w = b.x - m.gap - l->banner.x;
     }
     for (int i = 0; i < l->n_texts; i++) /* the strip covers these words for now */

@@ -22,6 +22,8 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 #define SCRIPT_HOLD_MS_MAX 600000 /* longest touch or button hold */
 #define SCRIPT_WAIT_MS_MAX 3600000 /* longest wait or clock advance */
 #define SCRIPT_BUTTONS_MAX 10     /* buttons are numbered 1 to this */
+#define TOUCH_HOLD_ARGS 3         /* touch X Y MS: a touch with its hold time has this many arguments */
+#define SCRIPT_FIRST_CAP 64       /* steps room is made for at first (doubled each time it is full) */
 
 typedef struct {
     const char *name;
@@ -85,7 +87,7 @@ static int shot_name_ok(const char *name)
 /* Read the arguments of command `def` into out; 1 ok, 0 a bad number or name. */
 static int parse_args(const command_def *def, char **words, int n, ov_script_step *out)
 {
-    int with_hold = def->cmd == OV_CMD_TOUCH && n - 1 == 3; /* touch X Y MS */
+    int with_hold = def->cmd == OV_CMD_TOUCH && n - 1 == TOUCH_HOLD_ARGS; /* touch X Y MS */
     switch (def->cmd) {
     case OV_CMD_TOUCH:
     case OV_CMD_CLICK:
@@ -139,7 +141,7 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
             "texts, mounts or quit", words[0]);
         return -1;
     }
-    if (n - 1 != def->args && !(def->cmd == OV_CMD_TOUCH && n - 1 == 3)) {
+    if (n - 1 != def->args && !(def->cmd == OV_CMD_TOUCH && n - 1 == TOUCH_HOLD_ARGS)) {
         ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCRIPT_FORM, NULL, path, lineno, "'%s' needs the form: %s",
                          words[0], def->usage);
         return -1;
@@ -159,7 +161,7 @@ int ov_script_parse_line(const char *line, int lineno, const char *path, ov_scri
 static int add_step(ov_script *s, const ov_script_step *st)
 {
     if (s->n == s->cap) {
-        int cap = s->cap ? s->cap * 2 : 64;
+        int cap = s->cap ? s->cap * 2 : SCRIPT_FIRST_CAP;
         ov_script_step *grown = realloc(s->steps, (size_t)cap * sizeof *grown);
         if (!grown)
             return OV_ENOMEM;

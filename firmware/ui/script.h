@@ -32,6 +32,8 @@
 #include "base/diag.h"
 #include "base/ov_common.h"
 
+#define OV_SCRIPT_NAME_LEN 64 /* a step's key, shot or screen name and the NUL */
+
 typedef enum {
     OV_CMD_TOUCH,
     OV_CMD_CLICK,
@@ -51,7 +53,7 @@ typedef enum {
 typedef struct {
     ov_script_cmd cmd;
     int a, b, c;   /* numbers: x y [hold ms], button, ms */
-    char name[64]; /* key name, shot name, screen name */
+    char name[OV_SCRIPT_NAME_LEN]; /* key name, shot name, screen name */
     int line;
 } ov_script_step;
 

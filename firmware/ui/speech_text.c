@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define CP_ROOM 5     /* a code point's UTF-8 bytes (at most 4) and the NUL */
+#define GROW_EXTRA 16 /* the text and its map grow to twice their size and this */
+
 typedef struct {
     ov_clean_text *ct;
     size_t bytes, cap_bytes;
@@ -18,8 +21,8 @@ static void put_cp(builder *b, int32_t cp, int orig)
 {
     if (b->oom)
         return;
-    if (b->bytes + 5 > b->cap_bytes) {
-        size_t cap = b->cap_bytes * 2 + 16;
+    if (b->bytes + CP_ROOM > b->cap_bytes) {
+        size_t cap = b->cap_bytes * 2 + GROW_EXTRA;
         char *t = realloc(b->ct->text, cap);
         if (!t) {
             b->oom = 1;
@@ -29,7 +32,7 @@ static void put_cp(builder *b, int32_t cp, int orig)
         b->cap_bytes = cap;
     }
     if (b->ct->nchars + 2 > b->cap_chars) {
-        int cap = b->cap_chars * 2 + 16;
+        int cap = b->cap_chars * 2 + GROW_EXTRA;
         int *m = realloc(b->ct->map, (size_t)cap * sizeof(int));
         if (!m) {
             b->oom = 1;
