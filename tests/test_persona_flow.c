@@ -212,7 +212,9 @@ static void a_slow_member_asks_for_more_time_and_finishes(void **state)
     ov_test_print_stretches("slow member", st, n);
     double want = ov_test_say_voiced_s(dir, warning, "en-gb");
     fprintf(stderr, "the idle warning \"%s\": %.2f s in its reading\n", warning, want);
-    assert_true(n >= 3 && want > 0);
+    /* stretch 0: the readings before the warning; 1: the warning (what comes after it is cut at
+     * once by the next touch, so it may be heard or not, by how fast the machine is) */
+    assert_true(n >= 2 && want > 0);
     if (st[1].voiced_s < 0.6 * want || st[1].voiced_s > 1.6 * want)
         fail_msg("the idle warning: %.2f s of voice heard, its reading takes %.2f s", st[1].voiced_s, want);
     ov_test_heard_free(&heard);
