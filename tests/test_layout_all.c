@@ -391,9 +391,8 @@ static void lay_menu(run *rn, const ov_layout_env *env, const ov_fac *fac, const
     need[mn.n_items] = (ov_target){ OV_TARGET_HEAR_AGAIN, 0 };
     check_targets(&l, need, mn.n_items + 1, what);
     check_texts(&l, what, note(rn, name), 1);
-    /* no line of the import screen is left out (the other menus: not yet, the
-     * 720x1280 Welsh menu with 9 buttons has no room for its stick line) */
-    for (int i = 0; !strncmp(name, "import", 6) && i < mn.n_lines; i++) {
+    /* no line of any facilitator menu is left out */
+    for (int i = 0; i < mn.n_lines; i++) {
         int shown = 0;
         for (int t = 0; t < l.n_texts; t++)
             shown |= !strcmp(l.texts[t].block.text, mn.lines[i]);
