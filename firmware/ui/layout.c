@@ -710,7 +710,7 @@ static void lay_views(ov_layout *l, const ov_layout_env *env, const ov_flow *f, 
                       const ovl_frame *fr)
 {
     (void)warning;
-    ovl_layout_views(l, env, &fr->m, f, fr->top, fr->full);
+    ovl_layout_views(l, env, &fr->m, f, fr->top, fr->full, fr->corner);
 }
 
 /* The dispatch point: one line per member screen. A screen laid out in its

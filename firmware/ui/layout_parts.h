@@ -108,7 +108,7 @@ ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m,
  * of a question that has more pages: landscape under the "hear it again"
  * corner, portrait nothing here (ovl_more_in_cell). Returns `upper` unchanged. */
 void ovl_layout_views(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect top,
-                      ov_rect full);
+                      ov_rect full, int corner);
 ov_rect ovl_more_button(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
                         ov_rect upper, int corner, int corner_w);
 /* Portrait: 1 when "Tell me more" takes a cell of the answers' grid (then
