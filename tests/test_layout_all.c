@@ -24,6 +24,7 @@
 #include "ui/ideas_fac.h"
 #include "ui/layout_ideas.h"
 #include "ui/layout_fit.h"
+#include "ui/layout_scan.h"
 #include "model/content_check.h"
 #include "model/easyread.h"
 #include "platform/render.h"
@@ -324,7 +325,7 @@ static const char *known_limit(const run *rn, const char *name)
 {
     if (!rn->worst)
         return NULL;
-    if (!strncmp(name, "question ", 9))
+    if (!strncmp(name, "question ", 9) || !strcmp(name, "scan stopped")) /* the strip is over question 1 */
         return "3 sentences of 15 long words, a 92-letter title and the answers do not fit (and at "
                "800x480 and 1024x600 an 11-letter answer word is wider than 6 answers abreast)";
     if (!strcmp(name, "review") || !strcmp(name, "thanks") || !strcmp(name, "not saved"))
@@ -376,6 +377,53 @@ static void lay_member(run *rn, const ov_layout_env *env, ov_flow *f, const char
               l.picture.w / l.px_per_mm);
 }
 
+/* The stopped scan's strip ("Press your switch to start again") over question 1. */
+static void lay_scan_stopped(run *rn, const ov_layout_env *env, ov_flow *f)
+{
+    static ov_layout l;
+    char what[200];
+    snprintf(what, sizeof what, "%s scan stopped", rn->where);
+    ov_layout_screen(env, f, NULL, &l);
+    if (ov_layout_scan_prompt(env, f->content->texts.scan_restart, &l) != OV_OK)
+        PROBLEM("%s: the strip is not there", what);
+    ov_target need[OV_MAX_TARGETS];
+    check_targets(&l, need, ov_flow_targets(f, need, OV_MAX_TARGETS), what);
+    check_texts_known(rn, &l, what, "scan stopped", 0);
+}
+
+/* The screens a member meets now and then: "Are you still there?", every
+ * page of "Tell me more" (issue 14), "Who are you today?" with the most
+ * groups, and the stopped scan's strip. */
+static void now_and_then_screens(run *rn, const ov_layout_env *env, const ov_content *c)
+{
+    static ov_content with_groups;
+    static const char *const words[OV_MAX_GROUPS] = { "I use the service", "I work here", "I volunteer",
+                                                      "I am a carer", "I am a neighbour", "Someone else" };
+    ov_flow f;
+    char name[64];
+    ov_flow_init(&f, c, 1, 90000, 4000, 0, 0);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+    lay_scan_stopped(rn, env, &f);
+    for (int page = 0; ov_flow_act(&f, page ? OV_ACT_YES : OV_ACT_MORE, 0, 2) != OV_FLOW_NOTHING; page++) {
+        snprintf(name, sizeof name, "tell me more page %d", page + 1);
+        lay_member(rn, env, &f, NULL, name);
+    }
+    ov_flow_tick(&f, 1000000); /* long after the last touch */
+    lay_member(rn, env, &f, NULL, "idle warning");
+    with_groups = *c;
+    with_groups.who.n_groups = OV_MAX_GROUPS;
+    for (int g = 0; g < OV_MAX_GROUPS; g++) {
+        ov_group *gr = &with_groups.who.groups[g];
+        snprintf(gr->id, sizeof gr->id, "g%d", g);
+        ov_strlcpy(gr->word, words[g], sizeof gr->word);
+        ov_strlcpy(gr->colour, c->scales[0].answers[g % c->scales[0].n_answers].colour, sizeof gr->colour);
+        gr->shape = (ov_shape)(g + 1);
+    }
+    ov_flow_init(&f, &with_groups, 1, 90000, 4000, 0, 0);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+    lay_member(rn, env, &f, NULL, "who are you today");
+}
+
 static void member_screens(run *rn, const ov_layout_env *env, const ov_content *c)
 {
     ov_flow f;
@@ -418,6 +466,7 @@ static void member_screens(run *rn, const ov_layout_env *env, const ov_content *
         ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2);
     ov_flow_committed(&f, 0, 5);
     lay_member(rn, env, &f, NULL, "not saved");
+    now_and_then_screens(rn, env, c);
 }
 
 /* 1 when rectangle r shares a pixel with a word of any text of l. */
