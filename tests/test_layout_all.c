@@ -404,11 +404,16 @@ static void now_and_then_screens(run *rn, const ov_layout_env *env, const ov_con
     ov_flow_init(&f, c, 1, 90000, 4000, 0, 0);
     ov_flow_act(&f, OV_ACT_ANY, 0, 1);
     lay_scan_stopped(rn, env, &f);
-    for (int page = 0; ov_flow_act(&f, page ? OV_ACT_YES : OV_ACT_MORE, 0, 2) != OV_FLOW_NOTHING; page++) {
-        snprintf(name, sizeof name, "tell me more page %d", page + 1);
+    int pages = 0;
+    while (ov_flow_act(&f, pages ? OV_ACT_YES : OV_ACT_MORE, 0, 2) != OV_FLOW_NOTHING) {
+        snprintf(name, sizeof name, "tell me more page %d", ++pages);
         lay_member(rn, env, &f, NULL, name);
     }
+    if (pages != ov_more_pages(c, 0))
+        PROBLEM("%s: %d of the %d Tell me more pages laid out", rn->where, pages, ov_more_pages(c, 0));
     ov_flow_tick(&f, 1000000); /* long after the last touch */
+    if (f.screen != OV_SCREEN_IDLE_WARNING)
+        PROBLEM("%s: no idle warning", rn->where);
     lay_member(rn, env, &f, NULL, "idle warning");
     with_groups = *c;
     with_groups.who.n_groups = OV_MAX_GROUPS;
@@ -421,6 +426,8 @@ static void now_and_then_screens(run *rn, const ov_layout_env *env, const ov_con
     }
     ov_flow_init(&f, &with_groups, 1, 90000, 4000, 0, 0);
     ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+    if (f.screen != OV_SCREEN_WHO)
+        PROBLEM("%s: no Who are you today?", rn->where);
     lay_member(rn, env, &f, NULL, "who are you today");
 }
 
