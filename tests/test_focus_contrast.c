@@ -80,10 +80,11 @@ static void test_focus_ring_width_and_contrast(void **state)
  * where the ring has no room outside and lies inside the target, the
  * renderer draws the target's outline (at least 2 px) inside the ring again,
  * so the ring never touches a fill of its own target. `where` names the
- * screen. (Not checked yet: another button the ring reaches over -- at
- * 1024x600 the ring of question 1's first button lies over the next one's fill
- * at 1.94:1 -- and the facilitator screens' bands, where no ring is drawn
- * today; one by the standard theme's blue band would be 1.19:1.) */
+ * screen. (The ring never reaches over another button: the renderer pulls
+ * it in, tests/test_focus_ring_bounds.c checks it -- at 1024x600 the ring of
+ * question 1's first button lay over the next one's fill at 1.94:1. Not
+ * checked yet: the facilitator screens' bands, where no ring is drawn today;
+ * one by the standard theme's blue band would be 1.19:1.) */
 static void check_ring_everywhere(const char *where, const ov_palette *p, const ov_layout *l, int b)
 {
     char what[200];

@@ -5,8 +5,8 @@
  * turn by the arrow key; the pixels that change against the screen without a
  * highlight must keep at least OV_FOCUS_SCREEN_MARGIN_MM from the screen's
  * edge and never touch the words of a text that is not the target's own
- * label; the ring itself is still at least 3 mm wide, across its top and its
- * left side. */
+ * label, nor another target; the ring itself is still at least 3 mm wide,
+ * across its top and its left side. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -113,6 +113,9 @@ static void check_ring(const char *what, const SDL_Surface *off, const SDL_Surfa
                         fail_msg("%s: the highlight covers (%d, %d), in the word %d of \"%.40s\"", what, x, y,
                                  k + 1, t->text);
             }
+            for (int i = 0; i < l->n_buttons; i++) /* nor over another target (it was at 1.94:1 on a fill) */
+                if (&l->buttons[i] != b && ov_rect_overlap(l->buttons[i].rect, (ov_rect){ x, y, 1, 1 }))
+                    fail_msg("%s: the highlight covers (%d, %d), on target %d", what, x, y, i + 1);
         }
     if (n_changed == 0)
         fail_msg("%s: no highlight drawn", what);

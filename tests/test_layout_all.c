@@ -23,6 +23,10 @@
 #include "ui/facilitator.h"
 #include "ui/ideas_fac.h"
 #include "ui/layout_ideas.h"
+#include "ui/layout_fit.h"
+#include "ui/layout_scan.h"
+#include "model/content_check.h"
+#include "model/easyread.h"
 #include "platform/render.h"
 #include "platform/content_load.h"
 #include "model/theme.h"
@@ -44,8 +48,15 @@ static const char *const languages[] = { "assets/content/en", "assets/content/cy
 /* Every problem is printed (the first MAX_PRINTED) and counted; the test fails at the end. */
 #define MAX_PRINTED 80
 static int n_problems;
+static const char *skipping; /* a known limit (known_limit): text problems are counted, not failed */
+static int n_skipped, n_skipped_screens;
+#define MAX_SKIP_PRINTED 12
 #define PROBLEM(...)                                                                                         \
     do {                                                                                                     \
+        if (skipping) {                                                                                      \
+            n_skipped++;                                                                                     \
+            break;                                                                                           \
+        }                                                                                                    \
         if (n_problems++ < MAX_PRINTED) {                                                                    \
             printf(__VA_ARGS__);                                                                             \
             printf("\n");                                                                                    \
@@ -53,9 +64,10 @@ static int n_problems;
     } while (0)
 
 static ov_render *render;
-#define N_CONTENTS 6
-#define FIRST_PRACTICE 4 /* content[4], [5]: en and cy with a practice question (member screens only) */
-static ov_content *content[N_CONTENTS]; /* en, cy, 6 answers, long words, en and cy practice */
+#define N_CONTENTS 8
+#define FIRST_WORST 4    /* content[4], [5]: the worst case of [2], [3] (known limits: known_limit) */
+#define FIRST_PRACTICE 6 /* content[6], [7]: en and cy with a practice question (member screens only) */
+static ov_content *content[N_CONTENTS]; /* en, cy, 6 answers, long words, their worst, en and cy practice */
 
 /* The smallest text of each role on one screen, to compare large text with standard. */
 typedef struct {
@@ -66,15 +78,39 @@ typedef struct {
 
 typedef struct {
     const char *where; /* "1280x720 large-text en" */
+    int worst;         /* the worst-case tricky content: known_limit applies */
     double px_per_mm;
     screen_sizes seen[MAX_SCREENS];
     int n_seen;
 } run;
 
-/* Tricky content: 6 answers without pictures (told apart by shape), or the
- * default 5 with the longest words; the longest sentences and titles. */
-static void make_tricky(ov_content *c, int six)
+/* Tricky content: 6 answers without pictures (told apart by shape) or the
+ * default 5, with long words and sentences. The worst case (worst = 1) is
+ * the worst check-content accepts without an error or a "may not fit"
+ * warning (its easy-read warnings are fine): 3 sentences (OV_MAX_SENTENCES)
+ * of 15 words (OV_EASYREAD_MAX_WORDS), words of up to 14 letters, 175 to 191
+ * bytes (stored in OV_SENTENCE_LEN, 200); a 92-byte title (OV_TITLE_LEN 96)
+ * of 10 long words; answer words as long as ov_layout_fit lets them be on
+ * the smallest screen (one 11-letter word, 21 letters in 3 words; 12 letters
+ * or 22 do not fit); a 15-word `say`. Each is checked with the checker's own
+ * fit function (tricky_texts_are_accepted). */
+static const char *const tricky_sentences[OV_MAX_SENTENCES] = {
+    "Neighbourhood volunteers consistently demonstrate extraordinary understanding, encouraging "
+    "everybody's participation, friendships, independence, responsibility, togetherness and achievements.",
+    "Everybody's contributions, experiences, perspectives and relationships strengthen neighbourhood "
+    "organisations, encouraging friendships, understanding, togetherness and independence.",
+    "Facilitators, volunteers and participants regularly acknowledge everybody's extraordinary "
+    "achievements, contributions, experiences, perspectives, friendships and togetherness.",
+};
+static const char tricky_title[] =
+    "How well do neighbourhood volunteers acknowledge everybody's contributions and achievements?";
+static const char *const tricky_words[2] = { "Brilliantly", "Hardly ever happening" };
+static const char tricky_say[] =
+    "We are doing really well with everybody in the neighbourhood group here today, thank you very much.";
+
+static void make_tricky(ov_content *c, int six, int worst)
 {
+    static const char *const words[2][2] = { { "Some", "A lot" }, { "Doing really well", "Everything" } };
     ov_content_builtin(c);
     ov_scale *s = &c->scales[0];
     static const char *const shapes[] = { "circle", "triangle", "square", "star", "face-happy", "question" };
@@ -83,27 +119,45 @@ static void make_tricky(ov_content *c, int six)
     for (int a = 0; a < s->n_answers; a++) {
         ov_answer *an = &s->answers[a];
         snprintf(an->id, sizeof an->id, "a%d", a);
+        ov_strlcpy(an->word, worst ? tricky_words[a % 2] : words[!six][a % 2], sizeof an->word);
         if (six) {
-            ov_strlcpy(an->word, a % 2 ? "A lot" : "Some", sizeof an->word);
             an->shape = ov_shape_parse(shapes[a]);
             an->picture[0] = '\0'; /* no pictures: the shapes must tell them apart */
-        } else {
-            ov_strlcpy(an->word, a % 2 ? "Everything" : "Doing really well", sizeof an->word);
         }
-        ov_strlcpy(
-            an->say,
-            "We are doing really well with everybody in the group here today.",
-            sizeof an->say);
+        ov_strlcpy(an->say, worst ? tricky_say : "We are doing really well with everybody in the group here today.",
+                   sizeof an->say);
         an->dont_know = a == s->n_answers - 1;
     }
     for (int q = 0; q < c->n_questions; q++) {
         ov_question *qu = &c->questions[q];
         qu->n_sentences = OV_MAX_SENTENCES;
         for (int i = 0; i < OV_MAX_SENTENCES; i++)
-            ov_strlcpy(qu->sentences[i], "Everybody here can share their ideas and skills with us.",
+            ov_strlcpy(qu->sentences[i],
+                       worst ? tricky_sentences[i] : "Everybody here can share their ideas and skills with us.",
                        sizeof qu->sentences[i]);
-        ov_strlcpy(qu->title, "How well do we build friendships?", sizeof qu->title);
+        ov_strlcpy(qu->title, worst ? tricky_title : "How well do we build friendships?", sizeof qu->title);
     }
+}
+
+/* The tricky texts are what check-content accepts: each fits its box on
+ * every screen by the checker's own measure (no "may not fit" warning), is
+ * short enough to store, and keeps to 15 words a sentence. */
+static void tricky_texts_are_accepted(void)
+{
+    ov_layout_fit_ctx fit = { ov_render_measure, render };
+    for (int i = 0; i < OV_MAX_SENTENCES; i++) {
+        assert_true(strlen(tricky_sentences[i]) < OV_SENTENCE_LEN);
+        assert_int_equal(ov_easyread_words(tricky_sentences[i]), OV_EASYREAD_MAX_WORDS);
+        assert_int_equal(ov_layout_fit(&fit, OV_FIT_SENTENCE, tricky_sentences[i]), 1);
+    }
+    assert_true(strlen(tricky_title) < OV_TITLE_LEN);
+    assert_int_equal(ov_layout_fit(&fit, OV_FIT_TITLE, tricky_title), 1);
+    for (int i = 0; i < 2; i++) {
+        assert_true(strlen(tricky_words[i]) < OV_WORD_LEN);
+        assert_int_equal(ov_layout_fit(&fit, OV_FIT_ANSWER_WORD, tricky_words[i]), 1);
+    }
+    assert_true(strlen(tricky_say) < OV_SENTENCE_LEN);
+    assert_int_equal(ov_layout_fit(&fit, OV_FIT_ANSWER_SAY, tricky_say), 1);
 }
 
 static int setup(void **state)
@@ -121,8 +175,11 @@ static int setup(void **state)
         if (ov_content_load(languages[i], content[i], &d) != OV_OK)
             fail_msg("%s does not load", languages[i]);
     }
-    make_tricky(content[2], 1);
-    make_tricky(content[3], 0);
+    tricky_texts_are_accepted();
+    for (int worst = 0; worst < 2; worst++) {
+        make_tricky(content[2 + 2 * worst], 1, worst);
+        make_tricky(content[3 + 2 * worst], 0, worst);
+    }
     for (int i = FIRST_PRACTICE; i < N_CONTENTS; i++) { /* practice = yes on the first question */
         *content[i] = *content[i - FIRST_PRACTICE];
         content[i]->questions[0].practice = 1;
@@ -260,6 +317,36 @@ static screen_sizes *note(run *rn, const char *name)
     return ss;
 }
 
+/* Known limits (issue 13 point 7: not fixed yet): the screens of the
+ * worst-case tricky content whose texts do not fit, each with why. Their
+ * text problems are counted and printed as one SKIP line a screen, not
+ * failed; their targets are checked as on every other screen. NULL: none. */
+static const char *known_limit(const run *rn, const char *name)
+{
+    if (!rn->worst)
+        return NULL;
+    if (!strncmp(name, "question ", 9) || !strcmp(name, "scan stopped")) /* the strip is over question 1 */
+        return "3 sentences of 15 long words, a 92-letter title and the answers do not fit (and at "
+               "800x480 and 1024x600 an 11-letter answer word is wider than 6 answers abreast)";
+    if (!strcmp(name, "review") || !strcmp(name, "thanks") || !strcmp(name, "not saved"))
+        return "4 question titles of 92 letters do not fit as the answers' captions";
+    if (!strcmp(name, "round"))
+        return "the 92-letter title does not fit the round screen at its size";
+    return NULL;
+}
+
+/* check_texts, with a known limit's problems printed as one SKIP line. */
+static void check_texts_known(run *rn, const ov_layout *l, const char *what, const char *name,
+                              int facilitator)
+{
+    int before = n_skipped;
+    skipping = known_limit(rn, name);
+    check_texts(l, what, note(rn, name), facilitator);
+    if (n_skipped > before && n_skipped_screens++ < MAX_SKIP_PRINTED)
+        printf("SKIP %s: %d text problems, a known limit: %s\n", what, n_skipped - before, skipping);
+    skipping = NULL;
+}
+
 static ov_layout_env env_for(int w, int h, const char *theme)
 {
     ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), ov_theme_get(theme)->text_scale,
@@ -276,8 +363,8 @@ static void lay_member(run *rn, const ov_layout_env *env, ov_flow *f, const char
     ov_target need[OV_MAX_TARGETS];
     int n = ov_flow_targets(f, need, OV_MAX_TARGETS);
     check_targets(&l, need, n, what);
-    screen_sizes *ss = note(rn, name);
-    check_texts(&l, what, ss, 0);
+    check_texts_known(rn, &l, what, name, 0);
+    screen_sizes *ss = &rn->seen[rn->n_seen - 1];
     check_answers(&l, env->h > env->w, what, ss);
     int note = 0; /* the practice question's note is on its screen, and only there */
     for (int t = 0; t < l.n_texts; t++)
@@ -288,6 +375,60 @@ static void lay_member(run *rn, const ov_layout_env *env, ov_flow *f, const char
         l.picture.w < MIN_PORTRAIT_PICTURE_MM * l.px_per_mm)
       PROBLEM("%s: the question picture is %.1f mm, under 30 mm", what,
               l.picture.w / l.px_per_mm);
+}
+
+/* The stopped scan's strip ("Press your switch to start again") over question 1. */
+static void lay_scan_stopped(run *rn, const ov_layout_env *env, ov_flow *f)
+{
+    static ov_layout l;
+    char what[200];
+    snprintf(what, sizeof what, "%s scan stopped", rn->where);
+    ov_layout_screen(env, f, NULL, &l);
+    if (ov_layout_scan_prompt(env, f->content->texts.scan_restart, &l) != OV_OK)
+        PROBLEM("%s: the strip is not there", what);
+    ov_target need[OV_MAX_TARGETS];
+    check_targets(&l, need, ov_flow_targets(f, need, OV_MAX_TARGETS), what);
+    check_texts_known(rn, &l, what, "scan stopped", 0);
+}
+
+/* The screens a member meets now and then: "Are you still there?", every
+ * page of "Tell me more" (issue 14), "Who are you today?" with the most
+ * groups, and the stopped scan's strip. */
+static void now_and_then_screens(run *rn, const ov_layout_env *env, const ov_content *c)
+{
+    static ov_content with_groups;
+    static const char *const words[OV_MAX_GROUPS] = { "I use the service", "I work here", "I volunteer",
+                                                      "I am a carer", "I am a neighbour", "Someone else" };
+    ov_flow f;
+    char name[64];
+    ov_flow_init(&f, c, 1, 90000, 4000, 0, 0);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+    lay_scan_stopped(rn, env, &f);
+    int pages = 0;
+    while (ov_flow_act(&f, pages ? OV_ACT_YES : OV_ACT_MORE, 0, 2) != OV_FLOW_NOTHING) {
+        snprintf(name, sizeof name, "tell me more page %d", ++pages);
+        lay_member(rn, env, &f, NULL, name);
+    }
+    if (pages != ov_more_pages(c, 0))
+        PROBLEM("%s: %d of the %d Tell me more pages laid out", rn->where, pages, ov_more_pages(c, 0));
+    ov_flow_tick(&f, 1000000); /* long after the last touch */
+    if (f.screen != OV_SCREEN_IDLE_WARNING)
+        PROBLEM("%s: no idle warning", rn->where);
+    lay_member(rn, env, &f, NULL, "idle warning");
+    with_groups = *c;
+    with_groups.who.n_groups = OV_MAX_GROUPS;
+    for (int g = 0; g < OV_MAX_GROUPS; g++) {
+        ov_group *gr = &with_groups.who.groups[g];
+        snprintf(gr->id, sizeof gr->id, "g%d", g);
+        ov_strlcpy(gr->word, words[g], sizeof gr->word);
+        ov_strlcpy(gr->colour, c->scales[0].answers[g % c->scales[0].n_answers].colour, sizeof gr->colour);
+        gr->shape = (ov_shape)(g + 1);
+    }
+    ov_flow_init(&f, &with_groups, 1, 90000, 4000, 0, 0);
+    ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+    if (f.screen != OV_SCREEN_WHO)
+        PROBLEM("%s: no Who are you today?", rn->where);
+    lay_member(rn, env, &f, NULL, "who are you today");
 }
 
 static void member_screens(run *rn, const ov_layout_env *env, const ov_content *c)
@@ -332,6 +473,7 @@ static void member_screens(run *rn, const ov_layout_env *env, const ov_content *
         ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2);
     ov_flow_committed(&f, 0, 5);
     lay_member(rn, env, &f, NULL, "not saved");
+    now_and_then_screens(rn, env, c);
 }
 
 /* 1 when rectangle r shares a pixel with a word of any text of l. */
@@ -390,10 +532,9 @@ static void lay_menu(run *rn, const ov_layout_env *env, const ov_fac *fac, const
         need[i] = (ov_target){ OV_TARGET_MENU, i };
     need[mn.n_items] = (ov_target){ OV_TARGET_HEAR_AGAIN, 0 };
     check_targets(&l, need, mn.n_items + 1, what);
-    check_texts(&l, what, note(rn, name), 1);
-    /* no line of the import screen is left out (the other menus: not yet, the
-     * 720x1280 Welsh menu with 9 buttons has no room for its stick line) */
-    for (int i = 0; !strncmp(name, "import", 6) && i < mn.n_lines; i++) {
+    check_texts_known(rn, &l, what, name, 1);
+    /* no line of any facilitator menu is left out */
+    for (int i = 0; i < mn.n_lines; i++) {
         int shown = 0;
         for (int t = 0; t < l.n_texts; t++)
             shown |= !strcmp(l.texts[t].block.text, mn.lines[i]);
@@ -592,8 +733,8 @@ static void every_screen_keeps_every_target(void **state)
 {
     (void)state;
     static run std, theme_run;
-    static const char *const lang_names[] = { "en", "cy", "six-answers", "long-words", "en-practice",
-                                              "cy-practice" };
+    static const char *const lang_names[] = { "en", "cy", "six-answers", "long-words", "worst-six-answers",
+                                              "worst-long-words", "en-practice", "cy-practice" };
     for (size_t s = 0; s < OV_ARRAY_LEN(sizes); s++)
         for (int lang = 0; lang < N_CONTENTS; lang++)
             for (size_t th = 0; th < OV_ARRAY_LEN(themes); th++) {
@@ -602,10 +743,14 @@ static void every_screen_keeps_every_target(void **state)
                          lang_names[lang]);
                 run *rn = th == 0 ? &std : &theme_run;
                 rn->where = where;
+                rn->worst = lang >= FIRST_WORST && lang < FIRST_PRACTICE;
                 all_screens(rn, (int)s, themes[th], lang);
                 if (th > 0)
                     compare_large(&std, rn);
             }
+    if (n_skipped_screens) /* not a failure: the limits are listed in known_limit */
+        printf("SKIP: %d screens of the worst-case content have %d text problems (known limits, the first %d "
+               "printed above)\n", n_skipped_screens, n_skipped, MAX_SKIP_PRINTED);
     if (n_problems)
         fail_msg("%d problems (the first %d are printed above)", n_problems, MAX_PRINTED);
 }

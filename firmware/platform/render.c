@@ -485,10 +485,29 @@ static int is_label(const ov_layout *l, int i)
     return 0;
 }
 
+/* Pull in the side of the ring's outer edge (*x0, *y0, *x1, *y1) round box
+ * that needs it least, of those rectangle w lies beyond, so it stays off w. */
+static void pull_off(ov_rect w, ov_rect box, int *x0, int *y0, int *x1, int *y1)
+{
+    if (!ov_rect_overlap(w, (ov_rect){ *x0, *y0, *x1 - *x0, *y1 - *y0 }))
+        return;
+    int pull[4] = { w.y + w.h <= box.y ? w.y + w.h - *y0 : INT_MAX,
+                    w.y >= box.y + box.h ? *y1 - w.y : INT_MAX,
+                    w.x + w.w <= box.x ? w.x + w.w - *x0 : INT_MAX,
+                    w.x >= box.x + box.w ? *x1 - w.x : INT_MAX };
+    int side = 0;
+    for (int k = 1; k < 4; k++)
+        side = pull[k] < pull[side] ? k : side;
+    if (pull[side] == INT_MAX)
+        return;
+    int *edge = side == 0 ? y0 : side == 1 ? y1 : side == 2 ? x0 : x1;
+    *edge += side == 0 || side == 2 ? pull[side] : -pull[side];
+}
+
 /* The focus ring's outer edge round `box`: `out` pixels out, but pulled in on
  * a side where it would come within OV_FOCUS_SCREEN_MARGIN_MM of the screen's
  * edge or over the words of a text that is not a button's label (the review's
- * captions); there the ring lies inside the target instead. */
+ * captions) or another target; there the ring lies inside the target instead. */
 static ov_rect ring_outer(const ov_layout *l, ov_rect box, int out)
 {
     int m = (int)ceil(OV_FOCUS_SCREEN_MARGIN_MM * l->px_per_mm);
@@ -501,24 +520,12 @@ static ov_rect ring_outer(const ov_layout *l, ov_rect box, int out)
         if (is_label(l, i))
             continue;
         const ov_text_block *t = &l->texts[i].block;
-        for (int k = 0; k < t->n_words; k++) {
-            ov_rect w = t->words[k].rect;
-            if (!ov_rect_overlap(w, (ov_rect){ x0, y0, x1 - x0, y1 - y0 }))
-                continue;
-            /* pull in the side that needs it least, of those the word lies beyond */
-            int pull[4] = { w.y + w.h <= box.y ? w.y + w.h - y0 : INT_MAX,
-                            w.y >= box.y + box.h ? y1 - w.y : INT_MAX,
-                            w.x + w.w <= box.x ? w.x + w.w - x0 : INT_MAX,
-                            w.x >= box.x + box.w ? x1 - w.x : INT_MAX };
-            int side = 0;
-            for (int k2 = 1; k2 < 4; k2++)
-                side = pull[k2] < pull[side] ? k2 : side;
-            if (pull[side] == INT_MAX)
-                continue;
-            *(side == 0 ? &y0 : side == 1 ? &y1 : side == 2 ? &x0 : &x1) +=
-                side == 0 || side == 2 ? pull[side] : -pull[side];
-        }
+        for (int k = 0; k < t->n_words; k++)
+            pull_off(t->words[k].rect, box, &x0, &y0, &x1, &y1);
     }
+    for (int i = 0; i < l->n_buttons; i++) /* nor over another target's fill */
+        if (!ov_rect_overlap(l->buttons[i].rect, box))
+            pull_off(l->buttons[i].rect, box, &x0, &y0, &x1, &y1);
     return (ov_rect){ x0, y0, x1 - x0, y1 - y0 };
 }
 
@@ -539,6 +546,21 @@ static ov_rect draw_focus_ring(ov_render *r, const ov_layout *l, const ov_layout
     if (gap > 0)
         fill_round(r->sdl, g, rad + gap, r->pal.background);
     return (ov_rect){ o.x + out, o.y + out, o.w - 2 * out, o.h - 2 * out };
+}
+
+/* A button's picture inside `box` (the button, or less where the focus ring
+ * lies inside it) and its outline `thick`: as laid out, or smaller and
+ * moved in, still square, so the ring is never drawn over. */
+static ov_rect icon_inside(ov_rect icon, ov_rect box, int thick)
+{
+    if (icon.w <= 0)
+        return icon;
+    int x0 = imax(icon.x, box.x + thick), y0 = imax(icon.y, box.y + thick);
+    int x1 = imin(icon.x + icon.w, box.x + box.w - thick), y1 = imin(icon.y + icon.h, box.y + box.h - thick);
+    if (x0 == icon.x && y0 == icon.y && x1 == icon.x + icon.w && y1 == icon.y + icon.h)
+        return icon;
+    int side = imax(0, imin(x1 - x0, y1 - y0));
+    return (ov_rect){ x0 + (x1 - x0 - side) / 2, y0, side, side };
 }
 
 static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button *b, int hl_text, int hl_word)
@@ -564,15 +586,16 @@ static void draw_button(ov_render *r, const ov_layout *l, const ov_layout_button
     if (b->focused || b->chosen) /* keyboard / scanning highlight: a ring of at least 3 mm */
         box = draw_focus_ring(r, l, b, rad, edge);
     outline_round(r->sdl, box, rad, thick, edge, fill);
-    if (b->icon.w > 0) {
+    ov_rect icon = icon_inside(b->icon, box, thick); /* off a ring that lies inside the target */
+    if (icon.w > 0) {
         if (b->style == OV_BTN_STYLE_ANSWER) { /* a light plate so the face reads on any fill */
-            int pr = b->icon.w / 2;
-            fill_circle(r->sdl, b->icon.x + pr, b->icon.y + b->icon.h / 2, pr, r->pal.plate);
+            int pr = icon.w / 2;
+            fill_circle(r->sdl, icon.x + pr, icon.y + icon.h / 2, pr, r->pal.plate);
         }
         if (b->icon_path[0])
-            draw_picture(r, b->icon_path, b->icon, b->style == OV_BTN_STYLE_ANSWER ? r->pal.plate : fill);
+            draw_picture(r, b->icon_path, icon, b->style == OV_BTN_STYLE_ANSWER ? r->pal.plate : fill);
         else if (b->style == OV_BTN_STYLE_ANSWER)
-            draw_answer_shape(r, b->shape, b->colour, b->icon);
+            draw_answer_shape(r, b->shape, b->colour, icon);
     }
     if (b->label >= 0)
         draw_text_on(r, &l->texts[b->label], text, fill, hl_text == b->label ? hl_word : -1);

@@ -248,16 +248,56 @@ static int word_fits_beside(const ov_layout_env *env, const metrics *m, const ch
     return 1;
 }
 
+int ovl_label_lines(const ov_layout_env *env, const metrics *m, const char *label, int w)
+{
+    static ov_text_block trial;
+    if (!label || !*label || w <= 0)
+        return 0;
+    ov_rect box = { 0, 0, w, 1 << 20 };
+    ov_wrap_text(label, m->label_px, 1, box, env->measure, env->measure_ctx, &trial);
+    return trial.n_lines;
+}
+
+/* The widest word of label at the label size, in px (a word cannot wrap). */
+static int widest_word(const ov_layout_env *env, const metrics *m, const char *label)
+{
+    int widest = 0;
+    for (const char *p = label; p && *p;) {
+        int len = (int)strcspn(p, " ");
+        int w = len > 0 ? env->measure(env->measure_ctx, m->label_px, 1, p, len) : 0;
+        widest = w > widest ? w : widest;
+        p += len;
+        p += strspn(p, " ");
+    }
+    return widest;
+}
+
+/* With label_beside: the face's size beside the words in `in`, smaller than
+ * the words' 3/5 share when the widest word needs more room (never under a
+ * third of the height); 0 when even then a word would not fit (the label
+ * goes under the face). */
+static int beside_icon(const ov_layout_env *env, const metrics *m, const char *label, ov_rect in, int pad)
+{
+    int icon = in.h < in.w * OVL_ICON_BESIDE_PCT / 100 ? in.h : in.w * OVL_ICON_BESIDE_PCT / 100; /* words: 3/5 */
+    int room = in.w - pad / 2 - pad - widest_word(env, m, label);
+    if (room < icon)
+        icon = room;
+    return icon >= in.h / 3 ? icon : 0;
+}
+
 void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
                         const char *label, int spoken)
 {
     int pad = m->margin / 2 + 2;
     ov_rect in = { b->rect.x + pad, b->rect.y + pad, b->rect.w - 2 * pad, b->rect.h - 2 * pad };
-    int label_h = ov_line_height(m->label_px) * 2;
+    int lines = ovl_label_lines(env, m, label, in.w); /* a long answer word may need 3 */
+    int label_h = ov_line_height(m->label_px) * (lines > 2 ? lines : 2);
+    int forced = m->label_beside ? beside_icon(env, m, label, in, pad) : 0;
     if ((b->rect.w > b->rect.h * 2 && word_fits_beside(env, m, label, in)) ||
-        m->label_beside) { /* wide: icon left, label right, lines centred */
+        forced) { /* wide: icon left, label right, lines centred */
         /* the words keep 3/5 */
-        int icon = in.h < in.w * OVL_ICON_BESIDE_PCT / 100 ? in.h : in.w * OVL_ICON_BESIDE_PCT / 100;
+        int icon = forced ? forced
+                          : in.h < in.w * OVL_ICON_BESIDE_PCT / 100 ? in.h : in.w * OVL_ICON_BESIDE_PCT / 100;
         int left = m->label_beside ? pad / 2 : 0; /* the button's colour shows round its face */
         b->icon = (ov_rect){ in.x + left, in.y + (in.h - icon) / 2, icon, icon };
         ov_rect box = { in.x + left + icon + pad, in.y, in.w - left - icon - pad, in.h };
@@ -431,10 +471,11 @@ static int pick_target_height(const metrics *m, int avail, int share_num, int sh
 
 /* Height of a row of answers: the comfortable target, plus what larger
  * labels need, so large text never makes the pictures smaller. */
-static int answer_row_height(const ov_layout_env *env, const metrics *m, int avail)
+static int answer_row_height(const ov_layout_env *env, const metrics *m, int avail, int more_lines)
 {
     int h = pick_target_height(m, avail, OVL_ANSWER_ROW_PCT, 100);
-    int extra = 2 * (ov_line_height(m->label_px) - ov_line_height(m->std_label_px));
+    int extra = 2 * (ov_line_height(m->label_px) - ov_line_height(m->std_label_px)) +
+                more_lines * ov_line_height(m->label_px);
     if (extra > 0)
         h = pick_target_height(m, avail, OVL_ANSWER_ROW_PCT, 100) + extra;
     if (h < m->std_answer_h + extra)
@@ -591,6 +632,18 @@ static int answer_column_width(const ov_layout_env *env, const metrics *m, const
     return need;
 }
 
+/* The lines the answers' words need beyond 2 in buttons w wide (a row of answers). */
+static int more_label_lines(const ov_layout_env *env, const metrics *m, const ov_answer *const *a, int n,
+                            int w)
+{
+    int more = 0, pad = m->margin / 2 + 2;
+    for (int i = 0; i < n; i++) {
+        int lines = ovl_label_lines(env, m, a[i]->word, w - 2 * pad);
+        more = lines - 2 > more ? lines - 2 : more;
+    }
+    return more;
+}
+
 static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *f, const char *warning,
                          const ovl_frame *fr)
 {
@@ -606,7 +659,8 @@ static void lay_question(ov_layout *l, const ov_layout_env *env, const ov_flow *
         answers = (ov_rect){ full.x + full.w - aw, top.y, aw, top.h };
         upper = (ov_rect){ top.x, top.y, top.w - aw - m->gap, top.h };
     } else {
-        int row_h = m->portrait ? answer_row_height(env, m, top.h) : answer_row_height(env, m, full.h);
+        int more = more_label_lines(env, m, a, n, (full.w - (n - 1) * m->gap) / (n > 0 ? n : 1));
+        int row_h = answer_row_height(env, m, m->portrait ? top.h : full.h, more);
         answers = (ov_rect){ full.x, full.y + full.h - row_h, full.w, row_h };
         upper = (ov_rect){ top.x, top.y, top.w, answers.y - m->gap - top.y };
     }
@@ -728,7 +782,7 @@ static void lay_views(ov_layout *l, const ov_layout_env *env, const ov_flow *f, 
                       const ovl_frame *fr)
 {
     (void)warning;
-    ovl_layout_views(l, env, &fr->m, f, fr->top, fr->full);
+    ovl_layout_views(l, env, &fr->m, f, fr->top, fr->full, fr->corner);
 }
 
 /* The dispatch point: one line per member screen. A screen laid out in its

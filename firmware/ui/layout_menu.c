@@ -190,6 +190,61 @@ static int menu_rows(const ov_layout_env *env, const ovl_frame *fr, const ov_men
     return rows * h + (rows - 1) * m->gap;
 }
 
+/* The height the menu's lines take at body size, stacked in a column w wide
+ * (measured in the layout's next free text slot, which stays free). */
+static int lines_height(ov_layout *l, const ov_layout_env *env, const metrics *m, int w, const ov_menu *mn)
+{
+    if (l->n_texts >= OV_LAYOUT_MAX_TEXTS)
+        return 0;
+    ov_text_block *scratch = &l->texts[l->n_texts].block;
+    int h = 0;
+    for (int i = 0; i < mn->n_lines; i++) {
+        if (!mn->lines[i][0])
+            continue;
+        ov_wrap_text(mn->lines[i], m->body_px, 0, (ov_rect){ 0, 0, w, 1 << 20 }, env->measure,
+                     env->measure_ctx, scratch);
+        h += scratch->used.h + m->gap / 2;
+    }
+    memset(scratch, 0, sizeof *scratch);
+    return h;
+}
+
+/* Portrait, when the lines do not fit over the buttons' rows (a long Welsh
+ * word keeps the buttons 2 abreast, 9 buttons take 5 rows): one column more,
+ * each 24 mm or wider, as close as the PIN pad's keys, the buttons' words
+ * made smaller (never under the smallest readable) so the widest fits.
+ * Returns 1 with *cols, *gap, *bh, *rows_h and bm->label_px set, 0 when
+ * that does not fit either. */
+static int fewer_rows(const ov_layout_env *env, const ovl_frame *fr, const ov_menu *mn, int w, int *cols,
+                      int *gap, int *bh, int *rows_h, metrics *bm)
+{
+    const metrics *m = &fr->m;
+    int c = *cols + 1, n = mn->n_items, g = MM(env, KEYPAD_GAP_MM);
+    int bw = (w - (c - 1) * g) / c;
+    if (c > n || bw < MM(env, MENU_BUTTON_MIN_W_MM))
+        return 0;
+    metrics small = *m;
+    int pad = 2 * (m->margin / 2 + 2) + 2;
+    while (widest_label_word(env, &small, mn) + pad > bw && small.label_px > m->min_px)
+        small.label_px--;
+    if (widest_label_word(env, &small, mn) + pad > bw)
+        return 0;
+    int rows = (n + c - 1) / c, room = fr->full.h * MENU_BUTTONS_SHARE / 100;
+    int h = m->target_aim, words = ov_line_height(small.label_px) * 3 + 2 * m->margin;
+    if (h < words)
+        h = words;
+    if (rows * h + (rows - 1) * g > room)
+        h = (room - (rows - 1) * g) / rows;
+    if (h < m->target_min)
+        h = m->target_min;
+    *cols = c;
+    *gap = g;
+    *bh = h;
+    *rows_h = rows * h + (rows - 1) * g;
+    bm->label_px = small.label_px;
+    return 1;
+}
+
 /* One bar of the results chart in row `by` of height bh. */
 static void chart_bar(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn,
                       const ov_menu_bar *mb, ov_rect chart, int by, int bh, int word_w)
@@ -425,6 +480,10 @@ static void lay_list(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr
         if (rows_h < ov_line_height(m->label_px) + 2 * m->margin)
             rows_h = ov_line_height(m->label_px) + 2 * m->margin;
     }
+    metrics bm = *m; /* the buttons' words */
+    int bgap = m->gap, room = full.h - rows_h - 2 * m->gap - fr->corner;
+    if (m->portrait && n > 0 && mn->n_bars == 0 && lines_height(l, env, m, full.w, mn) > room)
+        fewer_rows(env, fr, mn, full.w, &cols, &bgap, &bh, &rows_h, &bm);
     ov_rect items = { full.x, full.y + full.h - rows_h, full.w, rows_h };
     /* the words beside "hear it again"; portrait: the title there, the lines under its bar */
     ov_rect words = { full.x, full.y, full.w - fr->corner_w - m->gap, items.y - m->gap - full.y };
@@ -457,7 +516,7 @@ static void lay_list(ov_layout *l, const ov_layout_env *env, const ovl_frame *fr
     if (y >= 0)
         menu_chart(l, env, m, mn, (ov_rect){ full.x, y, chart_w, items.y - m->gap - y });
     if (n > 0)
-        menu_grid(l, env, m, mn, 0, n, cols, items, m->gap);
+        menu_grid(l, env, &bm, mn, 0, n, cols, items, bgap);
     ovl_hear_again(l, env, m, NULL, fr->corner, fr->corner_w, hear);
 }
 

@@ -108,7 +108,7 @@ static void layout_more(ov_layout *l, const ov_layout_env *env, const metrics *m
 
 /* "Who are you today?": the question on top, a button per group and "skip". */
 static void layout_who(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
-                       ov_rect top, ov_rect full)
+                       ov_rect top, ov_rect full, int corner)
 {
     const ov_who *w = &f->content->who;
     int n = w->n_groups + 1;
@@ -117,6 +117,11 @@ static void layout_who(ov_layout *l, const ov_layout_env *env, const metrics *m,
     int rows = (n + cols - 1) / cols;
     /* one row: as tall as allowed (45 %), the groups are the whole screen's point */
     int row_h = row_height(m, m->portrait ? top.h : full.h, rows == 1 ? OVL_ROW_MAX_PCT : WHO_ROW_PCT, 100);
+    int low = full.y + corner + m->gap; /* landscape: the rows stay under "hear it again" */
+    if (!m->portrait && rows > 1 && full.y + full.h - (rows * row_h + (rows - 1) * m->gap) < low)
+        row_h = (full.y + full.h - low - (rows - 1) * m->gap) / rows;
+    if (row_h < m->target_min)
+        row_h = m->target_min;
     int area_h = rows * row_h + (rows - 1) * m->gap;
     ov_rect upper = { top.x, top.y, top.w, (m->portrait ? top.y + top.h : full.y + full.h) - area_h - m->gap -
                                                top.y };
@@ -150,12 +155,12 @@ static void layout_who(ov_layout *l, const ov_layout_env *env, const metrics *m,
 }
 
 void ovl_layout_views(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect top,
-                      ov_rect full)
+                      ov_rect full, int corner)
 {
     if (f->screen == OV_SCREEN_MORE && f->question >= 0 && f->question < f->content->n_questions)
         layout_more(l, env, m, f, top, full);
     else if (f->screen == OV_SCREEN_WHO)
-        layout_who(l, env, m, f, top, full);
+        layout_who(l, env, m, f, top, full, corner);
 }
 
 ov_rect ovl_more_button(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,

@@ -96,6 +96,8 @@ ov_layout_button *ovl_add_button(ov_layout *l, ov_target_kind kind, int index, o
  * m->label_beside). */
 void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_layout_button *b,
                         const char *label, int spoken);
+/* The lines label takes at the label size (bold) in a box w wide; 0 for none. */
+int ovl_label_lines(const ov_layout_env *env, const metrics *m, const char *label, int w);
 /* Split area into a square picture (*pic) and the text column it returns:
  * the picture left, at most share % of the width (landscape), or centred
  * above, about 40 % of the height and at least portrait_min pixels (portrait). */
@@ -116,7 +118,7 @@ ov_rect ovl_hear_again(ov_layout *l, const ov_layout_env *env, const metrics *m,
  * of a question that has more pages: landscape under the "hear it again"
  * corner, portrait nothing here (ovl_more_in_cell). Returns `upper` unchanged. */
 void ovl_layout_views(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f, ov_rect top,
-                      ov_rect full);
+                      ov_rect full, int corner);
 ov_rect ovl_more_button(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_flow *f,
                         ov_rect upper, int corner, int corner_w);
 /* Portrait: 1 when "Tell me more" takes a cell of the answers' grid (then

@@ -13,7 +13,12 @@ int ov_layout_scan_prompt(const ov_layout_env *env, const char *text, ov_layout 
 {
     if (!text || !*text || l->n_texts >= OV_LAYOUT_MAX_TEXTS)
         return OV_ENOSPC;
-    metrics m = ovl_measure_screen(env, 0, 0);
+    metrics m = ovl_measure_screen(env, l->squeeze, 0);
+    for (int i = 0, first = 1; i < l->n_texts; i++) /* the words as big as the screen's own */
+        if (l->texts[i].role == OV_TEXT_BODY && (first || l->texts[i].block.font_px > m.body_px)) {
+            m.body_px = l->texts[i].block.font_px;
+            first = 0;
+        }
     int h = MM(env, PROMPT_STRIP_MM);
     if (h > l->screen.h / PROMPT_STRIP_MAX_DIV)
         h = l->screen.h / PROMPT_STRIP_MAX_DIV;
@@ -23,6 +28,13 @@ int ov_layout_scan_prompt(const ov_layout_env *env, const char *text, ov_layout 
         if (ov_rect_overlap(b, l->banner) && b.x > l->banner.x + l->banner.w / PROMPT_STRIP_MIN_W_DIV)
             l->banner.w = b.x - m.gap - l->banner.x;
     }
+    static ov_text_block trial; /* narrower (portrait): as high as its lines need, at most a quarter */
+    ov_wrap_text(text, m.body_px, 0, (ov_rect){ 0, 0, l->banner.w - 2 * m.gap, l->screen.h }, env->measure,
+                 env->measure_ctx, &trial);
+    if (trial.used.h + m.gap > h)
+        h = trial.used.h + m.gap < l->screen.h / PROMPT_STRIP_MAX_DIV ? trial.used.h + m.gap
+                                                                  : l->screen.h / PROMPT_STRIP_MAX_DIV;
+    l->banner.h = h;
     for (int i = 0; i < l->n_texts; i++) /* the strip covers these words for now */
         if (ov_rect_overlap(l->texts[i].block.used, l->banner))
             l->texts[i].block.n_words = 0;
