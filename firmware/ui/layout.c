@@ -278,7 +278,7 @@ static int widest_word(const ov_layout_env *env, const metrics *m, const char *l
  * goes under the face). */
 static int beside_icon(const ov_layout_env *env, const metrics *m, const char *label, ov_rect in, int pad)
 {
-    int icon = in.h < in.w * OVL_ICON_BESIDE_PCT / 100 ? in.h : in.w * OVL_ICON_BESIDE_PCT / 100; /* words: 3/5 */
+    int icon = in.h < in.w * OVL_ICON_BESIDE_PCT / 100 ? in.h : in.w * OVL_ICON_BESIDE_PCT / 100; /* 3/5 */
     int room = in.w - pad / 2 - pad - widest_word(env, m, label);
     if (room < icon)
         icon = room;
