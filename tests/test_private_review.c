@@ -17,7 +17,7 @@
 
 #include "kiosk_sound.h"
 
-#define REVIEW_FRAMES 500     /* the last 10 s of sound: the scan over the 4 review items */
+#define REVIEW_FRAMES 700     /* the last 14 s of sound: the scan over the 4 review items */
 #define VOICED_RMS 300.0      /* a frame louder than this is speech */
 #define GAP_FRAMES 10         /* 200 ms of quiet ends a spoken item */
 #define MAX_SEGMENTS 16
@@ -81,9 +81,10 @@ static double items_difference(const ov_test_envelope *a, const ov_test_envelope
 
 /* A two-switch user answers `key` to all 4 questions (pressing the answer's
  * button twice: choose, then confirm), then presses "move" over the review
- * screen: Save, then the 4 answers, 2.5 s each; one kiosk for each of the
- * answers 1..5. The envelopes of the last 10 s: what the 4 highlighted
- * answers said. */
+ * screen: Save, then the 4 answers, 3.5 s each (a title and its answer are
+ * said whole at the default rate, with less than the 2 s of quiet that closes
+ * the device between them); one kiosk for each of the answers 1..5. The
+ * envelopes of the last 14 s: what the 4 highlighted answers said. */
 static void review_scan_sounds(const char *config_text, ov_test_envelope e[OV_SOUND_KIOSKS])
 {
     char scripts[OV_SOUND_KIOSKS][1024];
@@ -95,9 +96,9 @@ static void review_scan_sounds(const char *config_text, ov_test_envelope e[OV_SO
             snprintf(line, sizeof line, "expect question\nkey %d\nexpect confirm\nkey %d\n", k + 1, k + 1);
             strcat(script, line);
         }
-        strcat(script, "expect review\nwait 6000\n"); /* the screen's words up to the first target */
+        strcat(script, "expect review\nwait 12000\n"); /* the screen's words up to the first target */
         for (int i = 0; i < 5; i++)
-            strcat(script, "button 9\nwait 2500\nexpect review\n");
+            strcat(script, "button 9\nwait 3500\nexpect review\n");
         strcat(script, "quit\n");
         each[k] = script;
     }

@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #define OV_SOUND_FRAME_SAMPLES 441 /* 20 ms at 22050 Hz: one step of the loudness envelope */
-#define OV_SOUND_MAX_FRAMES 500    /* the longest envelope: 10 s */
+#define OV_SOUND_MAX_FRAMES 1000   /* the longest envelope: 20 s */
 #define OV_SOUND_KIOSKS 5          /* kiosks recorded at once: one for each of the answers 1..5 */
 
 typedef struct {
