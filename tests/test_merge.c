@@ -336,6 +336,21 @@ static void test_control_characters_never_reach_the_terminal(void **state)
 
 /* More export files than merge ever read before (512), each its own meeting:
  * every file is read and every meeting kept apart, none dropped. */
+/* r exported as JSON (threshold 5, exact counts, dated date) into dir/NAME.json. */
+static void write_json(const char *dir, const char *name, const ov_results *r, const char *date)
+{
+    ov_export_opts o = { .threshold = 5, .exact = 1, .date = date };
+    ov_buf b = { 0 };
+    assert_int_equal(ov_export_json(r, &o, &b), OV_OK);
+    char p[400];
+    snprintf(p, sizeof p, "%s/%s.json", dir, name);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fwrite(b.data, 1, b.len, f);
+    fclose(f);
+    ov_buf_free(&b);
+}
+
 static void test_any_number_of_inputs_and_meetings(void **state)
 {
     (void)state;
@@ -351,16 +366,9 @@ static void test_any_number_of_inputs_and_meetings(void **state)
         strcpy(q->id, "assets"); strcpy(q->title, "Your skills"); strcpy(q->scale, "four-stages");
         add_answer(q, "not-yet", "Really haven't got this", 5 + i);
         ov_results_finish_question(q, 5);
-        ov_export_opts o = { .threshold = 5, .exact = 1, .date = "2025-05-03" };
-        ov_buf b = { 0 };
-        assert_int_equal(ov_export_json(r, &o, &b), OV_OK);
-        char p[320];
-        snprintf(p, sizeof p, "%s/k%04d.json", dir, i);
-        FILE *f = fopen(p, "wb");
-        assert_non_null(f);
-        fwrite(b.data, 1, b.len, f);
-        fclose(f);
-        ov_buf_free(&b);
+        char name[32];
+        snprintf(name, sizeof name, "k%04d", i);
+        write_json(dir, name, r, "2025-05-03");
         free(r);
     }
     const char *args[] = { dir };
@@ -400,16 +408,7 @@ static void meeting_file(const char *dir, const char *meeting, const char *const
         add_answer(q, "not-yet", "Not yet", 8);
         ov_results_finish_question(q, 5);
     }
-    ov_export_opts o = { .threshold = 5, .exact = 1, .date = "2025-06-01" };
-    ov_buf b = { 0 };
-    assert_int_equal(ov_export_json(r, &o, &b), OV_OK);
-    char p[400];
-    snprintf(p, sizeof p, "%s/%s.json", dir, meeting);
-    FILE *f = fopen(p, "wb");
-    assert_non_null(f);
-    fwrite(b.data, 1, b.len, f);
-    fclose(f);
-    ov_buf_free(&b);
+    write_json(dir, meeting, r, "2025-06-01");
     free(r);
 }
 

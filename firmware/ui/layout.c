@@ -250,7 +250,7 @@ static int word_fits_beside(const ov_layout_env *env, const metrics *m, const ch
 
 int ovl_label_lines(const ov_layout_env *env, const metrics *m, const char *label, int w)
 {
-    static ov_text_block trial;
+    ov_text_block trial;
     if (!label || !*label || w <= 0)
         return 0;
     ov_rect box = { 0, 0, w, 1 << 20 };
@@ -258,8 +258,7 @@ int ovl_label_lines(const ov_layout_env *env, const metrics *m, const char *labe
     return trial.n_lines;
 }
 
-/* The widest word of label at the label size, in px (a word cannot wrap). */
-static int widest_word(const ov_layout_env *env, const metrics *m, const char *label)
+int ovl_widest_word(const ov_layout_env *env, const metrics *m, const char *label)
 {
     int widest = 0;
     for (const char *p = label; p && *p;) {
@@ -279,7 +278,7 @@ static int widest_word(const ov_layout_env *env, const metrics *m, const char *l
 static int beside_icon(const ov_layout_env *env, const metrics *m, const char *label, ov_rect in, int pad)
 {
     int icon = in.h < in.w * OVL_ICON_BESIDE_PCT / 100 ? in.h : in.w * OVL_ICON_BESIDE_PCT / 100; /* 3/5 */
-    int room = in.w - pad / 2 - pad - widest_word(env, m, label);
+    int room = in.w - pad / 2 - pad - ovl_widest_word(env, m, label);
     if (room < icon)
         icon = room;
     return icon >= in.h / 3 ? icon : 0;

@@ -150,14 +150,8 @@ static int widest_label_word(const ov_layout_env *env, const metrics *m, const o
 {
     int widest = 0;
     for (int i = 0; i < mn->n_items; i++) {
-        const char *p = mn->items[i].label;
-        while (*p) {
-            int len = (int)strcspn(p, " ");
-            int w = len > 0 ? env->measure(env->measure_ctx, m->label_px, 1, p, len) : 0;
-            widest = w > widest ? w : widest;
-            p += len;
-            p += strspn(p, " ");
-        }
+        int w = ovl_widest_word(env, m, mn->items[i].label);
+        widest = w > widest ? w : widest;
     }
     return widest;
 }

@@ -98,6 +98,10 @@ void ovl_button_content(ov_layout *l, const ov_layout_env *env, const metrics *m
                         const char *label, int spoken);
 /* The lines label takes at the label size (bold) in a box w wide; 0 for none. */
 int ovl_label_lines(const ov_layout_env *env, const metrics *m, const char *label, int w);
+
+/* The widest word of label (NULL: none) at m's label size, in px: a word
+ * cannot wrap. 0 for an empty label. */
+int ovl_widest_word(const ov_layout_env *env, const metrics *m, const char *label);
 /* Split area into a square picture (*pic) and the text column it returns:
  * the picture left, at most share % of the width (landscape), or centred
  * above, about 40 % of the height and at least portrait_min pixels (portrait). */

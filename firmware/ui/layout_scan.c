@@ -28,7 +28,7 @@ int ov_layout_scan_prompt(const ov_layout_env *env, const char *text, ov_layout 
         if (ov_rect_overlap(b, l->banner) && b.x > l->banner.x + l->banner.w / PROMPT_STRIP_MIN_W_DIV)
             l->banner.w = b.x - m.gap - l->banner.x;
     }
-    static ov_text_block trial; /* narrower (portrait): as high as its lines need, at most a quarter */
+    ov_text_block trial; /* narrower (portrait): as high as its lines need, at most a quarter */
     ov_wrap_text(text, m.body_px, 0, (ov_rect){ 0, 0, l->banner.w - 2 * m.gap, l->screen.h }, env->measure,
                  env->measure_ctx, &trial);
     if (trial.used.h + m.gap > h)
