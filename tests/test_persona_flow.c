@@ -359,6 +359,21 @@ static void a_failed_save_is_never_stored_under_the_next_member(void **state)
     assert_int_equal(ov_test_votes_total(data), content.n_questions);
 }
 
+/* The thank-you is heard whole: one stretch of what the member heard is
+ * about as long as `ourvoice say` of its words. */
+static void thanks_heard_whole(const char *dir, const ov_test_heard *heard, const char *words)
+{
+    ov_test_stretch st[OV_EARS_MAX_STRETCHES];
+    int n = ov_test_stretches(heard, PAUSE_S, st, OV_EARS_MAX_STRETCHES), whole = 0;
+    double want = ov_test_say_voiced_s(dir, words, "en-gb");
+    for (int i = 0; i < n; i++)
+        whole |= st[i].voiced_s >= 0.8 * want && st[i].voiced_s <= 1.3 * want;
+    if (!whole) {
+        ov_test_print_stretches("member who cannot read", st, n);
+        fail_msg("the thank-you \"%s\" (%.2f s said alone) is not heard whole", words, want);
+    }
+}
+
 static void a_member_who_cannot_read_uses_pictures_and_the_review(void **state)
 {
     (void)state;
@@ -385,8 +400,15 @@ static void a_member_who_cannot_read_uses_pictures_and_the_review(void **state)
     /* the thank-you stays while it is spoken (about 5 s), even when its 4 s are long past */
     add(script, sizeof script, "expect thanks\nadvance 20000\nwait 1000\nexpect thanks\n");
     add(script, sizeof script, "wait 12000\nexpect welcome\n");   /* then it ends by itself */
-    int rc = run_speaking(dir, script, data);
+    static ov_layout thanks;
+    ov_flow saved = f; /* the kiosk stores the answers, then shows the thank-you */
+    saved.screen = OV_SCREEN_THANKS;
+    ov_test_layout(&saved, W, H, "standard", &thanks);
+    ov_test_heard heard;
+    int rc = run_heard(dir, script, data, &heard);
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, why(dir));
+    thanks_heard_whole(dir, &heard, thanks.speech);
+    ov_test_heard_free(&heard);
     /* the review shows every answer as its picture on its colour, each target at least 20 mm */
     static ov_layout l;
     ov_test_layout(&review, W, H, "standard", &l);
