@@ -271,7 +271,7 @@ static void check_import(kiosk *k, const char *src)
     ov_keepalive *ka = begin_long_work();
     ov_import_check(src, &k->content, &k->check_opts, k->import_plan);
     end_long_work(ka);
-    static char lines[OV_FAC_IMPORT_MAX_LINES][OV_SENTENCE_LEN];
+    char lines[OV_FAC_IMPORT_MAX_LINES][OV_SENTENCE_LEN]; /* 8 KB, for this call only */
     const char *ptr[OV_FAC_IMPORT_MAX_LINES];
     int n = import_lines(k->import_plan, &k->content.texts, lines);
     for (int i = 0; i < n; i++)

@@ -128,7 +128,7 @@ static int markup(svg_scan *s)
 
 int ov_svg_whole(const uint8_t *data, size_t len, char *why, size_t whylen)
 {
-    static svg_scan s; /* the open names are 2 KiB: not on a small stack */
+    svg_scan s; /* about 2 KiB of open names */
     memset(&s, 0, sizeof s);
     s.p = (const char *)data;
     s.end = s.p + len;
