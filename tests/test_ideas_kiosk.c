@@ -413,6 +413,9 @@ static void every_new_screen_fits_every_size_and_theme(void **state)
             targets_fit(&l, "you-said", w, h, themes[t]);
             assert_non_null(strstr(l.speech, "You said, we did. Your skills: most people said Getting there. "
                                              "We will: Find 5 buddies."));
+            /* everything on screen is read (issue 13 point 4): its buttons too */
+            assert_non_null(strstr(l.speech, c.texts.start));
+            assert_non_null(strstr(l.speech, c.texts.sound));
         }
         ov_render_close(r);
     }

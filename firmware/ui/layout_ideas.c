@@ -296,7 +296,7 @@ static void control_button(ov_layout *l, const ov_layout_env *env, const metrics
         return;
     b->focused = focused;
     ovl_control_path(env, icon, b->icon_path, sizeof b->icon_path);
-    ovl_button_content(l, env, m, b, label, 0);
+    ovl_button_content(l, env, m, b, label, 1);
 }
 
 /* Index of target kind in the flow's target order (for the focus ring). */
@@ -487,7 +487,7 @@ static int you_said_once(const ov_layout_env *env, const ov_flow *f, const char 
         metrics big = m; /* the start word as big as a title, as on the plain welcome */
         big.label_px = m.title_px;
         ovl_control_path(env, "control-start.svg", b->icon_path, sizeof b->icon_path);
-        ovl_button_content(l, env, &big, b, c->texts.start[0] ? c->texts.start : "Start", 0);
+        ovl_button_content(l, env, &big, b, c->texts.start[0] ? c->texts.start : "Start", 1);
     }
     return l->all_fit ? OV_OK : OV_EINVAL;
 }
