@@ -20,21 +20,32 @@ int ov_colour_valid(const char *name)
     return ov_theme_answer_find(ov_theme_get("standard"), name) != NULL; /* names and aliases */
 }
 
+/* Characters a text of each kind may have when no renderer measures it
+ * (ov_fit_limit, the conservative fallback documented in docs/content.md). */
+#define FIT_TITLE_CHARS 32
+#define FIT_SENTENCE_CHARS 90
+#define FIT_ANSWER_WORD_CHARS 20
+#define FIT_ANSWER_SAY_CHARS 90
+#define FIT_BUTTON_CHARS 16
+#define FIT_PROGRESS_CHARS 24
+#define HEAD_WORDS 4         /* a section heading's words looked at ("[answer scale id]" and one too many) */
+#define PROGRESS_DIGITS_ROOM 16 /* the progress sample's numbers, beyond the text itself */
+
 int ov_fit_limit(int kind)
 {
     switch (kind) {
     case OV_FIT_TITLE:
-        return 32;
+        return FIT_TITLE_CHARS;
     case OV_FIT_SENTENCE:
-        return 90;
+        return FIT_SENTENCE_CHARS;
     case OV_FIT_ANSWER_WORD:
-        return 20;
+        return FIT_ANSWER_WORD_CHARS;
     case OV_FIT_ANSWER_SAY:
-        return 90;
+        return FIT_ANSWER_SAY_CHARS;
     case OV_FIT_BUTTON:
-        return 16;
+        return FIT_BUTTON_CHARS;
     case OV_FIT_PROGRESS:
-        return 24;
+        return FIT_PROGRESS_CHARS;
     default:
         return 0;
     }
@@ -121,10 +132,10 @@ static void classify(chk *ck, const ov_ini_section *s, sec_info *si)
         return;
     }
     ov_strlcpy(buf, s->head, sizeof buf);
-    char *words[4] = { 0 };
+    char *words[HEAD_WORDS] = { 0 };
     int n = 0;
     for (char *save = NULL, *w = strtok_r(buf, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
-        if (n < 4)
+        if (n < HEAD_WORDS)
             words[n] = w;
         n++;
     }
@@ -474,7 +485,7 @@ static void text_value(chk *ck, const ov_text_def *d, const ov_ini_kv *kv)
         }
         if (!set_text(ck, kv, dst, d->size, 0, -1, "progress"))
             return;
-        char sample[OV_WORD_LEN + 16];
+        char sample[OV_WORD_LEN + PROGRESS_DIGITS_ROOM];
         snprintf(sample, sizeof sample, dst, OV_MAX_QUESTIONS, OV_MAX_QUESTIONS);
         check_fit(ck, kv->line, OV_FIT_PROGRESS, "progress", sample);
         return;
