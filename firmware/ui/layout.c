@@ -253,7 +253,7 @@ int ovl_label_lines(const ov_layout_env *env, const metrics *m, const char *labe
     ov_text_block trial;
     if (!label || !*label || w <= 0)
         return 0;
-    ov_rect box = { 0, 0, w, 1 << 20 };
+    ov_rect box = { 0, 0, w, OVL_UNBOUNDED_H };
     ov_wrap_text(label, m->label_px, 1, box, env->measure, env->measure_ctx, &trial);
     return trial.n_lines;
 }

@@ -184,23 +184,30 @@ static int menu_rows(const ov_layout_env *env, const ovl_frame *fr, const ov_men
     return rows * h + (rows - 1) * m->gap;
 }
 
-/* The height the menu's lines take at body size, stacked in a column w wide
- * (measured in the layout's next free text slot, which stays free). */
-static int lines_height(ov_layout *l, const ov_layout_env *env, const metrics *m, int w, const ov_menu *mn)
+/* The height lines[first..] of the menu take at px, wrapped in box, one under
+ * another with half a gap after each (after_last 0: between them only);
+ * measured in the layout's next free text slot, which stays free. */
+static int stacked_height(ov_layout *l, const ov_layout_env *env, const metrics *m, const ov_menu *mn,
+                          int first, int px, ov_rect box, int after_last)
 {
     if (l->n_texts >= OV_LAYOUT_MAX_TEXTS)
         return 0;
     ov_text_block *scratch = &l->texts[l->n_texts].block;
     int h = 0;
-    for (int i = 0; i < mn->n_lines; i++) {
+    for (int i = first; i < mn->n_lines; i++) {
         if (!mn->lines[i][0])
             continue;
-        ov_wrap_text(mn->lines[i], m->body_px, 0, (ov_rect){ 0, 0, w, 1 << 20 }, env->measure,
-                     env->measure_ctx, scratch);
-        h += scratch->used.h + m->gap / 2;
+        ov_wrap_text(mn->lines[i], px, 0, box, env->measure, env->measure_ctx, scratch);
+        h += after_last ? scratch->used.h + m->gap / 2 : scratch->used.h + (h ? m->gap / 2 : 0);
     }
     memset(scratch, 0, sizeof *scratch);
     return h;
+}
+
+/* The height the menu's lines take at body size, stacked in a column w wide. */
+static int lines_height(ov_layout *l, const ov_layout_env *env, const metrics *m, int w, const ov_menu *mn)
+{
+    return stacked_height(l, env, m, mn, 0, m->body_px, (ov_rect){ 0, 0, w, OVL_UNBOUNDED_H }, 1);
 }
 
 /* Portrait, when the lines do not fit over the buttons' rows (a long Welsh
@@ -365,23 +372,11 @@ static metrics chart_metrics(const ov_layout *l, const metrics *m)
     return cm;
 }
 
-/* The height the menu's lines after the first take, small, stacked in col
- * (measured in the layout's next free text slot, which stays free). */
+/* The height the menu's lines after the first take, small, stacked in col. */
 static int small_lines_height(ov_layout *l, const ov_layout_env *env, const metrics *m, ov_rect col,
                               const ov_menu *mn)
 {
-    if (l->n_texts >= OV_LAYOUT_MAX_TEXTS)
-        return 0;
-    ov_text_block *scratch = &l->texts[l->n_texts].block;
-    int h = 0;
-    for (int i = 1; i < mn->n_lines; i++) {
-        if (!mn->lines[i][0])
-            continue;
-        ov_wrap_text(mn->lines[i], m->small_px, 0, col, env->measure, env->measure_ctx, scratch);
-        h += scratch->used.h + (h ? m->gap / 2 : 0);
-    }
-    memset(scratch, 0, sizeof *scratch);
-    return h;
+    return stacked_height(l, env, m, mn, 1, m->small_px, col, 0);
 }
 
 /* The chart's width beside the side column: 2/3 of w; with the progress

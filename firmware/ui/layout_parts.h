@@ -28,6 +28,8 @@ typedef struct {
     int body_px, label_px, answer_h;
 } ovl_standard;
 
+/* A box height that never limits: texts wrapped in it to measure how high they are. */
+#define OVL_UNBOUNDED_H (1 << 20)
 /* Squeeze steps tried before a screen is drawn with some text shrunk. */
 #define OVL_MAX_SQUEEZE 6
 /* A row of targets takes at most this % of the height it shares. */
