@@ -32,17 +32,25 @@
 
 /* Run `script` with settings `ini` (written to DIR/ov.ini); speech off when
  * raw is NULL, else recorded into raw by SDL's disk driver. Returns the exit code. */
-static int visit(const char *dir, const char *ini, const char *script, const char *raw)
+/* Write ini to DIR/ov.ini and into args the kiosk's arguments for it, its data
+ * folder and the English content, then `extra`. */
+static void persona_args(const char *dir, const char *ini, const char *extra, char *args, size_t len)
 {
-    char path[200], args[1200];
+    char path[200];
     snprintf(path, sizeof path, "%s/ov.ini", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fputs(ini, f);
     fclose(f);
     const char *root = getenv("OV_ROOT");
-    snprintf(args, sizeof args, "--config '%s' --data '%s/data' --content '%s/assets/content/en' %s", path,
-             dir, root ? root : ".", raw ? "" : "--no-speech");
+    snprintf(args, len, "--config '%s' --data '%s/data' --content '%s/assets/content/en' %s", path, dir,
+             root ? root : ".", extra);
+}
+
+static int visit(const char *dir, const char *ini, const char *script, const char *raw)
+{
+    char args[1200];
+    persona_args(dir, ini, raw ? "" : "--no-speech", args, sizeof args);
     if (raw) {
         setenv("SDL_AUDIODRIVER", "disk", 1);
         setenv("SDL_DISKAUDIOFILE", raw, 1);
@@ -110,15 +118,8 @@ static void test_single_switch_user(void **st)
 /* Run `script` with settings `ini`, speech on and heard into *heard. */
 static void heard_visit(const char *dir, const char *ini, const char *script, ov_test_heard *heard)
 {
-    char path[200], args[1200];
-    snprintf(path, sizeof path, "%s/ov.ini", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(ini, f);
-    fclose(f);
-    const char *root = getenv("OV_ROOT");
-    snprintf(args, sizeof args, "--config '%s' --data '%s/data' --content '%s/assets/content/en'", path, dir,
-             root ? root : ".");
+    char args[1200];
+    persona_args(dir, ini, "", args, sizeof args);
     int rc = ov_test_run_kiosk_heard(dir, script, 800, 480, args, LONGEST_S, heard);
     if (rc != 0)
         fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));

@@ -255,6 +255,17 @@ static void a_member_practises_then_answers_for_real(void **state)
     assert_null(strstr(all, "Practice,"));
 }
 
+/* Loud samples from f's position to its end; f is closed. */
+static long loud_to_end(FILE *f)
+{
+    long loud = 0;
+    int16_t s;
+    while (fread(&s, 2, 1, f) == 1)
+        loud += s > LOUD_SAMPLE || s < -LOUD_SAMPLE;
+    fclose(f);
+    return loud;
+}
+
 /* Loud samples of the WAV `path` (16-bit mono, after its "data" header). */
 static long wav_loud(const char *path)
 {
@@ -265,12 +276,7 @@ static long wav_loud(const char *path)
     char *data = memmem(head, n, "data", 4);
     assert_non_null(data);
     fseek(f, (long)(data - head) + 8, SEEK_SET);
-    long loud = 0;
-    int16_t s;
-    while (fread(&s, 2, 1, f) == 1)
-        loud += s > LOUD_SAMPLE || s < -LOUD_SAMPLE;
-    fclose(f);
-    return loud;
+    return loud_to_end(f);
 }
 
 /* Loud samples of `text` said by `ourvoice say` (the kiosk's voice and rate). */
@@ -290,12 +296,7 @@ static long raw_loud(void)
     snprintf(raw, sizeof raw, "%s/speech/speaker.raw", dir);
     FILE *f = fopen(raw, "rb");
     assert_non_null(f);
-    long loud = 0;
-    int16_t s;
-    while (fread(&s, 2, 1, f) == 1)
-        loud += s > LOUD_SAMPLE || s < -LOUD_SAMPLE;
-    fclose(f);
-    return loud;
+    return loud_to_end(f);
 }
 
 /* The "speech: " line of the n-th screen in DIR/speech/texts.txt into buf. */
