@@ -93,7 +93,18 @@ def underruns(vm, scenario, hung_pid=None):
         figure(f"{scenario}: underruns logged by the kiosk frozen on purpose (pid {hung_pid}): {frozen}")
     figure(f"{scenario}: ALSA underruns in the journal: {n}")
     check(f"{scenario}: no ALSA underrun (the speech does not stutter)", n == 0, f"{n} underruns logged")
+    if n:
+        underrun_context(vm)
     return n
+
+
+def underrun_context(vm):
+    """Prints where this boot's underruns fell among the kiosk's own lines and systemd's (seconds
+    since the kernel started), so a failed count says what the kiosk was doing at the time."""
+    _, out = vm.sh("journalctl -b -o short-monotonic --no-hostname | grep -E "
+                   "'underrun|ourvoice|Started|Reached target|Startup finished' | tail -n 60; true")
+    for line in out.splitlines():
+        print(f"    journal: {line.strip()}", flush=True)
 
 
 def render_references():
@@ -686,6 +697,8 @@ def main():
     for f in figures:
         print(f"  {f}")
     print(f"  whole run {time.time() - t0:.0f} s")
+    # the host has 2 cores for qemu's vCPUs and its main loop: what the test itself takes from them
+    print(f"  the test's own CPU (screen matching, checks): {time.process_time():.0f} s")
     print(f"system: {passed} passed, {failed} failed")
     shutil.rmtree(WORK, ignore_errors=True)
     return 1 if failed else 0
