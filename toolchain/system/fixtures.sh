@@ -11,7 +11,8 @@
 #    reads the journal and systemd's counters through it, and plays the parts
 #    that are not a member's (kill the kiosk, load a late display driver);
 #  - ovtest-late-drm.service: with "ovtest.late_drm=S" on the kernel command
-#    line, loads the bochs display driver S seconds after boot (the test also
+#    line, loads the bochs display driver S seconds after the kiosk's unit
+#    began to start (its wait-display is running; the test also
 #    passes modprobe.blacklist=bochs so nothing else loads it);
 #  - ovtest-nogl.service: with "ovtest.nogl" hides Mesa's DRI drivers and
 #    libGL/libOpenGL before the kiosk starts (scenario g);
@@ -87,9 +88,24 @@ Description=system test: load the display driver late
 ConditionKernelCommandLine=ovtest.late_drm
 [Service]
 Type=oneshot
-ExecStart=/bin/sh -c 'for w in $(cat /proc/cmdline); do case $w in ovtest.late_drm=*) s=$${w#*=};; esac; done; sleep $${s:-10}; echo "ovtest: loading bochs now"; modprobe bochs'
+ExecStart=/bin/sh /usr/local/sbin/ovtest-late-drm
 [Install]
 WantedBy=multi-user.target
+EOT
+# S seconds after the kiosk's unit has begun to start (its wait-display is running), not after
+# boot: a boot that took longer than S would otherwise find the driver loaded and never wait.
+cat >"$R/usr/local/sbin/ovtest-late-drm" <<'EOT'
+#!/bin/sh
+s=10
+for w in $(cat /proc/cmdline); do case $w in ovtest.late_drm=*) s=${w#*=};; esac; done
+i=0
+while [ "$i" -lt 600 ] && [ "$(systemctl show -P ActiveState ourvoice.service)" != activating ]; do
+    sleep 0.5; i=$((i + 1))
+done
+echo "ovtest: the kiosk's unit is starting; loading bochs in $s s"
+sleep "$s"
+echo "ovtest: loading bochs now"
+modprobe bochs
 EOT
 cat >"$R/etc/systemd/system/ovtest-nogl.service" <<'EOT'
 [Unit]
