@@ -1159,11 +1159,14 @@ static void test_cli_letters_and_voice(void **state)
     free(text);
     assert_int_equal(check_edited_copy(f, bin, "s/^language = en-gb/language = en-gb/", &text), 0); /* as it is */
     free(text);
-    /* a 62-letter title fits the screens by wrapping: still too long for a title */
+    /* a 62-letter title fits its question screen by wrapping: too long for a title, and too long for
+     * the review screen's caption of it (issue 13 point 7: the whole screen is checked) */
     assert_int_equal(check_edited_copy(f, bin, "0,/^title = .*/s//title = Skills and strengths that members "
-                                       "bring to our group each week/", &text), 0);
+                                       "bring to our group each week/", &text), 1);
     if (!strstr(text, "title has 62 characters and fits only on more than one line"))
         fail_msg("no warning for a title that fits only on two lines:\n%s", text);
+    if (!strstr(text, "the review screen, which shows every question's title, does not fit at 800x480"))
+        fail_msg("no error for a title too long for the review screen:\n%s", text);
     free(text);
 }
 

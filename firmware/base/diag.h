@@ -90,6 +90,7 @@ typedef enum {
     OV_DIAG_PRACTICE_TWICE,     /* a second question with practice = yes */
     OV_DIAG_PRACTICE_NOT_FIRST, /* the practice question is not the first question */
     OV_DIAG_PRACTICE_ALONE,     /* the practice question is the only question */
+    OV_DIAG_SCREEN_NOT_FIT,     /* arg: the question id; a whole screen does not fit (ov_misfit) */
     /* config files (platform/config.c) */
     OV_DIAG_CONFIG_NOT_ALLOWED,
     OV_DIAG_CONFIG_TOO_LONG,

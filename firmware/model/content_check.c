@@ -73,6 +73,8 @@ typedef struct {
     const char *file, *dir;
     ov_fit_fn fit;
     void *fit_ctx;
+    ov_screens_fn screens; /* do whole screens fit? */
+    void *screens_ctx;
     ov_file_probe_fn probe; /* is a named picture or recording a file? */
     ov_glyph_fn glyphs;     /* can the font draw every letter? */
     void *glyphs_ctx;
@@ -750,6 +752,79 @@ static void do_question(chk *ck, const ov_ini_section *s, const sec_info *si)
     question_practice(ck, s, q, qi);
 }
 
+/* What to change so a question's screen fits (m: an OV_MISFIT_QUESTION). */
+static void question_fix_words(const ov_misfit *m, const ov_content *c, char *out, size_t len)
+{
+    const ov_question *q = &c->questions[m->question];
+    const char *s = m->sentences == 1 ? "" : "s";
+    if (m->fix == OV_FIX_ANSWERS)
+        snprintf(out, len, "the answers' words are too wide side by side: use shorter words in scale '%s'",
+                 q->scale >= 0 ? c->scales[q->scale].id : "");
+    else if (m->title_letters && m->sentences)
+        snprintf(out, len, "shorten the title to at most %d letters, or keep at most %d sentence%s",
+                 m->title_letters, m->sentences, s);
+    else if (m->title_letters)
+        snprintf(out, len, "shorten the title to at most %d letters", m->title_letters);
+    else if (m->sentences)
+        snprintf(out, len, "use fewer sentences: at most %d (or make them shorter)", m->sentences);
+    else
+        snprintf(out, len, "make the title and the sentences shorter");
+}
+
+/* Say one whole screen that does not fit, at its question's line. */
+static void misfit_error(chk *ck, const ov_misfit *m)
+{
+    const ov_content *c = ck->c;
+    const ov_question *q = &c->questions[m->question];
+    int line = ck->question_line[m->question];
+    char fix[OV_DIAG_LEN];
+    if (m->screen == OV_MISFIT_QUESTION) {
+        question_fix_words(m, c, fix, sizeof fix);
+        ERR(ck, OV_DIAG_SCREEN_NOT_FIT, q->id, line,
+            "question '%s' does not fit its screen at %dx%d in the %s theme (its title, %d sentence%s and "
+            "answers together); %s", q->id, m->w, m->h, m->theme, q->n_sentences,
+            q->n_sentences == 1 ? "" : "s", fix);
+    } else if (m->screen == OV_MISFIT_SCAN_STRIP) {
+        ERR(ck, OV_DIAG_SCREEN_NOT_FIT, q->id, line,
+            "question '%s' does not fit its screen at %dx%d in the %s theme with the stopped scan's strip "
+            "over it; make scan_restart in [texts] shorter, or the title and the sentences", q->id, m->w,
+            m->h, m->theme);
+    } else if (m->screen == OV_MISFIT_CONFIRM) {
+        const ov_answer *a[OV_MAX_ANSWERS];
+        int n = ov_question_answers(c, m->question, a);
+        ERR(ck, OV_DIAG_SCREEN_NOT_FIT, q->id, line,
+            "question '%s': the check screen of the answer '%s' does not fit at %dx%d in the %s theme; "
+            "make that answer's word or say shorter", q->id, m->answer < n ? a[m->answer]->word : "", m->w,
+            m->h, m->theme);
+    } else if (m->title_letters) {
+        ERR(ck, OV_DIAG_SCREEN_NOT_FIT, q->id, line,
+            "the %s, which shows every question's title, does not fit at %dx%d in the %s theme; shorten "
+            "the titles (the longest is question '%s') to at most %d letters",
+            m->screen == OV_MISFIT_REVIEW ? "review screen" : "facilitator's round screen", m->w, m->h,
+            m->theme, q->id, m->title_letters);
+    } else {
+        ERR(ck, OV_DIAG_SCREEN_NOT_FIT, q->id, line,
+            "the %s, which shows every question's title, does not fit at %dx%d in the %s theme; use fewer "
+            "questions or shorter titles", m->screen == OV_MISFIT_REVIEW ? "review screen"
+                                                                    : "facilitator's round screen",
+            m->w, m->h, m->theme);
+    }
+}
+
+/* Whole screens (ov_check_opts.screens): each question as laid out, and the
+ * screens that show every title, at every size and theme. */
+static void check_screens(chk *ck)
+{
+    enum { MAX_MISFITS = OV_MAX_QUESTIONS + 2 }; /* one a question, the review, the round */
+    if (!ck->screens)
+        return;
+    ov_misfit *m = calloc(MAX_MISFITS, sizeof *m);
+    int n = m ? ck->screens(ck->screens_ctx, ck->c, m, MAX_MISFITS) : -1;
+    for (int i = 0; i < n; i++)
+        misfit_error(ck, &m[i]);
+    free(m);
+}
+
 /* Checks that need the whole file: scale sizes, questions' scales. */
 static void check_whole(chk *ck)
 {
@@ -925,6 +1000,8 @@ int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, 
     ck->c = c;
     ck->fit = opts ? opts->fit : NULL;
     ck->fit_ctx = opts ? opts->fit_ctx : NULL;
+    ck->screens = opts ? opts->screens : NULL;
+    ck->screens_ctx = opts ? opts->screens_ctx : NULL;
     ck->probe = opts ? opts->probe : NULL;
     ck->glyphs = opts ? opts->glyphs : NULL;
     ck->glyphs_ctx = opts ? opts->glyphs_ctx : NULL;
@@ -947,6 +1024,8 @@ int ov_content_check_doc(const ov_ini_doc *doc, const ov_diags *parse_problems, 
     }
     check_whole(ck);
     check_practice(ck);
+    if (!local->n_errors) /* a whole content only: a screen needs every part */
+        check_screens(ck);
     rc = local->n_errors ? OV_EINVAL : OV_OK;
     if (rc == OV_OK && out)
         *out = *c;

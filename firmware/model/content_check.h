@@ -9,7 +9,11 @@
  * ov_check_opts (platform/render.h: ov_render_content_fit); without one the checker uses
  * the conservative character limits of ov_fit_limit (documented in
  * docs/content.md). Too long for its field in ov_content = error; may not fit
- * its box = warning. */
+ * its box = warning. Whether each whole screen fits (a question's title,
+ * sentences and answers together; the review and round screens' titles) is
+ * answered by an ov_screens_fn in the options (ui/layout_fit.h:
+ * ov_layout_screens_fit); a screen that does not = error
+ * (OV_DIAG_SCREEN_NOT_FIT). */
 #ifndef OV_CONTENT_CHECK_H
 #define OV_CONTENT_CHECK_H
 
@@ -31,6 +35,40 @@ typedef enum {
  * checker then falls back to ov_fit_limit). */
 typedef int (*ov_fit_fn)(void *ctx, int kind, const char *text);
 
+/* A whole screen a content does not fit (ov_misfit.screen). */
+typedef enum {
+    OV_MISFIT_QUESTION = 1, /* a question's screen: progress, note, title, sentences, answers */
+    OV_MISFIT_SCAN_STRIP,   /* that screen with the stopped scan's strip (scan_restart) over it */
+    OV_MISFIT_CONFIRM,      /* the check screen of one of its answers */
+    OV_MISFIT_REVIEW,       /* the review screen: every counted question's title as a caption */
+    OV_MISFIT_ROUND,        /* the facilitator's round screen: every counted question's title */
+} ov_misfit_screen;
+
+/* What would make a question screen fit (ov_misfit.fix). */
+typedef enum {
+    OV_FIX_SHORTER = 1, /* title_letters / sentences say how; both 0: shorten title and sentences */
+    OV_FIX_ANSWERS,     /* even a one-word title and sentence do not fit: shorter answer words */
+} ov_misfit_fix;
+
+/* One screen that does not fit, at the first size and theme where it does not. */
+typedef struct {
+    int screen;        /* ov_misfit_screen */
+    int question;      /* its index in the content; review, round: the question of the longest title */
+    int answer;        /* confirm: the answer's position in the question's answers; else -1 */
+    int w, h;          /* the screen size, pixels */
+    const char *theme; /* the theme's name (static) */
+    int fix;           /* ov_misfit_fix (question screens) */
+    int title_letters; /* >0: the title(s) cut to at most this many letters fit; 0: that alone does not */
+    int sentences;     /* >0: the question with this many of its sentences fits; 0: that alone does not */
+} ov_misfit;
+
+/* Lay out each whole question, and the screens that show every title, at
+ * every supported size and theme; write up to `max` misfits (one a question
+ * at most, the first size and theme where it does not fit) to out. Returns
+ * how many, or a negative number when it cannot tell (the checker then
+ * checks each text alone). */
+typedef int (*ov_screens_fn)(void *ctx, const ov_content *c, ov_misfit *out, int max);
+
 typedef int (*ov_file_probe_fn)(const char *path, int is_picture, char *why, size_t whylen);
 
 /* ov_glyph_fn: the first code point of text the kiosk's font cannot draw
@@ -44,6 +82,8 @@ typedef int (*ov_voice_fn)(void *ctx, const char *language);
 typedef struct {
     ov_fit_fn fit; /* NULL: the character limits of ov_fit_limit */
     void *fit_ctx;
+    ov_screens_fn screens; /* whole screens (OV_DIAG_SCREEN_NOT_FIT); NULL: not checked */
+    void *screens_ctx;
     ov_file_probe_fn probe; /* does a named picture/recording exist (NULL: assume so) */
     ov_glyph_fn glyphs;     /* NULL: letters not checked (platform/render.h: ov_render_content_fit) */
     void *glyphs_ctx;

@@ -869,6 +869,8 @@ void ov_render_content_fit(ov_render *r, ov_check_opts *opts)
     r->fit_ctx.measure_ctx = r;
     opts->fit = ov_layout_fit;
     opts->fit_ctx = &r->fit_ctx;
+    opts->screens = ov_layout_screens_fit;
+    opts->screens_ctx = &r->fit_ctx;
     opts->glyphs = missing_glyph;
     opts->glyphs_ctx = r;
 }

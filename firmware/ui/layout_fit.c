@@ -15,9 +15,7 @@
 /* The screens every text is fitted on (width, height, pixels): the kiosk's
  * 7-inch panels (800x480, 1024x600, 1280x720), a full-HD TV, and the portrait
  * panels. Named sizes for the checker's table, not limits. */
-static const struct {
-    int w, h;
-} screens[] = {
+const ov_fit_screen ov_fit_screens[OV_FIT_N_SCREENS] = {
     { 800, 480 }, { 1024, 600 }, { 1280, 720 }, { 1920, 1080 }, { 720, 1280 }, { 480, 800 },
 };
 
@@ -89,8 +87,8 @@ int ov_layout_fit(void *vctx, int kind, const char *text)
     if (place_text(c, kind, text) != 0)
         goto out;
     r = 1;
-    for (size_t s = 0; s < OV_ARRAY_LEN(screens) && r == 1; s++)
-        r = fits_screen(ctx, c, kind, screens[s].w, screens[s].h, l);
+    for (int s = 0; s < OV_FIT_N_SCREENS && r == 1; s++)
+        r = fits_screen(ctx, c, kind, ov_fit_screens[s].w, ov_fit_screens[s].h, l);
 out:
     free(c);
     free(l);
