@@ -17,6 +17,7 @@
 #include "app/cli.h"
 #include "platform/export.h"
 #include "base/json_read.h"
+#include "model/content_texts.h"
 #include "model/merge.h"
 #include "platform/merge_input.h"
 #include "test_tmp.h"
@@ -389,10 +390,73 @@ static void test_any_number_of_inputs_and_meetings(void **state)
     assert_int_equal(m.n_sources, FILES);
     assert_int_equal(m.n_meetings, FILES);
     assert_string_equal(m.meetings[FILES - 1]->meeting, "Meeting 0699");
-    assert_int_equal(m.meetings[FILES - 1]->questions[0].answers[0].count, 5 + FILES - 1);
+    assert_int_equal(m.meetings[FILES - 1]->questions[0].counts[0], 5 + FILES - 1);
+    assert_int_equal(m.n_defs, 1); /* the same question's words, kept once for the 700 meetings */
     free(one);
     ov_merge_free(&m);
     ov_name_list_free(&in);
+}
+
+#define KEPT_ONCE_MEETINGS 50 /* meetings of test_words_and_texts_kept_once, in one language */
+
+/* Merged meeting NAME in LANGUAGE: question "assets" with `count` "not-yet". */
+static void add_meeting(ov_merge *m, ov_results *src, const char *name, const char *language, long count)
+{
+    char err[256];
+    memset(src, 0, offsetof(ov_results, questions));
+    ov_strlcpy(src->meeting, name, sizeof src->meeting);
+    ov_strlcpy(src->language, language, sizeof src->language);
+    src->n_questions = 1;
+    ov_result_question *q = &src->questions[0];
+    memset(q, 0, sizeof *q);
+    strcpy(q->id, "assets"); strcpy(q->title, "Your skills"); strcpy(q->scale, "four-stages");
+    add_answer(q, "not-yet", "Really haven't got this", count);
+    q->in_content = 1;
+    assert_int_equal(ov_merge_add(m, src, 1, err, sizeof err), OV_OK);
+}
+
+/* Issue 15 (memory): a merge keeps a question's words once for every meeting
+ * that has them, and the report's texts once, filled again only when the
+ * language changes between the meetings written (it held a copy of both in
+ * each meeting: 885 MiB for 10,000 meetings). */
+static void test_words_and_texts_kept_once(void **state)
+{
+    (void)state;
+    ov_merge m;
+    ov_merge_init(&m, NULL);
+    ov_results *src = ov_results_new();
+    char name[OV_MEETING_LEN];
+    for (int i = 0; i < KEPT_ONCE_MEETINGS; i++) {
+        snprintf(name, sizeof name, "Group 2025-02-%02d", i % 28 + 1);
+        add_meeting(&m, src, name, "en-gb", 1);
+        snprintf(name, sizeof name, "Meeting %03d", i);
+        add_meeting(&m, src, name, "en-gb", i + 1);
+    }
+    add_meeting(&m, src, "Cyfarfod", "cy", 7);
+    assert_int_equal(m.n_defs, 1);
+    assert_int_equal(ov_merge_prepare(&m, NULL, 5), OV_OK);
+    int cy = -1;
+    for (int i = 0; i < m.n_meetings; i++) {
+        if (!strcmp(m.meetings[i]->language, "cy")) {
+            cy = i;
+            continue;
+        }
+        const ov_results *r = ov_merge_results(&m, i);
+        assert_non_null(r);
+        assert_string_equal(r->meeting, m.meetings[i]->meeting);
+        assert_int_equal(r->questions[0].answers[0].count, m.meetings[i]->questions[0].counts[0]);
+    }
+    assert_int_equal(m.n_texts_filled, 1);
+    ov_texts *welsh = malloc(sizeof *welsh);
+    ov_texts_defaults(welsh, "cy");
+    const ov_results *r = ov_merge_results(&m, cy);
+    assert_string_equal(r->texts.res_nobody, welsh->res_nobody);
+    assert_int_equal(r->questions[0].answers[0].count, 7);
+    assert_int_equal(m.n_texts_filled, 2);
+    assert_null(ov_merge_results(&m, m.n_meetings));
+    free(welsh);
+    free(src);
+    ov_merge_free(&m);
 }
 
 /* One meeting's export file dir/NAME.json: question `id` answered (8 "not-yet")
@@ -451,6 +515,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_control_characters_never_reach_the_terminal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_any_number_of_inputs_and_meetings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_progress_looks_back_as_far_as_the_kiosk, setup, teardown),
+        cmocka_unit_test(test_words_and_texts_kept_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,6 @@
 /* cli_merge.c — `ourvoice merge DIR...`: add up several kiosks' exports
  * (their JSON files) and write the same three files (CSV, JSON, HTML). */
 #include "app/cli.h"
-#include "model/groups.h"
-#include "model/views.h"
 #include "platform/export.h"
 #include "platform/merge_input.h"
 
@@ -43,52 +41,17 @@ static void print_name(const char *label, const char *name)
     printf("%s %s\n", label, shown);
 }
 
-/* A merged meeting and where it was in m->meetings (ties keep that order). */
-typedef struct {
-    const ov_results *r;
-    int at;
-} timed_meeting;
-
-static int cmp_timed(const void *a, const void *b)
+static const char *merged_name(void *ctx, int i)
 {
-    const timed_meeting *x = a, *y = b;
-    int c = ov_meeting_time_cmp(x->r->meeting, y->r->meeting);
-    return c ? c : (x->at > y->at) - (x->at < y->at);
+    return ((ov_merge *)ctx)->meetings[i]->meeting;
 }
 
-/* Issue 14, progress over time: the merged meetings stay apart; each one's
- * questions are compared with the same questions at the earlier meetings
- * (time order from the date in the name, model/views.h). The meetings are
- * sorted by time once: the ones before a meeting are a prefix of that order
- * (it was a scan and an insertion sort per meeting, O(n^3) in meetings).
- * Like the kiosk's own export (ov_views_fill), a meeting looks back at most
- * OV_COMPARE_LOOKBACK meetings, so the merged report says what each kiosk's
- * report says, and the merge stays linear in meetings (it looked through
- * every earlier meeting for a question nobody answered: quadratic). */
-static void compare_meetings(ov_merge *m)
+/* Meeting i's results, made when the export asks for them (model/merge.h). */
+static ov_results *merged_results(void *ctx, int i, int *rc)
 {
-    int n = m->n_meetings;
-    timed_meeting *t = calloc((size_t)(n > 0 ? n : 1), sizeof *t);
-    const ov_results **earlier = calloc((size_t)(n > 0 ? n : 1), sizeof *earlier);
-    if (!t || !earlier) {
-        fprintf(stderr, "ourvoice merge: out of memory: the meetings are not compared\n");
-        free(t);
-        free(earlier);
-        return;
-    }
-    for (int i = 0; i < n; i++)
-        t[i] = (timed_meeting){ m->meetings[i], i };
-    qsort(t, (size_t)n, sizeof *t, cmp_timed);
-    for (int i = 0; i < n; i++)
-        earlier[i] = t[i].r;
-    for (int i = 0, before = 0; i < n; i++) {
-        while (ov_meeting_time_cmp(t[before].r->meeting, t[i].r->meeting) < 0)
-            before++; /* the meetings strictly earlier than t[i]: earlier[0..before) */
-        int first = before > OV_COMPARE_LOOKBACK ? before - OV_COMPARE_LOOKBACK : 0;
-        ov_compare_fill(m->meetings[t[i].at], (const ov_results *const *)earlier + first, before - first);
-    }
-    free(t);
-    free(earlier);
+    ov_results *r = ov_merge_results(ctx, i);
+    *rc = r ? OV_OK : OV_EINVAL;
+    return r;
 }
 
 #define MERGE_OPTS 6           /* entries in the table of merge_parse */
@@ -152,24 +115,6 @@ static int read_inputs(ov_merge *m, const ov_name_list *in, ov_results *one)
     return n_bad;
 }
 
-/* Each merged question's picture (from --content) and its finished counts. */
-static void finish_meetings(ov_merge *m, const char *content, int threshold)
-{
-    for (int i = 0; i < m->n_meetings; i++) {
-        ov_results *r = m->meetings[i];
-        for (int q = 0; q < r->n_questions; q++) {
-            ov_result_question *rq = &r->questions[q];
-            rq->picture[0] = '\0';
-            if (content && rq->picture_rel[0] &&
-                (size_t)snprintf(rq->picture, sizeof rq->picture, "%s/%s", content, rq->picture_rel) >=
-                    sizeof rq->picture)
-                rq->picture[0] = '\0';
-            ov_results_finish_question(rq, threshold);
-            ov_groups_protect_merged(rq, threshold); /* issue 14: whose view, protected again */
-        }
-    }
-}
-
 /* Write the merged meetings' files; returns 0 written, 1 not. */
 static int write_merged(const merge_args *a, ov_merge *m, ov_export_report *rep)
 {
@@ -177,10 +122,14 @@ static int write_merged(const merge_args *a, ov_merge *m, ov_export_report *rep)
     opts.threshold = a->threshold >= 0 ? a->threshold : m->threshold;
     opts.exact = m->all_exact;
     opts.date = a->date;
-    finish_meetings(m, a->content, opts.threshold);
-    compare_meetings(m); /* issue 14: each meeting against the earlier ones */
     char err[OV_ERR_LONG_LEN];
-    int rc = ov_export_results(&opts, m->meetings, m->n_meetings, a->to, rep, err, sizeof err);
+    /* one meeting at a time: finished, compared with the earlier ones (issue 14) */
+    int rc = ov_merge_prepare(m, a->content, opts.threshold);
+    ov_export_source src = { m->n_meetings, merged_name, merged_results, m };
+    if (rc == OV_OK)
+        rc = ov_export_from(&opts, &src, a->to, rep, err, sizeof err);
+    else
+        ov_strlcpy(err, "out of memory", sizeof err);
     for (int i = 0; i < rep->n_files; i++)
         print_name("wrote", rep->files[i]);
     if (rc != OV_OK) {
@@ -201,6 +150,7 @@ static int merge_run(const merge_args *a, ov_merge *m, ov_name_list *in, ov_resu
     if (rc_in != OV_OK)
         return rc_in == OV_EINVAL ? 2 : 1;
     n_bad += read_inputs(m, in, one);
+    ov_name_list_free(in); /* every name is printed: the writing has their room */
     if (n_bad && !a->skip_bad) {
         fprintf(stderr,
                 "ourvoice merge: %d problems; nothing was written. Fix or remove those files, "

@@ -5,6 +5,7 @@
 #include "model/export_format.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,12 +28,31 @@ void ov_merge_init(ov_merge *m, const char *one_meeting)
     m->all_exact = 1;
 }
 
+/* Free one meeting and everything it holds; NULL is fine. */
+static void meeting_free(ov_merge_meeting *mm)
+{
+    for (int q = 0; mm && q < mm->n_questions; q++) free(mm->questions[q].groups);
+    if (mm) free(mm->questions);
+    free(mm);
+}
+
 void ov_merge_free(ov_merge *m)
 {
-    for (int i = 0; i < m->n_meetings; i++) free(m->meetings[i]);
+    for (int i = 0; i < m->n_meetings; i++) meeting_free(m->meetings[i]);
     free(m->meetings);
-    m->meetings = NULL;
-    m->n_meetings = m->cap_meetings = 0;
+    for (int i = 0; i < m->n_defs; i++) free(m->defs[i]);
+    free(m->defs);
+    free(m->def_slots);
+    free(m->by_time);
+    free(m->n_before);
+    for (int i = 0; i < OV_MERGE_RESULTS; i++) free(m->out[i]);
+    const char *one = m->one_meeting;
+    int threshold = m->threshold, all_exact = m->all_exact, n_sources = m->n_sources;
+    memset(m, 0, sizeof *m);
+    m->one_meeting = one;
+    m->threshold = threshold;
+    m->all_exact = all_exact;
+    m->n_sources = n_sources;
 }
 
 /* Where the meeting called name is, or would go, in the sorted list. */
@@ -53,29 +73,27 @@ static int meeting_slot(const ov_merge *m, const char *name, int *found)
     return lo;
 }
 
-/* The merged results of meeting `name`, made (empty) when new; NULL when out
- * of memory. */
-static ov_results *meeting_for(ov_merge *m, const char *name, const char *language)
+/* The merged meeting `name`, made (empty) when new; NULL when out of memory. */
+static ov_merge_meeting *meeting_for(ov_merge *m, const char *name, const char *language)
 {
     int found;
     int at = meeting_slot(m, name, &found);
     if (found) return m->meetings[at];
     if (m->n_meetings == m->cap_meetings) {
         int cap = m->cap_meetings ? 2 * m->cap_meetings : MEETINGS_FIRST_CAP;
-        ov_results **grown = realloc(m->meetings, (size_t)cap * sizeof *grown);
+        ov_merge_meeting **grown = realloc(m->meetings, (size_t)cap * sizeof *grown);
         if (!grown) return NULL;
         m->meetings = grown;
         m->cap_meetings = cap;
     }
-    ov_results *r = ov_results_new();
-    if (!r) return NULL;
-    ov_strlcpy(r->meeting, name, sizeof r->meeting);
-    ov_strlcpy(r->language, language, sizeof r->language);
-    ov_texts_defaults(&r->texts, language); /* the report's words in the meeting's language */
+    ov_merge_meeting *mm = calloc(1, sizeof *mm);
+    if (!mm) return NULL;
+    ov_strlcpy(mm->meeting, name, sizeof mm->meeting);
+    ov_strlcpy(mm->language, language, sizeof mm->language); /* the report's words (ov_merge_results) */
     memmove(m->meetings + at + 1, m->meetings + at, (size_t)(m->n_meetings - at) * sizeof *m->meetings);
-    m->meetings[at] = r;
+    m->meetings[at] = mm;
     m->n_meetings++;
-    return r;
+    return mm;
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -282,10 +300,19 @@ static int too_many_questions(rd *r, const ov_json *v)
     return 1;
 }
 
+/* Clear everything of *out but the question slots (each is cleared when it
+ * is read): an ov_results is ~0.8 MB, and clearing it all for each of
+ * thousands of files was much of a merge's time. */
+static void clear_but_questions(ov_results *out)
+{
+    memset(out, 0, offsetof(ov_results, questions));
+    memset(&out->n_questions, 0, sizeof *out - offsetof(ov_results, n_questions));
+}
+
 int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_results *out, int *exact,
                         char *err, size_t errlen)
 {
-    memset(out, 0, sizeof *out);
+    clear_but_questions(out);
     char jerr[OV_ERR_LEN];
     ov_json *root = ov_json_parse(text, len, jerr, sizeof jerr);
     if (!root) {
@@ -337,6 +364,7 @@ int ov_merge_parse_json(const char *text, size_t len, const char *path, ov_resul
     if (too_many_questions(&r, v))
         goto out;
     for (const ov_json *q = v->child; q; q = q->next) {
+        memset(&out->questions[out->n_questions], 0, sizeof out->questions[0]);
         if (!read_question(&r, q, &out->questions[out->n_questions])) goto out;
         out->n_questions++;
     }
@@ -357,63 +385,181 @@ static int same_question(const ov_result_question *a, const ov_result_question *
     return 1;
 }
 
-/* Add group g (a source's, counts in the same answers order) into dq's
- * groups: the same id is added up, a new one goes before "did not say"; a
- * group withheld anywhere stays withheld. */
-static void add_group(ov_result_question *dq, const ov_result_group *g)
+
+/* Add group g (a source's, counts in the same answers order as def's n
+ * answers) into mq's groups: the same id is added up, a new one goes before
+ * "did not say"; a group withheld anywhere stays withheld. Returns OV_OK or
+ * OV_ENOMEM (the group is left out). */
+static int add_group(ov_merge_question *mq, const ov_result_question *def, const ov_result_group *g)
 {
     int at = -1;
-    for (int k = 0; k < dq->n_groups && at < 0; k++)
-        if (!strcmp(dq->groups[k].id, g->id)) at = k;
+    for (int k = 0; k < mq->n_groups && at < 0; k++)
+        if (!strcmp(mq->groups[k].id, g->id)) at = k;
     if (at < 0) {
-        if (dq->n_groups >= OV_RESULTS_MAX_GROUPS) {
-            ov_log_warn("merge: question \"%s\" has more than %d groups; group \"%s\" left out", dq->id,
+        if (mq->n_groups >= OV_RESULTS_MAX_GROUPS) {
+            ov_log_warn("merge: question \"%s\" has more than %d groups; group \"%s\" left out", def->id,
                         OV_RESULTS_MAX_GROUPS, g->id);
-            return;
+            return OV_OK;
         }
-        at = dq->n_groups;
-        if (g->id[0] && at > 0 && !dq->groups[at - 1].id[0]) at--; /* "did not say" stays last */
-        memmove(&dq->groups[at + 1], &dq->groups[at], (size_t)(dq->n_groups - at) * sizeof dq->groups[0]);
-        dq->groups[at] = *g;
-        memset(dq->groups[at].counts, 0, sizeof dq->groups[at].counts);
-        dq->groups[at].total = 0;
-        dq->n_groups++;
+        ov_result_group *grown = realloc(mq->groups, ((size_t)mq->n_groups + 1) * sizeof *grown);
+        if (!grown) return OV_ENOMEM;
+        mq->groups = grown;
+        at = mq->n_groups;
+        if (g->id[0] && at > 0 && !mq->groups[at - 1].id[0]) at--; /* "did not say" stays last */
+        memmove(&mq->groups[at + 1], &mq->groups[at], (size_t)(mq->n_groups - at) * sizeof mq->groups[0]);
+        mq->groups[at] = *g;
+        memset(mq->groups[at].counts, 0, sizeof mq->groups[at].counts);
+        mq->groups[at].total = 0;
+        mq->n_groups++;
     }
-    ov_result_group *d = &dq->groups[at];
+    ov_result_group *d = &mq->groups[at];
     d->is_protected |= g->is_protected;
     d->total += g->total;
-    for (int a = 0; a < dq->n_answers; a++) d->counts[a] += g->counts[a];
+    for (int a = 0; a < def->n_answers; a++) d->counts[a] += g->counts[a];
+    return OV_OK;
+}
+
+/* ---- each question's words, once ------------------------------------------ */
+
+#define FNV_OFFSET 2166136261u /* FNV-1a hash */
+#define FNV_PRIME 16777619u
+#define FNV_TEXT_END 0xffu     /* hashed after each text: no UTF-8 text holds this byte */
+#define SLOTS_FIRST_CAP 64     /* hash slots first made (doubled at half full) */
+#define DEFS_FIRST_CAP 16      /* questions' words a merge first makes room for (doubled when full) */
+
+static unsigned hash_text(unsigned h, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) h = (h ^ *p) * FNV_PRIME;
+    return (h ^ FNV_TEXT_END) * FNV_PRIME; /* a text's end, so "ab"+"c" is not "a"+"bc" */
+}
+
+/* Hash of the words of q that a merged question keeps (same_words). */
+static unsigned words_hash(const ov_result_question *q)
+{
+    unsigned h = FNV_OFFSET;
+    h = hash_text(hash_text(hash_text(h, q->id), q->title), q->text);
+    h = hash_text(hash_text(h, q->scale), q->picture_rel);
+    for (int a = 0; a < q->n_answers; a++) {
+        const ov_result_answer *x = &q->answers[a];
+        h = hash_text(hash_text(hash_text(h, x->id), x->word), x->colour);
+    }
+    return h;
+}
+
+/* 1 when a and b have the same words: what a merged question takes from the
+ * first source that has it (everything read but the counts and groups). */
+static int same_words(const ov_result_question *a, const ov_result_question *b)
+{
+    if (strcmp(a->id, b->id) || strcmp(a->title, b->title) || strcmp(a->text, b->text) ||
+        strcmp(a->scale, b->scale) || strcmp(a->picture_rel, b->picture_rel) ||
+        a->n_answers != b->n_answers || a->in_content != b->in_content)
+        return 0;
+    for (int i = 0; i < a->n_answers; i++) {
+        const ov_result_answer *x = &a->answers[i], *y = &b->answers[i];
+        if (strcmp(x->id, y->id) || strcmp(x->word, y->word) || strcmp(x->colour, y->colour) ||
+            x->shape != y->shape || x->dont_know != y->dont_know)
+            return 0;
+    }
+    return 1;
+}
+
+/* Double the hash slots (or make the first ones); OV_OK or OV_ENOMEM. */
+static int grow_slots(ov_merge *m)
+{
+    int cap = m->cap_slots ? 2 * m->cap_slots : SLOTS_FIRST_CAP;
+    int *slots = calloc((size_t)cap, sizeof *slots);
+    if (!slots) return OV_ENOMEM;
+    for (int d = 0; d < m->n_defs; d++) {
+        unsigned at = words_hash(m->defs[d]) & (unsigned)(cap - 1);
+        while (slots[at]) at = (at + 1) & (unsigned)(cap - 1);
+        slots[at] = d + 1;
+    }
+    free(m->def_slots);
+    m->def_slots = slots;
+    m->cap_slots = cap;
+    return OV_OK;
+}
+
+/* Index in m->defs of sq's words, added (counts cleared) when new; -1 when
+ * out of memory. */
+static int words_of(ov_merge *m, const ov_result_question *sq)
+{
+    if (2 * (m->n_defs + 1) > m->cap_slots && grow_slots(m) != OV_OK) return -1;
+    unsigned mask = (unsigned)(m->cap_slots - 1), at = words_hash(sq) & mask;
+    for (; m->def_slots[at]; at = (at + 1) & mask)
+        if (same_words(m->defs[m->def_slots[at] - 1], sq)) return m->def_slots[at] - 1;
+    if (m->n_defs == m->cap_defs) {
+        int cap = m->cap_defs ? 2 * m->cap_defs : DEFS_FIRST_CAP;
+        ov_result_question **grown = realloc(m->defs, (size_t)cap * sizeof *grown);
+        if (!grown) return -1;
+        m->defs = grown;
+        m->cap_defs = cap;
+    }
+    ov_result_question *d = malloc(sizeof *d);
+    if (!d) return -1;
+    *d = *sq;
+    for (int a = 0; a < d->n_answers; a++) d->answers[a].count = 0;
+    d->withheld_sources = 0;
+    d->n_groups = 0;
+    d->groups_hidden = 0;
+    m->defs[m->n_defs] = d;
+    m->def_slots[at] = m->n_defs + 1;
+    return m->n_defs++;
+}
+
+/* ---- adding up ---------------------------------------------------------- */
+
+/* The question of mm that is the same as sq (same_question) into *out,
+ * added with zero counts when new. Returns OV_OK, or OV_EINVAL (mm is full)
+ * or OV_ENOMEM with err set. */
+static int question_for(ov_merge *m, ov_merge_meeting *mm, const ov_result_question *sq,
+                        ov_merge_question **out, char *err, size_t errlen)
+{
+    for (int k = 0; k < mm->n_questions; k++)
+        if (same_question(m->defs[mm->questions[k].def], sq)) {
+            *out = &mm->questions[k];
+            return OV_OK;
+        }
+    if (mm->n_questions >= OV_RESULTS_MAX_QUESTIONS)
+        return ov_fail(err, errlen, OV_EINVAL, "merge: meeting \"%s\" has more than %d different questions",
+                       mm->meeting, OV_RESULTS_MAX_QUESTIONS);
+    if (mm->n_questions == mm->cap_questions) {
+        int cap = mm->cap_questions ? 2 * mm->cap_questions : 1;
+        ov_merge_question *grown = realloc(mm->questions, (size_t)cap * sizeof *grown);
+        if (!grown) goto no_memory;
+        mm->questions = grown;
+        mm->cap_questions = cap;
+    }
+    int def = words_of(m, sq);
+    if (def < 0) goto no_memory;
+    ov_merge_question *mq = &mm->questions[mm->n_questions++];
+    memset(mq, 0, sizeof *mq);
+    mq->def = def;
+    *out = mq;
+    return OV_OK;
+no_memory:
+    return ov_fail(err, errlen, OV_ENOMEM, "merge: out of memory");
 }
 
 int ov_merge_add(ov_merge *m, const ov_results *src, int exact, char *err, size_t errlen)
 {
     const char *name = m->one_meeting ? m->one_meeting : src->meeting;
-    ov_results *dst = meeting_for(m, name, src->language);
+    ov_merge_meeting *dst = meeting_for(m, name, src->language);
     if (!dst) return ov_fail(err, errlen, OV_ENOMEM, "merge: out of memory");
     if (strcmp(dst->language, src->language) != 0 && src->language[0])
         ov_log_warn("merge: meeting \"%s\" mixes languages (%s and %s); the report uses %s",
                     name, dst->language, src->language, dst->language);
     for (int qi = 0; qi < src->n_questions; qi++) {
         const ov_result_question *sq = &src->questions[qi];
-        ov_result_question *dq = NULL;
-        for (int k = 0; k < dst->n_questions && !dq; k++)
-            if (same_question(&dst->questions[k], sq)) dq = &dst->questions[k];
-        if (!dq) {
-            if (dst->n_questions >= OV_RESULTS_MAX_QUESTIONS)
-                return ov_fail(err, errlen, OV_EINVAL,
-                               "merge: meeting \"%s\" has more than %d different questions", name,
-                               OV_RESULTS_MAX_QUESTIONS);
-            dq = &dst->questions[dst->n_questions++];
-            *dq = *sq;
-            for (int a = 0; a < dq->n_answers; a++) dq->answers[a].count = 0;
-            dq->withheld_sources = 0;
-            dq->n_groups = 0;
-            dq->groups_hidden = 0;
-        }
+        ov_merge_question *dq = NULL;
+        int rc = question_for(m, dst, sq, &dq, err, errlen);
+        if (rc != OV_OK) return rc;
         dq->withheld_sources += sq->withheld_sources;
         dq->groups_hidden += sq->groups_hidden;
-        for (int g = 0; g < sq->n_groups; g++) add_group(dq, &sq->groups[g]);
-        for (int a = 0; a < sq->n_answers; a++) dq->answers[a].count += sq->answers[a].count;
+        for (int g = 0; g < sq->n_groups; g++)
+            if (add_group(dq, m->defs[dq->def], &sq->groups[g]) != OV_OK)
+                return ov_fail(err, errlen, OV_ENOMEM, "merge: out of memory");
+        for (int a = 0; a < sq->n_answers; a++) dq->counts[a] += sq->answers[a].count;
     }
     if (src->threshold > m->threshold) m->threshold = src->threshold;
     if (!exact) m->all_exact = 0;

@@ -38,6 +38,7 @@ int ov_export_verified(const ov_export_report *rep)
 void ov_export_report_free(ov_export_report *rep)
 {
     if (!rep) return;
+    for (int i = 0; i < rep->n_files; i++) free(rep->files[i]);
     free(rep->files);
     rep->files = NULL;
     rep->n_files = rep->cap_files = 0;
@@ -116,8 +117,11 @@ static int list_file(ov_export_report *rep, const char *dir, const char *name)
         rep->files = grown;
         rep->cap_files = cap;
     }
-    snprintf(rep->files[rep->n_files++], OV_PATH_MAX, "%s/%s", dir,
-             name); /* fits: the writer refused longer */
+    size_t len = strlen(dir) + 1 + strlen(name) + 1;
+    char *path = malloc(len);
+    if (!path) return OV_ENOMEM;
+    snprintf(path, len, "%s/%s", dir, name);
+    rep->files[rep->n_files++] = path;
     return OV_OK;
 }
 
@@ -157,7 +161,7 @@ static int write_meeting(writer *w, ov_results *res, const char *base, char *err
 
 static int cmp_base_index(const void *a, const void *b, void *bases)
 {
-    const char (*base)[BASE_LEN] = bases;
+    char *const *base = bases;
     int x = *(const int *)a, y = *(const int *)b;
     int c = strcmp(base[x], base[y]);
     return c ? c : (x > y) - (x < y);
@@ -165,7 +169,7 @@ static int cmp_base_index(const void *a, const void *b, void *bases)
 
 /* Two meetings that look the same on a stick get -2, -3...: the first (in
  * the given order) keeps the name. Sorting keeps this fast for any number. */
-static int unique_bases(char (*base)[BASE_LEN], int n)
+static int unique_bases(char **base, int n)
 {
     int *idx = malloc(((size_t)n + 1) * sizeof *idx);
     if (!idx) return OV_ENOMEM;
@@ -180,7 +184,13 @@ static int unique_bases(char (*base)[BASE_LEN], int n)
             }
             char b2[BASE_LEN];
             snprintf(b2, sizeof b2, "%.200s-%d", base[idx[i]], k++);
-            ov_strlcpy(base[idx[i]], b2, BASE_LEN);
+            char *renamed = strdup(b2);
+            if (!renamed) {
+                free(idx);
+                return OV_ENOMEM;
+            }
+            free(base[idx[i]]);
+            base[idx[i]] = renamed;
             changed = 1;
         }
     }
@@ -216,11 +226,15 @@ typedef ov_results *(*results_fn)(void *ctx, int i, int *rc);
 static int export_each(writer *w, int n, const char (*names)[OV_MEETING_LEN], const char (*dates)[DATE_LEN],
                        results_fn get, void *ctx, char *err, size_t errlen)
 {
-    char (*base)[BASE_LEN] = calloc((size_t)n + 1, sizeof *base);
+    char **base = calloc((size_t)n + 1, sizeof *base); /* each as long as it is: any number of meetings */
     int *order = calloc((size_t)n + 1, sizeof *order);
     int rc = base && order ? OV_OK : ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
-    for (int i = 0; rc == OV_OK && i < n; i++)
-        ov_export_basename(names[i], dates && dates[i][0] ? dates[i] : w->date, base[i], BASE_LEN);
+    for (int i = 0; rc == OV_OK && i < n; i++) {
+        char one[BASE_LEN];
+        ov_export_basename(names[i], dates && dates[i][0] ? dates[i] : w->date, one, sizeof one);
+        if (!(base[i] = strdup(one)))
+            rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
+    }
     if (rc == OV_OK && unique_bases(base, n) != OV_OK)
         rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
     /* Random order, so the order of files on the stick says nothing. */
@@ -233,37 +247,51 @@ static int export_each(writer *w, int n, const char (*names)[OV_MEETING_LEN], co
         }
         rc = write_meeting(w, res, base[order[k]], err, errlen);
     }
+    for (int i = 0; base && i < n; i++) free(base[i]);
     free(base);
     free(order);
     return rc;
 }
 
-typedef struct { ov_results *const *res; char (*names)[OV_MEETING_LEN]; } array_ctx;
-
-static ov_results *from_array(void *ctx, int i, int *rc)
+int ov_export_from(const ov_export_opts *opts, const ov_export_source *src, const char *dest_dir,
+                   ov_export_report *rep, char *err, size_t errlen)
 {
-    *rc = OV_OK;
-    return ((array_ctx *)ctx)->res[i];
-}
-
-int ov_export_results(const ov_export_opts *opts, ov_results *const *res, int n_res,
-                      const char *dest_dir, ov_export_report *rep, char *err, size_t errlen)
-{
-    if (!opts || !rep || !dest_dir || (n_res > 0 && !res) || n_res < 0)
+    if (!opts || !src || !rep || !dest_dir || src->n < 0 || (src->n > 0 && (!src->name || !src->results)))
         return ov_fail(err, errlen, OV_EINVAL, "export: bad arguments");
     memset(rep, 0, sizeof *rep);
     writer w;
     int rc = writer_open(&w, opts, dest_dir, rep, err, errlen);
     if (rc != OV_OK) return finish(rep, rc);
-    array_ctx ctx = { res, calloc((size_t)n_res + 1, OV_MEETING_LEN) };
-    if (!ctx.names) rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
-    for (int i = 0; rc == OV_OK && i < n_res; i++) ov_strlcpy(ctx.names[i], res[i]->meeting, OV_MEETING_LEN);
+    char (*names)[OV_MEETING_LEN] = calloc((size_t)src->n + 1, OV_MEETING_LEN);
+    if (!names) rc = ov_fail(err, errlen, OV_ENOMEM, "export: out of memory");
+    for (int i = 0; rc == OV_OK && i < src->n; i++)
+        ov_strlcpy(names[i], src->name(src->ctx, i), OV_MEETING_LEN);
     if (rc == OV_OK)
-        rc = export_each(&w, n_res, (const char(*)[OV_MEETING_LEN])ctx.names, NULL, from_array, &ctx, err,
+        rc = export_each(&w, src->n, (const char(*)[OV_MEETING_LEN])names, NULL, src->results, src->ctx, err,
                          errlen);
-    free(ctx.names);
+    free(names);
     writer_close(&w);
     return finish(rep, gone_is_too_soon(opts, rc, err, errlen));
+}
+
+static const char *name_in_array(void *ctx, int i)
+{
+    return ((ov_results *const *)ctx)[i]->meeting;
+}
+
+static ov_results *from_array(void *ctx, int i, int *rc)
+{
+    *rc = OV_OK;
+    return ((ov_results *const *)ctx)[i];
+}
+
+int ov_export_results(const ov_export_opts *opts, ov_results *const *res, int n_res,
+                      const char *dest_dir, ov_export_report *rep, char *err, size_t errlen)
+{
+    if (n_res > 0 && !res)
+        return ov_fail(err, errlen, OV_EINVAL, "export: bad arguments");
+    ov_export_source src = { n_res, name_in_array, from_array, (void *)res };
+    return ov_export_from(opts, &src, dest_dir, rep, err, errlen);
 }
 
 /* ---- from the tally ---- */

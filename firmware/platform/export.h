@@ -21,7 +21,8 @@
 #define OV_EXPORT_EASY_LEN 200 /* the easy-read sentence about an export, and the NUL */
 
 typedef struct {
-    char (*files)[OV_PATH_MAX]; /* full paths written and verified (malloc'd: ov_export_report_free) */
+    char **files;            /* full paths written and verified, each as long as it is (malloc'd, and
+                              * the list: ov_export_report_free) */
     int n_files;
     int cap_files;
     int verified;            /* 1 only when every file was written, synced, read back equal */
@@ -50,6 +51,23 @@ void ov_export_opts_from_config(ov_export_opts *opts, const ov_config *cfg);
  * untouched. Nothing is ever removed from the kiosk. */
 int ov_export_results(const ov_export_opts *opts, ov_results *const *res, int n_res,
                       const char *dest_dir, ov_export_report *rep, char *err, size_t errlen);
+
+/* Where ov_export_from takes the meetings: n of them; name(ctx, i) is
+ * meeting i's name (never NULL), results(ctx, i, &rc) its results (changed
+ * by the export: the date and threshold), valid until the next call; NULL
+ * with an OV_E* code in rc (0: out of memory) when they cannot be made. */
+typedef struct {
+    int n;
+    const char *(*name)(void *ctx, int i);
+    ov_results *(*results)(void *ctx, int i, int *rc);
+    void *ctx;
+} ov_export_source;
+
+/* ov_export_results with the meetings made one at a time by src (so any
+ * number of them need not all be in memory). Same returns; bad arguments
+ * (NULL opts, src, rep or dest_dir, src->n < 0): OV_EINVAL, rep untouched. */
+int ov_export_from(const ov_export_opts *opts, const ov_export_source *src, const char *dest_dir,
+                   ov_export_report *rep, char *err, size_t errlen);
 
 /* Export meetings from the tally (only `meeting` when not NULL) with the
  * content's words and pictures: with opts->closed_only the closed meetings
