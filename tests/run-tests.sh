@@ -34,7 +34,7 @@ cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 JOBS=${OV_TEST_JOBS:-$((cpus * 2))}
 [ "$JOBS" -ge 1 ] 2>/dev/null || { echo "run-tests: OV_TEST_JOBS must be a number of at least 1"; exit 1; }
 [ -n "${OV_TEST_JOBS:-}" ] || [ "$JOBS" -ge 2 ] || JOBS=2
-passed=0; failed=0; broken=""; litter=""
+passed=0; failed=0; broken=""; litter=""; failing=""
 # Kept short: tests build paths inside it into fixed buffers.
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/ovt.XXXXXX") || { echo "run-tests: cannot make a temporary folder"; exit 1; }
 # Other users may pass through (a test checks what user nobody sees in its folder).
@@ -95,10 +95,16 @@ while read -r i t; do
     if [ -e "$TMP_ROOT/$i.litter" ]; then
         f=$((f + 1)); litter="$litter $name"
     fi
+    if [ "$f" != 0 ]; then
+        cases=$(sed -n 's/^\[  FAILED  \] \([A-Za-z0-9_]*\)$/\1/p' "$log" 2>/dev/null | tr '\n' ' ')
+        failing="$failing $name(${cases% })"
+    fi
     passed=$((passed + p)); failed=$((failed + f))
 done <"$TMP_ROOT/list"
 wait "$runner"
 [ -n "$broken" ] && echo "test programs that stopped abnormally:$broken"
 [ -n "$litter" ] && echo "test programs that left files in TMPDIR:$litter"
+# One line naming every failure, so a summary that keeps only the last lines says what failed.
+[ -n "$failing" ] && echo "failing tests:$failing"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ] && [ "$passed" -gt 0 ]

@@ -62,7 +62,12 @@ count_suite() { # $1 = position, $2 = suite: adds its result to the totals and n
     [ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
     total_p=$((total_p + p)); total_f=$((total_f + f))
     notes="$notes
-  $2: $p passed, $f failed (${secs} s)"
+  $2: $p passed, $f failed (${secs} s)$(failures "$log")"
+}
+
+failures() { # $1 = a suite's log: its first failure lines, each on a line of its own, indented
+    grep -a -E '^(FAIL|FAILED:|failing tests:|test programs that)' "$1" | head -8 | cut -c1-300 |
+        awk '{ printf "\n      %s", $0 }'
 }
 
 # Start each lane in the background; remember every suite with its position.
