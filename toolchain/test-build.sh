@@ -2,9 +2,10 @@
 # toolchain/test-build.sh — `make test-build`: the build itself is right.
 # In a throwaway copy of the checkout, with temporary build folders:
 #   1. `make CFLAGS="-O1 -g"` builds the kiosk and every test program;
-#   2. `make -j2 CC=clang CFLAGS="-O1 -g" test` builds and passes (another
-#      compiler, in parallel, and the required flags survive CFLAGS: one whole
-#      `make test` for both, to keep CI's time);
+#   2. `make -j2 CC=clang CFLAGS="-O1 -g"` builds the kiosk and every test
+#      program (another compiler, in parallel; `make test-sanitize` runs the
+#      tests built by clang with the sanitizers and CFLAGS given, so the
+#      required flags surviving CFLAGS is tested there, in one whole run);
 #   3. after `make -j2`, a second `make` has nothing left to compile;
 #   4. touching one header rebuilds exactly the objects that include it;
 #   5. changing CFLAGS rebuilds every object, and the same flags again nothing.
@@ -29,15 +30,11 @@ cd "$T/src" || exit 1
 compiled() { # object files a make log compiled, one a line, sorted
     sed -n 's/.* -c [^ ]* -o \([^ ]*\.o\).*/\1/p' "$1" | sort
 }
-summary() { grep -a -E '^[0-9]+ passed, [0-9]+ failed$' "$1" | tail -1; }
 
-build_and_test() { # $1 = name, then make arguments
+build_all() { # $1 = name, then make arguments: the kiosk and every test program build
     name=$1; shift
-    $MAKE --no-print-directory "$@" test >"$T/$name.log" 2>&1
-    rc=$?
-    sum=$(summary "$T/$name.log")
-    if [ "$rc" = 0 ] && [ -n "$sum" ] && [ "${sum#* passed, }" = "0 failed" ]; then ok "make $* test: $sum"
-    else tail -30 "$T/$name.log"; bad "make $* test (exit $rc, ${sum:-no summary})"; fi
+    if $MAKE --no-print-directory "$@" all test-programs >"$T/$name.log" 2>&1; then ok "make $* builds everything"
+    else tail -30 "$T/$name.log"; bad "make $* does not build"; fi
 }
 
 O1="BUILD=$T/b-o1"
@@ -46,8 +43,9 @@ if $MAKE --no-print-directory BUILD="$T/b-o1" CFLAGS="-O1 -g" all test-programs 
 else
     tail -30 "$T/o1.log"; bad "make CFLAGS=\"-O1 -g\" does not build"
 fi
+command -v clang >/dev/null 2>&1 || OV_EXTRA_PKGS=clang sh toolchain/install-deps.sh
 if command -v clang >/dev/null 2>&1; then
-    build_and_test clang -j2 BUILD="$T/b-clang" CC=clang CFLAGS="-O1 -g"
+    build_all clang -j2 BUILD="$T/b-clang" CC=clang CFLAGS="-O1 -g"
     $MAKE --no-print-directory BUILD="$T/b-clang" CC=clang CFLAGS="-O1 -g" all test-programs >"$T/again.log" 2>&1
     n=$(compiled "$T/again.log" | wc -l)
     if [ "$n" = 0 ]; then ok "after make -j2, make has nothing left to compile"
