@@ -96,7 +96,7 @@ while read -r i t; do
         f=$((f + 1)); litter="$litter $name"
     fi
     if [ "$f" != 0 ]; then
-        cases=$(sed -n 's/^\[  FAILED  \] \([A-Za-z0-9_]*\)$/\1/p' "$log" 2>/dev/null | tr '\n' ' ')
+        cases=$(sed -n 's/^\[  FAILED  \] \([A-Za-z0-9_]*\)$/\1/p' "$log" 2>/dev/null | sort -u | tr '\n' ' ')
         failing="$failing $name(${cases% })"
     fi
     passed=$((passed + p)); failed=$((failed + f))

@@ -138,6 +138,27 @@ static void test_title_words_picture_changed(void **state)
     assert_false(ov_content_diff_keeps_votes(f->ch, n));
 }
 
+/* #13: a question made the practice question (or counted again) is a change the
+ * facilitator is told of: from then on its answers are (not) counted. */
+static void test_practice_flag_is_a_change(void **state)
+{
+    fx *f = *state;
+    f->new_c.questions[0].practice = 1;
+    int n = ov_content_diff(&f->old_c, &f->new_c, f->ch, OV_MAX_CHANGES);
+    assert_int_equal(n, 1);
+    assert_int_equal(f->ch[0].kind, OV_CHANGE_QUESTION_PRACTICE);
+    assert_string_equal(sentence(&f->ch[0]),
+                        "\u201cYour skills\u201d is now the practice question. Its answers are not counted.");
+    assert_true(ov_content_diff_keeps_votes(f->ch, n));   /* what was counted for it stays */
+    assert_non_null(strstr(logline(&f->ch[0]), "question 'q1' is now the practice question"));
+    /* and back: counted again */
+    n = ov_content_diff(&f->new_c, &f->old_c, f->ch, OV_MAX_CHANGES);
+    assert_int_equal(n, 1);
+    assert_string_equal(sentence(&f->ch[0]),
+                        "\u201cYour skills\u201d is not the practice question any more. Its answers are counted now.");
+    assert_false(ov_content_diff_keeps_votes(f->ch, n));
+}
+
 static void test_extra_sentence_is_a_change(void **state)
 {
     fx *f = *state;
@@ -266,6 +287,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_question_added, setup, teardown),
         cmocka_unit_test_setup_teardown(test_title_words_picture_changed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_extra_sentence_is_a_change, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_practice_flag_is_a_change, setup, teardown),
         cmocka_unit_test_setup_teardown(test_question_moved_to_another_scale, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_added_removed_renamed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unused_scale_is_not_reported, setup, teardown),

@@ -563,7 +563,7 @@ static void test_links_dotdot_hidden_big_refused(void **state)
     const char *t = problem_with(f->plan, "link");
     assert_non_null(t);
     assert_string_equal(t, "The answer \u201cno\u201d of \u201cyes-no\u201d: the picture is a link to another "
-                           "place; copy the file itself (content.ini line 428).");
+                           "place; copy the file itself (content.ini line 431).");
     assert_int_equal(ov_import_apply(f->plan, f->data, NULL, NULL, NULL, err, sizeof err), OV_EINVAL);
     assert_false(exists(f->data, "content"));
     assert_false(exists(f->data, OV_CONTENT_NEW_NAME));
@@ -653,6 +653,13 @@ static void test_plain_words_without_file(void **state)
     line = ov_import_plain_words(&d->items[1], NULL, 0, NULL, out, sizeof out);
     assert_int_equal(line, 0);
     assert_string_equal(out, "There are no questions.");
+    /* a whole screen that does not fit has words of its own (#13), not "has a problem" */
+    ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_SCREEN_NOT_FIT, "q1", "/s/content.ini", 40,
+                     "question 'q1' does not fit its screen at 800x480 in the large theme");
+    ov_import_plain_words(&d->items[d->n - 1], NULL, 0, NULL, out, sizeof out);
+    assert_non_null(strstr(out, "does not fit on one of the screens, in large text or on a small screen"));
+    assert_null(strstr(out, "has a problem"));
+    d->n--;
     /* the import's own problems have words too, in the content's language */
     ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_FILES_TOO_BIG, NULL, "/s/content.ini", 0, "too big (300 MB)");
     ov_diag_add_code(d, OV_DIAG_ERROR, OV_DIAG_TOO_MANY_FILES, NULL, "/s/content.ini", 0, "too many files");

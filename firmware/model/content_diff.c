@@ -105,6 +105,9 @@ static void diff_question(diff_list *l, const ov_content *old_c, const ov_questi
     const ov_scale *ns = scale_of(new_c, nq);
     if (ns && (!os || strcmp(os->id, ns->id)))
         add(l, OV_CHANGE_QUESTION_SCALE, nq->id, ns->id, nq->title, os ? os->name : "", ns->name, 1);
+    if (!oq->practice != !nq->practice)
+        add(l, OV_CHANGE_QUESTION_PRACTICE, nq->id, NULL, nq->title, NULL, nq->practice ? "yes" : "no",
+            nq->practice ? 1 : 0);
 }
 
 /* Questions in both: what changed, and whether their order did. */
@@ -246,6 +249,9 @@ int ov_content_change_sentence(const ov_content_change *ch, const ov_texts *t, c
         return put(out, outlen, OV_TX(t, chg_q_scale), ch->title, ch->after[0] ? ch->after : ch->item);
     case OV_CHANGE_QUESTION_ORDER:
         return put(out, outlen, "%s", OV_TX(t, chg_order));
+    case OV_CHANGE_QUESTION_PRACTICE:
+        return put(out, outlen, strcmp(ch->after, "yes") ? OV_TX(t, chg_q_counted) : OV_TX(t, chg_q_practice),
+                   ch->title);
     case OV_CHANGE_ANSWER_ADDED:
         return put(out, outlen, OV_TX(t, chg_a_added), ch->after, ch->title);
     case OV_CHANGE_ANSWER_REMOVED:
@@ -281,6 +287,11 @@ int ov_content_change_log(const ov_content_change *ch, char *out, size_t outlen)
                    "votes on the old answers stay in the results", ch->id, ch->item, ch->after, ch->before);
     case OV_CHANGE_QUESTION_ORDER:
         return put(out, outlen, "question order changed");
+    case OV_CHANGE_QUESTION_PRACTICE:
+        return strcmp(ch->after, "yes")
+                   ? put(out, outlen, "question '%s' is counted now (practice = no)", ch->id)
+                   : put(out, outlen, "question '%s' is now the practice question (never counted); "
+                         "its counted votes stay in the results", ch->id);
     case OV_CHANGE_ANSWER_ADDED:
         return put(out, outlen, "scale '%s': answer '%s' added (word '%s')", ch->id, ch->item, ch->after);
     case OV_CHANGE_ANSWER_REMOVED:

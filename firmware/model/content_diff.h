@@ -23,6 +23,8 @@ typedef enum {
     OV_CHANGE_QUESTION_SCALE,       /* id: question; item: new scale id;
                                        before/after: scale names (votes stay) */
     OV_CHANGE_QUESTION_ORDER,       /* the questions kept are in another order */
+    OV_CHANGE_QUESTION_PRACTICE,    /* id: question; after: "yes" (now the practice question, its
+                                       counted votes stay) or "no" (now counted) */
     OV_CHANGE_ANSWER_ADDED,         /* id: scale; item: answer; after: its word */
     OV_CHANGE_ANSWER_REMOVED,       /* id: scale; item: answer; before: its word (votes stay) */
     OV_CHANGE_ANSWER_WORD,          /* id: scale; item: answer; before/after: the answer's words */
@@ -44,7 +46,7 @@ typedef struct {
 
 /* Most changes ov_content_diff can list for two full contents (every
  * question and answer added and removed, plus language, order and texts). */
-#define OV_MAX_CHANGES (4 * OV_MAX_QUESTIONS + 3 * OV_MAX_SCALES * OV_MAX_ANSWERS + 3)
+#define OV_MAX_CHANGES (5 * OV_MAX_QUESTIONS + 3 * OV_MAX_SCALES * OV_MAX_ANSWERS + 3)
 
 /* Compare old_c with new_c. Writes up to `max` changes to out (out may be
  * NULL when max is 0), in this order: language, questions taken away,

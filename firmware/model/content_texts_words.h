@@ -421,6 +421,12 @@
       "\u201c%s\u201d has new words.", "Mae geiriau newydd i \u201c%s\u201d.") \
     X(chg_q_picture, OVW_S, 0, OVW_NOCHECK, "\u201c%s\u201d has a new picture or recording.", \
       "Mae llun neu recordiad newydd i \u201c%s\u201d.") \
+    X(chg_q_practice, OVW_S, 0, OVW_NOCHECK, \
+      "\u201c%s\u201d is now the practice question. Its answers are not counted.", \
+      "\u201c%s\u201d yw'r cwestiwn ymarfer nawr. Dydy ei atebion ddim yn cael eu cyfrif.") \
+    X(chg_q_counted, OVW_S, 0, OVW_NOCHECK, \
+      "\u201c%s\u201d is not the practice question any more. Its answers are counted now.", \
+      "Nid \u201c%s\u201d yw'r cwestiwn ymarfer bellach. Mae ei atebion yn cael eu cyfrif nawr.") \
     X(chg_q_scale, OVW_S, 0, OVW_NOCHECK, "\u201c%s\u201d now has the answers \u201c%s\u201d.", \
       "Mae gan \u201c%s\u201d yr atebion \u201c%s\u201d nawr.") \
     X(chg_order, OVW_S, 0, OVW_NOCHECK, "The questions come in a new order.", \
@@ -732,6 +738,11 @@
     X(imw_other, OVW_S, 0, OVW_NOCHECK, \
       "%s has a problem. Run check-content on a computer to see it", \
       "%s: mae problem. Rhedwch check-content ar gyfrifiadur i'w gweld") \
+    X(imw_screen_not_fit, OVW_S, 0, OVW_NOCHECK, \
+      "%s does not fit on one of the screens, in large text or on a small screen. Make its words " \
+      "shorter. check-content on a computer says which screen", \
+      "%s: nid yw'n ffitio ar un o'r sgriniau, mewn testun mawr neu ar sgrin fach. Gwnewch y " \
+      "geiriau'n fyrrach. Mae check-content ar gyfrifiadur yn dweud pa sgrin") \
     /* problems the kiosk finds itself (base/problem.h), for the facilitator */ \
     X(fac_strip, OVW_S, 0, OVW_NOCHECK, "For the facilitator: %s", "I'r hwylusydd: %s") \
     X(prob_other, OVW_S, 0, OVW_NOCHECK, "Something is wrong. The log says what.", \

@@ -200,6 +200,7 @@ static const words_row words_table[] = {
     { OV_DIAG_PATH_TOO_LONG, W_SUBJ_KEY, offsetof(ov_texts, imw_path_too_long), 0 },
     { OV_DIAG_NO_VOICE, W_SUBJ_ARG, offsetof(ov_texts, imw_no_voice), 0 },
     { OV_DIAG_CUT_COMMENT, W_SUBJ_KEY, offsetof(ov_texts, imw_cut_comment), 0 },
+    { OV_DIAG_SCREEN_NOT_FIT, W_SUBJ, offsetof(ov_texts, imw_screen_not_fit), 0 },
 };
 
 typedef struct {
