@@ -340,6 +340,26 @@ static void test_invalid_content_refused_in_plain_words(void **state)
     free(before);
 }
 
+/* No silent limit (#13): more errors than the screen keeps are counted, so it can say
+ * "And N more problems". */
+static void test_many_problems_counted(void **state)
+{
+    fx *f = *state;
+    char src[OV_PATH_MAX], ini[OV_PATH_MAX + 16];
+    stick_with(f, "tests/fixtures/import/good");
+    stick_dir(f, src, sizeof src);
+    snprintf(ini, sizeof ini, "%s/content.ini", src);
+    sh("for i in $(seq 1 50); do echo \"nokey$i = x\"; done >> '%s'", ini);
+    assert_int_equal(ov_import_check(src, NULL, NULL, f->plan), OV_EINVAL);
+    assert_true(f->plan->n_errors >= 50);
+    assert_int_equal(f->plan->n_problems, OV_IMPORT_MAX_PROBLEMS);
+    int kept = 0;
+    for (int i = 0; i < f->plan->n_problems; i++) kept += f->plan->problems[i].error;
+    assert_int_equal(kept, OV_IMPORT_MAX_PROBLEMS);
+    assert_int_equal(f->plan->n_errors_not_kept, f->plan->n_errors - kept);
+    assert_non_null(strstr(f->plan->problems[0].text, "nokey1"));
+}
+
 /* ---- failure injection ---- */
 
 enum { OP_OPEN, OP_WRITE, OP_READ, OP_FSYNC, OP_CLOSE, OP_RENAME, OP_UNLINK, OP_MKDIR, N_OPS };
@@ -563,7 +583,7 @@ static void test_links_dotdot_hidden_big_refused(void **state)
     const char *t = problem_with(f->plan, "link");
     assert_non_null(t);
     assert_string_equal(t, "The answer \u201cno\u201d of \u201cyes-no\u201d: the picture is a link to another "
-                           "place; copy the file itself (content.ini line 431).");
+                           "place; copy the file itself (content.ini line 432).");
     assert_int_equal(ov_import_apply(f->plan, f->data, NULL, NULL, NULL, err, sizeof err), OV_EINVAL);
     assert_false(exists(f->data, "content"));
     assert_false(exists(f->data, OV_CONTENT_NEW_NAME));
@@ -688,6 +708,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_links_dotdot_hidden_big_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_active_dir_rules, setup, teardown),
         cmocka_unit_test(test_plain_words_without_file),
+        cmocka_unit_test_setup_teardown(test_many_problems_counted, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -387,6 +387,43 @@ static void the_import_preview_shows_every_change(void **state)
     assert_non_null(strstr(said, "speech: New questions on the USB stick. \u201cSkills and strengths\u201d"));
 }
 
+/* Issue 13, no silent limit: a pack with more problems than the preview keeps
+ * (OV_IMPORT_MAX_PROBLEMS) is refused, and its last page says how many more
+ * there are and where to see them all. */
+static void a_refused_pack_says_how_many_more_problems(void **state)
+{
+    (void)state;
+    char mountinfo[300], local[800], stick[400], cmd[1400], out[400], script[4000];
+    snprintf(mountinfo, sizeof mountinfo, "%s/mountinfo", dir);
+    setenv("OV_MOUNTINFO", mountinfo, 1);
+    snprintf(stick, sizeof stick, "%s/media/KIOSK STICK/ourvoice", dir);
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/content' && cp assets/content/en/content.ini '%s/content/' && "
+             "cp -r assets/pictures '%s/content/pictures' && "
+             "sed -i 's#= \\.\\./\\.\\./pictures/#= pictures/#' '%s/content/content.ini' && "
+             "for i in $(seq 1 55); do echo \"nokey$i = x\"; done >> '%s/content/content.ini'",
+             stick, stick, stick, stick, stick);
+    assert_int_equal(system(cmd), 0);
+    snprintf(out, sizeof out, "%s/refused.txt", dir);
+    snprintf(local, sizeof local, "%s >'%s'", args, out);
+    int len = snprintf(script, sizeof script, "expect facilitator-pin\n" OV_TEST_PIN_KEYS
+                       "expect facilitator-menu\nkey 5\nexpect facilitator-import\ntexts\n");
+    for (int page = 1; page < 14; page++)   /* "Next page" (key 1) to the last of 14 pages */
+        len += snprintf(script + len, sizeof script - (size_t)len, "key 1\nexpect facilitator-import\ntexts\n");
+    snprintf(script + len, sizeof script - (size_t)len, "shot refused-last-page\n");
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, local);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s/media'", dir);
+    assert_int_equal(system(cmd), 0);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    static char said[1 << 17];
+    assert_true(ov_test_read_text(out, said, sizeof said) > 0);
+    if (!strstr(said, "text: And 15 more problems. Run check-content on a computer to see them all.\n"))
+        fail_msg("the preview never says how many more problems there are:\n%s", strstr(said, "screen: facilitator-import") ? strstr(said, "screen: facilitator-import") : said);
+    assert_non_null(strstr(said, "text: Page 14 of 14. Next page goes back to the first.\n"));
+    assert_non_null(strstr(said, "the kiosk does not know \u201cnokey40\u201d"));
+    assert_null(strstr(said, "the kiosk does not know \u201cnokey41\u201d"));
+}
+
 int main(void)
 {
     if (access(ov_test_program(), X_OK) != 0) { fprintf(stderr, "build %s first\n", ov_test_program()); return 1; }
@@ -401,6 +438,7 @@ int main(void)
         cmocka_unit_test(holding_the_corner_opens_the_pin_pad),
         cmocka_unit_test(a_stick_during_a_visit_waits_for_its_end),
         cmocka_unit_test(the_import_preview_shows_every_change),
+        cmocka_unit_test(a_refused_pack_says_how_many_more_problems),
     };
     return cmocka_run_group_tests_name("kiosk_facilitator", tests, setup, NULL);
 }

@@ -240,9 +240,11 @@ static int import_lines(const ov_import_plan *plan, const ov_texts *t, char line
 {
     int n = 0;
     if (!plan->ok) {
-        for (int i = 0; i < plan->n_problems && n < OV_FAC_IMPORT_MAX_LINES; i++)
+        for (int i = 0; i < plan->n_problems && n < OV_FAC_IMPORT_MAX_LINES - 1; i++)
             if (plan->problems[i].error)
                 ov_strlcpy(lines[n++], plan->problems[i].text, OV_SENTENCE_LEN);
+        if (plan->n_errors_not_kept > 0) /* no silent limit: the screen says how many more */
+            snprintf(lines[n++], OV_SENTENCE_LEN, OV_TX(t, imp_more_problems), plan->n_errors_not_kept);
         for (int i = 0; i < plan->diags.n; i++)
             ov_log_warn("new questions: %s", plan->diags.items[i].text);
         return n;

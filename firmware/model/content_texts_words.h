@@ -447,6 +447,9 @@
       "Tudalen %d o %d. Pwyswch Tudalen nesaf i weld y gweddill.") \
     X(imp_page_last, OVW_S, 0, OVW_NOCHECK, "Page %d of %d. Next page goes back to the first.", \
       "Tudalen %d o %d. Bydd Tudalen nesaf yn mynd yn ôl i'r gyntaf.") \
+    X(imp_more_problems, OVW_S, 0, OVW_NOCHECK, \
+      "And %d more problems. Run check-content on a computer to see them all.", \
+      "A %d problem arall. Rhedwch check-content ar gyfrifiadur i'w gweld i gyd.") \
     X(imp_next_page, OVW_B, 0, OVW_NOCHECK, "Next page", "Tudalen nesaf") \
     /* facilitator: saving the results on a USB stick, how it went */ \
     X(exp_saved, OVW_S, 0, OVW_NOCHECK, "The answers are saved. You can take the USB stick out now.", \

@@ -183,8 +183,10 @@ static void check_file(ov_import_plan *plan, const char *ini_path, const char *r
 static void add_problem(ov_import_plan *plan, const ov_diag *d, const ov_texts *t, const char *text,
                         size_t len)
 {
-    if (plan->n_problems >= OV_IMPORT_MAX_PROBLEMS)
+    if (plan->n_problems >= OV_IMPORT_MAX_PROBLEMS) {
+        plan->n_errors_not_kept += d->level == OV_DIAG_ERROR;
         return;
+    }
     ov_import_problem *p = &plan->problems[plan->n_problems];
     p->error = d->level == OV_DIAG_ERROR;
     ov_strlcpy(p->where, d->text, sizeof p->where);
@@ -221,10 +223,14 @@ static void check_named_files(ov_import_plan *plan, const char *ini_path, const 
 /* Every problem in plain words (t's), errors first, then warnings, each in line order. */
 static void plain_problems(ov_import_plan *plan, const ov_texts *t, const char *text, size_t len)
 {
+    int errors_kept = 0;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < plan->diags.n; i++)
-            if ((plan->diags.items[i].level == OV_DIAG_ERROR) == (pass == 0))
+            if ((plan->diags.items[i].level == OV_DIAG_ERROR) == (pass == 0)) {
+                errors_kept += pass == 0;
                 add_problem(plan, &plan->diags.items[i], t, text, len);
+            }
+    plan->n_errors_not_kept += plan->diags.n_errors - errors_kept; /* beyond OV_MAX_DIAGS */
     /* the checker's problems come in line order, the copy-safety ones after: merge */
     for (int i = 1; i < plan->n_problems; i++) {
         ov_import_problem tmp = plan->problems[i];

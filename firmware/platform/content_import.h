@@ -60,6 +60,7 @@ typedef struct {
     ov_diags diags;        /* every problem as "file:line: message" (errors and warnings) */
     ov_import_problem problems[OV_IMPORT_MAX_PROBLEMS]; /* errors first, then warnings, each in line order */
     int n_problems;                                     /* kept in problems[] */
+    int n_errors_not_kept; /* errors found after problems[] was full (the screen says how many) */
     int n_errors, n_warnings;                           /* all found (may be more than kept) */
     ov_content_change changes[OV_MAX_CHANGES];
     int n_changes;   /* against the `current` given to ov_import_check (when ok) */
