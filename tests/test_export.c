@@ -74,13 +74,13 @@ static void make_content(ov_content *c, const char *dir)
 }
 
 static const ov_tally_row fixture_rows[] = {
-    { MEETING, "assets", "not-yet", 1 }, { MEETING, "assets", "basics", 2 },
-    { MEETING, "assets", "getting-there", 5 }, { MEETING, "assets", "doing-well", 5 },
-    { MEETING, "assets", "dont-know", 1 },
-    { MEETING, "cafe", "green", 4 }, { MEETING, "cafe", "amber", 2 },
-    { MEETING, "reciprocity", "basics", 2 },
-    { MEETING, "old-question", "yes", 7 },
-    { "Other meeting", "assets", "basics", 9 },
+    { MEETING, "assets", "not-yet", 1, "" }, { MEETING, "assets", "basics", 2, "" },
+    { MEETING, "assets", "getting-there", 5, "" }, { MEETING, "assets", "doing-well", 5, "" },
+    { MEETING, "assets", "dont-know", 1, "" },
+    { MEETING, "cafe", "green", 4, "" }, { MEETING, "cafe", "amber", 2, "" },
+    { MEETING, "reciprocity", "basics", 2, "" },
+    { MEETING, "old-question", "yes", 7, "" },
+    { "Other meeting", "assets", "basics", 9, "" },
 };
 
 typedef struct {
@@ -353,7 +353,8 @@ static void test_html_report(void **state)
     assert_non_null(strstr(h, "src=\"data:image/svg+xml;base64,"));
     assert_non_null(strstr(h, "src=\"data:image/png;base64,"));
     /* every answer: its colour, its word, its count in digits */
-    assert_non_null(strstr(h, ov_report_colour_hex("blue")));
+    char hex[OV_HEX_COLOUR_SIZE];
+    assert_non_null(strstr(h, ov_report_colour_hex("blue", hex)));
     assert_non_null(strstr(h, ">Getting there</text>"));
     assert_non_null(strstr(h, ">5</text>"));
     assert_non_null(strstr(h, "Café, &quot;tea&quot; &amp; talk"));

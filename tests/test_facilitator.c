@@ -175,8 +175,8 @@ static void results_are_hidden_during_a_round_and_for_small_numbers(void **state
 
     ov_results *res = ov_results_new();
     ov_tally_row rows[] = {
-        { "drop-in", "q1", "not-yet", 1 }, { "drop-in", "q1", "getting-there", 6 }, { "drop-in", "q1", "doing-well", 2 },
-        { "drop-in", "q2", "started", 3 },
+        { "drop-in", "q1", "not-yet", 1, "" }, { "drop-in", "q1", "getting-there", 6, "" }, { "drop-in", "q1", "doing-well", 2, "" },
+        { "drop-in", "q2", "started", 3, "" },
     };
     ov_results_build(rows, 4, &content, "drop-in", 5, res);
     ov_fac_show_results(&f, res);
@@ -217,7 +217,7 @@ static void every_facilitator_screen_fits(void **state)
     ov_content_builtin(&content);
     static const int sizes[][2] = { { 800, 480 }, { 1024, 600 }, { 1280, 720 }, { 1920, 1080 }, { 720, 1280 } };
     ov_results *res = ov_results_new();
-    ov_tally_row rows[] = { { "drop-in", "assets", "not-yet", 3 }, { "drop-in", "assets", "getting-there", 9 } };
+    ov_tally_row rows[] = { { "drop-in", "assets", "not-yet", 3, "" }, { "drop-in", "assets", "getting-there", 9, "" } };
     ov_results_build(rows, 2, &content, "drop-in", 5, res);
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         ov_layout_env env = { sizes[s][0], sizes[s][1], ov_px_per_mm(sizes[s][0], sizes[s][1], 0), 1.0, ov_render_measure, r, "assets/pictures", 0, 0, 0 };

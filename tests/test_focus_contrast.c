@@ -152,7 +152,7 @@ static void facilitator_rings(const ov_content *c, const char *theme, int w, int
     static ov_layout l;
     const ov_theme *t = ov_theme_get(theme);
     ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), t->text_scale, ov_render_measure, render,
-                          "assets/pictures", 0, 0 };
+                          "assets/pictures", 0, 0, 0 };
     ov_fac_init(&fac, c, "", "drop-in");
     ov_fac_open(&fac, 0, 1);
     for (int i = 0; i < 2; i++) {

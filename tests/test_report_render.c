@@ -138,8 +138,9 @@ static void test_screenshot_shows_the_bars(void **state)
     count_colour(s, "#000000", &nonbg);
     assert_true(nonbg > (long)s->w * s->h / 50);   /* not blank: text, bars, picture */
     const char *colours[] = { "red", "amber", "blue", "green" };
+    char hex[OV_HEX_COLOUR_SIZE];
     for (int i = 0; i < 4; i++) {
-        long n = count_colour(s, ov_report_colour_hex(colours[i]), NULL);
+        long n = count_colour(s, ov_report_colour_hex(colours[i], hex), NULL);
         if (n < 2000) fail_msg("the %s bar is missing from the screenshot (%ld pixels)", colours[i], n);
     }
     /* the picture of the first question is shown */
@@ -158,6 +159,7 @@ static void test_print_view_is_a4_one_question_per_page(void **state)
     assert_int_equal(system(cmd), 0);
     /* intro page + 2 questions = 3 pages, each A4 (210 x 297 mm at 40 dpi = 331 x 468) */
     char p[256];
+    char hex[OV_HEX_COLOUR_SIZE];
     for (int i = 1; i <= 3; i++) {
         snprintf(p, sizeof p, "%s/page-%d.png", root, i);
         SDL_Surface *s = load_rgba(p);
@@ -165,7 +167,7 @@ static void test_print_view_is_a4_one_question_per_page(void **state)
         assert_in_range(s->w, 328, 334);
         assert_in_range(s->h, 465, 471);
         if (i == 2) /* the first question's chart prints in colour */
-            assert_true(count_colour(s, ov_report_colour_hex("blue"), NULL) > 300);
+            assert_true(count_colour(s, ov_report_colour_hex("blue", hex), NULL) > 300);
         SDL_FreeSurface(s);
     }
     snprintf(p, sizeof p, "%s/page-4.png", root);

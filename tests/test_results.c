@@ -47,13 +47,13 @@ static void make_content(ov_content *c)
 }
 
 static const ov_tally_row rows[] = {
-    { "m", "assets", "dont-know", 2 }, { "m", "assets", "getting-there", 6 },
-    { "m", "assets", "doing-well", 3 },
-    { "m", "valuing", "basics", 4 },                              /* 4 < 5: protected */
-    { "m", "reciprocity", "basics", 3 }, { "m", "reciprocity", "doing-well", 3 }, /* tie */
-    { "m", "reciprocity", "dont-know", 1 },                       /* no longer offered */
-    { "m", "retired", "yes", 9 },                                 /* question removed */
-    { "other", "assets", "basics", 50 },                          /* other meeting */
+    { "m", "assets", "dont-know", 2, "" }, { "m", "assets", "getting-there", 6, "" },
+    { "m", "assets", "doing-well", 3, "" },
+    { "m", "valuing", "basics", 4, "" },                              /* 4 < 5: protected */
+    { "m", "reciprocity", "basics", 3, "" }, { "m", "reciprocity", "doing-well", 3, "" }, /* tie */
+    { "m", "reciprocity", "dont-know", 1, "" },                       /* no longer offered */
+    { "m", "retired", "yes", 9, "" },                                 /* question removed */
+    { "other", "assets", "basics", 50, "" },                          /* other meeting */
 };
 
 static void test_on_screen_order_and_totals(void **state)

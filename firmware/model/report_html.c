@@ -16,7 +16,7 @@
 #define PICTURE_MAX_BYTES (4 * 1024 * 1024)
 #define DATE_TEXT_LEN 48       /* "1 December 2026", or the date as stored */
 #define SUMMARY_TEXT_LEN 600   /* the sentence that says which answer most people gave */
-#define HEX_COLOUR_LEN 7       /* "#RRGGBB" */
+#define HEX_COLOUR_LEN (OV_HEX_COLOUR_SIZE - 1) /* "#RRGGBB" */
 #define STAR_POINTS 5          /* the star shape's points */
 
 /* The bar chart's geometry, in the units of its SVG viewBox (CHART_W wide,
@@ -40,18 +40,17 @@
 #define PROGRESS_FACE_CY 80      /* both faces' centre, from the top */
 #define PROGRESS_FACE_R 56       /* both faces' radius */
 
-const char *ov_report_colour_hex(const char *colour)
+const char *ov_report_colour_hex(const char *colour, char hex[OV_HEX_COLOUR_SIZE])
 {
     /* The kiosk's own "standard" theme colours, so the report matches the
      * buttons (colour-blind-safe; answers never rely on colour alone). */
-    static _Thread_local char hex[HEX_COLOUR_LEN + 1];
     if (colour && colour[0] == '#' && strlen(colour) == HEX_COLOUR_LEN && strspn(colour + 1,
             "0123456789abcdefABCDEF") == HEX_COLOUR_LEN - 1) {
         memcpy(hex, colour, HEX_COLOUR_LEN + 1);
         return hex;
     }
     ov_rgb c = ov_theme_answer_fill(NULL, colour);
-    snprintf(hex, sizeof hex, "#%02X%02X%02X", c.r, c.g, c.b);
+    snprintf(hex, OV_HEX_COLOUR_SIZE, "#%02X%02X%02X", c.r, c.g, c.b);
     return hex;
 }
 
@@ -209,7 +208,8 @@ static void chart(ov_buf *b, const ov_result_question *q)
     ov_buf_puts(b, "\" xmlns=\"http://www.w3.org/2000/svg\">\n");
     for (int i = 0; i < q->n_answers; i++) {
         const ov_result_answer *a = &q->answers[i];
-        const char *hex = ov_report_colour_hex(a->colour);
+        char hex[OV_HEX_COLOUR_SIZE];
+        ov_report_colour_hex(a->colour, hex);
         double y = CHART_PAD_Y + i * row;
         double barw = max ? (W - left - countw) * (double)a->count / (double)max : 0;
         ov_buf_puts(b, "<g>");
@@ -352,9 +352,10 @@ static void report_answers(ov_buf *b, const ov_result_question *q, const ov_text
 /* One answer's face with a word under it (a side of the progress picture). */
 static void progress_side(ov_buf *b, const ov_result_question *q, int ai, const char *when, double cx)
 {
+    char hex[OV_HEX_COLOUR_SIZE];
     if (ai >= 0 && ai < q->n_answers)
-        shape_svg(b, q->answers[ai].shape, ov_report_colour_hex(q->answers[ai].colour), cx, PROGRESS_FACE_CY,
-                  PROGRESS_FACE_R);
+        shape_svg(b, q->answers[ai].shape, ov_report_colour_hex(q->answers[ai].colour, hex), cx,
+                  PROGRESS_FACE_CY, PROGRESS_FACE_R);
     else
         ov_buf_printf(b, "<circle cx=\"%.0f\" cy=\"%d\" r=\"%d\" fill=\"#ECECEC\" stroke=\"#1a1a1a\" "
                          "stroke-width=\"3\" stroke-dasharray=\"10 8\"/>",

@@ -18,8 +18,9 @@ int ov_report_html(const ov_results *res, ov_read_file_fn read_file, ov_buf *out
 
 /* "#RRGGBB" of an answer colour name (red, amber, green, blue, ...) as the
  * kiosk's standard theme draws it (aliases too), or a "#rrggbb" value passed
- * through; grey for anything unknown or NULL. The string stays valid until
- * the next call in the same thread. */
-const char *ov_report_colour_hex(const char *colour);
+ * through; grey for anything unknown or NULL. Writes it into hex and
+ * returns hex (never NULL). */
+#define OV_HEX_COLOUR_SIZE 8 /* "#RRGGBB" and its terminating NUL */
+const char *ov_report_colour_hex(const char *colour, char hex[OV_HEX_COLOUR_SIZE]);
 
 #endif

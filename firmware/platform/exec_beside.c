@@ -24,13 +24,15 @@ int ov_exec_beside(const char *name, char **argv, char *err, size_t errlen)
     exe[n] = '\0';
     char *slash = strrchr(exe, '/');
     if (slash) *slash = '\0';
-    static char place[N_PLACES][PATH_MAX + NAME_ROOM]; /* argv[0] of the new program points here */
+    char place[N_PLACES][PATH_MAX + NAME_ROOM]; /* argv[0] points here only while execv runs */
     snprintf(place[0], sizeof place[0], "%s/%s", exe, name);
     snprintf(place[1], sizeof place[1], "%s/%s/%s", exe, OV_PROGRAM_LIB_DIR, name);
     for (int i = 0; i < N_PLACES; i++) {
         if (access(place[i], X_OK) != 0) continue;
+        char *caller_argv0 = argv[0];
         argv[0] = place[i];
         execv(place[i], argv);
+        argv[0] = caller_argv0; /* execv failed: leave no pointer to this frame behind */
         return ov_fail(err, errlen, OV_EIO, "cannot run %s: %s", place[i], strerror(errno));
     }
     return ov_fail(err, errlen, OV_ENOTFOUND,

@@ -20,7 +20,7 @@
  * see one process. Returns only on failure: OV_ENOTFOUND (no executable
  * `name` in either place; err names both), OV_EIO (/proc/self/exe
  * unreadable, or execv failed: err says why), OV_EINVAL (name, argv or
- * argv[0] NULL). */
+ * argv[0] NULL); argv is then as it was. */
 int ov_exec_beside(const char *name, char **argv, char *err, size_t errlen);
 
 #endif
