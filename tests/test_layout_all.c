@@ -1,7 +1,8 @@
 /* test_layout_all.c — layout never drops a target: every member and
  * facilitator screen (the import preview and a refused import too), at every
  * supported size, in every theme, in English and Welsh, and with tricky texts
- * (6 answers, the longest allowed words and sentences), laid out with the real
+ * (6 answers, the longest allowed words and sentences), with each setting that
+ * changes a screen's words (switch scanning, arcade buttons, headphones), laid out with the real
  * fonts (a facilitator screen may make a text smaller to fit, never under
  * the minimum size). Fails when a target the screen model needs is missing, off the
  * screen, under 20 mm or overlapping another; when text is under the minimum
@@ -26,6 +27,7 @@
 #include "ui/layout_fit.h"
 #include "ui/layout_scan.h"
 #include "model/content_check.h"
+#include "model/content_texts.h"
 #include "model/easyread.h"
 #include "platform/render.h"
 #include "platform/content_load.h"
@@ -37,7 +39,7 @@
 #define MIN_TEXT_MM 3.5
 #define MIN_PORTRAIT_PICTURE_MM 30.0
 #define MIN_PROGRESS_FACE_MM 5.0 /* the faces of "last time / this time", and never smaller than the chart's */
-#define MAX_SCREENS 160
+#define MAX_SCREENS 320
 
 static const struct {
     int w, h;
@@ -511,7 +513,12 @@ static void member_screens(run *rn, const ov_layout_env *env, const ov_content *
     char name[64];
     ov_flow_init(&f, c, 1, 90000, 4000, 0, 0);
     ov_flow_set_practice(&f, ov_content_practice(c)); /* as the kiosk does */
+    ov_layout_env by_switch = *env, by_buttons = *env, headphones = *env; /* the settings that change words */
+    by_switch.scanning = 1;     /* the welcome says to press the switch */
+    by_buttons.buttons_in_use = 1; /* the confirm says which button to press */
+    headphones.private_audio = 1;  /* the review's answers say their words */
     lay_member(rn, env, &f, NULL, "welcome");
+    lay_member(rn, &by_switch, &f, NULL, "welcome+switch");
     lay_member(rn, env, &f, "Ask the facilitator: the new questions have problems.", "welcome+warning");
     ov_flow_act(&f, OV_ACT_SOUND, 0, 1);
     lay_member(rn, env, &f, NULL, "sound");
@@ -531,13 +538,17 @@ static void member_screens(run *rn, const ov_layout_env *env, const ov_content *
             ov_flow_act(&f, OV_ACT_CHOOSE, i, 2);
             snprintf(name, sizeof name, "confirm q%d a%d", q + 1, i + 1);
             lay_member(rn, env, &f, NULL, name);
+            snprintf(name, sizeof name, "confirm q%d a%d+buttons", q + 1, i + 1);
+            lay_member(rn, &by_buttons, &f, NULL, name);
             if (i + 1 < n)
                 ov_flow_act(&f, OV_ACT_NO, 0, 3);
         }
         ov_flow_act(&f, OV_ACT_YES, 0, 4);
     }
-    if (f.screen == OV_SCREEN_REVIEW) /* every answer, its caption, its face and "save" */
+    if (f.screen == OV_SCREEN_REVIEW) { /* every answer, its caption, its face and "save" */
         lay_member(rn, env, &f, NULL, "review");
+        lay_member(rn, &headphones, &f, NULL, "review+headphones");
+    }
     ov_flow_committed(&f, 1, 5);
     lay_member(rn, env, &f, NULL, "thanks");
     ov_flow_init(&f, c, 0, 90000, 4000, 0, 0);
@@ -825,12 +836,26 @@ static void every_screen_keeps_every_target(void **state)
         fail_msg("%d problems (the first %d are printed above)", n_problems, MAX_PRINTED);
 }
 
-#define INI_LEN (64 * 1024)
+#define INI_LEN (128 * 1024)
 
-/* content.ini for c (its [texts] left out: the built-in English ones, as c has). */
-static void write_ini(const ov_content *c, char *out, size_t len)
+/* [texts] with every text of c, appended at out + n; returns the new length. */
+static size_t write_texts(const ov_content *c, char *out, size_t n, size_t len)
+{
+    int n_defs;
+    const ov_text_def *d = ov_text_defs(&n_defs);
+    n += (size_t)snprintf(out + n, len - n, "[texts]\n");
+    for (int i = 0; i < n_defs && n < len; i++)
+        n += (size_t)snprintf(out + n, len - n, "%s = %s\n", d[i].key, (const char *)&c->texts + d[i].offset);
+    return n;
+}
+
+/* content.ini for c; with_texts 0: its [texts] left out (the built-in English
+ * ones, as c has), 1: every text of c written out. */
+static void write_ini(const ov_content *c, int with_texts, char *out, size_t len)
 {
     size_t n = (size_t)snprintf(out, len, "[content]\nlanguage = en\n");
+    if (with_texts)
+        n = write_texts(c, out, n, len);
     for (int s = 0; s < c->n_scales; s++) {
         const ov_scale *sc = &c->scales[s];
         n += (size_t)snprintf(out + n, len - n, "[scale %s]\nname = %s\n", sc->id, sc->name);
@@ -854,13 +879,13 @@ static void write_ini(const ov_content *c, char *out, size_t len)
 
 /* Check c as content.ini with the kiosk's own checker (real fonts and
  * layout); d gets its problems. Returns its return code. */
-static int check_as_ini(const ov_content *c, ov_diags *d)
+static int check_as_ini(const ov_content *c, int with_texts, ov_diags *d)
 {
     static char text[INI_LEN];
     ov_ini_doc doc;
     memset(&doc, 0, sizeof doc);
     ov_diags_init(d);
-    write_ini(c, text, sizeof text);
+    write_ini(c, with_texts, text, sizeof text);
     assert_int_equal(ov_ini_parse(text, strlen(text), "content.ini", &doc, d), OV_OK);
     ov_check_opts opts;
     memset(&opts, 0, sizeof opts);
@@ -883,11 +908,11 @@ static int screen_misfits(const ov_diags *d)
 }
 
 /* One step worse than an accepted worst case is refused with OV_DIAG_SCREEN_NOT_FIT, naming the question. */
-static void refused(const ov_content *worse, const char *qid, const char *what)
+static void refused(const ov_content *worse, int with_texts, const char *qid, const char *what)
 {
     static ov_diags d;
     printf("%s:\n", what);
-    assert_int_equal(check_as_ini(worse, &d), OV_EINVAL);
+    assert_int_equal(check_as_ini(worse, with_texts, &d), OV_EINVAL);
     assert_true(screen_misfits(&d) > 0);
     int named = 0;
     for (int i = 0; i < d.n; i++)
@@ -904,7 +929,7 @@ static void one_step_worse_than_the_worst_is_refused(void **state)
     static ov_diags d;
     static ov_content worse;
     for (int i = FIRST_WORST; i < FIRST_PRACTICE; i++) {
-        int rc = check_as_ini(content[i], &d);
+        int rc = check_as_ini(content[i], 0, &d);
         if (rc != OV_OK)
             ov_diags_print(&d, stdout);
         assert_int_equal(rc, OV_OK);
@@ -917,16 +942,62 @@ static void one_step_worse_than_the_worst_is_refused(void **state)
     size_t have = strlen(t);
     assert_true(have < strlen(tricky_title));
     snprintf(t, OV_TITLE_LEN, "%.*s", (int)(have + strcspn(tricky_title + have + 1, " ") + 1), tricky_title);
-    refused(&worse, worse.questions[q].id, "the title a word longer");
+    refused(&worse, 0, worse.questions[q].id, "the title a word longer");
     worse = *w; /* a sentence more */
     assert_true(worse.questions[q].n_sentences < OV_MAX_SENTENCES);
     ov_strlcpy(worse.questions[q].sentences[worse.questions[q].n_sentences++], tricky_sentences[1],
                sizeof worse.questions[q].sentences[0]);
-    refused(&worse, worse.questions[q].id, "a sentence more");
+    refused(&worse, 0, worse.questions[q].id, "a sentence more");
     worse = *content[FIRST_WORST]; /* 6 answers abreast: the first answer's word a letter longer */
     ov_strlcpy(worse.scales[0].answers[0].word, tricky_words[0], sizeof worse.scales[0].answers[0].word);
     assert_true(strcmp(worse.scales[0].answers[0].word, content[FIRST_WORST]->scales[0].answers[0].word));
-    refused(&worse, worse.questions[0].id, "6 answers with the word 'Brilliantly'");
+    refused(&worse, 0, worse.questions[0].id, "6 answers with the word 'Brilliantly'");
+}
+
+/* 1 when the confirm screen of c's first question, its first answer chosen,
+ * fits at every size and theme of the sweep; buttons: as an arcade-button
+ * user meets it (with the line that says which button to press). */
+static int confirm_fits_everywhere(const ov_content *c, int buttons)
+{
+    static ov_layout l;
+    for (size_t s = 0; s < OV_ARRAY_LEN(sizes); s++)
+        for (size_t th = 0; th < OV_ARRAY_LEN(themes); th++) {
+            ov_layout_env env = env_for(sizes[s].w, sizes[s].h, themes[th]);
+            env.buttons_in_use = buttons;
+            ov_flow f;
+            ov_flow_init(&f, c, 1, 90000, 4000, 0, 0);
+            ov_flow_act(&f, OV_ACT_ANY, 0, 1);
+            ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2);
+            if (ov_layout_screen(&env, &f, NULL, &l) != OV_OK)
+                return 0;
+        }
+    return 1;
+}
+
+/* An answer's `say` that leaves room on its confirm screen for a touch user
+ * but not for the arcade buttons' line is refused: the checker lays the
+ * confirm out as a button user meets it. */
+static void a_confirm_too_full_for_the_button_line_is_refused(void **state)
+{
+    (void)state;
+    static ov_content c;
+    static char words[2 * OV_SENTENCE_LEN];
+    snprintf(words, sizeof words, "%s %s", tricky_sentences[0], tricky_sentences[1]);
+    int found = 0;
+    for (size_t end = strcspn(words, " "); !found && words[end]; end += 1 + strcspn(words + end + 1, " ")) {
+        c = *content[0];
+        ov_answer *a = &c.scales[c.questions[0].scale].answers[0];
+        if (end >= sizeof a->say)
+            break;
+        ov_strlcpy(a->word, tricky_words[1], sizeof a->word);
+        ov_strlcpy(c.texts.confirm_buttons, tricky_sentences[2], sizeof c.texts.confirm_buttons);
+        snprintf(a->say, sizeof a->say, "%.*s", (int)end, words);
+        found = confirm_fits_everywhere(&c, 0) && !confirm_fits_everywhere(&c, 1);
+    }
+    if (!found)
+        fail_msg("no say fits the confirm without the buttons' line and not with it");
+    printf("say of %zu letters:\n", ov_utf8_count(c.scales[c.questions[0].scale].answers[0].say));
+    refused(&c, 1, c.questions[0].id, "a confirm with no room for the buttons' line");
 }
 
 /* 1 when rectangles a and b share any pixel. */
@@ -1010,6 +1081,7 @@ int main(void)
         cmocka_unit_test(a_dropped_target_is_caught),
         cmocka_unit_test(every_screen_keeps_every_target),
         cmocka_unit_test(one_step_worse_than_the_worst_is_refused),
+        cmocka_unit_test(a_confirm_too_full_for_the_button_line_is_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -58,21 +58,26 @@ static int place_text(ov_content *c, int kind, const char *text)
     }
 }
 
-/* Lay out welcome (titles only), question and confirm on one screen size.
- * Returns 1 when all fit. */
+/* Lay out welcome (titles only: as it greets a touch user and a switch user),
+ * question and confirm (as an arcade-button user meets it: one line more) on
+ * one screen size. Returns 1 when all fit. */
 static int fits_screen(const ov_layout_fit_ctx *ctx, const ov_content *c, int kind, int w, int h,
                        ov_layout *l)
 {
     ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), 1.0, ctx->measure, ctx->measure_ctx, NULL, 0, 0, 0 };
+    ov_layout_env by_switch = env, by_buttons = env;
+    by_switch.scanning = 1;
+    by_buttons.buttons_in_use = 1;
     ov_flow f;
     ov_flow_init(&f, c, 1, FIT_IDLE_MS, FIT_THANKS_MS, 0, 0);
-    if (kind == OV_FIT_TITLE && ov_layout_screen(&env, &f, NULL, l) != OV_OK)
+    if (kind == OV_FIT_TITLE && (ov_layout_screen(&env, &f, NULL, l) != OV_OK ||
+                                 ov_layout_screen(&by_switch, &f, NULL, l) != OV_OK))
         return 0;
     ov_flow_act(&f, OV_ACT_ANY, 0, 1);
     if (ov_layout_screen(&env, &f, NULL, l) != OV_OK)
         return 0;
     ov_flow_act(&f, OV_ACT_CHOOSE, 0, 2);
-    return ov_layout_screen(&env, &f, NULL, l) == OV_OK;
+    return ov_layout_screen(&by_buttons, &f, NULL, l) == OV_OK;
 }
 
 int ov_layout_fit(void *vctx, int kind, const char *text)

@@ -50,7 +50,7 @@ static int question_fits(fitter *ft, const ov_content *c, int q)
 /* The screen of question q that does not fit (an ov_misfit_screen, *answer
  * set for a confirm screen), or 0 when all fit. A confirm screen shows the
  * answer alone, never its question: they are laid out only when `confirms`
- * (once a scale). */
+ * (once a scale), as an arcade-button user meets them (one line more). */
 static int question_misfit(fitter *ft, const ov_content *c, int q, int confirms, int *answer)
 {
     if (!question_fits(ft, c, q))
@@ -59,10 +59,12 @@ static int question_misfit(fitter *ft, const ov_content *c, int q, int confirms,
         return OV_MISFIT_SCAN_STRIP;
     const ov_answer *a[OV_MAX_ANSWERS];
     int n = confirms ? ov_question_answers(c, q, a) : 0;
+    ov_layout_env by_buttons = ft->env; /* the confirm at its longest: it also says which button to press */
+    by_buttons.buttons_in_use = 1;
     for (int i = 0; i < n; i++) {
         ov_flow f;
         flow_at(&f, c, OV_SCREEN_CONFIRM, q, i);
-        if (ov_layout_screen(&ft->env, &f, NULL, ft->l) != OV_OK) {
+        if (ov_layout_screen(&by_buttons, &f, NULL, ft->l) != OV_OK) {
             *answer = i;
             return OV_MISFIT_CONFIRM;
         }
