@@ -17,6 +17,7 @@
 
 #include <SDL2/SDL.h>
 
+#include "kiosk_ears.h"
 #include "kiosk_runner.h"
 #include "ui/pin.h"
 #include "platform/pin_hash.h"
@@ -247,6 +248,35 @@ static void holding_the_corner_opens_the_pin_pad(void **state)
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
 }
 
+/* A facilitator who cannot see types the PIN: the pad is read once, to its
+ * end ("Type the PIN. 1, 2, 3. ..."); each digit then only adds a star, so
+ * nothing more is said while the PIN is typed (the reading is not started
+ * again after each key, and no typed digit is ever said). Speech on, heard. */
+static void typing_the_pin_does_not_start_the_pad_reading_again(void **state)
+{
+    (void)state;
+    char local[64], cfg_args[600];
+    assert_non_null(ov_test_tmpdir(local, sizeof local));
+    char settings[300];
+    snprintf(settings, sizeof settings, "[facilitator]\npin_hash = %s\n", OV_TEST_PIN_HASH);
+    assert_int_equal(ov_test_write_config(local, settings, cfg_args, sizeof cfg_args), 0);
+    const char *script = "key facilitator\nexpect facilitator-pin\nquiet 60000\nwait 2500\n"
+                         "key 2\nwait 800\nkey 5\nwait 800\nkey 8\nwait 800\nkey 0\nwait 2500\n"
+                         "expect facilitator-pin\nquit\n";
+    ov_test_heard heard;
+    int rc = ov_test_run_kiosk_heard(local, script, 800, 480, cfg_args, 180, &heard);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(local));
+    ov_test_stretch st[OV_EARS_MAX_STRETCHES];
+    int n = ov_test_stretches(&heard, 1.0, st, OV_EARS_MAX_STRETCHES); /* 2.5 s of quiet parts them */
+    ov_test_print_stretches("PIN pad", st, n);
+    ov_test_heard_free(&heard);
+    if (n < 1 || st[0].voiced_s < 2.0)
+        fail_msg("the PIN pad was not read (%d stretches of voice)", n);
+    if (n > 1)
+        fail_msg("%d more stretches of voice (%.2f s) after the pad was read, while the PIN was typed", n - 1,
+                 st[1].voiced_s);
+}
+
 /* Write a mount table DIR/NAME: the root, and the stick when `stick`. */
 static void write_mounts(const char *name, int stick)
 {
@@ -436,6 +466,7 @@ int main(void)
         cmocka_unit_test(a_changed_pin_is_kept),
         cmocka_unit_test(settings_change_the_look_and_are_kept),
         cmocka_unit_test(holding_the_corner_opens_the_pin_pad),
+        cmocka_unit_test(typing_the_pin_does_not_start_the_pad_reading_again),
         cmocka_unit_test(a_stick_during_a_visit_waits_for_its_end),
         cmocka_unit_test(the_import_preview_shows_every_change),
         cmocka_unit_test(a_refused_pack_says_how_many_more_problems),

@@ -414,8 +414,48 @@ static void change_meeting(kiosk *k, int end)
     }
 }
 
+/* 1 when pressing item of the screen on show is a key of a PIN being typed
+ * (a digit or Delete): the pad then says nothing new, the stars are never said. */
+static int is_typing(kiosk *k, int item)
+{
+    ov_fac_menu(&k->fac, &k->fac_menu);
+    const ov_menu *m = &k->fac_menu;
+    if (!m->keypad || item < 0 || item >= m->n_items)
+        return 0;
+    return m->items[item].action == OV_MENU_DIGIT || m->items[item].action == OV_MENU_DELETE;
+}
+
+/* After a key of the PIN pad: draw the stars, and read the screen again only
+ * when what it says changed (a facilitator who cannot see is not sent back to
+ * "1, 2, 3" after each digit; the wait after wrong tries is still read). */
+static void show_typed(kiosk *k, int screen_before, const char *said_before)
+{
+    ov_kiosk_relayout(k);
+    k->dirty = 1;
+    if ((int)k->fac.screen != screen_before || strcmp(said_before, k->layout.speech))
+        ov_kiosk_speak(k);
+}
+
+/* A digit or Delete of the PIN pad pressed (is_typing). */
+static void press_typed(kiosk *k, int item)
+{
+    int screen_before = (int)k->fac.screen;
+    char said_before[sizeof k->layout.speech];
+    ov_strlcpy(said_before, k->layout.speech, sizeof said_before);
+    ov_pin_guard before = k->fac.guard;
+    k->fac_touched_ms = ov_kiosk_now(k);
+    ov_fac_do d = ov_fac_press(&k->fac, item, ov_kiosk_now(k));
+    ov_kiosk_pin_guard_keep(k, &before);
+    if (d != OV_FAC_DO_NOTHING)
+        show_typed(k, screen_before, said_before);
+}
+
 void ov_kiosk_fac_press(kiosk *k, int item)
 {
+    if (is_typing(k, item)) {
+        press_typed(k, item);
+        return;
+    }
     ov_pin_guard before = k->fac.guard;
     k->fac_touched_ms = ov_kiosk_now(k);
     ov_fac_do d = ov_fac_press(&k->fac, item, ov_kiosk_now(k));
