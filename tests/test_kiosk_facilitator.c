@@ -277,6 +277,45 @@ static void typing_the_pin_does_not_start_the_pad_reading_again(void **state)
                  st[1].voiced_s);
 }
 
+/* A facilitator with a keyboard (or who cannot see) works the menu with the
+ * arrow keys: the first Down rings the first button (Results) and says it,
+ * Up from there goes round to the last (Hear it again), Enter presses the
+ * ringed button; a new screen starts with no ring. Speech on, heard. */
+static void arrow_keys_ring_and_say_the_facilitators_buttons(void **state)
+{
+    (void)state;
+    char local[64], cfg_args[600], settings[300], a[400], b[400];
+    assert_non_null(ov_test_tmpdir(local, sizeof local));
+    snprintf(settings, sizeof settings, "[facilitator]\npin_hash = %s\n", OV_TEST_PIN_HASH);
+    assert_int_equal(ov_test_write_config(local, settings, cfg_args, sizeof cfg_args), 0);
+    const char *script = OV_TEST_PIN_IN "quiet 60000\nshot menu\nwait 2500\nkey down\nshot ringed\n"
+                         "quiet 20000\nwait 2500\nkey up\nshot last\nkey down\nkey enter\n"
+                         "expect facilitator-message\nkey escape\nexpect facilitator-menu\n"
+                         "key enter\nexpect facilitator-menu\nquit\n";
+    ov_test_heard heard;
+    int rc = ov_test_run_kiosk_heard(local, script, 800, 480, cfg_args, 180, &heard);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(local));
+    ov_test_stretch st[OV_EARS_MAX_STRETCHES];
+    int n = ov_test_stretches(&heard, 1.0, st, OV_EARS_MAX_STRETCHES);
+    ov_test_print_stretches("facilitator focus", st, n);
+    ov_test_heard_free(&heard);
+    double results = ov_test_say_voiced_s(local, "Results.", "en-gb");
+    /* the menu's reading, then "Results" on the first Down (what follows is cut short by the keys and quit) */
+    if (n < 2 || st[1].voiced_s < 0.5 * results || st[1].voiced_s > 1.6 * results)
+        fail_msg("the ringed button was not said: %d stretches, the second %.2f s (\"Results.\" takes %.2f s)", n,
+                 n > 1 ? st[1].voiced_s : 0.0, results);
+    double off;
+    snprintf(a, sizeof a, "%s/shots/menu.png", local);
+    snprintf(b, sizeof b, "%s/shots/ringed.png", local);
+    assert_int_equal(ov_test_png_diff(a, b, 24, &off), 0);
+    fprintf(stderr, "the ring changes %.1f %% of the screen\n", 100 * off);
+    assert_true(off > 0.01); /* a ring of at least 3 mm round a 20 mm button */
+    snprintf(a, sizeof a, "%s/shots/last.png", local);
+    double off_last;
+    assert_int_equal(ov_test_png_diff(a, b, 24, &off_last), 0);
+    assert_true(off_last > 0.01); /* the ring moved */
+}
+
 /* Write a mount table DIR/NAME: the root, and the stick when `stick`. */
 static void write_mounts(const char *name, int stick)
 {
@@ -467,6 +506,7 @@ int main(void)
         cmocka_unit_test(settings_change_the_look_and_are_kept),
         cmocka_unit_test(holding_the_corner_opens_the_pin_pad),
         cmocka_unit_test(typing_the_pin_does_not_start_the_pad_reading_again),
+        cmocka_unit_test(arrow_keys_ring_and_say_the_facilitators_buttons),
         cmocka_unit_test(a_stick_during_a_visit_waits_for_its_end),
         cmocka_unit_test(the_import_preview_shows_every_change),
         cmocka_unit_test(a_refused_pack_says_how_many_more_problems),

@@ -94,6 +94,7 @@ void ov_kiosk_relayout(kiosk *k)
     if (k->fac.screen != OV_FAC_OFF) {
         ov_fac_menu(&k->fac, &k->fac_menu);
         ov_layout_menu(&k->env, &k->fac_menu, k->content.texts.hear_again, &k->layout);
+        ov_kiosk_fac_mark_focus(k);
         return;
     }
     char strip[OV_SENTENCE_LEN * 2] = ""; /* the welcome screen's facilitator strip, in the content's words */

@@ -7,6 +7,7 @@
 #include "platform/keepalive.h"
 #include "app/kiosk_views.h"
 #include "platform/files.h"
+#include "app/kiosk_scan.h"
 #include "platform/pin_hash.h"
 
 #include "platform/config_write.h"
@@ -52,6 +53,7 @@ void ov_kiosk_fac_open(kiosk *k, int key)
     k->fac.blank = k->cfg.blank_screen;
     k->fac_touched_ms = ov_kiosk_now(k);
     k->pin_wait_shown = -1;
+    k->fac_focus = -1; /* no ring until an arrow key is pressed */
     ov_fac_open(&k->fac, key, ov_kiosk_now(k));
     ov_log_info("facilitator mode opened (%s)", key ? "key switch" : "PIN");
     show(k);
@@ -529,6 +531,56 @@ static ov_menu_action keypad_action(ov_key key, int *digit)
     }
 }
 
+void ov_kiosk_fac_mark_focus(kiosk *k)
+{
+    if ((int)k->fac.screen != k->fac_focus_screen || k->fac_focus >= k->layout.n_buttons)
+        k->fac_focus = -1;
+    k->fac_focus_screen = (int)k->fac.screen;
+    if (k->fac_focus >= 0)
+        k->layout.buttons[k->fac_focus].focused = 1;
+}
+
+/* An arrow key: the ring to the next (step 1) or previous (-1) button of the
+ * screen, round the end, and the button said. */
+static void move_fac_focus(kiosk *k, int step)
+{
+    int n = k->layout.n_buttons;
+    if (n <= 0)
+        return;
+    int from = k->fac_focus >= 0 ? k->fac_focus : (step > 0 ? -1 : 0);
+    k->fac_focus = (from + step + n) % n;
+    ov_kiosk_relayout(k);
+    k->dirty = 1;
+    ov_kiosk_scan_say_button(k, k->fac_focus);
+}
+
+/* Enter or Space: press the button the ring is on. */
+static void press_fac_focus(kiosk *k)
+{
+    ov_target t = k->layout.buttons[k->fac_focus].target;
+    if (t.kind == OV_TARGET_MENU)
+        ov_kiosk_fac_press(k, t.index);
+    else if (t.kind == OV_TARGET_HEAR_AGAIN)
+        ov_kiosk_speak(k);
+}
+
+/* Arrow keys, Enter and Space on a facilitator screen other than the PIN pad
+ * (where Enter is OK): returns 1 when key was one of them. */
+static int fac_focus_key(kiosk *k, ov_key key)
+{
+    int back = key == OV_KEY_LEFT || key == OV_KEY_UP, on = key == OV_KEY_RIGHT || key == OV_KEY_DOWN;
+    int step = back ? -1 : on ? 1 : 0;
+    if (step) {
+        move_fac_focus(k, step);
+        return 1;
+    }
+    if ((key == OV_KEY_ENTER || key == OV_KEY_SPACE) && k->fac_focus >= 0) {
+        press_fac_focus(k);
+        return 1;
+    }
+    return 0;
+}
+
 void ov_kiosk_fac_key(kiosk *k, ov_key key)
 {
     ov_menu *m = &k->fac_menu;
@@ -548,6 +600,8 @@ void ov_kiosk_fac_key(kiosk *k, ov_key key)
             ov_kiosk_fac_press(k, i);
         return;
     }
+    if (fac_focus_key(k, key))
+        return;
     if (key == OV_KEY_ESCAPE) {
         k->fac.screen = OV_FAC_MENU;
         show(k);

@@ -48,6 +48,9 @@ typedef struct {
                                         the start value); changed only by ov_kiosk_meeting_begin */
     ov_fac fac;                      /* facilitator mode (fac.screen != OV_FAC_OFF) */
     ov_menu fac_menu;                /* the facilitator screen last described */
+    int fac_focus;                   /* the button of it the arrow keys are on (-1: none); kept while
+                                        fac_focus_screen is on show (kiosk_facilitator.c) */
+    int fac_focus_screen;            /* the ov_fac_screen fac_focus belongs to */
     ov_import_plan *import_plan;     /* new questions checked, waiting for "Use them" (or NULL) */
     ov_check_opts check_opts;        /* content checks: "fits its box" with the real fonts */
     ov_results *results;             /* for the results screen */
@@ -151,6 +154,9 @@ void ov_kiosk_fac_close(kiosk *k);
 /* A press on a facilitator screen target, or a key there. */
 void ov_kiosk_fac_press(kiosk *k, int item);
 void ov_kiosk_fac_key(kiosk *k, ov_key key);
+/* After a facilitator screen is laid out: ring the button the arrow keys are
+ * on (none once another screen is shown). */
+void ov_kiosk_fac_mark_focus(kiosk *k);
 /* Look for USB sticks (every 2 s); a new stick opens the PIN screen on the
  * welcome screen, or when the visit of a member who is voting has ended. */
 void ov_kiosk_watch_usb(kiosk *k);
