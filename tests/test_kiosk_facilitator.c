@@ -248,6 +248,25 @@ static void holding_the_corner_opens_the_pin_pad(void **state)
     if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
 }
 
+/* Run `script` in a new kiosk folder `local` with speech on and the test PIN
+ * set, everything heard; st gets the stretches of voice (1 s of quiet parts
+ * them, printed under `what`). Returns how many. */
+static int heard_facilitator(const char *script, const char *what, char *local, size_t len,
+                             ov_test_stretch st[OV_EARS_MAX_STRETCHES])
+{
+    char cfg_args[600], settings[300];
+    assert_non_null(ov_test_tmpdir(local, len));
+    snprintf(settings, sizeof settings, "[facilitator]\npin_hash = %s\n", OV_TEST_PIN_HASH);
+    assert_int_equal(ov_test_write_config(local, settings, cfg_args, sizeof cfg_args), 0);
+    ov_test_heard heard;
+    int rc = ov_test_run_kiosk_heard(local, script, 800, 480, cfg_args, 180, &heard);
+    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(local));
+    int n = ov_test_stretches(&heard, 1.0, st, OV_EARS_MAX_STRETCHES);
+    ov_test_print_stretches(what, st, n);
+    ov_test_heard_free(&heard);
+    return n;
+}
+
 /* A facilitator who cannot see types the PIN: the pad is read once, to its
  * end ("Type the PIN. 1, 2, 3. ..."); each digit then only adds a star, so
  * nothing more is said while the PIN is typed (the reading is not started
@@ -255,21 +274,12 @@ static void holding_the_corner_opens_the_pin_pad(void **state)
 static void typing_the_pin_does_not_start_the_pad_reading_again(void **state)
 {
     (void)state;
-    char local[64], cfg_args[600];
-    assert_non_null(ov_test_tmpdir(local, sizeof local));
-    char settings[300];
-    snprintf(settings, sizeof settings, "[facilitator]\npin_hash = %s\n", OV_TEST_PIN_HASH);
-    assert_int_equal(ov_test_write_config(local, settings, cfg_args, sizeof cfg_args), 0);
+    char local[64];
     const char *script = "key facilitator\nexpect facilitator-pin\nquiet 60000\nwait 2500\n"
                          "key 2\nwait 800\nkey 5\nwait 800\nkey 8\nwait 800\nkey 0\nwait 2500\n"
                          "expect facilitator-pin\nquit\n";
-    ov_test_heard heard;
-    int rc = ov_test_run_kiosk_heard(local, script, 800, 480, cfg_args, 180, &heard);
-    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(local));
     ov_test_stretch st[OV_EARS_MAX_STRETCHES];
-    int n = ov_test_stretches(&heard, 1.0, st, OV_EARS_MAX_STRETCHES); /* 2.5 s of quiet parts them */
-    ov_test_print_stretches("PIN pad", st, n);
-    ov_test_heard_free(&heard);
+    int n = heard_facilitator(script, "PIN pad", local, sizeof local, st); /* 2.5 s of quiet parts them */
     if (n < 1 || st[0].voiced_s < 2.0)
         fail_msg("the PIN pad was not read (%d stretches of voice)", n);
     if (n > 1)
@@ -284,21 +294,13 @@ static void typing_the_pin_does_not_start_the_pad_reading_again(void **state)
 static void arrow_keys_ring_and_say_the_facilitators_buttons(void **state)
 {
     (void)state;
-    char local[64], cfg_args[600], settings[300], a[400], b[400];
-    assert_non_null(ov_test_tmpdir(local, sizeof local));
-    snprintf(settings, sizeof settings, "[facilitator]\npin_hash = %s\n", OV_TEST_PIN_HASH);
-    assert_int_equal(ov_test_write_config(local, settings, cfg_args, sizeof cfg_args), 0);
+    char local[64], a[400], b[400];
     const char *script = OV_TEST_PIN_IN "quiet 60000\nshot menu\nwait 2500\nkey down\nshot ringed\n"
                          "quiet 20000\nwait 2500\nkey up\nshot last\nkey down\nkey enter\n"
                          "expect facilitator-message\nkey escape\nexpect facilitator-menu\n"
                          "key enter\nexpect facilitator-menu\nquit\n";
-    ov_test_heard heard;
-    int rc = ov_test_run_kiosk_heard(local, script, 800, 480, cfg_args, 180, &heard);
-    if (rc != 0) fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(local));
     ov_test_stretch st[OV_EARS_MAX_STRETCHES];
-    int n = ov_test_stretches(&heard, 1.0, st, OV_EARS_MAX_STRETCHES);
-    ov_test_print_stretches("facilitator focus", st, n);
-    ov_test_heard_free(&heard);
+    int n = heard_facilitator(script, "facilitator focus", local, sizeof local, st);
     double results = ov_test_say_voiced_s(local, "Results.", "en-gb");
     /* the menu's reading, then "Results" on the first Down (what follows is cut short by the keys and quit) */
     if (n < 2 || st[1].voiced_s < 0.5 * results || st[1].voiced_s > 1.6 * results)
