@@ -448,7 +448,9 @@ static int progress_ok(const char *s)
     return nd == 2;
 }
 
-/* The [texts] keys, from the texts table (content_texts.c). */
+#define TEXTS_KEYS_ROOM (OV_TEXTS_MAX_KEYS + 1) /* every [texts] key and the NULL after them */
+
+/* The [texts] keys, from the texts table (content_texts.c), NULL after them. */
 static void texts_key_list(const char **keys, int max)
 {
     int n;
@@ -506,7 +508,7 @@ static void text_value(chk *ck, const ov_text_def *d, const ov_ini_kv *kv)
 
 static void do_texts(chk *ck, const ov_ini_section *s)
 {
-    const char *keys[512]; /* every [texts] key (about 280) and the end */
+    const char *keys[TEXTS_KEYS_ROOM]; /* every [texts] key and the end */
     texts_key_list(keys, (int)OV_ARRAY_LEN(keys));
     check_keys(ck, s, keys, NULL, "[texts]");
     if (!first_time(ck, s, &ck->texts_line))

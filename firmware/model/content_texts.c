@@ -96,6 +96,8 @@ int ov_text_in_words_block(const ov_text_def *d)
     return d >= &defs[N_DEFS - N_WORDS_ROWS] && d < &defs[N_DEFS];
 }
 
+_Static_assert(N_DEFS <= OV_TEXTS_MAX_KEYS, "more texts than OV_TEXTS_MAX_KEYS: raise it");
+
 const ov_text_def *ov_text_defs(int *n)
 {
     *n = (int)(sizeof defs / sizeof defs[0]);

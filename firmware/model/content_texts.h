@@ -21,6 +21,10 @@ typedef struct {
     const char *en, *cy;   /* built-in English and Welsh */
 } ov_text_def;
 
+/* The most texts the table may hold (about 360 now): content_texts.c fails
+ * to compile when it holds more. */
+#define OV_TEXTS_MAX_KEYS 1023
+
 /* The table and its length. Never NULL. */
 const ov_text_def *ov_text_defs(int *n);
 
