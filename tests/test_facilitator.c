@@ -115,6 +115,28 @@ static void wrong_pins_slow_down_further_tries(void **state)
     assert_null(strstr(speech, "86"));
 }
 
+/* A ninth digit is not taken, and the screen says so (it used to be dropped without a word). */
+static void a_digit_past_the_longest_pin_is_refused_with_the_rule(void **state)
+{
+    (void)state;
+    ov_fac f;
+    char hash[128];
+    assert_int_equal(ov_pin_hash("86428642", hash, sizeof hash), OV_OK);
+    ov_test_content(&content);
+    ov_fac_init(&f, &content, hash, "drop-in");
+    ov_fac_open(&f, 0, 1000);
+    type_pin(&f, "86428642", 1000);
+    assert_false(screen_says(&f, "4 to 8 numbers"));
+    type_pin(&f, "9", 1000);
+    assert_string_equal(f.typed, "86428642");                /* the ninth digit is not kept */
+    assert_true(screen_says(&f, "4 to 8 numbers"));
+    char speech[512];
+    ov_fac_speech(&f, speech, sizeof speech);
+    assert_non_null(strstr(speech, "4 to 8 numbers"));      /* and a facilitator who cannot see hears it */
+    press(&f, "OK", 1000);
+    assert_int_equal(f.screen, OV_FAC_MENU);                  /* the eight typed still open the menu */
+}
+
 static void key_switch_opens_the_menu_without_a_pin(void **state)
 {
     (void)state;
@@ -285,6 +307,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_default_pin_only_the_key_switch_sets_one),
         cmocka_unit_test(wrong_pins_slow_down_further_tries),
+        cmocka_unit_test(a_digit_past_the_longest_pin_is_refused_with_the_rule),
         cmocka_unit_test(key_switch_opens_the_menu_without_a_pin),
         cmocka_unit_test(clear_is_offered_only_after_a_verified_export),
         cmocka_unit_test(results_are_hidden_during_a_round_and_for_small_numbers),

@@ -472,6 +472,8 @@ static int press_keypad(ov_fac *f, const ov_menu_item *it, uint64_t now, ov_fac_
         if (n < OV_FAC_PIN_MAX_TYPED) {
             f->typed[n] = (char)('0' + it->arg);
             f->typed[n + 1] = '\0';
+        } else { /* no silent limit: the screen says (and the kiosk reads) how long a PIN is */
+            ov_strlcpy(f->message, tx(f)->fac_pin_rule, sizeof f->message);
         }
         return done(out, OV_FAC_DO_REDRAW);
     }
