@@ -840,7 +840,7 @@ static void test_fit_callback(void **state)
     assert_int_equal(p.calls[OV_FIT_ANSWER_WORD], 6);
     assert_int_equal(p.calls[OV_FIT_BUTTON], 12); /* + start, try_again, sound, its 4 steps, screen off/on */
     assert_int_equal(p.calls[OV_FIT_PROGRESS], 1);
-    ASSERT_WARNING(f, 458, "title may not fit its box");
+    ASSERT_WARNING(f, 461, "title may not fit its box");
     assert_true(f->d.n_warnings >= 10);
     /* the renderer says everything fits: no warnings, even past the fallback limits */
     p.answer = 1;

@@ -583,7 +583,7 @@ static void test_links_dotdot_hidden_big_refused(void **state)
     const char *t = problem_with(f->plan, "link");
     assert_non_null(t);
     assert_string_equal(t, "The answer \u201cno\u201d of \u201cyes-no\u201d: the picture is a link to another "
-                           "place; copy the file itself (content.ini line 432).");
+                           "place; copy the file itself (content.ini line 435).");
     assert_int_equal(ov_import_apply(f->plan, f->data, NULL, NULL, NULL, err, sizeof err), OV_EINVAL);
     assert_false(exists(f->data, "content"));
     assert_false(exists(f->data, OV_CONTENT_NEW_NAME));

@@ -90,15 +90,22 @@ static void no_default_pin_only_the_key_switch_sets_one(void **state)
     assert_int_equal(g.screen, OV_FAC_MENU);
 }
 
+/* The PIN pad of a kiosk whose PIN is `pin`, opened at 1000 ms (the pad keeps
+ * a pointer to the hash, so it outlives this call; one pad at a time). */
+static void open_pad(ov_fac *f, const char *pin)
+{
+    static char hash[128];
+    assert_int_equal(ov_pin_hash(pin, hash, sizeof hash), OV_OK);
+    ov_test_content(&content);
+    ov_fac_init(f, &content, hash, "drop-in");
+    ov_fac_open(f, 0, 1000);
+}
+
 static void wrong_pins_slow_down_further_tries(void **state)
 {
     (void)state;
     ov_fac f;
-    char hash[128];
-    assert_int_equal(ov_pin_hash("8642", hash, sizeof hash), OV_OK);
-    ov_test_content(&content);
-    ov_fac_init(&f, &content, hash, "drop-in");
-    ov_fac_open(&f, 0, 1000);
+    open_pad(&f, "8642");
     for (int i = 0; i < 3; i++) { type_pin(&f, "1111", 1000 + i); press(&f, "OK", 1000 + i); }
     assert_true(screen_says(&f, "Wait 5 seconds"));
     /* even the right PIN is not checked during the wait */
@@ -120,11 +127,7 @@ static void a_digit_past_the_longest_pin_is_refused_with_the_rule(void **state)
 {
     (void)state;
     ov_fac f;
-    char hash[128];
-    assert_int_equal(ov_pin_hash("86428642", hash, sizeof hash), OV_OK);
-    ov_test_content(&content);
-    ov_fac_init(&f, &content, hash, "drop-in");
-    ov_fac_open(&f, 0, 1000);
+    open_pad(&f, "86428642");
     type_pin(&f, "86428642", 1000);
     assert_false(screen_says(&f, "4 to 8 numbers"));
     type_pin(&f, "9", 1000);

@@ -303,7 +303,7 @@ static void switch_users_choose_ideas_taken_from_a_stick(void **state)
     fclose(f);
     snprintf(path, sizeof path, "%s/ourvoice.ini", d2);
     f = fopen(path, "w");
-    fprintf(f, "[kiosk]\nmeeting = Switch meeting\n[speech]\nspeech = no\n[scanning]\nmode = two\n"
+    fprintf(f, "[kiosk]\nmeeting = Switch meeting\n[speech]\nspeech = no\n[scanning]\nmode = two\nsetup = no\n"
                "[facilitator]\npin_hash = %s\nusb_mount_dir = %s/media\n", hash, d2);
     fclose(f);
     snprintf(path, sizeof path, "%s/mountinfo", d2);

@@ -514,11 +514,15 @@ static void member_screens(run *rn, const ov_layout_env *env, const ov_content *
     ov_flow_init(&f, c, 1, 90000, 4000, 0, 0);
     ov_flow_set_practice(&f, ov_content_practice(c)); /* as the kiosk does */
     ov_layout_env by_switch = *env, by_buttons = *env, headphones = *env; /* the settings that change words */
-    by_switch.scanning = 1;     /* the welcome says to press the switch */
     by_buttons.buttons_in_use = 1; /* the confirm says which button to press */
     headphones.private_audio = 1;  /* the review's answers say their words */
     lay_member(rn, env, &f, NULL, "welcome");
-    lay_member(rn, &by_switch, &f, NULL, "welcome+switch");
+    static const char *const switch_names[] = { "welcome+switch", "welcome+two switches",
+                                                "welcome+switch set-up move", "welcome+switch set-up choose" };
+    for (int s = OV_LAYOUT_SCAN_SINGLE; s <= OV_LAYOUT_SCAN_SETUP_CHOOSE; s++) { /* each switch user's words */
+        by_switch.scanning = s;
+        lay_member(rn, &by_switch, &f, NULL, switch_names[s - OV_LAYOUT_SCAN_SINGLE]);
+    }
     lay_member(rn, env, &f, "Ask the facilitator: the new questions have problems.", "welcome+warning");
     ov_flow_act(&f, OV_ACT_SOUND, 0, 1);
     lay_member(rn, env, &f, NULL, "sound");

@@ -474,7 +474,7 @@ static void switch_move_presses_keep_a_two_switch_member_in(void **state)
     snprintf(path, sizeof path, "%s/two.ini", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    fprintf(f, "[kiosk]\nidle_timeout_s = %d\n[scanning]\nmode = two\n", IDLE_S);
+    fprintf(f, "[kiosk]\nidle_timeout_s = %d\n[scanning]\nmode = two\nsetup = no\n", IDLE_S);
     fclose(f);
     /* "move" every minute for five minutes: never the warning, never back to welcome */
     for (int i = 0; i < 5; i++) {

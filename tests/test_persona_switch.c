@@ -218,7 +218,8 @@ static void test_two_switch_user_is_never_timed_out_while_pressing(void **st)
     assert_non_null(ov_test_tmpdir(dir, sizeof dir));
     const char *ini = "[kiosk]\nidle_timeout_s = 10\n[scanning]\nmode = two\n";
     /* 8 moves, 2 s apart: 16 s of pressing "move" only, longer than the 10 s idle timeout */
-    char script[4096] = "expect welcome\nbutton 10\nexpect question\n"; /* "choose" presses Start */
+    /* the set-up first: switch 1 moves, switch 2 chooses; then "choose" with nothing lit starts */
+    char script[4096] = "expect welcome\nbutton 9\nbutton 10\nbutton 10\nexpect question\n";
     for (int i = 0; i < 8; i++)
         strcat(script, "button 9\nwait 2000\n");
     strcat(script, "expect question\n"
@@ -241,7 +242,10 @@ static void test_two_switch_user_hears_each_move(void **st)
     (void)st;
     char dir[64];
     assert_non_null(ov_test_tmpdir(dir, sizeof dir));
-    const char *script = "expect welcome\nquiet 30000\nwait " GAP_MS "\nbutton 10\nexpect question\n"
+    const char *script = "expect welcome\nquiet 30000\nwait " GAP_MS "\n"
+                         "button 9\nquiet 30000\nwait " GAP_MS "\n"  /* the set-up: this one moves */
+                         "button 10\nquiet 30000\nwait " GAP_MS "\n" /* and this one chooses */
+                         "button 10\nexpect question\n"
                          "quiet 60000\nwait " GAP_MS "\n"
                          "button 9\nwait 300\nbutton 9\nwait 300\nbutton 9\nwait 300\n" /* answers 1-5 */
                          "button 9\nwait 300\nbutton 9\nwait 300\n"
@@ -253,14 +257,86 @@ static void test_two_switch_user_hears_each_move(void **st)
     ov_test_stretch s[OV_EARS_MAX_STRETCHES];
     int n = ov_test_stretches(&heard, PAUSE_S, s, OV_EARS_MAX_STRETCHES);
     ov_test_print_stretches("two switches, question 1", s, n);
-    assert_true(n >= 4);
-    heard_as_long_as(dir, &s[1], question_1_reading(), "question 1 before the first move");
+    assert_true(n >= 6);
+    /* the set-up: the welcome asks for the switch that moves, then for the one that chooses */
+    heard_as_long_as(dir, &s[0], "Tell us what you think. Press the switch you want to use to move.",
+                     "the welcome asks for the move switch");
+    heard_as_long_as(dir, &s[1], "Tell us what you think. Now press the switch you want to use to choose.",
+                     "then for the choose switch");
+    heard_as_long_as(dir, &s[2], "Tell us what you think. Move to Start. Then choose it.", "then how to start");
+    heard_as_long_as(dir, &s[3], question_1_reading(), "question 1 before the first move");
     /* five moves over the answers: silence for the room, then the two labels */
-    assert_true(s[2].start_s - s[1].end_s >= 1.4 + 5 * 0.3);
-    heard_as_long_as(dir, &s[2], "Hear it again", "moved to \"Hear it again\"");
-    heard_as_long_as(dir, &s[3], "Tell me more", "moved to \"Tell me more\"");
-    assert_true(n <= 5); /* then only the confirm screen's first words */
+    assert_true(s[4].start_s - s[3].end_s >= 1.4 + 5 * 0.3);
+    heard_as_long_as(dir, &s[4], "Hear it again", "moved to \"Hear it again\"");
+    heard_as_long_as(dir, &s[5], "Tell me more", "moved to \"Tell me more\"");
+    assert_true(n <= 7); /* then only the confirm screen's first words */
     ov_test_heard_free(&heard);
+}
+
+/* Run `script` without speech with settings `ini`; what its `texts` lines
+ * printed into buf. Fails the test when the kiosk fails. */
+static void texts_of_visit(const char *dir, const char *ini, const char *script, char *buf, size_t len)
+{
+    char args[1400], extra[200], path[200];
+    snprintf(extra, sizeof extra, "--no-speech >'%s/texts.txt'", dir);
+    persona_args(dir, ini, extra, args, sizeof args);
+    int rc = ov_test_run_kiosk(dir, script, 800, 480, args);
+    if (rc != 0)
+        fail_msg("kiosk exit %d: %s", rc, ov_test_stderr(dir));
+    snprintf(path, sizeof path, "%s/texts.txt", dir);
+    assert_true(ov_test_read_text(path, buf, len) > 0);
+}
+
+/* VVSG 2.0 two-switch set-up: a member whose "move" is the switch wired to
+ * choose says so first, votes with the switches the other way round, and the
+ * next member is asked again. The welcome's words follow each step. */
+static void test_two_switch_user_sets_up_the_switches_the_other_way_round(void **st)
+{
+    (void)st;
+    char dir[64];
+    assert_non_null(ov_test_tmpdir(dir, sizeof dir));
+    /* switch 2 (button 10) is this member's "move", switch 1 (button 9) "choose" */
+    char script[4096] = "expect welcome\ntexts\nshot setup-move\nbutton 10\ntexts\nshot setup-choose\n"
+                        "button 10\ntexts\n"      /* the same switch again: asked again */
+                        "button 9\ntexts\nshot setup-done\n"
+                        "button 10\nbutton 9\nexpect question\n"; /* move to Start, choose it */
+    for (int q = 0; q < 4; q++)
+        strcat(script, "expect question\nbutton 10\nbutton 9\nexpect confirm\nbutton 10\nbutton 9\n");
+    strcat(script, "expect review\nbutton 10\nbutton 9\nexpect thanks\nadvance 10000\nwait 100\n"
+                   "expect welcome\ntexts\n");
+    static char buf[65536];
+    texts_of_visit(dir, "[scanning]\nmode = two\n", script, buf, sizeof buf);
+    assert_int_equal(votes(dir), 4);
+    static const char *const steps[] = {
+        "text: Press the switch you want to use to move.\n",
+        "text: Now press the switch you want to use to choose.\n",
+        "text: Now press the switch you want to use to choose.\n",
+        "text: Move to Start. Then choose it.\n",
+        "text: Press the switch you want to use to move.\n", /* the next member */
+    };
+    const char *at = buf;
+    for (int i = 0; i < 5; i++) {
+        const char *next = strstr(at, steps[i]);
+        if (!next)
+            fail_msg("step %d: the welcome does not say \"%.60s\" next", i + 1, steps[i]);
+        at = next + strlen(steps[i]);
+    }
+}
+
+/* A member who names the "move" switch and walks away: the next member's
+ * first press names "move" again, it is not taken as the other's "choose". */
+static void test_a_set_up_left_half_way_starts_again(void **st)
+{
+    (void)st;
+    char dir[64];
+    assert_non_null(ov_test_tmpdir(dir, sizeof dir));
+    static char buf[65536];
+    texts_of_visit(dir, "[kiosk]\nidle_timeout_s = 30\n[scanning]\nmode = two\n",
+                   "expect welcome\nbutton 10\nadvance 31000\nwait 100\nbutton 9\ntexts\nbutton 10\ntexts\n",
+                   buf, sizeof buf);
+    const char *ask = strstr(buf, "text: Now press the switch you want to use to choose.\n");
+    assert_non_null(ask); /* switch 1 named "move" afresh: the other is asked for */
+    assert_non_null(strstr(ask, "text: Move to Start. Then choose it.\n"));
 }
 
 /* The welcome screen's texts (`texts`) in language `lang` with scanning `mode`, into buf. */
@@ -289,14 +365,22 @@ static void test_welcome_tells_a_switch_user_to_press_the_switch(void **st)
 {
     (void)st;
     static const char *const modes[] = { "single", "two" };
-    char buf[8192];
+    /* one switch: wait for Start to light; two: the set-up first asks for the switch that moves */
+    static const char *const en[] = { "Press your switch when Start is lit.",
+                                      "Press the switch you want to use to move." };
+    static const char *const cy[] = { "Pwyswch eich switsh pan fydd Dechrau yn goleuo.",
+                                      "Pwyswch y switsh rydych chi eisiau ei ddefnyddio i symud." };
+    char buf[8192], want[200];
     for (int i = 0; i < 2; i++) {
         welcome_texts("en", modes[i], buf, sizeof buf);
-        assert_non_null(strstr(buf, "text: Press your switch when Start is lit.\n"));
-        assert_non_null(strstr(buf, "speech: Tell us what you think. Press your switch when Start is lit."));
+        snprintf(want, sizeof want, "text: %s\n", en[i]);
+        assert_non_null(strstr(buf, want));
+        snprintf(want, sizeof want, "speech: Tell us what you think. %s", en[i]);
+        assert_non_null(strstr(buf, want));
         assert_null(strstr(buf, "Touch the screen"));
         welcome_texts("cy", modes[i], buf, sizeof buf);
-        assert_non_null(strstr(buf, "text: Pwyswch eich switsh pan fydd Dechrau yn goleuo.\n"));
+        snprintf(want, sizeof want, "text: %s\n", cy[i]);
+        assert_non_null(strstr(buf, want));
         assert_null(strstr(buf, "Cyffyrddwch"));
     }
     welcome_texts("en", "off", buf, sizeof buf); /* touch and buttons: as before */
@@ -453,6 +537,8 @@ int main(void)
         cmocka_unit_test(test_single_switch_user_hears_the_question_before_the_scan),
         cmocka_unit_test(test_two_switch_user_is_never_timed_out_while_pressing),
         cmocka_unit_test(test_two_switch_user_hears_each_move),
+        cmocka_unit_test(test_two_switch_user_sets_up_the_switches_the_other_way_round),
+        cmocka_unit_test(test_a_set_up_left_half_way_starts_again),
         cmocka_unit_test(test_welcome_tells_a_switch_user_to_press_the_switch),
         cmocka_unit_test(test_member_who_cannot_see),
         cmocka_unit_test(test_member_who_cannot_see_with_the_screen_off),

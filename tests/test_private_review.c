@@ -103,7 +103,7 @@ static void review_scan_sounds(const char *config_text, ov_test_envelope e[OV_SO
         each[k] = script;
     }
     char ini[160];
-    snprintf(ini, sizeof ini, "%s[scanning]\nmode = two\n", config_text);
+    snprintf(ini, sizeof ini, "%s[scanning]\nmode = two\nsetup = no\n", config_text);
     ov_test_kiosk_sounds(ini, each, before_the_end, REVIEW_FRAMES, e);
 }
 

@@ -343,6 +343,57 @@ static void test_release_time(void **state)
     assert_int_equal(press_through(&b, &s, OV_BTN_SWITCH_SELECT, T0 + 1500, 100, T0 + 1800), 1);
 }
 
+/* Two-switch set-up (VVSG 2.0): a member whose "move" is the switch wired to
+ * choose says so first; the switches then swap; a second press of the
+ * first switch asks again; the next member starts from the wiring. */
+static void test_two_switch_set_up_learns_which_switch_moves(void **state)
+{
+    (void)state;
+    ov_scan s;
+    ov_scan_event ev;
+    ov_scan_init(&s, OV_SCAN_TWO, 0, 3);
+    ov_scan_learn(&s, 1);
+    assert_int_equal(ov_scan_learning(&s), OV_SCAN_LEARN_MOVE);
+    /* before any screen's items: the set-up still takes presses */
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_SELECT, T0, &ev), 1);
+    assert_int_equal(ev.what, OV_SCAN_ASK_CHOOSE);
+    assert_int_equal(ev.pressed, 1);
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_SELECT, T0 + 500, &ev), 1);
+    assert_int_equal(ev.what, OV_SCAN_ASK_CHOOSE);      /* the same switch again: asked again */
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_MOVE, T0 + 1000, &ev), 1);
+    assert_int_equal(ev.what, OV_SCAN_LEARNED);
+    assert_int_equal(ov_scan_learning(&s), OV_SCAN_LEARN_DONE);
+    ov_scan_start(&s, 3, T0 + 1500, &ev);
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_MOVE, T0 + 2000, &ev), 0); /* now "choose": nothing lit */
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_SELECT, T0 + 2500, &ev), 1);
+    assert_int_equal(ev.what, OV_SCAN_HIGHLIGHT);       /* the wired "choose" moves */
+    assert_int_equal(ev.item, 0);
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_SELECT, T0 + 3000, &ev), 1);
+    assert_int_equal(ev.item, 1);
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_MOVE, T0 + 3500, &ev), 1);
+    assert_int_equal(ev.what, OV_SCAN_CHOOSE);
+    assert_int_equal(ev.item, 1);
+    /* the next member: the wiring as built until they say otherwise */
+    ov_scan_learn(&s, 1);
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_MOVE, T0 + 4000, &ev), 1);
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_SELECT, T0 + 4500, &ev), 1);
+    assert_int_equal(ev.what, OV_SCAN_LEARNED);
+    ov_scan_start(&s, 3, T0 + 5000, &ev);
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_MOVE, T0 + 5500, &ev), 1);
+    assert_int_equal(ev.what, OV_SCAN_HIGHLIGHT);
+    /* a set-up left half done (a touch started the visit) keeps the wiring */
+    ov_scan_learn(&s, 1);
+    ov_scan_press(&s, OV_BTN_SWITCH_SELECT, T0 + 6000, &ev);
+    ov_scan_learn(&s, 0);
+    ov_scan_start(&s, 3, T0 + 6500, &ev);
+    assert_int_equal(ov_scan_press(&s, OV_BTN_SWITCH_MOVE, T0 + 7000, &ev), 1);
+    assert_int_equal(ev.what, OV_SCAN_HIGHLIGHT);
+    /* single-switch scanning has no set-up */
+    ov_scan_init(&s, OV_SCAN_SINGLE, 0, 3);
+    ov_scan_learn(&s, 1);
+    assert_int_equal(ov_scan_learning(&s), OV_SCAN_LEARN_DONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_first_item_held_longer),
         cmocka_unit_test(test_press_restarts_paused_scan),
         cmocka_unit_test(test_two_switch_moves_are_presses),
+        cmocka_unit_test(test_two_switch_set_up_learns_which_switch_moves),
         cmocka_unit_test(test_hold_to_accept),
         cmocka_unit_test(test_release_time),
     };

@@ -104,7 +104,7 @@ static void a_two_switch_scan_reaches_sound(void **state)
     (void)state;
     char dir[64];
     /* move: Start, Hear it again, Sound; choose opens it; then move to Slower and choose it */
-    run("[scanning]\nmode = two\n",
+    run("[scanning]\nmode = two\nsetup = no\n",
         "expect welcome\nwait 300\nbutton 9\nwait 300\nbutton 9\nwait 300\nbutton 9\nwait 300\n"
         "button 10\nwait 300\nexpect sound\n"
         "wait 300\nbutton 9\nwait 300\nbutton 10\nwait 300\nexpect sound\n",

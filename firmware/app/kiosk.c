@@ -224,6 +224,7 @@ static void apply(kiosk *k, int effects)
     }
     if (k->flow.screen == OV_SCREEN_WELCOME)
         k->env.buttons_in_use = 0; /* the next person starts with no way of answering assumed */
+    ov_kiosk_scan_follow_visit(k); /* the next two-switch member says which switch moves */
     ov_kiosk_show_effects(k, effects, now, clear_flow_focus);
     if (effects & OV_FLOW_SPEAK)
         ov_kiosk_flow_speaking(k);
@@ -339,6 +340,8 @@ static void on_button(kiosk *k, int b)
 /* Scanning moved the highlight or chose an item. */
 static void on_scan(kiosk *k, const ov_scan_event *ev)
 {
+    if (ov_kiosk_scan_setup_event(k, ev)) /* two switches: which one moves */
+        return;
     if (ov_kiosk_ideas_scan(k, ev)) /* a priorities round has its own targets */
         return;
     ov_target t[OV_MAX_TARGETS];
@@ -660,7 +663,8 @@ static void start_input(kiosk *k, const ov_kiosk_opts *o)
     int scan_mode = ov_scan_parse_mode(k->cfg.scan_mode);
     ov_scan_init(&k->scan, scan_mode < 0 ? OV_SCAN_OFF : (ov_scan_mode)scan_mode, k->cfg.scan_interval_ms,
                  k->cfg.scan_rounds);
-    k->env.scanning = k->scan.mode != OV_SCAN_OFF; /* the welcome tells a switch user what to press */
+    ov_scan_learn(&k->scan, k->cfg.scan_setup); /* the first two-switch member says which switch moves */
+    ov_kiosk_scan_follow_visit(k);               /* the welcome tells a switch user what to press */
     if (!o->headless)
         ov_gpio_open(&k->cfg, &k->gpio, err, sizeof err); /* it tells the facilitator itself, once */
     k->watchdog_ms = ov_sd_watchdog_interval_ms();

@@ -88,7 +88,7 @@ int ov_kiosk_ideas_relayout(kiosk *k)
         int n = 0;
         for (int i = 0; i < k->n_you_said; i++)
             lines[n++] = k->you_said[i];
-        lines[n++] = k->env.scanning ? k->content.texts.scan_welcome : k->content.texts.welcome;
+        lines[n++] = ov_layout_welcome_line(&k->env, &k->content);
         ov_layout_you_said(&k->env, &k->flow, k->content.texts.you_said_title, lines, n, &k->layout);
         return 1;
     }

@@ -1,6 +1,7 @@
 /* kiosk_scan.c — switch scanning in the kiosk: timings from the settings,
  * each highlighted item spoken and heard in full before the highlight moves,
- * the stopped-scan prompt, presses as activity; and reading a screen in parts
+ * the stopped-scan prompt, the two-switch set-up on the welcome, presses as
+ * activity; and reading a screen in parts
  * so that recordings play for questions and answers alike. */
 #include "app/kiosk_scan.h"
 #include "base/utf8.h"
@@ -181,6 +182,69 @@ void ov_kiosk_scan_stopped(kiosk *k)
     k->speech_base = -1;
     k->hl_text = k->hl_word = -1;
     ov_speech_say(k->speech, k->content.texts.scan_restart, NULL);
+}
+
+/* How the welcome tells this member to start: the scan's set-up decides. */
+static int welcome_words(const kiosk *k)
+{
+    if (k->scan.mode == OV_SCAN_SINGLE)
+        return OV_LAYOUT_SCAN_SINGLE;
+    if (k->scan.mode != OV_SCAN_TWO)
+        return OV_LAYOUT_SCAN_NONE;
+    switch (ov_scan_learning(&k->scan)) {
+    case OV_SCAN_LEARN_MOVE:
+        return OV_LAYOUT_SCAN_SETUP_MOVE;
+    case OV_SCAN_LEARN_CHOOSE:
+        return OV_LAYOUT_SCAN_SETUP_CHOOSE;
+    default:
+        return OV_LAYOUT_SCAN_TWO;
+    }
+}
+
+/* The welcome with the set-up's new words, read again, then scanned. */
+static void show_setup_step(kiosk *k)
+{
+    k->env.scanning = welcome_words(k);
+    ov_flow_set_focus(&k->flow, -1);
+    k->scan_pending = 1;
+    ov_kiosk_relayout(k);
+    k->dirty = 1;
+    k->speaking_item = 0;
+    ov_kiosk_speak(k);
+}
+
+/* 1 when a set-up was left at its second step for the idle time: the member
+ * walked away, and the next one must not inherit their "move" switch. */
+static int setup_abandoned(const kiosk *k)
+{
+    return ov_scan_learning(&k->scan) == OV_SCAN_LEARN_CHOOSE && k->flow.idle_timeout_ms > 0 &&
+           ov_kiosk_now(k) - k->flow.last_input_ms >= (uint64_t)k->flow.idle_timeout_ms;
+}
+
+void ov_kiosk_scan_follow_visit(kiosk *k)
+{
+    int on_welcome = k->flow.screen == OV_SCREEN_WELCOME && !k->ideas_round;
+    if (!on_welcome) {
+        if (ov_scan_learning(&k->scan) != OV_SCAN_LEARN_DONE)
+            ov_scan_learn(&k->scan, 0); /* the visit began by touch or keys: the wiring as built */
+        k->scan_in_visit = k->scan_in_visit || k->flow.screen != OV_SCREEN_WELCOME;
+    } else if (k->scan_in_visit && !k->flow.keep_sound) {
+        k->scan_in_visit = 0;
+        ov_scan_learn(&k->scan, k->cfg.scan_setup); /* the next member */
+    } else if (setup_abandoned(k)) {
+        ov_scan_learn(&k->scan, 1);
+        show_setup_step(k);
+    }
+    k->env.scanning = welcome_words(k);
+}
+
+int ov_kiosk_scan_setup_event(kiosk *k, const ov_scan_event *ev)
+{
+    if (ev->what != OV_SCAN_ASK_CHOOSE && ev->what != OV_SCAN_LEARNED)
+        return 0;
+    ov_kiosk_scan_note_activity(k);
+    show_setup_step(k);
+    return 1;
 }
 
 void ov_kiosk_scan_note_activity(kiosk *k)

@@ -32,6 +32,17 @@ void ov_kiosk_scan_say_button(kiosk *k, int b);
 /* Show and say how to start a stopped scan again. */
 void ov_kiosk_scan_stopped(kiosk *k);
 
+/* Follow the visits for the two-switch set-up: the next member (a welcome
+ * after a visit, not after the Sound screen) says again which switch moves;
+ * a visit started another way (touch, keys) or a priorities round ends a
+ * set-up left half done. Keeps env.scanning (the welcome's words) in step. */
+void ov_kiosk_scan_follow_visit(kiosk *k);
+
+/* A set-up event of the two-switch scan (OV_SCAN_ASK_CHOOSE, OV_SCAN_LEARNED):
+ * the welcome says the next step, or how to start. Returns 1 when ev was
+ * one, 0 otherwise (nothing done). */
+int ov_kiosk_scan_setup_event(kiosk *k, const ov_scan_event *ev);
+
 /* A switch press was made: it counts as activity for the idle timeout. */
 void ov_kiosk_scan_note_activity(kiosk *k);
 

@@ -80,6 +80,7 @@ typedef struct {
     int scan_configured; /* timings taken from the settings */
     int scan_prompt;     /* the "start again" strip of a stopped scan is shown */
     int focus_spoken;    /* the flow's focus last said aloud (arrow keys) */
+    int scan_in_visit;   /* a visit has left the welcome: its end starts the next member's switch set-up */
     int sound_rate_step, sound_volume_step; /* member's speech controls, offsets from normal */
     /* ideas, priorities, action plan, "you said, we did" (kiosk_ideas.c) */
     ov_ideas_fac ideas_fac;     /* the facilitator's ideas screens (screen != OV_IFAC_OFF: shown) */

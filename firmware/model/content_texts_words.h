@@ -41,6 +41,13 @@
       "Pwyswch eich switsh i ddechrau eto.") \
     X(scan_welcome, OVW_S, 0, OVW_NOCHECK, "Press your switch when Start is lit.", \
       "Pwyswch eich switsh pan fydd Dechrau yn goleuo.") /* Welsh: to be read by a Welsh speaker */ \
+    /* member: the two-switch set-up (VVSG 2.0); Welsh: to be read by a Welsh speaker */ \
+    X(scan_setup_move, OVW_S, 0, OVW_NOCHECK, "Press the switch you want to use to move.", \
+      "Pwyswch y switsh rydych chi eisiau ei ddefnyddio i symud.") \
+    X(scan_setup_choose, OVW_S, 0, OVW_NOCHECK, "Now press the switch you want to use to choose.", \
+      "Nawr pwyswch y switsh rydych chi eisiau ei ddefnyddio i ddewis.") \
+    X(scan_two_welcome, OVW_S, 0, OVW_NOCHECK, "Move to Start. Then choose it.", \
+      "Symudwch at Dechrau. Yna dewiswch e.") \
     /* member: priorities */ \
     X(ideas_title, OVW_T, 0, OVW_NOCHECK, "What should we do first?", "Beth ddylen ni ei wneud gyntaf?") \
     X(ideas_do, OVW_S, 0, OVW_NOCHECK, "Choose up to %d ideas. Then press Done.", \

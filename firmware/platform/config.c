@@ -64,6 +64,7 @@ static const key_def keys[] = {
     INT("scanning", "first_ms", scan_first_ms, 0, 0, 10000),
     INT("scanning", "accept_ms", scan_accept_ms, 0, 0, 2000),
     INT("scanning", "release_ms", scan_release_ms, 0, 0, 2000),
+    BOOL("scanning", "setup", scan_setup, 1),
     STR("facilitator", "pin_hash", pin_hash, NULL),
     INT("facilitator", "small_numbers", small_numbers, OV_SMALL_NUMBERS_DEFAULT, 0, OV_SMALL_NUMBERS_MAX),
     BOOL("kiosk", "you_said", you_said, 1), INT("kiosk", "idea_choices", idea_choices, 3, 1, 6),

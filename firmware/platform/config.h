@@ -71,6 +71,7 @@ typedef struct {
     int scan_first_ms;               /* first item held this long (0: 1.5 x interval_ms) */
     int scan_accept_ms;              /* hold-to-accept (0: off) */
     int scan_release_ms;             /* presses this soon after a release are ignored (0: off) */
+    int scan_setup;                  /* two switches: each member first says which switch moves (default 1) */
 
     /* [facilitator] */
     char pin_hash[OV_CFG_PIN_HASH_LEN]; /* salted hash (ui/pin.h); "" = no PIN set: only the key switch

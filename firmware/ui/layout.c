@@ -507,8 +507,7 @@ static void lay_welcome(ov_layout *l, const ov_layout_env *env, const ov_flow *f
     int start_h = pick_target_height(m, area.h, 1, OVL_ONE_ROW_DIV);
     ov_rect upper = { area.x, area.y, area.w, area.h - start_h - m->gap };
     ov_rect col = picture_and_column(l, env, m, c, NULL, "principle-networks.svg", upper);
-    const char *welcome = env->scanning ? c->texts.scan_welcome : c->texts.welcome; /* a switch */
-    const char *texts[] = { c->texts.welcome_title, welcome };
+    const char *texts[] = { c->texts.welcome_title, ov_layout_welcome_line(env, c) };
     const ov_text_role roles[] = { OV_TEXT_TITLE, OV_TEXT_BODY };
     ovl_stack_texts(l, env, m, col, texts, roles, 2, 0);
     int sound_w = ovl_sound_width(m, fr->corner_w, fr->full.w); /* "Sound" beside Start */
@@ -937,4 +936,20 @@ int ov_layout_word_at(const ov_layout *l, int char_pos, int *text, int *word)
         }
     }
     return 0;
+}
+
+const char *ov_layout_welcome_line(const ov_layout_env *env, const ov_content *c)
+{
+    switch (env->scanning) {
+    case OV_LAYOUT_SCAN_SINGLE:
+        return c->texts.scan_welcome;
+    case OV_LAYOUT_SCAN_TWO:
+        return c->texts.scan_two_welcome;
+    case OV_LAYOUT_SCAN_SETUP_MOVE:
+        return c->texts.scan_setup_move;
+    case OV_LAYOUT_SCAN_SETUP_CHOOSE:
+        return c->texts.scan_setup_choose;
+    default:
+        return c->texts.welcome;
+    }
 }

@@ -97,8 +97,21 @@ typedef struct {
     int private_audio;        /* 1: headphones (the choice may be spoken); 0: room speaker */
     /* layout helper (issue 13) */
     int buttons_in_use; /* 1: a member uses the arcade buttons (confirm says what to press) */
-    int scanning;       /* 1: switch scanning is on (the welcome says to press the switch) */
+    int scanning;       /* an ov_layout_scanning: how a switch user is told to start */
 } ov_layout_env;
+
+/* What the welcome tells a switch user (ov_layout_env.scanning). */
+typedef enum {
+    OV_LAYOUT_SCAN_NONE = 0,     /* no switch: "Touch the screen or press any button to start." */
+    OV_LAYOUT_SCAN_SINGLE,       /* one switch: "Press your switch when Start is lit." */
+    OV_LAYOUT_SCAN_TWO,          /* two switches, set up: "Move to Start. Then choose it." */
+    OV_LAYOUT_SCAN_SETUP_MOVE,   /* two-switch set-up: "Press the switch you want to use to move." */
+    OV_LAYOUT_SCAN_SETUP_CHOOSE, /* then: "Now press the switch you want to use to choose." */
+} ov_layout_scanning;
+
+/* The welcome's line under its title for env->scanning, in the content's
+ * words (never NULL: an unknown value gives the touch line). */
+const char *ov_layout_welcome_line(const ov_layout_env *env, const ov_content *c);
 
 /* Lay out the flow's current screen. `warning` (may be NULL) is a facilitator
  * warning shown in a strip on the welcome screen. Large text that cannot fit

@@ -58,20 +58,32 @@ static int place_text(ov_content *c, int kind, const char *text)
     }
 }
 
-/* Lay out welcome (titles only: as it greets a touch user and a switch user),
+/* The welcome as each member meets it: by touch, and as each switch user is
+ * told to start (one switch, two, the two-switch set-up's steps). Returns 1
+ * when every way fits. */
+static int welcome_fits_every_way(const ov_layout_env *env, const ov_flow *f, ov_layout *l)
+{
+    for (int s = OV_LAYOUT_SCAN_NONE; s <= OV_LAYOUT_SCAN_SETUP_CHOOSE; s++) {
+        ov_layout_env e = *env;
+        e.scanning = s;
+        if (ov_layout_screen(&e, f, NULL, l) != OV_OK)
+            return 0;
+    }
+    return 1;
+}
+
+/* Lay out welcome (titles only: as it greets a touch user and each switch user),
  * question and confirm (as an arcade-button user meets it: one line more) on
  * one screen size. Returns 1 when all fit. */
 static int fits_screen(const ov_layout_fit_ctx *ctx, const ov_content *c, int kind, int w, int h,
                        ov_layout *l)
 {
     ov_layout_env env = { w, h, ov_px_per_mm(w, h, 0), 1.0, ctx->measure, ctx->measure_ctx, NULL, 0, 0, 0 };
-    ov_layout_env by_switch = env, by_buttons = env;
-    by_switch.scanning = 1;
+    ov_layout_env by_buttons = env;
     by_buttons.buttons_in_use = 1;
     ov_flow f;
     ov_flow_init(&f, c, 1, FIT_IDLE_MS, FIT_THANKS_MS, 0, 0);
-    if (kind == OV_FIT_TITLE && (ov_layout_screen(&env, &f, NULL, l) != OV_OK ||
-                                 ov_layout_screen(&by_switch, &f, NULL, l) != OV_OK))
+    if (kind == OV_FIT_TITLE && !welcome_fits_every_way(&env, &f, l))
         return 0;
     ov_flow_act(&f, OV_ACT_ANY, 0, 1);
     if (ov_layout_screen(&env, &f, NULL, l) != OV_OK)

@@ -130,10 +130,47 @@ static void watch_release(ov_scan *s, uint64_t now_ms)
     }
 }
 
+void ov_scan_learn(ov_scan *s, int on)
+{
+    if (s->mode != OV_SCAN_TWO)
+        return;
+    if (on || s->learning != OV_SCAN_LEARN_DONE)
+        s->swapped = 0;
+    s->learning = on ? OV_SCAN_LEARN_MOVE : OV_SCAN_LEARN_DONE;
+    s->current = -1;
+}
+
+ov_scan_learn_step ov_scan_learning(const ov_scan *s) { return s->learning; }
+
+/* The switch's job as the member set it: move or choose. */
+static int job_of(const ov_scan *s, int button)
+{
+    if (!s->swapped)
+        return button;
+    return button == OV_BTN_SWITCH_MOVE ? OV_BTN_SWITCH_SELECT : OV_BTN_SWITCH_MOVE;
+}
+
+/* A press during the set-up: the first names "move", the other switch "choose". */
+static int learn_press(ov_scan *s, int button, ov_scan_event *ev)
+{
+    if (s->learning == OV_SCAN_LEARN_MOVE) {
+        s->swapped = button == OV_BTN_SWITCH_SELECT;
+        s->learning = OV_SCAN_LEARN_CHOOSE;
+        return event(ev, OV_SCAN_ASK_CHOOSE, -1, 1);
+    }
+    if (job_of(s, button) == OV_BTN_SWITCH_MOVE)
+        return event(ev, OV_SCAN_ASK_CHOOSE, -1, 1); /* the same switch again: ask again */
+    s->learning = OV_SCAN_LEARN_DONE;
+    return event(ev, OV_SCAN_LEARNED, -1, 1);
+}
+
 /* What an accepted press does. */
 static int accept_press(ov_scan *s, int button, uint64_t now_ms, ov_scan_event *ev)
 {
     s->held_button = s->buttons ? button : -1;
+    if (s->learning != OV_SCAN_LEARN_DONE)
+        return learn_press(s, button, ev);
+    button = job_of(s, button);
     if (s->mode == OV_SCAN_SINGLE) {
         if (s->paused || s->current < 0)
             return restart(s, now_ms, ev, 1);
@@ -192,9 +229,15 @@ static int auto_move(ov_scan *s, uint64_t now_ms, ov_scan_event *ev)
     return 1;
 }
 
+/* 1 when presses can do something: there are items, or the set-up is waiting for a press. */
+static int takes_presses(const ov_scan *s)
+{
+    return s->mode != OV_SCAN_OFF && (s->n_items > 0 || s->learning != OV_SCAN_LEARN_DONE);
+}
+
 int ov_scan_tick(ov_scan *s, uint64_t now_ms, ov_scan_event *ev)
 {
-    if (s->mode == OV_SCAN_OFF || s->n_items == 0)
+    if (!takes_presses(s))
         return 0;
     watch_release(s, now_ms);
     if (take_pending(s, now_ms, ev))
@@ -206,7 +249,7 @@ int ov_scan_press(ov_scan *s, int button, uint64_t now_ms, ov_scan_event *ev)
 {
     if (button != OV_BTN_SWITCH_MOVE && button != OV_BTN_SWITCH_SELECT)
         return 0;
-    if (s->mode == OV_SCAN_OFF || s->n_items == 0)
+    if (!takes_presses(s))
         return 0;
     watch_release(s, now_ms);
     if (s->release_ms > 0 && s->held_button < 0 && s->released_at &&
@@ -222,7 +265,7 @@ int ov_scan_press(ov_scan *s, int button, uint64_t now_ms, ov_scan_event *ev)
 
 int ov_scan_wait_ms(const ov_scan *s, uint64_t now_ms)
 {
-    if (s->mode == OV_SCAN_OFF || s->n_items == 0)
+    if (!takes_presses(s))
         return -1;
     if (s->pending_button >= 0 || s->held_button >= 0)
         return OV_SCAN_LEVEL_POLL_MS;

@@ -10,7 +10,10 @@
  *
  * Two switches (mode "two"): switch 1 (OV_BTN_SWITCH_MOVE) moves the
  * highlight one item on (wrapping round), switch 2 (OV_BTN_SWITCH_SELECT)
- * chooses the highlighted item. Nothing moves by itself.
+ * chooses the highlighted item. Nothing moves by itself. The member can say
+ * which switch is which first (VVSG 2.0 two-switch set-up, ov_scan_learn):
+ * the first press names the switch that moves, a press of the other names
+ * the switch that chooses; a second press of the first asks again.
  *
  * Switch presses reach this module as clean presses from ov_buttons_poll:
  * GPIO switch lines, Space (move) and Enter (choose) all go through the
@@ -38,7 +41,12 @@ typedef enum {
     OV_SCAN_HIGHLIGHT, /* item is now highlighted: show it and speak it */
     OV_SCAN_CHOOSE,    /* item was chosen (same as touching it) */
     OV_SCAN_PAUSED,    /* single mode stopped after its rounds: no highlight */
+    OV_SCAN_ASK_CHOOSE, /* set-up: the switch that moves is known; ask for the one that chooses */
+    OV_SCAN_LEARNED,    /* set-up done: both switches are known */
 } ov_scan_what;
+
+/* Where the two-switch set-up is (ov_scan_learn). */
+typedef enum { OV_SCAN_LEARN_DONE = 0, OV_SCAN_LEARN_MOVE, OV_SCAN_LEARN_CHOOSE } ov_scan_learn_step;
 
 typedef struct {
     ov_scan_what what;
@@ -82,6 +90,10 @@ typedef struct {
     int held_button;       /* switch of the last accepted press, -1 when let go */
     uint64_t released_at;  /* when it was let go */
     const void *buttons;   /* ov_buttons for switch levels, or NULL */
+
+    /* two-switch set-up: which switch the member uses to move */
+    ov_scan_learn_step learning; /* OV_SCAN_LEARN_DONE when not setting up */
+    int swapped;                 /* 1: the switch wired to choose moves, and the other chooses */
 } ov_scan;
 
 /* Parse "off", "single" or "two" (as in [scanning] mode). Returns the mode,
@@ -110,11 +122,22 @@ int ov_scan_start(ov_scan *s, int n_items, uint64_t now_ms, ov_scan_event *ev);
 int ov_scan_tick(ov_scan *s, uint64_t now_ms, ov_scan_event *ev);
 
 /* A clean press of `button` (OV_BTN_SWITCH_MOVE or OV_BTN_SWITCH_SELECT).
+ * During the set-up a press gives OV_SCAN_ASK_CHOOSE or OV_SCAN_LEARNED
+ * (item -1), with or without items. Otherwise the switches act as learned.
  * Returns 1 when *ev holds an event, 0 when the press does nothing here
  * (other buttons, scanning off, no items, within release_ms of a release,
  * two-switch "choose" with nothing highlighted) or waits for hold-to-accept
  * (then ov_scan_tick gives its event). */
 int ov_scan_press(ov_scan *s, int button, uint64_t now_ms, ov_scan_event *ev);
+
+/* Two-switch mode: start the set-up for a new member (the wiring as built
+ * until the member says otherwise); the next press names the switch that
+ * moves. on = 0 ends a set-up left half done and keeps the wiring as built.
+ * Nothing in other modes. */
+void ov_scan_learn(ov_scan *s, int on);
+
+/* Where the set-up is: OV_SCAN_LEARN_DONE when it is not running. */
+ov_scan_learn_step ov_scan_learning(const ov_scan *s);
 
 /* Timings from [scanning]: first_ms (0: OV_SCAN_FIRST_FACTOR x interval;
  * clamped to interval..OV_SCAN_FIRST_MAX_MS), accept_ms and release_ms
